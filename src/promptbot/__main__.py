@@ -1,0 +1,5 @@
+"""Entry point for `python -m promptbot`."""
+
+from promptbot.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,134 @@
+"""The command line: commands, flags and exit codes; every PromptbotError becomes one line."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from promptbot import __version__
+from promptbot import config as config_module
+from promptbot.config import Config
+from promptbot.errors import CatalogError, PromptbotError
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+log = logging.getLogger("promptbot")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = argparse.ArgumentParser(
+        prog="promptbot",
+        description="Keeps a curated awesome list of papers up to date through pull requests.",
+        epilog="Exit codes: 0 success (nothing new included), 1 the run failed (arXiv or GitHub),"
+        " 2 usage or configuration error.",
+    )
+    parser.add_argument("--version", action="version", version=f"promptbot {__version__}")
+    parser.add_argument("--config", metavar="PATH", help="config file (default: $PROMPTBOT_CONFIG"
+                        " or ./config.toml)")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more detail")
+    parser.add_argument("-q", "--quiet", action="store_true", help="only errors and results")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="report what promptbot understands of a catalog")
+    check.add_argument("--catalog", metavar="FILE", help="a local catalog file instead of GitHub")
+    check.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    check.set_defaults(handler=_cmd_check)
+
+    run = commands.add_parser("run", help="find new papers and open or update the pull request")
+    _add_run_arguments(run)
+    run.set_defaults(handler=_cmd_run)
+
+    schedule = commands.add_parser("schedule", help="run on the configured cron, until stopped")
+    _add_run_arguments(schedule)
+    schedule.add_argument("--once", action="store_true", help="run once now and exit")
+    schedule.set_defaults(handler=_cmd_schedule)
+    return parser
+
+
+def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--dry-run", action="store_true",
+                        help="show the plan (candidates, diff, PR text) and change nothing")
+    parser.add_argument("--catalog", metavar="FILE", help="a local catalog file instead of GitHub")
+    parser.add_argument("--feed", metavar="FILE", action="append", default=[],
+                        help="read a saved arXiv API response or listing feed (repeatable)")
+    parser.add_argument("--since", metavar="DATE", help="backfill from this date (YYYY-MM-DD)")
+    parser.add_argument("--until", metavar="DATE", help="backfill up to this date (YYYY-MM-DD)")
+    parser.add_argument("--json", action="store_true", help="the plan as one JSON object")
+    parser.add_argument("--output", metavar="FILE", help="write the new catalog to FILE")
+
+
+def _cmd_check(args: argparse.Namespace, cfg: Config) -> int:
+    from promptbot import check
+
+    text = _read_catalog_arg(args, cfg)
+    print(check.render(text, cfg, as_json=args.json))
+    return EXIT_OK
+
+
+def _cmd_run(args: argparse.Namespace, cfg: Config) -> int:
+    from promptbot import runner
+
+    return runner.run_command(args, cfg)
+
+
+def _cmd_schedule(args: argparse.Namespace, cfg: Config) -> int:
+    from promptbot import schedule
+
+    return schedule.schedule_command(args, cfg)
+
+
+def _read_catalog_arg(args: argparse.Namespace, cfg: Config) -> str:
+    if args.catalog:
+        return read_catalog_file(Path(args.catalog))
+    from promptbot import runner
+
+    return runner.fetch_catalog_text(cfg)
+
+
+def read_catalog_file(path: Path) -> str:
+    """A local catalog's text, keeping its bytes (line endings included)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError(f"{path}: cannot read catalog ({exc.strerror or exc})") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CatalogError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+
+
+def configure_logging(verbose: int, quiet: bool) -> None:
+    """Progress lines on stderr: INFO by default, DEBUG with -v, WARNING with -q."""
+    level = logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    root = logging.getLogger("promptbot")
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    root.propagate = False
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    configure_logging(args.verbose, args.quiet)
+    try:
+        cfg = config_module.load(config_module.config_path(args.config))
+        code: int = args.handler(args, cfg)
+        return code
+    except PromptbotError as exc:
+        print(f"promptbot: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("promptbot: interrupted", file=sys.stderr)
+        return EXIT_FAILED

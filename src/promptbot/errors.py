@@ -1,0 +1,29 @@
+"""The project's own errors; adapters translate library exceptions into these once."""
+
+
+class PromptbotError(Exception):
+    """Base of every error promptbot reports to a user as one line."""
+
+    exit_code = 1
+
+
+class UsageError(PromptbotError):
+    """A mistake in how promptbot was called (bad flag value, missing file)."""
+
+    exit_code = 2
+
+
+class ConfigError(UsageError):
+    """A configuration file that is missing, malformed, or has a bad key."""
+
+
+class CatalogError(UsageError):
+    """A catalog file that cannot be read."""
+
+
+class SourceError(PromptbotError):
+    """arXiv (API or listing feed) failed after the retries allowed."""
+
+
+class ForgeError(PromptbotError):
+    """GitHub failed, refused, or is not configured for the run asked for."""

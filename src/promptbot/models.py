@@ -1,0 +1,238 @@
+"""Plain frozen dataclasses shared by the pure core and the adapters; no library types here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+# ---------------------------------------------------------------------------------------------
+# The catalog (a human-kept markdown list), parsed losslessly.
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    """One markdown link of an entry, with the role its label and URL give it."""
+
+    label: str
+    url: str
+    role: str  # "paper" | "code" | "project" | "other"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One paper of the catalog: its raw lines and the fields read from them."""
+
+    line: int  # 1-based number of the entry's first line
+    end_line: int  # 1-based number of its last line (== line for one-line entries)
+    raw: str  # the exact text of its lines, line endings included
+    kind: str  # "bullet" | "table" | "block"
+    title: str
+    name: str | None = None  # short name as written ("CoOp", "?" = unknown), None if absent
+    venue: str | None = None
+    year: int | None = None
+    affiliation: str | None = None
+    links: tuple[Link, ...] = ()
+    arxiv_ids: tuple[str, ...] = ()  # normalized, no version: "2109.01134", "cs/0601001"
+    code_urls: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading (real `#` or the `- ### X:` pseudo-heading) and the entries directly under it."""
+
+    heading: str  # heading text without markers, e.g. "Prompt Learning/Tuning"
+    level: int  # number of `#`
+    line: int  # 1-based line of the heading
+    end_line: int  # 1-based last line before the next heading of any level (or end of file)
+    pseudo: bool  # True for `- ### X:` headings inside a bullet list
+    entries: tuple[Entry, ...] = ()
+
+
+@dataclass(frozen=True)
+class UnparsedLine:
+    """A line that looks like an entry but could not be read; kept verbatim and reported."""
+
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """A parsed markdown catalog; `"".join(lines)` is the original text, byte for byte."""
+
+    lines: tuple[str, ...]  # each line with its own line ending ("\n", "\r\n", or none at EOF)
+    sections: tuple[Section, ...]
+    unparsed: tuple[UnparsedLine, ...] = ()
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        """Every entry of every section, in file order."""
+        return tuple(e for s in self.sections for e in s.entries)
+
+    def render(self) -> str:
+        """The catalog's text, identical to what was parsed."""
+        return "".join(self.lines)
+
+    def section(self, heading: str) -> Section | None:
+        """The first section whose heading is exactly `heading`, if any."""
+        return next((s for s in self.sections if s.heading == heading), None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Papers from arXiv.
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One arXiv paper as every source hands it to the core."""
+
+    arxiv_id: str  # without version: "2503.12096", "astro-ph/0601001"
+    title: str  # whitespace-normalized
+    version: int = 1
+    authors: tuple[str, ...] = ()
+    abstract: str = ""
+    categories: tuple[str, ...] = ()
+    primary_category: str | None = None
+    published: datetime | None = None  # first version's submission time (UTC)
+    updated: datetime | None = None
+    comment: str | None = None
+    journal_ref: str | None = None
+    doi: str | None = None
+    abs_url: str = ""
+    pdf_url: str | None = None
+    affiliations: tuple[str, ...] = ()
+    announce_type: str | None = None  # listing feeds only: new / cross / replace / replace-cross
+    source: str = ""  # "api" | "rss" | a replayed file's name
+
+
+# ---------------------------------------------------------------------------------------------
+# What the bot remembers (read back from its own pull requests on GitHub).
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A paper the bot put in a pull request: enough to re-insert it without asking arXiv."""
+
+    arxiv_id: str
+    section: str
+    entry: str  # the entry text as inserted (no line ending)
+    title: str = ""
+    score: float = 0.0
+    needs_triage: bool = False
+    missing: tuple[str, ...] = ()  # fields for the maintainer to fill in ("affiliation")
+
+
+@dataclass(frozen=True)
+class BotPullRequest:
+    """One of the bot's pull requests, open or closed, as the forge reads it."""
+
+    number: int
+    state: str  # "open" | "closed" | "merged"
+    branch: str
+    title: str
+    body: str
+    proposals: tuple[Proposal, ...]
+    foreign_commits: bool = False  # someone else pushed to the branch: hands off
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Memory:
+    """Everything the bot proposed before, from its pull requests alone (no state file)."""
+
+    pull_requests: tuple[BotPullRequest, ...] = ()
+
+
+# ---------------------------------------------------------------------------------------------
+# Decisions and the plan.
+# ---------------------------------------------------------------------------------------------
+
+
+class Status(StrEnum):
+    """What the bot decided about one candidate paper."""
+
+    PROPOSED = "proposed"
+    LISTED = "listed"
+    PENDING = "pending"
+    REJECTED = "rejected"
+    IRRELEVANT = "irrelevant"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The verdict on one candidate, with the reasons a maintainer can read."""
+
+    paper: Paper
+    status: Status
+    score: float  # relevance in [0, 1]
+    section: str | None = None
+    section_confidence: float = 0.0
+    needs_triage: bool = False
+    duplicate_of: str | None = None  # the catalog line that already lists it
+    duplicate_line: int | None = None
+    pull_request: int | None = None  # for pending / rejected: the PR number
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Insertion:
+    """One new entry placed in the catalog text."""
+
+    arxiv_id: str
+    section: str
+    after_line: int  # 1-based line after which the entry goes (0 = top of file)
+    text: str  # the entry's text, without line ending (the file's own ending is added)
+    needs_triage: bool = False
+    missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PullRequestPlan:
+    """One pull request to open or update: branch, the new catalog text, title and body."""
+
+    branch: str
+    base_branch: str
+    title: str
+    body: str
+    new_text: str
+    proposals: tuple[Proposal, ...]
+    number: int | None = None  # the open PR to update; None to open a new one
+    labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything a run would do; computed the same way in a dry run and a real run."""
+
+    decisions: tuple[Decision, ...]
+    base_text: str
+    new_text: str  # the catalog after every insertion of the main (or only) pull request
+    insertions: tuple[Insertion, ...]
+    pull_requests: tuple[PullRequestPlan, ...] = ()
+    notes: tuple[str, ...] = ()  # things the run should tell the user
+
+    @property
+    def changed(self) -> bool:
+        """Whether the catalog text would change at all."""
+        return self.new_text != self.base_text
+
+
+@dataclass(frozen=True)
+class Window:
+    """A submission-time window for arXiv queries (UTC, end exclusive)."""
+
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True)
+class Harvest:
+    """What the sources found: papers merged by id, and notices for the user."""
+
+    papers: tuple[Paper, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+    requests: int = 0
