@@ -61,6 +61,8 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--until", metavar="DATE", help="backfill up to this date (YYYY-MM-DD)")
     parser.add_argument("--json", action="store_true", help="the plan as one JSON object")
     parser.add_argument("--output", metavar="FILE", help="write the new catalog to FILE")
+    parser.add_argument("--summary", metavar="FILE",
+                        help="append a markdown summary to FILE (e.g. $GITHUB_STEP_SUMMARY)")
 
 
 def _cmd_check(args: argparse.Namespace, cfg: Config) -> int:
