@@ -124,6 +124,7 @@ class Proposal:
     score: float = 0.0
     needs_triage: bool = False
     missing: tuple[str, ...] = ()  # fields for the maintainer to fill in ("affiliation")
+    why: str = ""  # one line for the maintainer: why the paper fits the list
 
 
 @dataclass(frozen=True)
