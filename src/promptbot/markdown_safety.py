@@ -1,0 +1,125 @@
+"""Text and URLs made safe for GitHub markdown: the same plain text, never a link or a ping."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import quote, urlsplit
+
+ZWJ = "\u200d"  # zero-width joiner: invisible, but breaks GitHub's @mention and #ref patterns
+ELLIPSIS = "…"
+
+# Bidi overrides and isolates can make a line read differently from its bytes ("Trojan source").
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+# Characters that open markdown or HTML constructs anywhere in a line.
+_ALWAYS = frozenset("\\`*[]<>$~|")
+_ENTITY_RE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_MENTION_RE = re.compile(r"([@#])(?=[A-Za-z0-9])")
+# Things GFM's autolink extension would turn into links: schemes, www., and e-mail addresses.
+_AUTOLINK_RE = re.compile(
+    r"(?i)(https?|ftp|mailto|javascript|data|vbscript|file|xmpp)(:)|(www)(\.)"
+)
+
+
+def plain(text: str, max_length: int | None = None) -> str:
+    """One line of text: controls and bidi marks removed, whitespace collapsed, long text cut."""
+    cleaned = "".join(
+        " " if ch in "\t\n\r\v\f\u2028\u2029\x85" else ch
+        for ch in text
+        if ch not in _BIDI and (unicodedata.category(ch) != "Cc" or ch in "\t\n\r\v\f\x85")
+    )
+    cleaned = " ".join(cleaned.split())
+    if max_length is not None and len(cleaned) > max_length:
+        cleaned = truncate(cleaned, max_length)
+    return cleaned
+
+
+def truncate(text: str, max_length: int) -> str:
+    """Cut `text` to at most `max_length` characters at a word boundary, ending with an ellipsis."""
+    if len(text) <= max_length:
+        return text
+    room = max(1, max_length - len(ELLIPSIS))
+    cut = text[:room]
+    space = cut.rfind(" ")
+    if space > room // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-") + ELLIPSIS
+
+
+def escape(text: str, *, max_length: int | None = None) -> str:
+    """Markdown for `text` that GitHub renders as exactly that text (see `rendered_text`)."""
+    line = plain(text, max_length)
+    out: list[str] = []
+    for i, ch in enumerate(line):
+        prev = line[i - 1] if i else " "
+        nxt = line[i + 1] if i + 1 < len(line) else " "
+        if ch in _ALWAYS or (ch == "_" and _flanking(prev, nxt)):
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    escaped = "".join(out)
+    escaped = _ENTITY_RE.sub(r"\\&", escaped)
+    escaped = _MENTION_RE.sub(lambda m: m.group(1) + ZWJ, escaped)
+    return _escape_block_start(_AUTOLINK_RE.sub(_break_autolink, escaped))
+
+
+def _flanking(prev: str, nxt: str) -> bool:
+    """Whether an underscore could open or close emphasis (it cannot inside a word)."""
+    return not (prev.isalnum() and nxt.isalnum())
+
+
+def _break_autolink(match: re.Match[str]) -> str:
+    word = match.group(1) or match.group(3)
+    sep = match.group(2) or match.group(4)
+    return word + ZWJ + sep
+
+
+_BLOCK_START = re.compile(r"^(?:(#{1,6})(?=\s|$)|([>+=\-])|(\d{1,9})([.)])(?=\s|$))")
+
+
+def _escape_block_start(text: str) -> str:
+    """Escape what would open a heading, quote, list or break if the text began a line."""
+    match = _BLOCK_START.match(text)
+    if match is None:
+        return text
+    if match.group(3):
+        return match.group(3) + "\\" + text[len(match.group(3)) :]
+    return "\\" + text
+
+
+def rendered_text(text: str, max_length: int | None = None) -> str:
+    """The plain text a reader sees for `escape(text)`: `plain` plus the invisible joiners."""
+    line = plain(text, max_length)
+    line = _MENTION_RE.sub(lambda m: m.group(1) + ZWJ, line)
+    return _AUTOLINK_RE.sub(_break_autolink, line)
+
+
+# --- URLs ---------------------------------------------------------------------------------------
+
+_URL_SAFE = "/:?#[]@!$&'*+,;=%-._~"
+
+
+def safe_url(url: str) -> str | None:
+    """An http(s) URL fit for a markdown link destination, or None for anything else."""
+    candidate = plain(url).strip()
+    if not candidate or any(ch.isspace() for ch in candidate):
+        return None
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    encoded = quote(candidate, safe=_URL_SAFE.replace("'", ""))
+    # Parentheses and angle brackets end or confuse a link destination; encode them.
+    for ch, code in (("(", "%28"), (")", "%29"), ("<", "%3C"), (">", "%3E"), ("'", "%27")):
+        encoded = encoded.replace(ch, code)
+    return encoded.replace("[", "%5B").replace("]", "%5D")
+
+
+def link(label: str, url: str) -> str | None:
+    """`[label](url)` with a safe label and destination, or None when the URL is not http(s)."""
+    destination = safe_url(url)
+    if destination is None:
+        return None
+    return f"[{escape(label)}]({destination})"

@@ -1,0 +1,256 @@
+"""Entry fields read from arXiv metadata: short name, venue and year, code link, affiliation."""
+
+from __future__ import annotations
+
+import re
+
+from promptbot.models import Paper
+
+# Canonical spelling of venues the lists use, keyed by lower-case spellings found in comments.
+_VENUES: dict[str, str] = {
+    "cvpr": "CVPR", "iccv": "ICCV", "eccv": "ECCV", "neurips": "NeurIPS", "nips": "NeurIPS",
+    "iclr": "ICLR", "icml": "ICML", "aaai": "AAAI", "ijcai": "IJCAI", "acl": "ACL",
+    "emnlp": "EMNLP", "naacl": "NAACL", "coling": "COLING", "eacl": "EACL", "wacv": "WACV",
+    "bmvc": "BMVC", "accv": "ACCV", "acm mm": "ACMMM", "acmmm": "ACMMM", "acm multimedia": "ACMMM",
+    "miccai": "MICCAI", "icra": "ICRA", "iros": "IROS", "corl": "CoRL", "kdd": "KDD",
+    "sigir": "SIGIR", "icassp": "ICASSP", "interspeech": "INTERSPEECH",
+    "3dv": "3DV", "siggraph": "SIGGRAPH", "siggraph asia": "SIGGRAPH Asia", "aistats": "AISTATS",
+    "uai": "UAI", "icip": "ICIP", "icme": "ICME", "icdar": "ICDAR",
+    "tpami": "TPAMI", "t-pami": "TPAMI", "pami": "TPAMI", "ijcv": "IJCV", "tip": "TIP",
+    "tmm": "TMM", "tnnls": "TNNLS", "tcsvt": "TCSVT", "tmlr": "TMLR", "tog": "TOG",
+    "jmlr": "JMLR", "tacl": "TACL",
+}
+# Spellings that are acronyms only when written in capitals ("TIP", not "a useful tip").
+_ANY_CASE = frozenset(
+    {"neurips", "nips", "acm mm", "acmmm", "acm multimedia", "siggraph asia", "3dv"}
+)
+# Full names that journal_ref and comments spell out.
+_LONG_NAMES: tuple[tuple[str, str], ...] = (
+    (r"computer vision and pattern recognition", "CVPR"),
+    (r"international conference on computer vision", "ICCV"),
+    (r"european conference on computer vision", "ECCV"),
+    (r"neural information processing systems", "NeurIPS"),
+    (r"international conference on learning representations", "ICLR"),
+    (r"international conference on machine learning", "ICML"),
+    (r"transactions on pattern analysis and machine intelligence", "TPAMI"),
+    (r"international journal of computer vision", "IJCV"),
+    (r"transactions on image processing", "TIP"),
+    (r"transactions on multimedia", "TMM"),
+    (r"transactions on neural networks and learning systems", "TNNLS"),
+    (r"transactions on circuits and systems for video technology", "TCSVT"),
+    (r"transactions on machine learning research", "TMLR"),
+    (r"aaai conference on artificial intelligence", "AAAI"),
+    (r"winter conference on applications of computer vision", "WACV"),
+)
+_VENUE_RE = re.compile(
+    r"(?<![A-Za-z0-9])("
+    + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s*") for k in _VENUES), key=len)[::-1])
+    + r")(?:['’]?\s*(\d{4}|\d{2})(?!\d))?(?![A-Za-z\-])",
+    re.IGNORECASE,
+)
+_NEGATIVE = re.compile(
+    r"submitted|under review|under submission|in submission|feedback pending|rejected|"
+    r"preprint|extension of|extended version of|version of our",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)")
+_WORKSHOP_RE = re.compile(r"workshop", re.IGNORECASE)
+
+
+def venue_year(paper: Paper) -> tuple[str, int]:
+    """Venue and year from journal_ref or comment, else ("arXiv", submission year)."""
+    for text in (paper.journal_ref, paper.comment):
+        found = _venue_in(text or "")
+        if found is not None:
+            venue, year = found
+            return venue, year or _fallback_year(paper)
+    return "arXiv", _submission_year(paper)
+
+
+def _venue_in(text: str) -> tuple[str, int | None] | None:
+    """The first acceptance-like venue mention in one clause of `text`, with its year if given."""
+    for clause in re.split(r"[;.\n]\s+|\n", " ".join(text.split("\n"))):
+        if not clause.strip() or _NEGATIVE.search(clause):
+            continue
+        venue = next((v for p, v in _LONG_NAMES if re.search(p, clause, re.IGNORECASE)), None)
+        match = _short_venue(clause)
+        year = _year(match.group(2)) if match and match.group(2) else None
+        if venue is None and match is not None:
+            venue = _VENUES[" ".join(match.group(1).lower().split())]
+        if venue is None:
+            continue
+        if year is None:
+            years = _YEAR_RE.findall(clause)
+            year = int(years[0]) if years else None
+        if _WORKSHOP_RE.search(clause) and not venue.endswith("W") and venue.isupper():
+            venue += "W"
+        return venue, year
+    return None
+
+
+def _short_venue(clause: str) -> re.Match[str] | None:
+    for match in _VENUE_RE.finditer(clause):
+        key = " ".join(match.group(1).lower().split())
+        if key in _ANY_CASE or sum(c.isupper() for c in match.group(1)) >= 2:
+            return match
+    return None
+
+
+def _year(digits: str) -> int | None:
+    value = int(digits)
+    if len(digits) == 2:
+        value += 2000
+    return value if 1980 <= value <= 2100 else None
+
+
+def _submission_year(paper: Paper) -> int:
+    if paper.published is not None:
+        return paper.published.year
+    # New-style ids carry the submission month: "2306.11400" -> 2023.
+    match = re.match(r"(\d{2})(\d{2})\.\d{4,5}$", paper.arxiv_id)
+    if match:
+        return 2000 + int(match.group(1))
+    match = re.search(r"/(\d{2})\d{2}\d{3}$", paper.arxiv_id)
+    if match:
+        yy = int(match.group(1))
+        return 1900 + yy if yy >= 91 else 2000 + yy
+    return 1970
+
+
+def _fallback_year(paper: Paper) -> int:
+    """A venue without a year (`to appear in TPAMI`): the year of the version saying so."""
+    if paper.updated is not None:
+        return paper.updated.year
+    return _submission_year(paper)
+
+
+def submission_yymm(paper: Paper) -> str:
+    """The YYMM of the submission ("2306"), as arXiv-style link labels show it."""
+    match = re.match(r"(\d{4})\.\d{4,5}$", paper.arxiv_id)
+    if match:
+        return match.group(1)
+    if paper.published is not None:
+        return paper.published.strftime("%y%m")
+    match = re.search(r"/(\d{4})\d{3}$", paper.arxiv_id)
+    return match.group(1) if match else ""
+
+
+# --- short name ---------------------------------------------------------------------------------
+
+_STOP_PREFIXES = frozenset(
+    {"survey", "review", "position", "tutorial", "overview", "introduction", "note", "erratum",
+     "correction", "abstract", "keynote", "editorial", "perspective", "commentary", "rethinking"}
+)
+_VERSION_TOKEN = re.compile(r"^(v\d+(\.\d+)*|\d+(\.\d+)*|\+\+|[IVX]+|XL|Pro|Plus|Lite|Mini)$")
+_COMMON_ACRONYMS = frozenset(
+    {"CLIP", "VLM", "VLMS", "LLM", "LLMS", "MLLM", "MLLMS", "LVLM", "LVLMS", "VIT", "VITS", "GPT",
+     "NLP", "CV", "AI", "ML", "DL", "CNN", "CNNS", "RNN", "GAN", "GANS", "SOTA", "VQA", "OOD",
+     "FSL", "ZSL", "API", "GPU", "GPUS", "RL", "IOU", "MAE", "SAM", "BERT", "PEFT", "ICL", "COT"}
+)
+_DEFINE_RE = re.compile(
+    r"\b(?:dubbed|named|termed|called|coined|namely|abbreviated as)\s+[\"“']?"
+    r"([A-Za-z][\w+\-.]*[A-Za-z0-9+])[\"”']?",
+)
+_PROPOSE_RE = re.compile(
+    r"\b(?:we|this paper|this work)\s+(?:\w+\s+){0,2}?"
+    r"(?:propose|proposes|present|presents|introduce|introduces|develop|develops|design|"
+    r"designs|devise|devises|call|term|name|dub)\b([^.;]*?)\(([^()\s]{2,24})\)",
+    re.IGNORECASE,
+)
+
+
+def short_name(paper: Paper) -> str | None:
+    """The short name: the title's prefix before a colon, or an acronym the abstract defines."""
+    from_title = _title_name(paper.title)
+    if from_title is not None:
+        return from_title
+    return _abstract_name(paper.abstract)
+
+
+def _title_name(title: str) -> str | None:
+    head, sep, rest = title.partition(":")
+    if not sep or not rest.strip():
+        return None
+    tokens = head.split()
+    if not tokens or len(head) > 32 or tokens[0].lower() in _STOP_PREFIXES:
+        return None
+    if len(tokens) == 1:
+        return tokens[0] if re.match(r"^[\w][\w\-+.&']*$", tokens[0]) else None
+    if _name_like(tokens[0]) and all(_name_like(t) or _VERSION_TOKEN.match(t) for t in tokens[1:]):
+        return " ".join(tokens)
+    return None
+
+
+def _name_like(token: str) -> bool:
+    """A coined name (MaPLe, CLIP-Adapter, K-LITE, GPT4V), not an ordinary capitalized word."""
+    if not re.match(r"^[\w][\w\-+.&']*$", token):
+        return False
+    inner_caps = sum(c.isupper() for c in token[1:])
+    return inner_caps >= 1 or any(c.isdigit() for c in token)
+
+
+def _abstract_name(abstract: str) -> str | None:
+    text = " ".join(abstract.split())
+    candidates: list[tuple[int, str]] = []
+    for match in _PROPOSE_RE.finditer(text):
+        candidates.append((match.start(2), match.group(2)))
+    for match in _DEFINE_RE.finditer(text):
+        candidates.append((match.start(1), match.group(1)))
+    for _, name in sorted(candidates):
+        name = name.strip(".,;:")
+        if _acronym_like(name):
+            return name
+    return None
+
+
+def _acronym_like(name: str) -> bool:
+    if name.upper() in _COMMON_ACRONYMS or len(name) < 2 or len(name) > 24:
+        return False
+    caps = sum(c.isupper() for c in name)
+    return caps >= 2 or (caps >= 1 and any(c.isdigit() for c in name))
+
+
+# --- code link and affiliation ------------------------------------------------------------------
+
+_URL_RE = re.compile(r"https?://[^\s<>\"'{}|\\^`]+", re.IGNORECASE)
+_REPO_HOSTS = ("github.com/", "gitlab.com/")
+_NOT_CODE = ("arxiv.org", "doi.org", "creativecommons.org", "openreview.net", "dx.doi")
+
+
+def code_url(paper: Paper) -> str | None:
+    """A GitHub/GitLab repository (else a project page) named in the abstract or comment."""
+    text = " ".join(filter(None, (paper.abstract, paper.comment or "")))
+    # LaTeX abstracts write \url{...}; keep what is inside the braces.
+    text = re.sub(r"\\url\{([^}]*)\}", r" \1 ", text)
+    urls = [_strip_trailing(u) for u in _URL_RE.findall(text)]
+    urls = [u for u in urls if u.count("/") >= 3 or "." in u.split("//", 1)[-1]]
+    for url in urls:
+        if any(h in url.lower() for h in _REPO_HOSTS) and len(url.split("/")) >= 5:
+            return url
+    for url in urls:
+        if not any(h in url.lower() for h in _NOT_CODE):
+            return url
+    return None
+
+
+def _strip_trailing(url: str) -> str:
+    """Drop sentence punctuation after a URL, and a closing bracket it does not open."""
+    while url:
+        last = url[-1]
+        unopened = (last == ")" and url.count("(") < url.count(")")) or (
+            last == "]" and url.count("[") < url.count("]")
+        )
+        if last in ".,;:!?'\"*_" or unopened:
+            url = url[:-1]
+        else:
+            break
+    return url
+
+
+def affiliation(paper: Paper) -> str | None:
+    """The first affiliation arXiv gives for the paper, if any; never guessed."""
+    for item in paper.affiliations:
+        cleaned = " ".join(item.split())
+        if cleaned:
+            return cleaned
+    return None

@@ -1,0 +1,128 @@
+"""Entry fields from arXiv metadata: real comments and titles, and the fallbacks."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from promptbot import metadata
+from promptbot.models import Paper
+
+
+def paper(**kw: object) -> Paper:
+    base: dict[str, object] = {
+        "arxiv_id": "2306.11400",
+        "title": "A Title",
+        "published": datetime(2023, 6, 20, tzinfo=UTC),
+    }
+    base.update(kw)
+    return Paper(**base)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("MaPLe: Multi-modal Prompt Learning", "MaPLe"),
+        ("CLIP-Adapter: Better Vision-Language Models with Feature Adapters", "CLIP-Adapter"),
+        ("K-LITE: Learning Transferable Visual Models with External Knowledge", "K-LITE"),
+        ("CAE v2: Context Autoencoder with CLIP Targets", "CAE v2"),
+        ("Flamingo: a Visual Language Model for Few-Shot Learning", "Flamingo"),
+        ("Bridging the Gap: Neural Collapse Inspired Prompt Tuning", None),
+        ("Visual Chain of Thought: Bridging Logical Gaps", None),
+        ("Survey: Prompting in Vision", None),
+        ("Learning to Prompt for Vision-Language Models", None),
+        ("Time: 10:30", "Time"),
+    ],
+)
+def test_short_name_from_title(title: str, name: str | None) -> None:
+    assert metadata.short_name(paper(title=title)) == name
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        ("In this paper, we propose Prompt-aligned Gradient (ProGrad) to avoid it.", "ProGrad"),
+        ("We present a simple method, dubbed KgCoOp, that regularizes prompts.", "KgCoOp"),
+        ("Our approach, named DAM-VP, learns diverse prompts.", "DAM-VP"),
+        ("Vision-language models (VLMs) such as CLIP are strong. We study them.", None),
+        ("We propose a method that improves large language models (LLMs).", None),
+        ("A model termed PTP2 is introduced.", "PTP2"),
+        ("Nothing is defined here.", None),
+    ],
+)
+def test_short_name_from_abstract(abstract: str, name: str | None) -> None:
+    assert metadata.short_name(paper(title="Plain Title Without Colon", abstract=abstract)) == name
+
+
+def test_title_name_wins_over_abstract() -> None:
+    p = paper(title="MaPLe: Multi-modal Prompt Learning", abstract="We propose Foo Bar (FB).")
+    assert metadata.short_name(p) == "MaPLe"
+
+
+@pytest.mark.parametrize(
+    ("comment", "expected"),
+    [
+        ("Accepted to CVPR 2024", ("CVPR", 2024)),
+        ("ICCV 2023 (oral)", ("ICCV", 2023)),
+        ("NeurIPS 2023 camera-ready", ("NeurIPS", 2023)),
+        ("Accepted by CVPR2025", ("CVPR", 2025)),
+        ("CVPR25", ("CVPR", 2025)),
+        ("Accepted by CVPR 2025; 24 pages, 14 figures, 18 tables", ("CVPR", 2025)),
+        ("9 pages, 6 figures, AAAI 2025 Oral", ("AAAI", 2025)),
+        ("Accepted by ACM MM 2022. The code is at https://github.com/a/b", ("ACMMM", 2022)),
+        (
+            "Accepted by the IEEE/CVF Conference on Computer Vision and Pattern\n"
+            "  Recognition 2025 (CVPR 2025)",
+            ("CVPR", 2025),
+        ),
+        ("Accepted to ICLR 2025 Generative Models for Robot Learning Workshop", ("ICLRW", 2025)),
+        ("4 pages, 7 figures, submitted to CVPR (feedback pending)", ("arXiv", 2023)),
+        ("Under review at NeurIPS 2024", ("arXiv", 2023)),
+        ("10 pages, 5 figures, conference", ("arXiv", 2023)),
+        ("A useful tip for Tip-Adapter users", ("arXiv", 2023)),
+        ("Accepted at NIPS 2017", ("NeurIPS", 2017)),
+    ],
+)
+def test_venue_year_from_comment(comment: str, expected: tuple[str, int]) -> None:
+    assert metadata.venue_year(paper(comment=comment)) == expected
+
+
+def test_venue_without_year_uses_the_version_date() -> None:
+    p = paper(comment="to appear in TPAMI", updated=datetime(2024, 2, 1, tzinfo=UTC))
+    assert metadata.venue_year(p) == ("TPAMI", 2024)
+
+
+def test_journal_ref_comes_first() -> None:
+    p = paper(journal_ref="International Journal of Computer Vision, 2022", comment="CVPR 2021")
+    assert metadata.venue_year(p) == ("IJCV", 2022)
+
+
+def test_submission_year_without_dates_comes_from_the_id() -> None:
+    assert metadata.venue_year(Paper(arxiv_id="2109.01134", title="x")) == ("arXiv", 2021)
+    assert metadata.venue_year(Paper(arxiv_id="cs/0601001", title="x")) == ("arXiv", 2006)
+    assert metadata.submission_yymm(Paper(arxiv_id="2109.01134", title="x")) == "2109"
+
+
+@pytest.mark.parametrize(
+    ("abstract", "comment", "url"),
+    [
+        ("Code is at https://github.com/KaiyangZhou/CoOp.", None, "https://github.com/KaiyangZhou/CoOp"),
+        ("See (https://github.com/a/b).", None, "https://github.com/a/b"),
+        ("Project https://x.github.io/p/, code https://gitlab.com/g/r;", None, "https://gitlab.com/g/r"),
+        ("Project page: https://x.github.io/proj/.", None, "https://x.github.io/proj/"),
+        (r"Code: \url{https://github.com/o/r}.", None, "https://github.com/o/r"),
+        ("Only https://arxiv.org/abs/2101.00001 here.", None, None),
+        ("", "Project Page:\n  https://gary3410.github.io/momanipVLA/", "https://gary3410.github.io/momanipVLA/"),
+        ("A wiki link https://en.wikipedia.org/wiki/Foo_(bar).", None, "https://en.wikipedia.org/wiki/Foo_(bar)"),
+        ("No link.", None, None),
+    ],
+)
+def test_code_url(abstract: str, comment: str | None, url: str | None) -> None:
+    assert metadata.code_url(paper(abstract=abstract, comment=comment)) == url
+
+
+def test_affiliation_is_never_invented() -> None:
+    assert metadata.affiliation(paper()) is None
+    p = paper(affiliations=("  ", " NTU,\n Singapore "))
+    assert metadata.affiliation(p) == "NTU, Singapore"
