@@ -1,0 +1,54 @@
+"""Tests for the closing line and the markdown step summary."""
+
+from __future__ import annotations
+
+import cmarkgfm
+
+from promptbot import summary
+from promptbot.models import Decision, Paper, Plan, PullRequestPlan, Status
+from promptbot.ports import Applied
+
+
+def decision(arxiv_id: str, status: Status, title: str = "A title", score: float = 0.5) -> Decision:
+    return Decision(paper=Paper(arxiv_id=arxiv_id, title=title), status=status, score=score,
+                    section="Papers")
+
+
+def plan(decisions: list[Decision], prs: int = 0, number: int | None = None) -> Plan:
+    pulls = tuple(
+        PullRequestPlan(branch="promptbot/new-papers", base_branch="main", title="t", body="b",
+                        new_text="x", proposals=(), number=number)
+        for _ in range(prs)
+    )
+    return Plan(decisions=tuple(decisions), base_text="", new_text="", insertions=(),
+                pull_requests=pulls)
+
+
+def test_counts_line_lists_only_statuses_present_in_a_fixed_order() -> None:
+    p = plan([decision("1", Status.IRRELEVANT), decision("2", Status.PROPOSED),
+              decision("3", Status.IRRELEVANT), decision("4", Status.REJECTED)])
+    assert summary.counts_line(p) == "4 candidates: 1 proposed, 2 irrelevant, 1 rejected before"
+
+
+def test_closing_line_names_the_pull_request_outcome() -> None:
+    p = plan([decision("1", Status.PROPOSED)], prs=1, number=12)
+    applied = [Applied(number=12, url="", action="updated", writes=2)]
+    assert summary.closing_line(p, applied, dry_run=False) == (
+        "1 candidate: 1 proposed; PR #12 updated")
+    assert summary.closing_line(p, [], dry_run=True).endswith("would update PR #12 (dry run)")
+
+
+def test_nothing_to_propose() -> None:
+    assert summary.closing_line(plan([]), [], dry_run=False) == "0 candidates; nothing to propose"
+
+
+def test_markdown_table_survives_hostile_titles() -> None:
+    hostile = "A | B @octocat [x](javascript:alert(1)) <script>"
+    text = summary.markdown(plan([decision("2501.00001", Status.PROPOSED, hostile)]), [],
+                            dry_run=True)
+    html = cmarkgfm.github_flavored_markdown_to_html(text)
+    assert html.count("<tr>") == 2  # header + one row: the pipe did not split the row
+    assert "<script" not in html
+    assert "javascript:" not in html.replace("javascript\\:", "")
+    assert 'href="https://arxiv.org/abs/2501.00001"' in html
+    assert "@octocat" not in html
