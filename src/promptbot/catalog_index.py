@@ -1,0 +1,185 @@
+"""Identifiers of papers (arXiv ids, titles, code URLs), normalized, and a lookup index."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+
+from rapidfuzz import fuzz, process
+
+from promptbot.models import Catalog, Entry
+
+# New-style ids (0704.0001 onwards: YYMM.NNNN, YYMM.NNNNN since 1501) and old-style ids
+# (archive[.SUBJECT]/YYMMNNN); the subject class is not part of an old-style id.
+_NEW_ID = r"(?P<new>\d{4}\.\d{4,5})"
+_OLD_ID = r"(?P<old>[a-z][a-z\-]{1,15})(?:\.[A-Za-z]{2})?/(?P<num>\d{7})"
+_ID = rf"(?:{_NEW_ID}|{_OLD_ID})(?:v\d+)?"
+_IN_TEXT = re.compile(
+    rf"(?:arxiv\.org/(?:abs|pdf|html|format|ps|src)/|ar5iv(?:\.labs\.arxiv)?\.org/(?:abs|html)/"
+    rf"|huggingface\.co/papers/|\barxiv\s*[:：]\s*){_ID}(?![\d])",
+    re.IGNORECASE,
+)
+_BARE = re.compile(rf"\s*(?:arxiv\s*[:：]?\s*|(?:abs|pdf|html)/)?{_ID}(?:\.pdf)?/?\s*",
+                   re.IGNORECASE)
+
+_APOSTROPHES = re.compile(r"['’ʼ`´]")
+_TAGS = re.compile(r"<[^>]{0,200}>")
+_NON_WORD = re.compile(r"[\W_]+")
+_DIGITS = re.compile(r"\d+")
+
+_MIN_FUZZY_CHARS = 25
+_MIN_FUZZY_WORDS = 4
+_REPO_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeberg.org")
+_URL = re.compile(r"^(?:[a-z][a-z0-9+.\-]*://)?(?:www\.)?(?P<host>[^/?#\s]+)(?P<path>/[^?#\s]*)?",
+                  re.IGNORECASE)
+
+
+def _id_from_match(match: re.Match[str]) -> str | None:
+    new = match.group("new")
+    if new:
+        month = int(new[2:4])
+        return new if 1 <= month <= 12 else None
+    return f"{match.group('old').lower()}/{match.group('num')}"
+
+
+def normalize_arxiv_id(text: str) -> str | None:
+    """The arXiv id in an id, `arXiv:` reference or arXiv URL, without version; None if none."""
+    bare = _BARE.fullmatch(text)
+    if bare:
+        return _id_from_match(bare)
+    match = _IN_TEXT.search(text)
+    return _id_from_match(match) if match else None
+
+
+def find_arxiv_ids(text: str) -> tuple[str, ...]:
+    """Every arXiv id a text cites (links or `arXiv:` references), normalized, once, in order."""
+    found: dict[str, None] = {}
+    for match in _IN_TEXT.finditer(text):
+        arxiv_id = _id_from_match(match)
+        if arxiv_id:
+            found.setdefault(arxiv_id, None)
+    return tuple(found)
+
+
+def normalize_title(title: str) -> str:
+    """A title reduced for comparison: no case, accents, markup, punctuation or extra spaces."""
+    text = unicodedata.normalize("NFKD", _TAGS.sub(" ", title))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _APOSTROPHES.sub("", text.casefold())
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def normalize_code_url(url: str) -> str | None:
+    """A code URL as `host/path`: no scheme, `www.`, trailing slash or `.git`; repo in lowercase."""
+    match = _URL.match(url.strip().strip("<>"))
+    if not match or "." not in match.group("host"):
+        return None
+    host = match.group("host").lower()
+    parts = [p for p in (match.group("path") or "").split("/") if p]
+    if parts and parts[-1].endswith(".git"):
+        parts[-1] = parts[-1][:-4]
+    if host in _REPO_HOSTS:
+        parts[:2] = [p.lower() for p in parts[:2]]
+    return "/".join([host, *[p for p in parts if p]])
+
+
+def _repo_key(normalized_url: str) -> str | None:
+    parts = normalized_url.split("/")
+    if parts[0] in _REPO_HOSTS and len(parts) >= 3:
+        return "/".join(parts[:3])
+    return None
+
+
+def _title_keys(entry: Entry) -> tuple[str, ...]:
+    key = normalize_title(entry.title)
+    keys = [key] if key else []
+    if entry.name and entry.name != "?":
+        # Lists often drop the short name from the title ("**MaPLe**: Multi-modal ...").
+        alias = normalize_title(f"{entry.name} {entry.title}")
+        if alias and alias != key and not key.startswith(normalize_title(entry.name)):
+            keys.append(alias)
+    return tuple(keys)
+
+
+class CatalogIndex:
+    """Look entries up by arXiv id, by title (exact, then fuzzy) and by code repository URL."""
+
+    def __init__(self, catalog: Catalog, fuzzy_threshold: float = 92.0) -> None:
+        """Index every entry of `catalog`; the first entry wins when several share a key."""
+        self.catalog = catalog
+        self.fuzzy_threshold = fuzzy_threshold
+        self._ids: dict[str, Entry] = {}
+        self._titles: dict[str, Entry] = {}
+        self._urls: dict[str, Entry] = {}
+        self._repos: dict[str, list[Entry]] = {}
+        for entry in catalog.entries:
+            self._add(entry)
+        keys = sorted(self._titles, key=len)
+        self._fuzzy_keys = keys
+        self._fuzzy_lengths = [len(k) for k in keys]
+
+    def _add(self, entry: Entry) -> None:
+        for arxiv_id in entry.arxiv_ids:
+            self._ids.setdefault(arxiv_id, entry)
+        for key in _title_keys(entry):
+            self._titles.setdefault(key, entry)
+        for url in entry.code_urls:
+            normalized = normalize_code_url(url)
+            if not normalized:
+                continue
+            self._urls.setdefault(normalized, entry)
+            repo = _repo_key(normalized)
+            if repo:
+                owners = self._repos.setdefault(repo, [])
+                if entry not in owners:
+                    owners.append(entry)
+
+    def by_arxiv_id(self, arxiv_id: str) -> Entry | None:
+        """The entry citing this arXiv id (any form: URL, version, `arXiv:` prefix)."""
+        normalized = normalize_arxiv_id(arxiv_id)
+        return self._ids.get(normalized) if normalized else None
+
+    def by_title(self, title: str) -> tuple[Entry, float] | None:
+        """The entry with this title and the score: 100.0 if exact, else the best fuzzy match."""
+        key = normalize_title(title)
+        if not key:
+            return None
+        exact = self._titles.get(key)
+        if exact is not None:
+            return exact, 100.0
+        if len(key) < _MIN_FUZZY_CHARS or key.count(" ") + 1 < _MIN_FUZZY_WORDS:
+            return None  # short titles ("Visual Prompt Tuning") are too easy to confuse
+        return self._fuzzy(key)
+
+    def _fuzzy(self, key: str) -> tuple[Entry, float] | None:
+        t = self.fuzzy_threshold
+        # ratio >= t is impossible outside this length band, so only that slice is scored.
+        low = bisect_left(self._fuzzy_lengths, int(len(key) * t / (200 - t)))
+        high = bisect_right(self._fuzzy_lengths, int(len(key) * (200 - t) / t) + 1)
+        choices = self._fuzzy_keys[low:high]
+        if not choices:
+            return None
+        numbers = _DIGITS.findall(key)
+        for choice, score, _ in process.extract(key, choices, scorer=fuzz.ratio,
+                                                score_cutoff=t, limit=3):
+            if _DIGITS.findall(choice) == numbers:  # "ImageNet-1K" is not "ImageNet-21K"
+                return self._titles[choice], float(score)
+        return None
+
+    def by_code_url(self, url: str) -> Entry | None:
+        """The entry linking this code URL; a bare repository only if one entry links it."""
+        normalized = normalize_code_url(url)
+        if not normalized:
+            return None
+        found = self._urls.get(normalized)
+        if found is not None:
+            return found
+        repo = _repo_key(normalized)
+        owners = self._repos.get(repo, []) if repo else []
+        return owners[0] if len(owners) == 1 else None
+
+
+def build_index(catalog: Catalog, fuzzy_threshold: float = 92.0) -> CatalogIndex:
+    """The lookup index of a parsed catalog."""
+    return CatalogIndex(catalog, fuzzy_threshold)
