@@ -54,6 +54,8 @@ _KEY_LINE = re.compile(
 _HTTP = re.compile(r"https?://", re.IGNORECASE)
 _MD_LINK = re.compile(r"\[[^\[\]]+\]\([^)]*\)")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_CLOSING_HASHES = re.compile(r"[ \t]+#+$")
+_NAMED_QUOTE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*[^*]+\*\*[ \t]*[:：]?[ \t]*[\"“]")
 _MAX_CONTINUATION = 4
 
 
@@ -138,7 +140,7 @@ def _heading(body: str) -> tuple[int, str, bool] | None:
         return None
     text = (match.group(2) or "").strip()
     if pseudo:
-        text = re.sub(r"[ \t]+#+$", "", text)
+        text = _CLOSING_HASHES.sub("", text)
     return len(match.group(1)), text.rstrip(":：").rstrip(), pseudo
 
 
@@ -146,8 +148,7 @@ def _looks_like_entry(body: str) -> bool:
     """A bullet with a web link, or a bold name and a quoted title; not a contents link."""
     if _HTTP.search(body):
         return not is_resource_link(_BULLET.sub("", body, count=1))
-    return bool(re.match(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*[^*]+\*\*[ \t]*[:：]?[ \t]*[\"“]",
-                         body))
+    return bool(_NAMED_QUOTE.match(body))
 
 
 def _is_continuation(body: str) -> bool:

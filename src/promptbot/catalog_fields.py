@@ -36,6 +36,10 @@ _VENUE_LABEL = re.compile(
 )
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _QUOTES = "\"“”„«»"
+_QUOTED = re.compile(rf"[{_QUOTES}]+(.*)[{_QUOTES}]+(.*)", re.DOTALL)
+_COMMA = re.compile(r",(?![^()]*\))")
+_WORD = re.compile(r"[a-z]+")
+_LETTER = re.compile(r"\w")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])")
 _SPACES = re.compile(r"\s+")
 _PLACEHOLDER = re.compile(r"^[\s\-–—/]*$")
@@ -56,14 +60,16 @@ _HOST = re.compile(r"^\s*https?://([^/\s?#]+)", re.IGNORECASE)
 
 def clean(text: str) -> str:
     """Markdown escapes undone, emphasis markers and surrounding punctuation stripped."""
-    text = _SPACES.sub(" ", _ESCAPE.sub(r"\1", text)).strip()
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    text = _SPACES.sub(" ", text).strip()
     text = text.strip(" *_").strip()
     return text.rstrip(" ,;:-–—").strip()
 
 
 def _first_word(label: str) -> str:
-    words = re.findall(r"[a-z]+", label.casefold())
-    return words[0] if words else ""
+    word = _WORD.search(label.casefold())
+    return word.group() if word else ""
 
 
 def venue_label(label: str) -> tuple[str | None, int | None] | None:
@@ -102,6 +108,8 @@ def link_role(label: str, url: str) -> str:
 def find_links(text: str) -> list[tuple[int, int, str, str]]:
     """Markdown links and bare URLs as (start, end, label, url), in order."""
     found = [(m.start(), m.end(), m.group(1), m.group(2)) for m in _LINK.finditer(text)]
+    if text.count("http") <= sum(text.count("http", start, end) for start, end, _, _ in found):
+        return found
     masked = _LINK.sub(lambda m: " " * len(m.group()), text)
     found += [(m.start(), m.end(), "", m.group().rstrip(".,;:"))
               for m in _BARE_URL.finditer(masked)]
@@ -110,8 +118,10 @@ def find_links(text: str) -> list[tuple[int, int, str, str]]:
 
 def is_resource_link(text: str) -> bool:
     """A bullet that is one link to a page that is not a paper: `[Tutorial (Blog)](url)`."""
+    if text.count("](") > 1 or text.lstrip().startswith(("**", "`")):
+        return False
     found = find_links(text)
-    if len(found) != 1 or text.lstrip().startswith(("**", "`")):
+    if len(found) != 1:
         return False
     start, end, label, url = found[0]
     rest = (text[:start] + text[end:]).strip(" \t.,;:-–—[]")
@@ -136,7 +146,7 @@ def _take_affiliation(head: str) -> tuple[str | None, str]:
 
 
 def _split_quoted(head: str) -> tuple[str, str] | None:
-    match = re.fullmatch(rf"[{_QUOTES}]+(.*)[{_QUOTES}]+(.*)", head, re.DOTALL)
+    match = _QUOTED.fullmatch(head)
     if not match:
         return None
     title = match.group(1)
@@ -153,12 +163,12 @@ def _meta(meta: str) -> tuple[str | None, int | None, str | None]:
     if paren:
         text, affiliation = paren.group(1), clean(paren.group(2))
     venue, year = None, None
-    for token in re.split(r",(?![^()]*\))", text):
+    for token in _COMMA.split(text):
         token = clean(token)
         label = venue_label(token) if venue is None and year is None else None
         if label is not None and label[0]:
             venue, year = label
-        elif year is None and re.fullmatch(r"(?:19|20)\d\d", token):
+        elif year is None and _YEAR.fullmatch(token):
             year = int(token)
         elif venue is None and token and not _PLACEHOLDER.match(token):
             venue = token
@@ -248,7 +258,7 @@ def bullet_fields(text: str) -> Fields | None:
         name = clean(tail.group(1)) if tail else None
     links = _links(found, title_at)
     label_venue, label_year = _label_venue(links)
-    if len(title) < 2 or not re.search(r"\w", title):
+    if len(title) < 2 or not _LETTER.search(title):
         return None
     return Fields(title, name, venue or label_venue, year or label_year, affiliation, links)
 
@@ -284,7 +294,7 @@ def table_fields(cells: list[str], columns: dict[str, int]) -> Fields | None:
     title_cell = cell("title") or next((c for c in cells if _LINK.search(c)), "")
     link = _LINK.search(title_cell)
     title = clean(link.group(1) if link else title_cell)
-    if len(title) < 2 or not re.search(r"\w", title):
+    if len(title) < 2 or not _LETTER.search(title):
         return None
     links: list[Link] = []
     for index, text in enumerate(cells):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
 
 from rapidfuzz import fuzz, process
 
@@ -30,6 +29,7 @@ _DIGITS = re.compile(r"\d+")
 
 _MIN_FUZZY_CHARS = 25
 _MIN_FUZZY_WORDS = 4
+_BLOCKING_WORDS = 4
 _REPO_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeberg.org")
 _URL = re.compile(r"^(?:[a-z][a-z0-9+.\-]*://)?(?:www\.)?(?P<host>[^/?#\s]+)(?P<path>/[^?#\s]*)?",
                   re.IGNORECASE)
@@ -64,8 +64,10 @@ def find_arxiv_ids(text: str) -> tuple[str, ...]:
 
 def normalize_title(title: str) -> str:
     """A title reduced for comparison: no case, accents, markup, punctuation or extra spaces."""
-    text = unicodedata.normalize("NFKD", _TAGS.sub(" ", title))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _TAGS.sub(" ", title) if "<" in title else title
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = _APOSTROPHES.sub("", text.casefold())
     return _NON_WORD.sub(" ", text).strip()
 
@@ -115,9 +117,11 @@ class CatalogIndex:
         self._repos: dict[str, list[Entry]] = {}
         for entry in catalog.entries:
             self._add(entry)
-        keys = sorted(self._titles, key=len)
-        self._fuzzy_keys = keys
-        self._fuzzy_lengths = [len(k) for k in keys]
+        self._keys = list(self._titles)
+        self._postings: dict[str, list[int]] = {}
+        for number, key in enumerate(self._keys):
+            for word in set(key.split()):
+                self._postings.setdefault(word, []).append(number)
 
     def _add(self, entry: Entry) -> None:
         for arxiv_id in entry.arxiv_ids:
@@ -154,18 +158,25 @@ class CatalogIndex:
 
     def _fuzzy(self, key: str) -> tuple[Entry, float] | None:
         t = self.fuzzy_threshold
-        # ratio >= t is impossible outside this length band, so only that slice is scored.
-        low = bisect_left(self._fuzzy_lengths, int(len(key) * t / (200 - t)))
-        high = bisect_right(self._fuzzy_lengths, int(len(key) * (200 - t) / t) + 1)
-        choices = self._fuzzy_keys[low:high]
-        if not choices:
-            return None
+        choices = [self._keys[n] for n in self._candidates(key)]
+        # ratio >= t is impossible outside this length band.
+        low, high = len(key) * t / (200 - t), len(key) * (200 - t) / t
+        choices = [c for c in choices if low <= len(c) <= high]
         numbers = _DIGITS.findall(key)
         for choice, score, _ in process.extract(key, choices, scorer=fuzz.ratio,
                                                 score_cutoff=t, limit=3):
             if _DIGITS.findall(choice) == numbers:  # "ImageNet-1K" is not "ImageNet-21K"
                 return self._titles[choice], float(score)
         return None
+
+    def _candidates(self, key: str) -> set[int]:
+        """Titles sharing one of the query's rarest words: a near-identical title must."""
+        words = set(key.split())
+        lists = sorted((self._postings[w] for w in words if w in self._postings), key=len)
+        found: set[int] = set()
+        for postings in lists[:_BLOCKING_WORDS]:
+            found.update(postings)
+        return found
 
     def by_code_url(self, url: str) -> Entry | None:
         """The entry linking this code URL; a bare repository only if one entry links it."""

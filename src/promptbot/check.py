@@ -1,0 +1,153 @@
+"""`promptbot check`: what promptbot understands of a catalog, as findings, text or JSON."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+
+from promptbot import catalog as catalog_module
+from promptbot.catalog_index import normalize_title
+from promptbot.config import Config
+from promptbot.models import Catalog, Entry
+
+# Two titles under one arXiv id are the same paper when one's words nearly contain the other's
+# ("MaPLe: Multi-modal Prompt Learning" / "Multi-modal Prompt Learning").
+_SAME_PAPER = 80.0
+
+
+def _brief(entry: Entry) -> dict[str, object]:
+    return {"line": entry.line, "name": entry.name, "title": entry.title}
+
+
+def _clusters(group: list[Entry]) -> list[list[Entry]]:
+    """Entries under one arXiv id, grouped by title: one group per paper the titles name."""
+    clusters: list[tuple[str, list[Entry]]] = []
+    for entry in group:
+        key = normalize_title(entry.title)
+        for first, members in clusters:
+            if fuzz.token_set_ratio(first, key, processor=None) >= _SAME_PAPER:
+                members.append(entry)
+                break
+        else:
+            clusters.append((key, [entry]))
+    return [members for _, members in clusters]
+
+
+def _by_id(entries: tuple[Entry, ...]) -> dict[str, list[Entry]]:
+    found: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        for arxiv_id in entry.arxiv_ids:
+            found[arxiv_id].append(entry)
+    return found
+
+
+def _group(by: str, key: str, members: list[Entry]) -> dict[str, object]:
+    return {"by": by, "key": key, "title": members[0].title,
+            "lines": sorted({e.line for e in members}), "entries": [_brief(e) for e in members]}
+
+
+def _duplicates(entries: tuple[Entry, ...]) -> list[dict[str, object]]:
+    found = [_group("arxiv_id", arxiv_id, members)
+             for arxiv_id, group in _by_id(entries).items()
+             for members in _clusters(group) if len({e.line for e in members}) > 1]
+    seen = [set(d["lines"]) for d in found]  # type: ignore[call-overload]
+    by_title: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        by_title[normalize_title(entry.title)].append(entry)
+    for key, members in by_title.items():
+        lines = {e.line for e in members}
+        if key and len(lines) > 1 and not any(lines <= other for other in seen):
+            found.append(_group("title", key, members))
+    return sorted(found, key=lambda d: d["lines"][0])  # type: ignore[index]
+
+
+def _conflicts(entries: tuple[Entry, ...]) -> list[dict[str, object]]:
+    found: list[dict[str, object]] = []
+    for arxiv_id, group in _by_id(entries).items():
+        clusters = _clusters(group)
+        if len(clusters) > 1:
+            found.append({"arxiv_id": arxiv_id, "entries": [_brief(c[0]) for c in clusters]})
+    return sorted(found, key=lambda d: d["entries"][0]["line"])  # type: ignore[index]
+
+
+def _configured_sections(cfg: Config) -> list[tuple[str, str]]:
+    sections = cfg.sections
+    named = [("sections.default", sections.default), ("sections.published", sections.published),
+             ("sections.preprint", sections.preprint)]
+    named += [(f"sections.never[{i}]", name) for i, name in enumerate(sections.never)]
+    named += [(f"sections.rules[{i}].section", rule.section)
+              for i, rule in enumerate(sections.rules)]
+    return [(key, name) for key, name in named if name]
+
+
+def findings(catalog: Catalog, cfg: Config) -> dict[str, object]:
+    """Everything `check` reports about a parsed catalog, as plain JSON-ready data."""
+    entries = catalog.entries
+    headings = {s.heading for s in catalog.sections}
+    return {
+        "lines": len(catalog.lines),
+        "sections": [{"heading": s.heading, "level": s.level, "line": s.line,
+                      "pseudo": s.pseudo, "entries": len(s.entries)} for s in catalog.sections],
+        "entries": len(entries),
+        "no_arxiv_id": [_brief(e) for e in entries if not e.arxiv_ids],
+        "unparsed": [{"line": u.line, "text": u.text} for u in catalog.unparsed],
+        "duplicates": _duplicates(entries),
+        "conflicts": _conflicts(entries),
+        "missing_sections": [{"key": key, "section": name}
+                             for key, name in _configured_sections(cfg) if name not in headings],
+    }
+
+
+def render(text: str, cfg: Config, *, as_json: bool) -> str:
+    """The report on a catalog's text: one JSON object, or aligned plain text."""
+    report = findings(catalog_module.parse(text), cfg)
+    if as_json:
+        return json.dumps(report, ensure_ascii=False, indent=2)
+    return "\n".join(_text(report))
+
+
+def _short(text: object, width: int = 72) -> str:
+    value = str(text)
+    return value if len(value) <= width else value[: width - 1] + "…"
+
+
+def _who(entry: object) -> str:
+    data = entry if isinstance(entry, dict) else {}
+    name = f"{data['name']}: " if data.get("name") else ""
+    return _short(f"{name}{data.get('title', '')}")
+
+
+def _text(report: dict[str, object]) -> list[str]:
+    sections: list[dict[str, object]] = report["sections"]  # type: ignore[assignment]
+    out = [f"{report['entries']} entries in {len(sections)} sections ({report['lines']} lines)",
+           "", "Sections", f"  {'line':>5}  {'entries':>7}  heading"]
+    for s in sections:
+        marker = "- " if s["pseudo"] else ""
+        level = "#" * int(s["level"])  # type: ignore[call-overload]
+        out.append(f"  {s['line']:>5}  {s['entries']:>7}  {marker}{level} {s['heading']}".rstrip())
+    out += _list(report, "no_arxiv_id", "Entries without an arXiv id",
+                 lambda d: f"  line {d['line']:>5}  {_who(d)}")
+    out += _list(report, "unparsed", "Lines that look like entries but were not understood",
+                 lambda d: f"  line {d['line']:>5}  {_short(d['text'])}")
+    out += _list(report, "duplicates", "Papers listed more than once",
+                 lambda d: f"  lines {', '.join(map(str, d['lines']))}  ({_by(d)})  "
+                           f"{_short(d['title'], 60)}")
+    out += _list(report, "conflicts", "One arXiv id under different titles",
+                 lambda d: f"  arXiv {d['arxiv_id']}: "
+                           + "; ".join(f"line {e['line']} {_who(e)}" for e in d["entries"]))
+    out += _list(report, "missing_sections", "Configured sections not in the catalog",
+                 lambda d: f"  {d['key']} = \"{d['section']}\"")
+    return out
+
+
+def _by(group: dict[str, object]) -> str:
+    return f"arXiv {group['key']}" if group["by"] == "arxiv_id" else "same title"
+
+
+def _list(report: dict[str, object], key: str, title: str, line: object) -> list[str]:
+    items: list[dict[str, object]] = report[key]  # type: ignore[assignment]
+    out = ["", f"{title}: {len(items) or 'none'}"]
+    out += [line(item) for item in items]  # type: ignore[operator]
+    return out
