@@ -126,7 +126,7 @@ def parse_api_response(data: bytes, *, source: str) -> Harvest:
     notes: list[str] = []
     papers = list(_convert(_feed.parse(data).results, source, notes))
     if info.entries == 0 and info.total > 0:
-        notes.append(f"{source}: no entries although the API reported {info.total} results")
+        notes.append(f"{source}: no entries although the API reported {info.total} result(s)")
     return Harvest(papers=dedupe(papers), notes=tuple(notes))
 
 
