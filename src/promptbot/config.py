@@ -99,22 +99,75 @@ class SectionsConfig:
     """Where new papers go in the list."""
 
     default: str = "Prompt Learning/Tuning(arxiv4月-)"
-    published: str = ""  # section for papers with a venue ("" = no rule)
-    preprint: str = ""  # section for arXiv-only papers ("" = no rule)
-    never: tuple[str, ...] = ()  # sections the bot never fills
+    published: str = "Prompt Learning/Tuning"  # section for papers with a venue ("" = no rule)
+    preprint: str = "Prompt Learning/Tuning(arxiv4月-)"  # for arXiv-only papers ("" = no rule)
+    never: tuple[str, ...] = ("Prompt Learning/Tuning(已读)",)  # "already read": never filled
     min_confidence: float = 0.35
     rules: tuple[SectionRule, ...] = ()
+    min_entries: int = 3  # the learned rule considers sections with at least this many entries
+    neighbours: int = 10  # nearest catalog entries that vote for a section
 
 
 @dataclass(frozen=True)
 class ScoringConfig:
-    """What makes a paper relevant to this list."""
+    """What makes a paper relevant to this list (terms are "text" or "text^weight")."""
 
     threshold: float = 0.5
-    positive_terms: tuple[str, ...] = ()
-    negative_terms: tuple[str, ...] = ()
-    vision_terms: tuple[str, ...] = ()
+    # Learned prompts and adapters: the list's topic.
+    positive_terms: tuple[str, ...] = (
+        "prompt tuning^3", "prompt learning^3", "learnable prompt*^3", "learned prompt*^3",
+        "soft prompt*^3", "prompt token*^2.5", "prompt vector*^2.5", "context optimization^2",
+        "visual prompt*^2", "text prompt*^1.5", "textual prompt*^1.5", "prompt*^1.5",
+        "adapter^2", "parameter-efficient^2", "PEFT^2", "cache model^2",
+    )
+    # Adapting a pretrained model: counts only as far as such a model (model_terms) is named.
+    adaptation_terms: tuple[str, ...] = (
+        "test-time adaptation^1.5", "TTA^1", "test-time^1", "training-free^0.5", "tuning^1",
+        "few-shot^1.5", "prototype^0.5", "linear probe^1", "linear probing^1", "cache^0.5",
+        "adapting^2", "adaptation^0.5", "fine-tuning^0.5", "frozen^1", "calibration^0.5",
+    )
+    # Pretrained vision and vision-language models, and what only they do (zero-shot).
+    model_terms: tuple[str, ...] = (
+        "CLIP^3", "SigLIP^3", "vision-language model^3", "VLM^3", "vision-language^1.5",
+        "ViT^0.75", "vision transformer^0.75", "foundation model^1.5", "SAM^1.5",
+        "segment anything^1.5", "open-vocabulary^1.5", "zero-shot^1", "unseen class^1",
+        "novel class^1",
+    )
+    # Weaker signs that the paper is about vision at all.
+    vision_terms: tuple[str, ...] = (
+        "pre-trained^0.5", "pretrained^0.5", "point cloud^1", "image^0.5", "visual^0.5",
+        "video^0.5", "multimodal^0.5", "multi-modal^0.5",
+    )
+    # Not this list's topic (see the labelling policy): generation, LLM prompting, attacks.
+    negative_terms: tuple[str, ...] = (
+        "jailbreak*^3", "text-to-image^2", "diffusion^1.5", "image generation^2",
+        "video generation^2", "image editing^1.5", "in-context learning^2", "chain-of-thought^2",
+        "instruction tuning^2", "prompt engineering^2", "hallucination*^2", "MLLM^2",
+        "multimodal large language model^2", "LVLM^2", "large vision-language model^2", "LMM^2",
+        "time series^3", "LoRA^1", "reinforcement learning^1", "restoration^1", "agent*^1",
+        "robot*^1", "Gaussian splatting^1.5", "NeRF^1", "GPT-4o^1.5", "LLaVA^1.5",
+        "visual question answering^1", "captioning^1", "attack*^1",
+    )
+    # Prompting a text-only LLM is not the topic unless vision appears: negative only then.
+    text_only_terms: tuple[str, ...] = ("large language model^2", "LLM^2", "language model^1")
     fuzzy_title_threshold: float = 92.0
+    title_weight: float = 3.0  # a term in the title counts this many times its weight
+    abstract_weight: float = 1.0  # ... and each occurrence in the abstract this many times
+    abstract_max_count: int = 3
+    adaptation_cap: float = 6.0
+    vision_half: float = 4.0  # vision evidence at which method terms count half
+    model_half: float = 3.0  # model evidence at which adaptation terms count half
+    vision_gate: float = 1.0  # below this vision evidence, text-only terms are negative
+    similarity_weight: float = 4.0
+    similarity_top: int = 3  # mean of the k most similar catalog titles
+    score_half: float = 4.0  # evidence that scores 0.5
+    vision_categories: tuple[str, ...] = ("cs.CV",)
+    category_primary: float = 4.0  # vision evidence of a primary vision category
+    category_cross_list: float = 2.0
+    category_model_share: float = 0.25  # share of the category counted as model evidence
+    catalog_name_weight: float = 2.0  # method evidence per catalog entry name cited ("CoOp")
+    catalog_name_max: int = 3
+    nearest_shown: int = 3
 
 
 @dataclass(frozen=True)

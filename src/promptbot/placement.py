@@ -1,0 +1,153 @@
+"""Where a new paper goes: the [sections] rules first, then the section it most resembles.
+
+Order: sections in `never` are never chosen; a topic rule (`rules`: terms -> section) wins, being
+the most specific; then `published` (a venue in journal_ref or comment) or `preprint`; then a
+learned rule: the nearest catalog entries by title (tf-idf) vote for their sections, weighted by
+similarity, and the confidence is the winning section's share of the vote. Below `min_confidence`
+the paper goes to `default`, marked for triage. Configured sections missing from the catalog are
+ignored, and said once in the run's notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from promptbot.config import SectionsConfig
+from promptbot.models import Catalog, Paper, Section
+
+_VENUE = re.compile(
+    r"(?<![A-Za-z])(CVPR|ICCV|ECCV|NeurIPS|NIPS|ICLR|ICML|AAAI|IJCAI|ACL|EMNLP|NAACL|WACV|BMVC"
+    r"|ACM ?MM|ACMMM|MICCAI|TPAMI|IJCV|TIP|TMM|TCSVT|TNNLS|TMLR|ICRA|IROS|KDD|ICASSP|ICME|ICIP"
+    r"|3DV|SIGGRAPH)(?![A-Za-z])(?:['’ ]?\s*(\d{4}|\d{2})(?!\d))?"
+)
+_NOT_YET = re.compile(r"submitted|under review|in submission|under submission|rejected",
+                      re.IGNORECASE)
+_ACCEPTED = re.compile(r"accepted|to appear|published|proceedings|camera[- ]ready|oral|poster",
+                       re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """The section chosen for a paper, how sure, and the rule that chose it."""
+
+    section: str | None
+    confidence: float
+    needs_triage: bool
+    rule: str
+
+
+def published_venue(paper: Paper) -> str | None:
+    """The venue a paper was accepted at ("CVPR 2025"), from journal_ref or comment; else None."""
+    if paper.journal_ref and paper.journal_ref.strip():
+        found = _VENUE.search(paper.journal_ref)
+        return _venue_text(found) if found else paper.journal_ref.strip()
+    comment = paper.comment or ""
+    found = _VENUE.search(comment)
+    if not found or _NOT_YET.search(comment[: found.start()]):
+        return None
+    if found.group(2) or _ACCEPTED.search(comment):
+        return _venue_text(found)
+    return None
+
+
+def _venue_text(found: re.Match[str]) -> str:
+    year = found.group(2) or ""
+    if len(year) == 2:
+        year = f"20{year}"
+    return f"{found.group(1)} {year}".strip()
+
+
+def heading_matches(configured: str, heading: str) -> bool:
+    """A configured name names a heading exactly, or its part before a colon ("X: *by Y*")."""
+    name = configured.strip()
+    return bool(name) and (heading == name or heading.split(":")[0].strip() == name)
+
+
+class Placer:
+    """Places papers in one catalog under one [sections] config."""
+
+    def __init__(self, catalog: Catalog, cfg: SectionsConfig) -> None:
+        """Resolve configured names against the catalog's headings; note the missing ones."""
+        self.cfg = cfg
+        sections = catalog.sections
+        self._never = {s.heading for s in sections if any(heading_matches(n, s.heading)
+                                                         for n in cfg.never)}
+        wanted = [cfg.default, cfg.published, cfg.preprint, *(r.section for r in cfg.rules)]
+        self._found = {n: self._resolve(sections, n) for n in wanted if n.strip()}
+        missing = sorted({n for n, h in self._found.items() if h is None})
+        self.notes: tuple[str, ...] = ()
+        if missing:
+            self.notes = (
+                "configured sections not found in this catalog: "
+                + ", ".join(f'"{n}"' for n in missing) + "; placing by similarity",
+            )
+        self._learnable = tuple(
+            s for s in sections if s.entries and s.heading not in self._never
+            and len(s.entries) >= cfg.min_entries
+        )
+        index = {id(e): i for i, e in enumerate(catalog.entries)}
+        columns = [[index[id(e)] for e in s.entries] for s in self._learnable]
+        self._columns = np.array([i for c in columns for i in c], dtype=np.intp)
+        self._owners = np.array([n for n, c in enumerate(columns) for _ in c], dtype=np.intp)
+
+    def _resolve(self, sections: Sequence[Section], name: str) -> str | None:
+        for section in sections:
+            if heading_matches(name, section.heading) and section.heading not in self._never:
+                return section.heading
+        return None
+
+    def place(self, paper: Paper, text: str, sims: npt.NDArray[np.float32]) -> Placement:
+        """The section for `paper` (`text` = title and abstract), given its similarity row."""
+        by_rule = self._by_rules(text)
+        if by_rule is not None:
+            return by_rule
+        venue = published_venue(paper)
+        target = self.cfg.published if venue else self.cfg.preprint
+        section = self._found.get(target) if target.strip() else None
+        if section is not None:
+            why = f'published at {venue}' if venue else "no venue: a preprint"
+            return Placement(section, 1.0, False, f'section "{section}": {why}')
+        return self._learned(sims)
+
+    def _by_rules(self, text: str) -> Placement | None:
+        lowered = text.lower()
+        for rule in self.cfg.rules:
+            section = self._found.get(rule.section)
+            term = next((t for t in rule.terms if t.strip() and t.lower() in lowered), None)
+            if section is not None and term is not None:
+                return Placement(section, 1.0, False, f'section "{section}": rule term "{term}"')
+        return None
+
+    def _learned(self, sims: npt.NDArray[np.float32]) -> Placement:
+        default = self._found.get(self.cfg.default)
+        votes = self._votes(sims)
+        if not votes:
+            fallback = default or (self._learnable[0].heading if self._learnable else None)
+            return Placement(fallback, 0.0, True, "no similar catalog entries: needs triage")
+        best = max(votes, key=lambda h: votes[h])
+        confidence = votes[best] / sum(votes.values())
+        if confidence >= self.cfg.min_confidence or default is None:
+            triage = confidence < self.cfg.min_confidence
+            return Placement(best, confidence, triage, f'section "{best}": nearest entries'
+                             f" ({confidence:.0%} of the similarity of the closest)")
+        return Placement(default, confidence, True, f'default section "{default}": nearest'
+                         f' entries point to "{best}" only at {confidence:.0%}')
+
+    def _votes(self, sims: npt.NDArray[np.float32]) -> dict[str, float]:
+        """Similarity mass of each section among the k nearest entries overall."""
+        if self._columns.size == 0 or sims.size == 0 or self.cfg.neighbours < 1:
+            return {}
+        values = sims[self._columns]
+        k = min(self.cfg.neighbours, values.size)
+        nearest = np.argpartition(-values, k - 1)[:k]
+        votes: dict[str, float] = {}
+        for i in nearest:
+            if values[i] > 0:
+                heading = self._learnable[int(self._owners[i])].heading
+                votes[heading] = votes.get(heading, 0.0) + float(values[i])
+        return votes
