@@ -20,6 +20,7 @@ from promptbot.models import Window
 from promptbot.sources import user_agent
 from promptbot.sources.arxiv_api import ArxivApiSource, inspect_page, parse_api_response
 from promptbot.sources.politeness import Politeness
+from promptbot.sources.queries import build_queries
 
 API = Path(__file__).parent / "data" / "arxiv" / "api"
 EXAMPLE = Path(__file__).parent.parent / "examples" / "arxiv-2025-07-01.xml"
@@ -233,6 +234,35 @@ def test_a_wrong_endpoint_fails_once_with_the_status() -> None:
         with pytest.raises(SourceError, match=r"HTTP 404 .*api_url"):
             source.fetch(WIDE)
     assert len(server.requests) == 1
+
+
+def test_redirects_are_followed_politely() -> None:
+    clock = FakeClock()
+    with ArxivServer(pool(10), clock=clock) as server:
+        source = make_source(server, clock)
+        server.fail(301, headers={"Location": server.api_url + "?moved=1&start=0"
+                                              "&max_results=500"})
+        harvest = source.fetch(WIDE)
+    assert [r.status for r in server.requests] == [301, 200]
+    assert server.requests[1].args["moved"] == "1"
+    assert harvest.requests == 2 and len(harvest.papers) == len(distinct_ids(pool(10)))
+    assert list(gaps([r.at for r in server.requests])) == [3.0]
+
+
+def test_keywords_too_many_for_one_url_cost_one_query_each_and_merge() -> None:
+    clock = FakeClock()
+    keywords = tuple(f"keyword number {i}" for i in range(60))
+    with ArxivServer(pool(30), clock=clock) as server:
+        source = make_source(server, clock, keywords=keywords, page_size=20)
+        harvest = source.fetch(WIDE)
+    expected = build_queries(keywords, CATEGORIES, WIDE, base_url=server.api_url)
+    assert len(expected) > 1
+    asked = [r.args["search_query"] for r in server.requests]
+    assert asked == [q for q in expected for _ in range(2)]  # two pages of 20 per query
+    assert harvest.requests == 2 * len(expected)
+    assert len(harvest.papers) == len(distinct_ids(pool(30)))
+    assert harvest.notes == (
+        f"arXiv API: the keywords needed {len(expected)} queries to fit in URLs",)
 
 
 def test_paging_stops_once_results_leave_the_window() -> None:

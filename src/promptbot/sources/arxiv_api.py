@@ -172,6 +172,9 @@ class _Transport(HTTPAdapter):
 
     def _judge(self, url: str, response: requests.Response, body: bytes) -> None:
         status = response.status_code
+        if response.is_redirect:  # the Session follows it, through this transport again
+            self.politeness.record(ok=True)
+            return
         if status in RETRYABLE_STATUS:
             wait = self.politeness.record(
                 ok=False, retry_after=retry_after_seconds(response.headers.get("Retry-After")))
@@ -232,6 +235,8 @@ class ArxivApiSource:
                                    num_retries=cfg.num_retries)
         base = cfg.api_url.replace("{", "{{").replace("}", "}}")
         self.client.query_url_format = base + ("&" if "?" in base else "?") + "{}"
+        # The Client exposes no hook for its requests Session; mounting a transport on it is
+        # the one place to add the User-Agent, timeout, shared spacing and 429 backoff.
         self.client._session.mount("http://", self.transport)
         self.client._session.mount("https://", self.transport)
 
