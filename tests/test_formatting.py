@@ -1,0 +1,151 @@
+"""Entries written in a section's style parse back to the same fields and look like neighbours."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import cmarkgfm
+import pytest
+from cmarkgfm.cmark import Options
+
+from promptbot import catalog, editing, metadata
+from promptbot.errors import ConfigError
+from promptbot.formatting import format_entry, format_with_template
+from promptbot.models import Insertion, Paper
+from promptbot.style import EntryStyle, LinkStyle
+
+CATALOGS = Path(__file__).parent / "data" / "catalogs"
+ALL = sorted(p.name for p in CATALOGS.glob("*.md") if "How-to-PR" not in p.name)
+CMHUNG = EntryStyle(unknown_name="?", links=LinkStyle(code_label="PyTorch"))
+
+
+def paper(**kw: object) -> Paper:
+    base: dict[str, object] = {
+        "arxiv_id": "2203.05557",
+        "title": "Conditional Prompt Learning for Vision-Language Models",
+        "published": datetime(2022, 3, 10, tzinfo=UTC),
+    }
+    base.update(kw)
+    return Paper(**base)  # type: ignore[arg-type]
+
+
+def test_the_contributing_guide_format() -> None:
+    p = paper(
+        title="CoCoOp: Conditional Prompt Learning for Vision-Language Models",
+        comment="Accepted to CVPR 2022",
+        abstract="Code: https://github.com/KaiyangZhou/CoOp.",
+        affiliations=("NTU, Singapore",),
+    )
+    out = format_entry(p, CMHUNG)
+    assert out.text == (
+        '* **CoCoOp**: "CoCoOp: Conditional Prompt Learning for Vision-Language Models", CVPR, 2022'
+        " (*NTU, Singapore*). [[Paper](https://arxiv.org/abs/2203.05557)]"
+        "[[PyTorch](https://github.com/KaiyangZhou/CoOp)]"
+    )
+    assert out.missing == ()
+
+
+def test_missing_parts_are_left_out_cleanly_and_reported() -> None:
+    out = format_entry(paper(), CMHUNG)
+    assert out.text == (
+        '* **?**: "Conditional Prompt Learning for Vision-Language Models", arXiv, 2022.'
+        " [[Paper](https://arxiv.org/abs/2203.05557)]"
+    )
+    assert out.missing == ("name", "affiliation")
+    no_marker = format_entry(paper(), EntryStyle())
+    assert no_marker.text.startswith('* "Conditional Prompt')
+
+
+def test_an_explicit_unknown_name_wins() -> None:
+    assert format_entry(paper(), CMHUNG, unknown_name="N/A").text.startswith("* **N/A**: ")
+
+
+def test_venue_labels_with_the_arxiv_month() -> None:
+    style = EntryStyle(
+        head="* **{name}**: ", quote="", middle="(*{affiliation}*) ",
+        links=LinkStyle(paper_label="{venue}", joiner=" "),
+    )
+    arxiv = format_entry(paper(affiliations=("MIT",)), style).text
+    assert arxiv.endswith("(*MIT*) [[arXiv 2203](https://arxiv.org/abs/2203.05557)]")
+    cvpr = format_entry(paper(comment="CVPR 2022"), style).text
+    assert cvpr.endswith("Models [[CVPR 2022](https://arxiv.org/abs/2203.05557)]")
+
+
+def test_table_rows_pad_like_their_neighbours() -> None:
+    style = EntryStyle(kind="table", columns=("title", "venue", "year", "code", ""),
+                       widths=(10, 9, 6, 8, 4), missing="---")
+    out = format_entry(paper(comment="CVPR 2022"), style)
+    assert out.text == (
+        "| [Conditional Prompt Learning for Vision-Language Models]"
+        "(https://arxiv.org/abs/2203.05557) | CVPR    | 2022 | ---    |    |"
+    )
+
+
+def test_blocks_keep_a_blank_line_before_them() -> None:
+    style = EntryStyle(kind="block", labels=(("paper", "- Paper: "), ("code", "- Code: ")))
+    out = format_entry(paper(abstract="See https://github.com/o/r"), style)
+    assert out.text == (
+        "\n**Conditional Prompt Learning for Vision-Language Models**\n\n"
+        "- Paper: https://arxiv.org/abs/2203.05557\n- Code: https://github.com/o/r"
+    )
+
+
+def test_a_template_overrides_the_style() -> None:
+    template = (
+        '* **{name}**: "{title}", {venue}, {year} (*{affiliation}*).'
+        " [[Paper]({paper})][[Code]({code})]"
+    )
+    out = format_with_template(paper(), template)
+    assert out.text == (
+        '* **?**: "Conditional Prompt Learning for Vision-Language Models", arXiv, 2022.'
+        " [[Paper](https://arxiv.org/abs/2203.05557)]"
+    )
+    assert out.missing == ("affiliation", "name")
+    with pytest.raises(ConfigError, match=r"\[format\].template: unknown placeholder \{url\}"):
+        format_with_template(paper(), "* {url}")
+
+
+def test_hostile_names_and_titles_stay_one_line() -> None:
+    p = paper(title="**X**|<y>@z: Attack\non [names](javascript:x)", affiliations=("a\nb",))
+    text = format_entry(p, CMHUNG).text
+    html = cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
+    assert "\n" not in text and html.count("<li>") == 1
+    assert "<y>" not in html and 'href="javascript' not in html and html.count("<a ") == 1
+
+
+def _real_sections() -> list[tuple[str, str]]:
+    out = []
+    for name in ALL:
+        cat = catalog.parse((CATALOGS / name).read_text(encoding="utf-8"))
+        out += [(name, s.heading) for s in cat.sections if len(s.entries) >= 3]
+    return out
+
+
+@pytest.mark.parametrize(("name", "heading"), _real_sections())
+@pytest.mark.parametrize(
+    "p",
+    [
+        paper(title="MaPLe: Multi-modal Prompt Learning", arxiv_id="2210.03117",
+              comment="Accepted to CVPR 2023", affiliations=("MBZUAI",),
+              abstract="Code: https://github.com/muzairkhattak/multimodal-prompt-learning."),
+        paper(),
+    ],
+    ids=["named", "plain"],
+)
+def test_written_entries_parse_back_to_the_same_fields(name: str, heading: str, p: Paper) -> None:
+    cat = catalog.parse((CATALOGS / name).read_text(encoding="utf-8"))
+    section = cat.section(heading)
+    assert section is not None
+    style = editing.section_style(cat, section)
+    entry = format_entry(p, style)
+    after = editing.insertion_point(cat, heading)
+    inserted = editing.insert(cat.render(), [Insertion(p.arxiv_id, heading, after, entry.text)])
+    new = catalog.parse(inserted)
+    (got,) = next(e for e in new.sections if e.heading == heading).entries[-1:]
+    venue, year = metadata.venue_year(p)
+    assert got.title == p.title and got.arxiv_ids == (p.arxiv_id,)
+    if got.kind == "bullet":
+        assert (got.venue or "").lower() == venue.lower() and got.year == year
+        named = "{name}" in style.head
+        assert got.name == ((metadata.short_name(p) or style.unknown_name) if named else None)

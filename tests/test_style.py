@@ -1,0 +1,94 @@
+"""Style inference from real lists: each section's own habits, by majority vote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from promptbot import catalog
+from promptbot.style import VENUE_LABEL, EntryStyle, cells, infer_style
+
+CATALOGS = Path(__file__).parent / "data" / "catalogs"
+SEED = "seed_Awesome-Prompt-Learning-CV.md"
+BWLONG = "BWLONG_Awesome-Prompt-Learning-CV_README_2023-12-22_HEAD.md"
+JINDONG = "JindongGu_Awesome-Prompting-on-Vision-Language-Model_README_2025-03-18_HEAD.md"
+MULTIMODAL = "cmhungsteve_Awesome-Transformer-Attention_README_multimodal_2024-07-30_HEAD.md"
+AMUSI = "amusi_CVPR2024-Papers-with-Code_README_2024-07-04_HEAD.md"
+
+
+def style_of(name: str, heading: str) -> EntryStyle:
+    cat = catalog.parse((CATALOGS / name).read_text(encoding="utf-8"))
+    section = cat.section(heading)
+    assert section is not None, heading
+    return infer_style(cat, section)
+
+
+@pytest.mark.parametrize(
+    ("name", "heading", "head", "quote", "middle", "label", "code"),
+    [
+        (SEED, "Prompt Learning/Tuning", "* **{name}**: ", '"',
+         ", {venue}, {year} (*{affiliation}*). ", "Paper", "PyTorch"),
+        (SEED, "Prompt Learning/Tuning(已读)", "* **{name}**：", '"',
+         ",{venue},{year}(*{affiliation}*)", "Paper", "Code"),
+        (BWLONG, "Prompt Learning(arxiv): *Updating by Jiajia Zhang*", "* **{name}**: ", "",
+         "(*{affiliation}*) ", VENUE_LABEL, "PyTorch"),
+        (BWLONG, "CLIP Variants: *Updating by Siyu He*", "* **{name}**: ", "",
+         "({affiliation}).", VENUE_LABEL, "PyTorch"),
+        (MULTIMODAL, "Prompt Learning/Tuning", "* **{name}**: ", '"',
+         ", {venue}, {year} (*{affiliation}*). ", "Paper", "PyTorch"),
+        (MULTIMODAL, "Visual Captioning", "    * **{name}**: ", '"',
+         ", {venue}, {year} (*{affiliation}*). ", "Paper", "PyTorch"),
+    ],
+)
+def test_bullet_styles_of_real_sections(
+    name: str, heading: str, head: str, quote: str, middle: str, label: str, code: str
+) -> None:
+    style = style_of(name, heading)
+    assert (style.kind, style.head, style.quote, style.middle) == ("bullet", head, quote, middle)
+    assert (style.links.paper_label, style.links.code_label) == (label, code)
+    assert style.unknown_name == "?"
+
+
+def test_venue_labels_show_the_arxiv_month_and_link_spacing() -> None:
+    style = style_of(BWLONG, "Prompt Learning(arxiv): *Updating by Jiajia Zhang*")
+    assert style.links.arxiv_date == "yymm" and style.links.joiner == " "
+    assert (style.links.before, style.links.after) == ("[", "]")
+    assert style_of(SEED, "Papers").links.paper_url == "pdf"
+
+
+def test_a_table_section_takes_its_own_columns() -> None:
+    style = style_of(JINDONG, "Prompting Model in Image-Text Matching (*e.g.* on CLIP)")
+    assert style.kind == "table"
+    assert style.columns == ("title", "venue", "year", "code", "")
+    assert style.missing == "---" and style.links.code_label == "Github"
+    assert len(style.widths) == 5
+
+
+def test_a_block_list_takes_its_line_labels() -> None:
+    style = style_of(AMUSI, "CLIP")
+    assert style.kind == "block"
+    assert dict(style.labels) == {"paper": "- Paper: ", "code": "- Code: "}
+    # An empty section of the same list falls back to the whole list's blocks.
+    assert style_of(AMUSI, "Prompt").labels == style.labels
+
+
+def test_an_empty_table_section_is_a_table() -> None:
+    text = "# L\n### T\n\n| Paper | Venue | Year | Code |\n|---|---|---|---|\n\n## Next\n"
+    cat = catalog.parse(text)
+    section = cat.section("T")
+    assert section is not None and not section.entries
+    style = infer_style(cat, section)
+    assert style.kind == "table" and style.columns == ("title", "venue", "year", "code")
+    assert style.widths == ()
+
+
+def test_a_list_without_entries_gets_the_default_style() -> None:
+    cat = catalog.parse("# Papers\n\nNothing yet.\n")
+    section = cat.section("Papers")
+    assert section is not None
+    assert infer_style(cat, section) == EntryStyle()
+
+
+def test_cells_keep_spaces_and_escaped_pipes() -> None:
+    assert cells("| a | b \\| c |  |\n") == [" a ", " b \\| c ", "  "]
