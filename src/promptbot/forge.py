@@ -1,0 +1,346 @@
+"""GitHub as the forge (the only module importing `github`), and a local file for offline runs."""
+
+from __future__ import annotations
+
+import base64
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from http import HTTPStatus
+from pathlib import Path
+from typing import Any
+
+import requests
+from github import Auth, Github, GithubException, InputGitAuthor
+from github.ContentFile import ContentFile
+from github.GithubException import RateLimitExceededExceedsMaxWait
+from github.GithubRetry import GithubRetry
+from github.PullRequest import PullRequest
+from urllib3.response import BaseHTTPResponse
+
+from promptbot import __version__
+from promptbot.config import Config
+from promptbot.errors import CatalogError, ForgeError
+from promptbot.models import BotPullRequest, Memory, PullRequestPlan
+from promptbot.ports import Applied, CatalogFile
+from promptbot.pull_request import read_proposals
+
+TOKEN_VARIABLES = ("PROMPTBOT_TOKEN", "GITHUB_TOKEN")
+
+
+def token_from_env(environ: Mapping[str, str]) -> str | None:
+    """The GitHub token: $PROMPTBOT_TOKEN, then $GITHUB_TOKEN (never printed or logged)."""
+    return next((environ[k].strip() for k in TOKEN_VARIABLES if environ.get(k, "").strip()), None)
+
+
+class BaseMoved(ForgeError):
+    """The catalog changed on the base branch during the run; reading and planning again fix it."""
+
+
+class _Retry(GithubRetry):
+    """PyGithub's retry, with every wait going through an injected sleep and kept within a bound."""
+
+    def __init__(self, sleep: Callable[[float], None] = time.sleep, **kwargs: Any) -> None:
+        self.sleep_function = sleep
+        super().__init__(**kwargs)
+
+    def new(self, **kw: Any) -> _Retry:
+        kw["sleep"] = self.sleep_function
+        return super().new(**kw)
+
+    def sleep(self, response: BaseHTTPResponse | None = None) -> None:
+        wait = self._wait(response)
+        if self.max_rate_limit_wait is not None and wait > self.max_rate_limit_wait:
+            status = response.status if response is not None else 429
+            raise RateLimitExceededExceedsMaxWait(status, None, None, wait=wait)
+        if wait > 0:
+            self.sleep_function(wait)
+
+    def _wait(self, response: BaseHTTPResponse | None) -> float:
+        if response is None or not self.respect_retry_after_header:
+            return self.get_backoff_time()
+        after = self.get_retry_after(response)
+        if after is not None:
+            return after
+        reset = response.headers.get("X-RateLimit-Reset", "")
+        if response.status == 429 and response.headers.get("X-RateLimit-Remaining") == "0" \
+                and reset.isdigit():
+            return max(int(reset) - time.time(), 0) + 1
+        if response.status == 429:
+            return max(self.secondary_rate_wait, self.get_backoff_time())
+        return self.get_backoff_time()
+
+
+def _describe(exc: GithubException) -> str:
+    try:
+        phrase = HTTPStatus(exc.status).phrase
+    except ValueError:
+        phrase = "error"
+    data = exc.data if isinstance(exc.data, dict) else {}
+    detail = str(data.get("message") or "")
+    errors = [e.get("message") or e.get("code") for e in data.get("errors") or []
+              if isinstance(e, dict)]
+    detail = "; ".join(str(x) for x in [detail, *errors] if x and x != phrase)
+    return f"{exc.status} {phrase}" + (f" ({detail})" if detail else "")
+
+
+def _error_text(exc: GithubException) -> str:
+    data = exc.data if isinstance(exc.data, dict) else {}
+    parts = [str(data.get("message") or "")]
+    parts += [str(e.get("message") or e.get("code") or "") for e in data.get("errors") or []
+              if isinstance(e, dict)]
+    return " ".join(parts).lower()
+
+
+class GitHubForge:
+    """The catalog file and the bot's pull requests in one GitHub (or GitHub Enterprise) repo."""
+
+    def __init__(self, cfg: Config, token: str | None, *,
+                 sleep: Callable[[float], None] = time.sleep, paced: bool = True) -> None:
+        self._cfg = cfg
+        self._token = token
+        gh = cfg.github
+        retry = _Retry(sleep=sleep, total=gh.retries, backoff_factor=1.0, raise_on_status=False,
+                       max_rate_limit_wait=gh.max_rate_limit_wait_seconds,
+                       status_forcelist=[*range(500, 600), 429])
+        # paced=False drops PyGithub's own spacing of requests (0.25 s) and writes (1 s), which
+        # sleeps for real; tests turn it off, production keeps GitHub's recommended pace.
+        pace: dict[str, Any] = {} if paced else {"seconds_between_requests": None,
+                                                 "seconds_between_writes": None}
+        self._github = Github(base_url=gh.api_url.rstrip("/"),
+                              auth=Auth.Token(token) if token else None, retry=retry,
+                              timeout=gh.timeout_seconds, per_page=100, lazy=True,
+                              user_agent=f"promptbot/{__version__}", **pace)
+        self._repo = self._github.get_repo(cfg.catalog.repo)
+        self._catalog_sha: str | None = None
+        self._pulls: dict[int, PullRequest] = {}
+
+    # -- errors ---------------------------------------------------------------------------------
+    @contextmanager
+    def _doing(self, what: str) -> Iterator[None]:
+        """Translate library errors, once, into ForgeError naming what was being done."""
+        try:
+            yield
+        except RateLimitExceededExceedsMaxWait as exc:
+            raise ForgeError(
+                f"GitHub: rate limit while {what}: the limit resets in {exc.wait or 0:.0f} s, more"
+                f" than [github].max_rate_limit_wait_seconds = "
+                f"{self._cfg.github.max_rate_limit_wait_seconds}; run again later") from None
+        except GithubException as exc:
+            hint = " (is the token allowed to write to it?)" if exc.status in (401, 403) else ""
+            raise ForgeError(f"GitHub: {_describe(exc)} {what}{hint}") from None
+        except requests.RequestException as exc:
+            raise ForgeError(f"GitHub: cannot reach {self._cfg.github.api_url} while {what}"
+                             f" ({type(exc).__name__})") from None
+
+    def require_write_access(self) -> None:
+        """Refuse a real run without a token, before anything is fetched."""
+        if not self._token:
+            raise ForgeError("GitHub: a real run needs a token: set PROMPTBOT_TOKEN (or"
+                             " GITHUB_TOKEN in GitHub Actions), or use --dry-run")
+
+    # -- reading --------------------------------------------------------------------------------
+    def read_catalog(self) -> CatalogFile:
+        """The catalog on the base branch: its text (bytes kept, CRLF too) and blob sha."""
+        c = self._cfg.catalog
+        text, sha = self._read_file(c.branch, f"reading {c.repo}:{c.path}@{c.branch}")
+        if text is None:
+            raise ForgeError(f"GitHub: 404 Not Found reading {c.repo}:{c.path}@{c.branch}")
+        self._catalog_sha = sha
+        return CatalogFile(text=text, sha=sha, path=c.path)
+
+    def _read_file(self, ref: str, what: str) -> tuple[str | None, str]:
+        with self._doing(what):
+            try:
+                content = self._repo.get_contents(self._cfg.catalog.path, ref=ref)
+            except GithubException as exc:
+                if exc.status == 404:
+                    return None, ""
+                raise
+            if isinstance(content, list):
+                raise ForgeError(f"GitHub: {what}: {self._cfg.catalog.path} is a directory")
+            raw = self._decoded(content)
+        try:
+            return raw.decode("utf-8"), content.sha
+        except UnicodeDecodeError as exc:
+            raise CatalogError(f"{what}: not UTF-8 text (byte {exc.start})") from None
+
+    def _decoded(self, content: ContentFile) -> bytes:
+        if content.encoding == "base64":
+            return content.decoded_content
+        # Files over 1 MB come without content; the blob API still has them.
+        return base64.b64decode(self._repo.get_git_blob(content.sha).content)
+
+    def read_memory(self) -> Memory:
+        """The bot's pull requests, open and closed, with what each proposed and who pushed."""
+        with self._doing(f"listing the pull requests of {self._cfg.catalog.repo}"):
+            pulls = [p for p in self._repo.get_pulls(state="all", sort="created",
+                                                      direction="desc") if self._is_bot(p)]
+            prs = tuple(self._bot_pr(p) for p in pulls)
+        self._pulls = {p.number: p for p in pulls}
+        return Memory(pull_requests=prs)
+
+    def _is_bot(self, pull: PullRequest) -> bool:
+        prc = self._cfg.pull_request
+        head_repo = pull.head.repo.full_name.lower() if pull.head.repo else ""
+        if head_repo == self._cfg.catalog.repo.lower() and pull.head.ref.startswith(
+                prc.branch_prefix):
+            return True
+        labels = {label.name.lower() for label in pull.labels}
+        return bool(labels & {n.lower() for n in prc.labels}) and bool(read_proposals(pull.body))
+
+    def _bot_pr(self, pull: PullRequest) -> BotPullRequest:
+        state = "merged" if pull.merged_at is not None else pull.state
+        body = pull.body or ""
+        return BotPullRequest(
+            number=pull.number, state=state, branch=pull.head.ref, title=pull.title, body=body,
+            proposals=read_proposals(body), url=pull.html_url,
+            foreign_commits=state == "open" and self._foreign(pull),
+        )
+
+    def _foreign(self, pull: PullRequest) -> bool:
+        """Whether a commit on the PR was authored or committed by anyone but promptbot."""
+        bot = self._cfg.pull_request.committer_email.lower()
+        for commit in pull.get_commits():
+            people = (commit.commit.author, commit.commit.committer)
+            if any(p is None or (p.email or "").lower() != bot for p in people):
+                return True
+        return False
+
+    # -- writing --------------------------------------------------------------------------------
+    def apply(self, plan: PullRequestPlan) -> Applied:
+        """Make one PR match `plan`; writes nothing when branch, title and body already match."""
+        self.require_write_access()
+        with self._doing(f"updating {self._cfg.catalog.repo}:{plan.branch}"):
+            pull = self._known_pull(plan)
+            text = None if pull is None else self._read_file(
+                plan.branch, f"reading {self._cfg.catalog.repo}:{self._cfg.catalog.path}"
+                f"@{plan.branch}")[0]
+            same_pr = pull is not None and _same(pull.title, plan.title) and _same(
+                pull.body, plan.body)
+            if pull is not None and same_pr and text == plan.new_text:
+                return Applied(pull.number, pull.html_url, "unchanged", 0)
+            writes = 0
+            if pull is not None and not same_pr:
+                # The body is the memory: record the papers before touching the branch.
+                pull.edit(title=plan.title, body=plan.body)
+                writes += 1
+            if text != plan.new_text:
+                writes += self._write_branch(plan)
+            action = "updated"
+            if pull is None:
+                pull, opened = self._open(plan)
+                writes, action = writes + opened, "opened"
+            writes += self._label(pull, plan)
+        return Applied(pull.number, pull.html_url, action, writes)
+
+    def _known_pull(self, plan: PullRequestPlan) -> PullRequest | None:
+        if plan.number is None:
+            return None
+        pull = self._pulls.get(plan.number) or self._repo.get_pull(plan.number)
+        if pull.state != "open" or pull.merged_at is not None:
+            raise ForgeError(f"GitHub: PR #{plan.number} was closed while promptbot ran;"
+                             " nothing was changed, run again")
+        return pull
+
+    def _write_branch(self, plan: PullRequestPlan) -> int:
+        """Point the bot branch at the base head, then commit the new catalog on it."""
+        c, prc = self._cfg.catalog, self._cfg.pull_request
+        base = self._repo.get_git_ref(f"heads/{plan.base_branch}").object.sha
+        writes = self._point(plan.branch, base)
+        blob = self._catalog_sha or self._read_file(base, f"reading {c.repo}:{c.path}@{base}")[1]
+        who = InputGitAuthor(prc.committer_name, prc.committer_email)
+        try:
+            self._repo.update_file(c.path, plan.title, plan.new_text, blob, branch=plan.branch,
+                                   committer=who, author=who)
+        except GithubException as exc:
+            if exc.status in (409, 422) and "match" in _error_text(exc):
+                raise BaseMoved(f"GitHub: {c.path} changed on {plan.base_branch} while promptbot"
+                                " ran; nothing is lost, read and plan again") from None
+            raise
+        return writes + 1
+
+    def _point(self, branch: str, sha: str) -> int:
+        """Create the branch at `sha`, or force-move it there; returns the writes made."""
+        ref = self._repo.get_git_ref(f"heads/{branch}")
+        try:
+            # Loading the ref also gives it its canonical (git/refs/…) URL for the update.
+            current = ref.object.sha
+        except GithubException as exc:
+            if exc.status != 404:
+                raise
+            self._repo.create_git_ref(f"refs/heads/{branch}", sha)
+            return 1
+        if current == sha:
+            return 0
+        ref.edit(sha, force=True)
+        return 1
+
+    def _open(self, plan: PullRequestPlan) -> tuple[PullRequest, int]:
+        """Open the PR, or adopt the open one a crashed run left on this branch."""
+        prc = self._cfg.pull_request
+        try:
+            pull = self._repo.create_pull(base=plan.base_branch, head=plan.branch,
+                                          title=plan.title, body=plan.body, draft=prc.draft)
+        except GithubException as exc:
+            if exc.status != 422 or "already exists" not in _error_text(exc):
+                raise
+            owner = self._cfg.catalog.repo.split("/")[0]
+            pull = next(iter(self._repo.get_pulls(state="open", head=f"{owner}:{plan.branch}")))
+            pull.edit(title=plan.title, body=plan.body)
+            return pull, 1
+        writes = 1
+        if prc.reviewers:
+            pull.create_review_request(reviewers=list(prc.reviewers))
+            writes += 1
+        if prc.assignees:
+            pull.add_to_assignees(*prc.assignees)
+            writes += 1
+        return pull, writes
+
+    def _label(self, pull: PullRequest, plan: PullRequestPlan) -> int:
+        """Add the labels the PR lacks, creating each with its colour if the repository lacks it."""
+        have = {label.name.lower() for label in pull.labels}
+        missing = [name for name in plan.labels if name.lower() not in have]
+        for name in missing:
+            try:
+                self._repo.create_label(name, self._cfg.pull_request.label_color)
+            except GithubException as exc:
+                if exc.status != 422:
+                    raise
+        if missing:
+            pull.add_to_labels(*missing)
+        return len(missing) + 1 if missing else 0
+
+
+def _same(current: str | None, wanted: str) -> bool:
+    # GitHub's web editor stores CRLF; an edit there must not count as a difference.
+    return (current or "").replace("\r\n", "\n") == wanted.replace("\r\n", "\n")
+
+
+class LocalFileForge:
+    """A catalog in a local file (`--catalog FILE`): read-only, no memory, no pull requests."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+
+    def read_catalog(self) -> CatalogFile:
+        """The file's text, bytes kept (CRLF and BOM included)."""
+        try:
+            data = self._path.read_bytes()
+        except OSError as exc:
+            raise CatalogError(f"{self._path}: cannot read catalog ({exc.strerror or exc})") \
+                from None
+        try:
+            return CatalogFile(text=data.decode("utf-8"), path=str(self._path))
+        except UnicodeDecodeError as exc:
+            raise CatalogError(f"{self._path}: not UTF-8 text (byte {exc.start})") from None
+
+    def read_memory(self) -> Memory:
+        """No pull requests to remember: every candidate is judged against the file alone."""
+        return Memory()
+
+    def apply(self, plan: PullRequestPlan) -> Applied:
+        """Refuse: a local file has no pull requests (dry runs never apply)."""
+        raise ForgeError("a real run needs GitHub; use --dry-run with --catalog FILE"
+                         " (add --output FILE to write the new catalog)")
