@@ -68,3 +68,133 @@ def test_line_endings_are_kept_per_line(parts: list[str]) -> None:
     lines = catalog.parse(text).lines
     assert "".join(lines) == text
     assert all(line.count("\n") + line.count("\r") - line.count("\r\n") <= 1 for line in lines)
+
+
+# Counts a person gets, checked independently of the parser with line tools:
+# seed: the bullets between `# Papers` (line 15) and `# Publications` (line 119) minus the three
+#   `- ### ...:` pseudo-headings: 2 + 58 + 16 + 15 (ProTeCt spans lines 110-111, one entry);
+# BWLONG: bullets with a `](http` link (58 / 115 / 171) plus ProTeCt, whose first line has none;
+# multimodal: `grep -c '^ *[-*] \*\*'` = 1841; JindongGu: rows starting `| [` = 127;
+# amusi: lines that are only `**Title**` = 109; How-to-PR: its one example entry.
+EXPECTED_COUNTS = {
+    SEED: 91,
+    "BWLONG_Awesome-Prompt-Learning-CV_README_2023-05-22_64ace8e.md": 58,
+    "BWLONG_Awesome-Prompt-Learning-CV_README_2023-08-05_3bc9a1a.md": 116,
+    BWLONG_HEAD: 172,
+    MULTIMODAL: 1841,
+    JINDONGGU: 127,
+    AMUSI: 109,
+    "cmhungsteve_Awesome-Transformer-Attention_How-to-PR_2024-07-30_HEAD.md": 1,
+}
+
+
+def test_every_catalog_has_an_expected_count() -> None:
+    assert set(EXPECTED_COUNTS) == set(ALL)
+
+
+@pytest.mark.parametrize(("name", "count"), sorted(EXPECTED_COUNTS.items()))
+def test_entry_counts_are_what_a_person_counts(name: str, count: int) -> None:
+    result = parsed(name)
+    assert len(result.entries) == count
+    assert len(result.unparsed) < 0.01 * (count + len(result.unparsed))
+
+
+def test_seed_sections_pseudo_headings_and_their_entries() -> None:
+    sections = {s.heading: s for s in parsed(SEED).sections}
+    assert [(s.heading, s.line, s.end_line, s.level, s.pseudo, len(s.entries))
+            for s in parsed(SEED).sections] == [
+        ("Awesome-Prompt-Learning-CV", 1, 7, 1, False, 0),
+        ("Contents", 8, 14, 1, False, 0),
+        ("Papers", 15, 19, 1, False, 2),
+        ("Prompt Learning/Tuning", 20, 78, 3, True, 58),
+        ("Prompt Learning/Tuning(已读)", 79, 96, 3, True, 16),
+        ("Prompt Learning/Tuning(arxiv4月-)", 97, 118, 3, True, 15),
+        ("Publications", 119, 128, 1, False, 0),
+        ("Contributing & Contact", 129, 140, 1, False, 0),
+        ("References", 141, 142, 2, False, 0),
+    ]
+    newest = sections["Prompt Learning/Tuning(arxiv4月-)"].entries
+    assert newest[0].name == "XSGD" and newest[-1].name == "NPT"
+
+
+def test_multimodal_sections_match_the_headings_counted_with_awk() -> None:
+    counts = {s.heading: len(s.entries) for s in parsed(MULTIMODAL).sections}
+    assert counts == {
+        "Overview": 0, "Citation": 0, "Multi-Modality": 0, "Visual Captioning": 128,
+        "Visual Question Answering": 152, "Visual Grounding": 125,
+        "Multi-Modal Representation Learning": 345, "Multi-Modal Retrieval": 109,
+        "Multi-Modal Generation": 184, "Prompt Learning/Tuning": 125,
+        "Visual Document Understanding": 46, "Other Multi-Modal Tasks": 627,
+    }
+
+
+def test_amusi_keeps_its_empty_prompt_section() -> None:
+    prompt = parsed(AMUSI).section("Prompt")
+    assert prompt is not None and prompt.entries == () and prompt.level == 1
+    assert len(parsed(AMUSI).section("其他(Others)").entries) == 13  # type: ignore[union-attr]
+
+
+def test_multi_line_entries_are_one_entry() -> None:
+    entries = {e.name: e for e in parsed(SEED).entries}
+    ood, protect = entries["OOD"], entries["ProTeCt"]
+    assert (ood.line, ood.end_line) == (81, 82)
+    assert ood.code_urls == ("https://github.com/Aaditya-Singh/Low-Shot-Robustness",)
+    assert (protect.line, protect.end_line) == (110, 111)
+    assert protect.raw.count("\n") == 2 and protect.arxiv_ids == ("2306.02240",)
+
+
+def test_entry_raw_is_its_exact_lines() -> None:
+    result = parsed(BWLONG_HEAD)
+    for entry in result.entries:
+        assert entry.raw == "".join(result.lines[entry.line - 1:entry.end_line])
+
+
+SYNTHETIC = """\
+Intro text with a [link](https://example.org).
+
+```markdown
+# Not a heading
+* **Fake**: "Inside a fence", CVPR, 2022. [[Paper](https://arxiv.org/abs/2201.00001)]
+```
+<!--
+* **Hidden**: "Commented out", CVPR, 2022. [[Paper](https://arxiv.org/abs/2201.00002)]
+-->
+Setext Heading
+==============
++ **Plus**: "A plus bullet", ICCV, 2021 (*Lab*). [[Paper](https://arxiv.org/abs/2101.00003)]
+1. **Ordered**: "An ordered item", ECCV, 2020. [[Paper](https://arxiv.org/abs/2001.00004)]
+## Sub ##
+- [[Paper](https://arxiv.org/abs/2201.00005)]
+- Paper: https://arxiv.org/abs/2201.00006
+- [Contents](#contents)
+- A prose bullet with *emphasis*.
+- [A Tutorial (Blog)](https://blog.example.org/tutorial)
+"""
+
+
+def test_fences_comments_setext_and_bullet_kinds() -> None:
+    result = catalog.parse(SYNTHETIC)
+    assert [(s.heading, s.line, s.level) for s in result.sections] == [
+        ("Setext Heading", 10, 1), ("Sub", 14, 2)]
+    assert [e.name for e in result.entries] == ["Plus", "Ordered"]
+    assert [u.line for u in result.unparsed] == [15, 16]
+    assert result.render() == SYNTHETIC
+
+
+def test_entries_above_the_first_heading_get_an_unnamed_section() -> None:
+    text = '* **A**: "Before any heading", CVPR, 2022. [[Paper](https://arxiv.org/abs/2201.00001)]\n'
+    result = catalog.parse(text + "# After\n")
+    assert [(s.heading, s.level, len(s.entries)) for s in result.sections] == [("", 0, 1),
+                                                                               ("After", 1, 0)]
+
+
+def test_heading_text_drops_markers_and_trailing_colons() -> None:
+    text = "### Prompt Learning/Tuning:\n- ### Pseudo：\n## Closed ##\n####### seven\n#nospace\n"
+    result = catalog.parse(text)
+    assert [(s.heading, s.level, s.pseudo) for s in result.sections] == [
+        ("Prompt Learning/Tuning", 3, False), ("Pseudo", 3, True), ("Closed", 2, False)]
+
+
+def test_empty_text_is_an_empty_catalog() -> None:
+    result = catalog.parse("")
+    assert result.lines == () and result.sections == () and result.render() == ""

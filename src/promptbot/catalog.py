@@ -52,11 +52,17 @@ _KEY_LINE = re.compile(
     r"(?:\[[^\]]*\]\(\s*(?P<linked>[^)\s]+)\s*\)|(?P<url>https?://\S+))[ \t]*$"
 )
 _HTTP = re.compile(r"https?://", re.IGNORECASE)
+_WEB_LINK = re.compile(r"\]\(\s*<?https?://", re.IGNORECASE)
+_PAPER_URL = re.compile(r"https?://(?:www\.|export\.)?(?:arxiv\.org|openreview\.net|"
+                        r"openaccess\.thecvf\.com|aclanthology\.org)/", re.IGNORECASE)
 _MD_LINK = re.compile(r"\[[^\[\]]+\]\([^)]*\)")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _CLOSING_HASHES = re.compile(r"[ \t]+#+$")
 _NAMED_QUOTE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*[^*]+\*\*[ \t]*[:：]?[ \t]*[\"“]")
 _MAX_CONTINUATION = 4
+# `- Paper: url` lines belong under a `**Title**`; alone they are an entry without a title.
+_KEYS = frozenset({"paper", "code", "homepage", "home", "homeoage", "project", "page", "website",
+                   "pdf", "arxiv", "github", "demo", "video", "dataset", "slides", "poster"})
 
 
 @dataclass
@@ -96,8 +102,18 @@ def _scan(bodies: list[str], lines: tuple[str, ...], scan: _Scan) -> None:
             elif opening and _closes(fence, opening.group(1), body):
                 fence = ""
             i += 1
-            continue
-        i = _scan_line(bodies, lines, scan, i)
+        elif body.lstrip().startswith("<!--"):
+            i = _comment_end(bodies, i) + 1  # commented-out entries are not in the list
+        else:
+            i = _scan_line(bodies, lines, scan, i)
+
+
+def _comment_end(bodies: list[str], i: int) -> int:
+    j = i
+    while j < len(bodies) and "-->" not in (bodies[j][bodies[j].index("<!--") + 4:]
+                                            if j == i else bodies[j]):
+        j += 1
+    return min(j, len(bodies) - 1)
 
 
 def _closes(fence: str, marker: str, body: str) -> bool:
@@ -146,7 +162,7 @@ def _heading(body: str) -> tuple[int, str, bool] | None:
 
 def _looks_like_entry(body: str) -> bool:
     """A bullet with a web link, or a bold name and a quoted title; not a contents link."""
-    if _HTTP.search(body):
+    if _WEB_LINK.search(body) or _PAPER_URL.search(body):
         return not is_resource_link(_BULLET.sub("", body, count=1))
     return bool(_NAMED_QUOTE.match(body))
 
@@ -171,7 +187,9 @@ def _continuation_end(bodies: list[str], i: int) -> int:
 def _add_bullet(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int, end: int) -> None:
     marker = _BULLET.match(bodies[i])
     text = " ".join([bodies[i][marker.end() if marker else 0:], *bodies[i + 1:end + 1]])
-    fields = None if _KEY_LINE.match(bodies[i]) else bullet_fields(text)
+    key = _KEY_LINE.match(bodies[i])
+    orphan = key is not None and key.group("key").split()[0].casefold() in _KEYS
+    fields = None if orphan else bullet_fields(text)
     _add(scan, lines, i, end, "bullet", fields)
 
 

@@ -28,6 +28,7 @@ _TAIL_NAME = re.compile(r"\(\s*\*\*(.+?)\*\*\s*\)")
 _STAR_AFFILIATION = re.compile(r"\(\s*\*+((?:[^()]|\([^()]*\))*?)(?<![\s\\])\*+\s*\)")
 _PAREN_END = re.compile(r"\s*\(([^()]+)\)\s*[.,;]?\s*$")
 _VENUE_YEAR_END = re.compile(r"\s*,\s*([^,]{1,60}?)\s*,\s*((?:19|20)\d\d)\s*[.,;]?\s*$")
+_LAST_COMMA = re.compile(r",\s*([^,]{2,40})$")
 _YEAR_END = re.compile(r"\s*,\s*((?:19|20)\d\d)\s*[.,;]?\s*$")
 _YEAR_PAREN = re.compile(r"^(.*?(?:19|20)\d\d)\s*\(([^()]+)\)\s*$")
 _VENUE_WORD = r"[A-Za-z][A-Za-z0-9&@/+.\-]*"
@@ -42,6 +43,7 @@ _WORD = re.compile(r"[a-z]+")
 _LETTER = re.compile(r"\w")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])")
 _SPACES = re.compile(r"\s+")
+_EDGES = re.compile(r"^[\s*_]+|(?<!\\)[\s*_,;:\-–—]+$")
 _PLACEHOLDER = re.compile(r"^[\s\-–—/]*$")
 
 _CODE_WORDS = ("code", "pytorch", "tensorflow", "jax", "github", "gitlab", "keras", "mindspore",
@@ -60,11 +62,8 @@ _HOST = re.compile(r"^\s*https?://([^/\s?#]+)", re.IGNORECASE)
 
 def clean(text: str) -> str:
     """Markdown escapes undone, emphasis markers and surrounding punctuation stripped."""
-    if "\\" in text:
-        text = _ESCAPE.sub(r"\1", text)
-    text = _SPACES.sub(" ", text).strip()
-    text = text.strip(" *_").strip()
-    return text.rstrip(" ,;:-–—").strip()
+    text = _EDGES.sub("", _SPACES.sub(" ", text))
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def _first_word(label: str) -> str:
@@ -179,18 +178,24 @@ def _unquoted(head: str) -> tuple[str, str | None, int | None, str | None]:
     text = head.strip().rstrip(".,; ")
     affiliation = None
     paren = _PAREN_END.search(text)
+    venue: str | None = None
+    year: int | None = None
     if paren and paren.start() > 0:
         label = venue_label(paren.group(1))
         if label is None:
-            affiliation, text = clean(paren.group(1)), text[: paren.start()]
-    venue, year = None, None
+            affiliation = clean(paren.group(1))
+        else:
+            venue, year = label
+        text = text[: paren.start()]
     tail = _VENUE_YEAR_END.search(text)
+    last = _LAST_COMMA.search(text)
+    label = venue_label(last.group(1)) if last else None
     if tail and len(tail.group(1).split()) <= 8:
         text, venue, year = text[: tail.start()], clean(tail.group(1)), int(tail.group(2))
-    else:
-        only_year = _YEAR_END.search(text)
-        if only_year:
-            text, year = text[: only_year.start()], int(only_year.group(1))
+    elif last and label is not None and label[0]:
+        text, (venue, year) = text[: last.start()], label
+    elif only_year := _YEAR_END.search(text):
+        text, year = text[: only_year.start()], int(only_year.group(1))
     return text, venue, year, affiliation
 
 
@@ -239,6 +244,8 @@ def bullet_fields(text: str) -> Fields | None:
     end = after[0][0] if after else len(text)
     end -= 1 if end > start and text[end - 1] == "[" else 0
     head = text[start:end]
+    if name:
+        head = head.lstrip(" \t-–—:：|")
     title_at = None
     if not clean(head).strip(_QUOTES + ". ") and after and is_title_label(after[0][2]):
         title_at = after[0][0]
@@ -291,9 +298,12 @@ def table_fields(cells: list[str], columns: dict[str, int]) -> Fields | None:
         index = columns.get(field)
         return cells[index] if index is not None and index < len(cells) else ""
 
-    title_cell = cell("title") or next((c for c in cells if _LINK.search(c)), "")
+    title_cell = cell("title") or next(
+        (c for c in cells if any(is_title_label(f[2]) for f in find_links(c))), "")
     link = _LINK.search(title_cell)
-    title = clean(link.group(1) if link else title_cell)
+    if link and not is_title_label(link.group(1)):
+        link = None
+    title = clean(link.group(1) if link else _LINK.sub("", title_cell))
     if len(title) < 2 or not _LETTER.search(title):
         return None
     links: list[Link] = []
