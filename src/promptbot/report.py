@@ -1,0 +1,163 @@
+"""The dry-run report: candidates table, the catalog diff and the pull request, as text or JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from typing import Any
+
+from promptbot.editing import unified_diff
+from promptbot.markdown_safety import truncate
+from promptbot.models import Decision, Plan, Status
+
+_COLORS = {
+    Status.PROPOSED: "32",  # green
+    Status.PENDING: "33",  # yellow
+    Status.REJECTED: "31",  # red
+    Status.LISTED: "2",  # dim
+    Status.IRRELEVANT: "2",
+}
+# Terminal control sequences in a title could rewrite the screen: show them as U+FFFD instead.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SECTION_WIDTH = 30
+_TITLE_WIDTH = 60
+
+
+def _safe(text: str) -> str:
+    return _CONTROL.sub("\ufffd", text.replace("\r\n", "\n"))
+
+
+def _one_line(text: str, width: int) -> str:
+    return truncate(" ".join(_safe(text).split()), width)
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+def _candidate_rows(plan: Plan, color: bool) -> list[str]:
+    order = {s: i for i, s in enumerate(Status)}
+    decisions = sorted(plan.decisions, key=lambda d: (order[d.status], -d.score, d.paper.arxiv_id))
+    header = f"{'DECISION':<10}  {'SCORE':>5}  {'SECTION':<{_SECTION_WIDTH}}  {'ARXIV':<16}  TITLE"
+    rows = [_paint(header, "1", color)]
+    for d in decisions:
+        status = f"{d.status.value:<10}"
+        section = _one_line(d.section or "-", _SECTION_WIDTH)
+        row = (
+            f"{_paint(status, _COLORS.get(d.status, '0'), color)}  {d.score:>5.2f}  "
+            f"{section:<{_SECTION_WIDTH}}  {_safe(d.paper.arxiv_id):<16}  "
+            f"{_one_line(d.paper.title, _TITLE_WIDTH)}"
+        )
+        rows.append(row)
+        details = _details(d)
+        if details:
+            rows.append(" " * 12 + _one_line(details, 160))
+    return rows
+
+
+def _details(d: Decision) -> str:
+    parts = list(d.reasons)
+    if d.needs_triage:
+        parts.append("needs triage")
+    if d.duplicate_of:
+        where = f" (line {d.duplicate_line})" if d.duplicate_line else ""
+        parts.append(f"already listed{where}: {d.duplicate_of}")
+    if d.pull_request is not None:
+        parts.append(f"see pull request #{d.pull_request}")
+    return "; ".join(parts)
+
+
+def _summary(plan: Plan) -> str:
+    counts = Counter(d.status.value for d in plan.decisions)
+    listed = ", ".join(f"{n} {s}" for s, n in counts.most_common())
+    return f"{len(plan.decisions)} candidate(s)" + (f": {listed}" if listed else "")
+
+
+def render_text(plan: Plan, *, path: str, color: bool = False) -> str:
+    """What a person reads: the candidates, the unified diff, the pull request title and body."""
+    out = [_paint("Candidates", "1", color) + f" — {_summary(plan)}", ""]
+    out += _candidate_rows(plan, color) if plan.decisions else ["(no candidates)"]
+    out += ["", _paint(f"Changes to {path}", "1", color)]
+    for ins in plan.insertions:
+        missing = f"; please fill in: {', '.join(ins.missing)}" if ins.missing else ""
+        triage = "; needs triage" if ins.needs_triage else ""
+        out.append(
+            f"  + {ins.arxiv_id} in {_one_line(ins.section, 60)!r} after line {ins.after_line}"
+            f"{triage}{missing}"
+        )
+    diff = unified_diff(plan.base_text, plan.new_text, path)
+    out += ["", _colored_diff(_safe(diff), color) if diff else "(no change)"]
+    out += ["", _paint("Pull request", "1", color)]
+    if plan.pull_requests:
+        pr = plan.pull_requests[0]
+        action = f"update #{pr.number}" if pr.number is not None else "open"
+        out += [f"({action}, branch {pr.branch} -> {pr.base_branch})", f"Title: {_safe(pr.title)}"]
+        out += ["", _safe(pr.body).rstrip("\n")]
+        if len(plan.pull_requests) > 1:
+            out.append(f"(and {len(plan.pull_requests) - 1} more pull request(s))")
+    else:
+        out.append("(none would be opened)")
+    if plan.notes:
+        out += ["", _paint("Notes", "1", color)] + [f"- {_one_line(n, 200)}" for n in plan.notes]
+    return "\n".join(out) + "\n"
+
+
+def _colored_diff(diff: str, color: bool) -> str:
+    if not color:
+        return diff.rstrip("\n")
+    lines = []
+    for line in diff.rstrip("\n").split("\n"):
+        if line.startswith(("+++", "---")):
+            lines.append(_paint(line, "1", True))
+        elif line.startswith("+"):
+            lines.append(_paint(line, "32", True))
+        elif line.startswith("-"):
+            lines.append(_paint(line, "31", True))
+        elif line.startswith("@@"):
+            lines.append(_paint(line, "36", True))
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def _candidate(d: Decision) -> dict[str, Any]:
+    return {
+        "arxiv_id": d.paper.arxiv_id,
+        "title": d.paper.title,
+        "decision": d.status.value,
+        "score": round(d.score, 4),
+        "section": d.section,
+        "section_confidence": round(d.section_confidence, 4),
+        "needs_triage": d.needs_triage,
+        "reasons": list(d.reasons),
+        "duplicate_of": d.duplicate_of,
+        "pull_request": d.pull_request,
+    }
+
+
+def render_json(plan: Plan, *, path: str) -> str:
+    """The same report as one JSON object, for scripts."""
+    pr = plan.pull_requests[0] if plan.pull_requests else None
+    data = {
+        "path": path,
+        "changed": plan.changed,
+        "candidates": [_candidate(d) for d in plan.decisions],
+        "insertions": [
+            {
+                "arxiv_id": i.arxiv_id,
+                "section": i.section,
+                "after_line": i.after_line,
+                "text": i.text,
+                "needs_triage": i.needs_triage,
+                "missing": list(i.missing),
+            }
+            for i in plan.insertions
+        ],
+        "diff": unified_diff(plan.base_text, plan.new_text, path),
+        "pull_request": None
+        if pr is None
+        else {"title": pr.title, "body": pr.body, "branch": pr.branch, "number": pr.number},
+        "notes": list(plan.notes),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

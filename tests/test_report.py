@@ -1,0 +1,92 @@
+"""The dry-run report: aligned, plain unless asked for colour, safe against hostile titles."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from promptbot import editing, report
+from promptbot.catalog import parse
+from promptbot.config import Config
+from promptbot.models import Decision, Paper, Plan, PullRequestPlan, Status
+
+BASE = (
+    "# Papers\n\n### Prompt Learning\n"
+    '* **A**: "Alpha", CVPR, 2022 (*X*). [[Paper](https://arxiv.org/abs/2201.00001)]\n'
+    "\n## End\n"
+)
+
+
+def decision(n: int, status: Status, **kw: object) -> Decision:
+    p = Paper(arxiv_id=f"2401.{n:05d}", title=f"Paper number {n}",
+              published=datetime(2024, 1, n, tzinfo=UTC))
+    base: dict[str, object] = {"section": "Prompt Learning", "reasons": ("matches 'prompt'",)}
+    base.update(kw)
+    return Decision(p, status, 0.1 * n, **base)  # type: ignore[arg-type]
+
+
+def make_plan(with_pr: bool = True, *decisions: Decision) -> Plan:
+    decisions = decisions or (
+        decision(1, Status.REJECTED, pull_request=4),
+        decision(9, Status.PROPOSED, needs_triage=True),
+        decision(2, Status.LISTED, duplicate_of="* **A**: ...", duplicate_line=4),
+    )
+    insertions = editing.plan_insertions(parse(BASE), decisions, Config())
+    new = editing.insert(BASE, insertions)
+    prs = (
+        PullRequestPlan(branch="promptbot/new-papers", base_branch="main",
+                        title="Add 1 new paper(s) from arXiv", body="Body **text**\n",
+                        new_text=new, proposals=()),
+    ) if with_pr else ()
+    return Plan(decisions=decisions, base_text=BASE, new_text=new, insertions=insertions,
+                pull_requests=prs, notes=("arXiv listing was empty (weekend)",))
+
+
+def test_text_report_has_the_table_diff_and_pull_request() -> None:
+    text = report.render_text(make_plan(), path="README.md")
+    lines = text.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("DECISION"))
+    rows = lines[header + 1 : header + 7]
+    assert rows[0].startswith("proposed") and "0.90" in rows[0]
+    assert "needs triage" in rows[1]
+    assert rows[2].startswith("listed") and "already listed (line 4)" in rows[3]
+    assert rows[4].startswith("rejected") and "pull request #4" in rows[5]
+    # The table is aligned: the score column starts at the same place on every row.
+    assert len({r.index("0.") for r in (rows[0], rows[2], rows[4])}) == 1
+    assert "please fill in: name, affiliation" in text
+    assert "--- a/README.md" in text and "+* \"Paper number 9\", arXiv, 2024." in text
+    assert "Title: Add 1 new paper(s) from arXiv" in text and "Body **text**" in text
+    assert "- arXiv listing was empty (weekend)" in text
+    assert "\x1b[" not in text
+
+
+def test_colour_only_when_asked() -> None:
+    coloured = report.render_text(make_plan(), path="README.md", color=True)
+    assert "\x1b[32mproposed" in coloured and "\x1b[32m+* \"Paper number 9\"" in coloured
+
+
+def test_no_pull_request_and_no_change() -> None:
+    plan = make_plan(False, decision(3, Status.IRRELEVANT, section=None))
+    text = report.render_text(plan, path="README.md")
+    assert "(no change)" in text and "(none would be opened)" in text
+    data = json.loads(report.render_json(plan, path="README.md"))
+    assert data["pull_request"] is None and data["diff"] == "" and data["changed"] is False
+
+
+def test_terminal_control_sequences_are_neutralised() -> None:
+    evil = Decision(Paper(arxiv_id="2401.00005", title="Nice\x1b[2J\x1b]0;pwned\x07 title"),
+                    Status.PROPOSED, 0.9, section="Prompt Learning")
+    text = report.render_text(make_plan(True, evil), path="README.md")
+    assert "\x1b" not in text and "\x07" not in text and "Nice\ufffd[2J" in text
+
+
+def test_json_report_is_one_object_with_everything() -> None:
+    data = json.loads(report.render_json(make_plan(), path="README.md"))
+    assert set(data) >= {"candidates", "diff", "pull_request", "notes", "insertions"}
+    first = data["candidates"][0]
+    assert set(first) == {"arxiv_id", "title", "decision", "score", "section",
+                          "section_confidence", "needs_triage", "reasons", "duplicate_of",
+                          "pull_request"}
+    assert data["pull_request"]["title"] == "Add 1 new paper(s) from arXiv"
+    assert data["insertions"][0]["missing"] == ["name", "affiliation"]
+    assert data["diff"].startswith("--- a/README.md")
