@@ -128,7 +128,7 @@ class FakeGitHub:
 
     # -- lifecycle -------------------------------------------------------------------------------
     def __enter__(self) -> FakeGitHub:
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        threading.Thread(target=self._server.serve_forever, args=(0.02,), daemon=True).start()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -235,6 +235,7 @@ class FakeGitHub:
 def _handler(gh: FakeGitHub) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # headers and body go out as separate writes
 
         def log_message(self, format: str, *args: Any) -> None:
             return

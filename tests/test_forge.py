@@ -235,7 +235,7 @@ def test_maintainer_push_leaves_the_pr_alone_and_opens_a_new_one(gh: FakeGitHub)
     assert gh.refs["heads/promptbot/new-papers"] == head and gh.pulls[1].body == body
     assert gh.pulls[2].head == "promptbot/new-papers-2"
     assert body_ids(gh, 2) == ["2504.00002"]  # the pending paper stays with #1
-    assert "#&#8203;1 was changed by someone else" in (gh.pulls[2].body or "")
+    assert "#\u200d1 was changed by someone else" in (gh.pulls[2].body or "")
     notes = prm.explain(CATALOG, [], memory, bot.cfg)
     assert notes and "leaves it alone" in notes[0]
     applied, _, _ = bot.run()

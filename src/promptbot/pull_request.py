@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, fields
 from typing import Any
 
+from promptbot import markdown_safety
 from promptbot import memory as mem
 from promptbot.config import Config, PullRequestConfig
 from promptbot.models import BotPullRequest, Memory, Proposal, PullRequestPlan
@@ -17,29 +19,17 @@ BODY_LIMIT = 60_000  # GitHub refuses bodies over 65,536 characters
 ABSTRACT_LIMIT = 700  # characters of each abstract kept in the body (and in the marker)
 _MARKER_RE = re.compile(r"<!--\s*" + re.escape(MARKER) + r"\s(.*?)-->", re.DOTALL)
 _ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7}", re.IGNORECASE)
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|<>~&])")
 Place = Callable[[str, Sequence[Proposal]], str]
-
-
-def _defuse(text: str) -> str:
-    """Break @mentions, #refs and autolinks with a zero-width space (as Dependabot does)."""
-    text = text.replace("@", "@&#8203;")
-    text = re.sub(r"#(?=\d)", "#&#8203;", text)
-    text = re.sub(r"(?i)(https?|ftp)://", lambda m: m.group(1) + ":&#8203;//", text)
-    return re.sub(r"(?i)\bwww\.", "www&#8203;.", text)
 
 
 def md_text(text: str) -> str:
     """Paper text made inert for markdown: one line, no link, HTML, table break or ping."""
-    text = " ".join(text.split())
-    return _defuse(_MD_SPECIAL.sub(r"\\\1", text))
+    return markdown_safety.escape(text)
 
 
 def html_text(text: str) -> str:
     """Paper text made inert inside raw HTML (a <summary>): escaped, one line, no ping."""
-    text = " ".join(text.split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _defuse(text.replace('"', "&quot;"))
+    return html.escape(markdown_safety.rendered_text(text), quote=True)
 
 
 def _shorten(text: str, limit: int = ABSTRACT_LIMIT) -> str:
@@ -54,13 +44,12 @@ def render_title(proposals: Sequence[Proposal], cfg: PullRequestConfig) -> str:
     """The PR title: the configured template, or the paper's title for a per-paper PR."""
     if cfg.mode == "per-paper" and len(proposals) == 1:
         p = proposals[0]
-        title = " ".join((p.title or p.arxiv_id).split())
-        title = title if len(title) <= 90 else title[:89] + "…"
+        title = markdown_safety.plain(p.title or p.arxiv_id, max_length=90)
         return f"Add “{title}” (arXiv {p.arxiv_id})"
     first = proposals[0] if proposals else Proposal("", "", "")
     values = {"count": len(proposals), "title": first.title, "arxiv_id": first.arxiv_id}
     try:
-        return " ".join(cfg.title.format_map(values).split())
+        return markdown_safety.plain(cfg.title.format_map(values), max_length=200)
     except (KeyError, IndexError, ValueError):
         return f"Add {len(proposals)} new paper(s) from arXiv"
 
@@ -109,7 +98,9 @@ def _marker(proposals: Sequence[Proposal], abstracts: Mapping[str, str]) -> str:
                       for p in proposals if p.arxiv_id in abstracts},
     }
     payload = json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
-    # "--" may only occur inside JSON strings, where \u002d means the same character.
+    # "--", "<" and ">" can only occur inside JSON strings, where \uXXXX means the same: this
+    # keeps the comment closed and hides no tag from the GFM tag filter.
+    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e")
     while "--" in payload:
         payload = payload.replace("--", "-\\u002d")
     return f"<!-- {MARKER} {payload} -->"
