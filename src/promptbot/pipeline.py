@@ -1,0 +1,54 @@
+"""The shell, top to bottom: fetch papers, read the catalog and memory, decide, plan, apply."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from promptbot import memory as memory_module
+from promptbot import planning
+from promptbot.catalog import build_index, parse
+from promptbot.config import Config
+from promptbot.models import Harvest, Memory, Plan, Window
+from promptbot.ports import Applied, Forge, Source
+from promptbot.scoring import decide_all
+from promptbot.sources import merge
+
+log = logging.getLogger("promptbot")
+
+
+def harvest(sources: Sequence[Source], window: Window | None) -> Harvest:
+    """Papers from every source, merged by id; any source failure stops the run here."""
+    found = []
+    for source in sources:
+        result = source.fetch(window)
+        log.info("%s: %d paper(s)", source.name, len(result.papers))
+        found.append(result)
+    return merge(found)
+
+
+def decide_and_plan(papers: Harvest, catalog_text: str, memory: Memory, cfg: Config) -> Plan:
+    """The pure part of a run: the same Plan whether or not it is applied afterwards."""
+    catalog = parse(catalog_text)
+    index = build_index(catalog, cfg.scoring.fuzzy_title_threshold)
+    decisions, notes = decide_all(
+        papers.papers,
+        catalog,
+        cfg,
+        pending=memory_module.pending(memory),
+        rejected=memory_module.rejected(memory, index),
+    )
+    return planning.plan(catalog, decisions, memory, cfg, notes=(*papers.notes, *notes))
+
+
+def run(cfg: Config, sources: Sequence[Source], forge: Forge, window: Window | None) -> Plan:
+    """Compute the plan of one run: arXiv first, so a failing source changes nothing on GitHub."""
+    papers = harvest(sources, window)
+    catalog_file = forge.read_catalog()
+    memory = forge.read_memory()
+    return decide_and_plan(papers, catalog_file.text, memory, cfg)
+
+
+def apply(plan: Plan, forge: Forge) -> tuple[Applied, ...]:
+    """Carry out a plan's pull requests; each apply is idempotent, so a rerun converges."""
+    return tuple(forge.apply(pr) for pr in plan.pull_requests)

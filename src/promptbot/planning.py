@@ -1,0 +1,87 @@
+"""Decisions to a Plan: entries placed in the catalog and the pull requests that carry them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from promptbot import editing, pull_request
+from promptbot.catalog import parse
+from promptbot.config import Config
+from promptbot.models import (
+    Catalog,
+    Decision,
+    Insertion,
+    Memory,
+    Plan,
+    Proposal,
+    Status,
+)
+
+
+def plan(
+    catalog: Catalog,
+    decisions: Sequence[Decision],
+    memory: Memory,
+    cfg: Config,
+    *,
+    notes: Sequence[str] = (),
+) -> Plan:
+    """The whole plan of a run; a dry run and a real run compute exactly this."""
+    insertions = editing.plan_insertions(catalog, decisions, cfg)
+    proposals = proposals_for(insertions, decisions)
+    abstracts = {d.paper.arxiv_id: d.paper.abstract for d in decisions}
+    base_text = catalog.render()
+    prs = pull_request.plan_pull_requests(
+        base_text, proposals, memory, cfg, place=place, abstracts=abstracts
+    )
+    new_text = prs[0].new_text if prs else base_text
+    return Plan(
+        decisions=tuple(decisions),
+        base_text=base_text,
+        new_text=new_text,
+        insertions=insertions,
+        pull_requests=prs,
+        notes=(*notes, *pull_request.explain(base_text, proposals, memory, cfg)),
+    )
+
+
+def proposals_for(
+    insertions: Sequence[Insertion], decisions: Sequence[Decision]
+) -> tuple[Proposal, ...]:
+    """The proposals a pull request records, one per insertion, with the paper's title and score."""
+    by_id = {d.paper.arxiv_id: d for d in decisions if d.status is Status.PROPOSED}
+    out = []
+    for ins in insertions:
+        decision = by_id.get(ins.arxiv_id)
+        out.append(
+            Proposal(
+                arxiv_id=ins.arxiv_id,
+                section=ins.section,
+                entry=ins.text,
+                title=decision.paper.title if decision else "",
+                score=round(decision.score, 3) if decision else 0.0,
+                needs_triage=ins.needs_triage,
+                missing=ins.missing,
+                why="; ".join(decision.reasons[:2]) if decision else "",
+            )
+        )
+    return tuple(out)
+
+
+def place(base_text: str, proposals: Sequence[Proposal]) -> str:
+    """Insert already-written entries into a (possibly newer) base text, each in its section."""
+    if not proposals:
+        return base_text
+    catalog = parse(base_text)
+    insertions = [
+        Insertion(
+            arxiv_id=p.arxiv_id,
+            section=p.section,
+            after_line=editing.insertion_point(catalog, p.section),
+            text=p.entry,
+            needs_triage=p.needs_triage,
+            missing=p.missing,
+        )
+        for p in proposals
+    ]
+    return editing.insert(base_text, insertions)

@@ -1,0 +1,130 @@
+"""The shell end to end with in-memory fakes: real catalog, real papers, real scoring and planning."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from promptbot import config, pipeline
+from promptbot.catalog import parse
+from promptbot.errors import SourceError
+from promptbot.models import Paper, Status
+from fakes import FakeForge, FakeSource
+
+DATA = Path(__file__).parent / "data"
+SEED = (DATA / "catalogs" / "seed_Awesome-Prompt-Learning-CV.md").read_text(encoding="utf-8")
+CFG = config.load(Path(__file__).resolve().parent.parent / "config.toml")
+
+
+def real_papers(*ids: str) -> tuple[Paper, ...]:
+    """Papers from the real 2025-07-01 metadata slice, as a source would hand them over."""
+    rows = {}
+    for line in (DATA / "eval" / "metadata-2025-07-01.jsonl").read_text().splitlines():
+        row = json.loads(line)
+        rows[row["id"]] = row
+    return tuple(
+        Paper(
+            arxiv_id=i,
+            title=" ".join(rows[i]["title"].split()),
+            abstract=rows[i]["summary"],
+            authors=tuple(rows[i]["authors"]),
+            categories=tuple(rows[i]["categories"]),
+            primary_category=rows[i]["categories"][0],
+            comment=rows[i].get("comment"),
+            published=datetime(2025, 6, 30, tzinfo=UTC),
+        )
+        for i in ids
+    )
+
+
+# Two labelled `yes` papers (prompt tuning of CLIP, a VPT variant) and one labelled `no`.
+PROMPT_TUNING, BILINEAR_VPT, UNRELATED = "2506.23856", "2506.22908", "2506.22876"
+
+
+def test_a_relevant_paper_is_proposed_and_an_unrelated_one_is_not() -> None:
+    forge = FakeForge(SEED)
+    source = FakeSource(real_papers(PROMPT_TUNING, UNRELATED))
+    plan = pipeline.run(CFG, [source], forge, None)
+    status = {d.paper.arxiv_id: d.status for d in plan.decisions}
+    assert status == {PROMPT_TUNING: Status.PROPOSED, UNRELATED: Status.IRRELEVANT}
+    assert len(plan.pull_requests) == 1
+    assert PROMPT_TUNING in plan.new_text and UNRELATED not in plan.new_text
+    assert len(parse(plan.new_text).entries) == len(parse(SEED).entries) + 1
+
+
+def test_the_dry_run_plan_is_the_plan_that_gets_applied() -> None:
+    forge = FakeForge(SEED)
+    source = FakeSource(real_papers(PROMPT_TUNING))
+    dry = pipeline.run(CFG, [source], forge, None)
+    assert forge.writes == 0
+    real = pipeline.run(CFG, [source], forge, None)
+    assert real == dry
+    applied = pipeline.apply(real, forge)
+    assert [a.action for a in applied] == ["opened"]
+    assert forge.branches[real.pull_requests[0].branch] == real.new_text
+
+
+def test_rerun_with_nothing_new_writes_nothing_and_keeps_one_pr() -> None:
+    forge = FakeForge(SEED)
+    source = FakeSource(real_papers(PROMPT_TUNING))
+    pipeline.apply(pipeline.run(CFG, [source], forge, None), forge)
+    again = pipeline.run(CFG, [source], forge, None)
+    assert [d.status for d in again.decisions] == [Status.PENDING]
+    assert [a.action for a in pipeline.apply(again, forge)] == ["unchanged"]
+    assert forge.writes == 1 and len(forge.pulls) == 1
+
+
+def test_new_papers_update_the_same_pr_and_keep_the_pending_ones() -> None:
+    forge = FakeForge(SEED)
+    pipeline.apply(pipeline.run(CFG, [FakeSource(real_papers(PROMPT_TUNING))], forge, None), forge)
+    plan = pipeline.run(CFG, [FakeSource(real_papers(BILINEAR_VPT))], forge, None)
+    assert [a.action for a in pipeline.apply(plan, forge)] == ["updated"]
+    assert len(forge.pulls) == 1
+    text = forge.branches[forge.pulls[0].branch]
+    assert PROMPT_TUNING in text and BILINEAR_VPT in text
+
+
+def test_a_closed_pr_means_rejected_and_never_proposed_again() -> None:
+    forge = FakeForge(SEED)
+    source = FakeSource(real_papers(PROMPT_TUNING))
+    pipeline.apply(pipeline.run(CFG, [source], forge, None), forge)
+    forge.close(forge.pulls[0].number)
+    plan = pipeline.run(CFG, [source], forge, None)
+    (decision,) = plan.decisions
+    assert decision.status is Status.REJECTED and decision.pull_request == 1
+    assert plan.pull_requests == () and plan.new_text == SEED
+
+
+def test_merged_papers_are_listed_afterwards() -> None:
+    forge = FakeForge(SEED)
+    source = FakeSource(real_papers(PROMPT_TUNING))
+    pipeline.apply(pipeline.run(CFG, [source], forge, None), forge)
+    forge.close(forge.pulls[0].number, merged=True)
+    (decision,) = pipeline.run(CFG, [source], forge, None).decisions
+    assert decision.status is Status.LISTED
+
+
+def test_a_failing_source_stops_before_github_is_read() -> None:
+    class CountingForge(FakeForge):
+        reads = 0
+
+        def read_catalog(self):  # type: ignore[no-untyped-def]
+            CountingForge.reads += 1
+            return super().read_catalog()
+
+    forge = CountingForge(SEED)
+    ok = FakeSource(real_papers(PROMPT_TUNING))
+    broken = FakeSource(name="arXiv API", error="arXiv API: HTTP 503 after 3 retries")
+    with pytest.raises(SourceError, match="503"):
+        pipeline.run(CFG, [ok, broken], forge, None)
+    assert CountingForge.reads == 0 and forge.writes == 0
+
+
+def test_the_same_paper_from_two_sources_is_proposed_once() -> None:
+    papers = real_papers(PROMPT_TUNING)
+    plan = pipeline.run(CFG, [FakeSource(papers), FakeSource(papers)], FakeForge(SEED), None)
+    assert [d.status for d in plan.decisions] == [Status.PROPOSED]
+    assert plan.new_text.count(PROMPT_TUNING) == 1
