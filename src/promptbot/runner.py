@@ -1,0 +1,123 @@
+"""The `run` command: builds the adapters from flags and config, runs the pipeline, reports."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from promptbot import pipeline, report, summary
+from promptbot.config import Config
+from promptbot.errors import UsageError
+from promptbot.forge import GitHubForge, LocalFileForge, token_from_env
+from promptbot.models import Plan, Window
+from promptbot.ports import Applied, Forge, Source
+from promptbot.sources import user_agent, window_for
+from promptbot.sources.arxiv_api import ArxivApiSource
+from promptbot.sources.listing_feed import ListingFeedSource
+from promptbot.sources.politeness import Politeness
+from promptbot.sources.replay import SavedFeedSource
+
+log = logging.getLogger("promptbot")
+
+
+def parse_date(value: str | None, flag: str) -> date | None:
+    """A YYYY-MM-DD flag value, or a UsageError naming the flag."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{flag} {value!r}: expected a date as YYYY-MM-DD") from None
+
+
+def run_window(args: argparse.Namespace, cfg: Config, now: datetime) -> Window | None:
+    """The submission window: --since/--until, else the look-back; None to replay files whole."""
+    since = parse_date(args.since, "--since")
+    until = parse_date(args.until, "--until")
+    if since and until and since > until:
+        raise UsageError(f"--since {since} is after --until {until}")
+    if args.feed and not (since or until):
+        return None
+    return window_for(now, cfg.arxiv.lookback_days, since, until)
+
+
+def build_sources(args: argparse.Namespace, cfg: Config) -> list[Source]:
+    """Saved files when --feed is given, else the configured arXiv sources."""
+    if args.feed:
+        return [SavedFeedSource(Path(f), cfg.arxiv.announce_types) for f in args.feed]
+    agent = user_agent(cfg.arxiv.contact)
+    # One politeness clock for every arXiv endpoint: the 3-second rule is per client, not per URL.
+    polite = Politeness(cfg.arxiv.delay_seconds)
+    sources: list[Source] = []
+    if "api" in cfg.arxiv.sources:
+        sources.append(ArxivApiSource(cfg.arxiv, user_agent=agent, politeness=polite))
+    if "rss" in cfg.arxiv.sources:
+        sources.append(ListingFeedSource(cfg.arxiv, user_agent=agent, politeness=polite))
+    return sources
+
+
+def build_forge(args: argparse.Namespace, cfg: Config) -> Forge:
+    """The local file for --catalog, else GitHub (a dry run needs no token on a public repo)."""
+    if args.catalog:
+        return LocalFileForge(Path(args.catalog))
+    return GitHubForge(cfg, token_from_env(os.environ))
+
+
+def fetch_catalog_text(cfg: Config) -> str:
+    """The configured catalog's text, read from GitHub (for `check` without --catalog)."""
+    return GitHubForge(cfg, token_from_env(os.environ)).read_catalog().text
+
+
+def run_command(
+    args: argparse.Namespace,
+    cfg: Config,
+    *,
+    sources: Sequence[Source] | None = None,
+    forge: Forge | None = None,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> int:
+    """One run: plan it, show it (dry run) or apply it, and summarize; returns the exit code."""
+    if not args.dry_run and args.catalog:
+        raise UsageError(
+            "--catalog FILE works with --dry-run only; a real run edits the list on GitHub"
+        )
+    window = run_window(args, cfg, now())
+    forge = forge if forge is not None else build_forge(args, cfg)
+    if not args.dry_run:
+        _require_token(forge)
+    plan = pipeline.run(cfg, sources if sources is not None else build_sources(args, cfg),
+                        forge, window)
+    for note in plan.notes:
+        log.info("%s", note)
+    applied: tuple[Applied, ...] = () if args.dry_run else pipeline.apply(plan, forge)
+    _emit(args, cfg, plan, applied)
+    return 0
+
+
+def _require_token(forge: Forge) -> None:
+    check = getattr(forge, "require_write_access", None)
+    if callable(check):
+        check()
+
+
+def _emit(args: argparse.Namespace, cfg: Config, plan: Plan, applied: Sequence[Applied]) -> None:
+    path = args.catalog or cfg.catalog.path
+    if args.json:
+        print(report.render_json(plan, path=path))
+    elif args.dry_run:
+        print(report.render_text(plan, path=path, color=_use_color()))
+    if args.output:
+        Path(args.output).write_text(plan.new_text, encoding="utf-8", newline="")
+    if getattr(args, "summary", None):
+        with open(args.summary, "a", encoding="utf-8") as handle:
+            handle.write(summary.markdown(plan, applied, dry_run=args.dry_run))
+    print(summary.closing_line(plan, applied, dry_run=args.dry_run), file=sys.stderr)
+
+
+def _use_color() -> bool:
+    return os.isatty(1) and not os.environ.get("NO_COLOR") and not os.environ.get("CI")
