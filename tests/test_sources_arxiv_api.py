@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import requests
 from arxiv_server import ArxivServer, FakeClock, atom_page, entries_of, gaps
+from requests.adapters import HTTPAdapter
 
 from promptbot.config import ArxivConfig
 from promptbot.errors import SourceError
@@ -195,6 +197,27 @@ def test_each_fault_costs_one_request_and_a_backoff(fault: dict[str, object],
     assert len(calls) == 3 and harvest.requests == 3
     assert list(gaps([c.at for c in calls])) == expected_gaps
     assert len(harvest.papers) == len(distinct_ids(pool(200)))
+
+
+def test_a_read_timeout_is_retried_like_a_connection_error(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    real_send = HTTPAdapter.send
+    timeouts = [requests.exceptions.ReadTimeout("read timed out")]
+
+    def send(self: HTTPAdapter, request: requests.PreparedRequest,
+             *args: Any, **kwargs: Any) -> requests.Response:
+        assert kwargs["timeout"]  # the Client sets none; the transport must
+        if timeouts:
+            raise timeouts.pop()
+        return real_send(self, request, *args, **kwargs)
+
+    monkeypatch.setattr(HTTPAdapter, "send", send)
+    clock = FakeClock()
+    with ArxivServer(pool(10), clock=clock) as server:
+        harvest = make_source(server, clock).fetch(WIDE)
+    assert harvest.requests == 2 and len(server.requests) == 1
+    assert clock.sleeps == [6.0]
+    assert len(harvest.papers) == len(distinct_ids(pool(10)))
 
 
 def test_retries_exhausted_is_a_source_error_saying_why() -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import urllib.request
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from arxiv_server import ArxivServer, FakeClock, gaps, listing_feed, metadata_rows
@@ -159,6 +161,24 @@ def test_429_and_503_are_retried_with_backoff() -> None:
                                                         clock=clock)).fetch(None)
     assert harvest.requests == 3 and len(harvest.papers) == 6
     assert clock.sleeps == [10.0, 12.0]
+
+
+def test_a_timeout_is_retried(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_urlopen = urllib.request.urlopen
+    timeouts = [TimeoutError("timed out")]
+
+    def urlopen(request: urllib.request.Request, timeout: float) -> Any:
+        if timeouts:
+            raise timeouts.pop()
+        return real_urlopen(request, timeout=timeout)
+
+    monkeypatch.setattr(urllib.request, "urlopen", urlopen)
+    clock = FakeClock()
+    with ArxivServer(feeds={"/rss/cs.CV+cs.CL": FEED}, clock=clock) as server:
+        harvest = make_source(server, clock, Politeness(3.0, sleep=clock.sleep,
+                                                        clock=clock)).fetch(None)
+    assert harvest.requests == 2 and len(harvest.papers) == 6
+    assert clock.sleeps == [6.0]
 
 
 def test_dropped_connections_then_failure_names_the_source() -> None:
