@@ -1,4 +1,4 @@
-"""The shell end to end with in-memory fakes: real catalog, real papers, real scoring and planning."""
+"""The shell end to end with fakes: real catalog, real papers, real scoring and planning."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from fakes import FakeForge, FakeSource
 
 from promptbot import config, pipeline
 from promptbot.catalog import parse
 from promptbot.errors import SourceError
 from promptbot.models import Paper, Status
-from fakes import FakeForge, FakeSource
 
 DATA = Path(__file__).parent / "data"
 SEED = (DATA / "catalogs" / "seed_Awesome-Prompt-Learning-CV.md").read_text(encoding="utf-8")

@@ -34,7 +34,7 @@ def outcome_line(plan: Plan, applied: Sequence[Applied], *, dry_run: bool) -> st
     if not plan.pull_requests:
         return "nothing to propose"
     if dry_run:
-        verbs = ["would update PR #%d" % p.number if p.number else "would open a PR"
+        verbs = [f"would update PR #{p.number}" if p.number else "would open a PR"
                  for p in plan.pull_requests]
         return "; ".join(verbs) + " (dry run)"
     return "; ".join(f"PR #{a.number} {a.action}" for a in applied)
