@@ -82,6 +82,12 @@ def test_title_name_wins_over_abstract() -> None:
         ("10 pages, 5 figures, conference", ("arXiv", 2023)),
         ("A useful tip for Tip-Adapter users", ("arXiv", 2023)),
         ("Accepted at NIPS 2017", ("NeurIPS", 2017)),
+        ("Accepted to IEEE 2022", ("IEEE", 2022)),
+        (
+            "Accepted In IEEE India Geoscience and Remote Sensing Symposium\n  (InGARSS) 2024",
+            ("InGARSS", 2024),
+        ),
+        ("Accepted for publication in a journal", ("arXiv", 2023)),
     ],
 )
 def test_venue_year_from_comment(comment: str, expected: tuple[str, int]) -> None:

@@ -78,6 +78,8 @@ def _venue_in(text: str) -> tuple[str, int | None] | None:
         if venue is None and match is not None:
             venue = _VENUES[" ".join(match.group(1).lower().split())]
         if venue is None:
+            venue = _accepted_acronym(clause)
+        if venue is None:
             continue
         if year is None:
             years = _YEAR_RE.findall(clause)
@@ -86,6 +88,28 @@ def _venue_in(text: str) -> tuple[str, int | None] | None:
             venue += "W"
         return venue, year
     return None
+
+
+_ACCEPTED = re.compile(
+    r"accepted|to appear|appears? in|published (?:in|at|by)|camera[- ]ready", re.IGNORECASE
+)
+_PAREN_ACRONYM = re.compile(r"\(([A-Za-z][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*)(?:['’]?\s*\d{2,4})?\)")
+_PUBLISHERS = frozenset({"IEEE", "ACM", "CVF", "IAPR", "SPIE", "IET", "ISCA"})
+_CAPS_TOKEN = re.compile(r"(?<![\w-])([A-Z][A-Z0-9\-]*[A-Z][A-Z0-9\-]*)(?![\w-])")
+
+
+def _accepted_acronym(clause: str) -> str | None:
+    """A venue the table does not know, named by acronym after "accepted to" and the like."""
+    cue = _ACCEPTED.search(clause)
+    if cue is None:
+        return None
+    rest = clause[cue.end() :]
+    found = _PAREN_ACRONYM.search(rest)
+    tokens = [m.group(1) for m in _CAPS_TOKEN.finditer(rest)]
+    # Publishers prefix many venue names ("IEEE RO-MAN"); they name the venue only when alone.
+    named = [t for t in tokens if t not in _PUBLISHERS] or tokens
+    acronym = found.group(1) if found else (named[0] if named else None)
+    return re.sub(r"-?\d{2,4}$", "", acronym) or None if acronym else None
 
 
 def _short_venue(clause: str) -> re.Match[str] | None:

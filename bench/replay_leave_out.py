@@ -1,0 +1,214 @@
+"""Replay of real history: leave out the last entries of each section and see what the bot does.
+
+For every section with at least MIN entries, the last LEAVE entries are removed from the catalog.
+Each removed entry with an arXiv id becomes a candidate Paper built only from what the list shows:
+its arXiv id, its title, its venue as an arXiv comment ("Accepted to ICCV 2023") when the list
+gives one other than arXiv, and a submission date from the id. The bot then decides (scoring and
+placement), formats and inserts. Reported: the proposed rate, the same-section rate, the
+same-fields rate (name, title, venue, year, arXiv id, read back with the catalog parser from the
+entry as written in the maintainers' section), the end-to-end rate, and every disagreement.
+
+    python bench/replay_leave_out.py tests/data/catalogs/BWLONG_..._2023-12-22_HEAD.md [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from promptbot import catalog, config, editing, formatting
+from promptbot.models import Catalog, Decision, Entry, Insertion, Paper, Status
+
+FIELDS = ("name", "title", "venue", "year", "arxiv_id")
+
+
+@dataclass(frozen=True)
+class HeldOut:
+    """One entry the maintainers wrote, removed from the list, and its section."""
+
+    section: str
+    entry: Entry
+    paper: Paper
+
+
+@dataclass
+class Outcome:
+    """What the bot did with one held-out entry."""
+
+    held: HeldOut
+    status: str
+    section: str | None
+    written: str
+    differs: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+
+    @property
+    def proposed(self) -> bool:
+        return self.status == Status.PROPOSED.value
+
+    @property
+    def same_section(self) -> bool:
+        return self.section == self.held.section
+
+
+def hold_out(cat: Catalog, min_entries: int, leave: int) -> tuple[str, list[HeldOut], list[Entry]]:
+    """The catalog text without the last `leave` entries of big sections; those entries."""
+    held: list[HeldOut] = []
+    skipped: list[Entry] = []
+    drop: set[int] = set()
+    for section in cat.sections:
+        if len(section.entries) < min_entries:
+            continue
+        for entry in section.entries[-leave:]:
+            drop.update(range(entry.line, entry.end_line + 1))
+            if entry.arxiv_ids:
+                held.append(HeldOut(section.heading, entry, candidate(entry)))
+            else:
+                skipped.append(entry)
+    text = "".join(line for n, line in enumerate(cat.lines, start=1) if n not in drop)
+    return text, held, skipped
+
+
+def candidate(entry: Entry) -> Paper:
+    """A Paper with only what the list shows: arXiv id, title, and venue as an arXiv comment."""
+    arxiv_id = entry.arxiv_ids[0]
+    comment = None
+    if entry.venue and entry.venue.lower() != "arxiv":
+        comment = f"Accepted to {entry.venue} {entry.year or ''}".strip()
+    published = None
+    if len(arxiv_id) >= 4 and arxiv_id[:4].isdigit():
+        published = datetime(2000 + int(arxiv_id[:2]), max(1, int(arxiv_id[2:4])), 1, tzinfo=UTC)
+    return Paper(arxiv_id=arxiv_id, title=entry.title, comment=comment, published=published,
+                 source="replay")
+
+
+def decide(cat: Catalog, papers: Sequence[Paper], cfg: config.Config) -> tuple[list[Decision], str]:
+    """Decisions from the scoring helper's Scorer, or a labelled fallback if it is missing."""
+    try:
+        from promptbot.scoring import Scorer
+    except ImportError:
+        fallback = [Decision(p, Status.PROPOSED, 1.0, section=None) for p in papers]
+        return fallback, "FALLBACK (no promptbot.scoring.Scorer): every paper proposed, no section"
+    return list(Scorer(cat, cfg).decide_many(papers)), "promptbot.scoring.Scorer"
+
+
+def written_fields(cat: Catalog, held: HeldOut) -> tuple[str, dict[str, Any]]:
+    """The entry as the bot writes it in the maintainers' section, and its fields read back."""
+    section = editing.find_section(cat, held.section)
+    entry = formatting.format_entry(held.paper, editing.section_style(cat, section))
+    after = editing.insertion_point(cat, held.section)
+    text = editing.insert(cat.render(), [Insertion(held.paper.arxiv_id, held.section, after,
+                                                   entry.text)])
+    back = catalog.parse(text)
+    found = [e for e in back.entries if held.paper.arxiv_id in e.arxiv_ids and e.line > after]
+    return entry.text, fields_of(found[0]) if found else {}
+
+
+def fields_of(entry: Entry) -> dict[str, Any]:
+    """The compared fields of an entry, normalized the way a reader compares them."""
+    return {
+        "name": entry.name,
+        "title": catalog.normalize_title(entry.title),
+        "venue": (entry.venue or "").lower() or None,
+        "year": entry.year,
+        "arxiv_id": entry.arxiv_ids[0] if entry.arxiv_ids else None,
+    }
+
+
+def replay(path: Path, cfg: config.Config, min_entries: int, leave: int) -> dict[str, Any]:
+    """Run the whole leave-out replay on one catalog file."""
+    full = catalog.parse(path.read_text(encoding="utf-8"))
+    text, held, skipped = hold_out(full, min_entries, leave)
+    cat = catalog.parse(text)
+    decisions, scorer = decide(cat, [h.paper for h in held], cfg)
+    outcomes = []
+    for h, d in zip(held, decisions, strict=True):
+        written, got = written_fields(cat, h)
+        want = fields_of(h.entry)
+        differs = {k: (want[k], got.get(k)) for k in FIELDS if want[k] != got.get(k)}
+        outcomes.append(Outcome(h, d.status.value, d.section, written, differs))
+    return summarize(path, scorer, outcomes, skipped)
+
+
+def _rate(n: int, total: int) -> str:
+    return f"{n}/{total} = {n / total:.0%}" if total else "0/0"
+
+
+def summarize(
+    path: Path, scorer: str, outcomes: list[Outcome], skipped: list[Entry]
+) -> dict[str, Any]:
+    """Rates and disagreements, ready to print or dump as JSON."""
+    n = len(outcomes)
+    proposed = sum(o.proposed for o in outcomes)
+    same_section = sum(o.same_section for o in outcomes)
+    same_fields = sum(not o.differs for o in outcomes)
+    end_to_end = sum(o.proposed and o.same_section and not o.differs for o in outcomes)
+    return {
+        "catalog": path.name,
+        "decider": scorer,
+        "held_out": n,
+        "skipped_without_arxiv_id": [e.title for e in skipped],
+        "proposed": _rate(proposed, n),
+        "same_section": _rate(same_section, n),
+        "same_fields": _rate(same_fields, n),
+        "end_to_end": _rate(end_to_end, n),
+        "disagreements": [
+            {
+                "arxiv_id": o.held.paper.arxiv_id,
+                "maintainers_section": o.held.section,
+                "bot_section": o.section,
+                "decision": o.status,
+                "fields": {k: {"list": a, "bot": b} for k, (a, b) in o.differs.items()},
+                "maintainers_line": o.held.entry.raw.rstrip("\r\n"),
+                "bot_line": o.written,
+            }
+            for o in outcomes
+            if not (o.proposed and o.same_section and not o.differs)
+        ],
+    }
+
+
+def print_text(result: dict[str, Any]) -> None:
+    """The result for a person."""
+    print(f"Leave-out replay of {result['catalog']} (decider: {result['decider']})")
+    print(f"held out: {result['held_out']} entries with an arXiv id;"
+          f" {len(result['skipped_without_arxiv_id'])} skipped without one")
+    for key in ("proposed", "same_section", "same_fields", "end_to_end"):
+        print(f"  {key:<13} {result[key]}")
+    print("\nDisagreements:")
+    for d in result["disagreements"]:
+        print(f"- {d['arxiv_id']}: decision {d['decision']};"
+              f" section: list {d['maintainers_section']!r}, bot {d['bot_section']!r}")
+        for k, v in d["fields"].items():
+            print(f"    {k}: list {v['list']!r} / bot {v['bot']!r}")
+        print(f"    list: {d['maintainers_line']}\n    bot:  {d['bot_line']}")
+    for title in result["skipped_without_arxiv_id"]:
+        print(f"- skipped (no arXiv id in the list): {title}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: catalog path, optional config, thresholds, text or JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("catalog", type=Path)
+    parser.add_argument("--config", type=Path, default=None, help="a promptbot config.toml")
+    parser.add_argument("--min-entries", type=int, default=6)
+    parser.add_argument("--leave", type=int, default=3)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    cfg = config.load(args.config)
+    result = replay(args.catalog, cfg, args.min_entries, args.leave)
+    if args.json:
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print_text(result)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
