@@ -33,18 +33,27 @@ def build_parser() -> argparse.ArgumentParser:
                         " or ./config.toml)")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more detail")
     parser.add_argument("-q", "--quiet", action="store_true", help="only errors and results")
+    # The same flags after the command name (`promptbot run -q`); SUPPRESS keeps the global ones.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS,
+                        help="more detail")
+    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                        help="only errors and results")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    check = commands.add_parser("check", help="report what promptbot understands of a catalog")
+    check = commands.add_parser("check", parents=[common],
+                                help="report what promptbot understands of a catalog")
     check.add_argument("--catalog", metavar="FILE", help="a local catalog file instead of GitHub")
     check.add_argument("--json", action="store_true", help="one JSON object on stdout")
     check.set_defaults(handler=_cmd_check)
 
-    run = commands.add_parser("run", help="find new papers and open or update the pull request")
+    run = commands.add_parser("run", parents=[common],
+                              help="find new papers and open or update the pull request")
     _add_run_arguments(run)
     run.set_defaults(handler=_cmd_run)
 
-    schedule = commands.add_parser("schedule", help="run on the configured cron, until stopped")
+    schedule = commands.add_parser("schedule", parents=[common],
+                                   help="run on the configured cron, until stopped")
     _add_run_arguments(schedule)
     schedule.add_argument("--once", action="store_true", help="run once now and exit")
     schedule.set_defaults(handler=_cmd_schedule)

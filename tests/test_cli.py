@@ -1,0 +1,157 @@
+"""The command line: every command's happy path and every documented exit code."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from fakes import FakeSource
+
+from promptbot import cli, runner
+from promptbot.catalog import parse
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_CATALOG = ROOT / "examples" / "awesome-prompt-learning-cv.md"
+EXAMPLE_FEED = ROOT / "examples" / "arxiv-2025-07-01.xml"
+DRY_RUN = ["run", "--dry-run", "--catalog", str(EXAMPLE_CATALOG), "--feed", str(EXAMPLE_FEED)]
+
+
+@pytest.fixture(autouse=True)
+def _no_tokens(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for name in ("PROMPTBOT_TOKEN", "GITHUB_TOKEN", "PROMPTBOT_CONFIG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(ROOT)
+
+
+def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main([]) == 2
+    assert "usage: promptbot" in capsys.readouterr().err
+
+
+def test_unknown_flag_exits_2() -> None:
+    with pytest.raises(SystemExit) as info:
+        cli.main(["run", "--bogus"])
+    assert info.value.code == 2
+
+
+def test_readme_dry_run_shows_candidates_diff_and_pr(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(DRY_RUN) == 0
+    out, err = capsys.readouterr()
+    assert "@@" in out and "+* **" in out  # a unified diff adding entries in the list's style
+    assert "Pull request" in out
+    assert "proposed" in out and "irrelevant" in out
+    assert "would open a PR (dry run)" in err
+
+
+def test_dry_run_json_is_one_object_with_the_documented_keys(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main([*DRY_RUN, "--json", "-q"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"candidates", "diff", "pull_request"} <= data.keys()
+    first = data["candidates"][0]
+    assert {"arxiv_id", "title", "decision", "score", "section", "section_confidence",
+            "reasons", "duplicate_of"} <= first.keys()
+    proposed = [c for c in data["candidates"] if c["decision"] == "proposed"]
+    assert proposed and all(c["arxiv_id"] in data["diff"] for c in proposed)
+    assert data["pull_request"]["title"] and data["pull_request"]["body"]
+
+
+def test_output_writes_the_new_catalog_with_old_entries_kept(tmp_path: Path) -> None:
+    out = tmp_path / "new.md"
+    assert cli.main([*DRY_RUN, "-q", "--output", str(out)]) == 0
+    old = parse(EXAMPLE_CATALOG.read_text(encoding="utf-8"))
+    new = parse(out.read_text(encoding="utf-8"))
+    assert {e.raw for e in old.entries} <= {e.raw for e in new.entries}
+    assert len(new.entries) > len(old.entries)
+
+
+def test_summary_file_gets_a_markdown_table(tmp_path: Path) -> None:
+    target = tmp_path / "summary.md"
+    target.write_text("earlier step\n", encoding="utf-8")
+    assert cli.main([*DRY_RUN, "-q", "--summary", str(target)]) == 0
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("earlier step\n")  # appended, as $GITHUB_STEP_SUMMARY expects
+    assert "| paper | decision | score | section |" in text
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["run", "--catalog", str(EXAMPLE_CATALOG), "--feed", str(EXAMPLE_FEED)],
+         "--catalog FILE works with --dry-run only"),
+        ([*DRY_RUN, "--since", "yesterday"], "--since 'yesterday': expected a date"),
+        ([*DRY_RUN, "--since", "2025-07-02", "--until", "2025-07-01"], "is after --until"),
+        (["run", "--dry-run", "--catalog", "absent.md", "--feed", str(EXAMPLE_FEED)],
+         "absent.md: cannot read catalog"),
+        (["run", "--dry-run", "--catalog", str(EXAMPLE_CATALOG), "--feed", "absent.xml"],
+         "absent.xml: cannot read saved feed"),
+        (["check", "--catalog", "absent.md"], "absent.md: cannot read catalog"),
+    ],
+)
+def test_user_mistakes_exit_2_with_one_line(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err and err.count("error:") == 1
+
+
+def test_bad_config_exits_2_naming_file_and_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[arxiv]\nkeywords = "prompt"\n', encoding="utf-8")
+    assert cli.main(["--config", str(bad), *DRY_RUN]) == 2
+    assert f"{bad}: [arxiv].keywords must be a list of strings" in capsys.readouterr().err
+
+
+def test_config_from_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "env.toml"
+    bad.write_text("[pull_request]\nmax_open = 0\n", encoding="utf-8")
+    monkeypatch.setenv("PROMPTBOT_CONFIG", str(bad))
+    assert cli.main(DRY_RUN) == 2
+    assert "[pull_request].max_open" in capsys.readouterr().err
+
+
+def test_a_failing_arxiv_source_exits_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = FakeSource(name="arXiv API", error="arXiv API: HTTP 503 after 3 retries")
+    monkeypatch.setattr(runner, "build_sources", lambda args, cfg: [broken])
+    argv = ["run", "--dry-run", "--catalog", str(EXAMPLE_CATALOG)]
+    assert cli.main(argv) == 1
+    err = capsys.readouterr().err
+    assert "arXiv API: HTTP 503 after 3 retries" in err and "Traceback" not in err
+    assert broken.windows and broken.windows[0] is not None  # the look-back window was asked
+
+
+def test_a_real_run_without_a_token_fails_before_any_request(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = cli.main(["run", "--feed", str(EXAMPLE_FEED)])
+    assert code == 1
+    assert "needs a token" in capsys.readouterr().err
+
+
+def test_check_reports_the_example(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["check", "--catalog", str(EXAMPLE_CATALOG), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["entries"] == len(parse(EXAMPLE_CATALOG.read_text(encoding="utf-8")).entries)
+
+
+def test_python_dash_m_entry_point(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    catalog = tmp_path / "c.md"
+    shutil.copy(EXAMPLE_CATALOG, catalog)
+    done = subprocess.run([sys.executable, "-m", "promptbot", "check", "--catalog", str(catalog)],
+                          capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "entries" in done.stdout.lower()
