@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from rapidfuzz import fuzz, process
 
@@ -26,6 +27,8 @@ _APOSTROPHES = re.compile(r"['’ʼ`´]")
 _TAGS = re.compile(r"<[^>]{0,200}>")
 _NON_WORD = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"\d+")
+_FILLERS = frozenset({"with", "from", "into", "over", "onto", "towards", "toward", "using",
+                      "based", "their", "that", "this", "when", "than", "through", "within"})
 
 _MIN_FUZZY_CHARS = 25
 _MIN_FUZZY_WORDS = 4
@@ -91,6 +94,25 @@ def _repo_key(normalized_url: str) -> str | None:
     if parts[0] in _REPO_HOSTS and len(parts) >= 3:
         return "/".join(parts[:3])
     return None
+
+
+def _same_words(a: str, b: str) -> bool:
+    """No content word swapped, added or dropped: "Prompt Tuning" is not "Prompt Learning"."""
+    words_a, words_b = Counter(a.split()), Counter(b.split())
+    only_a, only_b = list((words_a - words_b).elements()), list((words_b - words_a).elements())
+    for word in list(only_a):
+        near = process.extractOne(word, only_b, scorer=fuzz.ratio, score_cutoff=75)
+        if near is not None:  # a typo, a plural: "model"/"models"
+            only_a.remove(word)
+            only_b.remove(near[0])
+    # What is left must be short, filler, or words merged or split: "pre training"/"pretraining".
+    joined_a, joined_b = a.replace(" ", ""), b.replace(" ", "")
+    return all(_explained(w, joined_b) for w in only_a) and all(
+        _explained(w, joined_a) for w in only_b)
+
+
+def _explained(word: str, other: str) -> bool:
+    return len(word) < 4 or word in _FILLERS or fuzz.partial_ratio(word, other) >= 85
 
 
 def _title_keys(entry: Entry) -> tuple[str, ...]:
@@ -165,7 +187,7 @@ class CatalogIndex:
         numbers = _DIGITS.findall(key)
         for choice, score, _ in process.extract(key, choices, scorer=fuzz.ratio,
                                                 score_cutoff=t, limit=3):
-            if _DIGITS.findall(choice) == numbers:  # "ImageNet-1K" is not "ImageNet-21K"
+            if _DIGITS.findall(choice) == numbers and _same_words(key, choice):
                 return self._titles[choice], float(score)
         return None
 
