@@ -1,0 +1,163 @@
+"""Tests for `promptbot check`, through the command line as a user runs it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from promptbot import check
+from promptbot.cli import main
+from promptbot.config import Config, SectionRule, SectionsConfig
+
+CATALOGS = Path(__file__).parent / "data" / "catalogs"
+SEED = CATALOGS / "seed_Awesome-Prompt-Learning-CV.md"
+AMUSI = CATALOGS / "amusi_CVPR2024-Papers-with-Code_README_2024-07-04_HEAD.md"
+GOOD_CONFIG = '[sections]\ndefault = "Prompt Learning/Tuning(arxiv4月-)"\nnever = ["Nowhere"]\n'
+
+
+@pytest.fixture(autouse=True)
+def _no_ambient_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PROMPTBOT_CONFIG", raising=False)
+    monkeypatch.chdir(tmp_path)  # no ./config.toml unless a test writes one
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def seed_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> dict[str, object]:
+    config = tmp_path / "c.toml"
+    config.write_text(GOOD_CONFIG, encoding="utf-8")
+    code, out, err = run(capsys, "--config", str(config), "check", "--catalog", str(SEED), "--json")
+    assert code == 0, err
+    report: dict[str, object] = json.loads(out)
+    return report
+
+
+def test_json_sections_and_counts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    report = seed_json(capsys, tmp_path)
+    assert report["entries"] == 91
+    sections = {s["heading"]: s for s in report["sections"]}  # type: ignore[attr-defined]
+    assert sections["Prompt Learning/Tuning(arxiv4月-)"] == {
+        "heading": "Prompt Learning/Tuning(arxiv4月-)", "level": 3, "line": 97, "pseudo": True,
+        "entries": 15}
+    assert sections["Papers"]["entries"] == 2
+    assert report["unparsed"] == []
+
+
+def test_json_duplicates_of_the_seed(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    report = seed_json(capsys, tmp_path)
+    groups = {tuple(d["lines"]): d for d in report["duplicates"]}  # type: ignore[attr-defined]
+    # CoOp, CLIP-Adapter and MaPLe share an arXiv id; CoCoOp's first entry links CVF, not arXiv.
+    assert set(groups) == {(18, 31), (19, 24), (21, 25), (23, 57)}
+    assert (groups[(18, 31)]["by"], groups[(18, 31)]["key"]) == ("arxiv_id", "2109.01134")
+    assert (groups[(19, 24)]["by"], groups[(19, 24)]["key"]) == ("arxiv_id", "2110.04544")
+    assert (groups[(23, 57)]["by"], groups[(23, 57)]["key"]) == ("arxiv_id", "2210.03117")
+    assert groups[(21, 25)]["by"] == "title"
+    assert {e["name"] for d in groups.values() for e in d["entries"]} == {
+        "CoOp", "CLIP-Adapter", "CoCoOp", None, "MaPLe"}
+
+
+def test_json_conflict_and_missing_sections(capsys: pytest.CaptureFixture[str],
+                                            tmp_path: Path) -> None:
+    report = seed_json(capsys, tmp_path)
+    assert report["conflicts"] == [{"arxiv_id": "2304.01295", "entries": [
+        {"line": 80, "name": "Tip-Adapter",
+         "title": "Tip-Adapter: Training-free CLIP-Adapter for Better Vision-Language Modeling"},
+        {"line": 98, "name": "XSGD", "title": "Efficiently Aligned Cross-Lingual Transfer Learning"
+         " for Conversational Tasks using Prompt-Tuning"}]}]
+    assert report["missing_sections"] == [{"key": "sections.never[0]", "section": "Nowhere"}]
+    assert [d["line"] for d in report["no_arxiv_id"]] == [21, 30, 83, 90]  # type: ignore[attr-defined]
+
+
+def test_text_report_is_plain_and_complete(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "check", "--catalog", str(SEED))
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "91 entries in 9 sections (142 lines)"
+    assert "     97       15  - ### Prompt Learning/Tuning(arxiv4月-)" in lines
+    assert "  lines 18, 31  (arXiv 2109.01134)  Learning to Prompt for Vision-Language Models" \
+        in lines
+    assert "  lines 21, 25  (same title)  Conditional Prompt Learning for Vision-Language Models" \
+        in lines
+    assert any(line.startswith("  arXiv 2304.01295: line 80 Tip-Adapter") for line in lines)
+    assert "Lines that look like entries but were not understood: none" in lines
+    assert "Configured sections not in the catalog: none" in lines  # the built-in default exists
+    assert "\x1b" not in out
+
+
+def test_unparsed_lines_are_reported(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "list.md"
+    path.write_text("# Papers\n- [[Paper](https://arxiv.org/abs/2201.00001)]\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--catalog", str(path), "--json")
+    assert code == 0
+    assert json.loads(out)["unparsed"] == [
+        {"line": 2, "text": "- [[Paper](https://arxiv.org/abs/2201.00001)]"}]
+
+
+def test_empty_section_of_a_block_style_list(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--catalog", str(AMUSI), "--json")
+    report = json.loads(out)
+    assert code == 0 and report["entries"] == 109
+    assert {"heading": "Prompt", "level": 1, "line": 267, "pseudo": False, "entries": 0} \
+        in report["sections"]
+
+
+def test_every_configured_section_is_checked() -> None:
+    sections = SectionsConfig(default="Papers", published="Published", preprint="",
+                              never=("Contents", "Gone"),
+                              rules=(SectionRule(section="Video", terms=("video",)),))
+    text = SEED.read_bytes().decode("utf-8")
+    report = json.loads(check.render(text, Config(sections=sections), as_json=True))
+    assert report["missing_sections"] == [
+        {"key": "sections.published", "section": "Published"},
+        {"key": "sections.never[1]", "section": "Gone"},
+        {"key": "sections.rules[0].section", "section": "Video"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "cannot read catalog"), (b"# caf\xe9\n", "not UTF-8 text (byte 5)")],
+    ids=["missing", "latin-1"],
+)
+def test_unreadable_catalog_is_one_line_exit_2(capsys: pytest.CaptureFixture[str],
+                                               tmp_path: Path, content: bytes | None,
+                                               message: str) -> None:
+    path = tmp_path / "list.md"
+    if content is not None:
+        path.write_bytes(content)
+    code, out, err = run(capsys, "check", "--catalog", str(path))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("promptbot: error: ")
+    assert str(path) in err and message in err
+
+
+def test_a_directory_is_not_a_catalog(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "check", "--catalog", str(tmp_path))
+    assert code == 2 and "cannot read catalog" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [("[sections\n", "invalid TOML"), ("[sections]\nnever = \"x\"\n", "[sections].never")],
+)
+def test_bad_config_is_one_line_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                       toml: str, message: str) -> None:
+    config = tmp_path / "bad.toml"
+    config.write_text(toml, encoding="utf-8")
+    code, out, err = run(capsys, "--config", str(config), "check", "--catalog", str(SEED))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and str(config) in err and message in err
+
+
+def test_crlf_catalog_reports_the_same(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "crlf.md"
+    path.write_bytes(SEED.read_bytes().replace(b"\n", b"\r\n"))
+    _, out, _ = run(capsys, "check", "--catalog", str(path), "--json")
+    _, plain, _ = run(capsys, "check", "--catalog", str(SEED), "--json")
+    assert json.loads(out) == json.loads(plain)
