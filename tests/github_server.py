@@ -312,7 +312,7 @@ def _user(gh: FakeGitHub, login: str) -> dict[str, Any]:
     }
 
 
-_REPO_URLS = (
+_REPO_URLS = (  # noqa: SIM905 (one string reads better than 36 quoted names)
     "archive_url assignees_url blobs_url branches_url collaborators_url comments_url commits_url"
     " compare_url contents_url contributors_url deployments_url downloads_url events_url"
     " forks_url git_commits_url git_refs_url git_tags_url hooks_url issue_comment_url"
@@ -330,7 +330,8 @@ def _repo(gh: FakeGitHub) -> dict[str, Any]:
         "id": 1, "node_id": "R_1", "name": name, "full_name": gh.repo, "owner": _user(gh, owner),
         "private": False, "html_url": f"http://github.invalid/{gh.repo}", "description": None,
         "fork": False, "url": url, "clone_url": f"http://github.invalid/{gh.repo}.git",
-        "git_url": f"git://github.invalid/{gh.repo}.git", "ssh_url": f"git@github.invalid:{gh.repo}",
+        "git_url": f"git://github.invalid/{gh.repo}.git",
+        "ssh_url": f"git@github.invalid:{gh.repo}",
         "svn_url": f"http://github.invalid/{gh.repo}", "mirror_url": None, "homepage": None,
         "language": None, "forks_count": 0, "forks": 0, "stargazers_count": 0,
         "watchers_count": 0, "watchers": 0, "size": 1, "default_branch": gh.default_branch,
@@ -351,7 +352,8 @@ def _ref(gh: FakeGitHub, name: str) -> dict[str, Any]:
 def _label(gh: FakeGitHub, key: str, description: str | None = None) -> dict[str, Any]:
     """A label; GitHub sends description null, but the pull-request schemas want a string."""
     name, color = gh.labels[key]
-    return {"id": zlib.crc32(key.encode()) % 10**6, "node_id": f"L_{key}", "name": name, "color": color,
+    return {"id": zlib.crc32(key.encode()) % 10**6, "node_id": f"L_{key}", "name": name,
+            "color": color,
             "url": f"{gh.api_url}/repos/{gh.repo}/labels/{name}", "description": description,
             "default": False}
 

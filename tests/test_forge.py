@@ -458,3 +458,105 @@ def test_local_file_forge_reads_and_refuses_to_apply(tmp_path: Path) -> None:
         forge.read_catalog()
     with pytest.raises(CatalogError, match="cannot read"):
         LocalFileForge(tmp_path / "missing.md").read_catalog()
+
+
+# -- the server against GitHub's recorded conversations (@octokit/fixtures) ------------------------
+FIXTURES = DATA / "octokit-fixtures"
+
+
+def recorded(name: str) -> list[dict[str, Any]]:
+    data: list[dict[str, Any]] = json.loads((FIXTURES / f"{name}.json").read_text())
+    return data
+
+
+def replay(server: FakeGitHub, rec: dict[str, Any]) -> tuple[int, Any]:
+    """Send a recorded request to the fake server; its status and JSON reply."""
+    import urllib.error
+    import urllib.request
+
+    body = json.dumps(rec["body"]).encode() if rec["body"] else None
+    req = urllib.request.Request(server.api_url + rec["path"], data=body,
+                                 method=rec["method"].upper(),
+                                 headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(req) as resp:
+            return resp.status, json.loads(resp.read() or b"null")
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read() or b"null")
+
+
+def same_shape(ours: dict[str, Any], theirs: dict[str, Any], *fields: str) -> None:
+    assert set(ours) == set(theirs), set(ours) ^ set(theirs)
+    for name in fields:
+        assert ours[name] == theirs[name], name
+
+
+def test_put_contents_matches_the_recorded_create_file() -> None:
+    rec = recorded("create-file")[0]
+    with FakeGitHub("octokit-fixture-org/create-file", {}, prefix="") as server:
+        status, reply = replay(server, rec)
+        assert server.file("test.txt") == "Test content"
+        assert validate(server.requests) == 1
+    assert status == rec["status"] == 201
+    same_shape(reply["content"], rec["response"]["content"], "name", "path", "sha", "size",
+               "type")
+    assert set(rec["response"]["commit"]) <= set(reply["commit"])
+    assert reply["commit"]["message"] == rec["response"]["commit"]["message"]
+
+
+def test_get_contents_matches_the_recorded_listing() -> None:
+    listing = recorded("get-content")[0]["response"]
+    item = next(i for i in listing if i["name"] == "README.md")
+    with FakeGitHub("octokit-fixture-org/hello-world", {"README.md": "# hello-world"},
+                    prefix="") as server:
+        status, reply = replay(server, {"method": "get", "body": "",
+                                        "path": "/repos/octokit-fixture-org/hello-world/contents/"
+                                                "README.md"})
+        assert validate(server.requests) == 1
+    assert status == 200
+    assert set(item) <= set(reply) and reply["encoding"] == "base64"
+    assert (reply["sha"], reply["size"], reply["type"]) == (item["sha"], item["size"], "file")
+
+
+def test_git_refs_match_the_recorded_create_and_update() -> None:
+    recs = [r for r in recorded("git-refs") if r["method"] in ("post", "patch")]
+    one, two = "0" * 39 + "1", "0" * 39 + "2"
+    with FakeGitHub("octokit-fixture-org/git-refs", {}, prefix="") as server:
+        server.seed_commit(two)
+        server.seed_commit(one, (two,))  # the recorded update is a fast-forward from 2 to 1
+        for rec in recs:
+            status, reply = replay(server, rec)
+            assert status == rec["status"]
+            same_shape(reply, rec["response"], "ref")
+            assert reply["object"]["sha"] == rec["response"]["object"]["sha"]
+            assert set(reply["object"]) == set(rec["response"]["object"])
+        status, reply = replay(server, recs[0])  # creating it again: GitHub says 422
+        assert (status, reply["message"]) == (422, "Reference already exists")
+        assert validate(server.requests) == 3
+
+
+def test_labels_match_the_recorded_create_error_and_add() -> None:
+    created = next(r for r in recorded("labels") if r["method"] == "post")
+    invalid = recorded("errors")[0]
+    added = recorded("add-labels-to-issue")[1]
+    with FakeGitHub("octokit-fixture-org/labels", {}, prefix="") as server:
+        status, reply = replay(server, created)
+        assert status == created["status"] == 201
+        same_shape(reply, created["response"], "name", "color", "default", "description")
+        status, reply = replay(server, {**invalid, "path": invalid["path"].replace("errors",
+                                                                                    "labels")})
+        assert status == invalid["status"] == 422
+        assert reply["message"] == invalid["response"]["message"]
+        assert reply["errors"] == invalid["response"]["errors"]
+        assert validate(server.requests) == 2
+    with FakeGitHub("octokit-fixture-org/add-labels-to-issue", {}, prefix="") as server:
+        server.push("topic", {"a.txt": "a"})
+        replay(server, {"method": "post", "path": "/repos/octokit-fixture-org/add-labels-to-issue"
+                        "/pulls", "body": {"title": "t", "head": "topic", "base": "main"}})
+        status, reply = replay(server, added)
+        assert status == added["status"] == 200
+        assert [(x["name"], x["color"]) for x in reply] == [
+            (x["name"], x["color"]) for x in added["response"]]
+        for ours, theirs in zip(reply, added["response"], strict=True):
+            same_shape(ours, theirs, "name", "default", "description")
+        assert validate(server.requests) == 2
