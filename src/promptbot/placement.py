@@ -23,8 +23,9 @@ from promptbot.models import Catalog, Paper, Section
 _VENUE = re.compile(
     r"(?<![A-Za-z])(CVPR|ICCV|ECCV|NeurIPS|NIPS|ICLR|ICML|AAAI|IJCAI|ACL|EMNLP|NAACL|WACV|BMVC"
     r"|ACM ?MM|ACMMM|MICCAI|TPAMI|IJCV|TIP|TMM|TCSVT|TNNLS|TMLR|ICRA|IROS|KDD|ICASSP|ICME|ICIP"
-    r"|3DV|SIGGRAPH)(?![A-Za-z])(?:['’ ]?\s*(\d{4}|\d{2})(?!\d))?"
+    r"|3DV|SIGGRAPH)(?![A-Za-z])(?:\s*['’]?\s*(\d{4})|['’]?(\d{2}))?(?!\d)"
 )
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _NOT_YET = re.compile(r"submitted|under review|in submission|under submission|rejected",
                       re.IGNORECASE)
 _ACCEPTED = re.compile(r"accepted|to appear|published|proceedings|camera[- ]ready|oral|poster",
@@ -50,15 +51,17 @@ def published_venue(paper: Paper) -> str | None:
     found = _VENUE.search(comment)
     if not found or _NOT_YET.search(comment[: found.start()]):
         return None
-    if found.group(2) or _ACCEPTED.search(comment):
+    if found.group(2) or found.group(3) or _ACCEPTED.search(comment):
         return _venue_text(found)
     return None
 
 
 def _venue_text(found: re.Match[str]) -> str:
-    year = found.group(2) or ""
-    if len(year) == 2:
-        year = f"20{year}"
+    """ "CVPR 2025" from a match; a year elsewhere after the venue will do ("TPAMI 46, 2024")."""
+    year = found.group(2) or (f"20{found.group(3)}" if found.group(3) else "")
+    if not year:
+        later = _YEAR.search(found.string, found.end())
+        year = later.group(0) if later else ""
     return f"{found.group(1)} {year}".strip()
 
 

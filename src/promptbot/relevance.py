@@ -106,7 +106,7 @@ class TitleSimilarity:
 
     def matrix(self, texts: Sequence[str]) -> Matrix:
         """Cosine similarity, one row per text, one column per catalog entry."""
-        if self._vectorizer is None:
+        if self._vectorizer is None or not texts:
             return np.zeros((len(texts), self.size), dtype=np.float32)
         product = self._vectorizer.transform(texts) @ self._entries.T
         return np.asarray(product.toarray(), dtype=np.float32)

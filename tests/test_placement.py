@@ -1,0 +1,168 @@
+"""Tests for section placement: venue and topic rules, never-filled sections, learned fallback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from promptbot import catalog
+from promptbot import config as config_module
+from promptbot.config import SectionRule, SectionsConfig
+from promptbot.models import Catalog, Paper
+from promptbot.placement import Placement, Placer, heading_matches, published_venue
+from promptbot.relevance import TitleSimilarity
+
+DATA = Path(__file__).parent / "data" / "catalogs"
+ROOT = Path(__file__).resolve().parent.parent
+SEED = "seed_Awesome-Prompt-Learning-CV.md"
+BWLONG = "BWLONG_Awesome-Prompt-Learning-CV_README_2023-12-22_HEAD.md"
+MULTIMODAL = "cmhungsteve_Awesome-Transformer-Attention_README_multimodal_2024-07-30_HEAD.md"
+NO_RULES = SectionsConfig(default="", published="", preprint="", never=())
+
+
+def parsed(name: str) -> Catalog:
+    return catalog.parse((DATA / name).read_text(encoding="utf-8"))
+
+
+def paper(title: str, comment: str | None = None, journal_ref: str | None = None) -> Paper:
+    return Paper(arxiv_id="2501.00001", title=title, comment=comment, journal_ref=journal_ref)
+
+
+def place(cat: Catalog, cfg: SectionsConfig, p: Paper, abstract: str = "") -> Placement:
+    sims = TitleSimilarity([e.title for e in cat.entries]).matrix([p.title])[0]
+    return Placer(cat, cfg).place(p, f"{p.title}\n{abstract}", sims)
+
+
+def test_the_shipped_config_is_the_built_in_sections_config() -> None:
+    assert config_module.load(ROOT / "config.toml").sections == SectionsConfig()
+
+
+@pytest.mark.parametrize(
+    ("comment", "journal_ref", "venue"),
+    [
+        ("Accepted to CVPR 2024", None, "CVPR 2024"),
+        ("Accepted by CVPR2025; 24 pages, 14 figures", None, "CVPR 2025"),
+        ("ICCV2025 Accepted", None, "ICCV 2025"),
+        ("CVPR 2025 (Conference on Computer Vision and Pattern Recognition)", None, "CVPR 2025"),
+        ("Accepted to MICCAI 2025 (this version is not peer-reviewed)", None, "MICCAI 2025"),
+        ("accepted at NeurIPS'24", None, "NeurIPS 2024"),
+        ("ICML 2025 paper", None, "ICML 2025"),
+        (None, "IEEE TPAMI 46(3), 2024", "TPAMI 2024"),
+        ("TMM 2023", None, "TMM 2023"),
+        (None, "Journal of Imaging 11 (2025) 3", "Journal of Imaging 11 (2025) 3"),
+        ("Submitted to CVPR 2025", None, None),
+        ("Under review at ICCV 2025", None, None),
+        ("26 pages, 8 figures", None, None),
+        ("a useful tip: see the code", None, None),
+        ("Extension of our CVPR workshop", None, None),
+        (None, None, None),
+    ],
+)
+def test_published_venue(comment: str | None, journal_ref: str | None, venue: str | None) -> None:
+    assert published_venue(paper("T", comment, journal_ref)) == venue
+
+
+def test_heading_matches_exactly_or_before_a_colon() -> None:
+    assert heading_matches("Prompt Learning(arxiv)", "Prompt Learning(arxiv): *Updating by J*")
+    assert heading_matches("Prompt Learning/Tuning", "Prompt Learning/Tuning")
+    assert not heading_matches("Prompt Learning/Tuning", "Prompt Learning/Tuning(已读)")
+    assert not heading_matches("", "Papers")
+
+
+def test_seed_published_and_preprint_sections() -> None:
+    seed = parsed(SEED)
+    cfg = SectionsConfig()
+    published = place(seed, cfg, paper("Visual Prompt Tuning", "Accepted at CVPR 2025"))
+    preprint = place(seed, cfg, paper("Visual Prompt Tuning", "12 pages"))
+    assert published == Placement("Prompt Learning/Tuning", 1.0, False,
+                                  'section "Prompt Learning/Tuning": published at CVPR 2025')
+    assert preprint.section == "Prompt Learning/Tuning(arxiv4月-)"
+    assert not preprint.needs_triage
+
+
+def test_never_sections_are_never_chosen_even_when_most_alike() -> None:
+    seed = parsed(SEED)
+    read = next(s for s in seed.sections if s.heading == "Prompt Learning/Tuning(已读)")
+    cfg = SectionsConfig(published="", preprint="", default="Prompt Learning/Tuning(已读)")
+    for entry in read.entries:
+        chosen = place(seed, cfg, paper(entry.title)).section
+        assert chosen != read.heading
+
+
+def test_a_topic_rule_wins_over_the_venue() -> None:
+    cfg = SectionsConfig(rules=(SectionRule("Prompt Learning/Tuning(arxiv4月-)",
+                                            ("point cloud",)),))
+    chosen = place(parsed(SEED), cfg, paper("Prompting Point Cloud Models", "CVPR 2025"))
+    assert chosen.section == "Prompt Learning/Tuning(arxiv4月-)"
+    assert chosen.rule.endswith('rule term "point cloud"')
+
+
+def test_configured_sections_missing_from_the_catalog_fall_back_to_similarity() -> None:
+    bwlong = parsed(BWLONG)
+    assert Placer(bwlong, SectionsConfig()).notes == (
+        'configured sections not found in this catalog: "Prompt Learning/Tuning", '
+        '"Prompt Learning/Tuning(arxiv4月-)"; placing by similarity',)
+    chosen = place(bwlong, SectionsConfig(), paper(
+        "Domain Adaptation via Prompt Learning for Unseen Domains", "CVPR 2025"))
+    assert chosen.section == "Domain Adaptation + Prompt Learning: *Updating by Yongguang Li*"
+    assert "nearest entries" in chosen.rule
+
+
+def test_the_multimodal_list_has_the_published_section_but_not_the_preprint_one() -> None:
+    multimodal = parsed(MULTIMODAL)
+    assert Placer(multimodal, SectionsConfig()).notes == (
+        'configured sections not found in this catalog: "Prompt Learning/Tuning(arxiv4月-)";'
+        " placing by similarity",)
+    preprint = place(multimodal, SectionsConfig(), paper("Conditional prompt learning for VLMs"))
+    assert preprint.section == "Prompt Learning/Tuning"
+    assert "nearest entries" in preprint.rule
+
+
+@pytest.mark.parametrize(
+    ("title", "section"),
+    [
+        ("Dense video captioning with transformers", "Visual Captioning"),
+        ("Multi-prompt tuning of vision-language models", "Prompt Learning/Tuning"),
+        ("Visual question answering with knowledge", "Visual Question Answering"),
+    ],
+)
+def test_the_learned_rule_picks_the_most_alike_section(title: str, section: str) -> None:
+    chosen = place(parsed(MULTIMODAL), NO_RULES, paper(title))
+    assert chosen.section == section
+    assert 0.0 < chosen.confidence <= 1.0
+
+
+def test_low_confidence_goes_to_the_default_section_for_triage() -> None:
+    cfg = SectionsConfig(default="Other Multi-Modal Tasks", published="", preprint="",
+                         never=(), min_confidence=0.99)
+    chosen = place(parsed(MULTIMODAL), cfg, paper("Video grounding and captioning benchmarks"))
+    assert chosen.section == "Other Multi-Modal Tasks"
+    assert chosen.needs_triage
+    assert chosen.rule.startswith('default section "Other Multi-Modal Tasks": nearest entries')
+
+
+def test_nothing_alike_needs_triage() -> None:
+    chosen = place(parsed(BWLONG), SectionsConfig(), paper("Quantum chromodynamics on lattices"))
+    assert chosen.needs_triage and chosen.confidence == 0.0
+    assert chosen.section is not None
+
+
+def test_an_empty_catalog_has_no_section() -> None:
+    empty = catalog.parse("# Nothing here\n")
+    chosen = Placer(empty, NO_RULES).place(paper("x"), "x", np.zeros(0, dtype=np.float32))
+    assert chosen.section is None and chosen.needs_triage
+
+
+def test_leave_one_out_accuracy_of_the_learned_rule_on_a_large_list() -> None:
+    """Each of ~1,840 entries, removed, is placed back by its neighbours; 12 sections."""
+    multimodal = parsed(MULTIMODAL)
+    entries = multimodal.entries
+    sims = TitleSimilarity([e.title for e in entries]).matrix([e.title for e in entries])
+    np.fill_diagonal(sims, 0.0)
+    owner = {id(e): s.heading for s in multimodal.sections for e in s.entries}
+    placer = Placer(multimodal, NO_RULES)
+    right = sum(placer.place(paper(e.title), e.title, sims[i]).section == owner[id(e)]
+                for i, e in enumerate(entries))
+    assert right / len(entries) >= 0.65  # the largest section alone holds 34%
