@@ -42,8 +42,6 @@ _COMMA = re.compile(r",(?![^()]*\))")
 _WORD = re.compile(r"[a-z]+")
 _LETTER = re.compile(r"\w")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])")
-_SPACES = re.compile(r"\s+")
-_EDGES = re.compile(r"^[\s*_]+|(?<!\\)[\s*_,;:\-–—]+$")
 _PLACEHOLDER = re.compile(r"^[\s\-–—/]*$")
 
 _CODE_WORDS = ("code", "pytorch", "tensorflow", "jax", "github", "gitlab", "keras", "mindspore",
@@ -62,8 +60,11 @@ _HOST = re.compile(r"^\s*https?://([^/\s?#]+)", re.IGNORECASE)
 
 def clean(text: str) -> str:
     """Markdown escapes undone, emphasis markers and surrounding punctuation stripped."""
-    text = _EDGES.sub("", _SPACES.sub(" ", text))
-    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
+    text = " ".join(text.split()).lstrip("*_ ")
+    stripped = text.rstrip(" *_,;:-–—")
+    if stripped.endswith("\\") and len(stripped) < len(text):
+        stripped += text[len(stripped)]  # an escaped `\*` ends the text: keep it
+    return _ESCAPE.sub(r"\1", stripped) if "\\" in stripped else stripped
 
 
 def _first_word(label: str) -> str:

@@ -18,7 +18,6 @@ _ID = rf"(?:{_NEW_ID}|{_OLD_ID})(?:v\d+)?"
 _IN_TEXT = re.compile(
     rf"(?:arxiv\.org/(?:abs|pdf|html|format|ps|src)/|ar5iv(?:\.labs\.arxiv)?\.org/(?:abs|html)/"
     rf"|huggingface\.co/papers/|\barxiv\s*[:：]\s*){_ID}(?![\d])",
-    re.IGNORECASE,
 )
 _BARE = re.compile(rf"\s*(?:arxiv\s*[:：]?\s*|(?:abs|pdf|html)/)?{_ID}(?:\.pdf)?/?\s*",
                    re.IGNORECASE)
@@ -51,14 +50,17 @@ def normalize_arxiv_id(text: str) -> str | None:
     bare = _BARE.fullmatch(text)
     if bare:
         return _id_from_match(bare)
-    match = _IN_TEXT.search(text)
+    match = _IN_TEXT.search(text.lower())
     return _id_from_match(match) if match else None
 
 
 def find_arxiv_ids(text: str) -> tuple[str, ...]:
     """Every arXiv id a text cites (links or `arXiv:` references), normalized, once, in order."""
     found: dict[str, None] = {}
-    for match in _IN_TEXT.finditer(text):
+    lowered = text.lower()
+    if "arxiv" not in lowered and "ar5iv" not in lowered and "huggingface" not in lowered:
+        return ()
+    for match in _IN_TEXT.finditer(lowered):
         arxiv_id = _id_from_match(match)
         if arxiv_id:
             found.setdefault(arxiv_id, None)
