@@ -383,8 +383,10 @@ def _commit_json(gh: FakeGitHub, c: Commit) -> dict[str, Any]:
 def _content(gh: FakeGitHub, path: str, blob: str, with_content: bool = True) -> dict[str, Any]:
     url = f"{gh.api_url}/repos/{gh.repo}"
     data = gh.blobs[blob]
-    out = {"type": "file", "encoding": "base64", "size": len(data), "name": path.rsplit("/")[-1],
-           "path": path, "content": b64(data), "sha": blob, "url": f"{url}/contents/{path}",
+    big = len(data) > 1_000_000  # GitHub sends files of 1-100 MB without their content
+    out = {"type": "file", "encoding": "none" if big else "base64", "size": len(data),
+           "name": path.rsplit("/")[-1], "path": path, "content": "" if big else b64(data),
+           "sha": blob, "url": f"{url}/contents/{path}",
            "git_url": f"{url}/git/blobs/{blob}",
            "html_url": f"http://github.invalid/{gh.repo}/blob/x/{path}",
            "download_url": f"http://raw.invalid/{gh.repo}/x/{path}"}
@@ -486,6 +488,14 @@ def _get_contents(gh: FakeGitHub, req: Request, path: str) -> tuple[int, Any, di
     if blob is None:
         return _error(404, "Not Found")
     return 200, _content(gh, path, blob), {}
+
+
+def _get_blob(gh: FakeGitHub, req: Request, sha: str) -> tuple[int, Any, dict[str, str]]:
+    if sha not in gh.blobs:
+        return _error(404, "Not Found")
+    return 200, {"sha": sha, "node_id": f"B_{sha[:8]}", "size": len(gh.blobs[sha]),
+                 "url": f"{gh.api_url}/repos/{gh.repo}/git/blobs/{sha}",
+                 "content": b64(gh.blobs[sha]), "encoding": "base64"}, {}
 
 
 def _put_contents(gh: FakeGitHub, req: Request, path: str) -> tuple[int, Any, dict[str, str]]:
@@ -649,6 +659,7 @@ _ROUTES: list[tuple[str, str, Callable[..., tuple[int, Any, dict[str, str]]]]] =
     ("GET", r"contents/(.+)", _get_contents),
     ("PUT", r"contents/(.+)", _put_contents),
     ("GET", r"git/ref/(.+)", _get_ref),
+    ("GET", r"git/blobs/([0-9a-f]{40})", _get_blob),
     ("POST", r"git/refs", _create_ref),
     ("PATCH", r"git/refs/(.+)", _update_ref),
     ("GET", r"pulls", _list_pulls),

@@ -70,6 +70,7 @@ _TEMPLATES = [
     (re.compile(r"/repos/[^/]+/[^/]+/contents/.+"), "/repos/{owner}/{repo}/contents/{path}"),
     (re.compile(r"/repos/[^/]+/[^/]+/git/ref/.+"), "/repos/{owner}/{repo}/git/ref/{ref}"),
     (re.compile(r"/repos/[^/]+/[^/]+/git/refs/.+"), "/repos/{owner}/{repo}/git/refs/{ref}"),
+    (re.compile(r"/repos/[^/]+/[^/]+/git/blobs/.+"), "/repos/{owner}/{repo}/git/blobs/{file_sha}"),
 ]
 
 
@@ -390,6 +391,37 @@ def test_persistent_server_errors_become_one_forge_error(gh: FakeGitHub) -> None
         bot.run()
     assert str(err.value) == f"GitHub: 502 Bad Gateway reading {REPO}:README.md@main"
     assert sum(1 for r in gh.requests if r.status == 502) == 3  # 1 + retries
+
+
+def test_a_retry_after_beyond_the_bound_stops_without_sleeping(gh: FakeGitHub) -> None:
+    bot = make_bot(gh)
+    bot.slept = []
+    gh.faults.append(Fault(429, "GET", "/pulls$", headers={"Retry-After": "3600"},
+                           body={"message": "Too many requests"}))
+    with pytest.raises(ForgeError, match="resets in 3600 s, more than"):
+        bot.run()
+    assert bot.slept == []
+
+
+def test_an_unreachable_github_is_one_clear_error() -> None:
+    with FakeGitHub(REPO, {"README.md": CATALOG}) as server:
+        url = server.api_url
+    bot = make_bot(server)
+    bot.cfg = replace(bot.cfg, github=replace(bot.cfg.github, api_url=url, retries=1))
+    with pytest.raises(ForgeError, match=f"^GitHub: cannot reach {re.escape(url)} while reading"):
+        bot.forge().read_catalog()
+
+
+def test_a_catalog_over_one_megabyte_is_read_through_the_blob_api() -> None:
+    text = CATALOG + "".join(f"* filler line {i} of a very long list\n" for i in range(40_000))
+    assert len(text.encode()) > 1_000_000
+    with FakeGitHub(REPO, {"README.md": text}) as server:
+        bot = make_bot(server)
+        assert bot.forge().read_catalog().text == text
+        assert [r.path.rsplit("/", 2)[-2] for r in server.requests] == ["contents", "blobs"]
+        applied, _, _ = bot.run([paper("2503.12096")])
+        assert applied[0].action == "opened"
+        assert validate(server.requests) == len(server.requests)
 
 
 def test_missing_catalog_is_a_clear_error(gh: FakeGitHub) -> None:

@@ -71,25 +71,24 @@ class _Retry(GithubRetry):
         return self.get_backoff_time()
 
 
+def _messages(exc: GithubException) -> list[str]:
+    data = exc.data if isinstance(exc.data, dict) else {}
+    errors = [e for e in data.get("errors") or [] if isinstance(e, dict)]
+    found = [data.get("message"), *(e.get("message") or e.get("code") for e in errors)]
+    return [str(m) for m in found if m]
+
+
 def _describe(exc: GithubException) -> str:
     try:
         phrase = HTTPStatus(exc.status).phrase
     except ValueError:
         phrase = "error"
-    data = exc.data if isinstance(exc.data, dict) else {}
-    detail = str(data.get("message") or "")
-    errors = [e.get("message") or e.get("code") for e in data.get("errors") or []
-              if isinstance(e, dict)]
-    detail = "; ".join(str(x) for x in [detail, *errors] if x and x != phrase)
+    detail = "; ".join(m for m in _messages(exc) if m != phrase)
     return f"{exc.status} {phrase}" + (f" ({detail})" if detail else "")
 
 
 def _error_text(exc: GithubException) -> str:
-    data = exc.data if isinstance(exc.data, dict) else {}
-    parts = [str(data.get("message") or "")]
-    parts += [str(e.get("message") or e.get("code") or "") for e in data.get("errors") or []
-              if isinstance(e, dict)]
-    return " ".join(parts).lower()
+    return " ".join(_messages(exc)).lower()
 
 
 class GitHubForge:
