@@ -202,9 +202,14 @@ ARXIV = "https://arxiv.org/abs/2109.01134"
          2022, "NTU"),
         (f"1. **CoOp**: Learning to Prompt for Vision-Language Models [[CVPR'22]({ARXIV})]", "CoOp",
          "Learning to Prompt for Vision-Language Models", "CVPR", 2022, None),
+        (f"- **[Learning to Prompt for Vision-Language Models]({ARXIV})** - A method for CLIP.",
+         None, "Learning to Prompt for Vision-Language Models", None, None, None),
+        (f"* [Learning to Prompt for Vision-Language Models]({ARXIV}) (IJCV 2022)", None,
+         "Learning to Prompt for Vision-Language Models", "IJCV", 2022, None),
     ],
     ids=["link-title", "backtick-name", "dash-separator", "venue-in-parens", "bold-title",
-         "name-then-link-title", "curly-quotes", "ordered-short-year"],
+         "name-then-link-title", "curly-quotes", "ordered-short-year", "bold-link-description",
+         "link-then-venue-in-parens"],
 )
 def test_family_variants(text: str, name: str | None, title: str, venue: str | None,
                          year: int | None, affiliation: str | None) -> None:

@@ -36,6 +36,7 @@ _VENUE_LABEL = re.compile(
     rf"\s*(?:({_VENUE_WORD}(?: {_VENUE_WORD}){{0,3}})\s*'?\s*)?(\d{{4}}|\d{{2}})\s*"
 )
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_MAX_VENUE_WORDS = 8
 _QUOTES = "\"“”„«»"
 _QUOTED = re.compile(rf"[{_QUOTES}]+(.*)[{_QUOTES}]+(.*)", re.DOTALL)
 _COMMA = re.compile(r",(?![^()]*\))")
@@ -157,7 +158,7 @@ def _split_quoted(head: str) -> tuple[str, str] | None:
 
 def _meta(meta: str) -> tuple[str | None, int | None, str | None]:
     """Venue, year and a plain `(Org)` from what follows a quoted title: `, CVPR, 2022 (Org)`."""
-    text = meta.strip(" ,.;:-–—|")
+    text = meta.strip(" ,.;:-–—|*_")
     affiliation = None
     paren = _YEAR_PAREN.match(text)
     if paren:
@@ -165,12 +166,15 @@ def _meta(meta: str) -> tuple[str | None, int | None, str | None]:
     venue, year = None, None
     for token in _COMMA.split(text):
         token = clean(token)
+        if token[:1] + token[-1:] in ("()", "[]"):  # `(CVPR 2022)`
+            token = token[1:-1].strip()
         label = venue_label(token) if venue is None and year is None else None
         if label is not None and label[0]:
             venue, year = label
         elif year is None and _YEAR.fullmatch(token):
             year = int(token)
-        elif venue is None and token and not _PLACEHOLDER.match(token):
+        elif venue is None and token and not _PLACEHOLDER.match(token) \
+                and len(token.split()) <= _MAX_VENUE_WORDS:
             venue = token
     return venue, year, affiliation
 
@@ -218,7 +222,7 @@ def parse_head(head: str) -> tuple[str, str | None, int | None, str | None]:
 
 def _leading_name(text: str) -> tuple[str | None, int]:
     match = _NAME.match(text)
-    if not match:
+    if not match or "](" in match.group():  # `**[Title](url)**` is a linked title, not a name
         return None, 0
     name = clean(match.group("bold") or match.group("code") or "").rstrip(":：").strip()
     return (name or None), match.end()
@@ -253,6 +257,7 @@ def bullet_fields(text: str) -> Fields | None:
         following = after[1][0] if len(after) > 1 else len(text)
         affiliation, meta = _take_affiliation(text[after[0][1]:following])
         venue, year, plain = _meta(meta)
+        venue = venue if year else None  # after a linked title, text without a year is prose
         title, affiliation = clean(after[0][2]), affiliation or plain
     elif name and len(name.split()) >= 4 and head[:1] not in _QUOTES:
         title, name = name, None  # a bold title, then only venue and links
