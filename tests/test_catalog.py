@@ -198,3 +198,34 @@ def test_heading_text_drops_markers_and_trailing_colons() -> None:
 def test_empty_text_is_an_empty_catalog() -> None:
     result = catalog.parse("")
     assert result.lines == () and result.sections == () and result.render() == ""
+
+
+def test_front_matter_is_not_a_heading() -> None:
+    text = "---\ntitle: Papers\n---\n# List\n* **A**: \"A title here\", CVPR, 2022.\n"
+    result = catalog.parse(text)
+    assert [(s.heading, s.line) for s in result.sections] == [("List", 4)]
+    assert [e.title for e in result.entries] == ["A title here"]
+
+
+@given(st.lists(st.sampled_from([
+    "# H1\n", "## H2 ##\n", "- ### Pseudo:\n", "\n", "```\n", "<!--\n", "-->\n", "text\n",
+    "===\n", "| a | b |\n", "|---|---|\n", "| [T](https://x.org) | 2022 |\n", "**Bold Title**\n",
+    "- Paper: https://arxiv.org/abs/2101.00001\n", "[[Code](https://github.com/a/b)]\n",
+    '* **N**: "A Title", CVPR, 2022 (*Org*). [[Paper](https://arxiv.org/abs/2101.00002)]\n',
+    "- Title only [[CVPR 2022](https://openreview.net/x)]\r\n", "(*Org*)[[arXiv 2306](x)]",
+])))
+def test_structure_invariants_on_markdownish_text(parts: list[str]) -> None:
+    text = "".join(parts)
+    result = catalog.parse(text)
+    assert result.render() == text
+    previous_end = 0
+    for section in result.sections:
+        assert previous_end < section.line <= section.end_line
+        previous_end = section.end_line
+        for entry in section.entries:
+            assert section.line <= entry.line <= entry.end_line <= len(result.lines)
+            assert entry.raw == "".join(result.lines[entry.line - 1:entry.end_line])
+            assert entry.title
+    taken = {n for e in result.entries for n in range(e.line, e.end_line + 1)}
+    assert not taken & {u.line for u in result.unparsed}
+    assert [e.line for e in result.entries] == sorted(e.line for e in result.entries)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from promptbot.catalog_fields import (
@@ -92,7 +93,7 @@ def parse(text: str) -> Catalog:
 
 
 def _scan(bodies: list[str], lines: tuple[str, ...], scan: _Scan) -> None:
-    i, fence = 0, ""
+    i, fence = _front_matter_end(bodies), ""
     while i < len(bodies):
         body = bodies[i]
         opening = _FENCE.match(body)
@@ -106,6 +107,16 @@ def _scan(bodies: list[str], lines: tuple[str, ...], scan: _Scan) -> None:
             i = _comment_end(bodies, i) + 1  # commented-out entries are not in the list
         else:
             i = _scan_line(bodies, lines, scan, i)
+
+
+def _front_matter_end(bodies: list[str]) -> int:
+    """The first line after a YAML front matter block (`---` ... `---`), or 0 if none."""
+    if not bodies or bodies[0].rstrip() != "---":
+        return 0
+    for j in range(1, len(bodies)):
+        if bodies[j].rstrip() in ("---", "..."):
+            return j + 1
+    return 0
 
 
 def _comment_end(bodies: list[str], i: int) -> int:
@@ -247,9 +258,10 @@ def _sections(scan: _Scan, total: int) -> tuple[Section, ...]:
     heads = list(scan.headings)
     if scan.entries and (not heads or scan.entries[0].line < heads[0][0]):
         heads.insert(0, (1, 0, "", False))  # entries above the first heading
+    starts = [e.line for e in scan.entries]
     sections = []
     for k, (line, level, text, pseudo) in enumerate(heads):
         end = heads[k + 1][0] - 1 if k + 1 < len(heads) else total
-        inside = tuple(e for e in scan.entries if line <= e.line <= end)
-        sections.append(Section(text, level, line, end, pseudo, inside))
+        inside = scan.entries[bisect_left(starts, line):bisect_right(starts, end)]
+        sections.append(Section(text, level, line, end, pseudo, tuple(inside)))
     return tuple(sections)
