@@ -431,6 +431,14 @@ def test_missing_catalog_is_a_clear_error(gh: FakeGitHub) -> None:
         bot.forge().read_catalog()
 
 
+def test_a_private_repository_without_token_gets_a_hint(gh: FakeGitHub) -> None:
+    bot = make_bot(gh)
+    bot.token = None
+    gh.faults.append(Fault(404, "GET", "/pulls$", body={"message": "Not Found"}))
+    with pytest.raises(ForgeError, match=r"404 Not Found .*needs a token: set PROMPTBOT_TOKEN"):
+        bot.forge().read_memory()
+
+
 def test_refused_write_names_the_step_and_hides_the_token(gh: FakeGitHub) -> None:
     bot = make_bot(gh)
     gh.faults.append(Fault(403, "POST", "/git/refs", body={

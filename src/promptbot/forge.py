@@ -113,6 +113,7 @@ class GitHubForge:
         self._repo = self._github.get_repo(cfg.catalog.repo)
         self._catalog_sha: str | None = None
         self._pulls: dict[int, PullRequest] = {}
+        self._labels_made: set[str] = set()  # labels known to exist in the repository
 
     # -- errors ---------------------------------------------------------------------------------
     @contextmanager
@@ -126,11 +127,17 @@ class GitHubForge:
                 f" than [github].max_rate_limit_wait_seconds = "
                 f"{self._cfg.github.max_rate_limit_wait_seconds}; run again later") from None
         except GithubException as exc:
-            hint = " (is the token allowed to write to it?)" if exc.status in (401, 403) else ""
-            raise ForgeError(f"GitHub: {_describe(exc)} {what}{hint}") from None
+            raise ForgeError(f"GitHub: {_describe(exc)} {what}{self._hint(exc)}") from None
         except requests.RequestException as exc:
             raise ForgeError(f"GitHub: cannot reach {self._cfg.github.api_url} while {what}"
                              f" ({type(exc).__name__})") from None
+
+    def _hint(self, exc: GithubException) -> str:
+        if exc.status == 404 and not self._token:
+            return " (a private repository needs a token: set PROMPTBOT_TOKEN)"
+        if exc.status in (401, 403) and "rate limit" not in _error_text(exc):
+            return " (is the token valid and allowed to write to the repository?)"
+        return ""
 
     def require_write_access(self) -> None:
         """Refuse a real run without a token, before anything is fetched."""
@@ -177,6 +184,7 @@ class GitHubForge:
                                                       direction="desc") if self._is_bot(p)]
             prs = tuple(self._bot_pr(p) for p in pulls)
         self._pulls = {p.number: p for p in pulls}
+        self._labels_made |= {label.name.lower() for p in pulls for label in p.labels}
         return Memory(pull_requests=prs)
 
     def _is_bot(self, pull: PullRequest) -> bool:
@@ -301,15 +309,20 @@ class GitHubForge:
         """Add the labels the PR lacks, creating each with its colour if the repository lacks it."""
         have = {label.name.lower() for label in pull.labels}
         missing = [name for name in plan.labels if name.lower() not in have]
+        writes = 0
         for name in missing:
+            if name.lower() in self._labels_made:
+                continue
             try:
+                writes += 1
                 self._repo.create_label(name, self._cfg.pull_request.label_color)
             except GithubException as exc:
                 if exc.status != 422:
                     raise
+            self._labels_made.add(name.lower())
         if missing:
             pull.add_to_labels(*missing)
-        return len(missing) + 1 if missing else 0
+        return writes + 1 if missing else 0
 
 
 def _same(current: str | None, wanted: str) -> bool:
