@@ -217,7 +217,7 @@ titles = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
     min_size=1,
     max_size=120,
-).filter(lambda t: sum(c.isalpha() for c in t) >= 2)
+).filter(lambda t: sum(c.isalpha() for c in t) >= 6 and len(t.split()) >= 2)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -132,3 +132,12 @@ def test_affiliation_is_never_invented() -> None:
     assert metadata.affiliation(paper()) is None
     p = paper(affiliations=("  ", " NTU,\n Singapore "))
     assert metadata.affiliation(p) == "NTU, Singapore"
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [("NIPS", "NeurIPS"), ("Nips", "NeurIPS"), ("ACM MM", "ACMMM"), ("arxiv", "arXiv"),
+     ("IEEE Access", None), ("international journal of computer vision", "IJCV")],
+)
+def test_canonical_venue(written: str, canonical: str | None) -> None:
+    assert metadata.canonical_venue(written) == canonical

@@ -92,3 +92,19 @@ def test_a_list_without_entries_gets_the_default_style() -> None:
 
 def test_cells_keep_spaces_and_escaped_pipes() -> None:
     assert cells("| a | b \\| c |  |\n") == [" a ", " b \\| c ", "  "]
+
+
+def test_venues_are_spelled_the_way_the_list_spells_them() -> None:
+    text = (
+        "## S\n"
+        '* **A**: "Alpha beta", NIPS, 2021 (*X*). [[Paper](https://arxiv.org/abs/2101.00001)]\n'
+        '* **B**: "Beta gamma", NIPS, 2022 (*X*). [[Paper](https://arxiv.org/abs/2101.00002)]\n'
+        '* **C**: "Gamma delta", NeurIPS, 2022 (*X*). [[Paper](https://arxiv.org/abs/2101.00003)]\n'
+        '* **D**: "Delta eps", arxiv, 2022 (*X*). [[Paper](https://arxiv.org/abs/2101.00004)]\n'
+    )
+    cat = catalog.parse(text)
+    section = cat.section("S")
+    assert section is not None
+    style = infer_style(cat, section)
+    assert style.venue("NeurIPS") == "NIPS" and style.venue("CVPR") == "CVPR"
+    assert style.venue("arXiv") == "arxiv"

@@ -53,7 +53,7 @@ def _fields(paper: Paper, style: EntryStyle) -> _Fields:
     return _Fields(
         name=escape(name, max_length=NAME_MAX) if name else None,
         title=escape(paper.title, max_length=TITLE_MAX),
-        venue=style.arxiv_word if venue == "arXiv" else venue,
+        venue=style.venue(venue),
         year=year,
         yymm=metadata.submission_yymm(paper),
         affiliation=escape(aff, max_length=AFFILIATION_MAX) if aff else None,

@@ -98,6 +98,16 @@ _PUBLISHERS = frozenset({"IEEE", "ACM", "CVF", "IAPR", "SPIE", "IET", "ISCA"})
 _CAPS_TOKEN = re.compile(r"(?<![\w-])([A-Z][A-Z0-9\-]*[A-Z][A-Z0-9\-]*)(?![\w-])")
 
 
+def canonical_venue(text: str) -> str | None:
+    """The canonical spelling of a venue as a list writes it ("NIPS", "Nips" -> "NeurIPS")."""
+    key = " ".join(text.lower().split())
+    if key == "arxiv":
+        return "arXiv"
+    if key in _VENUES:
+        return _VENUES[key]
+    return next((v for p, v in _LONG_NAMES if re.fullmatch(p, key)), None)
+
+
 def _accepted_acronym(clause: str) -> str | None:
     """A venue the table does not know, named by acronym after "accepted to" and the like."""
     cue = _ACCEPTED.search(clause)

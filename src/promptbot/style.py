@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from promptbot.metadata import canonical_venue
 from promptbot.models import Catalog, Entry, Section
 
 VENUE_LABEL = "{venue}"  # a paper-link label that shows the venue: "[[CVPR 2022](…)]"
@@ -45,6 +46,13 @@ class EntryStyle:
     widths: tuple[int, ...] = ()  # table: cell widths to pad to (empty = compact cells)
     missing: str = ""  # table: what a code cell holds without code ("---")
     labels: tuple[tuple[str, str], ...] = ()  # block: (role, line prefix): ("paper", "- Paper: ")
+    venues: tuple[tuple[str, str], ...] = ()  # (canonical, as the list writes it): ("ACMMM", "MM")
+
+    def venue(self, canonical: str) -> str:
+        """How this list spells a venue."""
+        if canonical == "arXiv":
+            return self.arxiv_word
+        return dict(self.venues).get(canonical, canonical)
 
 
 def infer_style(catalog: Catalog, section: Section) -> EntryStyle:
@@ -53,7 +61,9 @@ def infer_style(catalog: Catalog, section: Section) -> EntryStyle:
     own = [e for e in section.entries if e.kind == kind]
     every = [e for e in catalog.entries if e.kind == kind]
     pool = own or every
-    base = EntryStyle(kind=kind, unknown_name=_unknown_marker(catalog.entries))
+    base = EntryStyle(
+        kind=kind, unknown_name=_unknown_marker(catalog.entries), venues=_venues(catalog.entries)
+    )
     base = replace(base, arxiv_word=_arxiv_word(own) or _arxiv_word(every) or "arXiv")
     if kind == "table":
         return _table_style(catalog, section, base, own, every)
@@ -80,6 +90,16 @@ def _vote(values: Iterable[str | None], default: str) -> str:
 def _unknown_marker(entries: Sequence[Entry]) -> str:
     """A name made only of punctuation ("?") is the list's way to say "no short name"."""
     return _vote((e.name for e in entries if e.name and not any(c.isalnum() for c in e.name)), "")
+
+
+def _venues(entries: Sequence[Entry]) -> tuple[tuple[str, str], ...]:
+    """The list's own spelling of each known venue, by majority ("NeurIPS" over one "NIPS")."""
+    votes: dict[str, Counter[str]] = {}
+    for entry in entries:
+        canonical = canonical_venue(entry.venue) if entry.venue else None
+        if canonical and canonical != "arXiv":
+            votes.setdefault(canonical, Counter())[entry.venue or canonical] += 1
+    return tuple(sorted((c, v.most_common(1)[0][0]) for c, v in votes.items()))
 
 
 def _arxiv_word(entries: Sequence[Entry]) -> str | None:
