@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from promptbot import catalog
-from promptbot.catalog_fields import clean, link_role, parse_head, venue_label
+from promptbot.catalog_fields import parse_head
 from promptbot.models import Catalog, Entry
 
 CATALOGS = Path(__file__).parent / "data" / "catalogs"
@@ -235,32 +235,6 @@ def test_table_rows_without_links_are_not_entries() -> None:
     assert catalog.parse(text).entries == () and catalog.parse(text).unparsed == ()
 
 
-@pytest.mark.parametrize(
-    ("label", "expected"),
-    [("CVPR 2022", ("CVPR", 2022)), ("arXiv 2306", ("arXiv", 2023)),
-     ("arxiv 2111", ("arxiv", 2021)), ("2305", (None, 2023)),
-     ("IEEE Access 2022", ("IEEE Access", 2022)), ("NIPS 2022", ("NIPS", 2022)),
-     ("Paper", None), ("PyTorch", None), ("Code 2022", None), ("CVPR'23", ("CVPR", 2023))],
-)
-def test_venue_labels(label: str, expected: tuple[str | None, int | None] | None) -> None:
-    assert venue_label(label) == expected
-
-
-@pytest.mark.parametrize(
-    ("label", "url", "role"),
-    [("Paper", "https://example.org/x.pdf", "paper"), ("CVPR 2022", "https://x.org", "paper"),
-     ("PyTorch (in construction)", "https://x.org", "code"), ("TensorFlow", "https://x", "code"),
-     ("JAX", "https://x", "code"), ("GitHub", "https://minigpt-4.github.io/", "code"),
-     ("Website", "https://x.github.io", "project"), ("Project Page", "https://x", "project"),
-     ("link", "https://github.com/owner/repo", "code"), ("link", "https://github.com/", "other"),
-     ("link", "https://openreview.net/forum?id=x", "paper"),
-     ("Video", "https://youtu.be/x", "other")],
-)
-def test_link_roles(label: str, url: str, role: str) -> None:
-    assert link_role(label, url) == role
-
-
-def test_clean_and_parse_head_pieces() -> None:
-    assert clean(r" **A\*STAR** ,") == "A*STAR"
+def test_parse_head_pieces() -> None:
     assert parse_head('"T", CVPR (demo), 2022 (*Intel*). ') == ("T", "CVPR (demo)", 2022, "Intel")
     assert parse_head("Title only") == ("Title only", None, None, None)

@@ -10,8 +10,6 @@ from promptbot.catalog_fields import (
     Fields,
     block_fields,
     bullet_fields,
-    find_links,
-    is_resource_link,
     table_columns,
     table_fields,
 )
@@ -23,6 +21,7 @@ from promptbot.catalog_index import (
     normalize_code_url,
     normalize_title,
 )
+from promptbot.catalog_links import find_links, is_resource_link
 from promptbot.models import Catalog, Entry, Section, UnparsedLine
 
 __all__ = [

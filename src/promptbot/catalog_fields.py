@@ -5,6 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from promptbot.catalog_links import (
+    LINK,
+    clean,
+    find_links,
+    first_word,
+    is_title_label,
+    link_role,
+    venue_label,
+)
 from promptbot.models import Link
 
 
@@ -20,9 +29,6 @@ class Fields:
     links: tuple[Link, ...] = ()
 
 
-# A markdown link; the URL may hold one level of parentheses and be wrapped in <>.
-_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?\s*\)")
-_BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
 _NAME = re.compile(r"\s*(?:\*\*(?P<bold>.+?)\*\*|`(?P<code>[^`]+)`(?=\s*[:：]))\s*[:：]?\s*")
 _TAIL_NAME = re.compile(r"\(\s*\*\*(.+?)\*\*\s*\)")
 _STAR_AFFILIATION = re.compile(r"\(\s*\*+((?:[^()]|\([^()]*\))*?)(?<![\s\\])\*+\s*\)")
@@ -31,111 +37,13 @@ _VENUE_YEAR_END = re.compile(r"\s*,\s*([^,]{1,60}?)\s*,\s*((?:19|20)\d\d)\s*[.,;
 _LAST_COMMA = re.compile(r",\s*([^,]{2,40})$")
 _YEAR_END = re.compile(r"\s*,\s*((?:19|20)\d\d)\s*[.,;]?\s*$")
 _YEAR_PAREN = re.compile(r"^(.*?(?:19|20)\d\d)\s*\(([^()]+)\)\s*$")
-_VENUE_WORD = r"[A-Za-z][A-Za-z0-9&@/+.\-]*"
-_VENUE_LABEL = re.compile(
-    rf"\s*(?:({_VENUE_WORD}(?: {_VENUE_WORD}){{0,3}})\s*'?\s*)?(\d{{4}}|\d{{2}})\s*"
-)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _MAX_VENUE_WORDS = 8
 _QUOTES = "\"“”„«»"
 _QUOTED = re.compile(rf"[{_QUOTES}]+(.*)[{_QUOTES}]+(.*)", re.DOTALL)
 _COMMA = re.compile(r",(?![^()]*\))")
-_WORD = re.compile(r"[a-z]+")
 _LETTER = re.compile(r"\w")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])")
 _PLACEHOLDER = re.compile(r"^[\s\-–—/]*$")
-
-_CODE_WORDS = ("code", "pytorch", "tensorflow", "jax", "github", "gitlab", "keras", "mindspore",
-               "paddle", "mxnet", "caffe", "torch", "implementation", "repo", "repository")
-_PROJECT_WORDS = ("website", "project", "page", "homepage", "home", "homeoage", "webpage", "site")
-_PAPER_WORDS = ("paper", "arxiv", "pdf", "openreview", "acl", "cvf", "abs", "abstract", "ieee",
-                "springer", "acm", "proceedings", "doi", "journal", "preprint", "publication")
-_PAPER_HOSTS = ("arxiv.org", "openaccess.thecvf.com", "openreview.net", "aclanthology.org",
-                "proceedings.neurips.cc", "papers.nips.cc", "proceedings.mlr.press",
-                "ieeexplore.ieee.org", "dl.acm.org", "link.springer.com", "ecva.net",
-                "ojs.aaai.org", "ijcai.org", "doi.org", "sciencedirect.com", "aclweb.org")
-_CODE_REPO = re.compile(r"^https?://(?:www\.)?(?:github\.com|gitlab\.com)/[^/\s]+/[^/\s#?]+",
-                        re.IGNORECASE)
-_HOST = re.compile(r"^\s*https?://([^/\s?#]+)", re.IGNORECASE)
-
-
-def clean(text: str) -> str:
-    """Markdown escapes undone, emphasis markers and surrounding punctuation stripped."""
-    text = " ".join(text.split()).lstrip("*_ ")
-    stripped = text.rstrip(" *_,;:-–—")
-    if stripped.endswith("\\") and len(stripped) < len(text):
-        stripped += text[len(stripped)]  # an escaped `\*` ends the text: keep it
-    return _ESCAPE.sub(r"\1", stripped) if "\\" in stripped else stripped
-
-
-def _first_word(label: str) -> str:
-    word = _WORD.search(label.casefold())
-    return word.group() if word else ""
-
-
-def venue_label(label: str) -> tuple[str | None, int | None] | None:
-    """`CVPR 2022` -> ("CVPR", 2022); `arXiv 2306` -> ("arXiv", 2023); None if not such a label."""
-    match = _VENUE_LABEL.fullmatch(label)
-    if not match:
-        return None
-    venue, digits = match.group(1), match.group(2)
-    if venue and _first_word(venue) in (*_CODE_WORDS, *_PROJECT_WORDS, "paper"):
-        return None
-    number = int(digits)
-    if len(digits) == 2:
-        return venue, 2000 + number
-    is_arxiv = bool(venue) and venue.casefold() == "arxiv"
-    if (is_arxiv or not 1950 <= number <= 2100) and 1 <= number % 100 <= 12:
-        return venue, 2000 + number // 100  # arXiv's YYMM
-    return venue, number if 1950 <= number <= 2100 else None
-
-
-def link_role(label: str, url: str) -> str:
-    """paper, code, project or other, from the link's label first, then its URL."""
-    word = _first_word(label)
-    if word in _CODE_WORDS:
-        return "code"
-    if word in _PROJECT_WORDS:
-        return "project"
-    if word in _PAPER_WORDS or venue_label(label) is not None:
-        return "paper"
-    host = _HOST.match(url)
-    name = host.group(1).lower() if host else ""
-    if any(name == h or name.endswith("." + h) for h in _PAPER_HOSTS):
-        return "paper"
-    return "code" if _CODE_REPO.match(url) else "other"
-
-
-def find_links(text: str) -> list[tuple[int, int, str, str]]:
-    """Markdown links and bare URLs as (start, end, label, url), in order."""
-    found = [(m.start(), m.end(), m.group(1), m.group(2)) for m in _LINK.finditer(text)]
-    if text.count("http") <= sum(text.count("http", start, end) for start, end, _, _ in found):
-        return found
-    masked = _LINK.sub(lambda m: " " * len(m.group()), text)
-    found += [(m.start(), m.end(), "", m.group().rstrip(".,;:"))
-              for m in _BARE_URL.finditer(masked)]
-    return sorted(found)
-
-
-def is_resource_link(text: str) -> bool:
-    """A bullet that is one link to a page that is not a paper: `[Tutorial (Blog)](url)`."""
-    if text.count("](") > 1 or text.lstrip().startswith(("**", "`")):
-        return False
-    found = find_links(text)
-    if len(found) != 1:
-        return False
-    start, end, label, url = found[0]
-    rest = (text[:start] + text[end:]).strip(" \t.,;:-–—[]")
-    return not rest and bool(label) and link_role(label, url) != "paper"
-
-
-def is_title_label(label: str) -> bool:
-    """Whether a link label is a paper title rather than `Paper`, `Code` or `CVPR 2022`."""
-    text = clean(label)
-    if len(text) < 4 or venue_label(text) is not None:
-        return False
-    return not (" " not in text and _first_word(text) in (*_CODE_WORDS, *_PROJECT_WORDS,
-                                                          *_PAPER_WORDS))
 
 
 def _take_affiliation(head: str) -> tuple[str | None, str]:
@@ -306,10 +214,10 @@ def table_fields(cells: list[str], columns: dict[str, int]) -> Fields | None:
 
     title_cell = cell("title") or next(
         (c for c in cells if any(is_title_label(f[2]) for f in find_links(c))), "")
-    link = _LINK.search(title_cell)
+    link = LINK.search(title_cell)
     if link and not is_title_label(link.group(1)):
         link = None
-    title = clean(link.group(1) if link else _LINK.sub("", title_cell))
+    title = clean(link.group(1) if link else LINK.sub("", title_cell))
     if len(title) < 2 or not _LETTER.search(title):
         return None
     links: list[Link] = []
@@ -321,7 +229,7 @@ def table_fields(cells: list[str], columns: dict[str, int]) -> Fields | None:
             elif index == columns.get("code") and role == "other":
                 role = "code"
             links.append(Link(clean(label), url, role))
-    venue = clean(_LINK.sub(r"\1", cell("venue")))
+    venue = clean(LINK.sub(r"\1", cell("venue")))
     year = _YEAR.search(cell("year") or venue)
     name = clean(cell("name")) if "name" in columns else ""
     affiliation = clean(cell("affiliation"))
@@ -341,7 +249,7 @@ def block_fields(title: str, keyed: list[tuple[str, str]]) -> Fields | None:
         return None
     links = []
     for key, url in keyed:
-        word = _first_word(key)
+        word = first_word(key)
         role = next((r for prefix, r in _KEY_ROLES if word.startswith(prefix)), "other")
         links.append(Link(clean(key), url, role))
     return Fields(text, links=tuple(links))

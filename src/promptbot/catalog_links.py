@@ -1,0 +1,107 @@
+"""Links of catalog entries: finding them, their roles, and venue labels like `CVPR 2022`."""
+
+from __future__ import annotations
+
+import re
+
+# A markdown link; the URL may hold one level of parentheses and be wrapped in <>.
+LINK = re.compile(r"\[([^\[\]]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?\s*\)")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])")
+_BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
+_VENUE_WORD = r"[A-Za-z][A-Za-z0-9&@/+.\-]*"
+_VENUE_LABEL = re.compile(
+    rf"\s*(?:({_VENUE_WORD}(?: {_VENUE_WORD}){{0,3}})\s*'?\s*)?(\d{{4}}|\d{{2}})\s*"
+)
+_WORD = re.compile(r"[a-z]+")
+_CODE_WORDS = ("code", "pytorch", "tensorflow", "jax", "github", "gitlab", "keras", "mindspore",
+               "paddle", "mxnet", "caffe", "torch", "implementation", "repo", "repository")
+_PROJECT_WORDS = ("website", "project", "page", "homepage", "home", "homeoage", "webpage", "site")
+_PAPER_WORDS = ("paper", "arxiv", "pdf", "openreview", "acl", "cvf", "abs", "abstract", "ieee",
+                "springer", "acm", "proceedings", "doi", "journal", "preprint", "publication")
+_PAPER_HOSTS = ("arxiv.org", "openaccess.thecvf.com", "openreview.net", "aclanthology.org",
+                "proceedings.neurips.cc", "papers.nips.cc", "proceedings.mlr.press",
+                "ieeexplore.ieee.org", "dl.acm.org", "link.springer.com", "ecva.net",
+                "ojs.aaai.org", "ijcai.org", "doi.org", "sciencedirect.com", "aclweb.org")
+_CODE_REPO = re.compile(r"^https?://(?:www\.)?(?:github\.com|gitlab\.com)/[^/\s]+/[^/\s#?]+",
+                        re.IGNORECASE)
+_HOST = re.compile(r"^\s*https?://([^/\s?#]+)", re.IGNORECASE)
+
+
+def clean(text: str) -> str:
+    """Markdown escapes undone, emphasis markers and surrounding punctuation stripped."""
+    text = " ".join(text.split()).lstrip("*_ ")
+    stripped = text.rstrip(" *_,;:-–—")
+    if stripped.endswith("\\") and len(stripped) < len(text):
+        stripped += text[len(stripped)]  # an escaped `\*` ends the text: keep it
+    return _ESCAPE.sub(r"\1", stripped) if "\\" in stripped else stripped
+
+
+def first_word(label: str) -> str:
+    """The first word of a label, in lower case: `PyTorch (in construction)` -> `pytorch`."""
+    word = _WORD.search(label.casefold())
+    return word.group() if word else ""
+
+
+def venue_label(label: str) -> tuple[str | None, int | None] | None:
+    """`CVPR 2022` -> ("CVPR", 2022); `arXiv 2306` -> ("arXiv", 2023); None if not such a label."""
+    match = _VENUE_LABEL.fullmatch(label)
+    if not match:
+        return None
+    venue, digits = match.group(1), match.group(2)
+    if venue and first_word(venue) in (*_CODE_WORDS, *_PROJECT_WORDS, "paper"):
+        return None
+    number = int(digits)
+    if len(digits) == 2:
+        return venue, 2000 + number
+    is_arxiv = bool(venue) and venue.casefold() == "arxiv"
+    if (is_arxiv or not 1950 <= number <= 2100) and 1 <= number % 100 <= 12:
+        return venue, 2000 + number // 100  # arXiv's YYMM
+    return venue, number if 1950 <= number <= 2100 else None
+
+
+def link_role(label: str, url: str) -> str:
+    """paper, code, project or other, from the link's label first, then its URL."""
+    word = first_word(label)
+    if word in _CODE_WORDS:
+        return "code"
+    if word in _PROJECT_WORDS:
+        return "project"
+    if word in _PAPER_WORDS or venue_label(label) is not None:
+        return "paper"
+    host = _HOST.match(url)
+    name = host.group(1).lower() if host else ""
+    if any(name == h or name.endswith("." + h) for h in _PAPER_HOSTS):
+        return "paper"
+    return "code" if _CODE_REPO.match(url) else "other"
+
+
+def find_links(text: str) -> list[tuple[int, int, str, str]]:
+    """Markdown links and bare URLs as (start, end, label, url), in order."""
+    found = [(m.start(), m.end(), m.group(1), m.group(2)) for m in LINK.finditer(text)]
+    if text.count("http") <= sum(text.count("http", start, end) for start, end, _, _ in found):
+        return found
+    masked = LINK.sub(lambda m: " " * len(m.group()), text)
+    found += [(m.start(), m.end(), "", m.group().rstrip(".,;:"))
+              for m in _BARE_URL.finditer(masked)]
+    return sorted(found)
+
+
+def is_resource_link(text: str) -> bool:
+    """A bullet that is one link to a page that is not a paper: `[Tutorial (Blog)](url)`."""
+    if text.count("](") > 1 or text.lstrip().startswith(("**", "`")):
+        return False
+    found = find_links(text)
+    if len(found) != 1:
+        return False
+    start, end, label, url = found[0]
+    rest = (text[:start] + text[end:]).strip(" \t.,;:-–—[]")
+    return not rest and bool(label) and link_role(label, url) != "paper"
+
+
+def is_title_label(label: str) -> bool:
+    """Whether a link label is a paper title rather than `Paper`, `Code` or `CVPR 2022`."""
+    text = clean(label)
+    if len(text) < 4 or venue_label(text) is not None:
+        return False
+    return not (" " not in text and first_word(text) in (*_CODE_WORDS, *_PROJECT_WORDS,
+                                                          *_PAPER_WORDS))
