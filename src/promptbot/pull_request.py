@@ -98,7 +98,7 @@ def _marker(proposals: Sequence[Proposal], abstracts: Mapping[str, str]) -> str:
                       for p in proposals if p.arxiv_id in abstracts},
     }
     payload = json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
-    # "--", "<" and ">" can only occur inside JSON strings, where \uXXXX means the same: this
+    # "--", "<" and ">" can only occur inside JSON strings, where a \u escape means the same: this
     # keeps the comment closed and hides no tag from the GFM tag filter.
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e")
     while "--" in payload:
