@@ -238,3 +238,19 @@ def test_table_rows_without_links_are_not_entries() -> None:
 def test_parse_head_pieces() -> None:
     assert parse_head('"T", CVPR (demo), 2022 (*Intel*). ') == ("T", "CVPR (demo)", 2022, "Intel")
     assert parse_head("Title only") == ("Title only", None, None, None)
+
+
+def test_table_row_without_a_title_is_unparsed() -> None:
+    text = "| Title | Code |\n| --- | --- |\n| | [Code](https://github.com/a/b) |\n"
+    result = catalog.parse(text)
+    assert result.entries == ()
+    assert [(u.line, u.text) for u in result.unparsed] == [
+        (3, "| | [Code](https://github.com/a/b) |")]
+
+
+def test_block_needs_a_key_line_and_keeps_blank_lines_inside() -> None:
+    text = ("**Only Bold Text**\n\nprose\n\n**A Title With Links**\n\n- Paper: "
+            "https://arxiv.org/abs/2403.00001\n\n- Code : https://github.com/a/b \n\nprose\n")
+    entry = one(text)
+    assert (entry.line, entry.end_line, entry.kind) == (5, 9, "block")
+    assert entry.code_urls == ("https://github.com/a/b",)

@@ -206,14 +206,22 @@ def table_columns(header: list[str]) -> dict[str, int]:
     return columns
 
 
+def _cell(cells: list[str], columns: dict[str, int], field: str) -> str:
+    index = columns.get(field)
+    return cells[index] if index is not None and index < len(cells) else ""
+
+
+def _title_column(cells: list[str], columns: dict[str, int]) -> int | None:
+    if "title" in columns:
+        return columns["title"]
+    return next((i for i, c in enumerate(cells)
+                 if any(is_title_label(label) for _, _, label, _ in find_links(c))), None)
+
+
 def table_fields(cells: list[str], columns: dict[str, int]) -> Fields | None:
     """The fields of a table row, its cells read through the header's columns."""
-    def cell(field: str) -> str:
-        index = columns.get(field)
-        return cells[index] if index is not None and index < len(cells) else ""
-
-    title_cell = cell("title") or next(
-        (c for c in cells if any(is_title_label(f[2]) for f in find_links(c))), "")
+    at = _title_column(cells, columns)
+    title_cell = cells[at] if at is not None and at < len(cells) else ""
     link = LINK.search(title_cell)
     if link and not is_title_label(link.group(1)):
         link = None
@@ -222,17 +230,17 @@ def table_fields(cells: list[str], columns: dict[str, int]) -> Fields | None:
         return None
     links: list[Link] = []
     for index, text in enumerate(cells):
-        for _, _, label, url in find_links(text):
+        for start, _, label, url in find_links(text):
             role = link_role(label, url)
-            if text is title_cell and label == (link.group(1) if link else None):
+            if index == at and link is not None and start == link.start():
                 role = "paper"
             elif index == columns.get("code") and role == "other":
                 role = "code"
             links.append(Link(clean(label), url, role))
-    venue = clean(LINK.sub(r"\1", cell("venue")))
-    year = _YEAR.search(cell("year") or venue)
-    name = clean(cell("name")) if "name" in columns else ""
-    affiliation = clean(cell("affiliation"))
+    venue = clean(LINK.sub(r"\1", _cell(cells, columns, "venue")))
+    year = _YEAR.search(_cell(cells, columns, "year") or venue)
+    name = clean(_cell(cells, columns, "name"))
+    affiliation = clean(_cell(cells, columns, "affiliation"))
     return Fields(title, name or None, None if _PLACEHOLDER.match(venue) else venue,
                   int(year.group(1)) if year else None, affiliation or None, tuple(links))
 
