@@ -33,6 +33,8 @@ def paper(**kw: object) -> Paper:
         ("Survey: Prompting in Vision", None),
         ("Learning to Prompt for Vision-Language Models", None),
         ("Time: 10:30", "Time"),
+        ("STAY Diffusion: Styled Layout Diffusion Model", "STAY Diffusion"),
+        ("3D Shape Generation: A Survey", None),
     ],
 )
 def test_short_name_from_title(title: str, name: str | None) -> None:
@@ -48,6 +50,8 @@ def test_short_name_from_title(title: str, name: str | None) -> None:
         ("Vision-language models (VLMs) such as CLIP are strong. We study them.", None),
         ("We propose a method that improves large language models (LLMs).", None),
         ("A model termed PTP2 is introduced.", "PTP2"),
+        ("We propose VisTex-OVLM, a method for Vision-Language Models' (OVLMs).", "VisTex-OVLM"),
+        ("We propose a way to help Object-level Vision-Language Models (OVLMs).", None),
         ("Nothing is defined here.", None),
     ],
 )

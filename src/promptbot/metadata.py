@@ -193,6 +193,12 @@ _PROPOSE_RE = re.compile(
 )
 
 
+_PROPOSE_NAME_RE = re.compile(
+    r"\b(?i:we|this paper|this work)\s+(?:propose|proposes|present|presents|introduce|introduces)"
+    r"\s+([A-Za-z][\w\-+.]*[A-Z0-9][\w\-+]*)\s*[,:(—–]"
+)
+
+
 def short_name(paper: Paper) -> str | None:
     """The short name: the title's prefix before a colon, or an acronym the abstract defines."""
     from_title = _title_name(paper.title)
@@ -212,6 +218,9 @@ def _title_name(title: str) -> str | None:
         return tokens[0] if re.match(r"^[\w][\w\-+.&']*$", tokens[0]) else None
     if _name_like(tokens[0]) and all(_name_like(t) or _VERSION_TOKEN.match(t) for t in tokens[1:]):
         return " ".join(tokens)
+    # "STAY Diffusion": a coined acronym then a word or two.
+    if len(tokens) <= 3 and sum(c.isupper() for c in tokens[0]) >= 2 and _name_like(tokens[0]):
+        return " ".join(tokens)
     return None
 
 
@@ -230,6 +239,8 @@ def _abstract_name(abstract: str) -> str | None:
         candidates.append((match.start(2), match.group(2)))
     for match in _DEFINE_RE.finditer(text):
         candidates.append((match.start(1), match.group(1)))
+    for match in _PROPOSE_NAME_RE.finditer(text):
+        candidates.append((match.start(1), match.group(1)))
     for _, name in sorted(candidates):
         name = name.strip(".,;:")
         if _acronym_like(name):
@@ -240,6 +251,8 @@ def _abstract_name(abstract: str) -> str | None:
 def _acronym_like(name: str) -> bool:
     if name.upper() in _COMMON_ACRONYMS or len(name) < 2 or len(name) > 24:
         return False
+    if re.fullmatch(r"[A-Z][A-Z0-9\-]*[A-Z]s", name):
+        return False  # a plural of some acronym ("OVLMs"), not a name
     caps = sum(c.isupper() for c in name)
     return caps >= 2 or (caps >= 1 and any(c.isdigit() for c in name))
 
