@@ -90,3 +90,12 @@ def test_json_report_is_one_object_with_everything() -> None:
     assert data["pull_request"]["title"] == "Add 1 new paper(s) from arXiv"
     assert data["insertions"][0]["missing"] == ["name", "affiliation"]
     assert data["diff"].startswith("--- a/README.md")
+
+
+def test_only_the_best_irrelevant_candidates_are_listed() -> None:
+    many = [decision(n, Status.IRRELEVANT, section=None) for n in range(1, 9)]
+    text = report.render_text(make_plan(False, *many), path="README.md", max_irrelevant=3)
+    assert "2401.00008" in text and "2401.00006" in text and "2401.00005" not in text
+    assert "… and 5 more irrelevant candidate(s)" in text
+    data = json.loads(report.render_json(make_plan(False, *many), path="README.md"))
+    assert len(data["candidates"]) == 8

@@ -36,9 +36,12 @@ def _paint(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
-def _candidate_rows(plan: Plan, color: bool) -> list[str]:
+def _candidate_rows(plan: Plan, color: bool, max_irrelevant: int) -> list[str]:
     order = {s: i for i, s in enumerate(Status)}
     decisions = sorted(plan.decisions, key=lambda d: (order[d.status], -d.score, d.paper.arxiv_id))
+    irrelevant = [d for d in decisions if d.status is Status.IRRELEVANT]
+    hidden = irrelevant[max_irrelevant:]
+    decisions = [d for d in decisions if d not in hidden]
     header = f"{'DECISION':<10}  {'SCORE':>5}  {'SECTION':<{_SECTION_WIDTH}}  {'ARXIV':<16}  TITLE"
     rows = [_paint(header, "1", color)]
     for d in decisions:
@@ -53,6 +56,8 @@ def _candidate_rows(plan: Plan, color: bool) -> list[str]:
         details = _details(d)
         if details:
             rows.append(" " * 12 + _one_line(details, 160))
+    if hidden:
+        rows.append(f"… and {len(hidden)} more irrelevant candidate(s) (--json lists all)")
     return rows
 
 
@@ -74,10 +79,11 @@ def _summary(plan: Plan) -> str:
     return f"{len(plan.decisions)} candidate(s)" + (f": {listed}" if listed else "")
 
 
-def render_text(plan: Plan, *, path: str, color: bool = False) -> str:
+def render_text(plan: Plan, *, path: str, color: bool = False, max_irrelevant: int = 10) -> str:
     """What a person reads: the candidates, the unified diff, the pull request title and body."""
     out = [_paint("Candidates", "1", color) + f" — {_summary(plan)}", ""]
-    out += _candidate_rows(plan, color) if plan.decisions else ["(no candidates)"]
+    rows = _candidate_rows(plan, color, max_irrelevant)
+    out += rows if plan.decisions else ["(no candidates)"]
     out += ["", _paint(f"Changes to {path}", "1", color)]
     for ins in plan.insertions:
         missing = f"; please fill in: {', '.join(ins.missing)}" if ins.missing else ""
