@@ -6,6 +6,8 @@ import argparse
 import logging
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -38,6 +40,15 @@ def logs(caplog: pytest.LogCaptureFixture) -> Iterator[pytest.LogCaptureFixture]
     logger.removeHandler(caplog.handler)
     logger.setLevel(old_level)
     logger.propagate = old_propagate
+
+
+@pytest.fixture(autouse=True)
+def _restore_promptbot_logger() -> Iterator[None]:
+    """cli.main() points promptbot's log at the stderr pytest captured: undo that after."""
+    logger = logging.getLogger("promptbot")
+    saved = (logger.handlers[:], logger.level, logger.propagate)
+    yield
+    logger.handlers[:], logger.level, logger.propagate = saved[0], saved[1], saved[2]
 
 
 def run_args(**overrides: Any) -> argparse.Namespace:
@@ -133,7 +144,7 @@ def test_next_run_text_names_date_time_and_zone() -> None:
 
 
 def test_next_run_text_when_the_schedule_never_fires_again() -> None:
-    trigger = Ticks([])
+    trigger = Ticks(0, 1.0)
     assert "never" in schedule.next_run_text(trigger, datetime(2026, 1, 1, tzinfo=UTC))
 
 
@@ -218,21 +229,31 @@ def test_cli_reports_a_bad_schedule_as_exit_2(
 # --- a real BlockingScheduler with fast triggers ---
 
 class Ticks(BaseTrigger):  # type: ignore[misc]
-    """Fires at the given offsets in seconds from when it is first asked, then never again."""
+    """Fires `count` times, `gap` seconds apart, each tick counted from when the last was handed
+    out, so that a scheduler woken late never sees two ticks due at once (which it would
+    coalesce); then never again."""
 
-    def __init__(self, offsets: list[float]) -> None:
-        self.offsets = sorted(offsets)
-        self.times: list[datetime] = []
+    def __init__(self, count: int, gap: float) -> None:
+        self.left, self.gap = count, timedelta(seconds=gap)
+        self.upcoming: datetime | None = None if count else datetime.min.replace(tzinfo=UTC)
 
     def get_next_fire_time(
         self, previous_fire_time: datetime | None, now: datetime
     ) -> datetime | None:
-        """The first tick after the previous one (or, for a first fire, not before now)."""
-        if not self.times:
-            self.times = [now + timedelta(seconds=s) for s in self.offsets]
-        after = previous_fire_time
-        later = [t for t in self.times if (t > after if after else t >= now)]
-        return later[0] if later else None
+        """A new tick when the scheduler has fired the pending one; a look-ahead otherwise."""
+        if previous_fire_time is None and self.upcoming is not None:
+            # Someone asking (promptbot's "next run:" line), not the scheduler: consume nothing.
+            if self.upcoming > now:
+                return self.upcoming
+            return now + self.gap if self.left else None
+        if self.upcoming is None or (
+            previous_fire_time is not None and previous_fire_time >= self.upcoming
+        ):
+            if self.left == 0:
+                return None
+            self.left -= 1
+            self.upcoming = now + self.gap
+        return self.upcoming
 
 
 class Every(BaseTrigger):  # type: ignore[misc]
@@ -344,7 +365,7 @@ def test_one_run_per_tick_and_a_failing_run_does_not_stop_the_schedule(
     before = signal.getsignal(signal.SIGTERM)
     code = schedule.schedule_command(
         run_args(dry_run=True), cfg_with(), run=runs, scheduler_factory=harness.factory,
-        trigger=Ticks([0.01, 0.1, 0.2]))
+        trigger=Ticks(3, 0.05))
     assert code == 0
     assert runs.calls == 3 and runs.max_active == 1
     assert "unexpected" in logs.text and "HTTP 503" in logs.text
@@ -401,3 +422,26 @@ def test_sigint_stops_an_idle_schedule(harness: Harness) -> None:
     assert code == 0
     assert runs.calls == 0  # the default cron's next tick is hours away
     assert time.monotonic() - started < BOUND
+
+
+def test_a_real_process_logs_its_next_run_and_stops_on_sigterm(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[schedule]\ncron = "0 3 1 1 *"\ntimezone = "Europe/Berlin"\n',
+                      encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "promptbot", "--config", str(config), "schedule", "--dry-run"],
+        cwd=tmp_path, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+    )
+    try:
+        assert process.stderr is not None
+        first = process.stderr.readline()  # blocks until the scheduler has started (or died)
+        assert "next run:" in first and " 03:00 CET" in first, first
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(timeout=BOUND * 3)
+        rest = process.stderr.read()
+    finally:
+        process.kill()
+        process.wait()
+    assert code == 0, rest
+    assert "SIGTERM received" in rest and "schedule stopped" in rest
+    assert "Traceback" not in rest

@@ -14,6 +14,7 @@ from types import FrameType
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from apscheduler.schedulers import SchedulerNotRunningError
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 
@@ -147,13 +148,13 @@ def make_job(
             code = run(argparse.Namespace(**vars(args)), cfg)
         except PromptbotError as exc:
             code = exc.exit_code
-            log.error("promptbot: run failed: %s", exc)
+            log.error("run failed: %s", exc)
         except Exception:
-            log.exception("promptbot: run failed with an unexpected error")
+            log.exception("run failed with an unexpected error")
         finally:
             after()
         if code:
-            log.warning("promptbot: run ended with exit code %d; the schedule carries on", code)
+            log.warning("run ended with exit code %d; the schedule carries on", code)
         return code
 
     return job
@@ -178,10 +179,10 @@ def stop_on_signals(stop: Callable[[], None]) -> Iterator[None]:
 
     def handler(signum: int, frame: FrameType | None) -> None:
         if asked.is_set():
-            log.warning("promptbot: already stopping; waiting for the current run to finish")
+            log.warning("already stopping; waiting for the current run to finish")
             return
         asked.set()
-        log.info("promptbot: %s received; stopping after the current run",
+        log.info("%s received; stopping after the current run",
                  signal.Signals(signum).name)
         stop()
 
@@ -193,33 +194,49 @@ def stop_on_signals(stop: Callable[[], None]) -> Iterator[None]:
             signal.signal(sig, old)
 
 
-def _shutdown(scheduler: Scheduler) -> None:
-    try:
-        scheduler.shutdown(wait=True)
-    except Exception as exc:  # e.g. stopped twice, or before it started: nothing left to stop
-        log.debug("promptbot: scheduler shutdown: %r", exc)
+def _shutdown(scheduler: Scheduler, finished: threading.Event) -> None:
+    """Shut down after the current run; a signal may come before start(), so retry until then."""
+    while not finished.is_set():
+        try:
+            scheduler.shutdown(wait=True)
+            return
+        except SchedulerNotRunningError:
+            finished.wait(0.01)
+        except Exception as exc:
+            log.debug("scheduler shutdown: %r", exc)
+            return
 
 
 def run_scheduled(
-    scheduler: Scheduler, job: Callable[[], int], trigger: Trigger, cfg: Config
+    scheduler: Scheduler,
+    job: Callable[[], int],
+    trigger: Trigger,
+    cfg: Config,
+    started: Callable[[], None] = lambda: None,
 ) -> int:
     """Run `job` on `trigger` until SIGINT/SIGTERM; never two runs at once. Returns 0."""
     scheduler.add_job(job, trigger, id=JOB_ID, name="promptbot run", max_instances=1,
                       coalesce=True, misfire_grace_time=cfg.schedule.misfire_grace_seconds)
     stoppers: list[threading.Thread] = []
+    finished = threading.Event()
 
     def stop() -> None:
         # Shut down from a thread: the signal handler must return at once, and shutdown(wait=True)
         # blocks until the current run has finished.
-        stopper = threading.Thread(target=_shutdown, args=(scheduler,), name="promptbot-stop")
+        stopper = threading.Thread(target=_shutdown, args=(scheduler, finished),
+                                   name="promptbot-stop")
         stoppers.append(stopper)
         stopper.start()
 
     with stop_on_signals(stop):
-        scheduler.start()
+        started()
+        try:
+            scheduler.start()
+        finally:
+            finished.set()
         for stopper in stoppers:
             stopper.join()
-    log.info("promptbot: schedule stopped")
+    log.info("schedule stopped")
     return 0
 
 
@@ -240,10 +257,12 @@ def schedule_command(
     fires: Trigger = trigger if trigger is not None else cron
 
     def after() -> None:
-        log.info("promptbot: %s", next_run_text(fires, now().astimezone(zone)))
+        log.info("%s", next_run_text(fires, now().astimezone(zone)))
 
-    mode = "dry run" if args.dry_run else "real run"
-    log.info('promptbot: scheduled (%s): cron "%s" in %s; %s', mode, cfg.schedule.cron,
-             cfg.schedule.timezone, next_run_text(fires, now().astimezone(zone)))
+    def started() -> None:
+        mode = "dry run" if args.dry_run else "real run"
+        log.info('scheduled (%s): cron "%s" in %s; %s', mode, cfg.schedule.cron,
+                 cfg.schedule.timezone, next_run_text(fires, now().astimezone(zone)))
+
     job = make_job(run, args, cfg, after)
-    return run_scheduled(scheduler_factory(zone), job, fires, cfg)
+    return run_scheduled(scheduler_factory(zone), job, fires, cfg, started)
