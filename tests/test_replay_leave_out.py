@@ -1,0 +1,52 @@
+"""The leave-out replay bench runs on any list: held-out entries, candidates, rates."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from promptbot.config import Config
+
+BENCH = Path(__file__).parent.parent / "bench" / "replay_leave_out.py"
+CATALOGS = Path(__file__).parent / "data" / "catalogs"
+
+
+def load() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("replay_leave_out", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_candidates_carry_only_what_the_list_shows() -> None:
+    replay = load()
+    from promptbot import catalog
+
+    cat = catalog.parse((CATALOGS / "seed_Awesome-Prompt-Learning-CV.md").read_text("utf-8"))
+    text, held, skipped = replay.hold_out(cat, 6, 3)
+    assert len(held) + len(skipped) == 9  # three sections of the seed have six entries or more
+    first = held[0]
+    assert first.paper.abstract == "" and first.paper.arxiv_id in first.entry.raw
+    assert first.entry.raw not in text and len(text) < len(cat.render())
+    tpt = next(h for h in held if h.paper.arxiv_id == "2209.07511")
+    assert tpt.paper.comment == "Accepted to NIPS 2022"
+
+
+def test_replay_reports_rates_and_disagreements(tmp_path: Path) -> None:
+    replay = load()
+    rows = "".join(
+        f'* **N{i}**: "Prompt learning method number {i}", arXiv, 2023 (*U*).'
+        f" [[Paper](https://arxiv.org/abs/2305.{i:05d})]\n"
+        for i in range(1, 8)
+    )
+    path = tmp_path / "list.md"
+    path.write_text(f"# List\n\n## Prompting\n{rows}\n## Other\ntext\n", encoding="utf-8")
+    result = replay.replay(path, Config(), 6, 3)
+    assert result["held_out"] == 3
+    assert result["same_fields"].startswith("0/3")  # the names N5..N7 cannot come from titles
+    assert {d["fields"]["name"]["list"] for d in result["disagreements"]} == {"N5", "N6", "N7"}
+    assert all(set(d["fields"]) == {"name"} for d in result["disagreements"])
