@@ -206,10 +206,15 @@ ARXIV = "https://arxiv.org/abs/2109.01134"
          None, "Learning to Prompt for Vision-Language Models", None, None, None),
         (f"* [Learning to Prompt for Vision-Language Models]({ARXIV}) (IJCV 2022)", None,
          "Learning to Prompt for Vision-Language Models", "IJCV", 2022, None),
+        (f"- [Learning to Prompt for Vision-Language Models]({ARXIV}) - Zhou et al., IJCV 2022",
+         None, "Learning to Prompt for Vision-Language Models", "IJCV", 2022, None),
+        (f"- Learning to Prompt for Vision-Language Models. [[paper]]({ARXIV}) [[code]](https://"
+         "github.com/KaiyangZhou/CoOp)", None, "Learning to Prompt for Vision-Language Models",
+         None, None, None),
     ],
     ids=["link-title", "backtick-name", "dash-separator", "venue-in-parens", "bold-title",
          "name-then-link-title", "curly-quotes", "ordered-short-year", "bold-link-description",
-         "link-then-venue-in-parens"],
+         "link-then-venue-in-parens", "authors-then-venue", "bracketed-labels"],
 )
 def test_family_variants(text: str, name: str | None, title: str, venue: str | None,
                          year: int | None, affiliation: str | None) -> None:

@@ -71,20 +71,23 @@ def _meta(meta: str) -> tuple[str | None, int | None, str | None]:
     paren = _YEAR_PAREN.match(text)
     if paren:
         text, affiliation = paren.group(1), clean(paren.group(2))
+    tokens = [_unwrap(clean(token)) for token in _COMMA.split(text)]
+    for token in tokens:
+        label = venue_label(token)
+        if label is not None and label[0]:  # `CVPR 2022` wins over `Author et al.`
+            return label[0], label[1], affiliation
     venue, year = None, None
-    for token in _COMMA.split(text):
-        token = clean(token)
-        if token[:1] + token[-1:] in ("()", "[]"):  # `(CVPR 2022)`
-            token = token[1:-1].strip()
-        label = venue_label(token) if venue is None and year is None else None
-        if label is not None and label[0]:
-            venue, year = label
-        elif year is None and _YEAR.fullmatch(token):
+    for token in tokens:
+        if year is None and _YEAR.fullmatch(token):
             year = int(token)
         elif venue is None and token and not _PLACEHOLDER.match(token) \
                 and len(token.split()) <= _MAX_VENUE_WORDS:
             venue = token
     return venue, year, affiliation
+
+
+def _unwrap(token: str) -> str:
+    return token[1:-1].strip() if token[:1] + token[-1:] in ("()", "[]") else token
 
 
 def _unquoted(head: str) -> tuple[str, str | None, int | None, str | None]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-# A markdown link; the URL may hold one level of parentheses and be wrapped in <>.
-LINK = re.compile(r"\[([^\[\]]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?\s*\)")
+# A markdown link; the URL may hold one level of parentheses and be wrapped in <>; the label
+# may be bracketed itself: `[[paper]](url)`.
+LINK = re.compile(r"\[\[?([^\[\]]*)\]?\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?\s*\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])")
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
 _VENUE_WORD = r"[A-Za-z][A-Za-z0-9&@/+.\-]*"
