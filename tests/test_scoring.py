@@ -146,10 +146,10 @@ def test_memory_comes_after_the_catalog_and_rejected_before_pending() -> None:
                               pending={**memory, OFF_TOPIC.arxiv_id: 12}, rejected=memory)
     assert [d.status for d in decisions] == [Status.LISTED, Status.REJECTED, Status.REJECTED]
     assert [d.pull_request for d in decisions] == [None, 7, 9]
-    assert decisions[1].reasons[0] == "rejected before in pull request #7"
+    assert decisions[1].reasons[0] == "rejected in #7"
     pending, _ = decide_all([RELEVANT], parsed(SEED), CFG, pending={RELEVANT.arxiv_id: 12})
     assert pending[0].status is Status.PENDING and pending[0].pull_request == 12
-    assert pending[0].reasons[0] == "already proposed in open pull request #12"
+    assert pending[0].reasons[0] == "pending in #12 (already proposed)"
 
 
 def test_relevance_threshold_and_every_decision_has_a_score_and_a_section() -> None:

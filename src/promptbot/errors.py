@@ -27,3 +27,7 @@ class SourceError(PromptbotError):
 
 class ForgeError(PromptbotError):
     """GitHub failed, refused, or is not configured for the run asked for."""
+
+
+class BaseMoved(ForgeError):
+    """The catalog changed on the base branch during the run; re-read and plan again."""

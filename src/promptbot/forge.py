@@ -20,7 +20,7 @@ from urllib3.response import BaseHTTPResponse
 
 from promptbot import __version__
 from promptbot.config import Config
-from promptbot.errors import CatalogError, ForgeError
+from promptbot.errors import BaseMoved, CatalogError, ForgeError
 from promptbot.models import BotPullRequest, Memory, PullRequestPlan
 from promptbot.ports import Applied, CatalogFile
 from promptbot.pull_request import read_proposals
@@ -31,10 +31,6 @@ TOKEN_VARIABLES = ("PROMPTBOT_TOKEN", "GITHUB_TOKEN")
 def token_from_env(environ: Mapping[str, str]) -> str | None:
     """The GitHub token: $PROMPTBOT_TOKEN, then $GITHUB_TOKEN (never printed or logged)."""
     return next((environ[k].strip() for k in TOKEN_VARIABLES if environ.get(k, "").strip()), None)
-
-
-class BaseMoved(ForgeError):
-    """The catalog changed on the base branch during the run; reading and planning again fix it."""
 
 
 class _Retry(GithubRetry):

@@ -9,6 +9,7 @@ from promptbot import memory as memory_module
 from promptbot import planning
 from promptbot.catalog import build_index, parse
 from promptbot.config import Config
+from promptbot.errors import BaseMoved
 from promptbot.models import Harvest, Memory, Plan, Window
 from promptbot.ports import Applied, Forge, Source
 from promptbot.scoring import decide_all
@@ -41,14 +42,33 @@ def decide_and_plan(papers: Harvest, catalog_text: str, memory: Memory, cfg: Con
     return planning.plan(catalog, decisions, memory, cfg, notes=(*papers.notes, *notes))
 
 
-def run(cfg: Config, sources: Sequence[Source], forge: Forge, window: Window | None) -> Plan:
-    """Compute the plan of one run: arXiv first, so a failing source changes nothing on GitHub."""
-    papers = harvest(sources, window)
+def plan_on(forge: Forge, papers: Harvest, cfg: Config) -> Plan:
+    """Read the catalog and the bot's PRs from the forge, then plan."""
     catalog_file = forge.read_catalog()
     memory = forge.read_memory()
     return decide_and_plan(papers, catalog_file.text, memory, cfg)
 
 
+def run(cfg: Config, sources: Sequence[Source], forge: Forge, window: Window | None) -> Plan:
+    """Compute the plan of one run: arXiv first, so a failing source changes nothing on GitHub."""
+    return plan_on(forge, harvest(sources, window), cfg)
+
+
 def apply(plan: Plan, forge: Forge) -> tuple[Applied, ...]:
     """Carry out a plan's pull requests; each apply is idempotent, so a rerun converges."""
     return tuple(forge.apply(pr) for pr in plan.pull_requests)
+
+
+def apply_converging(
+    plan: Plan, papers: Harvest, forge: Forge, cfg: Config, *, attempts: int = 3
+) -> tuple[Plan, tuple[Applied, ...]]:
+    """Apply `plan`; when the base moved meanwhile, re-read, re-plan on the new base and retry."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return plan, apply(plan, forge)
+        except BaseMoved as moved:
+            if attempt == attempts:
+                raise
+            log.info("%s; planning again on the new base", moved)
+            plan = plan_on(forge, papers, cfg)
+    raise AssertionError("unreachable: the loop returns or raises")

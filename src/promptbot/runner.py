@@ -90,11 +90,13 @@ def run_command(
     forge = forge if forge is not None else build_forge(args, cfg)
     if not args.dry_run:
         _require_token(forge)
-    plan = pipeline.run(cfg, sources if sources is not None else build_sources(args, cfg),
-                        forge, window)
+    papers = pipeline.harvest(sources if sources is not None else build_sources(args, cfg), window)
+    plan = pipeline.plan_on(forge, papers, cfg)
+    applied: tuple[Applied, ...] = ()
+    if not args.dry_run:
+        plan, applied = pipeline.apply_converging(plan, papers, forge, cfg)
     for note in plan.notes:
         log.info("%s", note)
-    applied: tuple[Applied, ...] = () if args.dry_run else pipeline.apply(plan, forge)
     _emit(args, cfg, plan, applied)
     return 0
 

@@ -91,11 +91,11 @@ class Scorer:
             )
         if paper.arxiv_id in rejected:
             number = rejected[paper.arxiv_id]
-            return base.decision(Status.REJECTED, f"rejected before in pull request #{number}",
+            return base.decision(Status.REJECTED, f"rejected in #{number}",
                                  pull_request=number)
         if paper.arxiv_id in pending:
             number = pending[paper.arxiv_id]
-            return base.decision(Status.PENDING, f"already proposed in open pull request #{number}",
+            return base.decision(Status.PENDING, f"pending in #{number} (already proposed)",
                                  pull_request=number)
         threshold = self.cfg.scoring.threshold
         if relevance.score < threshold:
