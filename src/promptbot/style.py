@@ -124,8 +124,9 @@ def _bullet_style(base: EntryStyle, own: Sequence[Entry], every: Sequence[Entry]
     if not samples:
         return base
     layouts = Counter((s.quote, s.middle, f.get("paper_label")) for s, f in samples)
-    quote, middle, _ = layouts.most_common(1)[0][0]
-    chosen = [(s, f) for s, f in samples if (s.quote, s.middle) == (quote, middle)]
+    winner = layouts.most_common(1)[0][0]
+    quote, middle, _ = winner
+    chosen = [(s, f) for s, f in samples if (s.quote, s.middle, f.get("paper_label")) == winner]
     feats = [f for _, f in chosen]
     default = LinkStyle()
 
