@@ -445,3 +445,17 @@ def test_a_real_process_logs_its_next_run_and_stops_on_sigterm(tmp_path: Path) -
     assert code == 0, rest
     assert "SIGTERM received" in rest and "schedule stopped" in rest
     assert "Traceback" not in rest
+
+
+def test_a_second_signal_forces_the_exit() -> None:
+    stops: list[bool] = []
+    forced: list[int] = []
+    before = signal.getsignal(signal.SIGTERM)
+    with schedule.stop_on_signals(lambda: stops.append(True), force=forced.append):
+        handler = signal.getsignal(signal.SIGTERM)
+        assert callable(handler)
+        handler(signal.SIGTERM, None)
+        assert stops == [True] and forced == []
+        handler(signal.SIGINT, None)
+    assert stops == [True] and forced == [128 + signal.SIGINT]
+    assert signal.getsignal(signal.SIGTERM) is before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import re
 import signal
 import threading
@@ -173,17 +174,22 @@ def blocking_scheduler(zone: tzinfo) -> Scheduler:
 
 
 @contextmanager
-def stop_on_signals(stop: Callable[[], None]) -> Iterator[None]:
-    """While inside, SIGINT and SIGTERM call `stop` once (the previous handlers come back after)."""
+def stop_on_signals(
+    stop: Callable[[], None], force: Callable[[int], object] = os._exit
+) -> Iterator[None]:
+    """While inside, SIGINT/SIGTERM call `stop`; a second one calls `force(128 + signal)`."""
     asked = threading.Event()
 
     def handler(signum: int, frame: FrameType | None) -> None:
+        name = signal.Signals(signum).name
         if asked.is_set():
-            log.warning("already stopping; waiting for the current run to finish")
+            # A person pressing Ctrl-C twice means "now": a run cut short is repaired by the next.
+            log.warning("%s received again; stopping now, without waiting for the current run",
+                        name)
+            force(128 + signum)
             return
         asked.set()
-        log.info("%s received; stopping after the current run",
-                 signal.Signals(signum).name)
+        log.info("%s received; stopping after the current run (again to stop at once)", name)
         stop()
 
     previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
