@@ -21,8 +21,8 @@ from promptbot.relevance import (
     catalog_names,
     category_points,
     configured_terms,
+    neighbours,
     to_score,
-    top_mean,
 )
 
 DATA = Path(__file__).parent / "data"
@@ -161,8 +161,12 @@ def test_title_similarity_uses_the_catalog_titles() -> None:
 
 
 def test_helpers() -> None:
-    assert top_mean(np.array([0.1, 0.5, 0.3], dtype=np.float32), 2) == pytest.approx(0.4)
-    assert top_mean(np.array([], dtype=np.float32), 3) == 0.0
+    sims = np.array([[0.1, 0.5, 0.3], [0.2, 0.0, 0.9]], dtype=np.float32)
+    columns, values = neighbours(sims, 2)
+    assert columns.tolist() == [[1, 2], [2, 0]]
+    assert np.allclose(values, [[0.5, 0.3], [0.9, 0.2]])
+    assert neighbours(sims, 9)[0].tolist() == [[1, 2, 0], [2, 0, 1]]
+    assert neighbours(np.zeros((2, 0), dtype=np.float32), 3)[0].shape == (2, 0)
     assert to_score(4.0, 4.0) == 0.5 and to_score(-3.0, 4.0) == 0.0
     assert catalog_names(["CoOp", "MaPLe", "OOD", "PLOT", "Aurora", "?", None, "Tip-Adapter"]) \
         == {"CoOp", "MaPLe", "Tip-Adapter"}

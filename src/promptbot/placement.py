@@ -106,16 +106,27 @@ class Placer:
 
     def place(self, paper: Paper, text: str, sims: npt.NDArray[np.float32]) -> Placement:
         """The section for `paper` (`text` = title and abstract), given its similarity row."""
-        by_rule = self._by_rules(text)
-        if by_rule is not None:
-            return by_rule
+        return self.place_all([paper], [text], sims.reshape(1, -1))[0]
+
+    def place_all(
+        self, papers: Sequence[Paper], texts: Sequence[str], sims: npt.NDArray[np.float32]
+    ) -> list[Placement]:
+        """Placements in order; `sims` has a row per paper (the learned rule runs batched)."""
+        placed = [self._by_rules(t) or self._by_venue(p) for p, t in zip(papers, texts,
+                                                                          strict=True)]
+        todo = [i for i, found in enumerate(placed) if found is None]
+        for i, votes in zip(todo, self._votes(sims[todo]), strict=True):
+            placed[i] = self._learned(votes)
+        return [found for found in placed if found is not None]
+
+    def _by_venue(self, paper: Paper) -> Placement | None:
         venue = published_venue(paper)
         target = self.cfg.published if venue else self.cfg.preprint
         section = self._found.get(target) if target.strip() else None
-        if section is not None:
-            why = f'published at {venue}' if venue else "no venue: a preprint"
-            return Placement(section, 1.0, False, f'section "{section}": {why}')
-        return self._learned(sims)
+        if section is None:
+            return None
+        why = f"published at {venue}" if venue else "no venue: a preprint"
+        return Placement(section, 1.0, False, f'section "{section}": {why}')
 
     def _by_rules(self, text: str) -> Placement | None:
         lowered = text.lower()
@@ -126,9 +137,8 @@ class Placer:
                 return Placement(section, 1.0, False, f'section "{section}": rule term "{term}"')
         return None
 
-    def _learned(self, sims: npt.NDArray[np.float32]) -> Placement:
+    def _learned(self, votes: dict[str, float]) -> Placement:
         default = self._found.get(self.cfg.default)
-        votes = self._votes(sims)
         if not votes:
             fallback = default or (self._learnable[0].heading if self._learnable else None)
             return Placement(fallback, 0.0, True, "no similar catalog entries: needs triage")
@@ -141,16 +151,21 @@ class Placer:
         return Placement(default, confidence, True, f'default section "{default}": nearest'
                          f' entries point to "{best}" only at {confidence:.0%}')
 
-    def _votes(self, sims: npt.NDArray[np.float32]) -> dict[str, float]:
-        """Similarity mass of each section among the k nearest entries overall."""
-        if self._columns.size == 0 or sims.size == 0 or self.cfg.neighbours < 1:
-            return {}
-        values = sims[self._columns]
-        k = min(self.cfg.neighbours, values.size)
-        nearest = np.argpartition(-values, k - 1)[:k]
-        votes: dict[str, float] = {}
-        for i in nearest:
-            if values[i] > 0:
-                heading = self._learnable[int(self._owners[i])].heading
-                votes[heading] = votes.get(heading, 0.0) + float(values[i])
-        return votes
+    def _votes(self, sims: npt.NDArray[np.float32]) -> list[dict[str, float]]:
+        """Per row, the similarity mass of each section among the k nearest entries overall."""
+        k = min(self.cfg.neighbours, self._columns.size)
+        if k < 1 or sims.shape[0] == 0:
+            return [{} for _ in range(sims.shape[0])]
+        values = sims[:, self._columns]
+        nearest = np.argsort(values, axis=1, kind="stable")[:, -k:]  # faster than argpartition
+        found = np.take_along_axis(values, nearest, axis=1)
+        owners = self._owners[nearest]
+        rows = []
+        for row_owners, row_values in zip(owners.tolist(), found.tolist(), strict=True):
+            votes: dict[str, float] = {}
+            for owner, value in zip(row_owners, row_values, strict=True):
+                if value > 0:
+                    heading = self._learnable[owner].heading
+                    votes[heading] = votes.get(heading, 0.0) + value
+            rows.append(votes)
+        return rows

@@ -112,12 +112,14 @@ class TitleSimilarity:
         return np.asarray(product.toarray(), dtype=np.float32)
 
 
-def top_mean(row: Matrix, k: int) -> float:
-    """The mean of the k largest values of a row (0 for an empty row)."""
-    if row.size == 0 or k < 1:
-        return 0.0
-    k = min(k, row.size)
-    return float(np.partition(row, row.size - k)[row.size - k:].mean())
+def neighbours(sims: Matrix, k: int) -> tuple[npt.NDArray[np.intp], Matrix]:
+    """Each row's k most similar columns, most similar first, and their similarities."""
+    k = min(k, sims.shape[1])
+    if k < 1:
+        return np.zeros((sims.shape[0], 0), dtype=np.intp), np.zeros((sims.shape[0], 0),
+                                                                        dtype=np.float32)
+    top = np.argsort(sims, axis=1, kind="stable")[:, : -k - 1 : -1]  # faster than argpartition
+    return top, np.take_along_axis(sims, top, axis=1)
 
 
 def category_points(paper: Paper, cfg: ScoringConfig) -> tuple[float, str]:
@@ -145,15 +147,6 @@ def find_hits(paper: Paper, matcher: TermMatcher, cfg: ScoringConfig) -> tuple[H
         )
         hits.append(Hit(term, index in in_title, count, points))
     return tuple(sorted(hits, key=lambda h: -h.points))
-
-
-def cited_names(paper: Paper, names: frozenset[str]) -> tuple[str, ...]:
-    """Catalog entry names the title or abstract mentions, in order of first mention."""
-    found: dict[str, None] = {}
-    for token in _TOKEN.findall(f"{paper.title} {paper.abstract}"):
-        if token in names:
-            found[token] = None
-    return tuple(found)
 
 
 def combine(
@@ -188,41 +181,47 @@ class RelevanceModel:
     ) -> None:
         """`titles`, `labels` (for reasons) and `names` are per catalog entry, in file order."""
         self.cfg = cfg
-        self.matcher = TermMatcher(configured_terms(cfg))
+        cited = tuple(Term(n, "name", cfg.catalog_name_weight) for n in sorted(
+            catalog_names(names)))
+        self.matcher = TermMatcher(configured_terms(cfg) + cited, whole_word_groups=("name",))
         self.similarity = TitleSimilarity(titles)
         self.labels = tuple(labels)
-        self.names = catalog_names(names)
 
     def assess_all(self, papers: Sequence[Paper]) -> tuple[tuple[Relevance, ...], Matrix]:
         """Every paper's relevance, and the title-similarity matrix (papers x catalog entries)."""
         sims = self.similarity.matrix([p.title for p in papers])
-        return tuple(self.assess(p, sims[i]) for i, p in enumerate(papers)), sims
+        top_k, shown = max(self.cfg.similarity_top, 0), max(self.cfg.nearest_shown, 0)
+        near, values = neighbours(sims, max(top_k, shown))
+        tops = values[:, :top_k].mean(axis=1) if top_k and values.shape[1] else np.zeros(
+            len(papers), dtype=np.float32)
+        return tuple(
+            self.assess(p, float(tops[i]), list(zip(near[i, :shown].tolist(),
+                                                    values[i, :shown].tolist(), strict=True)))
+            for i, p in enumerate(papers)
+        ), sims
 
-    def assess(self, paper: Paper, sims: Matrix) -> Relevance:
-        """One paper's relevance, given its row of similarities to the catalog's entries."""
+    def assess(
+        self, paper: Paper, similarity: float, near: Sequence[tuple[int, float]]
+    ) -> Relevance:
+        """One paper's relevance, given its similarity to the catalog and its nearest entries."""
         cfg = self.cfg
         hits = find_hits(paper, self.matcher, cfg)
-        names = cited_names(paper, self.names)
+        names = tuple(h.term.text for h in hits if h.term.group == "name")
         sums = {g: sum(h.points for h in hits if h.term.group == g) for g in GROUPS}
         sums["category"], category = category_points(paper, cfg)
-        similarity = top_mean(sims, cfg.similarity_top)
         parts = combine(sums, len(names), similarity, cfg)
         score = to_score(sum(v for _, v in parts), cfg.score_half)
         reasons = (
             _score_reason(score, parts),
             *_hit_reasons(hits),
             *([f"cites catalog entries: {', '.join(names[:5])}"] if names else []),
-            *self._nearest_reason(sims),
+            *self._nearest_reason(near),
             category,
         )
         return Relevance(score, hits, names, parts, similarity, category, reasons)
 
-    def _nearest_reason(self, sims: Matrix) -> tuple[str, ...]:
-        k = min(self.cfg.nearest_shown, sims.size)
-        if k < 1:
-            return ()
-        best = np.argsort(-sims, kind="stable")[:k]
-        shown = [f"{self.labels[i]} {sims[i]:.2f}" for i in best if sims[i] > 0]
+    def _nearest_reason(self, near: Sequence[tuple[int, float]]) -> tuple[str, ...]:
+        shown = [f"{self.labels[i]} {value:.2f}" for i, value in near if value > 0]
         return (f"nearest catalog entries: {'; '.join(shown)}",) if shown else ()
 
 

@@ -11,9 +11,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-import numpy.typing as npt
-
 from promptbot.catalog import build_index, normalize_title
 from promptbot.config import Config
 from promptbot.models import Catalog, Decision, Entry, Paper, Status
@@ -22,6 +19,7 @@ from promptbot.relevance import Relevance, RelevanceModel
 
 _URL = re.compile(r"https?://[^\s<>\"')\]]+|(?:github|gitlab)\.com/[\w.\-]+/[\w.\-]+", re.I)
 _EMPTY: Mapping[str, int] = {}
+_CHUNK = 1000  # candidates per batch: bounds the similarity matrix (chunk x catalog entries)
 
 
 @dataclass(frozen=True)
@@ -67,20 +65,24 @@ class Scorer:
         self, papers: Sequence[Paper], *, pending: Mapping[str, int] = _EMPTY,
         rejected: Mapping[str, int] = _EMPTY,
     ) -> tuple[Decision, ...]:
-        """Decisions in input order; the tf-idf transform runs once for the whole batch."""
-        relevances, sims = self.relevance.assess_all(papers)
-        return tuple(
-            self._decide(p, r, sims[i], pending, rejected)
-            for i, (p, r) in enumerate(zip(papers, relevances, strict=True))
-        )
+        """Decisions in input order; tf-idf and placement run batched, a chunk at a time."""
+        decisions: list[Decision] = []
+        for start in range(0, len(papers), _CHUNK):
+            chunk = papers[start:start + _CHUNK]
+            relevances, sims = self.relevance.assess_all(chunk)
+            texts = [f"{p.title}\n{p.abstract}" for p in chunk]
+            places = self.placer.place_all(chunk, texts, sims)
+            decisions.extend(self._decide(p, r, place, pending, rejected)
+                             for p, r, place in zip(chunk, relevances, places, strict=True))
+        return tuple(decisions)
 
     def _decide(
-        self, paper: Paper, relevance: Relevance, sims: npt.NDArray[np.float32],
+        self, paper: Paper, relevance: Relevance, place: Placement,
         pending: Mapping[str, int], rejected: Mapping[str, int],
     ) -> Decision:
-        place = self.placer.place(paper, f"{paper.title}\n{paper.abstract}", sims)
-        listing = self._listed(paper)
-        self._remember(paper)
+        key = normalize_title(paper.title)
+        listing = self._listed(paper, key)
+        self._remember(paper, key)
         base = _Base(paper, relevance, place)
         if listing is not None:
             entry = listing.entry
@@ -102,7 +104,7 @@ class Scorer:
             return base.decision(Status.IRRELEVANT, f"relevance below the threshold {threshold:g}")
         return base.decision(Status.PROPOSED, f"relevance at or above the threshold {threshold:g}")
 
-    def _listed(self, paper: Paper) -> _Listing | None:
+    def _listed(self, paper: Paper, key: str) -> _Listing | None:
         entry = self.index.by_arxiv_id(paper.arxiv_id)
         if entry is not None:
             return _Listing(f"listed: arXiv {paper.arxiv_id} at line {entry.line}", entry)
@@ -115,15 +117,13 @@ class Scorer:
             entry = self.index.by_code_url(url.rstrip(".,;:"))
             if entry is not None:
                 return _Listing(f"listed: code {url.rstrip('.,;:')} at line {entry.line}", entry)
-        earlier = self._seen_ids.get(paper.arxiv_id) or self._seen_titles.get(
-            normalize_title(paper.title))
+        earlier = self._seen_ids.get(paper.arxiv_id) or self._seen_titles.get(key)
         if earlier is not None:
             return _Listing(f"duplicate in this run (arXiv {earlier})")
         return None
 
-    def _remember(self, paper: Paper) -> None:
+    def _remember(self, paper: Paper, key: str) -> None:
         self._seen_ids.setdefault(paper.arxiv_id, paper.arxiv_id)
-        key = normalize_title(paper.title)
         if key:
             self._seen_titles.setdefault(key, paper.arxiv_id)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from promptbot.errors import ConfigError
@@ -61,75 +61,78 @@ class TermMatcher:
     other punctuation), the last word may be plural, and the longest term wins where several
     start at the same word, so "prompt tuning" is not also counted as "prompt"."""
 
-    def __init__(self, terms: Sequence[Term]) -> None:
-        """Index the terms by their first word."""
+    def __init__(self, terms: Sequence[Term], whole_word_groups: Iterable[str] = ()) -> None:
+        """Index the terms by their first word; `whole_word_groups` never match in camel case."""
         self.terms = tuple(terms)
-        self._by_first: dict[str, list[_Pattern]] = {}
+        whole = frozenset(whole_word_groups)
+        self._exact: dict[str, list[_Pattern]] = {}  # first word as written -> patterns
+        self._lower: dict[str, list[_Pattern]] = {}  # first word lower-cased -> patterns
         self._starts: list[_Pattern] = []  # single wildcard words: prefix search
         self._suffixes: list[_Pattern] = []  # single exact words: also inside camel case
+        self._options: dict[str, tuple[_Pattern, ...]] = {}  # word -> terms starting there
         for i, term in enumerate(self.terms):
             exact = any(c.isupper() for c in term.text)
             core = term.text.rstrip("*") if exact else term.text.rstrip("*").lower()
             pattern = _Pattern(i, tuple(_WORD.findall(core)), exact, term.text.endswith("*"))
-            self._index(pattern)
-        for patterns in self._by_first.values():
-            patterns.sort(key=lambda p: -len(p.words))
-        self._prefixes = tuple(p.words[0] for p in self._starts)
-        self._tails = tuple(p.words[0] + e for p in self._suffixes for e in ("", "s"))
+            self._index(pattern, camel=term.group not in whole)
+        for table in (self._exact, self._lower):
+            for patterns in table.values():
+                patterns.sort(key=lambda p: -len(p.words))
 
-    def _index(self, pattern: _Pattern) -> None:
+    def _index(self, pattern: _Pattern, camel: bool) -> None:
         first = pattern.words[0]
         single = len(pattern.words) == 1
         if single and pattern.wildcard:
             self._starts.append(pattern)
             return
-        forms = (first, first + "s", first + "es") if single else (first,)
-        for form in forms:
-            self._by_first.setdefault(form, []).append(pattern)
-        if single and pattern.exact:
+        table = self._exact if pattern.exact else self._lower
+        for form in (first, first + "s", first + "es") if single else (first,):
+            table.setdefault(form, []).append(pattern)
+        if single and pattern.exact and camel:
             self._suffixes.append(pattern)
 
     def count(self, text: str) -> dict[int, int]:
         """How often each term (by index in `self.terms`) occurs in `text`."""
         tokens = _PIECE.findall(text)
-        lower = [t.lower() for t in tokens]
+        cache = self._options
+        for token in set(tokens).difference(cache):  # each distinct word is looked at once a run
+            cache[token] = self._options_for(token)
         counts: dict[int, int] = {}
         free = 0
-        for i in self._candidates(tokens, lower):
+        for i in [i for i, t in enumerate(tokens) if cache[t]]:
             if i < free:
                 continue
-            found = self._match_at(tokens, lower, i)
+            found = self._match_at(tokens, i, cache[tokens[i]])
             if found is not None:
                 counts[found.index] = counts.get(found.index, 0) + 1
                 free = i + len(found.words)
         return counts
 
-    def _candidates(self, tokens: list[str], lower: list[str]) -> list[int]:
-        keys = self._by_first
-        hits = {i for i, t in enumerate(lower) if t in keys}
-        hits.update(i for i, t in enumerate(tokens) if t in keys)
-        if self._prefixes:
-            hits.update(i for i, t in enumerate(tokens) if t.startswith(self._prefixes))
-            hits.update(i for i, t in enumerate(lower) if t.startswith(self._prefixes))
-        if self._tails:
-            hits.update(i for i, t in enumerate(tokens) if t.endswith(self._tails))
-        return sorted(hits)
+    def _options_for(self, token: str) -> tuple[_Pattern, ...]:
+        """The terms that may start at this word, longest first."""
+        lower = token.lower()
+        options = [*self._exact.get(token, ()), *self._lower.get(lower, ())]
+        options += [p for p in self._starts if (token if p.exact else lower).startswith(
+            p.words[0])]
+        if token != lower and not token.isupper():  # only mixed case can end in an acronym
+            options += [p for p in self._suffixes if _camel_end(token, p.words[0])]
+        return tuple(sorted(options, key=lambda p: -len(p.words)))
 
-    def _match_at(self, tokens: list[str], lower: list[str], i: int) -> _Pattern | None:
-        options = self._by_first.get(tokens[i], []) + self._by_first.get(lower[i], [])
-        for pattern in sorted(options, key=lambda p: -len(p.words)):
-            seq = tokens if pattern.exact else lower
+    @staticmethod
+    def _match_at(tokens: list[str], i: int, options: tuple[_Pattern, ...]) -> _Pattern | None:
+        for pattern in options:
             n = len(pattern.words)
-            if i + n <= len(seq) and (n == 1 or seq[i] == pattern.words[0]) and all(
-                seq[i + k] == pattern.words[k] for k in range(1, n - 1)
-            ) and pattern.last_matches(seq[i + n - 1]):
-                return pattern
-        for pattern in self._starts:
-            if (tokens if pattern.exact else lower)[i].startswith(pattern.words[0]):
-                return pattern
-        for pattern in self._suffixes:
-            word, token = pattern.words[0], tokens[i]
-            stem = token[:-1] if token.endswith(word + "s") else token
-            if stem.endswith(word) and len(stem) > len(word) and stem[-len(word) - 1].islower():
+            if n == 1:
+                return pattern  # a single word was checked when its options were computed
+            if i + n > len(tokens):
+                continue
+            seq = tokens[i:i + n] if pattern.exact else [t.lower() for t in tokens[i:i + n]]
+            if seq[:-1] == list(pattern.words[:-1]) and pattern.last_matches(seq[-1]):
                 return pattern
         return None
+
+
+def _camel_end(token: str, word: str) -> bool:
+    """`MadCLIP`, `FewCLIPs` end with `CLIP` after a lower-case letter (`ECLIP` does not)."""
+    stem = token[:-1] if token.endswith(word + "s") else token
+    return len(stem) > len(word) and stem.endswith(word) and stem[-len(word) - 1].islower()
