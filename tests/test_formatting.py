@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
+import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -149,3 +152,56 @@ def test_written_entries_parse_back_to_the_same_fields(name: str, heading: str, 
         assert (got.venue or "").lower() == venue.lower() and got.year == year
         named = "{name}" in style.head
         assert got.name == ((metadata.short_name(p) or style.unknown_name) if named else None)
+
+
+# --- hostile metadata, end to end: written, inserted in real lists, rendered by cmark-gfm -------
+
+HOSTILE = json.loads((Path(__file__).parent / "data" / "hostile_metadata.json").read_text("utf-8"))
+MENTION = re.compile(r"(?<![A-Za-z0-9`])@[A-Za-z0-9][A-Za-z0-9-]*")
+ISSUE_REF = re.compile(r"(?<![A-Za-z0-9&])#\d+")
+TARGETS = [
+    ("seed_Awesome-Prompt-Learning-CV.md", "Prompt Learning/Tuning", "<li>"),
+    ("BWLONG_Awesome-Prompt-Learning-CV_README_2023-12-22_HEAD.md",
+     "Prompt Learning(arxiv): *Updating by Jiajia Zhang*", "<li>"),
+    ("JindongGu_Awesome-Prompting-on-Vision-Language-Model_README_2025-03-18_HEAD.md",
+     "Applications & Responsible AI", "<tr>"),
+    ("amusi_CVPR2024-Papers-with-Code_README_2024-07-04_HEAD.md", "CLIP", "<strong>"),
+]
+
+
+def _added_html(old: str, new: str) -> tuple[list[str], list[str]]:
+    diff = difflib.ndiff(cmarkgfm.github_flavored_markdown_to_html(old).splitlines(),
+                         cmarkgfm.github_flavored_markdown_to_html(new).splitlines())
+    lines = list(diff)
+    return [d[2:] for d in lines if d[:2] == "- "], [d[2:] for d in lines if d[:2] == "+ "]
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=[c["id"] for c in HOSTILE])
+@pytest.mark.parametrize(
+    ("name", "heading", "unit"), TARGETS, ids=["seed", "bwlong", "table", "block"]
+)
+def test_hostile_metadata_never_breaks_the_list_nor_pings(
+    case: dict[str, object], name: str, heading: str, unit: str
+) -> None:
+    p = paper(title=case["title"], abstract=case.get("abstract") or "",
+              comment=case.get("comment"), affiliations=tuple(case.get("affiliations") or ()))
+    text = (CATALOGS / name).read_text(encoding="utf-8")
+    cat = catalog.parse(text)
+    section = cat.section(heading)
+    assert section is not None
+    entry = format_entry(p, editing.section_style(cat, section))
+    after = editing.insertion_point(cat, heading)
+    new = editing.insert(text, [Insertion(p.arxiv_id, heading, after, entry.text)])
+    removed, added = _added_html(text, new)
+    assert removed == []
+    added_html = "\n".join(added)
+    assert added_html.count(unit) == 1
+    hrefs = re.findall(r'href="([^"]*)"', added_html)
+    assert hrefs and all(h.startswith("https://") for h in hrefs)
+    assert len(hrefs) <= 2 and "<script" not in added_html and "<img" not in added_html
+    visible = re.sub(r"<[^>]+>", "", added_html)
+    assert not MENTION.search(visible) and not ISSUE_REF.search(visible)
+    if unit == "<tr>":
+        assert added_html.count("<td") == 5  # the table keeps its five columns
+    parsed = catalog.parse(new)
+    assert len(parsed.entries) == len(cat.entries) + 1

@@ -12,7 +12,8 @@ ELLIPSIS = "…"
 # Bidi overrides and isolates can make a line read differently from its bytes ("Trojan source").
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 # Characters that open markdown or HTML constructs anywhere in a line.
-_ALWAYS = frozenset("\\`*[]<>$~|")
+_ALWAYS = frozenset("\\`*<>$~|")
+_ENTITIES = {"[": "&#91;", "]": "&#93;"}
 _ENTITY_RE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _MENTION_RE = re.compile(r"([@#])(?=[A-Za-z0-9])")
 # Things GFM's autolink extension would turn into links: schemes, www., and e-mail addresses.
@@ -48,19 +49,22 @@ def truncate(text: str, max_length: int) -> str:
 
 def escape(text: str, *, max_length: int | None = None) -> str:
     """Markdown for `text` that GitHub renders as exactly that text (see `rendered_text`)."""
-    line = plain(text, max_length)
+    line = rendered_text(text, max_length)
     out: list[str] = []
     for i, ch in enumerate(line):
         prev = line[i - 1] if i else " "
         nxt = line[i + 1] if i + 1 < len(line) else " "
-        if ch in _ALWAYS or (ch == "_" and _flanking(prev, nxt)):
+        if ch in _ENTITIES:
+            # Brackets as character references: GitHub shows "[" and "]", and no parser of the
+            # list (ours included) can mistake them for the start of a link.
+            out.append(_ENTITIES[ch])
+        elif ch in _ALWAYS or (ch == "_" and _flanking(prev, nxt)):
             out.append("\\" + ch)
+        elif ch == "&" and _ENTITY_RE.match(line, i):
+            out.append("\\&")
         else:
             out.append(ch)
-    escaped = "".join(out)
-    escaped = _ENTITY_RE.sub(r"\\&", escaped)
-    escaped = _MENTION_RE.sub(lambda m: m.group(1) + ZWJ, escaped)
-    return _escape_block_start(_AUTOLINK_RE.sub(_break_autolink, escaped))
+    return _escape_block_start("".join(out))
 
 
 def _flanking(prev: str, nxt: str) -> bool:
