@@ -155,12 +155,8 @@ def _bullet_style(base: EntryStyle, own: Sequence[Entry], every: Sequence[Entry]
 
 
 def _samples(entries: Sequence[Entry]) -> list[tuple[_Shape, dict[str, str]]]:
-    out = []
-    for entry in entries:
-        shape, feats = _shape(entry), _link_features(entry)
-        if shape is not None and feats:
-            out.append((shape, feats[0]))
-    return out
+    pairs = ((_shape(e), _link_features(e)) for e in entries)
+    return [(shape, feats) for shape, feats in pairs if shape is not None and feats is not None]
 
 
 def _shape(entry: Entry) -> _Shape | None:
@@ -217,13 +213,11 @@ def _plain_code_label(label: str) -> bool:
     return bool(re.fullmatch(r"[A-Za-z][\w+.\- ]{0,20}", label)) and "(" not in label
 
 
-def _link_features(entry: Entry) -> list[dict[str, str]]:
-    if entry.kind != "bullet":
-        return []
+def _link_features(entry: Entry) -> dict[str, str] | None:
     line = entry.raw.split("\n", 1)[0].rstrip("\r")
-    spans = _link_spans(line)
+    spans = _link_spans(line) if entry.kind == "bullet" else []
     if not spans:
-        return []
+        return None
     start, end, label, url = spans[0]
     feats: dict[str, str] = {
         "before": "[" if line[start] == "[" and line[start + 1] == "[" else "",
@@ -235,11 +229,12 @@ def _link_features(entry: Entry) -> list[dict[str, str]]:
     number = re.search(r"(\d{4})\s*$", label)
     if entry.venue and number and entry.venue.lower() in label.lower():
         feats["paper_label"] = VENUE_LABEL
-        if entry.venue.lower() == "arxiv":
-            feats["arxiv_date"] = "year" if number.group(1).startswith(("19", "20")) else "yymm"
+        if entry.venue.lower() == "arxiv" and entry.arxiv_ids:
+            yymm = number.group(1) == entry.arxiv_ids[0][:4]
+            feats["arxiv_date"] = "yymm" if yymm else "year"
     elif not number and _plain_code_label(label):
         feats["paper_label"] = label
-    return [feats]
+    return feats
 
 
 # --- tables -------------------------------------------------------------------------------------
