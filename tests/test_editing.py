@@ -248,3 +248,17 @@ def test_inserting_any_entry_adds_exactly_that_entry(
     assert len(new_fields) == len(old_fields) + 1
     assert all(f in new_fields for f in old_fields)
     assert len(added) == 1 and added[0][8] == (p.arxiv_id,)
+
+
+@pytest.mark.parametrize("name", [SEED, BWLONG, JINDONG])
+def test_a_crlf_list_without_final_newline_keeps_every_other_byte(name: str) -> None:
+    text = read(name).replace("\n", "\r\n").rstrip("\r\n") + "  "
+    cat = catalog.parse(text)
+    heading = max(cat.sections, key=lambda s: len(s.entries)).heading
+    decisions = [Decision(paper(n), Status.PROPOSED, 0.9, section=heading) for n in (1, 2)]
+    insertions = editing.plan_insertions(cat, decisions, Config())
+    new = editing.insert(text, insertions)
+    added = [line for line in new.split("\r\n") if "2401.0000" in line]
+    assert len(added) == 2 and "\n" not in "".join(added)
+    assert new.count("\n") == new.count("\r\n")
+    assert "\r\n".join(line for line in new.split("\r\n") if line not in added) == text
