@@ -154,6 +154,7 @@ class ScoringConfig:
     title_weight: float = 3.0  # a term in the title counts this many times its weight
     abstract_weight: float = 1.0  # ... and each occurrence in the abstract this many times
     abstract_max_count: int = 3
+    title_only_abstract_count: float = 1.0  # no abstract: a title term also counts this often
     adaptation_cap: float = 6.0
     vision_half: float = 4.0  # vision evidence at which method terms count half
     model_half: float = 3.0  # model evidence at which adaptation terms count half

@@ -137,12 +137,15 @@ def find_hits(paper: Paper, matcher: TermMatcher, cfg: ScoringConfig) -> tuple[H
     """The terms found in the title and abstract, with their points."""
     in_title = matcher.count(paper.title)
     in_abstract = matcher.count(paper.abstract)
+    # Without an abstract, a title term stands for its likely mentions in the abstract too.
+    title_weight = cfg.title_weight + (
+        0.0 if paper.abstract.strip() else cfg.abstract_weight * cfg.title_only_abstract_count)
     hits = []
     for index in sorted(set(in_title) | set(in_abstract)):
         term = matcher.terms[index]
         count = in_abstract.get(index, 0)
         points = term.weight * (
-            (cfg.title_weight if index in in_title else 0.0)
+            (title_weight if index in in_title else 0.0)
             + cfg.abstract_weight * min(count, cfg.abstract_max_count)
         )
         hits.append(Hit(term, index in in_title, count, points))
