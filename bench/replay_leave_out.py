@@ -147,6 +147,8 @@ def summarize(
     proposed = sum(o.proposed for o in outcomes)
     same_section = sum(o.same_section for o in outcomes)
     same_fields = sum(not o.differs for o in outcomes)
+    # Names the maintainers took from an abstract cannot come from a title-only candidate.
+    but_name = sum(not (set(o.differs) - {"name"}) for o in outcomes)
     end_to_end = sum(o.proposed and o.same_section and not o.differs for o in outcomes)
     return {
         "catalog": path.name,
@@ -156,6 +158,7 @@ def summarize(
         "proposed": _rate(proposed, n),
         "same_section": _rate(same_section, n),
         "same_fields": _rate(same_fields, n),
+        "same_fields_but_name": _rate(but_name, n),
         "end_to_end": _rate(end_to_end, n),
         "disagreements": [
             {
@@ -178,8 +181,8 @@ def print_text(result: dict[str, Any]) -> None:
     print(f"Leave-out replay of {result['catalog']} (decider: {result['decider']})")
     print(f"held out: {result['held_out']} entries with an arXiv id;"
           f" {len(result['skipped_without_arxiv_id'])} skipped without one")
-    for key in ("proposed", "same_section", "same_fields", "end_to_end"):
-        print(f"  {key:<13} {result[key]}")
+    for key in ("proposed", "same_section", "same_fields", "same_fields_but_name", "end_to_end"):
+        print(f"  {key:<21} {result[key]}")
     print("\nDisagreements:")
     for d in result["disagreements"]:
         print(f"- {d['arxiv_id']}: decision {d['decision']};"

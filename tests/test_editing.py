@@ -262,3 +262,12 @@ def test_a_crlf_list_without_final_newline_keeps_every_other_byte(name: str) -> 
     assert len(added) == 2 and "\n" not in "".join(added)
     assert new.count("\n") == new.count("\r\n")
     assert "\r\n".join(line for line in new.split("\r\n") if line not in added) == text
+
+
+def test_a_proposed_paper_without_section_goes_to_the_biggest_one_for_triage() -> None:
+    cat = catalog.parse(read(SEED))
+    (out,) = editing.plan_insertions(cat, [Decision(paper(4), Status.PROPOSED, 0.9)], Config())
+    assert out.section == "Prompt Learning/Tuning" and out.needs_triage
+    with pytest.raises(CatalogError, match="no heading"):
+        editing.plan_insertions(catalog.parse("just text\n"),
+                                [Decision(paper(4), Status.PROPOSED, 0.9)], Config())

@@ -57,11 +57,14 @@ def plan_insertions(
     catalog: Catalog, decisions: Sequence[Decision], cfg: Config
 ) -> tuple[Insertion, ...]:
     """One insertion per proposed decision, in its section's style, oldest submission first."""
-    proposed = [d for d in decisions if d.status is Status.PROPOSED and d.section]
+    proposed = [d for d in decisions if d.status is Status.PROPOSED]
     proposed.sort(key=lambda d: (d.paper.published or _EPOCH, d.paper.arxiv_id))
     styles: dict[str, EntryStyle] = {}
     out: list[Insertion] = []
     for decision in proposed:
+        if not decision.section:
+            # Nowhere better to go: the biggest section, flagged for the maintainer to move.
+            decision = replace(decision, section=_fallback(catalog).heading, needs_triage=True)
         heading = decision.section or ""
         section = find_section(catalog, heading)
         if heading not in styles:
@@ -78,6 +81,12 @@ def plan_insertions(
             )
         )
     return tuple(out)
+
+
+def _fallback(catalog: Catalog) -> Section:
+    if not catalog.sections:
+        raise CatalogError("the catalog has no heading: there is no section to add papers to")
+    return max(reversed(catalog.sections), key=lambda s: len(s.entries))
 
 
 def _write(decision: Decision, style: EntryStyle, cfg: Config) -> FormattedEntry:
