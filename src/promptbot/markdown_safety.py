@@ -16,10 +16,9 @@ _ALWAYS = frozenset("\\`*<>$~|")
 _ENTITIES = {"[": "&#91;", "]": "&#93;"}
 _ENTITY_RE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _MENTION_RE = re.compile(r"([@#])(?=[A-Za-z0-9])")
-# Things GFM's autolink extension would turn into links: schemes, www., and e-mail addresses.
-_AUTOLINK_RE = re.compile(
-    r"(?i)(https?|ftp|mailto|javascript|data|vbscript|file|xmpp)(:)|(www)(\.)"
-)
+# What GFM's autolink extension links: http(s)://, ftp://, mailto:, xmpp: and www. (e-mail
+# addresses lose their link with the @ joiner).
+_AUTOLINK_RE = re.compile(r"(?i)(?<![a-z])(?:(?:https?|ftp)(?=://)|(?:mailto|xmpp)(?=:\S)|www(?=\.\S))")
 
 
 def plain(text: str, max_length: int | None = None) -> str:
@@ -73,9 +72,7 @@ def _flanking(prev: str, nxt: str) -> bool:
 
 
 def _break_autolink(match: re.Match[str]) -> str:
-    word = match.group(1) or match.group(3)
-    sep = match.group(2) or match.group(4)
-    return word + ZWJ + sep
+    return match.group(0) + ZWJ
 
 
 _BLOCK_START = re.compile(r"^(?:(#{1,6})(?=\s|$)|([>+=\-])|(\d{1,9})([.)])(?=\s|$))")
