@@ -15,7 +15,8 @@ _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\
 _ALWAYS = frozenset("\\`*<>$~|")
 _ENTITIES = {"[": "&#91;", "]": "&#93;"}
 _ENTITY_RE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_MENTION_RE = re.compile(r"([@#])(?=[A-Za-z0-9])")
+# @user, @org/team, #123, owner/repo#123 and GH-123 are what GitHub links or notifies.
+_MENTION_RE = re.compile(r"(@(?=[A-Za-z0-9])|#(?=\d)|(?<![A-Za-z0-9])GH(?=-\d))")
 # What GFM's autolink extension links: http(s)://, ftp://, mailto:, xmpp: and www. (e-mail
 # addresses lose their link with the @ joiner).
 _AUTOLINK_RE = re.compile(r"(?i)(?<![a-z])(?:(?:https?|ftp)(?=://)|(?:mailto|xmpp)(?=:\S)|www(?=\.\S))")
