@@ -129,14 +129,14 @@ class ScoringConfig:
     # Pretrained vision and vision-language models, and what only they do (zero-shot).
     model_terms: tuple[str, ...] = (
         "CLIP^3", "SigLIP^3", "vision-language model^3", "VLM^3", "vision-language^1.5",
-        "ViT^0.75", "vision transformer^0.75", "foundation model^1.5", "SAM^1.5",
+        "ViT^0.5", "vision transformer^0.5", "foundation model^1.5", "SAM^1.5",
         "segment anything^1.5", "open-vocabulary^1.5", "zero-shot^1", "unseen class^1",
         "novel class^1",
     )
     # Weaker signs that the paper is about vision at all.
     vision_terms: tuple[str, ...] = (
         "pre-trained^0.5", "pretrained^0.5", "point cloud^1", "image^0.5", "visual^0.5",
-        "video^0.5", "multimodal^0.5", "multi-modal^0.5",
+        "video^0.5", "multimodal^0.5", "multi-modal^0.5", "promptable^0.5",
     )
     # Not this list's topic (see the labelling policy): generation, LLM prompting, attacks.
     negative_terms: tuple[str, ...] = (
@@ -146,7 +146,8 @@ class ScoringConfig:
         "multimodal large language model^2", "LVLM^2", "large vision-language model^2", "LMM^2",
         "time series^3", "LoRA^1", "reinforcement learning^1", "restoration^1", "agent*^1",
         "robot*^1", "Gaussian splatting^1.5", "NeRF^1", "GPT-4o^1.5", "LLaVA^1.5",
-        "visual question answering^1", "captioning^1", "attack*^1",
+        "visual question answering^1", "captioning^1", "attack*^1", "point prompt*^1",
+        "box prompt*^1", "prompt injection^3", "text-to-video^2", "image synthesis^1.5",
     )
     # Prompting a text-only LLM is not the topic unless vision appears: negative only then.
     text_only_terms: tuple[str, ...] = ("large language model^2", "LLM^2", "language model^1")
