@@ -83,6 +83,8 @@ def test_line_ending() -> None:
     assert editing.line_ending("a\r\nb\r\nc\n") == "\r\n"
     assert editing.line_ending("a\nb\r\nc\n") == "\n"
     assert editing.line_ending("") == "\n"
+    assert editing.line_ending("a\rb\r") == "\r"
+    assert editing.insert("* a\r* b", [ins(1, "* c")]) == "* a\r* c\r* b"
 
 
 def test_unified_diff_marks_a_missing_final_newline() -> None:

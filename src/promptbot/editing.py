@@ -99,8 +99,10 @@ def _write(decision: Decision, style: EntryStyle, cfg: Config) -> FormattedEntry
 
 def line_ending(text: str) -> str:
     """The file's dominant line ending ("\\n" when it has none)."""
-    crlf = text.count("\r\n")
-    return "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+    crlf, lf = text.count("\r\n"), text.count("\n")
+    if "\r" in text and not lf:
+        return "\r"  # an old Mac file
+    return "\r\n" if crlf and crlf * 2 >= lf else "\n"
 
 
 def insert(text: str, insertions: Sequence[Insertion]) -> str:
