@@ -9,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from promptbot import catalog
 from promptbot import config as config_module
@@ -185,3 +187,24 @@ def test_targets_on_real_labelled_papers(
         [r.score for r in relevances], [labels[p.arxiv_id] for p in papers], CFG.threshold)
     assert precision >= precision_at_least
     assert recall >= recall_at_least
+
+
+TEXT = st.lists(st.sampled_from([
+    "prompt", "tuning", "CLIP", "jailbreak", "LLM", "adapter", "test-time", "adaptation",
+    "image", "diffusion", "the", "of", ",", ".", "vision-language", "models", "few-shot",
+]), max_size=60).map(" ".join)
+MODEL = seed_model()
+
+
+@settings(max_examples=60, deadline=None)
+@given(TEXT, TEXT, st.sampled_from([("cs.CV",), ("cs.CL",), ("cs.LG", "cs.CV"), ()]))
+def test_scores_stay_in_range_and_negatives_never_help(
+    title: str, abstract: str, categories: tuple[str, ...]
+) -> None:
+    p = paper(title, abstract, categories)
+    worse = replace(p, abstract=abstract + " A jailbreak attack with text-to-image diffusion.")
+    relevances, _ = MODEL.assess_all([p, worse])
+    assert 0.0 <= relevances[0].score < 1.0
+    assert relevances[1].score <= relevances[0].score
+    assert relevances[0].score == pytest.approx(
+        to_score(sum(v for _, v in relevances[0].parts), CFG.score_half))
