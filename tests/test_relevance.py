@@ -141,8 +141,16 @@ def test_category_points_and_their_wording() -> None:
     assert category_points(paper("t", categories=()), CFG)[0] == 0.0
 
 
-def test_a_title_alone_is_enough() -> None:
-    assert score(paper("Test-Time Prompt Tuning for Vision-Language Models")) >= CFG.threshold
+@pytest.mark.parametrize("title", [
+    "Test-Time Prompt Tuning for Vision-Language Models",
+    "Black-box Prompt Tuning with Subspace Learning",  # no default term takes "box Prompt"
+    "Unleashing the Power of Visual Prompting At the Pixel Level",  # a catalog name inside
+])
+def test_a_title_alone_is_enough(title: str) -> None:
+    assert score(paper(title)) >= CFG.threshold
+
+
+def test_a_title_alone_can_be_off_topic() -> None:
     assert score(paper("Gaussian Splatting for Driving Scenes")) < CFG.threshold
 
 

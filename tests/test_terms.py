@@ -109,3 +109,14 @@ def test_matches_never_overlap(tokens: list[str]) -> None:
 def test_a_phrase_between_any_words_is_found(before: list[str], after: list[str]) -> None:
     text = " ".join([*before, ".", "Soft Prompts", ".", *after])
     assert counts(["soft prompt"], text) == {"soft prompt": 1}
+
+
+def test_whole_word_groups_stay_whole_and_give_way_at_equal_length() -> None:
+    terms = [Term("visual prompt*", "method", 2.0), Term("Visual-Prompting", "name", 2.0),
+             Term("CoOp", "name", 2.0), Term("CLIP-Adapter", "name", 2.0),
+             Term("adapter", "method", 2.0)]
+    matcher = TermMatcher(terms, whole_word_groups=("name",))
+    found = {matcher.terms[i].text: n for i, n in matcher.count(
+        "Visual Prompting beats CoOp, KgCoOp and CLIP-Adapter adapters").items()}
+    assert found == {"visual prompt*": 1, "CoOp": 1, "CLIP-Adapter": 1, "adapter": 1}
+

@@ -146,8 +146,8 @@ class ScoringConfig:
         "multimodal large language model^2", "LVLM^2", "large vision-language model^2", "LMM^2",
         "time series^3", "LoRA^1", "reinforcement learning^1", "restoration^1", "agent*^1",
         "robot*^1", "Gaussian splatting^1.5", "NeRF^1", "GPT-4o^1.5", "LLaVA^1.5",
-        "visual question answering^1", "captioning^1", "attack*^1", "point prompt*^1",
-        "box prompt*^1", "prompt injection^3", "text-to-video^2", "image synthesis^1.5",
+        "visual question answering^1", "captioning^1", "attack*^1", "prompt injection^3",
+        "text-to-video^2", "image synthesis^1.5",
     )
     # Prompting a text-only LLM is not the topic unless vision appears: negative only then.
     text_only_terms: tuple[str, ...] = ("large language model^2", "LLM^2", "language model^1")

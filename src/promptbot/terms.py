@@ -47,6 +47,11 @@ class _Pattern:
     words: tuple[str, ...]
     exact: bool  # case-sensitive; a single word also ends camel-case names ("MadCLIP")
     wildcard: bool  # `prompt*`: the last word may continue ("prompts", "prompting")
+    yields: bool = False  # loses ties to other terms of the same length
+
+    def rank(self) -> tuple[int, bool]:
+        """Sort key: longest first; at equal length, terms that do not yield first."""
+        return -len(self.words), self.yields
 
     def last_matches(self, token: str) -> bool:
         """Whether `token` (already lower-cased unless exact) fits the last word."""
@@ -62,7 +67,8 @@ class TermMatcher:
     start at the same word, so "prompt tuning" is not also counted as "prompt"."""
 
     def __init__(self, terms: Sequence[Term], whole_word_groups: Iterable[str] = ()) -> None:
-        """Index the terms by their first word; `whole_word_groups` never match in camel case."""
+        """Index the terms by their first word; terms of `whole_word_groups` never match inside
+        camel case and give way to other terms as long (catalog names: "Visual-Prompting")."""
         self.terms = tuple(terms)
         whole = frozenset(whole_word_groups)
         self._exact: dict[str, list[_Pattern]] = {}  # first word as written -> patterns
@@ -73,11 +79,12 @@ class TermMatcher:
         for i, term in enumerate(self.terms):
             exact = any(c.isupper() for c in term.text)
             core = term.text.rstrip("*") if exact else term.text.rstrip("*").lower()
-            pattern = _Pattern(i, tuple(_WORD.findall(core)), exact, term.text.endswith("*"))
+            pattern = _Pattern(i, tuple(_WORD.findall(core)), exact, term.text.endswith("*"),
+                               yields=term.group in whole)
             self._index(pattern, camel=term.group not in whole)
         for table in (self._exact, self._lower):
             for patterns in table.values():
-                patterns.sort(key=lambda p: -len(p.words))
+                patterns.sort(key=_Pattern.rank)
 
     def _index(self, pattern: _Pattern, camel: bool) -> None:
         first = pattern.words[0]
@@ -116,7 +123,7 @@ class TermMatcher:
             p.words[0])]
         if token != lower and not token.isupper():  # only mixed case can end in an acronym
             options += [p for p in self._suffixes if _camel_end(token, p.words[0])]
-        return tuple(sorted(options, key=lambda p: -len(p.words)))
+        return tuple(sorted(options, key=_Pattern.rank))
 
     @staticmethod
     def _match_at(tokens: list[str], i: int, options: tuple[_Pattern, ...]) -> _Pattern | None:
