@@ -19,7 +19,10 @@ _ENTITY_RE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _MENTION_RE = re.compile(r"(@(?=[A-Za-z0-9])|#(?=\d)|(?<![A-Za-z0-9])GH(?=-\d))")
 # What GFM's autolink extension links: http(s)://, ftp://, mailto:, xmpp: and www. (e-mail
 # addresses lose their link with the @ joiner).
-_AUTOLINK_RE = re.compile(r"(?i)(?<![a-z])(?:(?:https?|ftp)(?=://)|(?:mailto|xmpp)(?=:\S)|www(?=\.\S))")
+# Script schemes are broken too: harmless as text, but no reader should see a live-looking one.
+_AUTOLINK_RE = re.compile(
+    r"(?i)(?<![a-z])(?:(?:https?|ftp)(?=://)|(?:mailto|xmpp|javascript|vbscript)(?=:\S)|www(?=\.\S))"
+)
 
 
 def plain(text: str, max_length: int | None = None) -> str:
