@@ -1,10 +1,12 @@
 """Relevance of a paper to the list: keyword evidence, similarity to the catalog, and category.
 
 A paper earns points from configured terms (a title hit weighs `title_weight`, each abstract hit
-`abstract_weight`, counted at most `abstract_max_count` times):
+`abstract_weight`, counted at most `abstract_max_count` times; with no abstract, a title hit also
+counts `title_only_abstract_count` abstract hits):
 
-- method terms (learned prompts, adapters) count in full once vision is evident: they are scaled
-  by V / (V + vision_half), where V sums model terms, vision terms and the category's points;
+- method terms (learned prompts, adapters), and the short names of catalog entries the paper
+  cites ("CoOp"), count in full once vision is evident: they are scaled by V / (V + vision_half),
+  where V sums model terms, vision terms and the category's points;
 - adaptation terms (test-time, few-shot, ...) are capped and count only as far as a pretrained
   vision(-language) model is named: scaled by M / (M + model_half);
 - the nearest catalog titles (tf-idf cosine, mean of the `similarity_top` best) add
