@@ -68,6 +68,7 @@ def main() -> int:
     cfg = config_module.load(ROOT / "config.toml")
     papers = candidates(args.count)
     text = args.catalog.read_text(encoding="utf-8")
+    baseline_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     timings = [run(text, cfg, papers)[:2] for _ in range(args.repeat)]
     build, decide = min(timings, key=sum)
     tracemalloc.start()
@@ -82,8 +83,9 @@ def main() -> int:
     print(f"parse + build scorer {build:.3f} s; decide {decide:.3f} s; total "
           f"{build + decide:.3f} s (best of {args.repeat}); load average "
           f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    print(f"peak resident memory {rss_mb:.0f} MB (whole process, imports included); "
-          f"peak Python allocations while scoring {traced_peak / 2**20:.0f} MB")
+    print(f"peak resident memory {rss_mb:.0f} MB (whole process; {baseline_mb:.0f} MB before "
+          f"scoring: imports and candidates); peak Python allocations while scoring "
+          f"{traced_peak / 2**20:.0f} MB")
     return 0
 
 

@@ -94,9 +94,10 @@ class Placer:
             and len(s.entries) >= cfg.min_entries
         )
         index = {id(e): i for i, e in enumerate(catalog.entries)}
-        columns = [[index[id(e)] for e in s.entries] for s in self._learnable]
-        self._columns = np.array([i for c in columns for i in c], dtype=np.intp)
-        self._owners = np.array([n for n, c in enumerate(columns) for _ in c], dtype=np.intp)
+        self._owner = np.full(len(index), -1, dtype=np.intp)  # column -> learnable section
+        for n, section in enumerate(self._learnable):
+            self._owner[[index[id(e)] for e in section.entries]] = n
+        self._learnable_columns = int((self._owner >= 0).sum())
 
     def _resolve(self, sections: Sequence[Section], name: str) -> str | None:
         for section in sections:
@@ -109,14 +110,20 @@ class Placer:
         return self.place_all([paper], [text], sims.reshape(1, -1))[0]
 
     def place_all(
-        self, papers: Sequence[Paper], texts: Sequence[str], sims: npt.NDArray[np.float32]
+        self, papers: Sequence[Paper], texts: Sequence[str], sims: npt.NDArray[np.float32],
+        order: npt.NDArray[np.intp] | None = None,
     ) -> list[Placement]:
-        """Placements in order; `sims` has a row per paper (the learned rule runs batched)."""
+        """Placements in order; `sims` has a row per paper, `order` its columns by similarity,
+        most similar first (computed when not given); the learned rule runs batched."""
         placed = [self._by_rules(t) or self._by_venue(p) for p, t in zip(papers, texts,
                                                                           strict=True)]
         todo = [i for i, found in enumerate(placed) if found is None]
-        for i, votes in zip(todo, self._votes(sims[todo]), strict=True):
-            placed[i] = self._learned(votes)
+        if todo:
+            rows = sims[todo]
+            ranked = order[todo] if order is not None else np.argsort(
+                rows, axis=1, kind="stable")[:, ::-1]
+            for i, votes in zip(todo, self._votes(rows, ranked), strict=True):
+                placed[i] = self._learned(votes)
         return [found for found in placed if found is not None]
 
     def _by_venue(self, paper: Paper) -> Placement | None:
@@ -151,17 +158,21 @@ class Placer:
         return Placement(default, confidence, True, f'default section "{default}": nearest'
                          f' entries point to "{best}" only at {confidence:.0%}')
 
-    def _votes(self, sims: npt.NDArray[np.float32]) -> list[dict[str, float]]:
-        """Per row, the similarity mass of each section among the k nearest entries overall."""
-        k = min(self.cfg.neighbours, self._columns.size)
-        if k < 1 or sims.shape[0] == 0:
+    def _votes(
+        self, sims: npt.NDArray[np.float32], order: npt.NDArray[np.intp]
+    ) -> list[dict[str, float]]:
+        """Per row, the similarity mass of each section among its k nearest learnable entries."""
+        k = min(self.cfg.neighbours, self._learnable_columns)
+        if k < 1:
             return [{} for _ in range(sims.shape[0])]
-        values = sims[:, self._columns]
-        nearest = np.argsort(values, axis=1, kind="stable")[:, -k:]  # faster than argpartition
-        found = np.take_along_axis(values, nearest, axis=1)
-        owners = self._owners[nearest]
+        learnable = self._owner[order] >= 0
+        # The first k learnable columns of each row, in similarity order.
+        take = learnable & (np.cumsum(learnable, axis=1, dtype=np.int32) <= k)
+        columns = order[take].reshape(sims.shape[0], k)
+        found = np.take_along_axis(sims, columns, axis=1)
         rows = []
-        for row_owners, row_values in zip(owners.tolist(), found.tolist(), strict=True):
+        for row_owners, row_values in zip(self._owner[columns].tolist(), found.tolist(),
+                                          strict=True):
             votes: dict[str, float] = {}
             for owner, value in zip(row_owners, row_values, strict=True):
                 if value > 0:

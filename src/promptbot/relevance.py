@@ -42,6 +42,7 @@ _GROUP_KEYS = {
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*[A-Za-z0-9]")
 _CAMEL = re.compile(r"^[A-Za-z0-9\-]*[a-z][A-Za-z0-9\-]*$")
 Matrix = npt.NDArray[np.float32]
+Order = npt.NDArray[np.intp]
 
 
 @dataclass(frozen=True)
@@ -114,13 +115,14 @@ class TitleSimilarity:
         return np.asarray(product.toarray(), dtype=np.float32)
 
 
-def neighbours(sims: Matrix, k: int) -> tuple[npt.NDArray[np.intp], Matrix]:
+def descending(sims: Matrix) -> Order:
+    """Each row's columns, most similar first (one sort serves relevance and placement)."""
+    return np.argsort(sims, axis=1, kind="stable")[:, ::-1]  # faster here than argpartition
+
+
+def neighbours(sims: Matrix, k: int, order: Order | None = None) -> tuple[Order, Matrix]:
     """Each row's k most similar columns, most similar first, and their similarities."""
-    k = min(k, sims.shape[1])
-    if k < 1:
-        return np.zeros((sims.shape[0], 0), dtype=np.intp), np.zeros((sims.shape[0], 0),
-                                                                        dtype=np.float32)
-    top = np.argsort(sims, axis=1, kind="stable")[:, : -k - 1 : -1]  # faster than argpartition
+    top = (descending(sims) if order is None else order)[:, :max(k, 0)]
     return top, np.take_along_axis(sims, top, axis=1)
 
 
@@ -195,15 +197,21 @@ class RelevanceModel:
     def assess_all(self, papers: Sequence[Paper]) -> tuple[tuple[Relevance, ...], Matrix]:
         """Every paper's relevance, and the title-similarity matrix (papers x catalog entries)."""
         sims = self.similarity.matrix([p.title for p in papers])
+        return self.assess_rows(papers, sims, descending(sims)), sims
+
+    def assess_rows(
+        self, papers: Sequence[Paper], sims: Matrix, order: Order
+    ) -> tuple[Relevance, ...]:
+        """Every paper's relevance, given its similarity row and the row's columns by similarity."""
         top_k, shown = max(self.cfg.similarity_top, 0), max(self.cfg.nearest_shown, 0)
-        near, values = neighbours(sims, max(top_k, shown))
+        near, values = neighbours(sims, max(top_k, shown), order)
         tops = values[:, :top_k].mean(axis=1) if top_k and values.shape[1] else np.zeros(
             len(papers), dtype=np.float32)
         return tuple(
             self.assess(p, float(tops[i]), list(zip(near[i, :shown].tolist(),
                                                     values[i, :shown].tolist(), strict=True)))
             for i, p in enumerate(papers)
-        ), sims
+        )
 
     def assess(
         self, paper: Paper, similarity: float, near: Sequence[tuple[int, float]]

@@ -15,7 +15,7 @@ from promptbot.catalog import build_index, normalize_title
 from promptbot.config import Config
 from promptbot.models import Catalog, Decision, Entry, Paper, Status
 from promptbot.placement import Placement, Placer
-from promptbot.relevance import Relevance, RelevanceModel
+from promptbot.relevance import Relevance, RelevanceModel, descending
 
 _URL = re.compile(r"https?://[^\s<>\"')\]]+|(?:github|gitlab)\.com/[\w.\-]+/[\w.\-]+", re.I)
 _EMPTY: Mapping[str, int] = {}
@@ -69,9 +69,11 @@ class Scorer:
         decisions: list[Decision] = []
         for start in range(0, len(papers), _CHUNK):
             chunk = papers[start:start + _CHUNK]
-            relevances, sims = self.relevance.assess_all(chunk)
+            sims = self.relevance.similarity.matrix([p.title for p in chunk])
+            order = descending(sims)
+            relevances = self.relevance.assess_rows(chunk, sims, order)
             texts = [f"{p.title}\n{p.abstract}" for p in chunk]
-            places = self.placer.place_all(chunk, texts, sims)
+            places = self.placer.place_all(chunk, texts, sims, order)
             decisions.extend(self._decide(p, r, place, pending, rejected)
                              for p, r, place in zip(chunk, relevances, places, strict=True))
         return tuple(decisions)
