@@ -119,15 +119,26 @@ def test_a_near_title_is_listed_with_its_likeness() -> None:
     assert re.match(r"listed: a title \d\d% alike at line \d+", decision.reasons[0])
 
 
-def test_a_code_url_in_the_abstract_or_comment_finds_the_entry() -> None:
+def test_a_code_url_finds_an_entry_the_list_cites_only_by_its_conference_page() -> None:
     scorer = Scorer(parsed(SEED), CFG)
-    in_abstract = replace(RELEVANT, abstract="Code: https://github.com/KaiyangZhou/CoOp.")
-    in_comment = replace(RELEVANT, arxiv_id="2501.00009", title="Another title entirely",
-                         comment="code at github.com/muzairkhattak/multimodal-prompt-learning")
-    first, second = scorer.decide_many([in_abstract, in_comment])
-    assert first.status is Status.LISTED and first.duplicate_line == 18
-    assert first.reasons[0] == "listed: code https://github.com/KaiyangZhou/CoOp at line 18"
-    assert second.status is Status.LISTED
+    reworded = paper("2204.99999", "Learning Transferable Visual Models with External "
+                                   "Knowledge (K-LITE)", "Code: https://github.com/microsoft/klite.")
+    in_comment = replace(reworded, arxiv_id="2204.99998", abstract="",
+                         comment="code at github.com/microsoft/klite")
+    first, second = scorer.decide_many([reworded, in_comment])
+    assert first.status is Status.LISTED and first.duplicate_line == 83
+    assert first.reasons[0] == "listed: code https://github.com/microsoft/klite at line 83"
+    assert second.reasons[0] == "listed: code github.com/microsoft/klite at line 83"
+
+
+def test_a_shared_code_repository_alone_does_not_make_a_paper_listed() -> None:
+    """CoOp and CoCoOp share a repository; so may a new paper by the same group."""
+    cat = parsed(SEED)
+    follow_up = replace(RELEVANT, abstract="Code: https://github.com/KaiyangZhou/CoOp")
+    unrelated = paper("2501.00008", "Another title entirely",
+                      comment="code at github.com/microsoft/klite")
+    decisions, _ = decide_all([follow_up, unrelated], cat, CFG)
+    assert [d.status for d in decisions] == [Status.PROPOSED, Status.IRRELEVANT]
 
 
 def test_the_same_paper_twice_in_a_run_is_listed_the_second_time() -> None:

@@ -11,6 +11,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from promptbot.catalog import build_index, normalize_title
 from promptbot.config import Config
 from promptbot.models import Catalog, Decision, Entry, Paper, Status
@@ -19,6 +21,7 @@ from promptbot.relevance import Relevance, RelevanceModel, descending
 
 _URL = re.compile(r"https?://[^\s<>\"')\]]+|(?:github|gitlab)\.com/[\w.\-]+/[\w.\-]+", re.I)
 _EMPTY: Mapping[str, int] = {}
+_CODE_TITLE_LIKENESS = 60.0  # rapidfuzz token_set_ratio, 0-100
 _CHUNK = 1000  # candidates per batch: bounds the similarity matrix (chunk x catalog entries)
 
 
@@ -117,7 +120,10 @@ class Scorer:
             return _Listing(f"listed: {how} at line {entry.line}", entry)
         for url in _URL.findall(f"{paper.abstract} {paper.comment or ''}"):
             entry = self.index.by_code_url(url.rstrip(".,;:"))
-            if entry is not None:
+            # Papers share repositories (CoOp and CoCoOp): only an entry with no arXiv id (the
+            # list cites a CVF or OpenReview page) and a title alike counts as this paper.
+            if entry is not None and not entry.arxiv_ids and fuzz.token_set_ratio(
+                    key, normalize_title(entry.title)) >= _CODE_TITLE_LIKENESS:
                 return _Listing(f"listed: code {url.rstrip('.,;:')} at line {entry.line}", entry)
         earlier = self._seen_ids.get(paper.arxiv_id) or self._seen_titles.get(key)
         if earlier is not None:
