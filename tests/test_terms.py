@@ -120,3 +120,13 @@ def test_whole_word_groups_stay_whole_and_give_way_at_equal_length() -> None:
         "Visual Prompting beats CoOp, KgCoOp and CLIP-Adapter adapters").items()}
     assert found == {"visual prompt*": 1, "CoOp": 1, "CLIP-Adapter": 1, "adapter": 1}
 
+
+
+def test_several_texts_are_counted_apart_and_no_phrase_spans_two() -> None:
+    matcher = TermMatcher([parse_term("prompt tuning", "method", "k"),
+                           parse_term("CLIP", "model", "k")])
+    title, abstract = matcher.count_each(["CLIP prompt", "tuning CLIP\x00 prompt tuning"])
+    assert title == {1: 1}
+    assert abstract == {1: 1, 0: 1}
+    assert matcher.count_each([]) == []
+    assert matcher.count_each(["", ""]) == [{}, {}]

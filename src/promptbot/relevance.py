@@ -139,8 +139,7 @@ def category_points(paper: Paper, cfg: ScoringConfig) -> tuple[float, str]:
 
 def find_hits(paper: Paper, matcher: TermMatcher, cfg: ScoringConfig) -> tuple[Hit, ...]:
     """The terms found in the title and abstract, with their points."""
-    in_title = matcher.count(paper.title)
-    in_abstract = matcher.count(paper.abstract)
+    in_title, in_abstract = matcher.count_each([paper.title, paper.abstract])
     # Without an abstract, a title term stands for its likely mentions in the abstract too.
     title_weight = cfg.title_weight + (
         0.0 if paper.abstract.strip() else cfg.abstract_weight * cfg.title_only_abstract_count)

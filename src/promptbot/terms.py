@@ -100,23 +100,31 @@ class TermMatcher:
 
     def count(self, text: str) -> dict[int, int]:
         """How often each term (by index in `self.terms`) occurs in `text`."""
-        tokens = _PIECE.findall(text)
+        return self.count_each([text])[0]
+
+    def count_each(self, texts: Sequence[str]) -> list[dict[int, int]]:
+        """`count` of several texts (a title and an abstract), tokenized in one pass."""
+        # A NUL between texts is a token of its own, so no phrase spans two texts.
+        tokens = _PIECE.findall("\x00".join(t.replace("\x00", " ") for t in texts))
         cache = self._options
         for token in set(tokens).difference(cache):  # each distinct word is looked at once a run
             cache[token] = self._options_for(token)
-        counts: dict[int, int] = {}
-        free = 0
-        for i in [i for i, t in enumerate(tokens) if cache[t]]:
-            if i < free:
-                continue
-            found = self._match_at(tokens, i, cache[tokens[i]])
-            if found is not None:
-                counts[found.index] = counts.get(found.index, 0) + 1
-                free = i + len(found.words)
+        counts: list[dict[int, int]] = [{} for _ in texts]
+        part, free = 0, 0
+        for i in [i for i, t in enumerate(tokens) if t == "\x00" or cache[t]]:
+            if tokens[i] == "\x00":
+                part += 1
+            elif i >= free:
+                found = self._match_at(tokens, i, cache[tokens[i]])
+                if found is not None:
+                    counts[part][found.index] = counts[part].get(found.index, 0) + 1
+                    free = i + len(found.words)
         return counts
 
     def _options_for(self, token: str) -> tuple[_Pattern, ...]:
         """The terms that may start at this word, longest first."""
+        if token == "\x00":
+            return ()
         lower = token.lower()
         options = [*self._exact.get(token, ()), *self._lower.get(lower, ())]
         options += [p for p in self._starts if (token if p.exact else lower).startswith(
