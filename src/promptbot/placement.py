@@ -30,6 +30,10 @@ _NOT_YET = re.compile(r"submitted|under review|in submission|under submission|re
                       re.IGNORECASE)
 _ACCEPTED = re.compile(r"accepted|to appear|published|proceedings|camera[- ]ready|oral|poster",
                        re.IGNORECASE)
+# "Accepted by IEEE Transactions on ..." -> the venue as written, up to punctuation.
+_ACCEPTED_AT = re.compile(
+    r"(?:accepted|to appear|published)(?:\s+for\s+publication)?\s+(?:to|at|by|in|for|as)\s+"
+    r"(?:the\s+)?(?P<venue>[^,;.()\[\]]{3,80})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -47,13 +51,15 @@ def published_venue(paper: Paper) -> str | None:
     if paper.journal_ref and paper.journal_ref.strip():
         found = _VENUE.search(paper.journal_ref)
         return _venue_text(found) if found else paper.journal_ref.strip()
-    comment = paper.comment or ""
+    comment = " ".join((paper.comment or "").split())
+    accepted = _ACCEPTED.search(comment)
+    if not accepted and _NOT_YET.search(comment):
+        return None  # "Submitted to CVPR 2025", "IROS2025 under review"
     found = _VENUE.search(comment)
-    if not found or _NOT_YET.search(comment[: found.start()]):
-        return None
-    if found.group(2) or found.group(3) or _ACCEPTED.search(comment):
+    if found and (accepted or found.group(2) or found.group(3)):
         return _venue_text(found)
-    return None
+    named = _ACCEPTED_AT.search(comment)
+    return named.group("venue").strip() if named else None
 
 
 def _venue_text(found: re.Match[str]) -> str:
