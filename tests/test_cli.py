@@ -135,8 +135,9 @@ def test_a_real_run_without_a_token_fails_before_any_request(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     code = cli.main(["run", "--feed", str(EXAMPLE_FEED)])
-    assert code == 1
-    assert "needs a token" in capsys.readouterr().err
+    assert code == 2  # a missing token is a usage problem, not a failed run
+    assert "promptbot: error: GitHub: a real run needs a token: set PROMPTBOT_TOKEN (or" \
+        " GITHUB_TOKEN in GitHub Actions), or use --dry-run" in capsys.readouterr().err
 
 
 def test_check_reports_the_example(capsys: pytest.CaptureFixture[str]) -> None:

@@ -23,7 +23,7 @@ from openapi_schema_validator import OAS30Validator
 from promptbot import memory as mem
 from promptbot import pull_request as prm
 from promptbot.config import CatalogConfig, Config, GithubConfig, PullRequestConfig
-from promptbot.errors import CatalogError, ForgeError
+from promptbot.errors import CatalogError, ForgeError, UsageError
 from promptbot.forge import BaseMoved, GitHubForge, LocalFileForge, token_from_env
 from promptbot.models import Memory, Proposal
 from promptbot.ports import Applied, Forge
@@ -458,9 +458,9 @@ def test_reading_needs_no_token_but_a_real_run_does(gh: FakeGitHub) -> None:
     assert forge.read_catalog().text == CATALOG
     plans = prm.plan_pull_requests(CATALOG, [paper("2503.12096")], forge.read_memory(), bot.cfg,
                                    place=place)
-    with pytest.raises(ForgeError, match="needs a token: set PROMPTBOT_TOKEN"):
+    with pytest.raises(UsageError, match="needs a token: set PROMPTBOT_TOKEN"):
         forge.apply(plans[0])
-    with pytest.raises(ForgeError, match="needs a token"):
+    with pytest.raises(UsageError, match="needs a token"):
         forge.require_write_access()
     assert gh.count(writes=True) == 0
 

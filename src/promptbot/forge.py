@@ -20,7 +20,7 @@ from urllib3.response import BaseHTTPResponse
 
 from promptbot import __version__
 from promptbot.config import Config
-from promptbot.errors import BaseMoved, CatalogError, ForgeError
+from promptbot.errors import BaseMoved, CatalogError, ForgeError, UsageError
 from promptbot.models import BotPullRequest, Memory, PullRequestPlan
 from promptbot.ports import Applied, CatalogFile
 from promptbot.pull_request import read_proposals
@@ -136,9 +136,9 @@ class GitHubForge:
         return ""
 
     def require_write_access(self) -> None:
-        """Refuse a real run without a token, before anything is fetched."""
+        """Refuse a real run without a token, before anything is fetched (a usage error)."""
         if not self._token:
-            raise ForgeError("GitHub: a real run needs a token: set PROMPTBOT_TOKEN (or"
+            raise UsageError("GitHub: a real run needs a token: set PROMPTBOT_TOKEN (or"
                              " GITHUB_TOKEN in GitHub Actions), or use --dry-run")
 
     # -- reading --------------------------------------------------------------------------------
