@@ -50,6 +50,7 @@ class Request:
     response: Any = None  # the JSON sent back
     headers: dict[str, str] = field(default_factory=dict)  # the headers sent back
     injected: bool = False  # a Fault or an injected crash answered, not the model
+    authorization: str = ""  # the Authorization header the client sent ("" if none)
 
 
 @dataclass
@@ -248,7 +249,8 @@ def _handler(gh: FakeGitHub) -> type[BaseHTTPRequestHandler]:
             length = int(self.headers.get("Content-Length") or 0)
             raw = self.rfile.read(length) if length else b""
             body = json.loads(raw) if raw else None
-            req = Request(self.command, path, query, body)
+            req = Request(self.command, path, query, body,
+                          authorization=self.headers.get("Authorization") or "")
             with gh._lock:
                 status, headers, payload, req.injected = _answer(gh, req, route)
                 req.status, req.response, req.headers = status, payload, headers

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -121,3 +122,22 @@ def test_a_crash_after_any_write_converges_on_the_next_run(
     branch_text = gh.file("README.md", pull.head) or ""
     added = len(parse(branch_text).entries) - len(parse(CATALOG).entries)
     assert added == expected_ids
+
+
+def test_check_without_catalog_reads_github_with_no_token(
+    gh: FakeGitHub, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("PROMPTBOT_TOKEN")
+    assert cli.main(["check", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["entries"] == len(parse(CATALOG).entries)
+    assert [(r.method, r.path) for r in gh.requests] == [
+        ("GET", f"/repos/{REPO}/contents/README.md")]
+    assert gh.requests[0].authorization == ""
+
+
+def test_check_without_catalog_sends_the_token_when_there_is_one(
+    gh: FakeGitHub, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["check"]) == 0
+    assert "t0ken-never-printed" not in "".join(capsys.readouterr())
+    assert [r.authorization for r in gh.requests] == ["token t0ken-never-printed"]
