@@ -183,14 +183,21 @@ def run_script(doc: dict[str, Any], tmp_path: Path, **env: str) -> list[str]:
 def test_run_step_passes_the_inputs_as_flags(
     doc_path: Path, dry_run: str, since: str, extra: list[str], tmp_path: Path
 ) -> None:
-    argv = run_script(load(doc_path), tmp_path, DRY_RUN=dry_run, SINCE=since)
+    argv = run_script(load(doc_path), tmp_path, DRY_RUN=dry_run, SINCE=since, LIVE="true")
     assert argv == ["run", "--summary", str(tmp_path / "summary.md"), *extra]
+
+
+@pytest.mark.parametrize("live", ["", "false", "yes"])
+def test_this_repositorys_workflow_dry_runs_until_made_live(live: str, tmp_path: Path) -> None:
+    argv = run_script(load(WORKFLOW), tmp_path, DRY_RUN="false", SINCE="", LIVE=live)
+    assert argv == ["run", "--summary", str(tmp_path / "summary.md"), "--dry-run"]
 
 
 def test_workflow_wires_its_inputs_to_the_run_step(workflow: dict[str, Any]) -> None:
     env = run_step(workflow)["env"]
     assert env["DRY_RUN"] == "${{ inputs.dry_run }}"
     assert env["SINCE"] == "${{ inputs.since }}"
+    assert env["LIVE"] == "${{ vars.PROMPTBOT_LIVE }}"
 
 
 # --- the composite action ---
