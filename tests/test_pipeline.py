@@ -128,3 +128,10 @@ def test_the_same_paper_from_two_sources_is_proposed_once() -> None:
     plan = pipeline.run(CFG, [FakeSource(papers), FakeSource(papers)], FakeForge(SEED), None)
     assert [d.status for d in plan.decisions] == [Status.PROPOSED]
     assert plan.new_text.count(PROMPT_TUNING) == 1
+
+
+def test_the_pr_table_says_which_topic_terms_matched() -> None:
+    plan = pipeline.run(CFG, [FakeSource(real_papers(PROMPT_TUNING))], FakeForge(SEED), None)
+    (proposal,) = plan.pull_requests[0].proposals
+    assert "terms:" in proposal.why and "prompt tuning" in proposal.why
+    assert "threshold" not in proposal.why

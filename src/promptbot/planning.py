@@ -62,7 +62,7 @@ def proposals_for(
                 score=round(decision.score, 3) if decision else 0.0,
                 needs_triage=ins.needs_triage,
                 missing=ins.missing,
-                why="; ".join(decision.reasons[:2]) if decision else "",
+                why=why(decision.reasons) if decision else "",
             )
         )
     return tuple(out)
@@ -85,3 +85,10 @@ def place(base_text: str, proposals: Sequence[Proposal]) -> str:
         for p in proposals
     ]
     return editing.insert(base_text, insertions)
+
+
+def why(reasons: Sequence[str]) -> str:
+    """The PR table's one-line reason: the matched topic terms, else the first reason."""
+    evidence = [r for r in reasons if " terms: " in r
+                and not r.startswith(("negative", "vision", "text-only"))]
+    return "; ".join(evidence[:2] or reasons[:1])
