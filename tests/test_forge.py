@@ -600,3 +600,11 @@ def test_labels_match_the_recorded_create_error_and_add() -> None:
         for ours, theirs in zip(reply, added["response"], strict=True):
             same_shape(ours, theirs, "name", "default", "description")
         assert validate(server.requests) == 2
+
+
+def test_only_the_forge_modules_import_github() -> None:
+    src = Path(__file__).resolve().parent.parent / "src" / "promptbot"
+    importers = sorted(
+        str(path.relative_to(src)) for path in src.rglob("*.py")
+        if re.search(r"^\s*(?:import github|from github\b)", path.read_text("utf-8"), re.M))
+    assert importers == ["forge.py", "forge_client.py"]

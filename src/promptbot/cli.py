@@ -11,7 +11,7 @@ from pathlib import Path
 from promptbot import __version__
 from promptbot import config as config_module
 from promptbot.config import Config
-from promptbot.errors import CatalogError, PromptbotError
+from promptbot.errors import PromptbotError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -96,22 +96,12 @@ def _cmd_schedule(args: argparse.Namespace, cfg: Config) -> int:
 
 def _read_catalog_arg(args: argparse.Namespace, cfg: Config) -> str:
     if args.catalog:
+        from promptbot.forge_local import read_catalog_file
+
         return read_catalog_file(Path(args.catalog))
     from promptbot import runner
 
     return runner.fetch_catalog_text(cfg)
-
-
-def read_catalog_file(path: Path) -> str:
-    """A local catalog's text, keeping its bytes (line endings included)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CatalogError(f"{path}: cannot read catalog ({exc.strerror or exc})") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CatalogError(f"{path}: not UTF-8 text (byte {exc.start})") from None
 
 
 def configure_logging(verbose: int, quiet: bool) -> None:

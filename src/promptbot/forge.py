@@ -1,4 +1,7 @@
-"""GitHub as the forge (the only module importing `github`), and a local file for offline runs."""
+"""GitHub as the forge (with forge_client, the only modules importing `github`).
+
+`LocalFileForge` (a local file, for offline runs) lives in forge_local and is re-exported here.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +9,22 @@ import base64
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from http import HTTPStatus
-from pathlib import Path
-from typing import Any
 
 import requests
-from github import Auth, Github, GithubException, InputGitAuthor
+from github import GithubException, InputGitAuthor
 from github.ContentFile import ContentFile
 from github.GithubException import RateLimitExceededExceedsMaxWait
-from github.GithubRetry import GithubRetry
 from github.PullRequest import PullRequest
-from urllib3.response import BaseHTTPResponse
 
-from promptbot import __version__
 from promptbot.config import Config
 from promptbot.errors import BaseMoved, CatalogError, ForgeError, UsageError
+from promptbot.forge_client import describe, error_text, github_client
+from promptbot.forge_local import LocalFileForge
 from promptbot.models import BotPullRequest, Memory, PullRequestPlan
 from promptbot.ports import Applied, CatalogFile
 from promptbot.pull_request import read_proposals
+
+__all__ = ["BaseMoved", "GitHubForge", "LocalFileForge", "token_from_env"]
 
 TOKEN_VARIABLES = ("PROMPTBOT_TOKEN", "GITHUB_TOKEN")
 
@@ -33,60 +34,6 @@ def token_from_env(environ: Mapping[str, str]) -> str | None:
     return next((environ[k].strip() for k in TOKEN_VARIABLES if environ.get(k, "").strip()), None)
 
 
-class _Retry(GithubRetry):
-    """PyGithub's retry, with every wait going through an injected sleep and kept within a bound."""
-
-    def __init__(self, sleep: Callable[[float], None] = time.sleep, **kwargs: Any) -> None:
-        self.sleep_function = sleep
-        super().__init__(**kwargs)
-
-    def new(self, **kw: Any) -> _Retry:
-        kw["sleep"] = self.sleep_function
-        return super().new(**kw)
-
-    def sleep(self, response: BaseHTTPResponse | None = None) -> None:
-        wait = self._wait(response)
-        if self.max_rate_limit_wait is not None and wait > self.max_rate_limit_wait:
-            status = response.status if response is not None else 429
-            raise RateLimitExceededExceedsMaxWait(status, None, None, wait=wait)
-        if wait > 0:
-            self.sleep_function(wait)
-
-    def _wait(self, response: BaseHTTPResponse | None) -> float:
-        if response is None or not self.respect_retry_after_header:
-            return self.get_backoff_time()
-        after = self.get_retry_after(response)
-        if after is not None:
-            return after
-        reset = response.headers.get("X-RateLimit-Reset", "")
-        if response.status == 429 and response.headers.get("X-RateLimit-Remaining") == "0" \
-                and reset.isdigit():
-            return max(int(reset) - time.time(), 0) + 1
-        if response.status == 429:
-            return max(self.secondary_rate_wait, self.get_backoff_time())
-        return self.get_backoff_time()
-
-
-def _messages(exc: GithubException) -> list[str]:
-    data = exc.data if isinstance(exc.data, dict) else {}
-    errors = [e for e in data.get("errors") or [] if isinstance(e, dict)]
-    found = [data.get("message"), *(e.get("message") or e.get("code") for e in errors)]
-    return [str(m) for m in found if m]
-
-
-def _describe(exc: GithubException) -> str:
-    try:
-        phrase = HTTPStatus(exc.status).phrase
-    except ValueError:
-        phrase = "error"
-    detail = "; ".join(m for m in _messages(exc) if m != phrase)
-    return f"{exc.status} {phrase}" + (f" ({detail})" if detail else "")
-
-
-def _error_text(exc: GithubException) -> str:
-    return " ".join(_messages(exc)).lower()
-
-
 class GitHubForge:
     """The catalog file and the bot's pull requests in one GitHub (or GitHub Enterprise) repo."""
 
@@ -94,18 +41,7 @@ class GitHubForge:
                  sleep: Callable[[float], None] = time.sleep, paced: bool = True) -> None:
         self._cfg = cfg
         self._token = token
-        gh = cfg.github
-        retry = _Retry(sleep=sleep, total=gh.retries, backoff_factor=1.0, raise_on_status=False,
-                       max_rate_limit_wait=gh.max_rate_limit_wait_seconds,
-                       status_forcelist=[*range(500, 600), 429])
-        # paced=False drops PyGithub's own spacing of requests (0.25 s) and writes (1 s), which
-        # sleeps for real; tests turn it off, production keeps GitHub's recommended pace.
-        pace: dict[str, Any] = {} if paced else {"seconds_between_requests": None,
-                                                 "seconds_between_writes": None}
-        self._github = Github(base_url=gh.api_url.rstrip("/"),
-                              auth=Auth.Token(token) if token else None, retry=retry,
-                              timeout=gh.timeout_seconds, per_page=100, lazy=True,
-                              user_agent=f"promptbot/{__version__}", **pace)
+        self._github = github_client(cfg.github, token, sleep=sleep, paced=paced)
         self._repo = self._github.get_repo(cfg.catalog.repo)
         self._catalog_sha: str | None = None
         self._pulls: dict[int, PullRequest] = {}
@@ -123,7 +59,7 @@ class GitHubForge:
                 f" than [github].max_rate_limit_wait_seconds = "
                 f"{self._cfg.github.max_rate_limit_wait_seconds}; run again later") from None
         except GithubException as exc:
-            raise ForgeError(f"GitHub: {_describe(exc)} {what}{self._hint(exc)}") from None
+            raise ForgeError(f"GitHub: {describe(exc)} {what}{self._hint(exc)}") from None
         except requests.RequestException as exc:
             raise ForgeError(f"GitHub: cannot reach {self._cfg.github.api_url} while {what}"
                              f" ({type(exc).__name__})") from None
@@ -131,7 +67,7 @@ class GitHubForge:
     def _hint(self, exc: GithubException) -> str:
         if exc.status == 404 and not self._token:
             return " (a private repository needs a token: set PROMPTBOT_TOKEN)"
-        if exc.status in (401, 403) and "rate limit" not in _error_text(exc):
+        if exc.status in (401, 403) and "rate limit" not in error_text(exc):
             return " (is the token valid and allowed to write to the repository?)"
         return ""
 
@@ -257,7 +193,7 @@ class GitHubForge:
             self._repo.update_file(c.path, plan.title, plan.new_text, blob, branch=plan.branch,
                                    committer=who, author=who)
         except GithubException as exc:
-            if exc.status in (409, 422) and "match" in _error_text(exc):
+            if exc.status in (409, 422) and "match" in error_text(exc):
                 raise BaseMoved(f"GitHub: {c.path} changed on {plan.base_branch} while promptbot"
                                 " ran; nothing is lost, read and plan again") from None
             raise
@@ -286,7 +222,7 @@ class GitHubForge:
             pull = self._repo.create_pull(base=plan.base_branch, head=plan.branch,
                                           title=plan.title, body=plan.body, draft=prc.draft)
         except GithubException as exc:
-            if exc.status != 422 or "already exists" not in _error_text(exc):
+            if exc.status != 422 or "already exists" not in error_text(exc):
                 raise
             owner = self._cfg.catalog.repo.split("/")[0]
             pull = next(iter(self._repo.get_pulls(state="open", head=f"{owner}:{plan.branch}")))
@@ -324,31 +260,3 @@ class GitHubForge:
 def _same(current: str | None, wanted: str) -> bool:
     # GitHub's web editor stores CRLF; an edit there must not count as a difference.
     return (current or "").replace("\r\n", "\n") == wanted.replace("\r\n", "\n")
-
-
-class LocalFileForge:
-    """A catalog in a local file (`--catalog FILE`): read-only, no memory, no pull requests."""
-
-    def __init__(self, path: Path) -> None:
-        self._path = path
-
-    def read_catalog(self) -> CatalogFile:
-        """The file's text, bytes kept (CRLF and BOM included)."""
-        try:
-            data = self._path.read_bytes()
-        except OSError as exc:
-            raise CatalogError(f"{self._path}: cannot read catalog ({exc.strerror or exc})") \
-                from None
-        try:
-            return CatalogFile(text=data.decode("utf-8"), path=str(self._path))
-        except UnicodeDecodeError as exc:
-            raise CatalogError(f"{self._path}: not UTF-8 text (byte {exc.start})") from None
-
-    def read_memory(self) -> Memory:
-        """No pull requests to remember: every candidate is judged against the file alone."""
-        return Memory()
-
-    def apply(self, plan: PullRequestPlan) -> Applied:
-        """Refuse: a local file has no pull requests (dry runs never apply)."""
-        raise ForgeError("a real run needs GitHub; use --dry-run with --catalog FILE"
-                         " (add --output FILE to write the new catalog)")

@@ -1,0 +1,92 @@
+"""The PyGithub client of promptbot.forge: bounded retries, pacing, and how its errors read.
+
+Private to the forge adapter (the only other module allowed to import `github`).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from http import HTTPStatus
+from typing import Any
+
+from github import Auth, Github, GithubException
+from github.GithubException import RateLimitExceededExceedsMaxWait
+from github.GithubRetry import GithubRetry
+from urllib3.response import BaseHTTPResponse
+
+from promptbot import __version__
+from promptbot.config import GithubConfig
+
+
+class BoundedRetry(GithubRetry):
+    """PyGithub's retry, with every wait going through an injected sleep and kept within a bound."""
+
+    def __init__(self, sleep: Callable[[float], None] = time.sleep, **kwargs: Any) -> None:
+        self.sleep_function = sleep
+        super().__init__(**kwargs)
+
+    def new(self, **kw: Any) -> BoundedRetry:
+        """A copy for the next attempt (urllib3 makes one per try), keeping the injected sleep."""
+        kw["sleep"] = self.sleep_function
+        return super().new(**kw)
+
+    def sleep(self, response: BaseHTTPResponse | None = None) -> None:
+        """Wait before the next try, or raise when the wait exceeds max_rate_limit_wait."""
+        wait = self._wait(response)
+        if self.max_rate_limit_wait is not None and wait > self.max_rate_limit_wait:
+            status = response.status if response is not None else 429
+            raise RateLimitExceededExceedsMaxWait(status, None, None, wait=wait)
+        if wait > 0:
+            self.sleep_function(wait)
+
+    def _wait(self, response: BaseHTTPResponse | None) -> float:
+        if response is None or not self.respect_retry_after_header:
+            return self.get_backoff_time()
+        after = self.get_retry_after(response)
+        if after is not None:
+            return after
+        reset = response.headers.get("X-RateLimit-Reset", "")
+        if response.status == 429 and response.headers.get("X-RateLimit-Remaining") == "0" \
+                and reset.isdigit():
+            return max(int(reset) - time.time(), 0) + 1
+        if response.status == 429:
+            return max(self.secondary_rate_wait, self.get_backoff_time())
+        return self.get_backoff_time()
+
+
+def github_client(gh: GithubConfig, token: str | None, *,
+                  sleep: Callable[[float], None] = time.sleep, paced: bool = True) -> Github:
+    """A lazy PyGithub client for `gh.api_url`, retrying 5xx and 429 within the set bounds."""
+    retry = BoundedRetry(sleep=sleep, total=gh.retries, backoff_factor=1.0, raise_on_status=False,
+                         max_rate_limit_wait=gh.max_rate_limit_wait_seconds,
+                         status_forcelist=[*range(500, 600), 429])
+    # paced=False drops PyGithub's own spacing of requests (0.25 s) and writes (1 s), which
+    # sleeps for real; tests turn it off, production keeps GitHub's recommended pace.
+    pace: dict[str, Any] = {} if paced else {"seconds_between_requests": None,
+                                             "seconds_between_writes": None}
+    return Github(base_url=gh.api_url.rstrip("/"), auth=Auth.Token(token) if token else None,
+                  retry=retry, timeout=gh.timeout_seconds, per_page=100, lazy=True,
+                  user_agent=f"promptbot/{__version__}", **pace)
+
+
+def _messages(exc: GithubException) -> list[str]:
+    data = exc.data if isinstance(exc.data, dict) else {}
+    errors = [e for e in data.get("errors") or [] if isinstance(e, dict)]
+    found = [data.get("message"), *(e.get("message") or e.get("code") for e in errors)]
+    return [str(m) for m in found if m]
+
+
+def describe(exc: GithubException) -> str:
+    """`403 Forbidden (what GitHub said)`: the status and the messages of the error body."""
+    try:
+        phrase = HTTPStatus(exc.status).phrase
+    except ValueError:
+        phrase = "error"
+    detail = "; ".join(m for m in _messages(exc) if m != phrase)
+    return f"{exc.status} {phrase}" + (f" ({detail})" if detail else "")
+
+
+def error_text(exc: GithubException) -> str:
+    """The error body's messages in lower case, to recognise a kind of refusal."""
+    return " ".join(_messages(exc)).lower()
