@@ -7,6 +7,7 @@ tests/data/github/) when the test ends.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import time
 from collections.abc import Iterator, Sequence
@@ -600,6 +601,32 @@ def test_labels_match_the_recorded_create_error_and_add() -> None:
         for ours, theirs in zip(reply, added["response"], strict=True):
             same_shape(ours, theirs, "name", "default", "description")
         assert validate(server.requests) == 2
+
+
+def test_a_token_echoed_by_the_server_never_reaches_the_error_or_the_logs(
+    gh: FakeGitHub, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A proxy or a misbehaving Enterprise server may quote the request's headers in its answer;
+    # PyGithub copies that body into its exception.
+    caplog.set_level(logging.DEBUG)
+    bot = make_bot(gh)
+    gh.faults.append(Fault(401, "GET", "/contents/", body={
+        "message": f"Bad credentials (Authorization: token {TOKEN})",
+        "errors": [{"message": f"token {TOKEN} is revoked"}]}))
+    with pytest.raises(ForgeError) as err:
+        bot.forge().read_catalog()
+    assert str(err.value).startswith("GitHub: 401 Unauthorized (Bad credentials (Authorization:")
+    assert TOKEN not in str(err.value) and "token ***" in str(err.value)
+    assert gh.requests[-1].authorization == f"token {TOKEN}"  # the token was really sent
+    assert TOKEN not in caplog.text
+
+
+def test_a_redirect_to_another_host_is_a_forge_error(gh: FakeGitHub) -> None:
+    bot = make_bot(gh)
+    gh.faults.append(Fault(301, "GET", "/contents/",
+                           headers={"Location": "https://elsewhere.invalid/api/v3/x"}))
+    with pytest.raises(ForgeError, match=r"^GitHub: .*redirected.*\[github\]\.api_url"):
+        bot.forge().read_catalog()
 
 
 def test_only_the_forge_modules_import_github() -> None:

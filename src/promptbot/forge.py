@@ -59,10 +59,21 @@ class GitHubForge:
                 f" than [github].max_rate_limit_wait_seconds = "
                 f"{self._cfg.github.max_rate_limit_wait_seconds}; run again later") from None
         except GithubException as exc:
-            raise ForgeError(f"GitHub: {describe(exc)} {what}{self._hint(exc)}") from None
+            said = self._redacted(describe(exc))
+            raise ForgeError(f"GitHub: {said} {what}{self._hint(exc)}") from None
         except requests.RequestException as exc:
             raise ForgeError(f"GitHub: cannot reach {self._cfg.github.api_url} while {what}"
                              f" ({type(exc).__name__})") from None
+        except RuntimeError as exc:
+            # PyGithub refuses a redirect to another scheme or host with a bare RuntimeError.
+            if "redirected" not in str(exc):
+                raise
+            raise ForgeError(f"GitHub: {self._cfg.github.api_url} redirected elsewhere while"
+                             f" {what}; check [github].api_url") from None
+
+    def _redacted(self, text: str) -> str:
+        # The error body is the server's text: a proxy may quote the request's headers in it.
+        return text.replace(self._token, "***") if self._token else text
 
     def _hint(self, exc: GithubException) -> str:
         if exc.status == 404 and not self._token:
