@@ -8,6 +8,9 @@ placement), formats and inserts. Reported: the proposed rate, the same-section r
 same-fields rate (name, title, venue, year, arXiv id, read back with the catalog parser from the
 entry as written in the maintainers' section), the end-to-end rate, and every disagreement.
 
+A held-out paper that the list still cites elsewhere (the same arXiv id or title in another
+section) is rightly `listed`: such papers are reported apart, and the rates count the rest.
+
     python bench/replay_leave_out.py tests/data/catalogs/BWLONG_..._2023-12-22_HEAD.md [--json]
 """
 
@@ -23,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from promptbot import catalog, config, editing, formatting
+from promptbot.catalog import build_index
 from promptbot.models import Catalog, Decision, Entry, Insertion, Paper, Status
 
 FIELDS = ("name", "title", "venue", "year", "arxiv_id")
@@ -46,6 +50,7 @@ class Outcome:
     section: str | None
     written: str
     differs: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    elsewhere: int | None = None  # the line where the list still cites the paper, if it does
 
     @property
     def proposed(self) -> bool:
@@ -131,8 +136,19 @@ def replay(path: Path, cfg: config.Config, min_entries: int, leave: int) -> dict
         written, got = written_fields(cat, h)
         want = fields_of(h.entry)
         differs = {k: (want[k], got.get(k)) for k in FIELDS if want[k] != got.get(k)}
-        outcomes.append(Outcome(h, d.status.value, d.section, written, differs))
+        outcomes.append(Outcome(h, d.status.value, d.section, written, differs,
+                                still_listed(cat, h.paper)))
     return summarize(path, scorer, outcomes, skipped)
+
+
+def still_listed(cat: Catalog, paper: Paper) -> int | None:
+    """The line where the list without the held-out entries still cites `paper`, if it does."""
+    index = build_index(cat)
+    entry = index.by_arxiv_id(paper.arxiv_id)
+    if entry is None:
+        found = index.by_title(paper.title)
+        entry = found[0] if found else None
+    return entry.line if entry else None
 
 
 def _rate(n: int, total: int) -> str:
@@ -143,6 +159,8 @@ def summarize(
     path: Path, scorer: str, outcomes: list[Outcome], skipped: list[Entry]
 ) -> dict[str, Any]:
     """Rates and disagreements, ready to print or dump as JSON."""
+    elsewhere = [o for o in outcomes if o.elsewhere is not None]
+    outcomes = [o for o in outcomes if o.elsewhere is None]
     n = len(outcomes)
     proposed = sum(o.proposed for o in outcomes)
     same_section = sum(o.same_section for o in outcomes)
@@ -155,6 +173,11 @@ def summarize(
         "decider": scorer,
         "held_out": n,
         "skipped_without_arxiv_id": [e.title for e in skipped],
+        "still_listed_elsewhere": [
+            {"arxiv_id": o.held.paper.arxiv_id, "line": o.elsewhere, "decision": o.status,
+             "correct": o.status == Status.LISTED.value}
+            for o in elsewhere
+        ],
         "proposed": _rate(proposed, n),
         "same_section": _rate(same_section, n),
         "same_fields": _rate(same_fields, n),
@@ -179,8 +202,13 @@ def summarize(
 def print_text(result: dict[str, Any]) -> None:
     """The result for a person."""
     print(f"Leave-out replay of {result['catalog']} (decider: {result['decider']})")
-    print(f"held out: {result['held_out']} entries with an arXiv id;"
-          f" {len(result['skipped_without_arxiv_id'])} skipped without one")
+    print(f"held out: {result['held_out'] + len(result['still_listed_elsewhere'])} entries with"
+          f" an arXiv id; {len(result['skipped_without_arxiv_id'])} skipped without one")
+    for e in result["still_listed_elsewhere"]:
+        verdict = "correct, not counted" if e["correct"] else "WRONG, not counted"
+        print(f"  {e['arxiv_id']}: still listed elsewhere in the list (line {e['line']}):"
+              f" {e['decision']} ({verdict})")
+    print(f"rates over the other {result['held_out']}:")
     for key in ("proposed", "same_section", "same_fields", "same_fields_but_name", "end_to_end"):
         print(f"  {key:<21} {result[key]}")
     print("\nDisagreements:")

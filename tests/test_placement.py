@@ -174,3 +174,48 @@ def test_leave_one_out_accuracy_of_the_learned_rule_on_a_large_list() -> None:
     right = sum(placer.place(paper(e.title), e.title, sims[i]).section == owner[id(e)]
                 for i, e in enumerate(entries))
     assert right / len(entries) >= 0.65  # the largest section alone holds 34%
+
+
+def test_on_another_list_a_published_paper_goes_where_published_papers_are() -> None:
+    """BWLONG splits prompt learning into accepted and arXiv sections the config does not name."""
+    bwlong = parsed(BWLONG)
+    title = "Learning to prompt vision-language models with prompt tuning"
+    published = place(bwlong, NO_RULES, paper(title, "Accepted to ICCV 2023"))
+    preprint = place(bwlong, NO_RULES, paper(title))
+    assert published.section == "Prompt Learning(accepted): *Updating by Linbin Wang*"
+    assert "95% of its entries are published, like this paper (ICCV 2023)" in published.rule
+    assert preprint.section == "Prompt Learning(arxiv): *Updating by Jiajia Zhang*"
+    assert "of its entries are preprints, like this paper (no venue: a preprint)" in preprint.rule
+
+
+def test_heading_words_lean_towards_the_section_they_name() -> None:
+    chosen = place(parsed(BWLONG), NO_RULES, paper(
+        "Domain adaptation with prompts for unseen target domains", "Accepted to CVPR 2023"))
+    assert chosen.section == "Domain Adaptation + Prompt Learning: *Updating by Yongguang Li*"
+    assert 'its heading says "adaptation", "domain"' in chosen.rule
+
+
+def _leave_one_out(name: str, learned: bool) -> float:
+    """Share of entries with an arXiv id placed back in their section, venue as a comment."""
+    cat = parsed(name)
+    entries = [e for e in cat.entries if e.arxiv_ids]
+    column = {id(e): i for i, e in enumerate(cat.entries)}
+    sims = TitleSimilarity([e.title for e in cat.entries]).matrix([e.title for e in entries])
+    for row, e in enumerate(entries):
+        sims[row, column[id(e)]] = 0.0
+    owner = {id(e): s.heading for s in cat.sections for e in s.entries}
+    papers = [paper(e.title, f"Accepted to {e.venue} {e.year}" if e.venue and e.venue.lower()
+                    != "arxiv" else None) for e in entries]
+    placer = Placer(cat, NO_RULES)
+    if not learned:  # neighbours only: no status, no heading words
+        placer._status = type(placer._status)(placer._status.preprint_share,
+                                              (False,) * len(placer._learnable), 0.5)
+        placer._headings = type(placer._headings)([""] * len(placer._learnable))
+    placed = placer.place_all(papers, [p.title for p in papers], sims)
+    return sum(p.section == owner[id(e)] for p, e in zip(placed, entries, strict=True)) / len(
+        entries)
+
+
+def test_status_and_heading_words_place_a_split_list_better_than_neighbours_alone() -> None:
+    with_signals, neighbours_only = _leave_one_out(BWLONG, True), _leave_one_out(BWLONG, False)
+    assert with_signals >= 0.75 and with_signals > neighbours_only + 0.2

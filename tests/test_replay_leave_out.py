@@ -50,3 +50,30 @@ def test_replay_reports_rates_and_disagreements(tmp_path: Path) -> None:
     assert result["same_fields"].startswith("0/3")  # the names N5..N7 cannot come from titles
     assert {d["fields"]["name"]["list"] for d in result["disagreements"]} == {"N5", "N6", "N7"}
     assert all(set(d["fields"]) == {"name"} for d in result["disagreements"])
+
+
+def test_a_paper_still_listed_elsewhere_is_reported_apart_and_not_counted(tmp_path: Path) -> None:
+    replay = load()
+    rows = "".join(
+        f'* **N{i}**: "Prompt learning method number {i}", arXiv, 2023 (*U*).'
+        f" [[Paper](https://arxiv.org/abs/2305.{i:05d})]\n"
+        for i in range(1, 8)
+    )
+    again = '* **N7**: "Prompt learning method number 7", arXiv, 2023. [[Paper](https://arxiv.org/abs/2305.00007)]\n'
+    path = tmp_path / "list.md"
+    path.write_text(f"# List\n\n## Prompting\n{rows}\n## Other\n{again}", encoding="utf-8")
+    result = replay.replay(path, Config(), 6, 3)
+    assert result["held_out"] == 2  # N5 and N6; N7 is still in "Other", line 10 of the cut list
+    assert result["still_listed_elsewhere"] == [
+        {"arxiv_id": "2305.00007", "line": 10, "decision": "listed", "correct": True}]
+    assert {d["arxiv_id"] for d in result["disagreements"]} == {"2305.00005", "2305.00006"}
+    assert result["same_fields"].startswith("0/2")
+
+
+def test_bwlong_duplicates_inside_the_list_are_not_counted_as_failures() -> None:
+    replay = load()
+    result = replay.replay(CATALOGS / "BWLONG_Awesome-Prompt-Learning-CV_README_2023-12-22_HEAD.md",
+                           Config(), 6, 3)
+    elsewhere = {e["arxiv_id"]: e["correct"] for e in result["still_listed_elsewhere"]}
+    assert elsewhere == {"2208.08340": True, "2111.12853": True, "2308.08428": True}
+    assert result["held_out"] == 7

@@ -19,6 +19,13 @@ import numpy.typing as npt
 
 from promptbot.config import SectionsConfig
 from promptbot.models import Catalog, Paper, Section
+from promptbot.section_signals import (
+    HEADING_WEIGHT,
+    PREPRINT,
+    PUBLISHED,
+    HeadingWords,
+    status_profile,
+)
 
 _VENUE = re.compile(
     r"(?<![A-Za-z])(CVPR|ICCV|ECCV|NeurIPS|NIPS|ICLR|ICML|AAAI|IJCAI|ACL|EMNLP|NAACL|WACV|BMVC"
@@ -104,6 +111,8 @@ class Placer:
         for n, section in enumerate(self._learnable):
             self._owner[[index[id(e)] for e in section.entries]] = n
         self._learnable_columns = int((self._owner >= 0).sum())
+        self._status = status_profile(self._learnable)
+        self._headings = HeadingWords([s.heading for s in self._learnable])
 
     def _resolve(self, sections: Sequence[Section], name: str) -> str | None:
         for section in sections:
@@ -128,8 +137,9 @@ class Placer:
             rows = sims[todo]
             ranked = order[todo] if order is not None else np.argsort(
                 rows, axis=1, kind="stable")[:, ::-1]
-            for i, votes in zip(todo, self._votes(rows, ranked), strict=True):
-                placed[i] = self._learned(votes)
+            for i, found in zip(todo, self._learned_all([papers[i] for i in todo], rows, ranked),
+                                strict=True):
+                placed[i] = found
         return [found for found in placed if found is not None]
 
     def _by_venue(self, paper: Paper) -> Placement | None:
@@ -150,39 +160,66 @@ class Placer:
                 return Placement(section, 1.0, False, f'section "{section}": rule term "{term}"')
         return None
 
-    def _learned(self, votes: dict[str, float]) -> Placement:
+    def _learned_all(
+        self, papers: Sequence[Paper], sims: npt.NDArray[np.float32],
+        order: npt.NDArray[np.intp],
+    ) -> list[Placement]:
+        """The learned rule: neighbours' votes, plus heading words, times the status likeness."""
+        mass = self._mass(sims, order)
+        total = mass.sum(axis=1, keepdims=True)
+        used = [self._headings.used(p.title) for p in papers]
+        venues = [published_venue(p) for p in papers]
+        statuses = [PUBLISHED if v else PREPRINT for v in venues]
+        factors = {s: self._status.factors(s) for s in (PUBLISHED, PREPRINT)}
+        votes = (mass + HEADING_WEIGHT * self._headings.scores(used) * total) * np.array(
+            [factors[s] for s in statuses]).reshape(len(papers), -1)
+        best = votes.argmax(axis=1) if votes.shape[1] else np.zeros(len(papers), dtype=np.intp)
+        sums = votes.sum(axis=1)
+        return [
+            self._learned(int(best[n]), float(votes[n, best[n]] / sums[n]) if total[n, 0] > 0
+                          else None, self._why(used[n], int(best[n]), statuses[n], venues[n]))
+            for n in range(len(papers))
+        ]
+
+    def _learned(self, best: int, confidence: float | None, why: str) -> Placement:
         default = self._found.get(self.cfg.default)
-        if not votes:
+        if confidence is None:
             fallback = default or (self._learnable[0].heading if self._learnable else None)
             return Placement(fallback, 0.0, True, "no similar catalog entries: needs triage")
-        best = max(votes, key=lambda h: votes[h])
-        confidence = votes[best] / sum(votes.values())
+        name = self._learnable[best].heading
         if confidence >= self.cfg.min_confidence or default is None:
             triage = confidence < self.cfg.min_confidence
-            return Placement(best, confidence, triage, f'section "{best}": nearest entries'
-                             f" ({confidence:.0%} of the similarity of the closest)")
+            return Placement(name, confidence, triage, f'section "{name}": nearest entries'
+                             f" ({confidence:.0%} of the similarity of the closest){why}")
         return Placement(default, confidence, True, f'default section "{default}": nearest'
-                         f' entries point to "{best}" only at {confidence:.0%}')
+                         f' entries point to "{name}" only at {confidence:.0%}{why}')
 
-    def _votes(
+    def _why(self, used: frozenset[str], index: int, status: str, venue: str | None) -> str:
+        """The learned signals that favoured section `index`, said plainly."""
+        if not self._learnable:
+            return ""
+        said = []
+        share = self._status.describe(index, status)
+        if share:
+            said.append(f"{share}, like this paper ({venue or 'no venue: a preprint'})")
+        matched = self._headings.matched(used, index)
+        if matched:
+            said.append("its heading says " + ", ".join(f'"{w}"' for w in matched))
+        return "".join(f"; {s}" for s in said)
+
+    def _mass(
         self, sims: npt.NDArray[np.float32], order: npt.NDArray[np.intp]
-    ) -> list[dict[str, float]]:
-        """Per row, the similarity mass of each section among its k nearest learnable entries."""
+    ) -> npt.NDArray[np.float64]:
+        """Per row and learnable section, the similarity of its entries among the k nearest."""
+        mass = np.zeros((sims.shape[0], len(self._learnable)))
         k = min(self.cfg.neighbours, self._learnable_columns)
         if k < 1:
-            return [{} for _ in range(sims.shape[0])]
+            return mass
         learnable = self._owner[order] >= 0
         # The first k learnable columns of each row, in similarity order.
         take = learnable & (np.cumsum(learnable, axis=1, dtype=np.int32) <= k)
         columns = order[take].reshape(sims.shape[0], k)
-        found = np.take_along_axis(sims, columns, axis=1)
-        rows = []
-        for row_owners, row_values in zip(self._owner[columns].tolist(), found.tolist(),
-                                          strict=True):
-            votes: dict[str, float] = {}
-            for owner, value in zip(row_owners, row_values, strict=True):
-                if value > 0:
-                    heading = self._learnable[owner].heading
-                    votes[heading] = votes.get(heading, 0.0) + value
-            rows.append(votes)
-        return rows
+        found = np.maximum(np.take_along_axis(sims, columns, axis=1), 0.0)
+        rows = np.repeat(np.arange(sims.shape[0]), k)
+        np.add.at(mass, (rows, self._owner[columns].ravel()), found.ravel())
+        return mass
