@@ -7,12 +7,12 @@ from collections.abc import Sequence
 
 from promptbot import memory as memory_module
 from promptbot import planning
-from promptbot.catalog import build_index, parse
+from promptbot.catalog import parse
 from promptbot.config import Config
 from promptbot.errors import BaseMoved
 from promptbot.models import Harvest, Memory, Plan, Window
 from promptbot.ports import Applied, Forge, Source
-from promptbot.scoring import decide_all
+from promptbot.scoring import Scorer
 from promptbot.sources import merge
 
 log = logging.getLogger("promptbot")
@@ -31,15 +31,13 @@ def harvest(sources: Sequence[Source], window: Window | None) -> Harvest:
 def decide_and_plan(papers: Harvest, catalog_text: str, memory: Memory, cfg: Config) -> Plan:
     """The pure part of a run: the same Plan whether or not it is applied afterwards."""
     catalog = parse(catalog_text)
-    index = build_index(catalog, cfg.scoring.fuzzy_title_threshold)
-    decisions, notes = decide_all(
+    scorer = Scorer(catalog, cfg)  # its catalog index also tells which rejected ids came back
+    decisions = scorer.decide_many(
         papers.papers,
-        catalog,
-        cfg,
         pending=memory_module.pending(memory),
-        rejected=memory_module.rejected(memory, index),
+        rejected=memory_module.rejected(memory, scorer.index),
     )
-    return planning.plan(catalog, decisions, memory, cfg, notes=(*papers.notes, *notes))
+    return planning.plan(catalog, decisions, memory, cfg, notes=(*papers.notes, *scorer.notes))
 
 
 def plan_on(forge: Forge, papers: Harvest, cfg: Config) -> Plan:

@@ -31,8 +31,13 @@ def plan(
     proposals = proposals_for(insertions, decisions)
     abstracts = {d.paper.arxiv_id: d.paper.abstract for d in decisions}
     base_text = catalog.render()
+
+    def place_on_base(text: str, entries: Sequence[Proposal]) -> str:
+        # Each pull request is rebuilt on base_text: reuse its parse instead of parsing again.
+        return place(text, entries, catalog=catalog if text == base_text else None)
+
     prs = pull_request.plan_pull_requests(
-        base_text, proposals, memory, cfg, place=place, abstracts=abstracts
+        base_text, proposals, memory, cfg, place=place_on_base, abstracts=abstracts
     )
     new_text = prs[0].new_text if prs else base_text
     return Plan(
@@ -68,11 +73,16 @@ def proposals_for(
     return tuple(out)
 
 
-def place(base_text: str, proposals: Sequence[Proposal]) -> str:
-    """Insert already-written entries into a (possibly newer) base text, each in its section."""
+def place(
+    base_text: str, proposals: Sequence[Proposal], *, catalog: Catalog | None = None
+) -> str:
+    """Insert already-written entries into a base text, each in its section.
+
+    `catalog` is `base_text` parsed, when the caller has it already.
+    """
     if not proposals:
         return base_text
-    catalog = parse(base_text)
+    catalog = catalog if catalog is not None else parse(base_text)
     insertions = [
         Insertion(
             arxiv_id=p.arxiv_id,
