@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -58,6 +59,20 @@ def test_missing_parts_are_left_out_cleanly_and_reported() -> None:
     assert out.missing == ("name", "affiliation")
     no_marker = format_entry(paper(), EntryStyle())
     assert no_marker.text.startswith('* "Conditional Prompt')
+
+
+def test_a_section_that_drops_the_name_from_titles_writes_it_apart_only() -> None:
+    named = paper(title="CLIP-Adapter: Better Vision-Language Models with Feature Adapters")
+    dropping = replace(CMHUNG, title_keeps_name=False)
+    assert format_entry(named, dropping).text.startswith(
+        '* **CLIP-Adapter**: "Better Vision-Language Models with Feature Adapters", arXiv')
+    assert format_entry(named, CMHUNG).text.startswith(
+        '* **CLIP-Adapter**: "CLIP-Adapter: Better Vision-Language Models with Feature Adapters"')
+    # Only a name written apart is dropped: a title whose prefix is not the name stays whole.
+    plain = paper(title="Prompt learning: a survey of methods for vision")
+    assert '"Prompt learning: a survey' in format_entry(plain, dropping).text
+    titled = replace(dropping, head="* ", quote="")
+    assert format_entry(named, titled).text.startswith("* CLIP-Adapter: Better")
 
 
 def test_an_explicit_unknown_name_wins() -> None:
@@ -147,11 +162,14 @@ def test_written_entries_parse_back_to_the_same_fields(name: str, heading: str, 
     new = catalog.parse(inserted)
     (got,) = next(e for e in new.sections if e.heading == heading).entries[-1:]
     venue, year = metadata.venue_year(p)
-    assert got.title == p.title and got.arxiv_ids == (p.arxiv_id,)
+    name = metadata.short_name(p)
+    dropped = got.kind == "bullet" and "{name}" in style.head and not style.title_keeps_name
+    title = p.title.partition(":")[2].strip() if dropped and name else p.title
+    assert got.title == title and got.arxiv_ids == (p.arxiv_id,)
     if got.kind == "bullet":
         assert (got.venue or "").lower() == venue.lower() and got.year == year
         named = "{name}" in style.head
-        assert got.name == ((metadata.short_name(p) or style.unknown_name) if named else None)
+        assert got.name == ((name or style.unknown_name) if named else None)
 
 
 # --- hostile metadata, end to end: written, inserted in real lists, rendered by cmark-gfm -------

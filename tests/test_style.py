@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from promptbot import catalog
-from promptbot.style import VENUE_LABEL, EntryStyle, cells, infer_style
+from promptbot.style import VENUE_LABEL, EntryStyle, cells, infer_style, title_keeps_name
 
 CATALOGS = Path(__file__).parent / "data" / "catalogs"
 SEED = "seed_Awesome-Prompt-Learning-CV.md"
@@ -108,3 +108,29 @@ def test_venues_are_spelled_the_way_the_list_spells_them() -> None:
     style = infer_style(cat, section)
     assert style.venue("NeurIPS") == "NIPS" and style.venue("CVPR") == "CVPR"
     assert style.venue("arXiv") == "arxiv"
+
+
+@pytest.mark.parametrize(
+    ("name", "heading", "keeps"),
+    [
+        (SEED, "Prompt Learning/Tuning", True),  # '**MaPLe**: "MaPLe: Multi-modal Prompt Learning"'
+        (SEED, "Prompt Learning/Tuning(arxiv4月-)", False),  # none of 13 named titles keeps it
+        (BWLONG, "Prompt Learning(arxiv): *Updating by Jiajia Zhang*", False),  # CLIP-Adapter
+        (BWLONG, "CLIP Variants: *Updating by Siyu He*", True),  # '**DLIP**: DLIP: Distilling…'
+        (BWLONG, "In-context learning: *Updating by Yansheng Gao*", True),  # 4 named: the list's
+        (MULTIMODAL, "Visual Captioning", True),
+    ],
+)
+def test_whether_titles_keep_the_name_prefix_is_learned_per_section(
+    name: str, heading: str, keeps: bool
+) -> None:
+    assert style_of(name, heading).title_keeps_name is keeps
+
+
+def test_too_few_named_entries_keep_the_arxiv_title() -> None:
+    rows = "".join(f"* **N{i}**: Title number {i} [[Paper](https://arxiv.org/abs/2301.0000{i})]\n"
+                   for i in range(1, 5))
+    cat = catalog.parse(f"# L\n## S\n{rows}")
+    assert title_keeps_name(cat.entries) is True
+    many = catalog.parse("# L\n## S\n" + rows * 2)
+    assert title_keeps_name(many.entries) is False

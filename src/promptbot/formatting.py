@@ -52,7 +52,7 @@ def _fields(paper: Paper, style: EntryStyle) -> _Fields:
     form = "pdf" if style.links.paper_url == "pdf" else "abs"
     return _Fields(
         name=escape(name, max_length=NAME_MAX) if name else None,
-        title=escape(paper.title, max_length=TITLE_MAX),
+        title=escape(_title(paper.title, name, style), max_length=TITLE_MAX),
         venue=style.venue(venue),
         year=year,
         yymm=metadata.submission_yymm(paper),
@@ -60,6 +60,15 @@ def _fields(paper: Paper, style: EntryStyle) -> _Fields:
         paper=f"https://arxiv.org/{form}/{paper.arxiv_id}",
         code=safe_url(code) if code else None,
     )
+
+
+def _title(title: str, name: str | None, style: EntryStyle) -> str:
+    """The title as the section writes it: without "Name: " if the name stands apart and the
+    section's titles drop it (`**CLIP-Adapter**: Better Vision-Language Models…`)."""
+    if style.title_keeps_name or style.kind != "bullet" or "{name}" not in style.head or not name:
+        return title
+    head, sep, rest = title.partition(":")
+    return rest.strip() if sep and head.strip() == name and rest.strip() else title
 
 
 def format_entry(paper: Paper, style: EntryStyle, *, unknown_name: str = "") -> FormattedEntry:

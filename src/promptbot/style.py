@@ -47,6 +47,7 @@ class EntryStyle:
     missing: str = ""  # table: what a code cell holds without code ("---")
     labels: tuple[tuple[str, str], ...] = ()  # block: (role, line prefix): ("paper", "- Paper: ")
     venues: tuple[tuple[str, str], ...] = ()  # (canonical, as the list writes it): ("ACMMM", "MM")
+    title_keeps_name: bool = True  # bullet: "**MaPLe**: MaPLe: Multi-modal…" rather than dropped
 
     def venue(self, canonical: str) -> str:
         """How this list spells a venue."""
@@ -151,7 +152,30 @@ def _bullet_style(base: EntryStyle, own: Sequence[Entry], every: Sequence[Entry]
         middle=middle if middle is not None else base.middle,
         tail=_vote((s.tail for s, _ in chosen), ""),
         links=links,
+        title_keeps_name=title_keeps_name(own if len(_named(own)) >= DROP_MIN_NAMED else every),
     )
+
+
+DROP_MIN_NAMED = 8  # named entries needed to tell that a section drops "Name: " from titles
+DROP_MAX_SHARE = 0.1  # ... when at most this share of them keep it (arXiv titles: ~30% have one)
+
+
+def _named(entries: Sequence[Entry]) -> list[Entry]:
+    return [e for e in entries if e.name and any(c.isalnum() for c in e.name)]
+
+
+def title_keeps_name(entries: Sequence[Entry]) -> bool:
+    """Whether titles keep their "Name: " prefix when the name is also written apart.
+
+    About a third of arXiv titles start with the paper's name; a list that keeps it shows that
+    in many entries, a list that drops it ('**CLIP-Adapter**: Better Vision-Language Models…')
+    in almost none. Too few named entries to tell: keep the title as arXiv has it.
+    """
+    named = _named(entries)
+    if len(named) < DROP_MIN_NAMED:
+        return True
+    kept = sum(bool(re.match(rf"\s*{re.escape(e.name or '')}\s*[:：]", e.title)) for e in named)
+    return kept > DROP_MAX_SHARE * len(named)
 
 
 def _samples(entries: Sequence[Entry]) -> list[tuple[_Shape, dict[str, str]]]:
