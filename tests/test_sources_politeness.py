@@ -46,6 +46,18 @@ def test_retry_after_wins_when_longer_and_everything_is_capped() -> None:
     assert polite.record(ok=False, retry_after=3600.0) == 60.0
 
 
+def test_retry_later_backs_off_on_429_and_5xx_only() -> None:
+    clock = FakeClock()
+    polite = Politeness(3.0, sleep=clock.sleep, clock=clock)
+    assert polite.retry_later(404, "30") is None
+    assert polite.retry_later(400, None) is None
+    assert polite.requests == 0  # a hopeless answer is left for the caller to record
+    assert polite.retry_later(503, None) == 6.0
+    assert polite.retry_later(429, "30") == 30.0
+    assert polite.requests == 2
+    assert polite.wait() == 30.0
+
+
 @pytest.mark.parametrize(
     ("header", "seconds"),
     [("7", 7.0), (" 120 ", 120.0), ("Wed, 21 Oct 2015 07:28:30 GMT", 30.0),

@@ -29,19 +29,11 @@ from promptbot.sources import (
     split_arxiv_id,
     window_for,
 )
-from promptbot.sources.politeness import (
-    RETRYABLE_STATUS,
-    Clock,
-    Politeness,
-    Sleep,
-    retry_after_seconds,
-    shared,
-)
+from promptbot.sources.politeness import TIMEOUT_SECONDS, Clock, Politeness, Sleep, shared
 from promptbot.sources.queries import MAX_URL_LENGTH, build_queries
 
 log = logging.getLogger("promptbot.arxiv")
 
-TIMEOUT_SECONDS = 60.0
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _OPENSEARCH = "{http://a9.com/-/spec/opensearch/1.1/}"
 
@@ -175,9 +167,8 @@ class _Transport(HTTPAdapter):
         if response.is_redirect:  # the Session follows it, through this transport again
             self.politeness.record(ok=True)
             return
-        if status in RETRYABLE_STATUS:
-            wait = self.politeness.record(
-                ok=False, retry_after=retry_after_seconds(response.headers.get("Retry-After")))
+        wait = self.politeness.retry_later(status, response.headers.get("Retry-After"))
+        if wait is not None:
             log.warning("arXiv API: HTTP %d, retrying in %.0f s", status, wait)
             return
         try:

@@ -28,19 +28,11 @@ from promptbot.sources import (
     pdf_url,
     split_arxiv_id,
 )
-from promptbot.sources.politeness import (
-    RETRYABLE_STATUS,
-    Clock,
-    Politeness,
-    Sleep,
-    retry_after_seconds,
-    shared,
-)
+from promptbot.sources.politeness import TIMEOUT_SECONDS, Clock, Politeness, Sleep, shared
 
 log = logging.getLogger("promptbot.arxiv")
 
 EMPTY_NOTE = "arXiv announced nothing today (weekend or holiday?)"
-TIMEOUT_SECONDS = 60.0
 # Old RDF titles end with "(arXiv:2107.03419v1 [hep-ex] CROSS LISTED)".
 _OLD_SUFFIX = re.compile(r"\.?\s*\(arXiv:(?P<id>\S+?)\s+\[(?P<cat>[^\]]+)\](?P<flag>[^)]*)\)\s*$")
 _OLD_FLAGS = {"UPDATED": "replace", "CROSS LISTED": "cross"}
@@ -174,11 +166,11 @@ class ListingFeedSource:
                     data: bytes = response.read()
             except urllib.error.HTTPError as exc:
                 problem = f"HTTP {exc.code}"
-                if exc.code not in RETRYABLE_STATUS:
+                retry_in = self.politeness.retry_later(exc.code, exc.headers.get("Retry-After"))
+                if retry_in is None:
                     self.politeness.record(ok=True)
                     raise SourceError(f"arXiv listing feed {url}: {problem}") from None
-                wait = self.politeness.record(
-                    ok=False, retry_after=retry_after_seconds(exc.headers.get("Retry-After")))
+                wait = retry_in
             except (urllib.error.URLError, OSError) as exc:
                 problem = str(getattr(exc, "reason", None) or exc)
                 wait = self.politeness.record(ok=False)

@@ -15,6 +15,7 @@ Clock = Callable[[], float]
 
 DEFAULT_MAX_BACKOFF = 120.0
 RETRYABLE_STATUS = frozenset({429, 500, 502, 503, 504})
+TIMEOUT_SECONDS = 60.0  # for each arXiv request, API or listing feed
 
 
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
@@ -76,6 +77,13 @@ class Politeness:
             gap = self.backoff(self._failures, retry_after)
         self._next_at = self._clock() + gap
         return gap
+
+    def retry_later(self, status: int, retry_after: str | None) -> float | None:
+        """After an HTTP error: the wait before retrying a 429/5xx (its Retry-After honoured), or
+        None when retrying cannot help (nothing is recorded then)."""
+        if status not in RETRYABLE_STATUS:
+            return None
+        return self.record(ok=False, retry_after=retry_after_seconds(retry_after))
 
     def backoff(self, failures: int, retry_after: float | None = None) -> float:
         """The wait after `failures` failures in a row: doubling from the delay, capped."""

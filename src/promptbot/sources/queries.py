@@ -19,7 +19,6 @@ _PAGING = {"id_list": "", "sortBy": "submittedDate", "sortOrder": "descending",
            "start": "30000", "max_results": "2000"}
 
 
-
 def _phrase(keyword: str) -> str:
     """A keyword made safe inside double quotes: only word characters, spaces, . ' and -."""
     cleaned = normalize_space(re.sub(r"[^\w\s.'-]", " ", keyword))
