@@ -39,8 +39,6 @@ def run_window(args: argparse.Namespace, cfg: Config, now: datetime) -> Window |
     """The submission window: --since/--until, else the look-back; None to replay files whole."""
     since = parse_date(args.since, "--since")
     until = parse_date(args.until, "--until")
-    if since and until and since > until:
-        raise UsageError(f"--since {since} is after --until {until}")
     if args.feed and not (since or until):
         return None
     return window_for(now, cfg.arxiv.lookback_days, since, until)
