@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import tomllib
-import types
-from dataclasses import MISSING, dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any
 
+from promptbot.config_schema import build
 from promptbot.errors import ConfigError
 
 CONFIG_ENV = "PROMPTBOT_CONFIG"
@@ -225,87 +225,16 @@ def load(path: Path | None) -> Config:
 
 def parse(data: dict[str, Any], source: str = "<config>") -> Config:
     """Build a Config from already-decoded TOML, naming the file and key path on any error."""
-    config = _build(Config, data, source, "")
-    config = _replace_source(config, source)
+    config = replace(build(Config, data, source, internal=("source",)), source=source)
     _check_values(config, source)
     return config
 
 
-def _replace_source(config: Config, source: str) -> Config:
-    from dataclasses import replace
-
-    return replace(config, source=source)
-
-
-def _build(cls: type[Any], data: Any, source: str, path: str) -> Any:
-    where = f"[{path}]" if path else "the top level"
-    if not isinstance(data, dict):
-        raise ConfigError(f"{source}: {where} must be a table")
-    hints = get_type_hints(cls)
-    known = {f.name for f in fields(cls) if f.name != "source"}
-    for key in data:
-        if key not in known:
-            raise ConfigError(f"{source}: unknown key {_key(path, key)}")
-    values: dict[str, Any] = {}
-    for f in fields(cls):
-        if f.name == "source" or f.name not in data:
-            if f.default is MISSING and f.default_factory is MISSING and f.name != "source":
-                raise ConfigError(f"{source}: missing required key {_key(path, f.name)}")
-            continue
-        child = f"{path}.{f.name}" if path else f.name
-        values[f.name] = _convert(hints[f.name], data[f.name], source, child)
-    return cls(**values)
-
-
-def _convert(hint: Any, value: Any, source: str, path: str) -> Any:
-    if is_dataclass(hint) and isinstance(hint, type):
-        return _build(hint, value, source, path)
-    origin = get_origin(hint)
-    if origin in (Union, types.UnionType):
-        options = [a for a in get_args(hint) if a is not type(None)]
-        return _convert(options[0], value, source, path)
-    if origin is tuple:
-        item = get_args(hint)[0]
-        if not isinstance(value, list):
-            raise ConfigError(f"{source}: {_dotted(path)} must be a list of {_describe(item)}")
-        return tuple(_convert(item, v, source, f"{path}[{i}]") for i, v in enumerate(value))
-    if hint is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
-    if hint in (str, int, float, bool) and type(value) is hint:
-        return value
-    article = {str: "a string", int: "an integer", float: "a number", bool: "a boolean"}
-    raise ConfigError(f"{source}: {_dotted(path)} must be {article.get(hint, _describe(hint))}")
-
-
-def _describe(hint: Any) -> str:
-    if is_dataclass(hint):
-        return "tables"
-    names = {str: "strings", int: "integers", float: "numbers", bool: "booleans"}
-    return names.get(hint, "values of the right type")
-
-
-def _key(path: str, key: str) -> str:
-    return f"[{path}].{key}" if path else key
-
-
-def _dotted(path: str) -> str:
-    head, _, rest = path.partition(".")
-    if not rest:
-        return head
-    return f"[{head}].{rest}"
-
-
-_CHOICES: dict[str, tuple[str, ...]] = {
-    "arxiv.sources": ("api", "rss"),
-    "pull_request.mode": ("rolling", "per-paper"),
-}
-
-
 def _check_values(config: Config, source: str) -> None:
     for src in config.arxiv.sources:
-        if src not in _CHOICES["arxiv.sources"]:
+        if src not in ("api", "rss"):
             raise ConfigError(f'{source}: [arxiv].sources: unknown source "{src}" (api, rss)')
-    if config.pull_request.mode not in _CHOICES["pull_request.mode"]:
+    if config.pull_request.mode not in ("rolling", "per-paper"):
         raise ConfigError(
             f'{source}: [pull_request].mode must be "rolling" or "per-paper",'
             f' not "{config.pull_request.mode}"'
