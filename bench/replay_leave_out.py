@@ -6,7 +6,10 @@ its arXiv id, its title, its venue as an arXiv comment ("Accepted to ICCV 2023")
 gives one other than arXiv, and a submission date from the id. The bot then decides (scoring and
 placement), formats and inserts. Reported: the proposed rate, the same-section rate, the
 same-fields rate (name, title, venue, year, arXiv id, read back with the catalog parser from the
-entry as written in the maintainers' section), the end-to-end rate, and every disagreement.
+entry as written in the maintainers' section), the same-look rate (one-line bullets: the written
+line and the maintainers' line have the same layout once values and affiliation are left out:
+name marker, quotes, separators, link brackets and labels), the end-to-end rate, and every
+disagreement.
 
 A held-out paper that the list still cites elsewhere (the same arXiv id or title in another
 section) is rightly `listed`: such papers are reported apart, and the rates count the rest.
@@ -25,7 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from promptbot import catalog, config, editing, formatting
+from promptbot import catalog, config, editing, formatting, style
 from promptbot.catalog import build_index
 from promptbot.models import Catalog, Decision, Entry, Insertion, Paper, Status
 
@@ -51,6 +54,7 @@ class Outcome:
     written: str
     differs: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     elsewhere: int | None = None  # the line where the list still cites the paper, if it does
+    look: bool | None = None  # same layout as the maintainers' line; None: not a one-line bullet
 
     @property
     def proposed(self) -> bool:
@@ -102,8 +106,8 @@ def decide(cat: Catalog, papers: Sequence[Paper], cfg: config.Config) -> tuple[l
     return list(Scorer(cat, cfg).decide_many(papers)), "promptbot.scoring.Scorer"
 
 
-def written_fields(cat: Catalog, held: HeldOut) -> tuple[str, dict[str, Any]]:
-    """The entry as the bot writes it in the maintainers' section, and its fields read back."""
+def written_fields(cat: Catalog, held: HeldOut) -> tuple[str, Entry | None]:
+    """The entry as the bot writes it in the maintainers' section, and the entry read back."""
     section = editing.find_section(cat, held.section)
     entry = formatting.format_entry(held.paper, editing.section_style(cat, section))
     after = editing.insertion_point(cat, held.section)
@@ -111,7 +115,7 @@ def written_fields(cat: Catalog, held: HeldOut) -> tuple[str, dict[str, Any]]:
                                                    entry.text)])
     back = catalog.parse(text)
     found = [e for e in back.entries if held.paper.arxiv_id in e.arxiv_ids and e.line > after]
-    return entry.text, fields_of(found[0]) if found else {}
+    return entry.text, found[0] if found else None
 
 
 def fields_of(entry: Entry) -> dict[str, Any]:
@@ -133,11 +137,13 @@ def replay(path: Path, cfg: config.Config, min_entries: int, leave: int) -> dict
     decisions, scorer = decide(cat, [h.paper for h in held], cfg)
     outcomes = []
     for h, d in zip(held, decisions, strict=True):
-        written, got = written_fields(cat, h)
-        want = fields_of(h.entry)
+        written, back = written_fields(cat, h)
+        want, got = fields_of(h.entry), fields_of(back) if back else {}
         differs = {k: (want[k], got.get(k)) for k in FIELDS if want[k] != got.get(k)}
+        shape = style.layout(h.entry)
+        look = None if shape is None else back is not None and style.layout(back) == shape
         outcomes.append(Outcome(h, d.status.value, d.section, written, differs,
-                                still_listed(cat, h.paper)))
+                                still_listed(cat, h.paper), look))
     return summarize(path, scorer, outcomes, skipped)
 
 
@@ -168,6 +174,7 @@ def summarize(
     # Names the maintainers took from an abstract cannot come from a title-only candidate.
     but_name = sum(not (set(o.differs) - {"name"}) for o in outcomes)
     end_to_end = sum(o.proposed and o.same_section and not o.differs for o in outcomes)
+    looks = [o.look for o in outcomes if o.look is not None]
     return {
         "catalog": path.name,
         "decider": scorer,
@@ -182,6 +189,7 @@ def summarize(
         "same_section": _rate(same_section, n),
         "same_fields": _rate(same_fields, n),
         "same_fields_but_name": _rate(but_name, n),
+        "same_look": _rate(sum(looks), len(looks)),
         "end_to_end": _rate(end_to_end, n),
         "disagreements": [
             {
@@ -190,11 +198,12 @@ def summarize(
                 "bot_section": o.section,
                 "decision": o.status,
                 "fields": {k: {"list": a, "bot": b} for k, (a, b) in o.differs.items()},
+                "same_look": o.look,
                 "maintainers_line": o.held.entry.raw.rstrip("\r\n"),
                 "bot_line": o.written,
             }
             for o in outcomes
-            if not (o.proposed and o.same_section and not o.differs)
+            if not (o.proposed and o.same_section and not o.differs and o.look is not False)
         ],
     }
 
@@ -209,7 +218,9 @@ def print_text(result: dict[str, Any]) -> None:
         print(f"  {e['arxiv_id']}: still listed elsewhere in the list (line {e['line']}):"
               f" {e['decision']} ({verdict})")
     print(f"rates over the other {result['held_out']}:")
-    for key in ("proposed", "same_section", "same_fields", "same_fields_but_name", "end_to_end"):
+    keys = ("proposed", "same_section", "same_fields", "same_fields_but_name", "same_look",
+            "end_to_end")
+    for key in keys:
         print(f"  {key:<21} {result[key]}")
     print("\nDisagreements:")
     for d in result["disagreements"]:
@@ -217,6 +228,8 @@ def print_text(result: dict[str, Any]) -> None:
               f" section: list {d['maintainers_section']!r}, bot {d['bot_section']!r}")
         for k, v in d["fields"].items():
             print(f"    {k}: list {v['list']!r} / bot {v['bot']!r}")
+        if d["same_look"] is False:
+            print("    look: the bot's line is laid out differently")
         print(f"    list: {d['maintainers_line']}\n    bot:  {d['bot_line']}")
     for title in result["skipped_without_arxiv_id"]:
         print(f"- skipped (no arXiv id in the list): {title}")

@@ -48,6 +48,8 @@ def test_replay_reports_rates_and_disagreements(tmp_path: Path) -> None:
     result = replay.replay(path, Config(), 6, 3)
     assert result["held_out"] == 3
     assert result["same_fields"].startswith("0/3")  # the names N5..N7 cannot come from titles
+    # The list has no "?" marker, so the unknown name is left out: a line that looks different.
+    assert result["same_look"].startswith("0/3")
     assert {d["fields"]["name"]["list"] for d in result["disagreements"]} == {"N5", "N6", "N7"}
     assert all(set(d["fields"]) == {"name"} for d in result["disagreements"])
 
@@ -77,3 +79,19 @@ def test_bwlong_duplicates_inside_the_list_are_not_counted_as_failures() -> None
     elsewhere = {e["arxiv_id"]: e["correct"] for e in result["still_listed_elsewhere"]}
     assert elsewhere == {"2208.08340": True, "2111.12853": True, "2308.08428": True}
     assert result["held_out"] == 7
+
+
+def test_a_line_laid_out_unlike_the_maintainers_is_reported(tmp_path: Path) -> None:
+    replay = load()
+    rows = "".join(
+        f'* **?**: "Prompt learning method number {i}", arXiv, 2023.'
+        f" [[Paper](https://arxiv.org/abs/2305.{i:05d})]\n"
+        for i in range(1, 8)
+    )
+    odd = "* **?**: Prompt learning method number 8 [[arXiv 2305](https://arxiv.org/abs/2305.00008)]\n"
+    path = tmp_path / "list.md"
+    path.write_text(f"# List\n\n## Prompting\n{rows}{odd}", encoding="utf-8")
+    result = replay.replay(path, Config(), 6, 3)
+    assert result["same_look"].startswith("2/3")
+    (odd_one,) = [d for d in result["disagreements"] if d["same_look"] is False]
+    assert odd_one["arxiv_id"] == "2305.00008"

@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from promptbot import catalog
-from promptbot.style import VENUE_LABEL, EntryStyle, cells, infer_style, title_keeps_name
+from promptbot.style import (
+    VENUE_LABEL,
+    EntryStyle,
+    cells,
+    infer_style,
+    layout,
+    title_keeps_name,
+)
 
 CATALOGS = Path(__file__).parent / "data" / "catalogs"
 SEED = "seed_Awesome-Prompt-Learning-CV.md"
@@ -31,8 +38,9 @@ def style_of(name: str, heading: str) -> EntryStyle:
          ", {venue}, {year} (*{affiliation}*). ", "Paper", "PyTorch"),
         (SEED, "Prompt Learning/Tuning(已读)", "* **{name}**：", '"',
          ",{venue},{year}(*{affiliation}*)", "Paper", "Code"),
-        (BWLONG, "Prompt Learning(arxiv): *Updating by Jiajia Zhang*", "* **{name}**: ", "",
-         "(*{affiliation}*) ", VENUE_LABEL, "PyTorch"),
+        # Newest first: the entries at the end, where a new one goes, use a full-width colon.
+        (BWLONG, "Prompt Learning(arxiv): *Updating by Jiajia Zhang*", "* **{name}**：", "",
+         "(*{affiliation}*)", VENUE_LABEL, "PyTorch"),
         (BWLONG, "CLIP Variants: *Updating by Siyu He*", "* **{name}**: ", "",
          "({affiliation}).", VENUE_LABEL, "PyTorch"),
         (MULTIMODAL, "Prompt Learning/Tuning", "* **{name}**: ", '"',
@@ -52,9 +60,15 @@ def test_bullet_styles_of_real_sections(
 
 def test_venue_labels_show_the_arxiv_month_and_link_spacing() -> None:
     style = style_of(BWLONG, "Prompt Learning(arxiv): *Updating by Jiajia Zhang*")
-    assert style.links.arxiv_date == "yymm" and style.links.joiner == " "
+    assert style.links.arxiv_date == "yymm" and style.links.joiner == ""
+    spaced = style_of(BWLONG, "CLIP Variants: *Updating by Siyu He*")
+    assert spaced.links.joiner == " "
     assert (style.links.before, style.links.after) == ("[", "]")
-    assert style_of(SEED, "Papers").links.paper_url == "pdf"
+    # One pdf link (CoOp), then one abs link (CLIP-Adapter): the one nearer the end wins.
+    assert style_of(SEED, "Papers").links.paper_url == "abs"
+    pdf = catalog.parse("# L\n## S\n" + "".join(
+        f"* **N{i}**: T{i} [[arXiv 2301](https://arxiv.org/pdf/2301.0000{i})]\n" for i in range(3)))
+    assert infer_style(pdf, pdf.sections[1]).links.paper_url == "pdf"
 
 
 def test_a_table_section_takes_its_own_columns() -> None:
@@ -134,3 +148,38 @@ def test_too_few_named_entries_keep_the_arxiv_title() -> None:
     assert title_keeps_name(cat.entries) is True
     many = catalog.parse("# L\n## S\n" + rows * 2)
     assert title_keeps_name(many.entries) is False
+
+
+def _bullets(layouts: str) -> str:
+    """One entry per letter: Q a quoted title with venue and year, P a plain title."""
+    lines = []
+    for i, kind in enumerate(layouts, start=1):
+        link = f"[[Paper](https://arxiv.org/abs/2301.{i:05d})]"
+        if kind == "Q":
+            lines.append(f'* **N{i}**: "Quoted title {i}", arXiv, 2023. {link}\n')
+        else:
+            lines.append(f"* **N{i}**: Plain title {i} {link}\n")
+    return "# L\n## S\n" + "".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("layouts", "quote"),
+    [("QQQQQPPP", ""), ("QQQQQQQQQP", '"'), ("PPPPPQQ", ""), ("PPQQQ", '"')],
+)
+def test_the_entries_nearest_the_end_weigh_more(layouts: str, quote: str) -> None:
+    cat = catalog.parse(_bullets(layouts))
+    assert infer_style(cat, cat.sections[1]).quote == quote
+
+
+def test_layout_leaves_values_and_affiliation_out() -> None:
+    cat = catalog.parse(
+        "# L\n## S\n"
+        '* **A**: "One", CVPR, 2022 (*MIT*). [[Paper](https://arxiv.org/abs/2201.00001)]\n'
+        '* **B**: "Two", ICCV, 2023. [[Paper](https://arxiv.org/abs/2301.00002)][[Code](https://github.com/a/b)]\n'
+        "* **C**: Three, ICCV, 2023. [[Paper](https://arxiv.org/abs/2301.00003)]\n"
+        "\n| Title | Venue |\n|---|---|\n| [Four](https://arxiv.org/abs/2301.00004) | CVPR |\n"
+    )
+    one, two, three, four = (layout(e) for e in cat.entries)
+    assert one == two != three
+    assert one is not None and one[:3] == ("* **{name}**: ", '"', ", {venue}, {year}.")
+    assert four is None  # a table row: not a bullet layout

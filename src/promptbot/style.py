@@ -88,6 +88,14 @@ def _vote(values: Iterable[str | None], default: str) -> str:
     return counts.most_common(1)[0][0] if counts else default
 
 
+def _weighted(values: Iterable[tuple[str | None, float]], default: str) -> str:
+    counts: dict[str, float] = {}
+    for value, weight in values:
+        if value is not None:
+            counts[value] = counts.get(value, 0.0) + weight
+    return max(counts, key=lambda v: counts[v]) if counts else default
+
+
 def _unknown_marker(entries: Sequence[Entry]) -> str:
     """A name made only of punctuation ("?") is the list's way to say "no short name"."""
     return _vote((e.name for e in entries if e.name and not any(c.isalnum() for c in e.name)), "")
@@ -124,15 +132,24 @@ def _bullet_style(base: EntryStyle, own: Sequence[Entry], every: Sequence[Entry]
     samples = _samples(own) or _samples(every)
     if not samples:
         return base
-    layouts = Counter((s.quote, s.middle, f.get("paper_label")) for s, f in samples)
-    winner = layouts.most_common(1)[0][0]
-    quote, middle, _ = winner
-    chosen = [(s, f) for s, f in samples if (s.quote, s.middle, f.get("paper_label")) == winner]
-    feats = [f for _, f in chosen]
+    # Newer entries weigh more: a new entry goes after them, and lists change habits over time.
+    weights = [RECENCY ** (len(samples) - 1 - i) for i in range(len(samples))]
+
+    def key(shape: _Shape, feats: dict[str, str]) -> tuple[str | None, ...]:
+        return shape.quote, "".join((shape.middle or "").split()), feats.get("paper_label")
+
+    layouts: dict[tuple[str | None, ...], float] = {}
+    for (shape, feats), weight in zip(samples, weights, strict=True):
+        layouts[key(shape, feats)] = layouts.get(key(shape, feats), 0.0) + weight
+    winner = max(layouts, key=lambda k: layouts[k])
+    picked = [(s, f, w) for (s, f), w in zip(samples, weights, strict=True) if key(s, f) == winner]
+    chosen = [(s, f) for s, f, _ in picked]
+    quote = winner[0]
+    middle = _weighted(((s.middle, w) for s, _, w in picked), base.middle)
     default = LinkStyle()
 
-    def pick(key: str, fallback: str) -> str:
-        return _vote((f.get(key) for f in feats), fallback)
+    def pick(name: str, fallback: str) -> str:
+        return _weighted(((f.get(name), w) for _, f, w in picked), fallback)
 
     code = [lk.label for e in own for lk in e.links if lk.role == "code"]
     code = code or [lk.label for e in every for lk in e.links if lk.role == "code"]
@@ -147,15 +164,16 @@ def _bullet_style(base: EntryStyle, own: Sequence[Entry], every: Sequence[Entry]
     )
     return replace(
         base,
-        head=_vote((s.head for s, _ in chosen), base.head),
+        head=_weighted(((s.head, w) for s, _, w in picked), base.head),
         quote=quote or "",
-        middle=middle if middle is not None else base.middle,
+        middle=middle,
         tail=_vote((s.tail for s, _ in chosen), ""),
         links=links,
         title_keeps_name=title_keeps_name(own if len(_named(own)) >= DROP_MIN_NAMED else every),
     )
 
 
+RECENCY = 0.8  # an entry's vote for the section's style, relative to the entry after it
 DROP_MIN_NAMED = 8  # named entries needed to tell that a section drops "Name: " from titles
 DROP_MAX_SHARE = 0.1  # ... when at most this share of them keep it (arXiv titles: ~30% have one)
 
@@ -176,6 +194,22 @@ def title_keeps_name(entries: Sequence[Entry]) -> bool:
         return True
     kept = sum(bool(re.match(rf"\s*{re.escape(e.name or '')}\s*[:：]", e.title)) for e in named)
     return kept > DROP_MAX_SHARE * len(named)
+
+
+_AFFILIATION = re.compile(r"\s*[(\[]?[*_]*\{affiliation\}[*_]*[)\]]?")
+
+
+def layout(entry: Entry) -> tuple[str, ...] | None:
+    """How a one-line bullet entry looks, its values left out: marker and name, quotes, what
+    sits between title and links (an affiliation aside), link brackets, labels and URL form.
+    Two entries with the same layout look alike; None when the entry is not such a bullet."""
+    shape, feats = _shape(entry), _link_features(entry)
+    if shape is None or feats is None or shape.middle is None:
+        return None
+    middle = _AFFILIATION.sub("", shape.middle).strip()
+    keys = ("paper_label", "arxiv_date", "paper_url", "before", "after")
+    return (shape.head or "", shape.quote or "", middle, (shape.tail or "").strip(),
+            *(feats.get(k, "") for k in keys))
 
 
 def _samples(entries: Sequence[Entry]) -> list[tuple[_Shape, dict[str, str]]]:
