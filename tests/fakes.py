@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from promptbot.errors import SourceError
 from promptbot.models import BotPullRequest, Harvest, Memory, Paper, PullRequestPlan, Window
 from promptbot.ports import Applied, CatalogFile, Forge, Source
-from promptbot.pull_request import read_proposals
+from promptbot.pull_request_text import read_proposals
 
 
 @dataclass

@@ -28,6 +28,7 @@ from promptbot.errors import CatalogError, ForgeError, UsageError
 from promptbot.forge import BaseMoved, GitHubForge, LocalFileForge, token_from_env
 from promptbot.models import Memory, Proposal
 from promptbot.ports import Applied, Forge
+from promptbot.pull_request_text import read_proposals
 
 DATA = Path(__file__).parent / "data" / "github"
 REPO = "BWLONG/Awesome-Prompt-Learning-CV"
@@ -144,7 +145,7 @@ def make_bot(gh: FakeGitHub, **pr: Any) -> Bot:
 
 
 def body_ids(gh: FakeGitHub, number: int) -> list[str]:
-    return [p.arxiv_id for p in prm.read_proposals(gh.pulls[number].body or "")]
+    return [p.arxiv_id for p in read_proposals(gh.pulls[number].body or "")]
 
 
 def test_forge_implements_the_port(gh: FakeGitHub) -> None:

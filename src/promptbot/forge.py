@@ -22,7 +22,7 @@ from promptbot.forge_client import describe, error_text, github_client
 from promptbot.forge_local import LocalFileForge
 from promptbot.models import BotPullRequest, Memory, PullRequestPlan
 from promptbot.ports import Applied, CatalogFile
-from promptbot.pull_request import read_proposals
+from promptbot.pull_request_text import read_proposals
 
 __all__ = ["BaseMoved", "GitHubForge", "LocalFileForge", "token_from_env"]
 
