@@ -31,6 +31,7 @@ from typing import Any
 from promptbot import catalog, config, editing, formatting, style
 from promptbot.catalog import build_index
 from promptbot.models import Catalog, Decision, Entry, Insertion, Paper, Status
+from promptbot.placement import heading_matches
 
 FIELDS = ("name", "title", "venue", "year", "arxiv_id")
 
@@ -55,6 +56,7 @@ class Outcome:
     differs: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     elsewhere: int | None = None  # the line where the list still cites the paper, if it does
     look: bool | None = None  # same layout as the maintainers' line; None: not a one-line bullet
+    never: bool = False  # the maintainers' section is one the config says never to fill
 
     @property
     def proposed(self) -> bool:
@@ -142,8 +144,9 @@ def replay(path: Path, cfg: config.Config, min_entries: int, leave: int) -> dict
         differs = {k: (want[k], got.get(k)) for k in FIELDS if want[k] != got.get(k)}
         shape = style.layout(h.entry)
         look = None if shape is None else back is not None and style.layout(back) == shape
+        never = any(heading_matches(n, h.section) for n in cfg.sections.never)
         outcomes.append(Outcome(h, d.status.value, d.section, written, differs,
-                                still_listed(cat, h.paper), look))
+                                still_listed(cat, h.paper), look, never))
     return summarize(path, scorer, outcomes, skipped)
 
 
@@ -199,6 +202,7 @@ def summarize(
                 "decision": o.status,
                 "fields": {k: {"list": a, "bot": b} for k, (a, b) in o.differs.items()},
                 "same_look": o.look,
+                "never_filled": o.never,
                 "maintainers_line": o.held.entry.raw.rstrip("\r\n"),
                 "bot_line": o.written,
             }
@@ -224,8 +228,9 @@ def print_text(result: dict[str, Any]) -> None:
         print(f"  {key:<21} {result[key]}")
     print("\nDisagreements:")
     for d in result["disagreements"]:
+        never = " (a section the config never fills)" if d["never_filled"] else ""
         print(f"- {d['arxiv_id']}: decision {d['decision']};"
-              f" section: list {d['maintainers_section']!r}, bot {d['bot_section']!r}")
+              f" section: list {d['maintainers_section']!r}{never}, bot {d['bot_section']!r}")
         for k, v in d["fields"].items():
             print(f"    {k}: list {v['list']!r} / bot {v['bot']!r}")
         if d["same_look"] is False:

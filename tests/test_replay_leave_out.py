@@ -95,3 +95,12 @@ def test_a_line_laid_out_unlike_the_maintainers_is_reported(tmp_path: Path) -> N
     assert result["same_look"].startswith("2/3")
     (odd_one,) = [d for d in result["disagreements"] if d["same_look"] is False]
     assert odd_one["arxiv_id"] == "2305.00008"
+
+
+def test_papers_the_maintainers_put_in_a_never_filled_section_are_marked() -> None:
+    replay = load()
+    result = replay.replay(CATALOGS / "seed_Awesome-Prompt-Learning-CV.md", Config(), 6, 3)
+    never = [d for d in result["disagreements"] if d["never_filled"]]
+    assert len(never) == 3
+    assert {d["maintainers_section"] for d in never} == {"Prompt Learning/Tuning(已读)"}
+    assert all(d["bot_section"] != d["maintainers_section"] for d in never)
