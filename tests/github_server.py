@@ -386,12 +386,14 @@ def _content(gh: FakeGitHub, path: str, blob: str, with_content: bool = True) ->
     url = f"{gh.api_url}/repos/{gh.repo}"
     data = gh.blobs[blob]
     big = len(data) > 1_000_000  # GitHub sends files of 1-100 MB without their content
-    out = {"type": "file", "encoding": "none" if big else "base64", "size": len(data),
-           "name": path.rsplit("/")[-1], "path": path, "content": "" if big else b64(data),
-           "sha": blob, "url": f"{url}/contents/{path}",
-           "git_url": f"{url}/git/blobs/{blob}",
-           "html_url": f"http://github.invalid/{gh.repo}/blob/x/{path}",
-           "download_url": f"http://raw.invalid/{gh.repo}/x/{path}"}
+    out: dict[str, Any] = {"type": "file", "encoding": "none" if big else "base64",
+                           "size": len(data),
+                           "name": path.rsplit("/")[-1], "path": path,
+                           "content": "" if big else b64(data),
+                           "sha": blob, "url": f"{url}/contents/{path}",
+                           "git_url": f"{url}/git/blobs/{blob}",
+                           "html_url": f"http://github.invalid/{gh.repo}/blob/x/{path}",
+                           "download_url": f"http://raw.invalid/{gh.repo}/x/{path}"}
     out["_links"] = {"git": out["git_url"], "html": out["html_url"], "self": out["url"]}
     if not with_content:
         del out["content"], out["encoding"]

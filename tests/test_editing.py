@@ -125,7 +125,8 @@ def test_unknown_section_is_a_clear_error() -> None:
 
 
 def _html(text: str) -> list[str]:
-    return cmarkgfm.github_flavored_markdown_to_html(text).splitlines()
+    html: str = cmarkgfm.github_flavored_markdown_to_html(text)
+    return html.splitlines()
 
 
 def _render_diff(old: str, new: str) -> tuple[list[str], list[str]]:
@@ -217,7 +218,7 @@ def _fields(e: object) -> tuple[object, ...]:
 
 _word = st.from_regex(r"[A-Za-z]{3,10}", fullmatch=True)
 _anything = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00"),
     max_size=100,
 )
 # Any text at all, between two plain words so that every title has letters to show.

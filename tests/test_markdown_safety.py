@@ -26,7 +26,9 @@ ISSUE_REF = re.compile(r"(?<![A-Za-z0-9&])#\d+")
 
 def render(markdown: str) -> str:
     """GitHub-flavoured HTML, unsafe mode so any raw HTML that got through would show."""
-    return cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
+    html: str = cmarkgfm.github_flavored_markdown_to_html(
+        markdown, options=Options.CMARK_OPT_UNSAFE)
+    return html
 
 
 class _Collect(HTMLParser):
