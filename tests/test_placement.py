@@ -126,6 +126,18 @@ def test_the_multimodal_list_has_the_published_section_but_not_the_preprint_one(
     preprint = place(multimodal, SectionsConfig(), paper("Conditional prompt learning for VLMs"))
     assert preprint.section == "Prompt Learning/Tuning"
     assert "nearest entries" in preprint.rule
+    # Half of the published/preprint pair is no rule: a published paper is placed by similarity.
+    published = place(multimodal, SectionsConfig(), paper(
+        "Dense video captioning with transformers", "Accepted to CVPR 2024"))
+    assert published.section == "Visual Captioning"
+    assert "nearest entries" in published.rule
+
+
+def test_a_published_section_alone_is_a_rule_when_no_preprint_section_is_configured() -> None:
+    cfg = SectionsConfig(default="", published="Prompt Learning/Tuning", preprint="", never=())
+    chosen = place(parsed(MULTIMODAL), cfg, paper("Dense video captioning", "Accepted to CVPR 2024"))
+    assert chosen.section == "Prompt Learning/Tuning"
+    assert chosen.rule == 'section "Prompt Learning/Tuning": published at CVPR 2024'
 
 
 @pytest.mark.parametrize(

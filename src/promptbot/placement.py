@@ -3,9 +3,13 @@
 Order: sections in `never` are never chosen; a topic rule (`rules`: terms -> section) wins, being
 the most specific; then `published` (a venue in journal_ref or comment) or `preprint`; then a
 learned rule: the nearest catalog entries by title (tf-idf) vote for their sections, weighted by
-similarity, and the confidence is the winning section's share of the vote. Below `min_confidence`
-the paper goes to `default`, marked for triage. Configured sections missing from the catalog are
-ignored, and said once in the run's notes.
+similarity; heading words the title uses add to a section's vote, and each vote is weighed by how
+many of the section's entries share the paper's status (published or preprint, learned from their
+venues; see section_signals). The confidence is the winning section's share of the vote. Below
+`min_confidence` the paper goes to `default`, marked for triage. Configured sections missing from
+the catalog are ignored, and said once in the run's notes; `published` and `preprint` are a pair:
+if either is configured but missing, the catalog is not the one they were written for, and
+neither applies (another list may well have a section named like one of them).
 """
 
 from __future__ import annotations
@@ -95,6 +99,8 @@ class Placer:
                                                          for n in cfg.never)}
         wanted = [cfg.default, cfg.published, cfg.preprint, *(r.section for r in cfg.rules)]
         self._found = {n: self._resolve(sections, n) for n in wanted if n.strip()}
+        pair = [n for n in (cfg.published, cfg.preprint) if n.strip()]
+        self._venue_rule = all(self._found[n] is not None for n in pair)
         missing = sorted({n for n, h in self._found.items() if h is None})
         self.notes: tuple[str, ...] = ()
         if missing:
@@ -143,6 +149,8 @@ class Placer:
         return [found for found in placed if found is not None]
 
     def _by_venue(self, paper: Paper) -> Placement | None:
+        if not self._venue_rule:
+            return None
         venue = published_venue(paper)
         target = self.cfg.published if venue else self.cfg.preprint
         section = self._found.get(target) if target.strip() else None
