@@ -135,7 +135,8 @@ def test_the_multimodal_list_has_the_published_section_but_not_the_preprint_one(
 
 def test_a_published_section_alone_is_a_rule_when_no_preprint_section_is_configured() -> None:
     cfg = SectionsConfig(default="", published="Prompt Learning/Tuning", preprint="", never=())
-    chosen = place(parsed(MULTIMODAL), cfg, paper("Dense video captioning", "Accepted to CVPR 2024"))
+    captioning = paper("Dense video captioning", "Accepted to CVPR 2024")
+    chosen = place(parsed(MULTIMODAL), cfg, captioning)
     assert chosen.section == "Prompt Learning/Tuning"
     assert chosen.rule == 'section "Prompt Learning/Tuning": published at CVPR 2024'
 
