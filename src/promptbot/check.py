@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -17,7 +19,10 @@ from promptbot.models import Catalog, Entry
 _SAME_PAPER = 80.0
 
 
-def _brief(entry: Entry) -> dict[str, object]:
+Finding = dict[str, Any]  # JSON-ready: what --json prints, and what the text report reads
+
+
+def _brief(entry: Entry) -> Finding:
     return {"line": entry.line, "name": entry.name, "title": entry.title}
 
 
@@ -43,16 +48,16 @@ def _by_id(entries: tuple[Entry, ...]) -> dict[str, list[Entry]]:
     return found
 
 
-def _group(by: str, key: str, members: list[Entry]) -> dict[str, object]:
+def _group(by: str, key: str, members: list[Entry]) -> Finding:
     return {"by": by, "key": key, "title": members[0].title,
             "lines": sorted({e.line for e in members}), "entries": [_brief(e) for e in members]}
 
 
-def _duplicates(entries: tuple[Entry, ...]) -> list[dict[str, object]]:
+def _duplicates(entries: tuple[Entry, ...]) -> list[Finding]:
     found = [_group("arxiv_id", arxiv_id, members)
              for arxiv_id, group in _by_id(entries).items()
              for members in _clusters(group) if len({e.line for e in members}) > 1]
-    seen = [set(d["lines"]) for d in found]  # type: ignore[call-overload]
+    seen = [set(d["lines"]) for d in found]
     by_title: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
         by_title[normalize_title(entry.title)].append(entry)
@@ -60,16 +65,16 @@ def _duplicates(entries: tuple[Entry, ...]) -> list[dict[str, object]]:
         lines = {e.line for e in members}
         if key and len(lines) > 1 and not any(lines <= other for other in seen):
             found.append(_group("title", key, members))
-    return sorted(found, key=lambda d: d["lines"][0])  # type: ignore[index]
+    return sorted(found, key=lambda d: d["lines"][0])
 
 
-def _conflicts(entries: tuple[Entry, ...]) -> list[dict[str, object]]:
-    found: list[dict[str, object]] = []
+def _conflicts(entries: tuple[Entry, ...]) -> list[Finding]:
+    found: list[Finding] = []
     for arxiv_id, group in _by_id(entries).items():
         clusters = _clusters(group)
         if len(clusters) > 1:
             found.append({"arxiv_id": arxiv_id, "entries": [_brief(c[0]) for c in clusters]})
-    return sorted(found, key=lambda d: d["entries"][0]["line"])  # type: ignore[index]
+    return sorted(found, key=lambda d: d["entries"][0]["line"])
 
 
 def _configured_sections(cfg: Config) -> list[tuple[str, str]]:
@@ -82,7 +87,7 @@ def _configured_sections(cfg: Config) -> list[tuple[str, str]]:
     return [(key, name) for key, name in named if name]
 
 
-def findings(catalog: Catalog, cfg: Config) -> dict[str, object]:
+def findings(catalog: Catalog, cfg: Config) -> Finding:
     """Everything `check` reports about a parsed catalog, as plain JSON-ready data."""
     entries = catalog.entries
     headings = {s.heading for s in catalog.sections}
@@ -113,19 +118,18 @@ def _short(text: object, width: int = 72) -> str:
     return value if len(value) <= width else value[: width - 1] + "…"
 
 
-def _who(entry: object) -> str:
-    data = entry if isinstance(entry, dict) else {}
-    name = f"{data['name']}: " if data.get("name") else ""
-    return _short(f"{name}{data.get('title', '')}")
+def _who(entry: Finding) -> str:
+    name = f"{entry['name']}: " if entry.get("name") else ""
+    return _short(f"{name}{entry.get('title', '')}")
 
 
-def _text(report: dict[str, object]) -> list[str]:
-    sections: list[dict[str, object]] = report["sections"]  # type: ignore[assignment]
+def _text(report: Finding) -> list[str]:
+    sections: list[Finding] = report["sections"]
     out = [f"{report['entries']} entries in {len(sections)} sections ({report['lines']} lines)",
            "", "Sections", f"  {'line':>5}  {'entries':>7}  heading"]
     for s in sections:
         marker = "- " if s["pseudo"] else ""
-        level = "#" * int(s["level"])  # type: ignore[call-overload]
+        level = "#" * int(s["level"])
         out.append(f"  {s['line']:>5}  {s['entries']:>7}  {marker}{level} {s['heading']}".rstrip())
     out += _list(report, "no_arxiv_id", "Entries without an arXiv id",
                  lambda d: f"  line {d['line']:>5}  {_who(d)}")
@@ -142,12 +146,10 @@ def _text(report: dict[str, object]) -> list[str]:
     return out
 
 
-def _by(group: dict[str, object]) -> str:
+def _by(group: Finding) -> str:
     return f"arXiv {group['key']}" if group["by"] == "arxiv_id" else "same title"
 
 
-def _list(report: dict[str, object], key: str, title: str, line: object) -> list[str]:
-    items: list[dict[str, object]] = report[key]  # type: ignore[assignment]
-    out = ["", f"{title}: {len(items) or 'none'}"]
-    out += [line(item) for item in items]  # type: ignore[operator]
-    return out
+def _list(report: Finding, key: str, title: str, line: Callable[[Finding], str]) -> list[str]:
+    items: list[Finding] = report[key]
+    return ["", f"{title}: {len(items) or 'none'}", *(line(item) for item in items)]
