@@ -58,6 +58,8 @@ def test_text_report_has_the_table_diff_and_pull_request() -> None:
     assert "Title: Add 1 new paper(s) from arXiv" in text and "Body **text**" in text
     assert "- arXiv listing was empty (weekend)" in text
     assert "\x1b[" not in text
+    # The same counts, in the same words, as the closing line of the run.
+    assert lines[0] == "Candidates — 3 candidates: 1 proposed, 1 already listed, 1 rejected before"
 
 
 def test_colour_only_when_asked() -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from typing import Any
 
 from promptbot.editing import unified_diff
 from promptbot.markdown_safety import truncate
 from promptbot.models import Decision, Plan, Status
+from promptbot.summary import counts_line
 
 _COLORS = {
     Status.PROPOSED: "32",  # green
@@ -73,15 +73,9 @@ def _details(d: Decision) -> str:
     return "; ".join(parts)
 
 
-def _summary(plan: Plan) -> str:
-    counts = Counter(d.status.value for d in plan.decisions)
-    listed = ", ".join(f"{n} {s}" for s, n in counts.most_common())
-    return f"{len(plan.decisions)} candidate(s)" + (f": {listed}" if listed else "")
-
-
 def render_text(plan: Plan, *, path: str, color: bool = False, max_irrelevant: int = 10) -> str:
     """What a person reads: the candidates, the unified diff, the pull request title and body."""
-    out = [_paint("Candidates", "1", color) + f" — {_summary(plan)}", ""]
+    out = [_paint("Candidates", "1", color) + f" — {counts_line(plan)}", ""]
     rows = _candidate_rows(plan, color, max_irrelevant)
     out += rows if plan.decisions else ["(no candidates)"]
     out += ["", _paint(f"Changes to {path}", "1", color)]
