@@ -1,10 +1,17 @@
-"""Entry fields read from arXiv metadata: short name, venue and year, code link, affiliation."""
+"""Entry fields read from arXiv metadata: venue and year, code link, affiliation (and short name).
+
+The short name is found in promptbot.short_names; it is re-exported here with the other fields.
+"""
 
 from __future__ import annotations
 
 import re
 
 from promptbot.models import Paper
+from promptbot.short_names import short_name
+
+__all__ = ["affiliation", "canonical_venue", "code_url", "short_name", "submission_yymm",
+           "venue_year"]
 
 # Canonical spelling of venues the lists use, keyed by lower-case spellings found in comments.
 _VENUES: dict[str, str] = {
@@ -167,94 +174,6 @@ def submission_yymm(paper: Paper) -> str:
         return paper.published.strftime("%y%m")
     match = re.search(r"/(\d{4})\d{3}$", paper.arxiv_id)
     return match.group(1) if match else ""
-
-
-# --- short name ---------------------------------------------------------------------------------
-
-_STOP_PREFIXES = frozenset(
-    {"survey", "review", "position", "tutorial", "overview", "introduction", "note", "erratum",
-     "correction", "abstract", "keynote", "editorial", "perspective", "commentary", "rethinking"}
-)
-_VERSION_TOKEN = re.compile(r"^(v\d+(\.\d+)*|\d+(\.\d+)*|\+\+|[IVX]+|XL|Pro|Plus|Lite|Mini)$")
-_COMMON_ACRONYMS = frozenset(
-    {"CLIP", "VLM", "VLMS", "LLM", "LLMS", "MLLM", "MLLMS", "LVLM", "LVLMS", "VIT", "VITS", "GPT",
-     "NLP", "CV", "AI", "ML", "DL", "CNN", "CNNS", "RNN", "GAN", "GANS", "SOTA", "VQA", "OOD",
-     "FSL", "ZSL", "API", "GPU", "GPUS", "RL", "IOU", "MAE", "SAM", "BERT", "PEFT", "ICL", "COT"}
-)
-_DEFINE_RE = re.compile(
-    r"\b(?:dubbed|named|termed|called|coined|namely|abbreviated as)\s+[\"“']?"
-    r"([A-Za-z][\w+\-.]*[A-Za-z0-9+])[\"”']?",
-)
-_PROPOSE_RE = re.compile(
-    r"\b(?:we|this paper|this work)\s+(?:\w+\s+){0,2}?"
-    r"(?:propose|proposes|present|presents|introduce|introduces|develop|develops|design|"
-    r"designs|devise|devises|call|term|name|dub)\b([^.;]*?)\(([^()\s]{2,24})\)",
-    re.IGNORECASE,
-)
-
-
-_PROPOSE_NAME_RE = re.compile(
-    r"\b(?i:we|this paper|this work)\s+(?:propose|proposes|present|presents|introduce|introduces)"
-    r"\s+([A-Za-z][\w\-+.]*[A-Z0-9][\w\-+]*)\s*[,:(—–]"
-)
-
-
-def short_name(paper: Paper) -> str | None:
-    """The short name: the title's prefix before a colon, or an acronym the abstract defines."""
-    from_title = _title_name(paper.title)
-    if from_title is not None:
-        return from_title
-    return _abstract_name(paper.abstract)
-
-
-def _title_name(title: str) -> str | None:
-    head, sep, rest = title.partition(":")
-    if not sep or not rest.strip():
-        return None
-    tokens = head.split()
-    if not tokens or len(head) > 32 or tokens[0].lower() in _STOP_PREFIXES:
-        return None
-    if len(tokens) == 1:
-        return tokens[0] if re.match(r"^[\w][\w\-+.&']*$", tokens[0]) else None
-    if _name_like(tokens[0]) and all(_name_like(t) or _VERSION_TOKEN.match(t) for t in tokens[1:]):
-        return " ".join(tokens)
-    # "STAY Diffusion": a coined acronym then a word or two.
-    if len(tokens) <= 3 and sum(c.isupper() for c in tokens[0]) >= 2 and _name_like(tokens[0]):
-        return " ".join(tokens)
-    return None
-
-
-def _name_like(token: str) -> bool:
-    """A coined name (MaPLe, CLIP-Adapter, K-LITE, GPT4V), not an ordinary capitalized word."""
-    if not re.match(r"^[\w][\w\-+.&']*$", token):
-        return False
-    inner_caps = sum(c.isupper() for c in token[1:])
-    return inner_caps >= 1 or any(c.isdigit() for c in token)
-
-
-def _abstract_name(abstract: str) -> str | None:
-    text = " ".join(abstract.split())
-    candidates: list[tuple[int, str]] = []
-    for match in _PROPOSE_RE.finditer(text):
-        candidates.append((match.start(2), match.group(2)))
-    for match in _DEFINE_RE.finditer(text):
-        candidates.append((match.start(1), match.group(1)))
-    for match in _PROPOSE_NAME_RE.finditer(text):
-        candidates.append((match.start(1), match.group(1)))
-    for _, name in sorted(candidates):
-        name = name.strip(".,;:")
-        if _acronym_like(name):
-            return name
-    return None
-
-
-def _acronym_like(name: str) -> bool:
-    if name.upper() in _COMMON_ACRONYMS or len(name) < 2 or len(name) > 24:
-        return False
-    if re.fullmatch(r"[A-Z][A-Z0-9\-]*[A-Z]s", name):
-        return False  # a plural of some acronym ("OVLMs"), not a name
-    caps = sum(c.isupper() for c in name)
-    return caps >= 2 or (caps >= 1 and any(c.isdigit() for c in name))
 
 
 # --- code link and affiliation ------------------------------------------------------------------
