@@ -24,8 +24,8 @@ from openapi_schema_validator import OAS30Validator
 from promptbot import memory as mem
 from promptbot import pull_request as prm
 from promptbot.config import CatalogConfig, Config, GithubConfig, PullRequestConfig
-from promptbot.errors import CatalogError, ForgeError, UsageError
-from promptbot.forge import BaseMoved, GitHubForge, LocalFileForge, token_from_env
+from promptbot.errors import ForgeError, UsageError
+from promptbot.forge import BaseMoved, GitHubForge, token_from_env
 from promptbot.models import Memory, Proposal
 from promptbot.ports import Applied, Forge
 from promptbot.pull_request_text import read_proposals
@@ -150,8 +150,7 @@ def body_ids(gh: FakeGitHub, number: int) -> list[str]:
 
 def test_forge_implements_the_port(gh: FakeGitHub) -> None:
     forge: Forge = make_bot(gh).forge()
-    local: Forge = LocalFileForge(DATA / "catalog-excerpt.md")
-    assert forge is not None and local is not None
+    assert forge is not None
 
 
 # -- the scenarios ---------------------------------------------------------------------------------
@@ -483,23 +482,6 @@ def test_crlf_and_non_ascii_survive_the_round_trip() -> None:
         bot.run([paper("2503.12096")])
         assert server.file("README.md", "promptbot/new-papers") == place(text,
                                                                           [paper("2503.12096")])
-
-
-def test_local_file_forge_reads_and_refuses_to_apply(tmp_path: Path) -> None:
-    path = tmp_path / "list.md"
-    path.write_bytes(b"# L\r\n* x\r\n")
-    forge = LocalFileForge(path)
-    assert forge.read_catalog().text == "# L\r\n* x\r\n"
-    assert forge.read_memory() == Memory()
-    plan = prm.plan_pull_requests("# L\n", [paper("2503.12096")], Memory(), Config(),
-                                  place=place)[0]
-    with pytest.raises(ForgeError, match="use --dry-run"):
-        forge.apply(plan)
-    path.write_bytes(b"\xff")
-    with pytest.raises(CatalogError, match="not UTF-8"):
-        forge.read_catalog()
-    with pytest.raises(CatalogError, match="cannot read"):
-        LocalFileForge(tmp_path / "missing.md").read_catalog()
 
 
 # -- the server against GitHub's recorded conversations (@octokit/fixtures) ------------------------
