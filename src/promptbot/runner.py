@@ -86,8 +86,8 @@ def run_command(
         )
     window = run_window(args, cfg, now())
     forge = forge if forge is not None else build_forge(args, cfg)
-    if not args.dry_run:
-        _require_token(forge)
+    if not args.dry_run and isinstance(forge, GitHubForge):
+        forge.require_write_access()  # before arXiv is asked anything
     papers = pipeline.harvest(sources if sources is not None else build_sources(args, cfg), window)
     plan = pipeline.plan_on(forge, papers, cfg)
     applied: tuple[Applied, ...] = ()
@@ -97,12 +97,6 @@ def run_command(
         log.info("%s", note)
     _emit(args, cfg, plan, applied)
     return 0
-
-
-def _require_token(forge: Forge) -> None:
-    check = getattr(forge, "require_write_access", None)
-    if callable(check):
-        check()
 
 
 def _emit(args: argparse.Namespace, cfg: Config, plan: Plan, applied: Sequence[Applied]) -> None:
