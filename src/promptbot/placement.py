@@ -219,15 +219,15 @@ class Placer:
         self, sims: npt.NDArray[np.float32], order: npt.NDArray[np.intp]
     ) -> npt.NDArray[np.float64]:
         """Per row and learnable section, the similarity of its entries among the k nearest."""
-        mass = np.zeros((sims.shape[0], len(self._learnable)))
+        rows, sections = sims.shape[0], len(self._learnable)
         k = min(self.cfg.neighbours, self._learnable_columns)
         if k < 1:
-            return mass
+            return np.zeros((rows, sections))
         learnable = self._owner[order] >= 0
         # The first k learnable columns of each row, in similarity order.
         take = learnable & (np.cumsum(learnable, axis=1, dtype=np.int32) <= k)
         columns = order[take].reshape(sims.shape[0], k)
         found = np.maximum(np.take_along_axis(sims, columns, axis=1), 0.0)
-        rows = np.repeat(np.arange(sims.shape[0]), k)
-        np.add.at(mass, (rows, self._owner[columns].ravel()), found.ravel())
-        return mass
+        cells = (np.arange(rows)[:, None] * sections + self._owner[columns]).ravel()
+        summed = np.bincount(cells, weights=found.ravel(), minlength=rows * sections)
+        return np.asarray(summed, dtype=np.float64).reshape(rows, sections)
