@@ -20,7 +20,7 @@ from promptbot.config import Config
 from promptbot.errors import BaseMoved, CatalogError, ForgeError, UsageError
 from promptbot.forge_client import describe, error_text, github_client
 from promptbot.forge_local import LocalFileForge
-from promptbot.models import BotPullRequest, Memory, PullRequestPlan
+from promptbot.models import BotPullRequest, Memory, Proposal, PullRequestPlan
 from promptbot.ports import Applied, CatalogFile
 from promptbot.pull_request_text import read_proposals
 
@@ -123,28 +123,28 @@ class GitHubForge:
     def read_memory(self) -> Memory:
         """The bot's pull requests, open and closed, with what each proposed and who pushed."""
         with self._doing(f"listing the pull requests of {self._cfg.catalog.repo}"):
-            pulls = [p for p in self._repo.get_pulls(state="all", sort="created",
-                                                      direction="desc") if self._is_bot(p)]
-            prs = tuple(self._bot_pr(p) for p in pulls)
-        self._pulls = {p.number: p for p in pulls}
-        self._labels_made |= {label.name.lower() for p in pulls for label in p.labels}
+            read = ((p, read_proposals(p.body or "")) for p in self._repo.get_pulls(
+                state="all", sort="created", direction="desc"))
+            mine = [(p, proposals) for p, proposals in read if self._is_bot(p, proposals)]
+            prs = tuple(self._bot_pr(p, proposals) for p, proposals in mine)
+        self._pulls = {p.number: p for p, _ in mine}
+        self._labels_made |= {label.name.lower() for p, _ in mine for label in p.labels}
         return Memory(pull_requests=prs)
 
-    def _is_bot(self, pull: PullRequest) -> bool:
+    def _is_bot(self, pull: PullRequest, proposals: tuple[Proposal, ...]) -> bool:
         prc = self._cfg.pull_request
         head_repo = pull.head.repo.full_name.lower() if pull.head.repo else ""
         if head_repo == self._cfg.catalog.repo.lower() and pull.head.ref.startswith(
                 prc.branch_prefix):
             return True
         labels = {label.name.lower() for label in pull.labels}
-        return bool(labels & {n.lower() for n in prc.labels}) and bool(read_proposals(pull.body))
+        return bool(labels & {n.lower() for n in prc.labels}) and bool(proposals)
 
-    def _bot_pr(self, pull: PullRequest) -> BotPullRequest:
+    def _bot_pr(self, pull: PullRequest, proposals: tuple[Proposal, ...]) -> BotPullRequest:
         state = "merged" if pull.merged_at is not None else pull.state
-        body = pull.body or ""
         return BotPullRequest(
-            number=pull.number, state=state, branch=pull.head.ref, title=pull.title, body=body,
-            proposals=read_proposals(body), url=pull.html_url,
+            number=pull.number, state=state, branch=pull.head.ref, title=pull.title,
+            body=pull.body or "", proposals=proposals, url=pull.html_url,
             foreign_commits=state == "open" and self._foreign(pull),
         )
 
