@@ -198,7 +198,7 @@ class Placer:
         if confidence >= self.cfg.min_confidence or default is None:
             triage = confidence < self.cfg.min_confidence
             return Placement(name, confidence, triage, f'section "{name}": nearest entries'
-                             f" ({confidence:.0%} of the similarity of the closest){why}")
+                             f" ({confidence:.0%} of their vote){why}")
         return Placement(default, confidence, True, f'default section "{default}": nearest'
                          f' entries point to "{name}" only at {confidence:.0%}{why}')
 
