@@ -4,29 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from builders import body_of, proposal
+
 from promptbot import pull_request as prm
 from promptbot import pull_request_text as prt
 from promptbot.config import Config, PullRequestConfig
 from promptbot.models import BotPullRequest, Memory, Proposal, PullRequestPlan
 
 BASE = "# List\n\n### Prompt Learning(arxiv)\n* **CoOp**: old [[Paper](https://arxiv.org/abs/2109.01134)]\n"
-SECTION = "Prompt Learning(arxiv)"
-
-
-def paper(arxiv_id: str, **kw: object) -> Proposal:
-    values: dict[str, object] = {"title": f"Paper {arxiv_id}", "score": 0.75, "why": "prompt",
-                                 "section": SECTION}
-    values.update(kw)
-    entry = f"* **?**: {values['title']} [[Paper](https://arxiv.org/abs/{arxiv_id})]"
-    return Proposal(arxiv_id, entry=entry, **values)  # type: ignore[arg-type]
 
 
 def place(base: str, proposals: Sequence[Proposal]) -> str:
     return base + "".join(p.entry + "\n" for p in proposals)
-
-
-def body_of(proposals: Sequence[Proposal], **kw: object) -> str:
-    return prt.render_body(proposals, catalog_path="README.md", **kw)  # type: ignore[arg-type]
 
 
 def open_pr(number: int, proposals: Sequence[Proposal], branch: str = "promptbot/new-papers",
@@ -47,15 +36,15 @@ def plans(new: Sequence[Proposal], memory: Memory = NO_MEMORY, cfg: Config = DEF
 
 
 def test_first_plan_opens_the_rolling_branch() -> None:
-    (plan,) = plans([paper("2503.00001")])
+    (plan,) = plans([proposal("2503.00001")])
     assert (plan.branch, plan.base_branch, plan.number) == ("promptbot/new-papers", "main", None)
-    assert plan.new_text == place(BASE, [paper("2503.00001")])
-    assert plan.labels == ("promptbot",) and plan.proposals == (paper("2503.00001"),)
+    assert plan.new_text == place(BASE, [proposal("2503.00001")])
+    assert plan.labels == ("promptbot",) and plan.proposals == (proposal("2503.00001"),)
     assert plans([]) == ()
 
 
 def test_rolling_plan_keeps_pending_adds_new_and_drops_listed_and_duplicates() -> None:
-    a, b, c = paper("2503.00001"), paper("2503.00002"), paper("2503.00003")
+    a, b, c = proposal("2503.00001"), proposal("2503.00002"), proposal("2503.00003")
     memory = Memory((open_pr(7, [a, b]),))
     base = BASE + "* b [[Paper](https://arxiv.org/abs/2503.00002v2)]\n"  # a person added b
     (plan,) = plans([a, c, c], memory, base=base)
@@ -65,7 +54,7 @@ def test_rolling_plan_keeps_pending_adds_new_and_drops_listed_and_duplicates() -
 
 
 def test_rolling_plan_with_nothing_new_equals_the_current_pr() -> None:
-    a = paper("2503.00001")
+    a = proposal("2503.00001")
     body = body_of([a], abstracts={"2503.00001": "An abstract."})
     pr = open_pr(3, [a], body=body)
     (plan,) = plans([], Memory((pr,)))
@@ -73,7 +62,7 @@ def test_rolling_plan_with_nothing_new_equals_the_current_pr() -> None:
 
 
 def test_rolling_plan_leaves_a_foreign_pr_alone_and_says_so() -> None:
-    a, b = paper("2503.00001"), paper("2503.00002")
+    a, b = proposal("2503.00001"), proposal("2503.00002")
     memory = Memory((open_pr(3, [a], foreign=True),))
     (plan,) = plans([a, b], memory)
     assert (plan.number, plan.branch) == (None, "promptbot/new-papers-2")
@@ -86,12 +75,12 @@ def test_rolling_plan_leaves_a_foreign_pr_alone_and_says_so() -> None:
 
 def test_a_pr_whose_marker_was_broken_is_left_alone() -> None:
     broken = open_pr(3, [], body="I rewrote the description.")
-    (plan,) = plans([paper("2503.00002")], Memory((broken,)))
+    (plan,) = plans([proposal("2503.00002")], Memory((broken,)))
     assert (plan.number, plan.branch) == (None, "promptbot/new-papers-2")
 
 
 def test_when_every_pending_paper_is_listed_nothing_is_planned() -> None:
-    a = paper("2503.00001")
+    a = proposal("2503.00001")
     base = BASE + a.entry + "\n"
     assert plans([], Memory((open_pr(3, [a]),)), base=base) == ()
 
@@ -101,11 +90,11 @@ PER_PAPER = Config(pull_request=PullRequestConfig(mode="per-paper", max_open=3))
 
 
 def test_per_paper_plans_one_pr_each_within_max_open() -> None:
-    old = paper("cs/0601001")
+    old = proposal("cs/0601001")
     memory = Memory((open_pr(1, [old], branch="promptbot/cs-0601001"),
-                     open_pr(2, [paper("2503.00009")], branch="promptbot/new-papers",
+                     open_pr(2, [proposal("2503.00009")], branch="promptbot/new-papers",
                              foreign=True)))
-    new = [paper("2503.00001"), paper("2503.00002"), paper("cs/0601001")]
+    new = [proposal("2503.00001"), proposal("2503.00002"), proposal("cs/0601001")]
     result = plans(new, memory, PER_PAPER)
     assert [(p.branch, p.number) for p in result] == [
         ("promptbot/cs-0601001", 1), ("promptbot/2503.00001", None)]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 import cmarkgfm
 import pytest
+from builders import body_of, proposal
 from cmarkgfm.cmark import Options
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,15 +20,6 @@ from promptbot.models import Proposal
 
 DATA = Path(__file__).parent / "data"
 HOSTILE = json.loads((DATA / "hostile_metadata.json").read_text("utf-8"))
-SECTION = "Prompt Learning(arxiv)"
-
-
-def paper(arxiv_id: str, **kw: object) -> Proposal:
-    values: dict[str, object] = {"title": f"Paper {arxiv_id}", "score": 0.75, "why": "prompt",
-                                 "section": SECTION}
-    values.update(kw)
-    entry = f"* **?**: {values['title']} [[Paper](https://arxiv.org/abs/{arxiv_id})]"
-    return Proposal(arxiv_id, entry=entry, **values)  # type: ignore[arg-type]
 
 
 def render(body: str) -> str:
@@ -36,28 +27,24 @@ def render(body: str) -> str:
     return html
 
 
-def body_of(proposals: Sequence[Proposal], **kw: object) -> str:
-    return prt.render_body(proposals, catalog_path="README.md", **kw)  # type: ignore[arg-type]
-
-
 # -- title -----------------------------------------------------------------------------------------
 def test_title_from_the_template_and_for_one_paper() -> None:
     cfg = PullRequestConfig()
-    assert prt.render_title([paper("2503.00001"), paper("2503.00002")], cfg) == \
+    assert prt.render_title([proposal("2503.00001"), proposal("2503.00002")], cfg) == \
         "Add 2 new paper(s) from arXiv"
     custom = replace(cfg, title="papers: {count} (first: {arxiv_id})")
-    assert prt.render_title([paper("2503.00001")], custom) == "papers: 1 (first: 2503.00001)"
+    assert prt.render_title([proposal("2503.00001")], custom) == "papers: 1 (first: 2503.00001)"
     broken = replace(cfg, title="oops {nope} {")
-    assert prt.render_title([paper("2503.00001")], broken) == "Add 1 new paper(s) from arXiv"
+    assert prt.render_title([proposal("2503.00001")], broken) == "Add 1 new paper(s) from arXiv"
     per_paper = replace(cfg, mode="per-paper")
-    title = prt.render_title([paper("2503.00001", title="A\nB\u202e title")], per_paper)
+    title = prt.render_title([proposal("2503.00001", title="A\nB\u202e title")], per_paper)
     assert title == "Add “A B title” (arXiv 2503.00001)"
 
 
 # -- body ------------------------------------------------------------------------------------------
 def test_body_has_summary_table_abstracts_fields_instructions_and_marker() -> None:
-    a = paper("2503.00001", needs_triage=True, missing=("affiliation",))
-    b = paper("2503.00002", why="")
+    a = proposal("2503.00001", needs_triage=True, missing=("affiliation",))
+    b = proposal("2503.00002", why="")
     body = body_of([a, b], abstracts={"2503.00001": "We prompt CLIP."}, notes=["a note"])
     assert body.startswith("promptbot proposes 2 new papers from arXiv for `README.md`.")
     html = render(body)
@@ -73,7 +60,7 @@ def test_body_has_summary_table_abstracts_fields_instructions_and_marker() -> No
 
 @pytest.mark.parametrize("case", HOSTILE, ids=[c["id"] for c in HOSTILE])
 def test_hostile_paper_text_renders_inert(case: dict[str, str]) -> None:
-    p = paper("2503.00001", title=case["title"], why=case.get("comment") or "x @who",
+    p = proposal("2503.00001", title=case["title"], why=case.get("comment") or "x @who",
               section=case["title"][:40], missing=(case["title"][:30],))
     body = body_of([p], abstracts={"2503.00001": case["abstract"] or case["title"]},
                    notes=[case["title"]])
@@ -86,7 +73,7 @@ def test_hostile_paper_text_renders_inert(case: dict[str, str]) -> None:
 
 
 def test_marker_survives_comment_closers_and_tags() -> None:
-    p = paper("2503.00001", title="a --> b <!-- c --!> d <script>", why="--")
+    p = proposal("2503.00001", title="a --> b <!-- c --!> d <script>", why="--")
     body = body_of([p], abstracts={"2503.00001": "x-->y"})
     comment = re.search(r"<!-- promptbot:proposals (.*) -->", body, re.S)
     assert comment and "--" not in comment.group(1).strip(" -") and "<" not in comment.group(1)
@@ -95,7 +82,7 @@ def test_marker_survives_comment_closers_and_tags() -> None:
 
 
 def test_long_bodies_drop_the_abstracts_to_stay_under_githubs_limit() -> None:
-    proposals = [paper(f"2503.{i:05d}") for i in range(60)]
+    proposals = [proposal(f"2503.{i:05d}") for i in range(60)]
     abstracts = {p.arxiv_id: "word " * 400 for p in proposals}
     body = body_of(proposals, abstracts=abstracts)
     assert len(body) <= prt.BODY_LIMIT and "<details>" not in body
@@ -118,7 +105,7 @@ def test_read_proposals_is_tolerant(body: str) -> None:
 
 
 def test_read_proposals_skips_bad_fields_and_survives_human_edits() -> None:
-    p = paper("2503.00001", missing=("affiliation",))
+    p = proposal("2503.00001", missing=("affiliation",))
     body = body_of([p]).replace("\n", "\r\n")  # GitHub's web editor stores CRLF
     edited = "Thanks bot!\r\n\r\n" + body.replace("| Paper |", "| Article |")
     assert prt.read_proposals(edited) == (p,)

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from promptbot.models import Paper
 from promptbot.short_names import short_name
 
 
-def paper(**kw: object) -> Paper:
-    base: dict[str, object] = {
-        "arxiv_id": "2306.11400",
-        "title": "A Title",
-        "published": datetime(2023, 6, 20, tzinfo=UTC),
-    }
-    base.update(kw)
-    return Paper(**base)  # type: ignore[arg-type]
+def paper(title: str, abstract: str = "") -> Paper:
+    return Paper(arxiv_id="2306.11400", title=title, abstract=abstract)
 
 
 @pytest.mark.parametrize(
