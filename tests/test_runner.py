@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from github_server import FakeGitHub
+from github_server import FakeGitHub, Fault
 
 from promptbot import cli, runner
 from promptbot.catalog import parse
@@ -141,3 +141,15 @@ def test_check_without_catalog_sends_the_token_when_there_is_one(
     assert cli.main(["check"]) == 0
     assert "t0ken-never-printed" not in "".join(capsys.readouterr())
     assert [r.authorization for r in gh.requests] == ["token t0ken-never-printed"]
+
+
+def test_the_token_stays_out_of_stderr_even_when_github_quotes_it(
+    gh: FakeGitHub, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gh.faults.append(Fault(401, "GET", "/contents/", body={
+        "message": "Bad credentials: Authorization: token t0ken-never-printed"}))
+    assert cli.main(["-v", "run", "--feed", FEED]) == 1
+    out, err = capsys.readouterr()
+    said = "GitHub: 401 Unauthorized (Bad credentials: Authorization: token ***)"
+    assert f"promptbot: error: {said}" in err
+    assert "t0ken-never-printed" not in out + err
