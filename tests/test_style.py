@@ -7,14 +7,7 @@ from pathlib import Path
 import pytest
 
 from promptbot import catalog
-from promptbot.style import (
-    VENUE_LABEL,
-    EntryStyle,
-    cells,
-    infer_style,
-    layout,
-    title_keeps_name,
-)
+from promptbot.style import VENUE_LABEL, EntryStyle, cells, infer_style
 
 CATALOGS = Path(__file__).parent / "data" / "catalogs"
 SEED = "seed_Awesome-Prompt-Learning-CV.md"
@@ -140,46 +133,3 @@ def test_whether_titles_keep_the_name_prefix_is_learned_per_section(
 ) -> None:
     assert style_of(name, heading).title_keeps_name is keeps
 
-
-def test_too_few_named_entries_keep_the_arxiv_title() -> None:
-    rows = "".join(f"* **N{i}**: Title number {i} [[Paper](https://arxiv.org/abs/2301.0000{i})]\n"
-                   for i in range(1, 5))
-    cat = catalog.parse(f"# L\n## S\n{rows}")
-    assert title_keeps_name(cat.entries) is True
-    many = catalog.parse("# L\n## S\n" + rows * 2)
-    assert title_keeps_name(many.entries) is False
-
-
-def _bullets(layouts: str) -> str:
-    """One entry per letter: Q a quoted title with venue and year, P a plain title."""
-    lines = []
-    for i, kind in enumerate(layouts, start=1):
-        link = f"[[Paper](https://arxiv.org/abs/2301.{i:05d})]"
-        if kind == "Q":
-            lines.append(f'* **N{i}**: "Quoted title {i}", arXiv, 2023. {link}\n')
-        else:
-            lines.append(f"* **N{i}**: Plain title {i} {link}\n")
-    return "# L\n## S\n" + "".join(lines)
-
-
-@pytest.mark.parametrize(
-    ("layouts", "quote"),
-    [("QQQQQPPP", ""), ("QQQQQQQQQP", '"'), ("PPPPPQQ", ""), ("PPQQQ", '"')],
-)
-def test_the_entries_nearest_the_end_weigh_more(layouts: str, quote: str) -> None:
-    cat = catalog.parse(_bullets(layouts))
-    assert infer_style(cat, cat.sections[1]).quote == quote
-
-
-def test_layout_leaves_values_and_affiliation_out() -> None:
-    cat = catalog.parse(
-        "# L\n## S\n"
-        '* **A**: "One", CVPR, 2022 (*MIT*). [[Paper](https://arxiv.org/abs/2201.00001)]\n'
-        '* **B**: "Two", ICCV, 2023. [[Paper](https://arxiv.org/abs/2301.00002)][[Code](https://github.com/a/b)]\n'
-        "* **C**: Three, ICCV, 2023. [[Paper](https://arxiv.org/abs/2301.00003)]\n"
-        "\n| Title | Venue |\n|---|---|\n| [Four](https://arxiv.org/abs/2301.00004) | CVPR |\n"
-    )
-    one, two, three, four = (layout(e) for e in cat.entries)
-    assert one == two != three
-    assert one is not None and one[:3] == ("* **{name}**: ", '"', ", {venue}, {year}.")
-    assert four is None  # a table row: not a bullet layout
