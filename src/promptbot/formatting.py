@@ -11,13 +11,13 @@ from promptbot.errors import ConfigError
 from promptbot.markdown_safety import escape, safe_url
 from promptbot.models import Paper
 from promptbot.style import VENUE_LABEL, EntryStyle, LinkStyle
+from promptbot.style_model import AFFILIATION_GROUP
 
 TITLE_MAX = 300
 NAME_MAX = 40
 AFFILIATION_MAX = 120
 _PLACEHOLDER = re.compile(r"\{(name|title|venue|year|affiliation)\}")
 _NAME_GROUP = re.compile(r"[*_`]*\{name\}[*_`]*\s*[:：]?\s*")
-_AFFILIATION_GROUP = re.compile(r"\s*[(\[]?[*_]*\{affiliation\}[*_]*[)\]]?")
 _CODE_GROUP = re.compile(r"\s*\[?\[[^\[\]]*\]\(\{code\}\)\]?|\s*\{code\}")
 TEMPLATE_FIELDS = frozenset(
     {"name", "title", "venue", "year", "affiliation", "paper", "code", "arxiv_id", "yymm"}
@@ -96,7 +96,7 @@ def _bullet(f: _Fields, style: EntryStyle, marker: str) -> FormattedEntry:
             head = _NAME_GROUP.sub("", head)
         missing.append("name")
     if f.affiliation is None and "{affiliation}" in middle:
-        middle = _AFFILIATION_GROUP.sub("", middle)
+        middle = AFFILIATION_GROUP.sub("", middle)
         missing.append("affiliation")
     if not style.quote and not middle:
         middle = " "  # keep the title and the first link apart
@@ -183,7 +183,7 @@ def format_with_template(
     f = _fields(paper, EntryStyle(links=LinkStyle()))
     missing: list[str] = []
     if f.affiliation is None and "{affiliation}" in template:
-        template = _AFFILIATION_GROUP.sub("", template)
+        template = AFFILIATION_GROUP.sub("", template)
         missing.append("affiliation")
     if f.code is None and "{code}" in template:
         template = _CODE_GROUP.sub("", template)

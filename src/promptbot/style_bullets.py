@@ -9,7 +9,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from promptbot.models import Entry
-from promptbot.style_model import LINK_RE, VENUE_LABEL, EntryStyle, LinkStyle, vote, weighted
+from promptbot.style_model import (
+    AFFILIATION_GROUP,
+    LINK_RE,
+    VENUE_LABEL,
+    EntryStyle,
+    LinkStyle,
+    vote,
+    weighted,
+)
 
 
 @dataclass(frozen=True)
@@ -89,9 +97,6 @@ def title_keeps_name(entries: Sequence[Entry]) -> bool:
     return kept > DROP_MAX_SHARE * len(named)
 
 
-_AFFILIATION = re.compile(r"\s*[(\[]?[*_]*\{affiliation\}[*_]*[)\]]?")
-
-
 def layout(entry: Entry) -> tuple[str, ...] | None:
     """How a one-line bullet entry looks, its values left out: marker and name, quotes, what
     sits between title and links (an affiliation aside), link brackets, labels and URL form.
@@ -99,7 +104,7 @@ def layout(entry: Entry) -> tuple[str, ...] | None:
     shape, feats = _shape(entry), _link_features(entry)
     if shape is None or feats is None or shape.middle is None:
         return None
-    middle = _AFFILIATION.sub("", shape.middle).strip()
+    middle = AFFILIATION_GROUP.sub("", shape.middle).strip()
     keys = ("paper_label", "arxiv_date", "paper_url", "before", "after")
     return (shape.head or "", shape.quote or "", middle, (shape.tail or "").strip(),
             *(feats.get(k, "") for k in keys))

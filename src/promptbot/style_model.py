@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 VENUE_LABEL = "{venue}"  # a paper-link label that shows the venue: "[[CVPR 2022](…)]"
+# An affiliation placeholder with the brackets and emphasis around it: "(*{affiliation}*)".
+AFFILIATION_GROUP = re.compile(r"\s*[(\[]?[*_]*\{affiliation\}[*_]*[)\]]?")
 LINK_RE = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\(\s*([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\s*\)")
 
 
