@@ -27,7 +27,7 @@ from promptbot.config import CatalogConfig, Config, GithubConfig, PullRequestCon
 from promptbot.errors import ForgeError, UsageError
 from promptbot.forge import BaseMoved, GitHubForge, token_from_env
 from promptbot.models import Memory, Proposal
-from promptbot.ports import Applied, Forge
+from promptbot.ports import Applied
 from promptbot.pull_request_text import read_proposals
 
 DATA = Path(__file__).parent / "data" / "github"
@@ -146,11 +146,6 @@ def make_bot(gh: FakeGitHub, **pr: Any) -> Bot:
 
 def body_ids(gh: FakeGitHub, number: int) -> list[str]:
     return [p.arxiv_id for p in read_proposals(gh.pulls[number].body or "")]
-
-
-def test_forge_implements_the_port(gh: FakeGitHub) -> None:
-    forge: Forge = make_bot(gh).forge()
-    assert forge is not None
 
 
 # -- the scenarios ---------------------------------------------------------------------------------
