@@ -116,5 +116,5 @@ def test_merge_is_order_independent_and_keeps_each_ids_highest_version(
 def test_user_agent_names_promptbot_version_and_contact_only_when_set() -> None:
     assert user_agent("") == f"promptbot/{__version__}"
     assert user_agent("me@example.org") == f"promptbot/{__version__} (mailto:me@example.org)"
-    assert user_agent("https://example.org/bot", "https://example.org/src") == (
-        f"promptbot/{__version__} (+https://example.org/src; https://example.org/bot)")
+    assert user_agent("https://example.org/bot") == f"promptbot/{__version__} (https://example.org/bot)"
+    assert user_agent("mailto:me@example.org") == f"promptbot/{__version__} (mailto:me@example.org)"

@@ -17,12 +17,12 @@ _VERSIONED_ID = re.compile(
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def user_agent(contact: str, project_url: str = "") -> str:
+def user_agent(contact: str) -> str:
     """The User-Agent for arXiv: promptbot, its version, and the contact when configured."""
-    details = [f"+{project_url}"] if project_url else []
-    if contact:
-        details.append(contact if "@" not in contact or ":" in contact else f"mailto:{contact}")
-    return f"promptbot/{__version__}" + (f" ({'; '.join(details)})" if details else "")
+    if not contact:
+        return f"promptbot/{__version__}"
+    address = contact if "@" not in contact or ":" in contact else f"mailto:{contact}"
+    return f"promptbot/{__version__} ({address})"
 
 
 def split_arxiv_id(text: str) -> tuple[str, int] | None:
