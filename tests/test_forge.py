@@ -6,6 +6,7 @@ tests/data/github/) when the test ends.
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import re
@@ -24,7 +25,7 @@ from openapi_schema_validator import OAS30Validator
 from promptbot import memory as mem
 from promptbot import pull_request as prm
 from promptbot.config import CatalogConfig, Config, GithubConfig, PullRequestConfig
-from promptbot.errors import ForgeError, UsageError
+from promptbot.errors import CatalogError, ForgeError, UsageError
 from promptbot.forge import BaseMoved, GitHubForge, token_from_env
 from promptbot.models import Memory, Proposal
 from promptbot.ports import Applied
@@ -613,3 +614,14 @@ def test_only_the_forge_modules_import_github() -> None:
         str(path.relative_to(src)) for path in src.rglob("*.py")
         if re.search(r"^\s*(?:import github|from github\b)", path.read_text("utf-8"), re.M))
     assert importers == ["forge.py", "forge_client.py"]
+
+
+def test_a_catalog_that_is_not_utf8_is_a_catalog_error_naming_the_file(gh: FakeGitHub) -> None:
+    bot = make_bot(gh)
+    data = base64.b64encode(b"# List\n\xff\n").decode()
+    gh.faults.append(Fault(200, "GET", "/contents/", body={
+        "type": "file", "encoding": "base64", "size": 8, "name": "README.md", "path": "README.md",
+        "content": data, "sha": "0" * 40}))
+    with pytest.raises(CatalogError, match=f"^reading {REPO}:README.md@main: not UTF-8 text"
+                                           r" \(byte 7\)$"):
+        bot.forge().read_catalog()

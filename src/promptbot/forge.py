@@ -17,9 +17,9 @@ from github.GithubException import RateLimitExceededExceedsMaxWait
 from github.PullRequest import PullRequest
 
 from promptbot.config import Config
-from promptbot.errors import BaseMoved, CatalogError, ForgeError, UsageError
+from promptbot.errors import BaseMoved, ForgeError, UsageError
 from promptbot.forge_client import describe, error_text, github_client
-from promptbot.forge_local import LocalFileForge
+from promptbot.forge_local import LocalFileForge, catalog_text
 from promptbot.models import BotPullRequest, Memory, Proposal, PullRequestPlan
 from promptbot.ports import Applied, CatalogFile
 from promptbot.pull_request_text import read_proposals
@@ -109,10 +109,7 @@ class GitHubForge:
             if isinstance(content, list):
                 raise ForgeError(f"GitHub: {what}: {self._cfg.catalog.path} is a directory")
             raw = self._decoded(content)
-        try:
-            return raw.decode("utf-8"), content.sha
-        except UnicodeDecodeError as exc:
-            raise CatalogError(f"{what}: not UTF-8 text (byte {exc.start})") from None
+        return catalog_text(raw, what), content.sha
 
     def _decoded(self, content: ContentFile) -> bytes:
         if content.encoding == "base64":

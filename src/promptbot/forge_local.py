@@ -1,4 +1,4 @@
-"""A catalog in a local file (`--catalog FILE`): the forge of offline dry runs and `check`."""
+"""A catalog in a local file (`--catalog FILE`), and the decoding of catalog bytes (GitHub too)."""
 
 from __future__ import annotations
 
@@ -9,16 +9,21 @@ from promptbot.models import Memory, PullRequestPlan
 from promptbot.ports import Applied, CatalogFile
 
 
+def catalog_text(data: bytes, where: str) -> str:
+    """A catalog's bytes as text, every byte kept; a CatalogError naming `where` if not UTF-8."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CatalogError(f"{where}: not UTF-8 text (byte {exc.start})") from None
+
+
 def read_catalog_file(path: Path) -> str:
     """A local catalog's text, bytes kept (CRLF and BOM included); CatalogError if unreadable."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise CatalogError(f"{path}: cannot read catalog ({exc.strerror or exc})") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CatalogError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    return catalog_text(data, str(path))
 
 
 class LocalFileForge:
