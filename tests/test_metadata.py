@@ -43,6 +43,8 @@ def paper(**kw: object) -> Paper:
         ("A useful tip for Tip-Adapter users", ("arXiv", 2023)),
         ("Accepted at NIPS 2017", ("NeurIPS", 2017)),
         ("Accepted to IEEE 2022", ("IEEE", 2022)),
+        ("Accepted by IEEE Transactions on Geoscience and Remote Sensing",
+         ("IEEE Transactions on Geoscience and Remote Sensing", 2023)),
         (
             "Accepted In IEEE India Geoscience and Remote Sensing Symposium\n  (InGARSS) 2024",
             ("InGARSS", 2024),
@@ -101,3 +103,17 @@ def test_affiliation_is_never_invented() -> None:
 )
 def test_canonical_venue(written: str, canonical: str | None) -> None:
     assert metadata.canonical_venue(written) == canonical
+
+
+@pytest.mark.parametrize(
+    ("journal_ref", "expected"),
+    [
+        ("IEEE TPAMI 46(3), 2024", ("TPAMI", 2024)),  # 46 is the volume, not 2046
+        ("Journal of Imaging 11 (2025) 3", ("Journal of Imaging", 2025)),
+        ("Phys. Rev. D 108, 2023", ("Phys. Rev. D", 2023)),
+    ],
+)
+def test_journal_ref_of_an_unknown_journal_names_it(
+    journal_ref: str, expected: tuple[str, int]
+) -> None:
+    assert metadata.venue_year(paper(journal_ref=journal_ref)) == expected

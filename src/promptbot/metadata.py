@@ -52,7 +52,9 @@ _LONG_NAMES: tuple[tuple[str, str], ...] = (
 _VENUE_RE = re.compile(
     r"(?<![A-Za-z0-9])("
     + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s*") for k in _VENUES), key=len)[::-1])
-    + r")(?:['’]?\s*(\d{4}|\d{2})(?!\d))?(?![A-Za-z\-])",
+    # Two-digit years only glued on or after an apostrophe (CVPR24, NeurIPS'24): "TPAMI 46(3)"
+    # is a volume, not 2046.
+    + r")(?:\s*(\d{4})(?!\d)|['’]?(\d{2})(?!\d))?(?![A-Za-z\-])",
     re.IGNORECASE,
 )
 _NEGATIVE = re.compile(
@@ -71,7 +73,17 @@ def venue_year(paper: Paper) -> tuple[str, int]:
         if found is not None:
             venue, year = found
             return venue, year or _fallback_year(paper)
+    journal = _journal_name(paper.journal_ref or "")
+    if journal:
+        years = _YEAR_RE.findall(paper.journal_ref or "")
+        return journal, int(years[0]) if years else _fallback_year(paper)
     return "arXiv", _submission_year(paper)
+
+
+def _journal_name(journal_ref: str) -> str | None:
+    """A journal the venue table does not know, from journal_ref: its name before the volume."""
+    name = re.split(r"[\d(,;:]", " ".join(journal_ref.split()), maxsplit=1)[0].strip(" .-")
+    return name if len(name) >= 3 and any(c.isalpha() for c in name) else None
 
 
 def _venue_in(text: str) -> tuple[str, int | None] | None:
@@ -81,7 +93,8 @@ def _venue_in(text: str) -> tuple[str, int | None] | None:
             continue
         venue = next((v for p, v in _LONG_NAMES if re.search(p, clause, re.IGNORECASE)), None)
         match = _short_venue(clause)
-        year = _year(match.group(2)) if match and match.group(2) else None
+        digits = match and (match.group(2) or match.group(3))
+        year = _year(digits) if digits else None
         if venue is None and match is not None:
             venue = _VENUES[" ".join(match.group(1).lower().split())]
         if venue is None:
@@ -101,6 +114,7 @@ _ACCEPTED = re.compile(
     r"accepted|to appear|appears? in|published (?:in|at|by)|camera[- ]ready", re.IGNORECASE
 )
 _PAREN_ACRONYM = re.compile(r"\(([A-Za-z][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*)(?:['’]?\s*\d{2,4})?\)")
+_WRITTEN_OUT = re.compile(r"\s*(?:by|to|in|at|for)?\s*(?:the\s+)?([A-Z][^,;()\[\]]{2,78})")
 _PUBLISHERS = frozenset({"IEEE", "ACM", "CVF", "IAPR", "SPIE", "IET", "ISCA"})
 _CAPS_TOKEN = re.compile(r"(?<![\w-])([A-Z][A-Z0-9\-]*[A-Z][A-Z0-9\-]*)(?![\w-])")
 
@@ -123,10 +137,16 @@ def _accepted_acronym(clause: str) -> str | None:
     rest = clause[cue.end() :]
     found = _PAREN_ACRONYM.search(rest)
     tokens = [m.group(1) for m in _CAPS_TOKEN.finditer(rest)]
-    # Publishers prefix many venue names ("IEEE RO-MAN"); they name the venue only when alone.
-    named = [t for t in tokens if t not in _PUBLISHERS] or tokens
+    # Publishers prefix many venue names ("IEEE RO-MAN"); alone, they name no venue, and the
+    # venue is the name written out ("IEEE Transactions on Geoscience and Remote Sensing").
+    named = [t for t in tokens if t not in _PUBLISHERS]
     acronym = found.group(1) if found else (named[0] if named else None)
-    return re.sub(r"-?\d{2,4}$", "", acronym) or None if acronym else None
+    if acronym:
+        return re.sub(r"-?\d{2,4}$", "", acronym) or None
+    written = _WRITTEN_OUT.match(rest)
+    if not (written and tokens):
+        return None
+    return re.sub(r"[\s'’-]*\d{2,4}$", "", written.group(1).strip()) or None
 
 
 def _short_venue(clause: str) -> re.Match[str] | None:

@@ -14,7 +14,6 @@ neither applies (another list may well have a section named like one of them).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from promptbot.config import SectionsConfig
+from promptbot.metadata import venue_year
 from promptbot.models import Catalog, Paper, Section
 from promptbot.section_signals import (
     HEADING_WEIGHT,
@@ -30,21 +30,6 @@ from promptbot.section_signals import (
     HeadingWords,
     status_profile,
 )
-
-_VENUE = re.compile(
-    r"(?<![A-Za-z])(CVPR|ICCV|ECCV|NeurIPS|NIPS|ICLR|ICML|AAAI|IJCAI|ACL|EMNLP|NAACL|WACV|BMVC"
-    r"|ACM ?MM|ACMMM|MICCAI|TPAMI|IJCV|TIP|TMM|TCSVT|TNNLS|TMLR|ICRA|IROS|KDD|ICASSP|ICME|ICIP"
-    r"|3DV|SIGGRAPH)(?![A-Za-z])(?:\s*['’]?\s*(\d{4})|['’]?(\d{2}))?(?!\d)"
-)
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_NOT_YET = re.compile(r"submitted|under review|in submission|under submission|rejected",
-                      re.IGNORECASE)
-_ACCEPTED = re.compile(r"accepted|to appear|published|proceedings|camera[- ]ready|oral|poster",
-                       re.IGNORECASE)
-# "Accepted by IEEE Transactions on ..." -> the venue as written, up to punctuation.
-_ACCEPTED_AT = re.compile(
-    r"(?:accepted|to appear|published)(?:\s+for\s+publication)?\s+(?:to|at|by|in|for|as)\s+"
-    r"(?:the\s+)?(?P<venue>[^,;.()\[\]]{3,80})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -58,28 +43,9 @@ class Placement:
 
 
 def published_venue(paper: Paper) -> str | None:
-    """The venue a paper was accepted at ("CVPR 2025"), from journal_ref or comment; else None."""
-    if paper.journal_ref and paper.journal_ref.strip():
-        found = _VENUE.search(paper.journal_ref)
-        return _venue_text(found) if found else paper.journal_ref.strip()
-    comment = " ".join((paper.comment or "").split())
-    accepted = _ACCEPTED.search(comment)
-    if not accepted and _NOT_YET.search(comment):
-        return None  # "Submitted to CVPR 2025", "IROS2025 under review"
-    found = _VENUE.search(comment)
-    if found and (accepted or found.group(2) or found.group(3)):
-        return _venue_text(found)
-    named = _ACCEPTED_AT.search(comment)
-    return named.group("venue").strip() if named else None
-
-
-def _venue_text(found: re.Match[str]) -> str:
-    """ "CVPR 2025" from a match; a year elsewhere after the venue will do ("TPAMI 46, 2024")."""
-    year = found.group(2) or (f"20{found.group(3)}" if found.group(3) else "")
-    if not year:
-        later = _YEAR.search(found.string, found.end())
-        year = later.group(0) if later else ""
-    return f"{found.group(1)} {year}".strip()
+    """The venue a paper was accepted at ("CVPR 2025"), as its entry names it; None: a preprint."""
+    venue, year = venue_year(paper)
+    return None if venue == "arXiv" else f"{venue} {year}"
 
 
 def heading_matches(configured: str, heading: str) -> bool:
