@@ -48,7 +48,6 @@ class Politeness:
         self.delay_seconds = delay_seconds
         self.max_backoff = max_backoff
         self.requests = 0
-        self.slept = 0.0
         self._sleep = sleep
         self._clock = clock
         self._next_at: float | None = None
@@ -63,7 +62,6 @@ class Politeness:
             return 0.0
         log.debug("arXiv: waiting %.1f s before the next request", pause)
         self._sleep(pause)
-        self.slept += pause
         return pause
 
     def record(self, *, ok: bool, retry_after: float | None = None) -> float:
