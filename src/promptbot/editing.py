@@ -13,7 +13,7 @@ from promptbot.config import Config
 from promptbot.errors import CatalogError
 from promptbot.formatting import FormattedEntry, format_entry, format_with_template
 from promptbot.models import Catalog, Decision, Insertion, Section, Status
-from promptbot.style import EntryStyle, _table_header, infer_style
+from promptbot.style import EntryStyle, infer_style, table_delimiter_line
 
 _BULLET_PREFIX = re.compile(r"^(\s*)([-*+])(\s+)")
 _BLOCK_START = re.compile(r"^\s*([-*+](\s|$)|\d{1,9}[.)](\s|$)|#|>|\||<|```|~~~)")
@@ -35,7 +35,7 @@ def insertion_point(catalog: Catalog, section_heading: str) -> int:
     section = find_section(catalog, section_heading)
     if section.entries:
         return section.entries[-1].end_line
-    delimiter = _table_header(catalog, section)
+    delimiter = table_delimiter_line(catalog, section)
     return delimiter if delimiter is not None else section.line
 
 

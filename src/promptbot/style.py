@@ -41,7 +41,7 @@ def _section_kind(catalog: Catalog, section: Section) -> str:
     kinds = Counter(e.kind for e in section.entries)
     if kinds:
         return kinds.most_common(1)[0][0]
-    if _table_header(catalog, section) is not None:
+    if table_delimiter_line(catalog, section) is not None:
         return "table"
     every = Counter(e.kind for e in catalog.entries)
     return every.most_common(1)[0][0] if every else "bullet"
@@ -78,7 +78,7 @@ _COLUMN_FIELDS = (
 )
 
 
-def _table_header(catalog: Catalog, section: Section) -> int | None:
+def table_delimiter_line(catalog: Catalog, section: Section) -> int | None:
     """The 1-based line of the section's first table delimiter row, if the section has a table."""
     last = min(section.end_line, len(catalog.lines))
     for number in range(section.line + 2, last + 1):
@@ -104,7 +104,7 @@ def _table_style(
     own: Sequence[Entry],
     every: Sequence[Entry],
 ) -> EntryStyle:
-    delimiter = _table_header(catalog, section)
+    delimiter = table_delimiter_line(catalog, section)
     if delimiter is None:
         return replace(base, kind="bullet")
     header = cells(catalog.lines[delimiter - 2])
