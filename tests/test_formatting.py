@@ -169,7 +169,7 @@ def test_written_entries_parse_back_to_the_same_fields(name: str, heading: str, 
     if got.kind == "bullet":
         assert (got.venue or "").lower() == venue.lower() and got.year == year
         named = "{name}" in style.head
-        assert got.name == ((name or style.unknown_name) if named else None)
+        assert got.name == ((short or style.unknown_name) if named else None)
 
 
 # --- hostile metadata, end to end: written, inserted in real lists, rendered by cmark-gfm -------
