@@ -23,7 +23,7 @@ from apscheduler.triggers.base import BaseTrigger
 
 from promptbot import cli, schedule
 from promptbot.config import Config, ScheduleConfig
-from promptbot.errors import ConfigError, ForgeError, SourceError
+from promptbot.errors import ConfigError, ForgeError, SourceError, UsageError
 
 BOUND = 3.0  # seconds: the most any threaded test may wait before it gives up and fails
 
@@ -395,7 +395,7 @@ def test_a_slow_run_is_never_overlapped_and_sigterm_waits_for_it(harness: Harnes
     sigterm_when(lambda: runs.calls >= 1 and skipped_twice(), then=release_once_stopping)
     code = schedule.schedule_command(
         run_args(), cfg_with(), run=runs, scheduler_factory=harness.factory,
-        trigger=Every(0.02, datetime.now(UTC)))
+        trigger=Every(0.02, datetime.now(UTC)), preflight=lambda args, cfg: None)
     assert code == 0
     assert runs.max_active == 1
     assert runs.calls == 1, "no run may start after the stop was asked for"
@@ -417,7 +417,8 @@ def test_sigint_stops_an_idle_schedule(harness: Harness) -> None:
     thread.start()
     started = time.monotonic()
     code = schedule.schedule_command(run_args(), cfg_with(), run=runs,
-                                     scheduler_factory=harness.factory)
+                                     scheduler_factory=harness.factory,
+                                     preflight=lambda args, cfg: None)
     thread.join()
     assert code == 0
     assert runs.calls == 0  # the default cron's next tick is hours away
@@ -459,3 +460,23 @@ def test_a_second_signal_forces_the_exit() -> None:
         handler(signal.SIGINT, None)
     assert stops == [True] and forced == [128 + signal.SIGINT]
     assert signal.getsignal(signal.SIGTERM) is before
+
+
+def test_a_real_schedule_without_a_token_refuses_to_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("PROMPTBOT_TOKEN", "GITHUB_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    built: list[object] = []
+
+    def factory(zone: Any) -> Any:
+        built.append(zone)
+        raise AssertionError("no scheduler may be built")
+
+    with pytest.raises(UsageError, match="needs a token"):
+        schedule.schedule_command(run_args(), cfg_with(), scheduler_factory=factory)
+    assert built == []
+
+
+def test_a_schedule_with_a_bad_since_date_refuses_to_start() -> None:
+    with pytest.raises(UsageError, match="--since"):
+        schedule.schedule_command(run_args(dry_run=True, since="soon"), cfg_with(),
+                                  scheduler_factory=lambda zone: pytest.fail("built"))

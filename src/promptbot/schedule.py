@@ -168,6 +168,13 @@ def default_run(args: argparse.Namespace, cfg: Config) -> int:
     return runner.run_command(args, cfg)
 
 
+def default_preflight(args: argparse.Namespace, cfg: Config) -> None:
+    """Refuse to start on a mistake every run would repeat (bad flags, no token for real runs)."""
+    from promptbot import runner
+
+    runner.preflight(args, cfg)
+
+
 def blocking_scheduler(zone: tzinfo) -> Scheduler:
     """APScheduler's foreground scheduler in the configured time zone."""
     return BlockingScheduler(timezone=zone)  # type: ignore[no-any-return]
@@ -254,12 +261,14 @@ def schedule_command(
     scheduler_factory: SchedulerFactory = blocking_scheduler,
     trigger: Trigger | None = None,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    preflight: Callable[[argparse.Namespace, Config], None] = default_preflight,
 ) -> int:
     """`promptbot schedule`: runs on `[schedule] cron` until stopped, or once with --once."""
     cron = cron_trigger(cfg.schedule)  # a bad cron or zone is an error even with --once
     zone = schedule_timezone(cfg.schedule)
     if getattr(args, "once", False):
         return run(argparse.Namespace(**vars(args)), cfg)
+    preflight(args, cfg)
     fires: Trigger = trigger if trigger is not None else cron
 
     def after() -> None:
