@@ -3,40 +3,25 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import pytest
+from catalog_files import ALL_FILES, AMUSI, BWLONG_HEAD, JINDONGGU, MULTIMODAL, SEED, parse, read
 from hypothesis import given
 from hypothesis import strategies as st
 
 from promptbot import catalog
 from promptbot.models import Catalog
 
-CATALOGS = Path(__file__).parent / "data" / "catalogs"
-SEED = "seed_Awesome-Prompt-Learning-CV.md"
-BWLONG_HEAD = "BWLONG_Awesome-Prompt-Learning-CV_README_2023-12-22_HEAD.md"
-MULTIMODAL = "cmhungsteve_Awesome-Transformer-Attention_README_multimodal_2024-07-30_HEAD.md"
-JINDONGGU = "JindongGu_Awesome-Prompting-on-Vision-Language-Model_README_2025-03-18_HEAD.md"
-AMUSI = "amusi_CVPR2024-Papers-with-Code_README_2024-07-04_HEAD.md"
-ALL = sorted(p.name for p in CATALOGS.glob("*.md"))
+parsed = cache(parse)
 
 
-def read(name: str) -> str:
-    return (CATALOGS / name).read_bytes().decode("utf-8")
-
-
-@cache
-def parsed(name: str) -> Catalog:
-    return catalog.parse(read(name))
-
-
-@pytest.mark.parametrize("name", ALL)
+@pytest.mark.parametrize("name", ALL_FILES)
 def test_every_real_catalog_round_trips_byte_for_byte(name: str) -> None:
     text = read(name)
     assert catalog.parse(text).render() == text
 
 
-@pytest.mark.parametrize("name", ALL)
+@pytest.mark.parametrize("name", ALL_FILES)
 @pytest.mark.parametrize(
     "change",
     [
@@ -94,7 +79,7 @@ EXPECTED_COUNTS = {
 
 
 def test_every_catalog_has_an_expected_count() -> None:
-    assert set(EXPECTED_COUNTS) == set(ALL)
+    assert set(EXPECTED_COUNTS) == set(ALL_FILES)
 
 
 @pytest.mark.parametrize(("name", "count"), sorted(EXPECTED_COUNTS.items()))

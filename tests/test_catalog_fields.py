@@ -3,30 +3,29 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import pytest
+from catalog_files import AMUSI, BWLONG_HEAD, JINDONGGU, MULTIMODAL, SEED, parse
 
 from promptbot import catalog
 from promptbot.catalog_fields import parse_head
 from promptbot.models import Catalog, Entry
 
-CATALOGS = Path(__file__).parent / "data" / "catalogs"
 FILES = {
-    "seed": "seed_Awesome-Prompt-Learning-CV.md",
+    "seed": SEED,
     "bwlong-2305": "BWLONG_Awesome-Prompt-Learning-CV_README_2023-05-22_64ace8e.md",
     "bwlong-2308": "BWLONG_Awesome-Prompt-Learning-CV_README_2023-08-05_3bc9a1a.md",
-    "bwlong": "BWLONG_Awesome-Prompt-Learning-CV_README_2023-12-22_HEAD.md",
-    "multimodal": "cmhungsteve_Awesome-Transformer-Attention_README_multimodal_2024-07-30_HEAD.md",
-    "jindonggu": "JindongGu_Awesome-Prompting-on-Vision-Language-Model_README_2025-03-18_HEAD.md",
-    "amusi": "amusi_CVPR2024-Papers-with-Code_README_2024-07-04_HEAD.md",
+    "bwlong": BWLONG_HEAD,
+    "multimodal": MULTIMODAL,
+    "jindonggu": JINDONGGU,
+    "amusi": AMUSI,
 }
 GH = "https://github.com/"
 
 
 @cache
 def parsed(key: str) -> Catalog:
-    return catalog.parse((CATALOGS / FILES[key]).read_bytes().decode("utf-8"))
+    return parse(FILES[key])
 
 
 def entry_at(key: str, line: int) -> Entry:

@@ -4,25 +4,16 @@ from __future__ import annotations
 
 import time
 from functools import cache
-from pathlib import Path
 
 import pytest
+from catalog_files import BWLONG_HEAD, MULTIMODAL, SEED, parse
 from hypothesis import given
 from hypothesis import strategies as st
 
 from promptbot import catalog
 from promptbot.catalog_index import CatalogIndex, normalize_code_url
-from promptbot.models import Catalog
 
-CATALOGS = Path(__file__).parent / "data" / "catalogs"
-SEED = "seed_Awesome-Prompt-Learning-CV.md"
-BWLONG = "BWLONG_Awesome-Prompt-Learning-CV_README_2023-12-22_HEAD.md"
-MULTIMODAL = "cmhungsteve_Awesome-Transformer-Attention_README_multimodal_2024-07-30_HEAD.md"
-
-
-@cache
-def parsed(name: str) -> Catalog:
-    return catalog.parse((CATALOGS / name).read_bytes().decode("utf-8"))
+parsed = cache(parse)
 
 
 @cache
@@ -117,7 +108,7 @@ def test_by_title_exact_after_normalization_scores_100() -> None:
 
 def test_by_title_finds_a_title_listed_without_its_short_name() -> None:
     # BWLONG lists "**MaPLe**: Multi-modal Prompt Learning"; arXiv calls it "MaPLe: Multi-...".
-    found = index(BWLONG).by_title("MaPLe: Multi-modal Prompt Learning")
+    found = index(BWLONG_HEAD).by_title("MaPLe: Multi-modal Prompt Learning")
     assert found is not None and found[0].name == "MaPLe" and found[1] == 100.0
 
 

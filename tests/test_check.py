@@ -6,14 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
+from catalog_files import AMUSI, CATALOGS, SEED
 
 from promptbot import check
 from promptbot.cli import main
 from promptbot.config import Config, SectionRule, SectionsConfig
 
-CATALOGS = Path(__file__).parent / "data" / "catalogs"
-SEED = CATALOGS / "seed_Awesome-Prompt-Learning-CV.md"
-AMUSI = CATALOGS / "amusi_CVPR2024-Papers-with-Code_README_2024-07-04_HEAD.md"
+SEED_PATH = CATALOGS / SEED
+AMUSI_PATH = CATALOGS / AMUSI
 GOOD_CONFIG = '[sections]\ndefault = "Prompt Learning/Tuning(arxiv4月-)"\nnever = ["Nowhere"]\n'
 
 
@@ -32,7 +32,8 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def seed_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> dict[str, object]:
     config = tmp_path / "c.toml"
     config.write_text(GOOD_CONFIG, encoding="utf-8")
-    code, out, err = run(capsys, "--config", str(config), "check", "--catalog", str(SEED), "--json")
+    code, out, err = run(capsys, "--config", str(config), "check", "--catalog", str(SEED_PATH),
+                         "--json")
     assert code == 0, err
     report: dict[str, object] = json.loads(out)
     return report
@@ -75,7 +76,7 @@ def test_json_conflict_and_missing_sections(capsys: pytest.CaptureFixture[str],
 
 
 def test_text_report_is_plain_and_complete(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "check", "--catalog", str(SEED))
+    code, out, err = run(capsys, "check", "--catalog", str(SEED_PATH))
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0] == "91 entries in 9 sections (142 lines)"
@@ -100,7 +101,7 @@ def test_unparsed_lines_are_reported(capsys: pytest.CaptureFixture[str], tmp_pat
 
 
 def test_empty_section_of_a_block_style_list(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "check", "--catalog", str(AMUSI), "--json")
+    code, out, _ = run(capsys, "check", "--catalog", str(AMUSI_PATH), "--json")
     report = json.loads(out)
     assert code == 0 and report["entries"] == 109
     assert {"heading": "Prompt", "level": 1, "line": 267, "pseudo": False, "entries": 0} \
@@ -111,7 +112,7 @@ def test_every_configured_section_is_checked() -> None:
     sections = SectionsConfig(default="Papers", published="Published", preprint="",
                               never=("Contents", "Gone"),
                               rules=(SectionRule(section="Video", terms=("video",)),))
-    text = SEED.read_bytes().decode("utf-8")
+    text = SEED_PATH.read_bytes().decode("utf-8")
     report = json.loads(check.render(text, Config(sections=sections), as_json=True))
     assert report["missing_sections"] == [
         {"key": "sections.published", "section": "Published"},
@@ -150,14 +151,14 @@ def test_bad_config_is_one_line_exit_2(capsys: pytest.CaptureFixture[str], tmp_p
                                        toml: str, message: str) -> None:
     config = tmp_path / "bad.toml"
     config.write_text(toml, encoding="utf-8")
-    code, out, err = run(capsys, "--config", str(config), "check", "--catalog", str(SEED))
+    code, out, err = run(capsys, "--config", str(config), "check", "--catalog", str(SEED_PATH))
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and str(config) in err and message in err
 
 
 def test_crlf_catalog_reports_the_same(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "crlf.md"
-    path.write_bytes(SEED.read_bytes().replace(b"\n", b"\r\n"))
+    path.write_bytes(SEED_PATH.read_bytes().replace(b"\n", b"\r\n"))
     _, out, _ = run(capsys, "check", "--catalog", str(path), "--json")
-    _, plain, _ = run(capsys, "check", "--catalog", str(SEED), "--json")
+    _, plain, _ = run(capsys, "check", "--catalog", str(SEED_PATH), "--json")
     assert json.loads(out) == json.loads(plain)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import difflib
 from datetime import UTC, datetime
-from pathlib import Path
+from functools import cache
 
 import cmarkgfm
 import pytest
+from catalog_files import ALL_LISTS, AMUSI, BWLONG_HEAD, JINDONGGU, MULTIMODAL, SEED, parse, read
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,19 +16,7 @@ from promptbot import catalog, editing
 from promptbot.config import Config, FormatConfig
 from promptbot.errors import CatalogError
 from promptbot.formatting import format_entry
-from promptbot.models import Catalog, Decision, Insertion, Paper, Status
-
-CATALOGS = Path(__file__).parent / "data" / "catalogs"
-SEED = "seed_Awesome-Prompt-Learning-CV.md"
-BWLONG = "BWLONG_Awesome-Prompt-Learning-CV_README_2023-12-22_HEAD.md"
-JINDONG = "JindongGu_Awesome-Prompting-on-Vision-Language-Model_README_2025-03-18_HEAD.md"
-MULTIMODAL = "cmhungsteve_Awesome-Transformer-Attention_README_multimodal_2024-07-30_HEAD.md"
-AMUSI = "amusi_CVPR2024-Papers-with-Code_README_2024-07-04_HEAD.md"
-ALL = sorted(p.name for p in CATALOGS.glob("*.md") if "How-to-PR" not in p.name)
-
-
-def read(name: str) -> str:
-    return (CATALOGS / name).read_text(encoding="utf-8")
+from promptbot.models import Decision, Insertion, Paper, Status
 
 
 def ins(after: int, text: str, arxiv_id: str = "2401.00001") -> Insertion:
@@ -103,9 +92,10 @@ def test_unified_diff_marks_a_missing_final_newline() -> None:
         (SEED, "Prompt Learning/Tuning", "* **TPT**"),
         (SEED, "Prompt Learning/Tuning(已读)", "* **UPL**"),
         (SEED, "Papers", "- **CLIP-Adapter**"),
-        (BWLONG, "Domain Adaptation + Prompt Learning: *Updating by Yongguang Li*", "* Open-Set"),
+        (BWLONG_HEAD, "Domain Adaptation + Prompt Learning: *Updating by Yongguang Li*",
+         "* Open-Set"),
         (MULTIMODAL, "Prompt Learning/Tuning", "* **CDL**"),
-        (JINDONG, "Applications & Responsible AI", "| [Debiasing Vision-Language"),
+        (JINDONGGU, "Applications & Responsible AI", "| [Debiasing Vision-Language"),
         (AMUSI, "Prompt", "# Prompt"),
         (AMUSI, "CLIP", "- Code: https://github.com/Harvard"),
     ],
@@ -139,10 +129,10 @@ def _render_diff(old: str, new: str) -> tuple[list[str], list[str]]:
     [
         (SEED, "Prompt Learning/Tuning", "<li>"),
         (SEED, "Prompt Learning/Tuning(arxiv4月-)", "<li>"),
-        (BWLONG, "Prompt Learning(arxiv): *Updating by Jiajia Zhang*", "<li>"),
-        (BWLONG, "CLIP Variants: *Updating by Siyu He*", "<li>"),
-        (JINDONG, "Prompting Model in Image-Text Matching (*e.g.* on CLIP)", "<tr>"),
-        (JINDONG, "Applications & Responsible AI", "<tr>"),
+        (BWLONG_HEAD, "Prompt Learning(arxiv): *Updating by Jiajia Zhang*", "<li>"),
+        (BWLONG_HEAD, "CLIP Variants: *Updating by Siyu He*", "<li>"),
+        (JINDONGGU, "Prompting Model in Image-Text Matching (*e.g.* on CLIP)", "<tr>"),
+        (JINDONGGU, "Applications & Responsible AI", "<tr>"),
         (MULTIMODAL, "Prompt Learning/Tuning", "<li>"),
         (MULTIMODAL, "Visual Captioning", "<li>"),
         (AMUSI, "CLIP", "<p><strong>"),
@@ -202,13 +192,7 @@ def test_a_configured_template_overrides_the_inferred_style() -> None:
 
 # --- fuzzing: the old entries plus exactly the new one ------------------------------------------
 
-_CATALOG_CACHE: dict[str, Catalog] = {}
-
-
-def _parsed(name: str) -> Catalog:
-    if name not in _CATALOG_CACHE:
-        _CATALOG_CACHE[name] = catalog.parse(read(name))
-    return _CATALOG_CACHE[name]
+_parsed = cache(parse)
 
 
 def _fields(e: object) -> tuple[object, ...]:
@@ -227,7 +211,7 @@ titles = st.tuples(_word, _anything, _word).map(" ".join)
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    name=st.sampled_from(ALL),
+    name=st.sampled_from(ALL_LISTS),
     pick=st.integers(min_value=0, max_value=10_000),
     title=titles,
     comment=st.sampled_from([None, "Accepted to CVPR 2024", "ICCV 2023 (oral)", "in TPAMI"]),
@@ -253,7 +237,7 @@ def test_inserting_any_entry_adds_exactly_that_entry(
     assert len(added) == 1 and added[0][8] == (p.arxiv_id,)
 
 
-@pytest.mark.parametrize("name", [SEED, BWLONG, JINDONG])
+@pytest.mark.parametrize("name", [SEED, BWLONG_HEAD, JINDONGGU])
 def test_a_crlf_list_without_final_newline_keeps_every_other_byte(name: str) -> None:
     text = read(name).replace("\n", "\r\n").rstrip("\r\n") + "  "
     cat = catalog.parse(text)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import cmarkgfm
 import pytest
+from catalog_files import ALL_LISTS, parse, read
 from cmarkgfm.cmark import Options
 
 from promptbot import catalog, editing, metadata
@@ -19,8 +20,6 @@ from promptbot.formatting import format_entry, format_with_template
 from promptbot.models import Insertion, Paper
 from promptbot.style import EntryStyle, LinkStyle
 
-CATALOGS = Path(__file__).parent / "data" / "catalogs"
-ALL = sorted(p.name for p in CATALOGS.glob("*.md") if "How-to-PR" not in p.name)
 CMHUNG = EntryStyle(unknown_name="?", links=LinkStyle(code_label="PyTorch"))
 
 
@@ -134,8 +133,8 @@ def test_hostile_names_and_titles_stay_one_line() -> None:
 
 def _real_sections() -> list[tuple[str, str]]:
     out = []
-    for name in ALL:
-        cat = catalog.parse((CATALOGS / name).read_text(encoding="utf-8"))
+    for name in ALL_LISTS:
+        cat = parse(name)
         out += [(name, s.heading) for s in cat.sections if len(s.entries) >= 3]
     return out
 
@@ -152,7 +151,7 @@ def _real_sections() -> list[tuple[str, str]]:
     ids=["named", "plain"],
 )
 def test_written_entries_parse_back_to_the_same_fields(name: str, heading: str, p: Paper) -> None:
-    cat = catalog.parse((CATALOGS / name).read_text(encoding="utf-8"))
+    cat = parse(name)
     section = cat.section(heading)
     assert section is not None
     style = editing.section_style(cat, section)
@@ -203,7 +202,7 @@ def test_hostile_metadata_never_breaks_the_list_nor_pings(
 ) -> None:
     p = paper(title=case["title"], abstract=case.get("abstract") or "",
               comment=case.get("comment"), affiliations=tuple(_strings(case.get("affiliations"))))
-    text = (CATALOGS / name).read_text(encoding="utf-8")
+    text = read(name)
     cat = catalog.parse(text)
     section = cat.section(heading)
     assert section is not None

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from catalog_files import SEED, read
 from fakes import FakeForge, FakeSource
 
 from promptbot import config, pipeline
@@ -15,7 +16,7 @@ from promptbot.errors import SourceError
 from promptbot.models import Paper, Status
 
 DATA = Path(__file__).parent / "data"
-SEED = (DATA / "catalogs" / "seed_Awesome-Prompt-Learning-CV.md").read_text(encoding="utf-8")
+SEED_TEXT = read(SEED)
 CFG = config.load(Path(__file__).resolve().parent.parent / "config.toml")
 
 
@@ -45,18 +46,18 @@ PROMPT_TUNING, BILINEAR_VPT, UNRELATED = "2506.23856", "2506.22908", "2506.22876
 
 
 def test_a_relevant_paper_is_proposed_and_an_unrelated_one_is_not() -> None:
-    forge = FakeForge(SEED)
+    forge = FakeForge(SEED_TEXT)
     source = FakeSource(real_papers(PROMPT_TUNING, UNRELATED))
     plan = pipeline.run(CFG, [source], forge, None)
     status = {d.paper.arxiv_id: d.status for d in plan.decisions}
     assert status == {PROMPT_TUNING: Status.PROPOSED, UNRELATED: Status.IRRELEVANT}
     assert len(plan.pull_requests) == 1
     assert PROMPT_TUNING in plan.new_text and UNRELATED not in plan.new_text
-    assert len(parse(plan.new_text).entries) == len(parse(SEED).entries) + 1
+    assert len(parse(plan.new_text).entries) == len(parse(SEED_TEXT).entries) + 1
 
 
 def test_the_dry_run_plan_is_the_plan_that_gets_applied() -> None:
-    forge = FakeForge(SEED)
+    forge = FakeForge(SEED_TEXT)
     source = FakeSource(real_papers(PROMPT_TUNING))
     dry = pipeline.run(CFG, [source], forge, None)
     assert forge.writes == 0
@@ -68,7 +69,7 @@ def test_the_dry_run_plan_is_the_plan_that_gets_applied() -> None:
 
 
 def test_rerun_with_nothing_new_writes_nothing_and_keeps_one_pr() -> None:
-    forge = FakeForge(SEED)
+    forge = FakeForge(SEED_TEXT)
     source = FakeSource(real_papers(PROMPT_TUNING))
     pipeline.apply(pipeline.run(CFG, [source], forge, None), forge)
     again = pipeline.run(CFG, [source], forge, None)
@@ -78,7 +79,7 @@ def test_rerun_with_nothing_new_writes_nothing_and_keeps_one_pr() -> None:
 
 
 def test_new_papers_update_the_same_pr_and_keep_the_pending_ones() -> None:
-    forge = FakeForge(SEED)
+    forge = FakeForge(SEED_TEXT)
     pipeline.apply(pipeline.run(CFG, [FakeSource(real_papers(PROMPT_TUNING))], forge, None), forge)
     plan = pipeline.run(CFG, [FakeSource(real_papers(BILINEAR_VPT))], forge, None)
     assert [a.action for a in pipeline.apply(plan, forge)] == ["updated"]
@@ -88,18 +89,18 @@ def test_new_papers_update_the_same_pr_and_keep_the_pending_ones() -> None:
 
 
 def test_a_closed_pr_means_rejected_and_never_proposed_again() -> None:
-    forge = FakeForge(SEED)
+    forge = FakeForge(SEED_TEXT)
     source = FakeSource(real_papers(PROMPT_TUNING))
     pipeline.apply(pipeline.run(CFG, [source], forge, None), forge)
     forge.close(forge.pulls[0].number)
     plan = pipeline.run(CFG, [source], forge, None)
     (decision,) = plan.decisions
     assert decision.status is Status.REJECTED and decision.pull_request == 1
-    assert plan.pull_requests == () and plan.new_text == SEED
+    assert plan.pull_requests == () and plan.new_text == SEED_TEXT
 
 
 def test_merged_papers_are_listed_afterwards() -> None:
-    forge = FakeForge(SEED)
+    forge = FakeForge(SEED_TEXT)
     source = FakeSource(real_papers(PROMPT_TUNING))
     pipeline.apply(pipeline.run(CFG, [source], forge, None), forge)
     forge.close(forge.pulls[0].number, merged=True)
@@ -115,7 +116,7 @@ def test_a_failing_source_stops_before_github_is_read() -> None:
             CountingForge.reads += 1
             return super().read_catalog()
 
-    forge = CountingForge(SEED)
+    forge = CountingForge(SEED_TEXT)
     ok = FakeSource(real_papers(PROMPT_TUNING))
     broken = FakeSource(name="arXiv API", error="arXiv API: HTTP 503 after 3 retries")
     with pytest.raises(SourceError, match="503"):
@@ -125,13 +126,13 @@ def test_a_failing_source_stops_before_github_is_read() -> None:
 
 def test_the_same_paper_from_two_sources_is_proposed_once() -> None:
     papers = real_papers(PROMPT_TUNING)
-    plan = pipeline.run(CFG, [FakeSource(papers), FakeSource(papers)], FakeForge(SEED), None)
+    plan = pipeline.run(CFG, [FakeSource(papers), FakeSource(papers)], FakeForge(SEED_TEXT), None)
     assert [d.status for d in plan.decisions] == [Status.PROPOSED]
     assert plan.new_text.count(PROMPT_TUNING) == 1
 
 
 def test_the_pr_table_says_which_topic_terms_matched() -> None:
-    plan = pipeline.run(CFG, [FakeSource(real_papers(PROMPT_TUNING))], FakeForge(SEED), None)
+    plan = pipeline.run(CFG, [FakeSource(real_papers(PROMPT_TUNING))], FakeForge(SEED_TEXT), None)
     (proposal,) = plan.pull_requests[0].proposals
     assert "terms:" in proposal.why and "prompt tuning" in proposal.why
     assert "threshold" not in proposal.why

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from catalog_files import BWLONG_HEAD, MULTIMODAL, SEED, parse
 
 from promptbot import catalog
 from promptbot import config as config_module
@@ -14,16 +15,8 @@ from promptbot.models import Catalog, Paper
 from promptbot.placement import Placement, Placer, heading_matches, published_venue
 from promptbot.relevance import TitleSimilarity
 
-DATA = Path(__file__).parent / "data" / "catalogs"
 ROOT = Path(__file__).resolve().parent.parent
-SEED = "seed_Awesome-Prompt-Learning-CV.md"
-BWLONG = "BWLONG_Awesome-Prompt-Learning-CV_README_2023-12-22_HEAD.md"
-MULTIMODAL = "cmhungsteve_Awesome-Transformer-Attention_README_multimodal_2024-07-30_HEAD.md"
 NO_RULES = SectionsConfig(default="", published="", preprint="", never=())
-
-
-def parsed(name: str) -> Catalog:
-    return catalog.parse((DATA / name).read_text(encoding="utf-8"))
 
 
 def paper(title: str, comment: str | None = None, journal_ref: str | None = None) -> Paper:
@@ -80,7 +73,7 @@ def test_heading_matches_exactly_or_before_a_colon() -> None:
 
 
 def test_seed_published_and_preprint_sections() -> None:
-    seed = parsed(SEED)
+    seed = parse(SEED)
     cfg = SectionsConfig()
     published = place(seed, cfg, paper("Visual Prompt Tuning", "Accepted at CVPR 2025"))
     preprint = place(seed, cfg, paper("Visual Prompt Tuning", "12 pages"))
@@ -91,7 +84,7 @@ def test_seed_published_and_preprint_sections() -> None:
 
 
 def test_never_sections_are_never_chosen_even_when_most_alike() -> None:
-    seed = parsed(SEED)
+    seed = parse(SEED)
     read = next(s for s in seed.sections if s.heading == "Prompt Learning/Tuning(已读)")
     cfg = SectionsConfig(published="", preprint="", default="Prompt Learning/Tuning(已读)")
     for entry in read.entries:
@@ -102,13 +95,13 @@ def test_never_sections_are_never_chosen_even_when_most_alike() -> None:
 def test_a_topic_rule_wins_over_the_venue() -> None:
     cfg = SectionsConfig(rules=(SectionRule("Prompt Learning/Tuning(arxiv4月-)",
                                             ("point cloud",)),))
-    chosen = place(parsed(SEED), cfg, paper("Prompting Point Cloud Models", "CVPR 2025"))
+    chosen = place(parse(SEED), cfg, paper("Prompting Point Cloud Models", "CVPR 2025"))
     assert chosen.section == "Prompt Learning/Tuning(arxiv4月-)"
     assert chosen.rule.endswith('rule term "point cloud"')
 
 
 def test_configured_sections_missing_from_the_catalog_fall_back_to_similarity() -> None:
-    bwlong = parsed(BWLONG)
+    bwlong = parse(BWLONG_HEAD)
     assert Placer(bwlong, SectionsConfig()).notes == (
         'configured sections not found in this catalog: "Prompt Learning/Tuning", '
         '"Prompt Learning/Tuning(arxiv4月-)"; placing by similarity',)
@@ -119,7 +112,7 @@ def test_configured_sections_missing_from_the_catalog_fall_back_to_similarity() 
 
 
 def test_the_multimodal_list_has_the_published_section_but_not_the_preprint_one() -> None:
-    multimodal = parsed(MULTIMODAL)
+    multimodal = parse(MULTIMODAL)
     assert Placer(multimodal, SectionsConfig()).notes == (
         'configured sections not found in this catalog: "Prompt Learning/Tuning(arxiv4月-)";'
         " placing by similarity",)
@@ -136,7 +129,7 @@ def test_the_multimodal_list_has_the_published_section_but_not_the_preprint_one(
 def test_a_published_section_alone_is_a_rule_when_no_preprint_section_is_configured() -> None:
     cfg = SectionsConfig(default="", published="Prompt Learning/Tuning", preprint="", never=())
     captioning = paper("Dense video captioning", "Accepted to CVPR 2024")
-    chosen = place(parsed(MULTIMODAL), cfg, captioning)
+    chosen = place(parse(MULTIMODAL), cfg, captioning)
     assert chosen.section == "Prompt Learning/Tuning"
     assert chosen.rule == 'section "Prompt Learning/Tuning": published at CVPR 2024'
 
@@ -150,7 +143,7 @@ def test_a_published_section_alone_is_a_rule_when_no_preprint_section_is_configu
     ],
 )
 def test_the_learned_rule_picks_the_most_alike_section(title: str, section: str) -> None:
-    chosen = place(parsed(MULTIMODAL), NO_RULES, paper(title))
+    chosen = place(parse(MULTIMODAL), NO_RULES, paper(title))
     assert chosen.section == section
     assert 0.0 < chosen.confidence <= 1.0
 
@@ -158,14 +151,15 @@ def test_the_learned_rule_picks_the_most_alike_section(title: str, section: str)
 def test_low_confidence_goes_to_the_default_section_for_triage() -> None:
     cfg = SectionsConfig(default="Other Multi-Modal Tasks", published="", preprint="",
                          never=(), min_confidence=0.99)
-    chosen = place(parsed(MULTIMODAL), cfg, paper("Video grounding and captioning benchmarks"))
+    chosen = place(parse(MULTIMODAL), cfg, paper("Video grounding and captioning benchmarks"))
     assert chosen.section == "Other Multi-Modal Tasks"
     assert chosen.needs_triage
     assert chosen.rule.startswith('default section "Other Multi-Modal Tasks": nearest entries')
 
 
 def test_nothing_alike_needs_triage() -> None:
-    chosen = place(parsed(BWLONG), SectionsConfig(), paper("Quantum chromodynamics on lattices"))
+    chosen = place(parse(BWLONG_HEAD), SectionsConfig(),
+                   paper("Quantum chromodynamics on lattices"))
     assert chosen.needs_triage and chosen.confidence == 0.0
     assert chosen.section is not None
 
@@ -178,7 +172,7 @@ def test_an_empty_catalog_has_no_section() -> None:
 
 def test_leave_one_out_accuracy_of_the_learned_rule_on_a_large_list() -> None:
     """Each of ~1,840 entries, removed, is placed back by its neighbours; 12 sections."""
-    multimodal = parsed(MULTIMODAL)
+    multimodal = parse(MULTIMODAL)
     entries = multimodal.entries
     sims = TitleSimilarity([e.title for e in entries]).matrix([e.title for e in entries])
     np.fill_diagonal(sims, 0.0)
@@ -191,7 +185,7 @@ def test_leave_one_out_accuracy_of_the_learned_rule_on_a_large_list() -> None:
 
 def test_on_another_list_a_published_paper_goes_where_published_papers_are() -> None:
     """BWLONG splits prompt learning into accepted and arXiv sections the config does not name."""
-    bwlong = parsed(BWLONG)
+    bwlong = parse(BWLONG_HEAD)
     title = "Learning to prompt vision-language models with prompt tuning"
     published = place(bwlong, NO_RULES, paper(title, "Accepted to ICCV 2023"))
     preprint = place(bwlong, NO_RULES, paper(title))
@@ -202,7 +196,7 @@ def test_on_another_list_a_published_paper_goes_where_published_papers_are() -> 
 
 
 def test_heading_words_lean_towards_the_section_they_name() -> None:
-    chosen = place(parsed(BWLONG), NO_RULES, paper(
+    chosen = place(parse(BWLONG_HEAD), NO_RULES, paper(
         "Domain adaptation with prompts for unseen target domains", "Accepted to CVPR 2023"))
     assert chosen.section == "Domain Adaptation + Prompt Learning: *Updating by Yongguang Li*"
     assert 'its heading says "adaptation", "domain"' in chosen.rule
@@ -210,7 +204,7 @@ def test_heading_words_lean_towards_the_section_they_name() -> None:
 
 def _leave_one_out(name: str, learned: bool) -> float:
     """Share of entries with an arXiv id placed back in their section, venue as a comment."""
-    cat = parsed(name)
+    cat = parse(name)
     entries = [e for e in cat.entries if e.arxiv_ids]
     column = {id(e): i for i, e in enumerate(cat.entries)}
     sims = TitleSimilarity([e.title for e in cat.entries]).matrix([e.title for e in entries])
@@ -230,5 +224,6 @@ def _leave_one_out(name: str, learned: bool) -> float:
 
 
 def test_status_and_heading_words_place_a_split_list_better_than_neighbours_alone() -> None:
-    with_signals, neighbours_only = _leave_one_out(BWLONG, True), _leave_one_out(BWLONG, False)
+    with_signals = _leave_one_out(BWLONG_HEAD, True)
+    neighbours_only = _leave_one_out(BWLONG_HEAD, False)
     assert with_signals >= 0.75 and with_signals > neighbours_only + 0.2

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
+from catalog_files import ALL_LISTS, SEED, read
 
 from promptbot import catalog, editing, planning
 from promptbot.config import Config
 from promptbot.models import Decision, Insertion, Memory, Paper, Proposal, Status
 
-CATALOGS = Path(__file__).parent / "data" / "catalogs"
-SEED = (CATALOGS / "seed_Awesome-Prompt-Learning-CV.md").read_text(encoding="utf-8")
+SEED_TEXT = read(SEED)
 HEADING = "Prompt Learning/Tuning"
-ALL = sorted(p.name for p in CATALOGS.glob("*.md") if "How-to-PR" not in p.name)
 
 
 def decision(n: int, status: Status = Status.PROPOSED, score: float = 0.8) -> Decision:
@@ -36,12 +34,12 @@ def test_proposals_carry_title_score_and_the_matched_terms() -> None:
 
 
 def test_place_without_proposals_returns_the_base_unchanged() -> None:
-    assert planning.place(SEED, []) is SEED
+    assert planning.place(SEED_TEXT, []) is SEED_TEXT
 
 
-@pytest.mark.parametrize("name", ALL)
+@pytest.mark.parametrize("name", ALL_LISTS)
 def test_place_on_a_parsed_catalog_is_place_on_its_text(name: str) -> None:
-    text = (CATALOGS / name).read_text(encoding="utf-8")
+    text = read(name)
     parsed = catalog.parse(text)
     heading = max(parsed.sections, key=lambda s: len(s.entries)).heading
     proposals = [Proposal("2401.00001", heading, "* **A**: New paper one."),
@@ -53,20 +51,20 @@ def test_place_on_a_parsed_catalog_is_place_on_its_text(name: str) -> None:
 
 
 def test_a_plan_without_proposals_changes_nothing() -> None:
-    parsed = catalog.parse(SEED)
+    parsed = catalog.parse(SEED_TEXT)
     plan = planning.plan(parsed, [decision(1, Status.IRRELEVANT)], Memory(), Config(),
                          notes=("a note",))
-    assert plan.base_text == plan.new_text == SEED
+    assert plan.base_text == plan.new_text == SEED_TEXT
     assert plan.pull_requests == () and plan.insertions == ()
     assert plan.notes == ("a note",)
 
 
 def test_a_plan_puts_each_proposed_entry_in_the_text_and_the_one_pull_request() -> None:
-    parsed = catalog.parse(SEED)
+    parsed = catalog.parse(SEED_TEXT)
     decisions = [decision(2), decision(1), decision(3, Status.IRRELEVANT)]
     plan = planning.plan(parsed, decisions, Memory(), Config())
     assert [i.arxiv_id for i in plan.insertions] == ["2401.00001", "2401.00002"]
     (pr,) = plan.pull_requests
-    assert pr.new_text == plan.new_text == editing.insert(SEED, plan.insertions)
+    assert pr.new_text == plan.new_text == editing.insert(SEED_TEXT, plan.insertions)
     assert [p.arxiv_id for p in pr.proposals] == ["2401.00001", "2401.00002"]
     assert "Abstract 1." in pr.body and "2401.00003" not in pr.body

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from catalog_files import SEED, parse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from promptbot import catalog
 from promptbot import config as config_module
 from promptbot.config import ScoringConfig
 from promptbot.errors import ConfigError
@@ -29,12 +29,11 @@ from promptbot.relevance import (
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parent.parent
-SEED = DATA / "catalogs" / "seed_Awesome-Prompt-Learning-CV.md"
 CFG = ScoringConfig()
 
 
 def seed_model(cfg: ScoringConfig = CFG) -> RelevanceModel:
-    entries = catalog.parse(SEED.read_text(encoding="utf-8")).entries
+    entries = parse(SEED).entries
     return RelevanceModel([e.title for e in entries], [e.title for e in entries],
                           [e.name for e in entries], cfg)
 

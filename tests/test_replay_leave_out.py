@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+from catalog_files import BWLONG_HEAD, CATALOGS, SEED, parse
+
 from promptbot.config import Config
 
 BENCH = Path(__file__).parent.parent / "bench" / "replay_leave_out.py"
-CATALOGS = Path(__file__).parent / "data" / "catalogs"
 
 
 def load() -> ModuleType:
@@ -24,9 +25,7 @@ def load() -> ModuleType:
 
 def test_candidates_carry_only_what_the_list_shows() -> None:
     replay = load()
-    from promptbot import catalog
-
-    cat = catalog.parse((CATALOGS / "seed_Awesome-Prompt-Learning-CV.md").read_text("utf-8"))
+    cat = parse(SEED)
     text, held, skipped = replay.hold_out(cat, 6, 3)
     assert len(held) + len(skipped) == 9  # three sections of the seed have six entries or more
     first = held[0]
@@ -74,8 +73,7 @@ def test_a_paper_still_listed_elsewhere_is_reported_apart_and_not_counted(tmp_pa
 
 def test_bwlong_duplicates_inside_the_list_are_not_counted_as_failures() -> None:
     replay = load()
-    result = replay.replay(CATALOGS / "BWLONG_Awesome-Prompt-Learning-CV_README_2023-12-22_HEAD.md",
-                           Config(), 6, 3)
+    result = replay.replay(CATALOGS / BWLONG_HEAD, Config(), 6, 3)
     elsewhere = {e["arxiv_id"]: e["correct"] for e in result["still_listed_elsewhere"]}
     assert elsewhere == {"2208.08340": True, "2111.12853": True, "2308.08428": True}
     assert result["held_out"] == 7
@@ -99,7 +97,7 @@ def test_a_line_laid_out_unlike_the_maintainers_is_reported(tmp_path: Path) -> N
 
 def test_papers_the_maintainers_put_in_a_never_filled_section_are_marked() -> None:
     replay = load()
-    result = replay.replay(CATALOGS / "seed_Awesome-Prompt-Learning-CV.md", Config(), 6, 3)
+    result = replay.replay(CATALOGS / SEED, Config(), 6, 3)
     never = [d for d in result["disagreements"] if d["never_filled"]]
     assert len(never) == 3
     assert {d["maintainers_section"] for d in never} == {"Prompt Learning/Tuning(已读)"}

@@ -8,21 +8,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from catalog_files import BWLONG_HEAD, BWLONG_VERSIONS, MULTIMODAL, SEED, parse
 
 from promptbot import catalog
 from promptbot.config import Config, ScoringConfig
-from promptbot.models import Catalog, Decision, Paper, Status
+from promptbot.models import Decision, Paper, Status
 from promptbot.scoring import Scorer, decide_all
 
 DATA = Path(__file__).parent / "data"
-SEED = "seed_Awesome-Prompt-Learning-CV.md"
-BWLONG = sorted(p.name for p in (DATA / "catalogs").glob("BWLONG_*.md"))
-MULTIMODAL = "cmhungsteve_Awesome-Transformer-Attention_README_multimodal_2024-07-30_HEAD.md"
 CFG = Config()
-
-
-def parsed(name: str) -> Catalog:
-    return catalog.parse((DATA / "catalogs" / name).read_text(encoding="utf-8"))
 
 
 def paper(arxiv_id: str, title: str, abstract: str = "", **extra: object) -> Paper:
@@ -45,18 +39,18 @@ def perturbed(title: str) -> str:
 def papers_of(name: str) -> list[tuple[Paper, Paper]]:
     """(same id, bumped version; same title, changed, fresh id) for entries with an arXiv id."""
     pairs = []
-    for i, entry in enumerate(e for e in parsed(name).entries if e.arxiv_ids):
+    for i, entry in enumerate(e for e in parse(name).entries if e.arxiv_ids):
         by_id = paper(entry.arxiv_ids[0], f"Some other title {i}", version=3)
         by_title = paper(f"2912.{i:05d}", perturbed(entry.title))
         pairs.append((by_id, by_title))
     return pairs
 
 
-@pytest.mark.parametrize("name", [SEED, *BWLONG])
+@pytest.mark.parametrize("name", [SEED, *BWLONG_VERSIONS])
 def test_every_listed_arxiv_paper_is_found_by_id_and_by_title(name: str) -> None:
     pairs = papers_of(name)
     assert len(pairs) > 50
-    cat = parsed(name)
+    cat = parse(name)
     by_id, _ = decide_all([p for p, _ in pairs], cat, CFG)
     by_title, _ = decide_all([p for _, p in pairs], cat, CFG)
     assert [d.status for d in by_id] == [Status.LISTED] * len(pairs)
@@ -81,16 +75,16 @@ def load_no_papers() -> list[Paper]:
     return list(found.values())
 
 
-@pytest.mark.parametrize("name", [SEED, *BWLONG, MULTIMODAL])
+@pytest.mark.parametrize("name", [SEED, *BWLONG_VERSIONS, MULTIMODAL])
 def test_no_unrelated_real_paper_is_ever_listed(name: str) -> None:
     papers = load_no_papers()
     assert len(papers) > 700
-    decisions, _ = decide_all(papers, parsed(name), CFG)
+    decisions, _ = decide_all(papers, parse(name), CFG)
     assert [d.paper.arxiv_id for d in decisions if d.status is Status.LISTED] == []
 
 
 def test_listed_decisions_quote_the_catalog_line() -> None:
-    cat = parsed(SEED)
+    cat = parse(SEED)
     decision = Scorer(cat, CFG).decide(paper("2109.01134", "Learning to Prompt for VLMs"))
     assert decision.status is Status.LISTED
     assert decision.duplicate_line == 18
@@ -100,7 +94,7 @@ def test_listed_decisions_quote_the_catalog_line() -> None:
 
 
 def test_a_paper_listed_only_by_its_cvf_or_openreview_page_is_found_by_title() -> None:
-    cat = parsed(SEED)
+    cat = parse(SEED)
     cvf = paper("2203.99999", "Conditional prompt learning for vision-language models")
     openreview = paper("2210.99999", "K-LITE: Learning Transferable Visual Models with "
                                      "External Knowledge")
@@ -111,16 +105,16 @@ def test_a_paper_listed_only_by_its_cvf_or_openreview_page_is_found_by_title() -
 
 def test_a_near_title_is_listed_with_its_likeness() -> None:
     near = paper("2501.00003", "Prompt Distribution Learnings")
-    assert Scorer(parsed(SEED), CFG).decide(near).status is not Status.LISTED  # too short
+    assert Scorer(parse(SEED), CFG).decide(near).status is not Status.LISTED  # too short
     longer = paper("2501.00004", "Instance-aware Dynamic Prompt Tuning for Pretrained Point "
                                  "Cloud Model")
-    decision = Scorer(parsed(SEED), CFG).decide(longer)
+    decision = Scorer(parse(SEED), CFG).decide(longer)
     assert decision.status is Status.LISTED
     assert re.match(r"listed: a title \d\d% alike at line \d+", decision.reasons[0])
 
 
 def test_a_code_url_finds_an_entry_the_list_cites_only_by_its_conference_page() -> None:
-    scorer = Scorer(parsed(SEED), CFG)
+    scorer = Scorer(parse(SEED), CFG)
     reworded = paper("2204.99999", "Learning Transferable Visual Models with External "
                                    "Knowledge (K-LITE)", "Code: https://github.com/microsoft/klite.")
     in_comment = replace(reworded, arxiv_id="2204.99998", abstract="",
@@ -133,7 +127,7 @@ def test_a_code_url_finds_an_entry_the_list_cites_only_by_its_conference_page() 
 
 def test_a_shared_code_repository_alone_does_not_make_a_paper_listed() -> None:
     """CoOp and CoCoOp share a repository; so may a new paper by the same group."""
-    cat = parsed(SEED)
+    cat = parse(SEED)
     follow_up = replace(RELEVANT, abstract="Code: https://github.com/KaiyangZhou/CoOp")
     unrelated = paper("2501.00008", "Another title entirely",
                       comment="code at github.com/microsoft/klite")
@@ -144,7 +138,7 @@ def test_a_shared_code_repository_alone_does_not_make_a_paper_listed() -> None:
 def test_the_same_paper_twice_in_a_run_is_listed_the_second_time() -> None:
     again = replace(RELEVANT, source="rss")
     retitled = replace(RELEVANT, arxiv_id="2501.00005", title=RELEVANT.title.upper())
-    decisions, _ = decide_all([RELEVANT, again, retitled], parsed(SEED), CFG)
+    decisions, _ = decide_all([RELEVANT, again, retitled], parse(SEED), CFG)
     assert [d.status for d in decisions] == [Status.PROPOSED, Status.LISTED, Status.LISTED]
     assert decisions[1].reasons[0] == "duplicate in this run (arXiv 2501.00001)"
     assert decisions[1].duplicate_of is None
@@ -153,18 +147,18 @@ def test_the_same_paper_twice_in_a_run_is_listed_the_second_time() -> None:
 def test_memory_comes_after_the_catalog_and_rejected_before_pending() -> None:
     listed = paper("2109.01134", "Learning to Prompt for Vision-Language Models")
     memory = {"2109.01134": 3, RELEVANT.arxiv_id: 7, OFF_TOPIC.arxiv_id: 9}
-    decisions, _ = decide_all([listed, RELEVANT, OFF_TOPIC], parsed(SEED), CFG,
+    decisions, _ = decide_all([listed, RELEVANT, OFF_TOPIC], parse(SEED), CFG,
                               pending={**memory, OFF_TOPIC.arxiv_id: 12}, rejected=memory)
     assert [d.status for d in decisions] == [Status.LISTED, Status.REJECTED, Status.REJECTED]
     assert [d.pull_request for d in decisions] == [None, 7, 9]
     assert decisions[1].reasons[0] == "rejected in #7"
-    pending, _ = decide_all([RELEVANT], parsed(SEED), CFG, pending={RELEVANT.arxiv_id: 12})
+    pending, _ = decide_all([RELEVANT], parse(SEED), CFG, pending={RELEVANT.arxiv_id: 12})
     assert pending[0].status is Status.PENDING and pending[0].pull_request == 12
     assert pending[0].reasons[0] == "pending in #12 (already proposed)"
 
 
 def test_relevance_threshold_and_every_decision_has_a_score_and_a_section() -> None:
-    decisions, notes = decide_all([RELEVANT, OFF_TOPIC], parsed(SEED), CFG)
+    decisions, notes = decide_all([RELEVANT, OFF_TOPIC], parse(SEED), CFG)
     proposed, irrelevant = decisions
     assert proposed.status is Status.PROPOSED and proposed.score >= 0.5
     assert irrelevant.status is Status.IRRELEVANT and 0.0 <= irrelevant.score < 0.5
@@ -179,18 +173,18 @@ def test_relevance_threshold_and_every_decision_has_a_score_and_a_section() -> N
 
 def test_the_threshold_is_configured() -> None:
     strict = replace(CFG, scoring=replace(ScoringConfig(), threshold=0.99))
-    decisions, _ = decide_all([RELEVANT], parsed(SEED), strict)
+    decisions, _ = decide_all([RELEVANT], parse(SEED), strict)
     assert decisions[0].status is Status.IRRELEVANT
 
 
 def test_another_catalog_places_by_similarity_and_says_so() -> None:
-    decisions, notes = decide_all([RELEVANT], parsed(BWLONG[-1]), CFG)
+    decisions, notes = decide_all([RELEVANT], parse(BWLONG_HEAD), CFG)
     assert notes and "placing by similarity" in notes[0]
     assert decisions[0].section and decisions[0].section.startswith("Prompt Learning")
 
 
 def test_decide_and_decide_many_agree() -> None:
-    scorer_one, scorer_many = Scorer(parsed(SEED), CFG), Scorer(parsed(SEED), CFG)
+    scorer_one, scorer_many = Scorer(parse(SEED), CFG), Scorer(parse(SEED), CFG)
     one = [scorer_one.decide(p) for p in (RELEVANT, OFF_TOPIC)]
     assert tuple(one) == scorer_many.decide_many([RELEVANT, OFF_TOPIC])
 
@@ -199,7 +193,7 @@ def test_an_empty_catalog_and_no_papers() -> None:
     empty = catalog.parse("# My list\n")
     decisions, _ = decide_all([RELEVANT], empty, CFG)
     assert decisions[0].status is Status.PROPOSED
-    assert decide_all([], parsed(SEED), CFG) == ((), ())
+    assert decide_all([], parse(SEED), CFG) == ((), ())
 
 
 def decision_ids(decisions: tuple[Decision, ...]) -> list[str]:
@@ -209,5 +203,5 @@ def decision_ids(decisions: tuple[Decision, ...]) -> list[str]:
 def test_decisions_keep_the_input_order() -> None:
     papers = [replace(OFF_TOPIC, arxiv_id=f"2501.{i:05d}", title=f"Topic {i} of lattice QCD")
               for i in range(20)]
-    decisions, _ = decide_all(papers, parsed(SEED), CFG)
+    decisions, _ = decide_all(papers, parse(SEED), CFG)
     assert decision_ids(decisions) == [p.arxiv_id for p in papers]

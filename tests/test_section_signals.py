@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
+from catalog_files import BWLONG_HEAD, MULTIMODAL, parse
 
 from promptbot import catalog
-from promptbot.models import Catalog
 from promptbot.section_signals import (
     PREPRINT,
     PUBLISHED,
@@ -17,14 +15,6 @@ from promptbot.section_signals import (
     venue_status,
     words,
 )
-
-DATA = Path(__file__).parent / "data" / "catalogs"
-BWLONG = "BWLONG_Awesome-Prompt-Learning-CV_README_2023-12-22_HEAD.md"
-MULTIMODAL = "cmhungsteve_Awesome-Transformer-Attention_README_multimodal_2024-07-30_HEAD.md"
-
-
-def parsed(name: str) -> Catalog:
-    return catalog.parse((DATA / name).read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(
@@ -43,7 +33,7 @@ def test_words_split_on_hyphens_and_digits_and_drop_a_plural_s() -> None:
 
 
 def test_bwlong_accepted_and_arxiv_sections_stand_out_by_status() -> None:
-    sections = [s for s in parsed(BWLONG).sections if len(s.entries) >= 3]
+    sections = [s for s in parse(BWLONG_HEAD).sections if len(s.entries) >= 3]
     profile = status_profile(sections)
     by_heading = {s.heading.split(":")[0]: i for i, s in enumerate(sections)}
     accepted, arxiv = by_heading["Prompt Learning(accepted)"], by_heading["Prompt Learning(arxiv)"]
@@ -57,7 +47,7 @@ def test_bwlong_accepted_and_arxiv_sections_stand_out_by_status() -> None:
 
 
 def test_sections_alike_in_status_say_nothing() -> None:
-    sections = [s for s in parsed(MULTIMODAL).sections if s.entries]
+    sections = [s for s in parse(MULTIMODAL).sections if s.entries]
     profile = status_profile(sections)
     assert not any(profile.distinct)
     assert np.allclose(profile.factors(PREPRINT), profile.list_share)

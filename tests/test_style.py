@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from catalog_files import AMUSI, BWLONG_HEAD, JINDONGGU, MULTIMODAL, SEED, parse
 
 from promptbot import catalog
 from promptbot.style import VENUE_LABEL, EntryStyle, cells, infer_style
 
-CATALOGS = Path(__file__).parent / "data" / "catalogs"
-SEED = "seed_Awesome-Prompt-Learning-CV.md"
-BWLONG = "BWLONG_Awesome-Prompt-Learning-CV_README_2023-12-22_HEAD.md"
-JINDONG = "JindongGu_Awesome-Prompting-on-Vision-Language-Model_README_2025-03-18_HEAD.md"
-MULTIMODAL = "cmhungsteve_Awesome-Transformer-Attention_README_multimodal_2024-07-30_HEAD.md"
-AMUSI = "amusi_CVPR2024-Papers-with-Code_README_2024-07-04_HEAD.md"
-
 
 def style_of(name: str, heading: str) -> EntryStyle:
-    cat = catalog.parse((CATALOGS / name).read_text(encoding="utf-8"))
+    cat = parse(name)
     section = cat.section(heading)
     assert section is not None, heading
     return infer_style(cat, section)
@@ -32,9 +24,9 @@ def style_of(name: str, heading: str) -> EntryStyle:
         (SEED, "Prompt Learning/Tuning(已读)", "* **{name}**：", '"',
          ",{venue},{year}(*{affiliation}*)", "Paper", "Code"),
         # Newest first: the entries at the end, where a new one goes, use a full-width colon.
-        (BWLONG, "Prompt Learning(arxiv): *Updating by Jiajia Zhang*", "* **{name}**：", "",
+        (BWLONG_HEAD, "Prompt Learning(arxiv): *Updating by Jiajia Zhang*", "* **{name}**：", "",
          "(*{affiliation}*)", VENUE_LABEL, "PyTorch"),
-        (BWLONG, "CLIP Variants: *Updating by Siyu He*", "* **{name}**: ", "",
+        (BWLONG_HEAD, "CLIP Variants: *Updating by Siyu He*", "* **{name}**: ", "",
          "({affiliation}).", VENUE_LABEL, "PyTorch"),
         (MULTIMODAL, "Prompt Learning/Tuning", "* **{name}**: ", '"',
          ", {venue}, {year} (*{affiliation}*). ", "Paper", "PyTorch"),
@@ -52,9 +44,9 @@ def test_bullet_styles_of_real_sections(
 
 
 def test_venue_labels_show_the_arxiv_month_and_link_spacing() -> None:
-    style = style_of(BWLONG, "Prompt Learning(arxiv): *Updating by Jiajia Zhang*")
+    style = style_of(BWLONG_HEAD, "Prompt Learning(arxiv): *Updating by Jiajia Zhang*")
     assert style.links.arxiv_date == "yymm" and style.links.joiner == ""
-    spaced = style_of(BWLONG, "CLIP Variants: *Updating by Siyu He*")
+    spaced = style_of(BWLONG_HEAD, "CLIP Variants: *Updating by Siyu He*")
     assert spaced.links.joiner == " "
     assert (style.links.before, style.links.after) == ("[", "]")
     # One pdf link (CoOp), then one abs link (CLIP-Adapter): the one nearer the end wins.
@@ -65,7 +57,7 @@ def test_venue_labels_show_the_arxiv_month_and_link_spacing() -> None:
 
 
 def test_a_table_section_takes_its_own_columns() -> None:
-    style = style_of(JINDONG, "Prompting Model in Image-Text Matching (*e.g.* on CLIP)")
+    style = style_of(JINDONGGU, "Prompting Model in Image-Text Matching (*e.g.* on CLIP)")
     assert style.kind == "table"
     assert style.columns == ("title", "venue", "year", "code", "")
     assert style.missing == "---" and style.links.code_label == "Github"
@@ -122,9 +114,11 @@ def test_venues_are_spelled_the_way_the_list_spells_them() -> None:
     [
         (SEED, "Prompt Learning/Tuning", True),  # '**MaPLe**: "MaPLe: Multi-modal Prompt Learning"'
         (SEED, "Prompt Learning/Tuning(arxiv4月-)", False),  # none of 13 named titles keeps it
-        (BWLONG, "Prompt Learning(arxiv): *Updating by Jiajia Zhang*", False),  # CLIP-Adapter
-        (BWLONG, "CLIP Variants: *Updating by Siyu He*", True),  # '**DLIP**: DLIP: Distilling…'
-        (BWLONG, "In-context learning: *Updating by Yansheng Gao*", True),  # 4 named: the list's
+        (BWLONG_HEAD, "Prompt Learning(arxiv): *Updating by Jiajia Zhang*", False),  # CLIP-Adapter
+        # '**DLIP**: DLIP: Distilling…'
+        (BWLONG_HEAD, "CLIP Variants: *Updating by Siyu He*", True),
+        # 4 named: the list's
+        (BWLONG_HEAD, "In-context learning: *Updating by Yansheng Gao*", True),
         (MULTIMODAL, "Visual Captioning", True),
     ],
 )

@@ -1,0 +1,29 @@
+"""The real catalogs copied into tests/data/catalogs: their file names and how tests read them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from promptbot import catalog
+from promptbot.models import Catalog
+
+CATALOGS = Path(__file__).parent / "data" / "catalogs"
+SEED = "seed_Awesome-Prompt-Learning-CV.md"
+BWLONG_HEAD = "BWLONG_Awesome-Prompt-Learning-CV_README_2023-12-22_HEAD.md"
+BWLONG_VERSIONS = tuple(sorted(p.name for p in CATALOGS.glob("BWLONG_*.md")))  # oldest first
+JINDONGGU = "JindongGu_Awesome-Prompting-on-Vision-Language-Model_README_2025-03-18_HEAD.md"
+MULTIMODAL = "cmhungsteve_Awesome-Transformer-Attention_README_multimodal_2024-07-30_HEAD.md"
+AMUSI = "amusi_CVPR2024-Papers-with-Code_README_2024-07-04_HEAD.md"
+ALL_FILES = tuple(sorted(p.name for p in CATALOGS.glob("*.md")))
+# The How-to-PR file is the contributing guide's markdown, not a list of papers.
+ALL_LISTS = tuple(name for name in ALL_FILES if "How-to-PR" not in name)
+
+
+def read(name: str) -> str:
+    """The text of catalog file `name`, decoded as UTF-8 with its line endings as they are."""
+    return (CATALOGS / name).read_bytes().decode("utf-8")
+
+
+def parse(name: str) -> Catalog:
+    """Catalog file `name`, parsed."""
+    return catalog.parse(read(name))
