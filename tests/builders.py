@@ -1,13 +1,19 @@
-"""Model objects built for the pull-request tests: proposals and the bodies that record them."""
+"""Model objects built for tests: papers, and the proposals and PR bodies that record them."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from promptbot.models import Proposal
+from promptbot.models import Paper, Proposal
 from promptbot.pull_request_text import render_body
 
 SECTION = "Prompt Learning(arxiv)"
+
+
+def paper(**fields: object) -> Paper:
+    """A paper with `fields`: id 2501.00001, title "A Title" and Paper's defaults unless given."""
+    values: dict[str, object] = {"arxiv_id": "2501.00001", "title": "A Title", **fields}
+    return Paper(**values)  # type: ignore[arg-type]
 
 
 def proposal(arxiv_id: str, **kw: object) -> Proposal:

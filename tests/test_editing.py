@@ -6,6 +6,7 @@ import difflib
 from datetime import UTC, datetime
 from functools import cache
 
+import builders
 import cmarkgfm
 import pytest
 from catalog_files import ALL_LISTS, AMUSI, BWLONG_HEAD, JINDONGGU, MULTIMODAL, SEED, parse, read
@@ -24,13 +25,10 @@ def ins(after: int, text: str, arxiv_id: str = "2401.00001") -> Insertion:
 
 
 def paper(n: int, **kw: object) -> Paper:
-    base: dict[str, object] = {
-        "arxiv_id": f"2401.{n:05d}",
-        "title": f"Prompting Everything Number {n}",
-        "published": datetime(2024, 1, 1 + n % 27, tzinfo=UTC),
-    }
-    base.update(kw)
-    return Paper(**base)  # type: ignore[arg-type]
+    """Made-up paper number `n`: its own id, title and January 2024 date unless `kw` says."""
+    defaults = {"arxiv_id": f"2401.{n:05d}", "title": f"Prompting Everything Number {n}",
+                "published": datetime(2024, 1, 1 + n % 27, tzinfo=UTC)}
+    return builders.paper(**{**defaults, **kw})
 
 
 # --- insert: bytes ------------------------------------------------------------------------------

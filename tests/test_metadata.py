@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import partial
 
+import builders
 import pytest
 
 from promptbot import metadata
 from promptbot.models import Paper
 
-
-def paper(**kw: object) -> Paper:
-    base: dict[str, object] = {
-        "arxiv_id": "2306.11400",
-        "title": "A Title",
-        "published": datetime(2023, 6, 20, tzinfo=UTC),
-    }
-    base.update(kw)
-    return Paper(**base)  # type: ignore[arg-type]
+# A June 2023 preprint unless a test says otherwise: the year of "arXiv, 2023" comes from these.
+paper = partial(builders.paper, arxiv_id="2306.11400", published=datetime(2023, 6, 20, tzinfo=UTC))
 
 
 @pytest.mark.parametrize(

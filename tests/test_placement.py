@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from builders import paper
 from catalog_files import BWLONG_HEAD, MULTIMODAL, SEED, parse
 
 from promptbot import catalog
@@ -17,10 +18,6 @@ from promptbot.relevance import TitleSimilarity
 
 ROOT = Path(__file__).resolve().parent.parent
 NO_RULES = SectionsConfig(default="", published="", preprint="", never=())
-
-
-def paper(title: str, comment: str | None = None, journal_ref: str | None = None) -> Paper:
-    return Paper(arxiv_id="2501.00001", title=title, comment=comment, journal_ref=journal_ref)
 
 
 def place(cat: Catalog, cfg: SectionsConfig, p: Paper, abstract: str = "") -> Placement:
@@ -62,7 +59,7 @@ def test_the_shipped_config_is_the_built_in_sections_config() -> None:
     ],
 )
 def test_published_venue(comment: str | None, journal_ref: str | None, venue: str | None) -> None:
-    assert published_venue(paper("T", comment, journal_ref)) == venue
+    assert published_venue(paper(title="T", comment=comment, journal_ref=journal_ref)) == venue
 
 
 def test_heading_matches_exactly_or_before_a_colon() -> None:
@@ -75,8 +72,9 @@ def test_heading_matches_exactly_or_before_a_colon() -> None:
 def test_seed_published_and_preprint_sections() -> None:
     seed = parse(SEED)
     cfg = SectionsConfig()
-    published = place(seed, cfg, paper("Visual Prompt Tuning", "Accepted at CVPR 2025"))
-    preprint = place(seed, cfg, paper("Visual Prompt Tuning", "12 pages"))
+    published = place(seed, cfg,
+                      paper(title="Visual Prompt Tuning", comment="Accepted at CVPR 2025"))
+    preprint = place(seed, cfg, paper(title="Visual Prompt Tuning", comment="12 pages"))
     assert published == Placement("Prompt Learning/Tuning", 1.0, False,
                                   'section "Prompt Learning/Tuning": published at CVPR 2025')
     assert preprint.section == "Prompt Learning/Tuning(arxiv4月-)"
@@ -88,14 +86,15 @@ def test_never_sections_are_never_chosen_even_when_most_alike() -> None:
     read = next(s for s in seed.sections if s.heading == "Prompt Learning/Tuning(已读)")
     cfg = SectionsConfig(published="", preprint="", default="Prompt Learning/Tuning(已读)")
     for entry in read.entries:
-        chosen = place(seed, cfg, paper(entry.title)).section
+        chosen = place(seed, cfg, paper(title=entry.title)).section
         assert chosen != read.heading
 
 
 def test_a_topic_rule_wins_over_the_venue() -> None:
     cfg = SectionsConfig(rules=(SectionRule("Prompt Learning/Tuning(arxiv4月-)",
                                             ("point cloud",)),))
-    chosen = place(parse(SEED), cfg, paper("Prompting Point Cloud Models", "CVPR 2025"))
+    chosen = place(parse(SEED), cfg,
+                   paper(title="Prompting Point Cloud Models", comment="CVPR 2025"))
     assert chosen.section == "Prompt Learning/Tuning(arxiv4月-)"
     assert chosen.rule.endswith('rule term "point cloud"')
 
@@ -106,7 +105,7 @@ def test_configured_sections_missing_from_the_catalog_fall_back_to_similarity() 
         'configured sections not found in this catalog: "Prompt Learning/Tuning", '
         '"Prompt Learning/Tuning(arxiv4月-)"; placing by similarity',)
     chosen = place(bwlong, SectionsConfig(), paper(
-        "Domain Adaptation via Prompt Learning for Unseen Domains", "CVPR 2025"))
+        title="Domain Adaptation via Prompt Learning for Unseen Domains", comment="CVPR 2025"))
     assert chosen.section == "Domain Adaptation + Prompt Learning: *Updating by Yongguang Li*"
     assert "nearest entries" in chosen.rule
 
@@ -116,19 +115,20 @@ def test_the_multimodal_list_has_the_published_section_but_not_the_preprint_one(
     assert Placer(multimodal, SectionsConfig()).notes == (
         'configured sections not found in this catalog: "Prompt Learning/Tuning(arxiv4月-)";'
         " placing by similarity",)
-    preprint = place(multimodal, SectionsConfig(), paper("Conditional prompt learning for VLMs"))
+    preprint = place(multimodal, SectionsConfig(),
+                     paper(title="Conditional prompt learning for VLMs"))
     assert preprint.section == "Prompt Learning/Tuning"
     assert "nearest entries" in preprint.rule
     # Half of the published/preprint pair is no rule: a published paper is placed by similarity.
     published = place(multimodal, SectionsConfig(), paper(
-        "Dense video captioning with transformers", "Accepted to CVPR 2024"))
+        title="Dense video captioning with transformers", comment="Accepted to CVPR 2024"))
     assert published.section == "Visual Captioning"
     assert "nearest entries" in published.rule
 
 
 def test_a_published_section_alone_is_a_rule_when_no_preprint_section_is_configured() -> None:
     cfg = SectionsConfig(default="", published="Prompt Learning/Tuning", preprint="", never=())
-    captioning = paper("Dense video captioning", "Accepted to CVPR 2024")
+    captioning = paper(title="Dense video captioning", comment="Accepted to CVPR 2024")
     chosen = place(parse(MULTIMODAL), cfg, captioning)
     assert chosen.section == "Prompt Learning/Tuning"
     assert chosen.rule == 'section "Prompt Learning/Tuning": published at CVPR 2024'
@@ -143,7 +143,7 @@ def test_a_published_section_alone_is_a_rule_when_no_preprint_section_is_configu
     ],
 )
 def test_the_learned_rule_picks_the_most_alike_section(title: str, section: str) -> None:
-    chosen = place(parse(MULTIMODAL), NO_RULES, paper(title))
+    chosen = place(parse(MULTIMODAL), NO_RULES, paper(title=title))
     assert chosen.section == section
     assert 0.0 < chosen.confidence <= 1.0
 
@@ -151,7 +151,7 @@ def test_the_learned_rule_picks_the_most_alike_section(title: str, section: str)
 def test_low_confidence_goes_to_the_default_section_for_triage() -> None:
     cfg = SectionsConfig(default="Other Multi-Modal Tasks", published="", preprint="",
                          never=(), min_confidence=0.99)
-    chosen = place(parse(MULTIMODAL), cfg, paper("Video grounding and captioning benchmarks"))
+    chosen = place(parse(MULTIMODAL), cfg, paper(title="Video grounding and captioning benchmarks"))
     assert chosen.section == "Other Multi-Modal Tasks"
     assert chosen.needs_triage
     assert chosen.rule.startswith('default section "Other Multi-Modal Tasks": nearest entries')
@@ -159,14 +159,14 @@ def test_low_confidence_goes_to_the_default_section_for_triage() -> None:
 
 def test_nothing_alike_needs_triage() -> None:
     chosen = place(parse(BWLONG_HEAD), SectionsConfig(),
-                   paper("Quantum chromodynamics on lattices"))
+                   paper(title="Quantum chromodynamics on lattices"))
     assert chosen.needs_triage and chosen.confidence == 0.0
     assert chosen.section is not None
 
 
 def test_an_empty_catalog_has_no_section() -> None:
     empty = catalog.parse("# Nothing here\n")
-    chosen = Placer(empty, NO_RULES).place(paper("x"), "x", np.zeros(0, dtype=np.float32))
+    chosen = Placer(empty, NO_RULES).place(paper(title="x"), "x", np.zeros(0, dtype=np.float32))
     assert chosen.section is None and chosen.needs_triage
 
 
@@ -178,7 +178,7 @@ def test_leave_one_out_accuracy_of_the_learned_rule_on_a_large_list() -> None:
     np.fill_diagonal(sims, 0.0)
     owner = {id(e): s.heading for s in multimodal.sections for e in s.entries}
     placer = Placer(multimodal, NO_RULES)
-    right = sum(placer.place(paper(e.title), e.title, sims[i]).section == owner[id(e)]
+    right = sum(placer.place(paper(title=e.title), e.title, sims[i]).section == owner[id(e)]
                 for i, e in enumerate(entries))
     assert right / len(entries) >= 0.65  # the largest section alone holds 34%
 
@@ -187,8 +187,8 @@ def test_on_another_list_a_published_paper_goes_where_published_papers_are() -> 
     """BWLONG splits prompt learning into accepted and arXiv sections the config does not name."""
     bwlong = parse(BWLONG_HEAD)
     title = "Learning to prompt vision-language models with prompt tuning"
-    published = place(bwlong, NO_RULES, paper(title, "Accepted to ICCV 2023"))
-    preprint = place(bwlong, NO_RULES, paper(title))
+    published = place(bwlong, NO_RULES, paper(title=title, comment="Accepted to ICCV 2023"))
+    preprint = place(bwlong, NO_RULES, paper(title=title))
     assert published.section == "Prompt Learning(accepted): *Updating by Linbin Wang*"
     assert "95% of its entries are published, like this paper (ICCV 2023)" in published.rule
     assert preprint.section == "Prompt Learning(arxiv): *Updating by Jiajia Zhang*"
@@ -197,7 +197,8 @@ def test_on_another_list_a_published_paper_goes_where_published_papers_are() -> 
 
 def test_heading_words_lean_towards_the_section_they_name() -> None:
     chosen = place(parse(BWLONG_HEAD), NO_RULES, paper(
-        "Domain adaptation with prompts for unseen target domains", "Accepted to CVPR 2023"))
+        title="Domain adaptation with prompts for unseen target domains",
+        comment="Accepted to CVPR 2023"))
     assert chosen.section == "Domain Adaptation + Prompt Learning: *Updating by Yongguang Li*"
     assert 'its heading says "adaptation", "domain"' in chosen.rule
 
@@ -211,8 +212,8 @@ def _leave_one_out(name: str, learned: bool) -> float:
     for row, e in enumerate(entries):
         sims[row, column[id(e)]] = 0.0
     owner = {id(e): s.heading for s in cat.sections for e in s.entries}
-    papers = [paper(e.title, f"Accepted to {e.venue} {e.year}" if e.venue and e.venue.lower()
-                    != "arxiv" else None) for e in entries]
+    papers = [paper(title=e.title, comment=f"Accepted to {e.venue} {e.year}"
+                    if e.venue and e.venue.lower() != "arxiv" else None) for e in entries]
     placer = Placer(cat, NO_RULES)
     if not learned:  # neighbours only: no status, no heading words
         placer._status = type(placer._status)(placer._status.preprint_share,

@@ -7,6 +7,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import builders
 import numpy as np
 import pytest
 from catalog_files import SEED, parse
@@ -39,8 +40,9 @@ def seed_model(cfg: ScoringConfig = CFG) -> RelevanceModel:
 
 
 def paper(title: str, abstract: str = "", categories: tuple[str, ...] = ("cs.CV",)) -> Paper:
-    return Paper(arxiv_id="2501.00001", title=title, abstract=abstract, categories=categories,
-                 primary_category=categories[0] if categories else None)
+    """A paper whose first category is its primary one, cs.CV unless told."""
+    return builders.paper(title=title, abstract=abstract, categories=categories,
+                          primary_category=categories[0] if categories else None)
 
 
 def score(p: Paper, model: RelevanceModel | None = None) -> float:

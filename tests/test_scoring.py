@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import builders
 import pytest
 from catalog_files import BWLONG_HEAD, BWLONG_VERSIONS, MULTIMODAL, SEED, parse
 
@@ -20,8 +21,9 @@ CFG = Config()
 
 
 def paper(arxiv_id: str, title: str, abstract: str = "", **extra: object) -> Paper:
-    return Paper(arxiv_id=arxiv_id, title=title, abstract=abstract, categories=("cs.CV",),
-                 primary_category="cs.CV", **extra)  # type: ignore[arg-type]
+    """A cs.CV paper (its primary category counts towards the score)."""
+    return builders.paper(arxiv_id=arxiv_id, title=title, abstract=abstract,
+                          categories=("cs.CV",), primary_category="cs.CV", **extra)
 
 
 RELEVANT = paper("2501.00001", "Soft Prompt Tuning for Vision-Language Models",

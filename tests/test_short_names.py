@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from builders import paper
 
-from promptbot.models import Paper
 from promptbot.short_names import short_name
-
-
-def paper(title: str, abstract: str = "") -> Paper:
-    return Paper(arxiv_id="2306.11400", title=title, abstract=abstract)
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
 
+import builders
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,9 +18,9 @@ NOW = datetime(2025, 7, 3, 14, 30, 15, tzinfo=UTC)
 
 
 def paper(arxiv_id: str, version: int = 1, day: int = 1, **kw: object) -> Paper:
-    when = datetime(2025, 7, day, 12, tzinfo=UTC)
-    return Paper(arxiv_id=arxiv_id, title=f"T {arxiv_id}", version=version,
-                 published=kw.pop("published", when), **kw)  # type: ignore[arg-type]
+    """Version `version` of `arxiv_id`, published at noon on `day` July 2025 unless `kw` says."""
+    kw.setdefault("published", datetime(2025, 7, day, 12, tzinfo=UTC))
+    return builders.paper(arxiv_id=arxiv_id, title=f"T {arxiv_id}", version=version, **kw)
 
 
 @pytest.mark.parametrize(
