@@ -6,6 +6,7 @@ import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from catalog_files import BWLONG_HEAD, CATALOGS, SEED, parse
 
@@ -23,6 +24,23 @@ def load() -> ModuleType:
     return module
 
 
+def seven_entries(named: bool) -> str:
+    """Bullet entries for arXiv 2305.00001-7: named N1-N7 with an affiliation, or all unnamed."""
+    return "".join(
+        f'* **{f"N{i}" if named else "?"}**: "Prompt learning method number {i}", arXiv, 2023'
+        f'{" (*U*)." if named else "."} [[Paper](https://arxiv.org/abs/2305.{i:05d})]\n'
+        for i in range(1, 8)
+    )
+
+
+def replay_text(tmp_path: Path, text: str) -> dict[str, Any]:
+    """The bench's report on a list file holding `text`."""
+    path = tmp_path / "list.md"
+    path.write_text(text, encoding="utf-8")
+    result: dict[str, Any] = load().replay(path, Config(), 6, 3)
+    return result
+
+
 def test_candidates_carry_only_what_the_list_shows() -> None:
     replay = load()
     cat = parse(SEED)
@@ -36,15 +54,8 @@ def test_candidates_carry_only_what_the_list_shows() -> None:
 
 
 def test_replay_reports_rates_and_disagreements(tmp_path: Path) -> None:
-    replay = load()
-    rows = "".join(
-        f'* **N{i}**: "Prompt learning method number {i}", arXiv, 2023 (*U*).'
-        f" [[Paper](https://arxiv.org/abs/2305.{i:05d})]\n"
-        for i in range(1, 8)
-    )
-    path = tmp_path / "list.md"
-    path.write_text(f"# List\n\n## Prompting\n{rows}\n## Other\ntext\n", encoding="utf-8")
-    result = replay.replay(path, Config(), 6, 3)
+    rows = seven_entries(named=True)
+    result = replay_text(tmp_path, f"# List\n\n## Prompting\n{rows}\n## Other\ntext\n")
     assert result["held_out"] == 3
     assert result["same_fields"].startswith("0/3")  # the names N5..N7 cannot come from titles
     # The list has no "?" marker, so the unknown name is left out: a line that looks different.
@@ -54,16 +65,9 @@ def test_replay_reports_rates_and_disagreements(tmp_path: Path) -> None:
 
 
 def test_a_paper_still_listed_elsewhere_is_reported_apart_and_not_counted(tmp_path: Path) -> None:
-    replay = load()
-    rows = "".join(
-        f'* **N{i}**: "Prompt learning method number {i}", arXiv, 2023 (*U*).'
-        f" [[Paper](https://arxiv.org/abs/2305.{i:05d})]\n"
-        for i in range(1, 8)
-    )
+    rows = seven_entries(named=True)
     again = '* **N7**: "Prompt learning method number 7", arXiv, 2023. [[Paper](https://arxiv.org/abs/2305.00007)]\n'
-    path = tmp_path / "list.md"
-    path.write_text(f"# List\n\n## Prompting\n{rows}\n## Other\n{again}", encoding="utf-8")
-    result = replay.replay(path, Config(), 6, 3)
+    result = replay_text(tmp_path, f"# List\n\n## Prompting\n{rows}\n## Other\n{again}")
     assert result["held_out"] == 2  # N5 and N6; N7 is still in "Other", line 10 of the cut list
     assert result["still_listed_elsewhere"] == [
         {"arxiv_id": "2305.00007", "line": 10, "decision": "listed", "correct": True}]
@@ -80,16 +84,9 @@ def test_bwlong_duplicates_inside_the_list_are_not_counted_as_failures() -> None
 
 
 def test_a_line_laid_out_unlike_the_maintainers_is_reported(tmp_path: Path) -> None:
-    replay = load()
-    rows = "".join(
-        f'* **?**: "Prompt learning method number {i}", arXiv, 2023.'
-        f" [[Paper](https://arxiv.org/abs/2305.{i:05d})]\n"
-        for i in range(1, 8)
-    )
+    rows = seven_entries(named=False)
     odd = "* **?**: Prompt learning method number 8 [[arXiv 2305](https://arxiv.org/abs/2305.00008)]\n"
-    path = tmp_path / "list.md"
-    path.write_text(f"# List\n\n## Prompting\n{rows}{odd}", encoding="utf-8")
-    result = replay.replay(path, Config(), 6, 3)
+    result = replay_text(tmp_path, f"# List\n\n## Prompting\n{rows}{odd}")
     assert result["same_look"].startswith("2/3")
     (odd_one,) = [d for d in result["disagreements"] if d["same_look"] is False]
     assert odd_one["arxiv_id"] == "2305.00008"
