@@ -13,7 +13,7 @@ from pathlib import Path
 import builders
 import cmarkgfm
 import pytest
-from catalog_files import ALL_LISTS, parse, read
+from catalog_files import ALL_LISTS, AMUSI, BWLONG_HEAD, JINDONGGU, SEED, parse, read
 from cmarkgfm.cmark import Options
 
 from promptbot import catalog, editing, metadata
@@ -175,12 +175,10 @@ HOSTILE = json.loads((Path(__file__).parent / "data" / "hostile_metadata.json").
 MENTION = re.compile(r"(?<![A-Za-z0-9`])@[A-Za-z0-9][A-Za-z0-9-]*")
 ISSUE_REF = re.compile(r"(?<![A-Za-z0-9&])#\d+")
 TARGETS = [
-    ("seed_Awesome-Prompt-Learning-CV.md", "Prompt Learning/Tuning", "<li>"),
-    ("BWLONG_Awesome-Prompt-Learning-CV_README_2023-12-22_HEAD.md",
-     "Prompt Learning(arxiv): *Updating by Jiajia Zhang*", "<li>"),
-    ("JindongGu_Awesome-Prompting-on-Vision-Language-Model_README_2025-03-18_HEAD.md",
-     "Applications & Responsible AI", "<tr>"),
-    ("amusi_CVPR2024-Papers-with-Code_README_2024-07-04_HEAD.md", "CLIP", "<strong>"),
+    (SEED, "Prompt Learning/Tuning", "<li>"),
+    (BWLONG_HEAD, "Prompt Learning(arxiv): *Updating by Jiajia Zhang*", "<li>"),
+    (JINDONGGU, "Applications & Responsible AI", "<tr>"),
+    (AMUSI, "CLIP", "<strong>"),
 ]
 
 
