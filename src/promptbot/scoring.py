@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -104,10 +104,7 @@ class Scorer:
             number = pending[paper.arxiv_id]
             return base.decision(Status.PENDING, f"pending in #{number} (already proposed)",
                                  pull_request=number)
-        threshold = self.cfg.scoring.threshold
-        if relevance.score < threshold:
-            return base.decision(Status.IRRELEVANT, f"relevance below the threshold {threshold:g}")
-        return base.decision(Status.PROPOSED, f"relevance at or above the threshold {threshold:g}")
+        return base.verdict(self.cfg.scoring.threshold)
 
     def _listed(self, paper: Paper, key: str) -> _Listing | None:
         entry = self.index.by_arxiv_id(paper.arxiv_id)
@@ -143,6 +140,16 @@ class _Base:
     paper: Paper
     relevance: Relevance
     place: Placement
+
+    def verdict(self, threshold: float) -> Decision:
+        """Proposed or irrelevant by the threshold; the score's own reason says which, once."""
+        below = self.relevance.score < threshold
+        head, *rest = self.relevance.reasons
+        side = "below" if below else "at or above"
+        return replace(
+            self.decision(Status.IRRELEVANT if below else Status.PROPOSED, ""),
+            reasons=(f"{head}: {side} the threshold {threshold:g}", *rest, self.place.rule),
+        )
 
     def decision(
         self, status: Status, why: str, *, duplicate_of: str | None = None,
