@@ -101,3 +101,26 @@ def test_only_the_best_irrelevant_candidates_are_listed() -> None:
     assert "… and 5 more irrelevant candidate(s)" in text
     data = json.loads(report.render_json(make_plan(False, *many), path="README.md"))
     assert len(data["candidates"]) == 8
+
+
+def test_per_paper_pull_requests_each_show_their_own_diff_and_body() -> None:
+    decisions = (decision(3, Status.PROPOSED), decision(5, Status.PROPOSED))
+    catalog = parse(BASE)
+    insertions = editing.plan_insertions(catalog, decisions, Config())
+    prs = tuple(
+        PullRequestPlan(branch=f"promptbot/{ins.arxiv_id}", base_branch="main",
+                        title=f"Add {ins.arxiv_id}", body=f"Body of {ins.arxiv_id}\n",
+                        new_text=editing.insert(BASE, [ins]), proposals=())
+        for ins in insertions
+    )
+    plan = Plan(decisions=decisions, base_text=BASE, new_text=prs[0].new_text,
+                insertions=insertions, pull_requests=prs)
+    text = report.render_text(plan, path="README.md")
+    first, second = text.split("Pull request 1 of 2")[1].split("Pull request 2 of 2")
+    assert "Paper number 3" in first and "Paper number 5" not in first
+    assert "Paper number 5" in second and "Paper number 3" not in second
+    assert "Body of 2401.00003" in first and "Body of 2401.00005" in second
+    data = json.loads(report.render_json(plan, path="README.md"))
+    assert [p["branch"] for p in data["pull_requests"]] == [p.branch for p in prs]
+    assert "Paper number 5" in data["pull_requests"][1]["diff"]
+    assert data["pull_request"] == data["pull_requests"][0]

@@ -8,7 +8,7 @@ from typing import Any
 
 from promptbot.editing import unified_diff
 from promptbot.markdown_safety import truncate
-from promptbot.models import Decision, Plan, Status
+from promptbot.models import Decision, Plan, PullRequestPlan, Status
 from promptbot.summary import counts_line
 
 _COLORS = {
@@ -86,21 +86,27 @@ def render_text(plan: Plan, *, path: str, color: bool = False, max_irrelevant: i
             f"  + {ins.arxiv_id} in {_one_line(ins.section, 60)!r} after line {ins.after_line}"
             f"{triage}{missing}"
         )
-    diff = unified_diff(plan.base_text, plan.new_text, path)
-    out += ["", _colored_diff(_safe(diff), color) if diff else "(no change)"]
-    out += ["", _paint("Pull request", "1", color)]
-    if plan.pull_requests:
-        pr = plan.pull_requests[0]
-        action = f"update #{pr.number}" if pr.number is not None else "open"
-        out += [f"({action}, branch {pr.branch} -> {pr.base_branch})", f"Title: {_safe(pr.title)}"]
-        out += ["", _safe(pr.body).rstrip("\n")]
-        if len(plan.pull_requests) > 1:
-            out.append(f"(and {len(plan.pull_requests) - 1} more pull request(s))")
-    else:
-        out.append("(none would be opened)")
+    prs = plan.pull_requests
+    if len(prs) <= 1:  # rolling mode: one diff, one pull request
+        diff = unified_diff(plan.base_text, plan.new_text, path)
+        out += ["", _colored_diff(_safe(diff), color) if diff else "(no change)"]
+        out += ["", _paint("Pull request", "1", color)]
+        out += _pull_request(prs[0], color) if prs else ["(none would be opened)"]
+    for n, pr in enumerate(prs if len(prs) > 1 else (), start=1):  # per-paper mode
+        out += ["", _paint(f"Pull request {n} of {len(prs)}", "1", color)]
+        out += _pull_request(pr, color, diff=unified_diff(plan.base_text, pr.new_text, path))
     if plan.notes:
         out += ["", _paint("Notes", "1", color)] + [f"- {_one_line(n, 200)}" for n in plan.notes]
     return "\n".join(out) + "\n"
+
+
+def _pull_request(pr: PullRequestPlan, color: bool, *, diff: str | None = None) -> list[str]:
+    """One pull request as a person reads it: what happens, its title, its diff, its body."""
+    action = f"update #{pr.number}" if pr.number is not None else "open"
+    out = [f"({action}, branch {pr.branch} -> {pr.base_branch})", f"Title: {_safe(pr.title)}"]
+    if diff is not None:
+        out += ["", _colored_diff(_safe(diff), color) if diff else "(no change)"]
+    return [*out, "", _safe(pr.body).rstrip("\n")]
 
 
 def _colored_diff(diff: str, color: bool) -> str:
@@ -136,6 +142,12 @@ def _candidate(d: Decision) -> dict[str, Any]:
     }
 
 
+def _pull_request_json(pr: PullRequestPlan, base_text: str, path: str) -> dict[str, Any]:
+    return {"title": pr.title, "body": pr.body, "branch": pr.branch, "number": pr.number,
+            "arxiv_ids": [p.arxiv_id for p in pr.proposals],
+            "diff": unified_diff(base_text, pr.new_text, path)}
+
+
 def render_json(plan: Plan, *, path: str) -> str:
     """The same report as one JSON object, for scripts."""
     pr = plan.pull_requests[0] if plan.pull_requests else None
@@ -155,9 +167,8 @@ def render_json(plan: Plan, *, path: str) -> str:
             for i in plan.insertions
         ],
         "diff": unified_diff(plan.base_text, plan.new_text, path),
-        "pull_request": None
-        if pr is None
-        else {"title": pr.title, "body": pr.body, "branch": pr.branch, "number": pr.number},
+        "pull_request": None if pr is None else _pull_request_json(pr, plan.base_text, path),
+        "pull_requests": [_pull_request_json(p, plan.base_text, path) for p in plan.pull_requests],
         "notes": list(plan.notes),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
