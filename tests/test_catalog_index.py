@@ -10,7 +10,7 @@ from catalog_files import BWLONG_HEAD, MULTIMODAL, SEED, parse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from promptbot import catalog
+from promptbot import catalog, catalog_index
 from promptbot.catalog_index import CatalogIndex, normalize_code_url
 
 parsed = cache(parse)
@@ -168,3 +168,22 @@ def test_title_lookups_of_5000_candidates_are_fast() -> None:
     elapsed = time.perf_counter() - start
     assert elapsed < 2.0, elapsed  # generous for slow CI machines; about 0.2 s here
     assert all(f is None or f[1] >= 92.0 for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2503.12096", True),
+        ("0704.0001", True),
+        ("astro-ph/0601001", True),
+        ("math.AG/0601001", True),
+        ("2503.12096v2", False),  # a version is not a bare id
+        ("arXiv:2503.12096", False),
+        ("https://arxiv.org/abs/2503.12096", False),
+        ("2503.12096)", False),
+        ("new-papers", False),
+        ("", False),
+    ],
+)
+def test_is_arxiv_id_accepts_only_a_bare_id(text: str, expected: bool) -> None:
+    assert catalog_index.is_arxiv_id(text) is expected

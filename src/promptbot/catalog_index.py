@@ -19,6 +19,7 @@ _IN_TEXT = re.compile(
     rf"(?:arxiv\.org/(?:abs|pdf|html|format|ps|src)/|ar5iv(?:\.labs\.arxiv)?\.org/(?:abs|html)/"
     rf"|huggingface\.co/papers/|\barxiv\s*[:：]\s*){_ID}(?![\d])",
 )
+_PLAIN = re.compile(rf"{_NEW_ID}|{_OLD_ID}")
 _BARE = re.compile(rf"\s*(?:arxiv\s*[:：]?\s*|(?:abs|pdf|html)/)?{_ID}(?:\.pdf)?/?\s*",
                    re.IGNORECASE)
 
@@ -43,6 +44,11 @@ def _id_from_match(match: re.Match[str]) -> str | None:
         month = int(new[2:4])
         return new if 1 <= month <= 12 else None
     return f"{match.group('old').lower()}/{match.group('num')}"
+
+
+def is_arxiv_id(text: str) -> bool:
+    """Whether `text` is exactly one versionless arXiv id ("2503.12096", "math.AG/0601001")."""
+    return _PLAIN.fullmatch(text) is not None
 
 
 def normalize_arxiv_id(text: str) -> str | None:

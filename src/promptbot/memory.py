@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from promptbot.catalog import is_arxiv_id
 from promptbot.config import PullRequestConfig
 from promptbot.models import BotPullRequest, Memory
-
-_PAPER_SUFFIX = re.compile(r"\d{4}\.\d{4,5}|[a-z][a-z.-]*-\d{7}", re.IGNORECASE)
 
 
 class ArxivIndex(Protocol):
@@ -61,7 +60,10 @@ def is_paper_branch(branch: str, cfg: PullRequestConfig) -> bool:
     """Whether `branch` is a per-paper bot branch."""
     if not branch.startswith(cfg.branch_prefix) or is_rolling_branch(branch, cfg):
         return False
-    return _PAPER_SUFFIX.fullmatch(branch[len(cfg.branch_prefix):]) is not None
+    # paper_branch wrote an old-style id's "/" as "-": put it back before asking.
+    suffix = branch[len(cfg.branch_prefix):]
+    archive, dash, number = suffix.rpartition("-")
+    return is_arxiv_id(suffix) or (bool(dash) and is_arxiv_id(f"{archive}/{number}"))
 
 
 def open_rolling_pr(memory: Memory, cfg: PullRequestConfig) -> BotPullRequest | None:

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, fields
 from typing import Any
 
+from promptbot.catalog import is_arxiv_id
 from promptbot.config import PullRequestConfig
 from promptbot.markdown_safety import escape, plain, rendered_text
 from promptbot.models import Proposal
@@ -17,7 +18,6 @@ MARKER = "promptbot:proposals"
 BODY_LIMIT = 60_000  # GitHub refuses bodies over 65,536 characters
 ABSTRACT_LIMIT = 700  # characters of each abstract kept in the body (and in the marker)
 _MARKER_RE = re.compile(r"<!--\s*" + re.escape(MARKER) + r"\s(.*?)-->", re.DOTALL)
-_ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7}", re.IGNORECASE)
 
 
 def html_text(text: str) -> str:
@@ -49,7 +49,7 @@ def render_title(proposals: Sequence[Proposal], cfg: PullRequestConfig) -> str:
 
 def _paper_cell(p: Proposal) -> str:
     label = escape(p.title or p.arxiv_id)
-    if _ARXIV_ID.fullmatch(p.arxiv_id):
+    if is_arxiv_id(p.arxiv_id):  # only a bare id becomes a link: the marker may be hand-edited
         return f"[{label}](https://arxiv.org/abs/{p.arxiv_id})"
     return label
 
