@@ -150,7 +150,7 @@ def _pull_request_json(pr: PullRequestPlan, base_text: str, path: str) -> dict[s
 
 def render_json(plan: Plan, *, path: str) -> str:
     """The same report as one JSON object, for scripts."""
-    pr = plan.pull_requests[0] if plan.pull_requests else None
+    prs = [_pull_request_json(p, plan.base_text, path) for p in plan.pull_requests]
     data = {
         "path": path,
         "changed": plan.changed,
@@ -167,8 +167,8 @@ def render_json(plan: Plan, *, path: str) -> str:
             for i in plan.insertions
         ],
         "diff": unified_diff(plan.base_text, plan.new_text, path),
-        "pull_request": None if pr is None else _pull_request_json(pr, plan.base_text, path),
-        "pull_requests": [_pull_request_json(p, plan.base_text, path) for p in plan.pull_requests],
+        "pull_request": prs[0] if prs else None,
+        "pull_requests": prs,
         "notes": list(plan.notes),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -71,17 +71,21 @@ def fetch_catalog_text(cfg: Config) -> str:
     return GitHubForge(cfg, token_from_env(os.environ)).read_catalog().text
 
 
-def preflight(args: argparse.Namespace, cfg: Config, forge: Forge | None = None) -> None:
-    """The user mistakes a run can see before asking anyone anything (flags, dates, token)."""
+def preflight(
+    args: argparse.Namespace, cfg: Config, forge: Forge | None = None, *,
+    now: datetime | None = None,
+) -> Window | None:
+    """Check what a run can see before asking anyone anything (flags, dates, token); the window."""
     if not args.dry_run and args.catalog:
         raise UsageError(
             "--catalog FILE works with --dry-run only; a real run edits the list on GitHub"
         )
-    run_window(args, cfg, datetime.now(UTC))
+    window = run_window(args, cfg, now or datetime.now(UTC))
     if not args.dry_run:
         github = forge if forge is not None else build_forge(args, cfg)
         if isinstance(github, GitHubForge):
             github.require_write_access()
+    return window
 
 
 def run_command(
@@ -93,9 +97,8 @@ def run_command(
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> int:
     """One run: plan it, show it (dry run) or apply it, and summarize; returns the exit code."""
-    window = run_window(args, cfg, now())
     forge = forge if forge is not None else build_forge(args, cfg)
-    preflight(args, cfg, forge)
+    window = preflight(args, cfg, forge, now=now())
     papers = pipeline.harvest(sources if sources is not None else build_sources(args, cfg), window)
     plan = pipeline.plan_on(forge, papers, cfg)
     applied: tuple[Applied, ...] = ()
