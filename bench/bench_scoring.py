@@ -27,8 +27,8 @@ from eval_relevance import EVAL, load_papers  # noqa: E402
 
 from promptbot import catalog as catalog_module  # noqa: E402
 from promptbot import config as config_module  # noqa: E402
+from promptbot.judging import Scorer  # noqa: E402
 from promptbot.models import Decision, Paper  # noqa: E402
-from promptbot.scoring import Scorer  # noqa: E402
 
 MULTIMODAL = (ROOT / "tests" / "data" / "catalogs"
               / "cmhungsteve_Awesome-Transformer-Attention_README_multimodal_2024-07-30_HEAD.md")

@@ -3,9 +3,9 @@
 Usage: python bench/eval_relevance.py [--catalog FILE] [--config FILE] [--quiet]
                                       [METADATA.jsonl LABELS.tsv ...]
 
-Runs the real scorer (promptbot.scoring.decide_all), offline, over arXiv metadata files (one JSON
-object a line: id, title, summary, categories, comment, authors; lines may repeat) against labels
-(id, label yes/maybe/no; `maybe` left out), and prints the figures and every misclassified paper
+Runs the real scorer (promptbot.judging.scoring.decide_all), offline, over arXiv metadata files
+(one JSON object a line: id, title, summary, categories, comment, authors; lines may repeat)
+against labels (id, label yes/maybe/no; `maybe` left out), and prints the figures and every misclassified paper
 with its reasons. Defaults: tests/data/eval/ and the seed catalog, with the shipped config.toml.
 """
 
@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from promptbot import catalog as catalog_module  # noqa: E402
 from promptbot import config as config_module  # noqa: E402
+from promptbot.judging import decide_all  # noqa: E402
 from promptbot.models import Decision, Paper, Status  # noqa: E402
-from promptbot.scoring import decide_all  # noqa: E402
 
 EVAL = ROOT / "tests" / "data" / "eval"
 SEED = ROOT / "tests" / "data" / "catalogs" / "seed_Awesome-Prompt-Learning-CV.md"

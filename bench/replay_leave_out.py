@@ -28,10 +28,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from promptbot import catalog, config, editing, formatting, style
+from promptbot import catalog, config
 from promptbot.catalog import build_index
+from promptbot.entries import editing, formatting, style
+from promptbot.judging import heading_matches
 from promptbot.models import Catalog, Decision, Entry, Insertion, Paper, Status
-from promptbot.placement import heading_matches
 
 FIELDS = ("name", "title", "venue", "year", "arxiv_id")
 
@@ -101,11 +102,12 @@ def candidate(entry: Entry) -> Paper:
 def decide(cat: Catalog, papers: Sequence[Paper], cfg: config.Config) -> tuple[list[Decision], str]:
     """Decisions from the scoring helper's Scorer, or a labelled fallback if it is missing."""
     try:
-        from promptbot.scoring import Scorer
+        from promptbot.judging import Scorer
     except ImportError:
         fallback = [Decision(p, Status.PROPOSED, 1.0, section=None) for p in papers]
-        return fallback, "FALLBACK (no promptbot.scoring.Scorer): every paper proposed, no section"
-    return list(Scorer(cat, cfg).decide_many(papers)), "promptbot.scoring.Scorer"
+        return fallback, ("FALLBACK (no promptbot.judging.scoring.Scorer): every paper proposed, "
+                          "no section")
+    return list(Scorer(cat, cfg).decide_many(papers)), "promptbot.judging.scoring.Scorer"
 
 
 def written_fields(cat: Catalog, held: HeldOut) -> tuple[str, Entry | None]:

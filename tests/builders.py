@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from promptbot.github.pull_request_text import render_body
 from promptbot.models import Paper, Proposal
-from promptbot.pull_request_text import render_body
 
 SECTION = "Prompt Learning(arxiv)"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from promptbot.errors import SourceError
+from promptbot.github.pull_request_text import read_proposals
 from promptbot.models import BotPullRequest, Harvest, Memory, Paper, PullRequestPlan, Window
 from promptbot.ports import Applied, CatalogFile, Forge, Source
-from promptbot.pull_request_text import read_proposals
 
 
 @dataclass

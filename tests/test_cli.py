@@ -10,7 +10,7 @@ import pytest
 from fakes import FakeSource
 
 from promptbot import cli, runner
-from promptbot.catalog import parse
+from promptbot.catalog.parser import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_CATALOG = ROOT / "examples" / "awesome-prompt-learning-cv.md"

@@ -11,7 +11,7 @@ from catalog_files import SEED, read
 from fakes import FakeForge, FakeSource
 
 from promptbot import config, pipeline
-from promptbot.catalog import parse
+from promptbot.catalog.parser import parse
 from promptbot.errors import SourceError
 from promptbot.models import Paper, Status
 

@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 import pytest
 from catalog_files import ALL_LISTS, SEED, read
 
-from promptbot import catalog, editing, planning
+from promptbot import catalog, planning
 from promptbot.config import Config
+from promptbot.entries import editing
 from promptbot.models import Decision, Insertion, Memory, Paper, Proposal, Status
 
 SEED_TEXT = read(SEED)

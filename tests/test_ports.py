@@ -10,8 +10,8 @@ import inspect
 import pytest
 from fakes import FakeForge, FakeSource
 
-from promptbot.forge import GitHubForge
-from promptbot.forge_local import LocalFileForge
+from promptbot.github.forge import GitHubForge
+from promptbot.github.local import LocalFileForge
 from promptbot.ports import Forge, Source
 from promptbot.sources.arxiv_api import ArxivApiSource
 from promptbot.sources.listing_feed import ListingFeedSource

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from promptbot import editing, report
-from promptbot.catalog import parse
+from promptbot import report
+from promptbot.catalog.parser import parse
 from promptbot.config import Config
+from promptbot.entries import editing
 from promptbot.models import Decision, Paper, Plan, PullRequestPlan, Status
 
 BASE = (

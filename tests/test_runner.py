@@ -11,9 +11,9 @@ import pytest
 from github_server import FakeGitHub, Fault
 
 from promptbot import cli, runner
-from promptbot.catalog import parse
+from promptbot.catalog.parser import parse
 from promptbot.config import Config
-from promptbot.forge import GitHubForge
+from promptbot.github.forge import GitHubForge
 from promptbot.models import PullRequestPlan
 from promptbot.ports import Applied, Forge
 

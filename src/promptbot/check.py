@@ -10,7 +10,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from promptbot import catalog as catalog_module
-from promptbot.catalog_index import normalize_title
+from promptbot.catalog import normalize_title
 from promptbot.config import Config
 from promptbot.models import Catalog, Entry
 

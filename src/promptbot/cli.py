@@ -96,7 +96,7 @@ def _cmd_schedule(args: argparse.Namespace, cfg: Config) -> int:
 
 def _read_catalog_arg(args: argparse.Namespace, cfg: Config) -> str:
     if args.catalog:
-        from promptbot.forge_local import read_catalog_file
+        from promptbot.github import read_catalog_file
 
         return read_catalog_file(Path(args.catalog))
     from promptbot import runner

@@ -5,14 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from promptbot import memory as memory_module
 from promptbot import planning
 from promptbot.catalog import parse
 from promptbot.config import Config
 from promptbot.errors import BaseMoved
+from promptbot.github import pending, rejected
+from promptbot.judging import Scorer
 from promptbot.models import Harvest, Memory, Plan, Window
 from promptbot.ports import Applied, Forge, Source
-from promptbot.scoring import Scorer
 from promptbot.sources import merge
 
 log = logging.getLogger("promptbot")
@@ -34,8 +34,8 @@ def decide_and_plan(papers: Harvest, catalog_text: str, memory: Memory, cfg: Con
     scorer = Scorer(catalog, cfg)  # its catalog index also tells which rejected ids came back
     decisions = scorer.decide_many(
         papers.papers,
-        pending=memory_module.pending(memory),
-        rejected=memory_module.rejected(memory, scorer.index),
+        pending=pending(memory),
+        rejected=rejected(memory, scorer.index),
     )
     return planning.plan(catalog, decisions, memory, cfg, notes=(*papers.notes, *scorer.notes))
 

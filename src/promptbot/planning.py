@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from promptbot import editing, pull_request
 from promptbot.catalog import parse
 from promptbot.config import Config
+from promptbot.entries import insert, insertion_point, plan_insertions
+from promptbot.github import explain, plan_pull_requests
 from promptbot.models import (
     Catalog,
     Decision,
@@ -27,7 +28,7 @@ def plan(
     notes: Sequence[str] = (),
 ) -> Plan:
     """The whole plan of a run; a dry run and a real run compute exactly this."""
-    insertions = editing.plan_insertions(catalog, decisions, cfg)
+    insertions = plan_insertions(catalog, decisions, cfg)
     proposals = proposals_for(insertions, decisions)
     abstracts = {d.paper.arxiv_id: d.paper.abstract for d in decisions}
     base_text = catalog.render()
@@ -36,7 +37,7 @@ def plan(
         # Each pull request is rebuilt on base_text: reuse its parse instead of parsing again.
         return place(text, entries, catalog=catalog if text == base_text else None)
 
-    prs = pull_request.plan_pull_requests(
+    prs = plan_pull_requests(
         base_text, proposals, memory, cfg, place=place_on_base, abstracts=abstracts
     )
     new_text = prs[0].new_text if prs else base_text
@@ -46,7 +47,7 @@ def plan(
         new_text=new_text,
         insertions=insertions,
         pull_requests=prs,
-        notes=(*notes, *pull_request.explain(base_text, proposals, memory, cfg)),
+        notes=(*notes, *explain(base_text, proposals, memory, cfg)),
     )
 
 
@@ -87,14 +88,14 @@ def place(
         Insertion(
             arxiv_id=p.arxiv_id,
             section=p.section,
-            after_line=editing.insertion_point(catalog, p.section),
+            after_line=insertion_point(catalog, p.section),
             text=p.entry,
             needs_triage=p.needs_triage,
             missing=p.missing,
         )
         for p in proposals
     ]
-    return editing.insert(base_text, insertions)
+    return insert(base_text, insertions)
 
 
 def why(reasons: Sequence[str]) -> str:

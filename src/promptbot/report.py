@@ -6,8 +6,7 @@ import json
 import re
 from typing import Any
 
-from promptbot.editing import unified_diff
-from promptbot.markdown_safety import truncate
+from promptbot.entries import truncate, unified_diff
 from promptbot.models import Decision, Plan, PullRequestPlan, Status
 from promptbot.summary import counts_line
 

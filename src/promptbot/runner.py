@@ -13,7 +13,7 @@ from pathlib import Path
 from promptbot import pipeline, report, summary
 from promptbot.config import Config
 from promptbot.errors import UsageError
-from promptbot.forge import GitHubForge, LocalFileForge, token_from_env
+from promptbot.github import GitHubForge, LocalFileForge, token_from_env
 from promptbot.models import Plan, Window
 from promptbot.ports import Applied, Forge, Source
 from promptbot.sources import user_agent, window_for

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from promptbot.markdown_safety import escape
+from promptbot.entries import escape
 from promptbot.models import Plan, Status
 from promptbot.ports import Applied
 

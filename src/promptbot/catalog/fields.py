@@ -1,0 +1,266 @@
+"""The fields of one catalog entry (title, name, venue, year, affiliation, links) from its text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from promptbot.catalog.links import (
+    LINK,
+    clean,
+    find_links,
+    first_word,
+    is_title_label,
+    link_role,
+    venue_label,
+)
+from promptbot.models import Link
+
+
+@dataclass(frozen=True)
+class Fields:
+    """What an entry's text says, before line numbers are attached."""
+
+    title: str
+    name: str | None = None
+    venue: str | None = None
+    year: int | None = None
+    affiliation: str | None = None
+    links: tuple[Link, ...] = ()
+
+
+_NAME = re.compile(r"\s*(?:\*\*(?P<bold>.+?)\*\*|`(?P<code>[^`]+)`(?=\s*[:：]))\s*[:：]?\s*")
+_TAIL_NAME = re.compile(r"\(\s*\*\*(.+?)\*\*\s*\)")
+_STAR_AFFILIATION = re.compile(r"\(\s*\*+((?:[^()]|\([^()]*\))*?)(?<![\s\\])\*+\s*\)")
+_PAREN_END = re.compile(r"\s*\(([^()]+)\)\s*[.,;]?\s*$")
+_VENUE_YEAR_END = re.compile(r"\s*,\s*([^,]{1,60}?)\s*,\s*((?:19|20)\d\d)\s*[.,;]?\s*$")
+_LAST_COMMA = re.compile(r",\s*([^,]{2,40})$")
+_YEAR_END = re.compile(r"\s*,\s*((?:19|20)\d\d)\s*[.,;]?\s*$")
+_YEAR_PAREN = re.compile(r"^(.*?(?:19|20)\d\d)\s*\(([^()]+)\)\s*$")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_MAX_VENUE_WORDS = 8
+_QUOTES = "\"“”„«»"
+_QUOTED = re.compile(rf"[{_QUOTES}]+(.*)[{_QUOTES}]+(.*)", re.DOTALL)
+_COMMA = re.compile(r",(?![^()]*\))")
+_LETTER = re.compile(r"\w")
+_PLACEHOLDER = re.compile(r"^[\s\-–—/]*$")
+
+
+def _take_affiliation(head: str) -> tuple[str | None, str]:
+    matches = list(_STAR_AFFILIATION.finditer(head))
+    if not matches:
+        return None, head
+    last = matches[-1]
+    return clean(last.group(1)), head[: last.start()] + " " + head[last.end():]
+
+
+def _split_quoted(head: str) -> tuple[str, str] | None:
+    match = _QUOTED.fullmatch(head)
+    if not match:
+        return None
+    title = match.group(1)
+    if title.count('"') % 2:  # `""Where am I?" Scene ..."`: the opening quote was the title's
+        title = '"' + title
+    return title, match.group(2)
+
+
+def _meta(meta: str) -> tuple[str | None, int | None, str | None]:
+    """Venue, year and a plain `(Org)` from what follows a quoted title: `, CVPR, 2022 (Org)`."""
+    text = meta.strip(" ,.;:-–—|*_")
+    affiliation = None
+    paren = _YEAR_PAREN.match(text)
+    if paren:
+        text, affiliation = paren.group(1), clean(paren.group(2))
+    tokens = [_unwrap(clean(token)) for token in _COMMA.split(text)]
+    for token in tokens:
+        label = venue_label(token)
+        if label is not None and label[0]:  # `CVPR 2022` wins over `Author et al.`
+            return label[0], label[1], affiliation
+    venue, year = None, None
+    for token in tokens:
+        if year is None and _YEAR.fullmatch(token):
+            year = int(token)
+        elif venue is None and token and not _PLACEHOLDER.match(token) \
+                and len(token.split()) <= _MAX_VENUE_WORDS:
+            venue = token
+    return venue, year, affiliation
+
+
+def _unwrap(token: str) -> str:
+    return token[1:-1].strip() if token[:1] + token[-1:] in ("()", "[]") else token
+
+
+def _unquoted(head: str) -> tuple[str, str | None, int | None, str | None]:
+    text = head.strip().rstrip(".,; ")
+    affiliation = None
+    paren = _PAREN_END.search(text)
+    venue: str | None = None
+    year: int | None = None
+    if paren and paren.start() > 0:
+        label = venue_label(paren.group(1))
+        if label is None:
+            affiliation = clean(paren.group(1))
+        else:
+            venue, year = label
+        text = text[: paren.start()]
+    tail = _VENUE_YEAR_END.search(text)
+    last = _LAST_COMMA.search(text)
+    label = venue_label(last.group(1)) if last else None
+    if tail and len(tail.group(1).split()) <= 8:
+        text, venue, year = text[: tail.start()], clean(tail.group(1)), int(tail.group(2))
+    elif last and label is not None and label[0]:
+        text, (venue, year) = text[: last.start()], label
+    elif only_year := _YEAR_END.search(text):
+        text, year = text[: only_year.start()], int(only_year.group(1))
+    return text, venue, year, affiliation
+
+
+def parse_head(head: str) -> tuple[str, str | None, int | None, str | None]:
+    """Title, venue, year and affiliation from the text before an entry's links."""
+    affiliation, text = _take_affiliation(head)
+    text = text.strip().rstrip(" .,;")
+    quoted = _split_quoted(text) if text[:1] in _QUOTES else None
+    if quoted:
+        title, meta = quoted
+        venue, year, plain = _meta(meta)
+        return clean(title), venue, year, affiliation or plain
+    title, venue, year, plain = _unquoted(text)
+    title = clean(title)
+    if title.count('"') % 2:  # a stray quote: `Learning" (*Org*)`
+        title = clean(title.strip(_QUOTES))
+    return title, venue, year, affiliation or plain
+
+
+def _leading_name(text: str) -> tuple[str | None, int]:
+    match = _NAME.match(text)
+    if not match or "](" in match.group():  # `**[Title](url)**` is a linked title, not a name
+        return None, 0
+    name = clean(match.group("bold") or match.group("code") or "").rstrip(":：").strip()
+    return (name or None), match.end()
+
+
+def _links(found: list[tuple[int, int, str, str]], title_at: int | None) -> tuple[Link, ...]:
+    return tuple(Link(clean(label), url, "paper" if start == title_at else link_role(label, url))
+                 for start, _, label, url in found)
+
+
+def _label_venue(links: tuple[Link, ...]) -> tuple[str | None, int | None]:
+    for link in links:
+        label = venue_label(link.label) if link.role == "paper" else None
+        if label is not None:
+            return label
+    return None, None
+
+
+def bullet_fields(text: str) -> Fields | None:
+    """The fields of a bullet's text (after its marker, continuation lines joined)."""
+    found = find_links(text)
+    name, start = _leading_name(text)
+    after = [f for f in found if f[0] >= start]
+    end = after[0][0] if after else len(text)
+    end -= 1 if end > start and text[end - 1] == "[" else 0
+    head = text[start:end]
+    if name:
+        head = head.lstrip(" \t-–—:：|")
+    title_at = None
+    if not clean(head).strip(_QUOTES + ". ") and after and is_title_label(after[0][2]):
+        title_at = after[0][0]
+        following = after[1][0] if len(after) > 1 else len(text)
+        affiliation, meta = _take_affiliation(text[after[0][1]:following])
+        venue, year, plain = _meta(meta)
+        venue = venue if year else None  # after a linked title, text without a year is prose
+        title, affiliation = clean(after[0][2]), affiliation or plain
+    elif name and len(name.split()) >= 4 and head[:1] not in _QUOTES:
+        title, name = name, None  # a bold title, then only venue and links
+        venue, year, affiliation = _meta(head)
+    else:
+        title, venue, year, affiliation = parse_head(head)
+    if name and not title:
+        title, name = name, None
+    if name is None:
+        tail = _TAIL_NAME.search(text, end)
+        name = clean(tail.group(1)) if tail else None
+    links = _links(found, title_at)
+    label_venue, label_year = _label_venue(links)
+    if len(title) < 2 or not _LETTER.search(title):
+        return None
+    return Fields(title, name, venue or label_venue, year or label_year, affiliation, links)
+
+
+_COLUMNS = {
+    "title": ("title", "paper", "papers", "paper title", "name of paper", "publication"),
+    "venue": ("venue", "conference", "conf", "journal", "published", "pub", "source"),
+    "year": ("year", "date", "time"),
+    "code": ("code", "code if available", "github", "repo", "implementation"),
+    "name": ("abbr", "abbreviation", "short name", "method", "model", "name", "acronym"),
+    "affiliation": ("affiliation", "institution", "organization", "org"),
+}
+
+
+def table_columns(header: list[str]) -> dict[str, int]:
+    """Which column holds which field, from a table's header cells."""
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        key = clean(cell).casefold()
+        for field, names in _COLUMNS.items():
+            if field not in columns and (key in names or (field == "title" and "title" in key)):
+                columns[field] = index
+                break
+    return columns
+
+
+def _cell(cells: list[str], columns: dict[str, int], field: str) -> str:
+    index = columns.get(field)
+    return cells[index] if index is not None and index < len(cells) else ""
+
+
+def _title_column(cells: list[str], columns: dict[str, int]) -> int | None:
+    if "title" in columns:
+        return columns["title"]
+    return next((i for i, c in enumerate(cells)
+                 if any(is_title_label(label) for _, _, label, _ in find_links(c))), None)
+
+
+def table_fields(cells: list[str], columns: dict[str, int]) -> Fields | None:
+    """The fields of a table row, its cells read through the header's columns."""
+    at = _title_column(cells, columns)
+    title_cell = cells[at] if at is not None and at < len(cells) else ""
+    link = LINK.search(title_cell)
+    if link and not is_title_label(link.group(1)):
+        link = None
+    title = clean(link.group(1) if link else LINK.sub("", title_cell))
+    if len(title) < 2 or not _LETTER.search(title):
+        return None
+    links: list[Link] = []
+    for index, text in enumerate(cells):
+        for start, _, label, url in find_links(text):
+            role = link_role(label, url)
+            if index == at and link is not None and start == link.start():
+                role = "paper"
+            elif index == columns.get("code") and role == "other":
+                role = "code"
+            links.append(Link(clean(label), url, role))
+    venue = clean(LINK.sub(r"\1", _cell(cells, columns, "venue")))
+    year = _YEAR.search(_cell(cells, columns, "year") or venue)
+    name = clean(_cell(cells, columns, "name"))
+    affiliation = clean(_cell(cells, columns, "affiliation"))
+    return Fields(title, name or None, None if _PLACEHOLDER.match(venue) else venue,
+                  int(year.group(1)) if year else None, affiliation or None, tuple(links))
+
+
+_KEY_ROLES = (("paper", "paper"), ("pdf", "paper"), ("arxiv", "paper"), ("code", "code"),
+              ("github", "code"), ("home", "project"), ("project", "project"),
+              ("page", "project"), ("website", "project"))
+
+
+def block_fields(title: str, keyed: list[tuple[str, str]]) -> Fields | None:
+    """The fields of a `**Title**` block from its `- Key: url` lines as (key, url) pairs."""
+    text = clean(title)
+    if len(text) < 2:
+        return None
+    links = []
+    for key, url in keyed:
+        word = first_word(key)
+        role = next((r for prefix, r in _KEY_ROLES if word.startswith(prefix)), "other")
+        links.append(Link(clean(key), url, role))
+    return Fields(text, links=tuple(links))

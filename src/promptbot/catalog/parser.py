@@ -1,0 +1,268 @@
+"""A markdown awesome list -> Catalog, losslessly: every byte kept, each paper read as an Entry."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from promptbot.catalog.fields import (
+    Fields,
+    block_fields,
+    bullet_fields,
+    table_columns,
+    table_fields,
+)
+from promptbot.catalog.index import (
+    CatalogIndex,
+    build_index,
+    find_arxiv_ids,
+    is_arxiv_id,
+    normalize_arxiv_id,
+    normalize_code_url,
+    normalize_title,
+)
+from promptbot.catalog.links import find_links, is_resource_link
+from promptbot.models import Catalog, Entry, Section, UnparsedLine
+
+__all__ = [
+    "CatalogIndex",
+    "build_index",
+    "find_arxiv_ids",
+    "is_arxiv_id",
+    "normalize_arxiv_id",
+    "normalize_code_url",
+    "normalize_title",
+    "parse",
+    "split_lines",
+]
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$")
+_PSEUDO = re.compile(r"^[ \t]*[-*+][ \t]+(#{1,6})[ \t]+(.+?)[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-{2,})[ \t]*$")
+_BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+")
+_BLOCK_START = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|#|>|\||<|`{3}|~{3}|\*\*.*\*\*[ \t]*$)"
+)
+_HR = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_BOLD_LINE = re.compile(r"^[ \t]*\*\*(?P<title>[^*].*?)\*\*[ \t]*$")
+_KEY_LINE = re.compile(
+    r"^[ \t]*[-*+][ \t]+(?P<key>[A-Za-z][A-Za-z .\-]{0,24}?)[ \t]*[:：]?[ \t]*"
+    r"(?:\[[^\]]*\]\(\s*(?P<linked>[^)\s]+)\s*\)|(?P<url>https?://\S+))[ \t]*$"
+)
+_HTTP = re.compile(r"https?://", re.IGNORECASE)
+_WEB_LINK = re.compile(r"\]\(\s*<?https?://", re.IGNORECASE)
+_PAPER_URL = re.compile(r"https?://(?:www\.|export\.)?(?:arxiv\.org|openreview\.net|"
+                        r"openaccess\.thecvf\.com|aclanthology\.org)/", re.IGNORECASE)
+_MD_LINK = re.compile(r"\[[^\[\]]+\]\([^)]*\)")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_CLOSING_HASHES = re.compile(r"[ \t]+#+$")
+_NAMED_QUOTE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*[^*]+\*\*[ \t]*[:：]?[ \t]*[\"“]")
+_MAX_CONTINUATION = 4
+# `- Paper: url` lines belong under a `**Title**`; alone they are an entry without a title.
+_KEYS = frozenset({"paper", "code", "homepage", "home", "homeoage", "project", "page", "website",
+                   "pdf", "arxiv", "github", "demo", "video", "dataset", "slides", "poster"})
+
+
+@dataclass
+class _Scan:
+    """What one pass over the lines found, in file order."""
+
+    headings: list[tuple[int, int, str, bool]] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    unparsed: list[UnparsedLine] = field(default_factory=list)
+
+
+def split_lines(text: str) -> tuple[str, ...]:
+    """The lines of a text, each with its own ending (\\n, \\r\\n, \\r, or none at the end)."""
+    return tuple(m.group() for m in _LINE.finditer(text))
+
+
+def parse(text: str) -> Catalog:
+    """Parse a markdown catalog; `parse(text).render() == text` for any text."""
+    lines = split_lines(text)
+    bodies = [line.rstrip("\r\n") for line in lines]
+    if bodies:
+        bodies[0] = bodies[0].removeprefix("\ufeff")
+    scan = _Scan()
+    _scan(bodies, lines, scan)
+    sections = _sections(scan, len(lines))
+    return Catalog(lines=lines, sections=sections, unparsed=tuple(scan.unparsed))
+
+
+def _scan(bodies: list[str], lines: tuple[str, ...], scan: _Scan) -> None:
+    i, fence = _front_matter_end(bodies), ""
+    while i < len(bodies):
+        body = bodies[i]
+        opening = _FENCE.match(body)
+        if fence or opening:
+            if not fence and opening:
+                fence = opening.group(1)
+            elif opening and _closes(fence, opening.group(1), body):
+                fence = ""
+            i += 1
+        elif body.lstrip().startswith("<!--"):
+            i = _comment_end(bodies, i) + 1  # commented-out entries are not in the list
+        else:
+            i = _scan_line(bodies, lines, scan, i)
+
+
+def _front_matter_end(bodies: list[str]) -> int:
+    """The first line after a YAML front matter block (`---` ... `---`), or 0 if none."""
+    if not bodies or bodies[0].rstrip() != "---":
+        return 0
+    for j in range(1, len(bodies)):
+        if bodies[j].rstrip() in ("---", "..."):
+            return j + 1
+    return 0
+
+
+def _comment_end(bodies: list[str], i: int) -> int:
+    j = i
+    while j < len(bodies) and "-->" not in (bodies[j][bodies[j].index("<!--") + 4:]
+                                            if j == i else bodies[j]):
+        j += 1
+    return min(j, len(bodies) - 1)
+
+
+def _closes(fence: str, marker: str, body: str) -> bool:
+    return marker[0] == fence[0] and len(marker) >= len(fence) and not body.strip().strip(fence[0])
+
+
+def _scan_line(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int) -> int:
+    body = bodies[i]
+    heading = _heading(body)
+    if heading is not None:
+        scan.headings.append((i + 1, *heading))
+        return i + 1
+    following = bodies[i + 1] if i + 1 < len(bodies) else ""
+    if "|" in body and _DELIMITER.match(following) and "-" in following:
+        return _scan_table(bodies, lines, scan, i)
+    if _BOLD_LINE.match(body):
+        end = _block_end(bodies, i)
+        if end is not None:
+            _add_block(bodies, lines, scan, i, end)
+            return end + 1
+    if _BULLET.match(body) and not _PSEUDO.match(body):
+        end = _continuation_end(bodies, i)
+        if _looks_like_entry(" ".join(bodies[i:end + 1])):
+            _add_bullet(bodies, lines, scan, i, end)
+            return end + 1
+    if body.strip() and _SETEXT.match(following) and not _BLOCK_START.match(body) \
+            and not _HR.match(body):
+        scan.headings.append((i + 1, 1 if following.strip()[0] == "=" else 2, body.strip(), False))
+        return i + 2
+    return i + 1
+
+
+def _heading(body: str) -> tuple[int, str, bool] | None:
+    match = _ATX.match(body)
+    pseudo = False
+    if not match:
+        match = _PSEUDO.match(body)
+        pseudo = True
+    if not match:
+        return None
+    text = (match.group(2) or "").strip()
+    if pseudo:
+        text = _CLOSING_HASHES.sub("", text)
+    return len(match.group(1)), text.rstrip(":：").rstrip(), pseudo
+
+
+def _looks_like_entry(body: str) -> bool:
+    """A bullet with a web link, or a bold name and a quoted title; not a contents link."""
+    if _WEB_LINK.search(body) or _PAPER_URL.search(body):
+        return not is_resource_link(_BULLET.sub("", body, count=1))
+    return bool(_NAMED_QUOTE.match(body))
+
+
+def _is_continuation(body: str) -> bool:
+    if not body.strip() or _BLOCK_START.match(body) or _HR.match(body) or _SETEXT.match(body):
+        return False
+    links = find_links(body)
+    # `[[Back to Overview](#overview)]` right under an entry is navigation, not part of it.
+    return not links or any(_HTTP.match(url) for _, _, _, url in links)
+
+
+def _continuation_end(bodies: list[str], i: int) -> int:
+    end = i
+    while end + 1 < len(bodies) and end - i < _MAX_CONTINUATION:
+        if not _is_continuation(bodies[end + 1]):
+            break
+        end += 1
+    return end
+
+
+def _add_bullet(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int, end: int) -> None:
+    marker = _BULLET.match(bodies[i])
+    text = " ".join([bodies[i][marker.end() if marker else 0:], *bodies[i + 1:end + 1]])
+    key = _KEY_LINE.match(bodies[i])
+    orphan = key is not None and key.group("key").split()[0].casefold() in _KEYS
+    fields = None if orphan else bullet_fields(text)
+    _add(scan, lines, i, end, "bullet", fields)
+
+
+def _block_end(bodies: list[str], i: int) -> int | None:
+    end, j = None, i + 1
+    while j < len(bodies) and (not bodies[j].strip() or _KEY_LINE.match(bodies[j])):
+        if bodies[j].strip():
+            end = j
+        j += 1
+    return end
+
+
+def _add_block(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int, end: int) -> None:
+    keyed = []
+    for body in bodies[i + 1:end + 1]:
+        match = _KEY_LINE.match(body)
+        if match:
+            keyed.append((match.group("key"), match.group("linked") or match.group("url")))
+    title = _BOLD_LINE.match(bodies[i])
+    _add(scan, lines, i, end, "block", block_fields(title.group("title") if title else "", keyed))
+
+
+def _scan_table(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int) -> int:
+    columns = table_columns(_cells(bodies[i]))
+    j = i + 2
+    while j < len(bodies) and bodies[j].strip() and "|" in bodies[j]:
+        if _HTTP.search(bodies[j]) or _MD_LINK.search(bodies[j]):
+            _add(scan, lines, j, j, "table", table_fields(_cells(bodies[j]), columns))
+        j += 1
+    return j
+
+
+def _cells(body: str) -> list[str]:
+    text = body.strip()
+    text = text[1:] if text.startswith("|") else text
+    text = text[:-1] if text.endswith("|") and not text.endswith("\\|") else text
+    return [cell.strip() for cell in _CELL_SPLIT.split(text)]
+
+
+def _add(scan: _Scan, lines: tuple[str, ...], i: int, end: int, kind: str,
+         fields: Fields | None) -> None:
+    raw = "".join(lines[i:end + 1])
+    if fields is None:
+        scan.unparsed.append(UnparsedLine(i + 1, lines[i].rstrip("\r\n")))
+        return
+    code = tuple(dict.fromkeys(link.url for link in fields.links if link.role == "code"))
+    scan.entries.append(Entry(
+        line=i + 1, end_line=end + 1, raw=raw, kind=kind, title=fields.title, name=fields.name,
+        venue=fields.venue, year=fields.year, affiliation=fields.affiliation, links=fields.links,
+        arxiv_ids=find_arxiv_ids(raw), code_urls=code,
+    ))
+
+
+def _sections(scan: _Scan, total: int) -> tuple[Section, ...]:
+    heads = list(scan.headings)
+    if scan.entries and (not heads or scan.entries[0].line < heads[0][0]):
+        heads.insert(0, (1, 0, "", False))  # entries above the first heading
+    starts = [e.line for e in scan.entries]
+    sections = []
+    for k, (line, level, text, pseudo) in enumerate(heads):
+        end = heads[k + 1][0] - 1 if k + 1 < len(heads) else total
+        inside = scan.entries[bisect_left(starts, line):bisect_right(starts, end)]
+        sections.append(Section(text, level, line, end, pseudo, tuple(inside)))
+    return tuple(sections)

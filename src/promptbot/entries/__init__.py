@@ -1,0 +1,40 @@
+"""Entries: a paper written the way a list writes its entries, and inserted into the text.
+
+Style inference from the list's own entries, the fields read from a paper's metadata
+(short name, venue, year, code link, affiliation), markdown safety for hostile metadata, and
+byte-level insertion. Pure: no I/O. Imports the catalog and the base modules only.
+"""
+
+from __future__ import annotations
+
+from promptbot.entries.editing import (
+    find_section,
+    insert,
+    insertion_point,
+    plan_insertions,
+    section_style,
+    unified_diff,
+)
+from promptbot.entries.markdown_safety import (
+    escape,
+    plain,
+    rendered_text,
+    truncate,
+)
+from promptbot.entries.metadata import (
+    venue_year,
+)
+
+__all__ = [
+    "escape",
+    "find_section",
+    "insert",
+    "insertion_point",
+    "plain",
+    "plan_insertions",
+    "rendered_text",
+    "section_style",
+    "truncate",
+    "unified_diff",
+    "venue_year",
+]

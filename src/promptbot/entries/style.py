@@ -1,0 +1,161 @@
+"""Each section's entry style, learned from its own entries by a vote per feature."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from promptbot.entries.metadata import canonical_venue
+from promptbot.entries.style_bullets import bullet_style, layout, title_keeps_name
+from promptbot.entries.style_model import LINK_RE, VENUE_LABEL, EntryStyle, LinkStyle, vote
+from promptbot.models import Catalog, Entry, Section
+
+__all__ = ["VENUE_LABEL", "EntryStyle", "LinkStyle", "cells", "infer_style", "layout",
+           "title_keeps_name"]
+
+_ROW_SPLIT = re.compile(r"(?<!\\)\|")
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_BLOCK_LINE = re.compile(r"^(\s*[-*+]\s*)([^:：\s][^:：]*?)(\s*[:：]\s*)(\S+)\s*$")
+
+
+def infer_style(catalog: Catalog, section: Section) -> EntryStyle:
+    """The dominant style of the section's entries, falling back to the whole catalog's."""
+    kind = _section_kind(catalog, section)
+    own = [e for e in section.entries if e.kind == kind]
+    every = [e for e in catalog.entries if e.kind == kind]
+    pool = own or every
+    base = EntryStyle(
+        kind=kind, unknown_name=_unknown_marker(catalog.entries), venues=_venues(catalog.entries)
+    )
+    base = replace(base, arxiv_word=_arxiv_word(own) or _arxiv_word(every) or "arXiv")
+    if kind == "table":
+        return _table_style(catalog, section, base, own, every)
+    if kind == "block":
+        return replace(base, labels=_block_labels(pool) or _block_labels(every))
+    return bullet_style(base, own, every)
+
+
+def _section_kind(catalog: Catalog, section: Section) -> str:
+    kinds = Counter(e.kind for e in section.entries)
+    if kinds:
+        return kinds.most_common(1)[0][0]
+    if table_delimiter_line(catalog, section) is not None:
+        return "table"
+    every = Counter(e.kind for e in catalog.entries)
+    return every.most_common(1)[0][0] if every else "bullet"
+
+def _unknown_marker(entries: Sequence[Entry]) -> str:
+    """A name made only of punctuation ("?") is the list's way to say "no short name"."""
+    return vote((e.name for e in entries if e.name and not any(c.isalnum() for c in e.name)), "")
+
+
+def _venues(entries: Sequence[Entry]) -> tuple[tuple[str, str], ...]:
+    """The list's own spelling of each known venue, by majority ("NeurIPS" over one "NIPS")."""
+    votes: dict[str, Counter[str]] = {}
+    for entry in entries:
+        canonical = canonical_venue(entry.venue) if entry.venue else None
+        if canonical and canonical != "arXiv":
+            votes.setdefault(canonical, Counter())[entry.venue or canonical] += 1
+    return tuple(sorted((c, v.most_common(1)[0][0]) for c, v in votes.items()))
+
+
+def _arxiv_word(entries: Sequence[Entry]) -> str | None:
+    words = [e.venue for e in entries if e.venue and e.venue.lower() == "arxiv"]
+    return Counter(words).most_common(1)[0][0] if words else None
+
+
+
+# --- tables -------------------------------------------------------------------------------------
+
+_COLUMN_FIELDS = (
+    ("title", ("title", "paper", "name")),
+    ("venue", ("venue", "conference", "journal", "publication", "published")),
+    ("year", ("year", "date")),
+    ("code", ("code", "github", "repo", "implementation")),
+    ("affiliation", ("affiliation", "institution", "organization")),
+)
+
+
+def table_delimiter_line(catalog: Catalog, section: Section) -> int | None:
+    """The 1-based line of the section's first table delimiter row, if the section has a table."""
+    last = min(section.end_line, len(catalog.lines))
+    for number in range(section.line + 2, last + 1):
+        if _DELIMITER_ROW.match(catalog.lines[number - 1]) and "|" in catalog.lines[number - 2]:
+            return number
+    return None
+
+
+def cells(row: str) -> list[str]:
+    """The cells of a table row, spaces kept, without the outer pipes."""
+    parts = _ROW_SPLIT.split(row.rstrip("\r\n"))
+    if parts and not parts[0].strip():
+        parts = parts[1:]
+    if parts and not parts[-1].strip():
+        parts = parts[:-1]
+    return parts
+
+
+def _table_style(
+    catalog: Catalog,
+    section: Section,
+    base: EntryStyle,
+    own: Sequence[Entry],
+    every: Sequence[Entry],
+) -> EntryStyle:
+    delimiter = table_delimiter_line(catalog, section)
+    if delimiter is None:
+        return replace(base, kind="bullet")
+    header = cells(catalog.lines[delimiter - 2])
+    columns = tuple(_column_field(h) for h in header)
+    widths = tuple(len(c) for c in header)
+    rows = [cells(e.raw) for e in (own or every)]
+    padded = sum(1 for r in rows if len(r) == len(widths) and _is_padded(r, widths))
+    code_at = columns.index("code") if "code" in columns else -1
+    code_cells = [r[code_at].strip() for r in rows if 0 <= code_at < len(r)]
+    missing = vote((c for c in code_cells if c and "](" not in c), "")
+    labels = [m.group(1) for c in code_cells for m in [LINK_RE.search(c)] if m]
+    links = replace(LinkStyle(), code_label=vote(labels, "Code"), before="", after="")
+    return replace(
+        base,
+        columns=columns,
+        widths=widths if rows and padded * 2 > len(rows) else (),
+        missing=missing,
+        links=links,
+    )
+
+
+def _column_field(header: str) -> str:
+    name = header.strip().lower()
+    for field_name, words in _COLUMN_FIELDS:
+        if any(w in name for w in words):
+            return field_name
+    return ""
+
+
+def _is_padded(row: Sequence[str], widths: Sequence[int]) -> bool:
+    pairs = zip(row, widths, strict=False)
+    return all(len(cell) == w or len(cell.strip()) + 2 > w for cell, w in pairs)
+
+
+# --- blocks -------------------------------------------------------------------------------------
+
+
+_BLOCK_ROLES = {"paper": "paper", "arxiv": "paper", "pdf": "paper", "code": "code"}
+
+
+def _block_labels(entries: Sequence[Entry]) -> tuple[tuple[str, str], ...]:
+    """The `- Paper: ` and `- Code: ` line prefixes the list's blocks use, by vote."""
+    votes: dict[str, Counter[str]] = {"paper": Counter(), "code": Counter()}
+    for entry in entries:
+        for line in entry.raw.splitlines()[1:]:
+            match = _BLOCK_LINE.match(line)
+            if not match:
+                continue
+            label = match.group(2).strip().lower()
+            role = _BLOCK_ROLES.get(label, "")
+            if role:
+                votes[role][match.group(1) + match.group(2) + match.group(3)] += 1
+    return tuple((role, c.most_common(1)[0][0]) for role, c in votes.items() if c)
+

@@ -1,0 +1,36 @@
+"""GitHub: the forge adapters and pull-request plans.
+
+The only importer of PyGithub (`forge`, `client`); the local-file forge; the bot's memory
+read from its pull requests; pull-request plans, titles and bodies (pure). Library types stop
+here.
+"""
+
+from __future__ import annotations
+
+from promptbot.github.forge import (
+    GitHubForge,
+    LocalFileForge,
+    token_from_env,
+)
+from promptbot.github.local import (
+    read_catalog_file,
+)
+from promptbot.github.memory import (
+    pending,
+    rejected,
+)
+from promptbot.github.pull_request import (
+    explain,
+    plan_pull_requests,
+)
+
+__all__ = [
+    "GitHubForge",
+    "LocalFileForge",
+    "explain",
+    "pending",
+    "plan_pull_requests",
+    "read_catalog_file",
+    "rejected",
+    "token_from_env",
+]

@@ -1,0 +1,185 @@
+"""The decision on each candidate: listed, rejected, pending, irrelevant or proposed, with reasons.
+
+Checks, in order: already in the catalog (arXiv id, title exact or fuzzy, code URL in the abstract
+or comment) or already seen in this run; rejected before; pending in an open pull request; below
+the relevance threshold; else proposed. Every decision carries a score and a best-guess section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+
+from promptbot.catalog import build_index, normalize_title
+from promptbot.config import Config
+from promptbot.judging.placement import Placement, Placer
+from promptbot.judging.relevance import Relevance, RelevanceModel, descending
+from promptbot.models import Catalog, Decision, Entry, Paper, Status
+
+_URL = re.compile(r"https?://[^\s<>\"')\]]+|(?:github|gitlab)\.com/[\w.\-]+/[\w.\-]+", re.I)
+_EMPTY: Mapping[str, int] = {}
+_CODE_TITLE_LIKENESS = 60.0  # rapidfuzz token_set_ratio, 0-100
+_CHUNK = 1000  # candidates per batch: bounds the similarity matrix (chunk x catalog entries)
+
+
+@dataclass(frozen=True)
+class _Listing:
+    """Why a paper counts as already listed."""
+
+    reason: str
+    entry: Entry | None = None
+
+
+class Scorer:
+    """Decides about candidates against one catalog; build once per run, it remembers the run."""
+
+    def __init__(self, catalog: Catalog, cfg: Config) -> None:
+        """Index the catalog and fit the tf-idf model over its titles."""
+        self.catalog = catalog
+        self.cfg = cfg
+        self.index = build_index(catalog, cfg.scoring.fuzzy_title_threshold)
+        entries = catalog.entries
+        self.relevance = RelevanceModel(
+            [e.title for e in entries],
+            [_label(e) for e in entries],
+            [e.name for e in entries],
+            cfg.scoring,
+        )
+        self.placer = Placer(catalog, cfg.sections)
+        self._seen_ids: dict[str, str] = {}
+        self._seen_titles: dict[str, str] = {}
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What the run should tell the user about this catalog and config."""
+        return self.placer.notes
+
+    def decide(
+        self, paper: Paper, *, pending: Mapping[str, int] = _EMPTY,
+        rejected: Mapping[str, int] = _EMPTY,
+    ) -> Decision:
+        """The decision on one paper."""
+        return self.decide_many([paper], pending=pending, rejected=rejected)[0]
+
+    def decide_many(
+        self, papers: Sequence[Paper], *, pending: Mapping[str, int] = _EMPTY,
+        rejected: Mapping[str, int] = _EMPTY,
+    ) -> tuple[Decision, ...]:
+        """Decisions in input order; tf-idf and placement run batched, a chunk at a time."""
+        decisions: list[Decision] = []
+        for start in range(0, len(papers), _CHUNK):
+            chunk = papers[start:start + _CHUNK]
+            sims = self.relevance.similarity.matrix([p.title for p in chunk])
+            order = descending(sims)
+            relevances = self.relevance.assess_rows(chunk, sims, order)
+            texts = [f"{p.title}\n{p.abstract}" for p in chunk]
+            places = self.placer.place_all(chunk, texts, sims, order)
+            decisions.extend(self._decide(p, r, place, pending, rejected)
+                             for p, r, place in zip(chunk, relevances, places, strict=True))
+        return tuple(decisions)
+
+    def _decide(
+        self, paper: Paper, relevance: Relevance, place: Placement,
+        pending: Mapping[str, int], rejected: Mapping[str, int],
+    ) -> Decision:
+        key = normalize_title(paper.title)
+        listing = self._listed(paper, key)
+        self._remember(paper, key)
+        base = _Base(paper, relevance, place)
+        if listing is not None:
+            entry = listing.entry
+            return base.decision(
+                Status.LISTED, listing.reason,
+                duplicate_of=_first_line(self.catalog, entry) if entry else None,
+                duplicate_line=entry.line if entry else None,
+            )
+        if paper.arxiv_id in rejected:
+            number = rejected[paper.arxiv_id]
+            return base.decision(Status.REJECTED, f"rejected in #{number}",
+                                 pull_request=number)
+        if paper.arxiv_id in pending:
+            number = pending[paper.arxiv_id]
+            return base.decision(Status.PENDING, f"pending in #{number} (already proposed)",
+                                 pull_request=number)
+        return base.verdict(self.cfg.scoring.threshold)
+
+    def _listed(self, paper: Paper, key: str) -> _Listing | None:
+        entry = self.index.by_arxiv_id(paper.arxiv_id)
+        if entry is not None:
+            return _Listing(f"listed: arXiv {paper.arxiv_id} at line {entry.line}", entry)
+        found = self.index.by_title(paper.title)
+        if found is not None:
+            entry, score = found
+            how = "the same title" if score >= 100 else f"a title {score:.0f}% alike"
+            return _Listing(f"listed: {how} at line {entry.line}", entry)
+        for url in _URL.findall(f"{paper.abstract} {paper.comment or ''}"):
+            entry = self.index.by_code_url(url.rstrip(".,;:"))
+            # Papers share repositories (CoOp and CoCoOp): only an entry with no arXiv id (the
+            # list cites a CVF or OpenReview page) and a title alike counts as this paper.
+            if entry is not None and not entry.arxiv_ids and fuzz.token_set_ratio(
+                    key, normalize_title(entry.title)) >= _CODE_TITLE_LIKENESS:
+                return _Listing(f"listed: code {url.rstrip('.,;:')} at line {entry.line}", entry)
+        earlier = self._seen_ids.get(paper.arxiv_id) or self._seen_titles.get(key)
+        if earlier is not None:
+            return _Listing(f"duplicate in this run (arXiv {earlier})")
+        return None
+
+    def _remember(self, paper: Paper, key: str) -> None:
+        self._seen_ids.setdefault(paper.arxiv_id, paper.arxiv_id)
+        if key:
+            self._seen_titles.setdefault(key, paper.arxiv_id)
+
+
+@dataclass(frozen=True)
+class _Base:
+    """What every decision on one paper shares: score, section and the relevance reasons."""
+
+    paper: Paper
+    relevance: Relevance
+    place: Placement
+
+    def verdict(self, threshold: float) -> Decision:
+        """Proposed or irrelevant by the threshold; the score's own reason says which, once."""
+        below = self.relevance.score < threshold
+        head, *rest = self.relevance.reasons
+        side = "below" if below else "at or above"
+        return replace(
+            self.decision(Status.IRRELEVANT if below else Status.PROPOSED, ""),
+            reasons=(f"{head}: {side} the threshold {threshold:g}", *rest, self.place.rule),
+        )
+
+    def decision(
+        self, status: Status, why: str, *, duplicate_of: str | None = None,
+        duplicate_line: int | None = None, pull_request: int | None = None,
+    ) -> Decision:
+        """A Decision with `status`, the reason for it first."""
+        return Decision(
+            paper=self.paper, status=status, score=round(self.relevance.score, 4),
+            section=self.place.section, section_confidence=round(self.place.confidence, 4),
+            needs_triage=self.place.needs_triage, duplicate_of=duplicate_of,
+            duplicate_line=duplicate_line, pull_request=pull_request,
+            reasons=(why, *self.relevance.reasons, self.place.rule),
+        )
+
+
+def _label(entry: Entry) -> str:
+    """How reasons name an entry: its short name, else its title shortened."""
+    if entry.name and entry.name != "?":
+        return entry.name
+    return entry.title if len(entry.title) <= 60 else entry.title[:57].rstrip() + "..."
+
+
+def _first_line(catalog: Catalog, entry: Entry) -> str:
+    return catalog.lines[entry.line - 1].rstrip("\r\n")
+
+
+def decide_all(
+    papers: Sequence[Paper], catalog: Catalog, cfg: Config, *,
+    pending: Mapping[str, int] = _EMPTY, rejected: Mapping[str, int] = _EMPTY,
+) -> tuple[tuple[Decision, ...], tuple[str, ...]]:
+    """Decisions in input order, and the run's notes about the catalog and config."""
+    scorer = Scorer(catalog, cfg)
+    return scorer.decide_many(papers, pending=pending, rejected=rejected), scorer.notes

@@ -1,0 +1,260 @@
+"""Tests for reading entry fields: real lines of real lists, then the family's other variants."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from catalog_files import AMUSI, BWLONG_HEAD, JINDONGGU, MULTIMODAL, SEED, parse
+
+from promptbot import catalog
+from promptbot.catalog.fields import parse_head
+from promptbot.models import Catalog, Entry
+
+FILES = {
+    "seed": SEED,
+    "bwlong-2305": "BWLONG_Awesome-Prompt-Learning-CV_README_2023-05-22_64ace8e.md",
+    "bwlong-2308": "BWLONG_Awesome-Prompt-Learning-CV_README_2023-08-05_3bc9a1a.md",
+    "bwlong": BWLONG_HEAD,
+    "multimodal": MULTIMODAL,
+    "jindonggu": JINDONGGU,
+    "amusi": AMUSI,
+}
+GH = "https://github.com/"
+
+
+@cache
+def parsed(key: str) -> Catalog:
+    return parse(FILES[key])
+
+
+def entry_at(key: str, line: int) -> Entry:
+    found = [e for e in parsed(key).entries if e.line == line]
+    assert found, f"no entry starts at {FILES[key]}:{line}"
+    return found[0]
+
+
+# (origin file, line) -> fields read by hand from that line of the copied file.
+# name, title, venue, year, affiliation, arXiv ids, code URLs
+REAL_LINES = [
+    ("seed", 18, "CoOp", "Learning to Prompt for Vision-Language Models", "IJCV", 2022,
+     "NTU, Singapore", ("2109.01134",), (GH + "KaiyangZhou/CoOp",)),
+    ("seed", 21, "CoCoOp", "Conditional Prompt Learning for Vision-Language Models", "CVPR", 2022,
+     "NTU, Singapore", (), (GH + "KaiyangZhou/CoOp",)),
+    ("seed", 22, None, "Decorate the Newcomers Visual Domain Prompt for Continual Test Time "
+     "Adaptation", "AAAI", 2023, None, ("2212.04145",), ()),
+    ("seed", 28, "PerVL", '"This is my unicorn, Fluffy": Personalizing frozen vision-language '
+     "representations", "ECCV", 2022, "NVIDIA", ("2204.01694",), (GH + "NVlabs/PALAVRA",)),
+    ("seed", 42, "TaI-DP", "Texts as Images in Prompt Tuning for Multi-Label Image Recognition",
+     "arXiv", 2022, "Tomorrow Advancing Life (TAL)", ("2211.12739",), (GH + "guozix/TaI-DPT",)),
+    ("seed", 78, "TPT", "Test-Time Prompt Tuning for Zero-Shot Generalization in Vision-Language "
+     "Models", "NIPS", 2022, "UMD", ("2209.07511",), ("https://azshue.github.io/TPT/",)),
+    ("seed", 80, "Tip-Adapter", "Tip-Adapter: Training-free CLIP-Adapter for Better "
+     "Vision-Language Modeling", "arxiv", 2023, "Shanghai AI Laboratory", ("2304.01295",),
+     (GH + "gaopengcuhk/tip-adapter",)),
+    ("seed", 98, "XSGD", "Efficiently Aligned Cross-Lingual Transfer Learning for Conversational "
+     "Tasks using Prompt-Tuning", "arXiv", 2023, "Salesforce AI", ("2304.01295",), ()),
+    ("seed", 106, "MuDPT", "Multi-modal Deep-symphysis Prompt Tuning for Large Pre-trained "
+     "Vision-Language Models", "arXiv", 2023, "College of Computer Science and Technology,changsha",
+     ("2306.11400",), ()),
+    ("seed", 108, "?", "Soft-prompt Tuning for Large Language Models to Evaluate Bias", "arXiv",
+     2023, "Vector Institute for AI", ("2306.04735",), ()),
+    ("seed", 110, "ProTeCt", "Prompt Tuning for Hierarchical Consistency", "arXiv", 2023,
+     "Department of Electrical and Computer Engineering University of California",
+     ("2306.02240",), ()),
+    ("bwlong", 72, "?", "Tuning Multi-mode Token-level Prompt Alignment across Modalities",
+     "arXiv", 2023, "Xidian University", ("2309.13847",), ()),
+    ("bwlong", 88, "VDP-Adapter", "Enhancing CLIP with GPT-4 Harnessing Visual Descriptions as "
+     "Prompts", "arXiv", 2023, "Dublin City University", ("2307.11661",),
+     (GH + "mayug/VDT-Adapter",)),
+    ("bwlong", 112, "Aurora", "Mode Approximation Makes Good Vision-Language Prompts", None, 2023,
+     "Peking", ("2305.08381",), (GH + "WillDreamer/Aurora",)),
+    ("bwlong", 156, "AP", "Amortized Prompt: Lightweight Fine-Tuning for CLIP in Domain "
+     "Generalization", "arXiv", 2021, "The University of Tokyo", ("2111.12853",), ()),
+    ("bwlong", 162, "VL-T5", "Unifying Vision-and-Language Tasks via Text Generation", "ICML",
+     2021, "UNC Chapel Hill", ("2102.02779",), (GH + "j-min/VL-T5",)),
+    ("bwlong", 170, "MAnTiS", "Multimodal Conditionality for Natural Language Generation", "arXiv",
+     2021, None, ("2109.01229",), ()),
+    ("bwlong", 180, "Oscar", "Multimodal Few-Shot Learning with Frozen Language Models", "Nips",
+     2021, "DeepMind", (), ()),
+    ("bwlong", 181, "HierKD", "Open-Vocabulary One-Stage Detection with Hierarchical "
+     "Visual-Language", "CVPR", 2022, "MAIS & NLPR", ("2203.10593",),
+     (GH + "mengqiDyangge/HierKD",)),
+    ("bwlong", 182, "Survey", "What learning algorithm is in-context learning? Investigations with "
+     "linear models", "arxiv", 2022, "Google Reasearch", ("2211.15661",),
+     (GH + "ekinakyurek/google-research/tree/master/incontext",)),
+    ("bwlong", 199, "PADCLIP", "PADCLIP: Pseudo-labeling with Adaptive Debiasing in CLIP for "
+     "Unsupervised Domain Adaptation", "ICCV", 2023, None, (), ()),
+    ("bwlong", 201, None, "Open-Set Domain Adaptation with Visual-Language Foundation Models",
+     "arXiv", 2023, None, ("2307.16204",), ()),
+    ("bwlong-2308", 122, "BSL", "Black-box Prompt Tuning with Subspace Learning", "arXiv", 2023,
+     "Tsinghua University", ("2305.03518",), ()),
+    ("bwlong-2305", 18, "CoOp", "Learning to Prompt for Vision-Language Models", "IJCV", 2022,
+     None, ("2109.01134",), (GH + "KaiyangZhou/CoOp",)),
+    ("multimodal", 35, "SAT", "Show, Attend and Tell: Neural Image Caption Generation with Visual "
+     "Attention", "ICML", 2015, None, ("1502.03044",), ()),
+    ("multimodal", 55, "RA-Transformer", "Retrieval-Augmented Transformer for Image Captioning",
+     "International Conference on Content-based Multimedia Indexing (CMBI)", 2022,
+     "University of Modena and Reggio Emilia, Italy", ("2207.13162",), ()),
+    ("multimodal", 339, "Word2Pix", "Word2Pix: Word to Pixel Cross Attention Transformer in Visual "
+     "Grounding", "arXiv", 2021, "A*STAR", ("2108.00205",), ()),
+    ("multimodal", 709, "ATP", 'Revisiting the "Video" in Video-Language Understanding', "CVPR",
+     2022, "Stanford", ("2206.01720",), ()),
+    ("multimodal", 833, "?", "Revising Image-Text Retrieval via Multi-Modal Entailment", "arXiv",
+     2022, "Soochow University, China", ("2208.10126",), ()),
+    ("multimodal", 944, "StoryDALL-E", "StoryDALL-E: Adapting Pretrained Text-to-Image "
+     "Transformers for Story Continuation", "ECCV", 2022, "UNC", ("2209.06192",),
+     (GH + "adymaharana/storydalle",)),
+    ("multimodal", 1066, "CogVideo", "CogVideo: Large-scale Pretraining for Text-to-Video "
+     "Generation via Transformers", "ICLR", 2023, "Tsinghua University", ("2205.15868",),
+     (GH + "THUDM/CogVideo",)),
+    ("multimodal", 1771, "V<sup>*</sup>", "V<sup>*</sup>: Guided Visual Search as a Core Mechanism "
+     "in Multimodal LLMs", "arXiv", 2023, "NYU", ("2312.14135",), (GH + "penghao-wu/vstar",)),
+    ("multimodal", 1903, "VLM-Probing", "Scalable Performance Analysis for Vision-Language Models",
+     "Joint Conference on Lexical and Computational Semantics (*SEM)", 2023, "UMich",
+     ("2305.18786",), (GH + "MichiganNLP/Scalable-VLM-Probing",)),
+    ("jindonggu", 53, None, "Unifying Vision-and-Language Tasks via Text Generation", "ICML", 2021,
+     None, ("2102.02779",), (GH + "j-min/VL-T5",)),
+    ("jindonggu", 56, None, "PaLI: A Jointly-Scaled Multilingual Language-Image Model", "ICLR",
+     2023, None, ("2209.06794",), ()),
+    ("jindonggu", 76, None, "InstructBLIP: Towards General-purpose Vision-Language Models with "
+     "Instruction Tuning", "NeurIPS", 2023, None, ("2305.06500",),
+     (GH + "salesforce/LAVIS/tree/main/projects/instructblip",)),
+    ("jindonggu", 113, None, "Understanding Zero-shot Adversarial Robustness for Large-Scale "
+     "Models", "ICLR", 2023, None, ("2212.07016",),
+     ("https://www.catalyzex.com/paper/arxiv:2212.07016/code",)),
+    ("jindonggu", 145, None, "Visual Prompt Tuning for Test-time Domain Adaptation", "arXiv", 2022,
+     None, (), ()),
+    ("amusi", 101, None, "Scaffold-GS: Structured 3D Gaussians for View-Adaptive Rendering", None,
+     None, None, ("2312.00109",), (GH + "city-super/Scaffold-GS",)),
+    ("amusi", 796, None, "LL3DA: Visual Interactive Instruction Tuning for Omni-3D Understanding, "
+     "Reasoning, and Planning", None, None, None, ("2311.18651",), (GH + "Open3DA/LL3DA",)),
+    ("amusi", 803, None, "CLOVA: A Closed-LOop Visual Assistant with Tool Usage and Update", None,
+     None, None, ("2312.10908",), ()),
+    ("amusi", 830, None, "Learning from Synthetic Human Group Activities", None, None, None,
+     ("2306.16772",), (GH + "cjerry1243/M3Act",)),
+]
+
+
+@pytest.mark.parametrize(
+    ("origin", "line", "name", "title", "venue", "year", "affiliation", "ids", "code"),
+    REAL_LINES, ids=[f"{r[0]}:{r[1]}" for r in REAL_LINES],
+)
+def test_real_line_fields(origin: str, line: int, name: str | None, title: str,
+                          venue: str | None, year: int | None, affiliation: str | None,
+                          ids: tuple[str, ...], code: tuple[str, ...]) -> None:
+    entry = entry_at(origin, line)
+    assert (entry.name, entry.title, entry.venue, entry.year, entry.affiliation) == (
+        name, title, venue, year, affiliation)
+    assert entry.arxiv_ids == ids
+    assert entry.code_urls == code
+
+
+@pytest.mark.parametrize(
+    ("origin", "line", "end_line", "kind", "roles"),
+    [
+        ("seed", 35, 35, "bullet", ("paper", "code", "project")),
+        ("seed", 81, 82, "bullet", ("paper", "code")),
+        ("bwlong", 103, 103, "bullet", ("paper", "code")),  # `[arXiv 2305](…)][Pytorch](…)]`
+        ("jindonggu", 61, 61, "table", ("paper", "code")),
+        ("amusi", 101, 105, "block", ("project", "paper", "code")),
+        ("amusi", 330, 334, "block", ("paper", "code")),  # a blank line, then `- Code : url`
+        ("amusi", 842, 845, "block", ("paper", "code")),  # `- Paper : url`
+    ],
+)
+def test_entry_span_kind_and_link_roles(origin: str, line: int, end_line: int, kind: str,
+                                        roles: tuple[str, ...]) -> None:
+    entry = entry_at(origin, line)
+    assert (entry.end_line, entry.kind) == (end_line, kind)
+    assert tuple(link.role for link in entry.links) == roles
+
+
+def one(text: str) -> Entry:
+    result = catalog.parse(text)
+    assert len(result.entries) == 1, result
+    return result.entries[0]
+
+
+ARXIV = "https://arxiv.org/abs/2109.01134"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "venue", "year", "affiliation"),
+    [
+        (f"- [Learning to Prompt for Vision-Language Models]({ARXIV}) - IJCV 2022", None,
+         "Learning to Prompt for Vision-Language Models", "IJCV", 2022, None),
+        (f'* `CoOp`: "Learning to Prompt for Vision-Language Models", IJCV, 2022. '
+         f"[[Paper]({ARXIV})]",
+         "CoOp", "Learning to Prompt for Vision-Language Models", "IJCV", 2022, None),
+        ("- **CoOp** - Learning to Prompt for Vision-Language Models, IJCV 2022. "
+         f"[paper]({ARXIV})",
+         "CoOp", "Learning to Prompt for Vision-Language Models", "IJCV", 2022, None),
+        (f"- Learning to Prompt for Vision-Language Models (IJCV 2022) [[Paper]({ARXIV})]", None,
+         "Learning to Prompt for Vision-Language Models", "IJCV", 2022, None),
+        (f"- **Learning to Prompt for Vision-Language Models**, IJCV 2022 [[Paper]({ARXIV})]",
+         None, "Learning to Prompt for Vision-Language Models", "IJCV", 2022, None),
+        (f"* **CoOp**: [Learning to Prompt for Vision-Language Models]({ARXIV}), IJCV, 2022 "
+         "(*NTU*)",
+         "CoOp", "Learning to Prompt for Vision-Language Models", "IJCV", 2022, "NTU"),
+        ("* **CoOp**: “Learning to Prompt for Vision-Language Models”, IJCV, 2022 (*NTU*). "
+         f"[[Paper]({ARXIV})]", "CoOp", "Learning to Prompt for Vision-Language Models", "IJCV",
+         2022, "NTU"),
+        (f"1. **CoOp**: Learning to Prompt for Vision-Language Models [[CVPR'22]({ARXIV})]", "CoOp",
+         "Learning to Prompt for Vision-Language Models", "CVPR", 2022, None),
+        (f"- **[Learning to Prompt for Vision-Language Models]({ARXIV})** - A method for CLIP.",
+         None, "Learning to Prompt for Vision-Language Models", None, None, None),
+        (f"* [Learning to Prompt for Vision-Language Models]({ARXIV}) (IJCV 2022)", None,
+         "Learning to Prompt for Vision-Language Models", "IJCV", 2022, None),
+        (f"- [Learning to Prompt for Vision-Language Models]({ARXIV}) - Zhou et al., IJCV 2022",
+         None, "Learning to Prompt for Vision-Language Models", "IJCV", 2022, None),
+        (f"- Learning to Prompt for Vision-Language Models. [[paper]]({ARXIV}) [[code]](https://"
+         "github.com/KaiyangZhou/CoOp)", None, "Learning to Prompt for Vision-Language Models",
+         None, None, None),
+    ],
+    ids=["link-title", "backtick-name", "dash-separator", "venue-in-parens", "bold-title",
+         "name-then-link-title", "curly-quotes", "ordered-short-year", "bold-link-description",
+         "link-then-venue-in-parens", "authors-then-venue", "bracketed-labels"],
+)
+def test_family_variants(text: str, name: str | None, title: str, venue: str | None,
+                         year: int | None, affiliation: str | None) -> None:
+    entry = one(text + "\n")
+    assert (entry.name, entry.title, entry.venue, entry.year, entry.affiliation) == (
+        name, title, venue, year, affiliation)
+    assert entry.arxiv_ids == ("2109.01134",)
+
+
+def test_table_columns_come_from_the_header() -> None:
+    text = ("| Method | Paper | Conference | Date | Code |\n|---|:--|--|--|--|\n"
+            f"| **CoOp** | [Learning to Prompt for Vision-Language Models]({ARXIV}) | IJCV "
+            "| 2022-01 "
+            "| [link](https://github.com/KaiyangZhou/CoOp) |\n")
+    entry = one(text)
+    assert (entry.kind, entry.name, entry.title, entry.venue, entry.year) == (
+        "table", "CoOp", "Learning to Prompt for Vision-Language Models", "IJCV", 2022)
+    assert entry.code_urls == ("https://github.com/KaiyangZhou/CoOp",)
+
+
+def test_table_rows_without_links_are_not_entries() -> None:
+    text = "| Top Conference | Papers |\n| ---- | ---- |\n| 2022 | **CVPR**: |\n"
+    assert catalog.parse(text).entries == () and catalog.parse(text).unparsed == ()
+
+
+def test_parse_head_pieces() -> None:
+    assert parse_head('"T", CVPR (demo), 2022 (*Intel*). ') == ("T", "CVPR (demo)", 2022, "Intel")
+    assert parse_head("Title only") == ("Title only", None, None, None)
+
+
+def test_table_row_without_a_title_is_unparsed() -> None:
+    text = "| Title | Code |\n| --- | --- |\n| | [Code](https://github.com/a/b) |\n"
+    result = catalog.parse(text)
+    assert result.entries == ()
+    assert [(u.line, u.text) for u in result.unparsed] == [
+        (3, "| | [Code](https://github.com/a/b) |")]
+
+
+def test_block_needs_a_key_line_and_keeps_blank_lines_inside() -> None:
+    text = ("**Only Bold Text**\n\nprose\n\n**A Title With Links**\n\n- Paper: "
+            "https://arxiv.org/abs/2403.00001\n\n- Code : https://github.com/a/b \n\nprose\n")
+    entry = one(text)
+    assert (entry.line, entry.end_line, entry.kind) == (5, 9, "block")
+    assert entry.code_urls == ("https://github.com/a/b",)

@@ -1,0 +1,78 @@
+"""Tests for entry links: roles from labels and URLs, venue labels, cleaning, resource links."""
+
+from __future__ import annotations
+
+import pytest
+
+from promptbot.catalog.links import (
+    clean,
+    find_links,
+    is_resource_link,
+    is_title_label,
+    link_role,
+    venue_label,
+)
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [("CVPR 2022", ("CVPR", 2022)), ("arXiv 2306", ("arXiv", 2023)),
+     ("arxiv 2111", ("arxiv", 2021)), ("2305", (None, 2023)),
+     ("IEEE Access 2022", ("IEEE Access", 2022)), ("NIPS 2022", ("NIPS", 2022)),
+     ("Paper", None), ("PyTorch", None), ("Code 2022", None), ("CVPR'23", ("CVPR", 2023))],
+)
+def test_venue_labels(label: str, expected: tuple[str | None, int | None] | None) -> None:
+    assert venue_label(label) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "url", "role"),
+    [("Paper", "https://example.org/x.pdf", "paper"), ("CVPR 2022", "https://x.org", "paper"),
+     ("PyTorch (in construction)", "https://x.org", "code"), ("TensorFlow", "https://x", "code"),
+     ("JAX", "https://x", "code"), ("GitHub", "https://minigpt-4.github.io/", "code"),
+     ("Website", "https://x.github.io", "project"), ("Project Page", "https://x", "project"),
+     ("link", "https://github.com/owner/repo", "code"), ("link", "https://github.com/", "other"),
+     ("link", "https://openreview.net/forum?id=x", "paper"),
+     ("Video", "https://youtu.be/x", "other")],
+)
+def test_link_roles(label: str, url: str, role: str) -> None:
+    assert link_role(label, url) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(r" **A\*STAR** ,", "A*STAR"), ("V<sup>\\*</sup>", "V<sup>*</sup>"), ("A\\*", "A*"),
+     ("  many\n  spaces\t here -", "many spaces here"), ("**Bold**:", "Bold")],
+)
+def test_clean(text: str, expected: str) -> None:
+    assert clean(text) == expected
+
+
+def test_find_links_with_nested_brackets_parentheses_and_bare_urls() -> None:
+    text = ("[[Paper](https://x.org/a_(b))][PyTorch]( https://github.com/o/r ) see "
+            "https://arxiv.org/abs/2101.00001. and [anchor](#top)")
+    assert [(label, url) for _, _, label, url in find_links(text)] == [
+        ("Paper", "https://x.org/a_(b)"), ("PyTorch", "https://github.com/o/r"),
+        ("", "https://arxiv.org/abs/2101.00001"), ("anchor", "#top")]
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [("Learning to Prompt", True), ("Paper", False), ("CVPR 2022", False), ("PDF", False),
+     ("Code", False), ("CLIP", True), ("abc", False)],
+)
+def test_is_title_label(label: str, expected: bool) -> None:
+    assert is_title_label(label) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("[Transformer tutorial (Lucas Beyer)](http://lucasb.eyer.be/transformer)", True),
+     ("[3D Vision with Transformers (GitHub)](https://github.com/lahoud/3d-vision-transformers)",
+      True),
+     ("[Learning to Prompt](https://arxiv.org/abs/2109.01134)", False),
+     ("[A](https://a.org) and [B](https://b.org)", False),
+     ("**Name**: [Tutorial](https://blog.org)", False)],
+)
+def test_is_resource_link(text: str, expected: bool) -> None:
+    assert is_resource_link(text) is expected

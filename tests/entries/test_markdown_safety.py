@@ -1,0 +1,142 @@
+"""Hostile text renders on GitHub (cmark-gfm) as itself: no HTML, link, ping or broken table."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import cmarkgfm
+import pytest
+from cmarkgfm.cmark import Options
+from hypothesis import given
+from hypothesis import strategies as st
+
+from promptbot.entries import markdown_safety as ms
+
+CORPUS: list[dict[str, Any]] = json.loads(
+    (Path(__file__).parents[1] / "data" / "hostile_metadata.json").read_text(encoding="utf-8")
+)
+# GitHub's own @mention and #reference patterns, applied to rendered text.
+MENTION = re.compile(r"(?<![A-Za-z0-9`])@[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9_.-]+)?")
+ISSUE_REF = re.compile(r"(?<![A-Za-z0-9&])#\d+")
+
+
+def render(markdown: str) -> str:
+    """GitHub-flavoured HTML, unsafe mode so any raw HTML that got through would show."""
+    html: str = cmarkgfm.github_flavored_markdown_to_html(
+        markdown, options=Options.CMARK_OPT_UNSAFE)
+    return html
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse_html(html: str) -> tuple[list[str], str]:
+    collector = _Collect()
+    collector.feed(html)
+    return collector.tags, "".join(collector.text)
+
+
+def contexts(escaped: str) -> dict[str, tuple[str, list[str]]]:
+    """The same escaped text inside a list item, a table cell, and a bold block title."""
+    return {
+        "bullet": (f"* {escaped}\n", ["ul", "li"]),
+        "table": (f"| Title | Year |\n| --- | --- |\n| {escaped} | 2024 |\n", None or []),
+        "bold": (f"**{escaped}**\n", ["p", "strong"]),
+    }
+
+
+@pytest.mark.parametrize("case", CORPUS, ids=[c["id"] for c in CORPUS])
+@pytest.mark.parametrize("where", ["bullet", "table", "bold"])
+def test_hostile_titles_render_as_their_plain_text(case: dict[str, Any], where: str) -> None:
+    escaped = ms.escape(case["title"], max_length=300)
+    expected = ms.rendered_text(case["title"], max_length=300)
+    markdown, allowed = contexts(escaped)[where]
+    html = render(markdown)
+    tags, text = parse_html(html)
+    if where == "table":
+        assert tags.count("td") == 2 and tags.count("th") == 2, html
+        assert set(tags) <= {"table", "thead", "tbody", "tr", "th", "td"}, html
+        cells = re.findall(r"<td>(.*?)</td>", html, re.S)
+        assert parse_html(cells[0])[1] == expected
+    else:
+        assert set(tags) <= set(allowed), html
+        assert text.strip() == expected
+    assert "<a " not in html and "<img" not in html and "<script" not in html
+    assert not MENTION.search(text) and not ISSUE_REF.search(text)
+
+
+def test_the_corpus_really_is_hostile() -> None:
+    # Unescaped, most of these titles do break: the tests above would catch a no-op escape.
+    broken = 0
+    for case in CORPUS:
+        plain = ms.plain(case["title"], max_length=300)
+        tags, text = parse_html(render(f"* {plain}\n"))
+        changed = text.strip() != plain
+        if changed or set(tags) - {"ul", "li"} or MENTION.search(text) or ISSUE_REF.search(text):
+            broken += 1
+    assert broken >= len(CORPUS) // 2
+
+
+def test_long_text_is_cut_at_a_word_boundary() -> None:
+    out = ms.plain("word " * 100, max_length=40)
+    assert len(out) <= 40 and out.endswith(ms.ELLIPSIS) and out[:-1].split()[-1] == "word"
+    assert ms.truncate("A" * 50, 10) == "A" * 9 + ms.ELLIPSIS
+    assert ms.truncate("short", 10) == "short"
+
+
+def test_plain_collapses_lines_and_removes_controls() -> None:
+    assert ms.plain("a\r\nb\n\tc\u202e d\x00") == "a b c d"
+
+
+def test_ordinary_titles_are_left_alone() -> None:
+    title = "K-LITE: Learning Transferable Visual Models with External Knowledge (v2), 100% & more"
+    assert ms.escape(title) == title
+    assert ms.escape("snake_case stays") == "snake_case stays"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://arxiv.org/abs/2109.01134", "https://arxiv.org/abs/2109.01134"),
+        ("https://en.wikipedia.org/wiki/Foo_(bar)", "https://en.wikipedia.org/wiki/Foo_%28bar%29"),
+        ("https://openreview.net/forum?id=j2Vtg_jhKZ", "https://openreview.net/forum?id=j2Vtg_jhKZ"),
+        ("javascript:alert(1)", None),
+        ("JaVaScRiPt:alert(1)", None),
+        ("data:text/html,<b>x</b>", None),
+        ("http://exa mple.com", None),
+        ("https://x.org/a<b>", "https://x.org/a%3Cb%3E"),
+        ("", None),
+    ],
+)
+def test_safe_url(url: str, expected: str | None) -> None:
+    assert ms.safe_url(url) == expected
+
+
+def test_links_with_parentheses_stay_one_link() -> None:
+    markdown = ms.link("Paper", "https://en.wikipedia.org/wiki/Foo_(bar)")
+    assert markdown is not None
+    html = render(f"* {markdown}\n")
+    assert html.count("<a ") == 1 and 'href="https://en.wikipedia.org/wiki/Foo_%28bar%29"' in html
+    assert ms.link("x", "javascript:alert(1)") is None
+
+
+@given(st.text(max_size=200))
+def test_any_text_renders_as_itself(text: str) -> None:
+    escaped = ms.escape(text, max_length=150)
+    tags, rendered = parse_html(render(f"* x {escaped}\n"))
+    assert set(tags) <= {"ul", "li"}
+    assert rendered.strip() == ("x " + ms.rendered_text(text, max_length=150)).strip()

@@ -1,0 +1,60 @@
+"""Tests for bulleted sections' style: the recency-weighted vote, the name prefix, layouts."""
+
+from __future__ import annotations
+
+import pytest
+
+from promptbot import catalog
+from promptbot.entries.style import infer_style
+from promptbot.entries.style_bullets import layout, link_spans, title_keeps_name
+
+
+def test_too_few_named_entries_keep_the_arxiv_title() -> None:
+    rows = "".join(f"* **N{i}**: Title number {i} [[Paper](https://arxiv.org/abs/2301.0000{i})]\n"
+                   for i in range(1, 5))
+    cat = catalog.parse(f"# L\n## S\n{rows}")
+    assert title_keeps_name(cat.entries) is True
+    many = catalog.parse("# L\n## S\n" + rows * 2)
+    assert title_keeps_name(many.entries) is False
+
+
+def _bullets(layouts: str) -> str:
+    """One entry per letter: Q a quoted title with venue and year, P a plain title."""
+    lines = []
+    for i, kind in enumerate(layouts, start=1):
+        link = f"[[Paper](https://arxiv.org/abs/2301.{i:05d})]"
+        if kind == "Q":
+            lines.append(f'* **N{i}**: "Quoted title {i}", arXiv, 2023. {link}\n')
+        else:
+            lines.append(f"* **N{i}**: Plain title {i} {link}\n")
+    return "# L\n## S\n" + "".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("layouts", "quote"),
+    [("QQQQQPPP", ""), ("QQQQQQQQQP", '"'), ("PPPPPQQ", ""), ("PPQQQ", '"')],
+)
+def test_the_entries_nearest_the_end_weigh_more(layouts: str, quote: str) -> None:
+    cat = catalog.parse(_bullets(layouts))
+    assert infer_style(cat, cat.sections[1]).quote == quote
+
+
+def test_layout_leaves_values_and_affiliation_out() -> None:
+    cat = catalog.parse(
+        "# L\n## S\n"
+        '* **A**: "One", CVPR, 2022 (*MIT*). [[Paper](https://arxiv.org/abs/2201.00001)]\n'
+        '* **B**: "Two", ICCV, 2023. [[Paper](https://arxiv.org/abs/2301.00002)][[Code](https://github.com/a/b)]\n'
+        "* **C**: Three, ICCV, 2023. [[Paper](https://arxiv.org/abs/2301.00003)]\n"
+        "\n| Title | Venue |\n|---|---|\n| [Four](https://arxiv.org/abs/2301.00004) | CVPR |\n"
+    )
+    one, two, three, four = (layout(e) for e in cat.entries)
+    assert one == two != three
+    assert one is not None and one[:3] == ("* **{name}**: ", '"', ", {venue}, {year}.")
+    assert four is None  # a table row: not a bullet layout
+
+
+def test_the_link_run_is_the_links_that_end_the_line() -> None:
+    line = "* [Title](https://x.org/t) text [[Paper](https://arxiv.org/abs/1)] [[Code](https://g/c)]"
+    spans = link_spans(line)
+    assert [label for _, _, label, _ in spans] == ["Paper", "Code"]
+    assert line[spans[0][0]:spans[-1][1]].startswith("[[Paper]") and line.endswith(")]")

@@ -1,0 +1,230 @@
+"""Tests for section placement: venue and topic rules, never-filled sections, learned fallback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from builders import paper
+from catalog_files import BWLONG_HEAD, MULTIMODAL, SEED, parse
+
+from promptbot import catalog
+from promptbot import config as config_module
+from promptbot.config import SectionRule, SectionsConfig
+from promptbot.judging.placement import Placement, Placer, heading_matches, published_venue
+from promptbot.judging.relevance import TitleSimilarity
+from promptbot.models import Catalog, Paper
+
+ROOT = Path(__file__).resolve().parents[2]
+NO_RULES = SectionsConfig(default="", published="", preprint="", never=())
+
+
+def place(cat: Catalog, cfg: SectionsConfig, p: Paper, abstract: str = "") -> Placement:
+    sims = TitleSimilarity([e.title for e in cat.entries]).matrix([p.title])[0]
+    return Placer(cat, cfg).place(p, f"{p.title}\n{abstract}", sims)
+
+
+def test_the_shipped_config_is_the_built_in_sections_config() -> None:
+    assert config_module.load(ROOT / "config.toml").sections == SectionsConfig()
+
+
+@pytest.mark.parametrize(
+    ("comment", "journal_ref", "venue"),
+    [
+        ("Accepted to CVPR 2024", None, "CVPR 2024"),
+        ("Accepted by CVPR2025; 24 pages, 14 figures", None, "CVPR 2025"),
+        ("ICCV2025 Accepted", None, "ICCV 2025"),
+        ("CVPR 2025 (Conference on Computer Vision and Pattern Recognition)", None, "CVPR 2025"),
+        ("Accepted to MICCAI 2025 (this version is not peer-reviewed)", None, "MICCAI 2025"),
+        ("accepted at NeurIPS'24", None, "NeurIPS 2024"),
+        ("ICML 2025 paper", None, "ICML 2025"),
+        (None, "IEEE TPAMI 46(3), 2024", "TPAMI 2024"),
+        ("TMM 2023", None, "TMM 2023"),
+        (None, "Journal of Imaging 11 (2025) 3", "Journal of Imaging 2025"),
+        ("Accepted at ICDAR 2024", None, "ICDAR 2024"),
+        ("Accepted by IEEE Transactions on Geoscience and Remote Sensing", None,
+         "IEEE Transactions on Geoscience and Remote Sensing 2025"),
+        ("8 pages. To appear in the proceedings of ISMIR 2025", None, "ISMIR 2025"),
+        ("accepted to The Eleventh Workshop on Fine-Grained Visual Categorization in CVPR 2024",
+         None, "CVPRW 2024"),
+        ("IROS2025 under review", None, None),
+        ("4 pages, submitted to CVPR (feedback pending)", None, None),
+        ("Submitted to CVPR 2025", None, None),
+        ("Under review at ICCV 2025", None, None),
+        ("26 pages, 8 figures", None, None),
+        ("a useful tip: see the code", None, None),
+        ("Extension of our CVPR workshop", None, None),
+        (None, None, None),
+    ],
+)
+def test_published_venue(comment: str | None, journal_ref: str | None, venue: str | None) -> None:
+    assert published_venue(paper(title="T", comment=comment, journal_ref=journal_ref)) == venue
+
+
+def test_heading_matches_exactly_or_before_a_colon() -> None:
+    assert heading_matches("Prompt Learning(arxiv)", "Prompt Learning(arxiv): *Updating by J*")
+    assert heading_matches("Prompt Learning/Tuning", "Prompt Learning/Tuning")
+    assert not heading_matches("Prompt Learning/Tuning", "Prompt Learning/Tuning(已读)")
+    assert not heading_matches("", "Papers")
+
+
+def test_seed_published_and_preprint_sections() -> None:
+    seed = parse(SEED)
+    cfg = SectionsConfig()
+    published = place(seed, cfg,
+                      paper(title="Visual Prompt Tuning", comment="Accepted at CVPR 2025"))
+    preprint = place(seed, cfg, paper(title="Visual Prompt Tuning", comment="12 pages"))
+    assert published == Placement("Prompt Learning/Tuning", 1.0, False,
+                                  'section "Prompt Learning/Tuning": published at CVPR 2025')
+    assert preprint.section == "Prompt Learning/Tuning(arxiv4月-)"
+    assert not preprint.needs_triage
+
+
+def test_never_sections_are_never_chosen_even_when_most_alike() -> None:
+    seed = parse(SEED)
+    read = next(s for s in seed.sections if s.heading == "Prompt Learning/Tuning(已读)")
+    cfg = SectionsConfig(published="", preprint="", default="Prompt Learning/Tuning(已读)")
+    for entry in read.entries:
+        chosen = place(seed, cfg, paper(title=entry.title)).section
+        assert chosen != read.heading
+
+
+def test_a_topic_rule_wins_over_the_venue() -> None:
+    cfg = SectionsConfig(rules=(SectionRule("Prompt Learning/Tuning(arxiv4月-)",
+                                            ("point cloud",)),))
+    chosen = place(parse(SEED), cfg,
+                   paper(title="Prompting Point Cloud Models", comment="CVPR 2025"))
+    assert chosen.section == "Prompt Learning/Tuning(arxiv4月-)"
+    assert chosen.rule.endswith('rule term "point cloud"')
+
+
+def test_configured_sections_missing_from_the_catalog_fall_back_to_similarity() -> None:
+    bwlong = parse(BWLONG_HEAD)
+    assert Placer(bwlong, SectionsConfig()).notes == (
+        'configured sections not found in this catalog: "Prompt Learning/Tuning", '
+        '"Prompt Learning/Tuning(arxiv4月-)"; placing by similarity',)
+    chosen = place(bwlong, SectionsConfig(), paper(
+        title="Domain Adaptation via Prompt Learning for Unseen Domains", comment="CVPR 2025"))
+    assert chosen.section == "Domain Adaptation + Prompt Learning: *Updating by Yongguang Li*"
+    assert "nearest entries" in chosen.rule
+
+
+def test_the_multimodal_list_has_the_published_section_but_not_the_preprint_one() -> None:
+    multimodal = parse(MULTIMODAL)
+    assert Placer(multimodal, SectionsConfig()).notes == (
+        'configured sections not found in this catalog: "Prompt Learning/Tuning(arxiv4月-)";'
+        " placing by similarity",)
+    preprint = place(multimodal, SectionsConfig(),
+                     paper(title="Conditional prompt learning for VLMs"))
+    assert preprint.section == "Prompt Learning/Tuning"
+    assert "nearest entries" in preprint.rule
+    # Half of the published/preprint pair is no rule: a published paper is placed by similarity.
+    published = place(multimodal, SectionsConfig(), paper(
+        title="Dense video captioning with transformers", comment="Accepted to CVPR 2024"))
+    assert published.section == "Visual Captioning"
+    assert "nearest entries" in published.rule
+
+
+def test_a_published_section_alone_is_a_rule_when_no_preprint_section_is_configured() -> None:
+    cfg = SectionsConfig(default="", published="Prompt Learning/Tuning", preprint="", never=())
+    captioning = paper(title="Dense video captioning", comment="Accepted to CVPR 2024")
+    chosen = place(parse(MULTIMODAL), cfg, captioning)
+    assert chosen.section == "Prompt Learning/Tuning"
+    assert chosen.rule == 'section "Prompt Learning/Tuning": published at CVPR 2024'
+
+
+@pytest.mark.parametrize(
+    ("title", "section"),
+    [
+        ("Dense video captioning with transformers", "Visual Captioning"),
+        ("Multi-prompt tuning of vision-language models", "Prompt Learning/Tuning"),
+        ("Visual question answering with knowledge", "Visual Question Answering"),
+    ],
+)
+def test_the_learned_rule_picks_the_most_alike_section(title: str, section: str) -> None:
+    chosen = place(parse(MULTIMODAL), NO_RULES, paper(title=title))
+    assert chosen.section == section
+    assert 0.0 < chosen.confidence <= 1.0
+
+
+def test_low_confidence_goes_to_the_default_section_for_triage() -> None:
+    cfg = SectionsConfig(default="Other Multi-Modal Tasks", published="", preprint="",
+                         never=(), min_confidence=0.99)
+    chosen = place(parse(MULTIMODAL), cfg, paper(title="Video grounding and captioning benchmarks"))
+    assert chosen.section == "Other Multi-Modal Tasks"
+    assert chosen.needs_triage
+    assert chosen.rule.startswith('default section "Other Multi-Modal Tasks": nearest entries')
+
+
+def test_nothing_alike_needs_triage() -> None:
+    chosen = place(parse(BWLONG_HEAD), SectionsConfig(),
+                   paper(title="Quantum chromodynamics on lattices"))
+    assert chosen.needs_triage and chosen.confidence == 0.0
+    assert chosen.section is not None
+
+
+def test_an_empty_catalog_has_no_section() -> None:
+    empty = catalog.parse("# Nothing here\n")
+    chosen = Placer(empty, NO_RULES).place(paper(title="x"), "x", np.zeros(0, dtype=np.float32))
+    assert chosen.section is None and chosen.needs_triage
+
+
+def test_leave_one_out_accuracy_of_the_learned_rule_on_a_large_list() -> None:
+    """Each of ~1,840 entries, removed, is placed back by its neighbours; 12 sections."""
+    multimodal = parse(MULTIMODAL)
+    entries = multimodal.entries
+    sims = TitleSimilarity([e.title for e in entries]).matrix([e.title for e in entries])
+    np.fill_diagonal(sims, 0.0)
+    owner = {id(e): s.heading for s in multimodal.sections for e in s.entries}
+    placer = Placer(multimodal, NO_RULES)
+    right = sum(placer.place(paper(title=e.title), e.title, sims[i]).section == owner[id(e)]
+                for i, e in enumerate(entries))
+    assert right / len(entries) >= 0.65  # the largest section alone holds 34%
+
+
+def test_on_another_list_a_published_paper_goes_where_published_papers_are() -> None:
+    """BWLONG splits prompt learning into accepted and arXiv sections the config does not name."""
+    bwlong = parse(BWLONG_HEAD)
+    title = "Learning to prompt vision-language models with prompt tuning"
+    published = place(bwlong, NO_RULES, paper(title=title, comment="Accepted to ICCV 2023"))
+    preprint = place(bwlong, NO_RULES, paper(title=title))
+    assert published.section == "Prompt Learning(accepted): *Updating by Linbin Wang*"
+    assert "95% of its entries are published, like this paper (ICCV 2023)" in published.rule
+    assert preprint.section == "Prompt Learning(arxiv): *Updating by Jiajia Zhang*"
+    assert "of its entries are preprints, like this paper (no venue: a preprint)" in preprint.rule
+
+
+def test_heading_words_lean_towards_the_section_they_name() -> None:
+    chosen = place(parse(BWLONG_HEAD), NO_RULES, paper(
+        title="Domain adaptation with prompts for unseen target domains",
+        comment="Accepted to CVPR 2023"))
+    assert chosen.section == "Domain Adaptation + Prompt Learning: *Updating by Yongguang Li*"
+    assert 'its heading says "adaptation", "domain"' in chosen.rule
+
+
+def _leave_one_out(name: str, learned: bool) -> float:
+    """Share of entries with an arXiv id placed back in their section, venue as a comment."""
+    cat = parse(name)
+    entries = [e for e in cat.entries if e.arxiv_ids]
+    column = {id(e): i for i, e in enumerate(cat.entries)}
+    sims = TitleSimilarity([e.title for e in cat.entries]).matrix([e.title for e in entries])
+    for row, e in enumerate(entries):
+        sims[row, column[id(e)]] = 0.0
+    owner = {id(e): s.heading for s in cat.sections for e in s.entries}
+    papers = [paper(title=e.title, comment=f"Accepted to {e.venue} {e.year}"
+                    if e.venue and e.venue.lower() != "arxiv" else None) for e in entries]
+    placer = Placer(cat, NO_RULES)
+    if not learned:  # neighbours only: no status, no heading words
+        placer._status = type(placer._status)(placer._status.preprint_share,
+                                              (False,) * len(placer._learnable), 0.5)
+        placer._headings = type(placer._headings)([""] * len(placer._learnable))
+    placed = placer.place_all(papers, [p.title for p in papers], sims)
+    return sum(p.section == owner[id(e)] for p, e in zip(placed, entries, strict=True)) / len(
+        entries)
+
+
+def test_status_and_heading_words_place_a_split_list_better_than_neighbours_alone() -> None:
+    with_signals = _leave_one_out(BWLONG_HEAD, True)
+    neighbours_only = _leave_one_out(BWLONG_HEAD, False)
+    assert with_signals >= 0.75 and with_signals > neighbours_only + 0.2
