@@ -5,8 +5,9 @@ Usage: python bench/eval_relevance.py [--catalog FILE] [--config FILE] [--quiet]
 
 Runs the real scorer (promptbot.judging.scoring.decide_all), offline, over arXiv metadata files
 (one JSON object a line: id, title, summary, categories, comment, authors; lines may repeat)
-against labels (id, label yes/maybe/no; `maybe` left out), and prints the figures and every misclassified paper
-with its reasons. Defaults: tests/data/eval/ and the seed catalog, with the shipped config.toml.
+against labels (id, label yes/maybe/no; `maybe` left out), and prints the figures and every
+misclassified paper with its reasons. Defaults: tests/data/eval/ and the seed catalog, with the
+shipped config.toml.
 """
 
 from __future__ import annotations

@@ -108,6 +108,27 @@ class Paper:
     source: str = ""  # "api" | "rss" | a replayed file's name
 
 
+@dataclass(frozen=True)
+class PaperFields:
+    """What an entry needs from a paper, read once from its metadata (raw text, not escaped).
+
+    Judging (the venue decides published or preprint), formatting and the PR text all read this
+    one value instead of reading the metadata again.
+    """
+
+    name: str | None  # the short name ("MaPLe"), None when the paper gives none
+    venue: str  # "CVPR", or "arXiv" for a preprint
+    year: int
+    yymm: str  # the submission's YYMM ("2306"), "" when unknown
+    code_url: str | None
+    affiliation: str | None
+
+    @property
+    def published_venue(self) -> str | None:
+        """The venue it was accepted at ("CVPR 2025"), as an entry names it; None: a preprint."""
+        return None if self.venue == "arXiv" else f"{self.venue} {self.year}"
+
+
 # ---------------------------------------------------------------------------------------------
 # What the bot remembers (read back from its own pull requests on GitHub).
 # ---------------------------------------------------------------------------------------------
@@ -177,6 +198,7 @@ class Decision:
     duplicate_line: int | None = None
     pull_request: int | None = None  # for pending / rejected: the PR number
     reasons: tuple[str, ...] = ()
+    fields: PaperFields | None = None  # read once by judging; formatting writes from it
 
 
 @dataclass(frozen=True)

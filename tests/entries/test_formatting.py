@@ -172,7 +172,8 @@ def test_written_entries_parse_back_to_the_same_fields(name: str, heading: str, 
 
 # --- hostile metadata, end to end: written, inserted in real lists, rendered by cmark-gfm -------
 
-HOSTILE = json.loads((Path(__file__).parents[1] / "data" / "hostile_metadata.json").read_text("utf-8"))
+HOSTILE = json.loads(
+    (Path(__file__).parents[1] / "data" / "hostile_metadata.json").read_text("utf-8"))
 MENTION = re.compile(r"(?<![A-Za-z0-9`])@[A-Za-z0-9][A-Za-z0-9-]*")
 ISSUE_REF = re.compile(r"(?<![A-Za-z0-9&])#\d+")
 TARGETS = [

@@ -9,7 +9,7 @@ import builders
 import pytest
 
 from promptbot.entries import metadata
-from promptbot.models import Paper
+from promptbot.models import Paper, PaperFields
 
 # A June 2023 preprint unless a test says otherwise: the year of "arXiv, 2023" comes from these.
 paper = partial(builders.paper, arxiv_id="2306.11400", published=datetime(2023, 6, 20, tzinfo=UTC))
@@ -112,3 +112,25 @@ def test_journal_ref_of_an_unknown_journal_names_it(
     journal_ref: str, expected: tuple[str, int]
 ) -> None:
     assert metadata.venue_year(paper(journal_ref=journal_ref)) == expected
+
+
+def test_read_fields_reads_every_field_once_from_the_metadata() -> None:
+    paper = builders.paper(
+        arxiv_id="2306.11400",
+        title="MaPLe: Multi-modal Prompt Learning",
+        abstract="Code is at https://github.com/muzairkhattak/multimodal-prompt-learning.",
+        comment="Accepted to CVPR 2023",
+        affiliations=("  Mohamed bin Zayed University of AI ",),
+    )
+    fields = metadata.read_fields(paper)
+    assert fields == PaperFields(
+        name="MaPLe", venue="CVPR", year=2023, yymm="2306",
+        code_url="https://github.com/muzairkhattak/multimodal-prompt-learning",
+        affiliation="Mohamed bin Zayed University of AI",
+    )
+    assert fields.published_venue == "CVPR 2023"
+
+
+def test_a_preprint_has_no_published_venue() -> None:
+    fields = metadata.read_fields(builders.paper(arxiv_id="2503.12096", title="A preprint"))
+    assert (fields.venue, fields.year, fields.published_venue) == ("arXiv", 2025, None)

@@ -12,7 +12,8 @@ from catalog_files import BWLONG_HEAD, MULTIMODAL, SEED, parse
 from promptbot import catalog
 from promptbot import config as config_module
 from promptbot.config import SectionRule, SectionsConfig
-from promptbot.judging.placement import Placement, Placer, heading_matches, published_venue
+from promptbot.entries import read_fields
+from promptbot.judging.placement import Placement, Placer, heading_matches
 from promptbot.judging.relevance import TitleSimilarity
 from promptbot.models import Catalog, Paper
 
@@ -22,7 +23,7 @@ NO_RULES = SectionsConfig(default="", published="", preprint="", never=())
 
 def place(cat: Catalog, cfg: SectionsConfig, p: Paper, abstract: str = "") -> Placement:
     sims = TitleSimilarity([e.title for e in cat.entries]).matrix([p.title])[0]
-    return Placer(cat, cfg).place(p, f"{p.title}\n{abstract}", sims)
+    return Placer(cat, cfg).place(p, read_fields(p), f"{p.title}\n{abstract}", sims)
 
 
 def test_the_shipped_config_is_the_built_in_sections_config() -> None:
@@ -59,7 +60,8 @@ def test_the_shipped_config_is_the_built_in_sections_config() -> None:
     ],
 )
 def test_published_venue(comment: str | None, journal_ref: str | None, venue: str | None) -> None:
-    assert published_venue(paper(title="T", comment=comment, journal_ref=journal_ref)) == venue
+    read = read_fields(paper(title="T", comment=comment, journal_ref=journal_ref))
+    assert read.published_venue == venue
 
 
 def test_heading_matches_exactly_or_before_a_colon() -> None:
@@ -166,7 +168,9 @@ def test_nothing_alike_needs_triage() -> None:
 
 def test_an_empty_catalog_has_no_section() -> None:
     empty = catalog.parse("# Nothing here\n")
-    chosen = Placer(empty, NO_RULES).place(paper(title="x"), "x", np.zeros(0, dtype=np.float32))
+    blank = paper(title="x")
+    chosen = Placer(empty, NO_RULES).place(blank, read_fields(blank), "x",
+                                           np.zeros(0, dtype=np.float32))
     assert chosen.section is None and chosen.needs_triage
 
 
@@ -178,8 +182,9 @@ def test_leave_one_out_accuracy_of_the_learned_rule_on_a_large_list() -> None:
     np.fill_diagonal(sims, 0.0)
     owner = {id(e): s.heading for s in multimodal.sections for e in s.entries}
     placer = Placer(multimodal, NO_RULES)
-    right = sum(placer.place(paper(title=e.title), e.title, sims[i]).section == owner[id(e)]
-                for i, e in enumerate(entries))
+    candidates = [paper(title=e.title) for e in entries]
+    right = sum(placer.place(c, read_fields(c), e.title, sims[i]).section == owner[id(e)]
+                for i, (c, e) in enumerate(zip(candidates, entries, strict=True)))
     assert right / len(entries) >= 0.65  # the largest section alone holds 34%
 
 
@@ -219,7 +224,8 @@ def _leave_one_out(name: str, learned: bool) -> float:
         placer._status = type(placer._status)(placer._status.preprint_share,
                                               (False,) * len(placer._learnable), 0.5)
         placer._headings = type(placer._headings)([""] * len(placer._learnable))
-    placed = placer.place_all(papers, [p.title for p in papers], sims)
+    placed = placer.place_all(
+        papers, [read_fields(p) for p in papers], [p.title for p in papers], sims)
     return sum(p.section == owner[id(e)] for p, e in zip(placed, entries, strict=True)) / len(
         entries)
 

@@ -22,6 +22,7 @@ from promptbot.entries.markdown_safety import (
     truncate,
 )
 from promptbot.entries.metadata import (
+    read_fields,
     venue_year,
 )
 
@@ -32,6 +33,7 @@ __all__ = [
     "insertion_point",
     "plain",
     "plan_insertions",
+    "read_fields",
     "rendered_text",
     "section_style",
     "truncate",

@@ -92,9 +92,11 @@ def _fallback(catalog: Catalog) -> Section:
 def _write(decision: Decision, style: EntryStyle, cfg: Config) -> FormattedEntry:
     if cfg.format.template and style.kind == "bullet":
         return format_with_template(
-            decision.paper, cfg.format.template, unknown_name=cfg.format.unknown_name or "?"
+            decision.paper, cfg.format.template, fields=decision.fields,
+            unknown_name=cfg.format.unknown_name or "?",
         )
-    return format_entry(decision.paper, style, unknown_name=cfg.format.unknown_name)
+    return format_entry(decision.paper, style, fields=decision.fields,
+                        unknown_name=cfg.format.unknown_name)
 
 
 def line_ending(text: str) -> str:

@@ -11,7 +11,7 @@ from promptbot.entries.markdown_safety import escape, safe_url
 from promptbot.entries.style import VENUE_LABEL, EntryStyle, LinkStyle
 from promptbot.entries.style_model import AFFILIATION_GROUP
 from promptbot.errors import ConfigError
-from promptbot.models import Paper
+from promptbot.models import Paper, PaperFields
 
 TITLE_MAX = 300
 NAME_MAX = 40
@@ -44,18 +44,16 @@ class _Fields:
     code: str | None
 
 
-def _fields(paper: Paper, style: EntryStyle) -> _Fields:
-    venue, year = metadata.venue_year(paper)
-    name = metadata.short_name(paper)
-    aff = metadata.affiliation(paper)
-    code = metadata.code_url(paper)
+def _fields(paper: Paper, read: PaperFields, style: EntryStyle) -> _Fields:
+    """The paper's fields escaped and shaped for this style."""
+    name, aff, code = read.name, read.affiliation, read.code_url
     form = "pdf" if style.links.paper_url == "pdf" else "abs"
     return _Fields(
         name=escape(name, max_length=NAME_MAX) if name else None,
         title=escape(_title(paper.title, name, style), max_length=TITLE_MAX),
-        venue=style.venue(venue),
-        year=year,
-        yymm=metadata.submission_yymm(paper),
+        venue=style.venue(read.venue),
+        year=read.year,
+        yymm=read.yymm,
         affiliation=escape(aff, max_length=AFFILIATION_MAX) if aff else None,
         paper=f"https://arxiv.org/{form}/{paper.arxiv_id}",
         code=safe_url(code) if code else None,
@@ -71,9 +69,12 @@ def _title(title: str, name: str | None, style: EntryStyle) -> str:
     return rest.strip() if sep and head.strip() == name and rest.strip() else title
 
 
-def format_entry(paper: Paper, style: EntryStyle, *, unknown_name: str = "") -> FormattedEntry:
-    """The paper as an entry that looks like its neighbours in a section of this style."""
-    f = _fields(paper, style)
+def format_entry(
+    paper: Paper, style: EntryStyle, *, fields: PaperFields | None = None, unknown_name: str = ""
+) -> FormattedEntry:
+    """The paper as an entry that looks like its neighbours in a section of this style; `fields`
+    are the paper's fields as judging read them (read here when not given)."""
+    f = _fields(paper, fields or metadata.read_fields(paper), style)
     if style.kind == "table":
         return _table_row(f, style)
     if style.kind == "block":
@@ -176,11 +177,11 @@ def check_template(template: str) -> None:
 
 
 def format_with_template(
-    paper: Paper, template: str, *, unknown_name: str = "?"
+    paper: Paper, template: str, *, fields: PaperFields | None = None, unknown_name: str = "?"
 ) -> FormattedEntry:
     """The paper written with a configured template such as '* **{name}**: "{title}" …'."""
     check_template(template)
-    f = _fields(paper, EntryStyle(links=LinkStyle()))
+    f = _fields(paper, fields or metadata.read_fields(paper), EntryStyle(links=LinkStyle()))
     missing: list[str] = []
     if f.affiliation is None and "{affiliation}" in template:
         template = AFFILIATION_GROUP.sub("", template)

@@ -8,10 +8,23 @@ from __future__ import annotations
 import re
 
 from promptbot.entries.short_names import short_name
-from promptbot.models import Paper
+from promptbot.models import Paper, PaperFields
 
-__all__ = ["affiliation", "canonical_venue", "code_url", "short_name", "submission_yymm",
-           "venue_year"]
+__all__ = ["affiliation", "canonical_venue", "code_url", "read_fields", "short_name",
+           "submission_yymm", "venue_year"]
+
+
+def read_fields(paper: Paper) -> PaperFields:
+    """Everything an entry takes from the paper's metadata, read once."""
+    venue, year = venue_year(paper)
+    return PaperFields(
+        name=short_name(paper),
+        venue=venue,
+        year=year,
+        yymm=submission_yymm(paper),
+        code_url=code_url(paper),
+        affiliation=affiliation(paper),
+    )
 
 # Canonical spelling of venues the lists use, keyed by lower-case spellings found in comments.
 _VENUES: dict[str, str] = {

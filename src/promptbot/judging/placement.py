@@ -28,8 +28,7 @@ from promptbot.catalog import (
     status_profile,
 )
 from promptbot.config import SectionsConfig
-from promptbot.entries import venue_year
-from promptbot.models import Catalog, Paper, Section
+from promptbot.models import Catalog, Paper, PaperFields, Section
 
 
 @dataclass(frozen=True)
@@ -40,12 +39,6 @@ class Placement:
     confidence: float
     needs_triage: bool
     rule: str
-
-
-def published_venue(paper: Paper) -> str | None:
-    """The venue a paper was accepted at ("CVPR 2025"), as its entry names it; None: a preprint."""
-    venue, year = venue_year(paper)
-    return None if venue == "arXiv" else f"{venue} {year}"
 
 
 def heading_matches(configured: str, heading: str) -> bool:
@@ -92,32 +85,36 @@ class Placer:
                 return section.heading
         return None
 
-    def place(self, paper: Paper, text: str, sims: npt.NDArray[np.float32]) -> Placement:
+    def place(
+        self, paper: Paper, fields: PaperFields, text: str, sims: npt.NDArray[np.float32]
+    ) -> Placement:
         """The section for `paper` (`text` = title and abstract), given its similarity row."""
-        return self.place_all([paper], [text], sims.reshape(1, -1))[0]
+        return self.place_all([paper], [fields], [text], sims.reshape(1, -1))[0]
 
     def place_all(
-        self, papers: Sequence[Paper], texts: Sequence[str], sims: npt.NDArray[np.float32],
-        order: npt.NDArray[np.intp] | None = None,
+        self, papers: Sequence[Paper], fields: Sequence[PaperFields], texts: Sequence[str],
+        sims: npt.NDArray[np.float32], order: npt.NDArray[np.intp] | None = None,
     ) -> list[Placement]:
-        """Placements in order; `sims` has a row per paper, `order` its columns by similarity,
-        most similar first (computed when not given); the learned rule runs batched."""
-        placed = [self._by_rules(t) or self._by_venue(p) for p, t in zip(papers, texts,
+        """Placements in order; `fields` are each paper's fields as read once, `sims` has a row
+        per paper, `order` its columns by similarity, most similar first (computed when not
+        given); the learned rule runs batched."""
+        placed = [self._by_rules(t) or self._by_venue(f) for f, t in zip(fields, texts,
                                                                           strict=True)]
         todo = [i for i, found in enumerate(placed) if found is None]
         if todo:
             rows = sims[todo]
             ranked = order[todo] if order is not None else np.argsort(
                 rows, axis=1, kind="stable")[:, ::-1]
-            for i, found in zip(todo, self._learned_all([papers[i] for i in todo], rows, ranked),
+            for i, found in zip(todo, self._learned_all(
+                    [papers[i] for i in todo], [fields[i] for i in todo], rows, ranked),
                                 strict=True):
                 placed[i] = found
         return [found for found in placed if found is not None]
 
-    def _by_venue(self, paper: Paper) -> Placement | None:
+    def _by_venue(self, fields: PaperFields) -> Placement | None:
         if not self._venue_rule:
             return None
-        venue = published_venue(paper)
+        venue = fields.published_venue
         target = self.cfg.published if venue else self.cfg.preprint
         section = self._found.get(target) if target.strip() else None
         if section is None:
@@ -135,14 +132,14 @@ class Placer:
         return None
 
     def _learned_all(
-        self, papers: Sequence[Paper], sims: npt.NDArray[np.float32],
+        self, papers: Sequence[Paper], fields: Sequence[PaperFields], sims: npt.NDArray[np.float32],
         order: npt.NDArray[np.intp],
     ) -> list[Placement]:
         """The learned rule: neighbours' votes, plus heading words, times the status likeness."""
         mass = self._mass(sims, order)
         total = mass.sum(axis=1, keepdims=True)
         used = [self._headings.used(p.title) for p in papers]
-        venues = [published_venue(p) for p in papers]
+        venues = [f.published_venue for f in fields]
         statuses = [PUBLISHED if v else PREPRINT for v in venues]
         factors = {s: self._status.factors(s) for s in (PUBLISHED, PREPRINT)}
         votes = (mass + HEADING_WEIGHT * self._headings.scores(used) * total) * np.array(

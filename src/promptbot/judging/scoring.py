@@ -15,9 +15,10 @@ from rapidfuzz import fuzz
 
 from promptbot.catalog import build_index, normalize_title
 from promptbot.config import Config
+from promptbot.entries import read_fields
 from promptbot.judging.placement import Placement, Placer
 from promptbot.judging.relevance import Relevance, RelevanceModel, descending
-from promptbot.models import Catalog, Decision, Entry, Paper, Status
+from promptbot.models import Catalog, Decision, Entry, Paper, PaperFields, Status
 
 _URL = re.compile(r"https?://[^\s<>\"')\]]+|(?:github|gitlab)\.com/[\w.\-]+/[\w.\-]+", re.I)
 _EMPTY: Mapping[str, int] = {}
@@ -76,19 +77,21 @@ class Scorer:
             order = descending(sims)
             relevances = self.relevance.assess_rows(chunk, sims, order)
             texts = [f"{p.title}\n{p.abstract}" for p in chunk]
-            places = self.placer.place_all(chunk, texts, sims, order)
-            decisions.extend(self._decide(p, r, place, pending, rejected)
-                             for p, r, place in zip(chunk, relevances, places, strict=True))
+            fields = [read_fields(p) for p in chunk]
+            places = self.placer.place_all(chunk, fields, texts, sims, order)
+            decisions.extend(
+                self._decide(_Base(p, f, r, place), pending, rejected)
+                for p, f, r, place in zip(chunk, fields, relevances, places, strict=True)
+            )
         return tuple(decisions)
 
     def _decide(
-        self, paper: Paper, relevance: Relevance, place: Placement,
-        pending: Mapping[str, int], rejected: Mapping[str, int],
+        self, base: _Base, pending: Mapping[str, int], rejected: Mapping[str, int]
     ) -> Decision:
+        paper = base.paper
         key = normalize_title(paper.title)
         listing = self._listed(paper, key)
         self._remember(paper, key)
-        base = _Base(paper, relevance, place)
         if listing is not None:
             entry = listing.entry
             return base.decision(
@@ -138,6 +141,7 @@ class _Base:
     """What every decision on one paper shares: score, section and the relevance reasons."""
 
     paper: Paper
+    fields: PaperFields
     relevance: Relevance
     place: Placement
 
@@ -161,7 +165,7 @@ class _Base:
             section=self.place.section, section_confidence=round(self.place.confidence, 4),
             needs_triage=self.place.needs_triage, duplicate_of=duplicate_of,
             duplicate_line=duplicate_line, pull_request=pull_request,
-            reasons=(why, *self.relevance.reasons, self.place.rule),
+            reasons=(why, *self.relevance.reasons, self.place.rule), fields=self.fields,
         )
 
 
