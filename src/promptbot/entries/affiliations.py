@@ -1,0 +1,269 @@
+"""Authors and their institutions from a LaTeXML author block (arXiv's HTML pages); pure.
+
+LaTeXML writes the `\\author{…}` block in several layouts, all handled here:
+- all authors in one `ltx_personname`, names carrying numbered marks (`<sup class="ltx_sup">`,
+  or MathML `alttext="{}^{1,2}"`), then `<br>`-separated lines of numbered affiliations;
+- one `ltx_creator` per author whose `ltx_personname` holds the name, then affiliation and
+  address lines after `<br>` (the CVPR/ICCV template), or several authors separated by `&`;
+- affiliations as `ltx_contact ltx_role_affiliation` spans inside `ltx_author_notes`.
+Emails, footnotes, `\\thanks` notes and footnote marks are dropped; each affiliation is reduced to
+the institution a reader names ("Aalto University", not "Department of …, Espoo, Finland").
+The text returned is raw (not escaped): formatting escapes it like all other metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, Tag
+from bs4.element import Comment, NavigableString
+
+from promptbot.entries.institutions import institution_name
+
+
+@dataclass(frozen=True)
+class Author:
+    """One author as the block shows them, with their institutions in the order given."""
+
+    name: str
+    institutions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AuthorBlock:
+    """The authors of a paper's HTML page, in order."""
+
+    authors: tuple[Author, ...]
+
+    @property
+    def institutions(self) -> tuple[str, ...]:
+        """Every distinct institution of the block, in order of appearance."""
+        return tuple(dict.fromkeys(i for a in self.authors for i in a.institutions))
+
+    @property
+    def first_institution(self) -> str | None:
+        """The first author's first institution; else the first one the block names."""
+        for author in self.authors[:1]:
+            if author.institutions:
+                return author.institutions[0]
+        return next(iter(self.institutions), None)
+
+
+# Parts of an author block that are not names or affiliations.
+_DROPPED_CLASSES = frozenset({
+    "ltx_note", "ltx_ERROR", "ltx_author_notes", "ltx_role_email", "ltx_contact_name",
+    "ltx_author_before", "ltx_role_thanks", "ltx_role_footnote", "ltx_role_footnotemark",
+})
+_DROPPED_TAGS = frozenset({"button", "script", "style", "img", "svg"})
+_MATH_MARK = re.compile(r"\s*(?:\{\})?\^\{?([^{}]*)\}?\s*")
+_UNICODE_MARKS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_UNICODE_MARK_RUN = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,，][¹²³⁴⁵⁶⁷⁸⁹⁰]+)*")
+_NAME_SEPARATORS = re.compile(r"\s*(?:[,;&]|\band\b|\s{2,}|[\u2000-\u200b\u3000])\s*")
+_NOT_TEXT = re.compile(r"\S+@\S+|https?://\S+|\{[^{}]*\}@\S*")
+
+Item = tuple[str, str]  # ("text" | "mark", value)
+
+
+def parse_author_block(page: str | Tag) -> AuthorBlock | None:
+    """The authors of a LaTeXML page (or of its `ltx_authors` element); None if it has none."""
+    root = BeautifulSoup(page, "html.parser") if isinstance(page, str) else page
+    block = root if _has_class(root, "ltx_authors") else root.find(class_="ltx_authors")
+    if not isinstance(block, Tag):
+        return None
+    creators = [c for c in block.find_all(class_="ltx_creator") if isinstance(c, Tag)] or [block]
+    lines_by_creator = [_lines(_personname(c)) for c in creators]
+    numbered = _numbered_affiliations([line for lines in lines_by_creator for line in lines])
+    authors: list[Author] = []
+    for creator, lines in zip(creators, lines_by_creator, strict=True):
+        found = (_numbered_authors(lines, numbered) if numbered else _chunk_authors(lines))
+        contacts = _contacts(creator)
+        if not found and contacts and authors:  # a nameless creator adds to the previous author
+            last = authors.pop()
+            found = [Author(last.name, last.institutions)]
+        if found and contacts:
+            first = found[0]
+            found[0] = Author(first.name, tuple(dict.fromkeys((*first.institutions, *contacts))))
+        authors.extend(found)
+    if not authors:
+        return None
+    if numbered and not any(a.institutions for a in authors):
+        # Numbered affiliations but no marks on the names (a single author): they are everyone's.
+        shared = tuple(dict.fromkeys(numbered[k] for k in sorted(numbered, key=_key_order)))
+        authors = [Author(a.name, shared) for a in authors]
+    return AuthorBlock(tuple(authors))
+
+
+def _key_order(key: str) -> tuple[int, str]:
+    return (int(key), "") if key.isdigit() else (0, key)
+
+
+def _has_class(node: Tag | BeautifulSoup, name: str) -> bool:
+    return name in (node.get("class") or []) if isinstance(node, Tag) else False
+
+
+def _classes(node: Tag) -> set[str]:
+    value = node.get("class")
+    if isinstance(value, str):
+        return set(value.split())
+    return set(value or ())
+
+
+def _personname(creator: Tag) -> Tag | None:
+    if not _has_class(creator, "ltx_creator"):
+        return creator  # no creator elements: read the whole block as one
+    found = creator.find(class_="ltx_personname")
+    return found if isinstance(found, Tag) else None
+
+
+def _contacts(creator: Tag) -> list[str]:
+    """Institutions of the `ltx_role_affiliation` contacts of one creator."""
+    out: list[str] = []
+    for contact in creator.find_all(class_="ltx_role_affiliation"):
+        if not isinstance(contact, Tag):
+            continue
+        text = " ".join(v for kind, v in _events(contact) if kind == "text")
+        name = institution_name(_NOT_TEXT.sub(" ", text))
+        if name:
+            out.append(name)
+    return out
+
+
+def _events(node: Tag) -> Iterator[Item]:
+    """Text, marks and line breaks of an element in document order; notes and emails dropped."""
+    for child in node.children:
+        if isinstance(child, Comment):
+            continue
+        if isinstance(child, NavigableString):
+            yield from _text_items(str(child))
+        elif isinstance(child, Tag):
+            yield from _tag_events(child)
+
+
+def _tag_events(tag: Tag) -> Iterator[Item]:
+    classes = _classes(tag)
+    if tag.name == "br":
+        yield ("br", "")
+    elif tag.name in _DROPPED_TAGS or classes & _DROPPED_CLASSES:
+        return
+    elif tag.name == "sup" or "ltx_sup" in classes:
+        yield ("mark", tag.get_text(""))
+    elif tag.name == "math":
+        alt = str(tag.get("alttext") or "")
+        found = _MATH_MARK.fullmatch(alt)
+        yield ("mark", found.group(1)) if found else ("text", alt)
+    elif tag.name == "a" and str(tag.get("href") or "").startswith("mailto:"):
+        return
+    elif "ltx_font_typewriter" in classes and _NOT_TEXT.search(tag.get_text(" ")):
+        yield ("br", "")  # an email line
+    else:
+        yield from _events(tag)
+
+
+def _text_items(text: str) -> Iterator[Item]:
+    """Plain text, with Unicode superscript digits (¹²) read as marks."""
+    last = 0
+    for found in _UNICODE_MARK_RUN.finditer(text):
+        yield ("text", text[last : found.start()])
+        yield ("mark", found.group(0).translate(_UNICODE_MARKS))
+        last = found.end()
+    yield ("text", text[last:])
+
+
+def _lines(node: Tag | None) -> list[list[Item]]:
+    """The element's items split at line breaks; texts whitespace-normalized, empty lines gone."""
+    if node is None:
+        return []
+    lines: list[list[Item]] = [[]]
+    for kind, value in _events(node):
+        if kind == "br":
+            lines.append([])
+            continue
+        if kind == "text":
+            value = _NOT_TEXT.sub(" ", value)
+        lines[-1].append((kind, value))
+    return [_merged(line) for line in lines if _merged(line)]
+
+
+def _merged(line: Sequence[Item]) -> list[Item]:
+    """Adjacent texts joined and normalized; blank texts dropped."""
+    out: list[Item] = []
+    for kind, value in line:
+        if kind == "text" and out and out[-1][0] == "text":
+            out[-1] = ("text", out[-1][1] + value)
+        else:
+            out.append((kind, value))
+    cleaned = [(k, v.strip() if k == "mark" else _spaces(v)) for k, v in out]
+    return [(k, v) for k, v in cleaned if v.strip(" ")]
+
+
+def _spaces(text: str) -> str:
+    # Em and other wide spaces separate names: keep them as two spaces, collapse the rest.
+    text = re.sub(r"[\u2000-\u200b\u3000]", "  ", text)
+    return re.sub(r"[^\S ]+", " ", text).replace("\xa0", " ")
+
+
+def _keys(mark: str) -> list[str]:
+    """Affiliation keys in a mark ("1,3" -> ["1", "3"]); footnote symbols are not keys."""
+    return [k for k in re.split(r"[,，\s]+", mark) if re.fullmatch(r"\d{1,2}|[a-z]", k)]
+
+
+def _numbered_affiliations(lines: Sequence[Sequence[Item]]) -> dict[str, str]:
+    """Affiliation lines that start with a numbered mark: key -> institution."""
+    found: dict[str, str] = {}
+    for line in lines:
+        if not line or line[0][0] != "mark" or not _keys(line[0][1]):
+            continue
+        keys: list[str] = []
+        for kind, value in line:
+            if kind == "mark":
+                keys = _keys(value) or keys
+            elif keys:
+                name = institution_name(value)
+                for key in keys:
+                    if name and key not in found:
+                        found[key] = name
+                keys = []
+    return found
+
+
+def _numbered_authors(lines: Sequence[Sequence[Item]], numbered: dict[str, str]) -> list[Author]:
+    """Authors of the name lines, each with the institutions its marks point to."""
+    authors: list[tuple[str, list[str]]] = []
+    for line in lines:
+        if line[0][0] == "mark" and _keys(line[0][1]):
+            continue  # an affiliation line
+        for kind, value in line:
+            if kind == "text":
+                authors.extend((name, []) for name in _names(value))
+            elif authors:
+                authors[-1][1].extend(_keys(value))
+    return [Author(name, tuple(dict.fromkeys(numbered[k] for k in keys if k in numbered)))
+            for name, keys in authors]
+
+
+def _chunk_authors(lines: Sequence[Sequence[Item]]) -> list[Author]:
+    """Authors of unnumbered lines: names first, then their affiliation and address lines;
+    `&` or `and` at the start of a line begins the next author (NeurIPS's `\\And`)."""
+    chunks: list[list[str]] = []
+    for line in lines:
+        text = " ".join(v for k, v in line if k == "text").strip()
+        if not text:
+            continue
+        starts_author = re.match(r"(?:&|and\b)\s*", text)
+        if not chunks or starts_author:
+            chunks.append([text[starts_author.end():] if starts_author else text])
+        else:
+            chunks[-1].append(text)
+    authors: list[Author] = []
+    for names_line, *rest in chunks:
+        institution = institution_name(", ".join(rest)) if rest else None
+        for name in _names(names_line):
+            authors.append(Author(name, (institution,) if institution else ()))
+    return authors
+
+
+def _names(text: str) -> list[str]:
+    names = (n.strip(" *†‡§¶#.") for n in _NAME_SEPARATORS.split(text))
+    return [n for n in names if re.search(r"[^\W\d_]", n)]
