@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from builders import paper
@@ -53,3 +54,9 @@ def test_metadata_wins_over_the_page_and_nothing_is_invented() -> None:
     page = FrontPage(AuthorBlock((Author("A", ("Other",)),)), "https://github.com/o/Y")
     assert complete_fields(paper(), given, page, AffiliationHabit()) == given
     assert complete_fields(paper(), FIELDS, FrontPage(None), AffiliationHabit()) == FIELDS
+
+
+def test_an_affiliation_from_the_metadata_is_cut_and_spelled_the_lists_way() -> None:
+    given = replace(FIELDS, affiliation="Dept. of CS, National University of Singapore")
+    done = complete_fields(paper(), given, FrontPage(None), learn_from(["NUS"]))
+    assert done.affiliation == "NUS"

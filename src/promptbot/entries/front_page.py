@@ -7,9 +7,10 @@ from dataclasses import dataclass, replace
 
 from bs4 import BeautifulSoup, Tag
 
-from promptbot.entries.affiliation_habit import AffiliationHabit, write_affiliation
+from promptbot.entries.affiliation_habit import AffiliationHabit, spell, write_affiliation
 from promptbot.entries.affiliations import AuthorBlock, parse_author_block
 from promptbot.entries.code_links import code_url_in
+from promptbot.entries.institutions import institution_name
 from promptbot.entries.short_names import repository_name
 from promptbot.models import Paper, PaperFields
 
@@ -69,9 +70,12 @@ def complete_fields(
 ) -> PaperFields:
     """The paper's fields with what its page adds: the affiliation in the list's form, the code
     link the page gives, and the repository's name when neither title nor abstract named it.
-    What the metadata already gave is kept; nothing is guessed."""
+    What the metadata already gave is kept (an affiliation cut to its institution, in the list's
+    spelling); nothing is guessed."""
     affiliation = fields.affiliation
-    if affiliation is None and page.authors is not None:
+    if affiliation is not None:
+        affiliation = spell(institution_name(affiliation) or affiliation, habit)
+    elif page.authors is not None:
         affiliation = write_affiliation(page.authors, habit)
     code = fields.code_url or page.code_url
     name = fields.name or (repository_name(code, paper.title) if code else None)
