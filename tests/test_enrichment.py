@@ -239,3 +239,14 @@ def test_a_list_without_affiliations_gets_no_notes() -> None:
     bare = parse("# Papers\n\n- A Title [[Paper](https://arxiv.org/abs/2101.00001)]\n")
     _, report, notes = enrich((decision("2506.00001"),), bare, Enricher(FakePages({})))
     assert notes == {} and report.without_page == () and report.requests == 1
+
+
+def test_the_cache_keeps_unassigned_institutes(tmp_path: Path) -> None:
+    eccv = (PAGES / "latexml" / "eccv_llncs.html").read_text("utf-8")
+    enrich((decision("2506.00001"),), SEED,
+           Enricher(FakePages({"2506.00001": eccv}), EnrichmentCache(tmp_path / "e.json")))
+    pages = FakePages({})
+    done, report, _ = enrich((decision("2506.00001"),), SEED,
+                             Enricher(pages, EnrichmentCache(tmp_path / "e.json")))
+    assert pages.asked == [] and report.cached == 1
+    assert done[0].fields is not None and done[0].fields.affiliation == "Zhejiang University"

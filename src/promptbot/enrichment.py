@@ -119,10 +119,11 @@ def _note(paper: Paper, why: str) -> str:
 
 
 def _to_json(page: FrontPage | None, status: str) -> dict[str, Any]:
-    authors = page.authors.authors if page and page.authors else ()
+    block = page.authors if page else None
     return {
         "status": status,
-        "authors": [[a.name, list(a.institutions)] for a in authors],
+        "authors": [[a.name, list(a.institutions)] for a in (block.authors if block else ())],
+        "unassigned": list(block.unassigned) if block else [],
         "code_url": page.code_url if page else None,
     }
 
@@ -136,6 +137,7 @@ def _from_json(value: dict[str, Any]) -> FrontPage | None:
         if (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)
                 and isinstance(item[1], list)):
             authors.append(Author(item[0], tuple(str(i) for i in item[1] if isinstance(i, str))))
+    unassigned = tuple(i for i in value.get("unassigned") or [] if isinstance(i, str))
     code = value.get("code_url")
-    return FrontPage(authors=AuthorBlock(tuple(authors)) if authors else None,
+    return FrontPage(authors=AuthorBlock(tuple(authors), unassigned) if authors else None,
                      code_url=code if isinstance(code, str) else None)

@@ -96,6 +96,28 @@ def test_latexml_neurips_block_with_and_between_authors() -> None:
                          Author("Coauthor", ("Affiliation",)))
 
 
+def test_latexml_eccv_llncs_institutes_beside_the_block() -> None:
+    # LNCS writes \\institute{} parts as notes outside ltx_authors; the marks on the names are
+    # not readable, so the institutes are the block's, in order.
+    b = block("latexml/eccv_llncs.html")
+    assert [a.name for a in b.authors] == ["Mei Lin", "Tom Baker", "Sara Costa"]
+    assert b.unassigned == ("Zhejiang University", "Max Planck Institute for Informatics")
+    assert b.first_institution == "Zhejiang University"
+    assert "0000" not in " ".join(b.institutions)  # no ORCID
+
+
+def test_latexml_ieee_author_blocks_with_department_lines() -> None:
+    b = block("latexml/ieee_blocks.html")
+    assert b.authors == (Author("Ravi Kumar", ("Indian Institute of Technology Bombay",)),
+                         Author("Anna Schmidt", ("Technical University of Munich",)))
+
+
+def test_latexml_authblk_affiliations() -> None:
+    b = block("latexml/authblk_affil.html")
+    assert b.authors == (Author("Jia Wen", ("Peking University", "Microsoft Research Asia")),
+                         Author("Peter Novak", ("Microsoft Research Asia",)))
+
+
 def test_mathml_marks_of_dollar_superscripts() -> None:
     html = (
         '<div class="ltx_authors"><span class="ltx_creator ltx_role_author">'

@@ -36,11 +36,13 @@ class AuthorBlock:
     """The authors of a paper's HTML page, in order."""
 
     authors: tuple[Author, ...]
+    unassigned: tuple[str, ...] = ()  # institutions the page names without tying them to a name
 
     @property
     def institutions(self) -> tuple[str, ...]:
         """Every distinct institution of the block, in order of appearance."""
-        return tuple(dict.fromkeys(i for a in self.authors for i in a.institutions))
+        named = (i for a in self.authors for i in a.institutions)
+        return tuple(dict.fromkeys((*named, *self.unassigned)))
 
     @property
     def first_institution(self) -> str | None:
@@ -55,6 +57,7 @@ class AuthorBlock:
 _DROPPED_CLASSES = frozenset({
     "ltx_note", "ltx_ERROR", "ltx_author_notes", "ltx_role_email", "ltx_contact_name",
     "ltx_author_before", "ltx_role_thanks", "ltx_role_footnote", "ltx_role_footnotemark",
+    "ltx_note_type", "ltx_note_mark", "ltx_role_orcid",
 })
 _DROPPED_TAGS = frozenset({"button", "script", "style", "img", "svg"})
 _MATH_MARK = re.compile(r"\s*(?:\{\})?\^\{?([^{}]*)\}?\s*")
@@ -92,7 +95,8 @@ def parse_author_block(page: str | Tag) -> AuthorBlock | None:
         # Numbered affiliations but no marks on the names (a single author): they are everyone's.
         shared = tuple(dict.fromkeys(numbered[k] for k in sorted(numbered, key=_key_order)))
         authors = [Author(a.name, shared) for a in authors]
-    return AuthorBlock(tuple(authors))
+    institutes = [] if any(a.institutions for a in authors) else _institutes(block)
+    return AuthorBlock(tuple(authors), tuple(institutes))
 
 
 def _key_order(key: str) -> tuple[int, str]:
@@ -118,15 +122,31 @@ def _personname(creator: Tag) -> Tag | None:
 
 
 def _contacts(creator: Tag) -> list[str]:
-    """Institutions of the `ltx_role_affiliation` contacts of one creator."""
+    """Institutions of the `ltx_role_affiliation` contacts of one creator (lines joined)."""
     out: list[str] = []
     for contact in creator.find_all(class_="ltx_role_affiliation"):
-        if not isinstance(contact, Tag):
-            continue
-        text = " ".join(v for kind, v in _events(contact) if kind == "text")
-        name = institution_name(_NOT_TEXT.sub(" ", text))
+        name = institution_name(_joined_lines(contact)) if isinstance(contact, Tag) else None
         if name:
             out.append(name)
+    return out
+
+
+def _joined_lines(node: Tag) -> str:
+    """An element's text lines (email lines dropped) as one comma-separated line."""
+    lines = (" ".join(v for k, v in line if k == "text") for line in _lines(node))
+    return ", ".join(line for line in lines if line.strip())
+
+
+def _institutes(block: Tag) -> list[str]:
+    """Springer LNCS (ECCV) `\\institute{}` parts: notes beside the author block, in order."""
+    scope = block.find_parent("article") or block.find_parent() or block
+    out: list[str] = []
+    for note in scope.find_all(class_="ltx_role_institutetext"):
+        content = note.find(class_="ltx_note_content") if isinstance(note, Tag) else None
+        if isinstance(content, Tag):
+            name = institution_name(_joined_lines(content))
+            if name and name not in out:
+                out.append(name)
     return out
 
 

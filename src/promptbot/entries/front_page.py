@@ -34,9 +34,7 @@ class FrontPage:
 def read_front_page(html: str) -> FrontPage:
     """The author block and code link of a LaTeXML page (arXiv's HTML full text)."""
     soup = BeautifulSoup(html, "html.parser")
-    block = soup.find(class_="ltx_authors")
-    authors = parse_author_block(block) if isinstance(block, Tag) else None
-    return FrontPage(authors=authors, code_url=_code_url(soup))
+    return FrontPage(authors=parse_author_block(soup), code_url=_code_url(soup))
 
 
 def _code_url(soup: BeautifulSoup) -> str | None:
