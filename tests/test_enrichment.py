@@ -140,6 +140,20 @@ def test_a_second_run_reads_every_page_from_the_cache(
 
 
 @pytest.mark.enrich
+def test_html_pages_down_the_run_still_proposes_everything(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], clock: FakeClock
+) -> None:
+    out = tmp_path / "new.md"
+    with ArxivServer(feeds=served_pages(), clock=clock) as server:
+        server.fail(503, path="/html/2506.22819v1", times=4)
+        assert dry_run(write_config(tmp_path, server), out) == 0
+    assert len(server.requests) == 4  # one paper's tries, then no more requests
+    err = capsys.readouterr().err
+    assert "arXiv HTML pages: 4 request(s), 0 cached, 13 written without affiliation" in err
+    assert all(f"arxiv.org/abs/{i})" in out.read_text("utf-8") for i in SERVED)
+
+
+@pytest.mark.enrich
 def test_no_enrich_flag_asks_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], clock: FakeClock
 ) -> None:
@@ -214,13 +228,16 @@ def test_a_complete_entry_needs_no_page() -> None:
     assert pages.asked == [] and done == (full,) and report.requests == 0
 
 
-def test_an_unreachable_page_is_not_cached_and_is_named() -> None:
-    pages = FakePages({}, broken=("2506.00001",))
+def test_an_unreachable_page_is_not_cached_is_named_and_stops_further_requests() -> None:
+    pages = FakePages({"2506.00002": CVPR}, broken=("2506.00001",))
     enricher = Enricher(pages)
-    _, report, notes = enrich((decision("2506.00001"),), SEED, enricher)
-    assert report.without_page == ("2506.00001",)
-    assert "could not fetch its arXiv HTML page" in notes["2506.00001"]
+    _, report, notes = enrich((decision("2506.00001"), decision("2506.00002")), SEED, enricher)
+    assert pages.asked == ["2506.00001v1"]  # a down service is not asked again in this run
+    assert report.without_page == ("2506.00001", "2506.00002")
+    assert "arXiv's HTML pages could not be reached" in notes["2506.00002"]
+    assert "HTTP 503" in notes["2506.00001"]
     assert enricher.cache.get("2506.00001v1") is None  # the next run asks again
+    assert enricher.cache.get("2506.00002v1") is None
 
 
 def test_a_pending_papers_note_comes_back_from_the_cache_without_a_request(

@@ -45,6 +45,9 @@ class Enricher:
 
     pages: Pages
     cache: EnrichmentCache = field(default_factory=lambda: EnrichmentCache(None))
+    # Once arXiv's HTML pages failed after all retries, the rest of the run asks no more: a
+    # down service must not cost every proposed paper its own round of back-offs.
+    unreachable: str = ""
 
     def front_page(self, paper: Paper) -> tuple[FrontPage | None, str, bool]:
         """What the paper's page says, its status (ok, missing, unreadable, or the failure),
@@ -53,11 +56,14 @@ class Enricher:
         stored = self.cache.get(key)
         if stored is not None:
             return _from_json(stored), str(stored.get("status")), True
+        if self.unreachable:
+            return None, self.unreachable, False
         try:
             html = self.pages.page(paper.arxiv_id, paper.version)
         except SourceError as exc:  # not cached: the next run that proposes it asks again
-            log.warning("%s", exc)
-            return None, f"could not fetch its arXiv HTML page ({exc})", False
+            log.warning("%s; no more HTML pages are asked for in this run", exc)
+            self.unreachable = f"arXiv's HTML pages could not be reached ({exc})"
+            return None, self.unreachable, False
         page = read_front_page(html) if html is not None else None
         status = MISSING if html is None else OK if page and page.authors else UNREADABLE
         self.cache.put(key, _to_json(page, status))
