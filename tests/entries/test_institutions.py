@@ -31,6 +31,7 @@ from promptbot.entries.institutions import institution_name
         ("*Tsinghua University† (alice@tsinghua.edu.cn)", "Tsinghua University"),
         ("College of Computer Science, Zhejiang University", "Zhejiang University"),
         ("Imperial College London, UK", "Imperial College London"),
+        ("Univ. of Sydney, Sydney, NSW, Australia", "University of Sydney"),
     ],
 )
 def test_institution_name(line: str, name: str) -> None:

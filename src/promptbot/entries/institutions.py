@@ -81,7 +81,7 @@ def _is_address(part: str) -> bool:
 
 
 def _with_campus(parts: list[str], i: int) -> str:
-    name = parts[i]
+    name = re.sub(r"\bUniv\.(?=\s)", "University", parts[i])
     following = parts[i + 1] if i + 1 < len(parts) else ""
     if _SYSTEMS.match(name) and following and not _is_address(following):
         return f"{name}, {following}"
