@@ -250,6 +250,7 @@ def test_a_pending_papers_note_comes_back_from_the_cache_without_a_request(
                               Enricher(pages, EnrichmentCache(tmp_path / "e.json")))
     assert pages.asked == [] and report.requests == 0
     assert "arXiv has no HTML page" in notes["2506.00001"]
+    assert report.without_page == ()  # not written in this run
 
 
 def test_a_list_without_affiliations_gets_no_notes() -> None:

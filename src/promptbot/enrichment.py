@@ -84,6 +84,7 @@ def enrich(
     before = enricher.pages.requests
     out: list[Decision] = []
     notes: dict[str, str] = {}
+    without: list[str] = []  # proposed in this run and written without an affiliation
     cached = 0
     for decision in decisions:
         if decision.status is Status.PENDING and habit.spellings:
@@ -97,10 +98,11 @@ def enrich(
         cached += from_cache
         if why and habit.spellings:
             notes[decision.paper.arxiv_id] = _note(decision.paper, why)
+            without.append(decision.paper.arxiv_id)
         out.append(completed)
     enricher.cache.save()
     report = Enrichment(requests=enricher.pages.requests - before, cached=cached,
-                        without_page=tuple(notes))
+                        without_page=tuple(without))
     return tuple(out), report, notes
 
 
