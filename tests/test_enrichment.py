@@ -175,6 +175,35 @@ def test_config_switch_turns_it_off(tmp_path: Path, clock: FakeClock) -> None:
     assert server.requests == []
 
 
+@pytest.mark.enrich
+def test_real_runs_open_a_pr_that_keeps_naming_the_paper_without_a_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
+) -> None:
+    from github_server import FakeGitHub
+
+    from promptbot.github.forge import GitHubForge
+
+    repo = "BWLONG/Awesome-Prompt-Learning-CV"
+    monkeypatch.setattr(runner, "build_forge", lambda args, cfg: GitHubForge(
+        cfg, "t0ken", sleep=lambda s: None, paced=False))
+    monkeypatch.setenv("PROMPTBOT_TOKEN", "t0ken")
+    with FakeGitHub(repo, {"README.md": CATALOG.read_text("utf-8")}) as gh, ArxivServer(
+            feeds=served_pages(), clock=clock) as server:
+        config = write_config(tmp_path, server)
+        config.write_text(config.read_text("utf-8") + f'[catalog]\nrepo = "{repo}"\n'
+                          f'[github]\napi_url = "{gh.api_url}"\nretries = 1\n', "utf-8")
+        argv = ["--config", str(config), "run", "--feed", str(FEED)]
+        assert cli.main(argv) == 0
+        (pull,) = gh.open_pulls()
+        assert "2506.23810 is written without an affiliation" in (pull.body or "")
+        assert "(*Tsinghua University*)" in (gh.file("README.md", pull.head) or "")
+        asked = len(server.requests)
+        assert cli.main(argv) == 0  # the papers are pending now: nothing is read again
+        (pull,) = gh.open_pulls()
+        assert "2506.23810 is written without an affiliation" in (pull.body or "")
+        assert len(server.requests) == asked
+
+
 # --- the step on its own -------------------------------------------------------------------
 
 
