@@ -118,6 +118,18 @@ def test_latexml_authblk_affiliations() -> None:
                          Author("Peter Novak", ("Microsoft Research Asia",)))
 
 
+def test_latexml_tabular_blocks_numbered_or_one_column_per_author() -> None:
+    numbered = block("latexml/cvpr_tabular.html")
+    assert numbered.authors == (
+        Author("Chen Wei", ("Shanghai Jiao Tong University",)),
+        Author("Laura Rossi", ("University of Amsterdam",)),
+        Author("Kenji Sato", ("Shanghai Jiao Tong University", "Sony AI")),
+    )
+    columns = block("latexml/cvpr_tabular_columns.html")
+    assert columns.authors == (Author("Alice Moreau", ("Inria",)),
+                               Author("Bo Zhang", ("Tsinghua University",)))
+
+
 def test_mathml_marks_of_dollar_superscripts() -> None:
     html = (
         '<div class="ltx_authors"><span class="ltx_creator ltx_role_author">'

@@ -14,13 +14,13 @@ The text returned is raw (not escaped): formatting escapes it like all other met
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
-from bs4.element import Comment, NavigableString
 
 from promptbot.entries.institutions import institution_name
+from promptbot.entries.latexml_lines import Item, has_class, lines_of
 
 
 @dataclass(frozen=True)
@@ -53,34 +53,26 @@ class AuthorBlock:
         return next(iter(self.institutions), None)
 
 
-# Parts of an author block that are not names or affiliations.
-_DROPPED_CLASSES = frozenset({
-    "ltx_note", "ltx_ERROR", "ltx_author_notes", "ltx_role_email", "ltx_contact_name",
-    "ltx_author_before", "ltx_role_thanks", "ltx_role_footnote", "ltx_role_footnotemark",
-    "ltx_note_type", "ltx_note_mark", "ltx_role_orcid",
-})
-_DROPPED_TAGS = frozenset({"button", "script", "style", "img", "svg"})
-_MATH_MARK = re.compile(r"\s*(?:\{\})?\^\{?([^{}]*)\}?\s*")
-_UNICODE_MARKS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
-_UNICODE_MARK_RUN = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:[,，][¹²³⁴⁵⁶⁷⁸⁹⁰]+)*")
 _NAME_SEPARATORS = re.compile(r"\s*(?:[,;&]|\band\b|\s{2,}|[\u2000-\u200b\u3000])\s*")
-_NOT_TEXT = re.compile(r"\S+@\S+|https?://\S+|\{[^{}]*\}@\S*")
 
-Item = tuple[str, str]  # ("text" | "mark", value)
 
 
 def parse_author_block(page: str | Tag) -> AuthorBlock | None:
     """The authors of a LaTeXML page (or of its `ltx_authors` element); None if it has none."""
     root = BeautifulSoup(page, "html.parser") if isinstance(page, str) else page
-    block = root if _has_class(root, "ltx_authors") else root.find(class_="ltx_authors")
+    block = root if has_class(root, "ltx_authors") else root.find(class_="ltx_authors")
     if not isinstance(block, Tag):
         return None
     creators = [c for c in block.find_all(class_="ltx_creator") if isinstance(c, Tag)] or [block]
-    lines_by_creator = [_lines(_personname(c)) for c in creators]
+    lines_by_creator = [lines_of(_personname(c)) for c in creators]
     numbered = _numbered_affiliations([line for lines in lines_by_creator for line in lines])
     authors: list[Author] = []
     for creator, lines in zip(creators, lines_by_creator, strict=True):
-        found = (_numbered_authors(lines, numbered) if numbered else _chunk_authors(lines))
+        columns = None if numbered else _columns(_personname(creator))
+        if columns:
+            found = [a for column in columns for a in _chunk_authors(column)]
+        else:
+            found = _numbered_authors(lines, numbered) if numbered else _chunk_authors(lines)
         contacts = _contacts(creator)
         if not found and contacts and authors:  # a nameless creator adds to the previous author
             last = authors.pop()
@@ -103,19 +95,8 @@ def _key_order(key: str) -> tuple[int, str]:
     return (int(key), "") if key.isdigit() else (0, key)
 
 
-def _has_class(node: Tag | BeautifulSoup, name: str) -> bool:
-    return name in (node.get("class") or []) if isinstance(node, Tag) else False
-
-
-def _classes(node: Tag) -> set[str]:
-    value = node.get("class")
-    if isinstance(value, str):
-        return set(value.split())
-    return set(value or ())
-
-
 def _personname(creator: Tag) -> Tag | None:
-    if not _has_class(creator, "ltx_creator"):
+    if not has_class(creator, "ltx_creator"):
         return creator  # no creator elements: read the whole block as one
     found = creator.find(class_="ltx_personname")
     return found if isinstance(found, Tag) else None
@@ -133,7 +114,7 @@ def _contacts(creator: Tag) -> list[str]:
 
 def _joined_lines(node: Tag) -> str:
     """An element's text lines (email lines dropped) as one comma-separated line."""
-    lines = (" ".join(v for k, v in line if k == "text") for line in _lines(node))
+    lines = (" ".join(v for k, v in line if k == "text") for line in lines_of(node))
     return ", ".join(line for line in lines if line.strip())
 
 
@@ -150,78 +131,18 @@ def _institutes(block: Tag) -> list[str]:
     return out
 
 
-def _events(node: Tag) -> Iterator[Item]:
-    """Text, marks and line breaks of an element in document order; notes and emails dropped."""
-    for child in node.children:
-        if isinstance(child, Comment):
-            continue
-        if isinstance(child, NavigableString):
-            yield from _text_items(str(child))
-        elif isinstance(child, Tag):
-            yield from _tag_events(child)
-
-
-def _tag_events(tag: Tag) -> Iterator[Item]:
-    classes = _classes(tag)
-    if tag.name == "br":
-        yield ("br", "")
-    elif tag.name in _DROPPED_TAGS or classes & _DROPPED_CLASSES:
-        return
-    elif tag.name == "sup" or "ltx_sup" in classes:
-        yield ("mark", tag.get_text(""))
-    elif tag.name == "math":
-        alt = str(tag.get("alttext") or "")
-        found = _MATH_MARK.fullmatch(alt)
-        yield ("mark", found.group(1)) if found else ("text", alt)
-    elif tag.name == "a" and str(tag.get("href") or "").startswith("mailto:"):
-        return
-    elif "ltx_font_typewriter" in classes and _NOT_TEXT.search(tag.get_text(" ")):
-        yield ("br", "")  # an email line
-    else:
-        yield from _events(tag)
-
-
-def _text_items(text: str) -> Iterator[Item]:
-    """Plain text, with Unicode superscript digits (¹²) read as marks."""
-    last = 0
-    for found in _UNICODE_MARK_RUN.finditer(text):
-        yield ("text", text[last : found.start()])
-        yield ("mark", found.group(0).translate(_UNICODE_MARKS))
-        last = found.end()
-    yield ("text", text[last:])
-
-
-def _lines(node: Tag | None) -> list[list[Item]]:
-    """The element's items split at line breaks; texts whitespace-normalized, empty lines gone."""
-    if node is None:
-        return []
-    lines: list[list[Item]] = [[]]
-    for kind, value in _events(node):
-        if kind == "br":
-            lines.append([])
-            continue
-        if kind == "text":
-            value = _NOT_TEXT.sub(" ", value)
-        lines[-1].append((kind, value))
-    return [_merged(line) for line in lines if _merged(line)]
-
-
-def _merged(line: Sequence[Item]) -> list[Item]:
-    """Adjacent texts joined and normalized; blank texts dropped."""
-    out: list[Item] = []
-    for kind, value in line:
-        if kind == "text" and out and out[-1][0] == "text":
-            out[-1] = ("text", out[-1][1] + value)
-        else:
-            out.append((kind, value))
-    cleaned = [(k, v.strip() if k == "mark" else _spaces(v)) for k, v in out]
-    return [(k, v) for k, v in cleaned if v.strip(" ")]
-
-
-def _spaces(text: str) -> str:
-    # Em and other wide spaces separate names: keep them as two spaces, collapse the rest.
-    text = re.sub(r"[\u2000-\u200b\u3000]", "  ", text)
-    return re.sub(r"[^\S ]+", " ", text).replace("\xa0", " ")
+def _columns(node: Tag | None) -> list[list[list[Item]]] | None:
+    """The lines of each column of an author table (one author per column: the name, then
+    affiliation lines below it); None unless the block is such a table."""
+    table = node.find(class_="ltx_tabular") if node is not None else None
+    if not isinstance(table, Tag):
+        return None
+    rows = [[c for c in r.find_all(class_="ltx_td") if isinstance(c, Tag)]
+            for r in table.find_all(class_="ltx_tr") if isinstance(r, Tag)]
+    width = len(rows[0]) if rows else 0
+    if width < 2 or len(rows) < 2 or any(len(row) != width for row in rows):
+        return None
+    return [[line for row in rows for line in lines_of(row[i])] for i in range(width)]
 
 
 def _keys(mark: str) -> list[str]:
