@@ -93,3 +93,5 @@ def test_enrichment_keys(tmp_path: Path) -> None:
         config.load(write(tmp_path, '[arxiv]\nhtml_url = "file:///etc/"\n'))
     with pytest.raises(ConfigError, match=r"\[enrich\].enabled must be a boolean"):
         config.load(write(tmp_path, '[enrich]\nenabled = "yes"\n'))
+    with pytest.raises(ConfigError, match=r"\[enrich\].max_pages must not be negative"):
+        config.load(write(tmp_path, '[enrich]\nmax_pages = -1\n'))

@@ -297,3 +297,12 @@ def test_the_cache_keeps_unassigned_institutes(tmp_path: Path) -> None:
                              Enricher(pages, EnrichmentCache(tmp_path / "e.json")))
     assert pages.asked == [] and report.cached == 1
     assert done[0].fields is not None and done[0].fields.affiliation == "Zhejiang University"
+
+
+def test_at_most_max_pages_are_read_in_one_run() -> None:
+    pages = FakePages({"2506.00001": CVPR, "2506.00002": CVPR})
+    done, report, notes = enrich((decision("2506.00001"), decision("2506.00002")), SEED,
+                                 Enricher(pages, max_pages=1))
+    assert pages.asked == ["2506.00001v1"] and report.requests == 1
+    assert done[0].fields is not None and done[0].fields.affiliation == "Tsinghua University"
+    assert "already read 1 HTML pages ([enrich] max_pages)" in notes["2506.00002"]

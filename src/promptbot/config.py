@@ -187,6 +187,7 @@ class EnrichConfig:
 
     enabled: bool = True
     cache_dir: str = ""  # "" = $XDG_CACHE_HOME/promptbot, else ~/.cache/promptbot
+    max_pages: int = 100  # HTML pages read in one run at most (a long backfill stays polite)
 
 
 @dataclass(frozen=True)
@@ -255,6 +256,8 @@ def _check_values(config: Config, source: str) -> None:
         raise ConfigError(f"{source}: [arxiv].delay_seconds must not be negative")
     if config.arxiv.lookback_days < 1:
         raise ConfigError(f"{source}: [arxiv].lookback_days must be at least 1")
+    if config.enrich.max_pages < 0:
+        raise ConfigError(f"{source}: [enrich].max_pages must not be negative")
     if not config.arxiv.html_url.startswith(("http://", "https://")):
         raise ConfigError(f"{source}: [arxiv].html_url must be an http(s) URL")
     if "/" not in config.catalog.repo:

@@ -48,6 +48,8 @@ class Enricher:
     # Once arXiv's HTML pages failed after all retries, the rest of the run asks no more: a
     # down service must not cost every proposed paper its own round of back-offs.
     unreachable: str = ""
+    max_pages: int = 100  # pages asked for in one run at most (a long backfill stays polite)
+    asked: int = 0
 
     def front_page(self, paper: Paper) -> tuple[FrontPage | None, str, bool]:
         """What the paper's page says, its status (ok, missing, unreadable, or the failure),
@@ -58,6 +60,10 @@ class Enricher:
             return _from_json(stored), str(stored.get("status")), True
         if self.unreachable:
             return None, self.unreachable, False
+        if self.asked >= self.max_pages:
+            limit = f"this run already read {self.max_pages} HTML pages ([enrich] max_pages)"
+            return None, limit, False
+        self.asked += 1
         try:
             html = self.pages.page(paper.arxiv_id, paper.version)
         except SourceError as exc:  # not cached: the next run that proposes it asks again

@@ -74,7 +74,7 @@ def build_enricher(
         default_cache_dir())
     pages = ArxivHtmlPages(cfg.arxiv, user_agent=user_agent(cfg.arxiv.contact),
                            politeness=politeness or Politeness(cfg.arxiv.delay_seconds))
-    return Enricher(pages, EnrichmentCache(folder / FILE_NAME))
+    return Enricher(pages, EnrichmentCache(folder / FILE_NAME), max_pages=cfg.enrich.max_pages)
 
 
 def build_forge(args: argparse.Namespace, cfg: Config) -> Forge:
