@@ -31,3 +31,16 @@ def _loopback_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def data_dir() -> Path:
     """The folder of real data slices copied for the tests (origins in SOURCES.md)."""
     return DATA
+
+
+@pytest.fixture(autouse=True)
+def _no_enrichment_unless_asked(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """Runs read no arXiv HTML pages (nor a cache in the home folder) unless a test is marked
+    `enrich`: those point [arxiv] html_url at a local server and the cache at tmp_path."""
+    if "enrich" not in request.keywords:
+        from promptbot import runner
+
+        monkeypatch.setattr(runner, "build_enricher", lambda *args, **kwargs: None)
+    yield

@@ -123,7 +123,7 @@ def test_a_failing_arxiv_source_exits_1(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     broken = FakeSource(name="arXiv API", error="arXiv API: HTTP 503 after 3 retries")
-    monkeypatch.setattr(runner, "build_sources", lambda args, cfg: [broken])
+    monkeypatch.setattr(runner, "build_sources", lambda args, cfg, *rest: [broken])
     argv = ["run", "--dry-run", "--catalog", str(EXAMPLE_CATALOG)]
     assert cli.main(argv) == 1
     err = capsys.readouterr().err

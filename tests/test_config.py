@@ -80,3 +80,18 @@ def test_config_path_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert config.config_path(None, {}) == Path("config.toml")
     assert config.config_path(None, {"PROMPTBOT_CONFIG": "x.toml"}) == Path("x.toml")
     assert config.config_path("y.toml", {"PROMPTBOT_CONFIG": "x.toml"}) == Path("y.toml")
+
+
+def test_enrichment_keys(tmp_path: Path) -> None:
+    cfg = config.load(write(tmp_path, '[arxiv]\nhtml_url = "http://127.0.0.1:8/html/"\n'
+                                      '[enrich]\nenabled = false\ncache_dir = "c"\n'))
+    assert (cfg.arxiv.html_url, cfg.enrich.enabled, cfg.enrich.cache_dir) == (
+        "http://127.0.0.1:8/html/", False, "c")
+    assert config.Config().arxiv.html_url == "https://arxiv.org/html/"
+    assert config.Config().enrich.enabled is True
+    with pytest.raises(ConfigError, match=r"\[arxiv\].html_url must be an http\(s\) URL"):
+        config.load(write(tmp_path, '[arxiv]\nhtml_url = "file:///etc/"\n'))
+    with pytest.raises(ConfigError, match=r"\[enrich\].enabled must be a boolean"):
+        config.load(write(tmp_path, '[enrich]\nenabled = "yes"\n'))
+    with pytest.raises(ConfigError, match=r"\[enrich\].max_pages must not be negative"):
+        config.load(write(tmp_path, '[enrich]\nmax_pages = -1\n'))

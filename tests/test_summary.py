@@ -52,3 +52,17 @@ def test_markdown_table_survives_hostile_titles() -> None:
     assert "javascript:" not in html.replace("javascript\\:", "")
     assert 'href="https://arxiv.org/abs/2501.00001"' in html
     assert "@octocat" not in html
+
+
+def test_closing_line_counts_the_html_requests_of_enrichment() -> None:
+    from dataclasses import replace
+
+    from promptbot.models import Enrichment
+
+    p = replace(plan([decision("1", Status.PROPOSED)]),
+                enrichment=Enrichment(requests=3, cached=2, without_page=("2506.00001",)))
+    assert summary.closing_line(p, [], dry_run=True).endswith(
+        "; arXiv HTML pages: 3 request(s), 2 cached, 1 written without affiliation")
+    assert summary.closing_line(replace(p, enrichment=Enrichment()), [], dry_run=True).endswith(
+        "; arXiv HTML pages: 0 request(s), 0 cached")
+    assert "arXiv HTML" not in summary.closing_line(plan([]), [], dry_run=True)

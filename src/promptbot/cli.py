@@ -72,6 +72,8 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", metavar="FILE", help="write the new catalog to FILE")
     parser.add_argument("--summary", metavar="FILE",
                         help="append a markdown summary to FILE (e.g. $GITHUB_STEP_SUMMARY)")
+    parser.add_argument("--no-enrich", action="store_true",
+                        help="do not read the proposed papers' arXiv HTML pages (affiliations)")
 
 
 def _cmd_check(args: argparse.Namespace, cfg: Config) -> int:

@@ -41,6 +41,7 @@ class ArxivConfig:
     categories: tuple[str, ...] = ("cs.CV", "cs.LG", "cs.CL", "cs.AI", "cs.MM")
     api_url: str = "https://export.arxiv.org/api/query"
     rss_url: str = "https://rss.arxiv.org/rss/cs.CV+cs.CL+cs.LG"
+    html_url: str = "https://arxiv.org/html/"  # a paper's HTML page is <html_url><id>v<version>
     announce_types: tuple[str, ...] = ("new", "cross")
     delay_seconds: float = 3.0
     page_size: int = 500
@@ -181,6 +182,15 @@ class FormatConfig:
 
 
 @dataclass(frozen=True)
+class EnrichConfig:
+    """Completing proposed entries (affiliation, short name, code) from arXiv's HTML pages."""
+
+    enabled: bool = True
+    cache_dir: str = ""  # "" = $XDG_CACHE_HOME/promptbot, else ~/.cache/promptbot
+    max_pages: int = 100  # HTML pages read in one run at most (a long backfill stays polite)
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole configuration."""
 
@@ -192,6 +202,7 @@ class Config:
     sections: SectionsConfig = field(default_factory=SectionsConfig)
     scoring: ScoringConfig = field(default_factory=ScoringConfig)
     format: FormatConfig = field(default_factory=FormatConfig)
+    enrich: EnrichConfig = field(default_factory=EnrichConfig)
     source: str = ""  # the file it was read from ("" = built-in defaults)
 
 
@@ -245,6 +256,10 @@ def _check_values(config: Config, source: str) -> None:
         raise ConfigError(f"{source}: [arxiv].delay_seconds must not be negative")
     if config.arxiv.lookback_days < 1:
         raise ConfigError(f"{source}: [arxiv].lookback_days must be at least 1")
+    if config.enrich.max_pages < 0:
+        raise ConfigError(f"{source}: [enrich].max_pages must not be negative")
+    if not config.arxiv.html_url.startswith(("http://", "https://")):
+        raise ConfigError(f"{source}: [arxiv].html_url must be an http(s) URL")
     if "/" not in config.catalog.repo:
         raise ConfigError(f'{source}: [catalog].repo must be "owner/name"')
     if config.pull_request.max_open < 1:

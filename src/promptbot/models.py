@@ -228,6 +228,15 @@ class PullRequestPlan:
 
 
 @dataclass(frozen=True)
+class Enrichment:
+    """What completing the proposed entries from arXiv's HTML pages cost and left undone."""
+
+    requests: int = 0  # HTTP requests to arXiv's HTML pages in this run (retries included)
+    cached: int = 0  # papers answered from the enrichment cache, without a request
+    without_page: tuple[str, ...] = ()  # ids written without what their page would have given
+
+
+@dataclass(frozen=True)
 class Plan:
     """Everything a run would do; computed the same way in a dry run and a real run."""
 
@@ -237,6 +246,7 @@ class Plan:
     insertions: tuple[Insertion, ...]
     pull_requests: tuple[PullRequestPlan, ...] = ()
     notes: tuple[str, ...] = ()  # things the run should tell the user
+    enrichment: Enrichment | None = None  # None: entries were not completed from HTML pages
 
     @property
     def changed(self) -> bool:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 
-from promptbot import planning
+from promptbot import enrichment, planning
 from promptbot.catalog import parse
 from promptbot.config import Config
 from promptbot.errors import BaseMoved
@@ -28,8 +29,13 @@ def harvest(sources: Sequence[Source], window: Window | None) -> Harvest:
     return merge(found)
 
 
-def decide_and_plan(papers: Harvest, catalog_text: str, memory: Memory, cfg: Config) -> Plan:
-    """The pure part of a run: the same Plan whether or not it is applied afterwards."""
+def decide_and_plan(
+    papers: Harvest, catalog_text: str, memory: Memory, cfg: Config,
+    enricher: enrichment.Enricher | None = None,
+) -> Plan:
+    """Decide and plan: the same Plan whether or not it is applied afterwards. Pure, except that
+    an `enricher` reads the HTML pages of the papers it proposes (after judging, before
+    planning)."""
     catalog = parse(catalog_text)
     scorer = Scorer(catalog, cfg)  # its catalog index also tells which rejected ids came back
     decisions = scorer.decide_many(
@@ -37,19 +43,29 @@ def decide_and_plan(papers: Harvest, catalog_text: str, memory: Memory, cfg: Con
         pending=pending(memory),
         rejected=rejected(memory, scorer.index),
     )
-    return planning.plan(catalog, decisions, memory, cfg, notes=(*papers.notes, *scorer.notes))
+    if enricher is None:
+        return planning.plan(catalog, decisions, memory, cfg, notes=(*papers.notes, *scorer.notes))
+    decisions, report, paper_notes = enrichment.enrich(decisions, catalog, enricher)
+    plan = planning.plan(catalog, decisions, memory, cfg, notes=(*papers.notes, *scorer.notes),
+                         paper_notes=paper_notes)
+    return replace(plan, enrichment=report)
 
 
-def plan_on(forge: Forge, papers: Harvest, cfg: Config) -> Plan:
+def plan_on(
+    forge: Forge, papers: Harvest, cfg: Config, enricher: enrichment.Enricher | None = None
+) -> Plan:
     """Read the catalog and the bot's PRs from the forge, then plan."""
     catalog_file = forge.read_catalog()
     memory = forge.read_memory()
-    return decide_and_plan(papers, catalog_file.text, memory, cfg)
+    return decide_and_plan(papers, catalog_file.text, memory, cfg, enricher)
 
 
-def run(cfg: Config, sources: Sequence[Source], forge: Forge, window: Window | None) -> Plan:
+def run(
+    cfg: Config, sources: Sequence[Source], forge: Forge, window: Window | None,
+    enricher: enrichment.Enricher | None = None,
+) -> Plan:
     """Compute the plan of one run: arXiv first, so a failing source changes nothing on GitHub."""
-    return plan_on(forge, harvest(sources, window), cfg)
+    return plan_on(forge, harvest(sources, window), cfg, enricher)
 
 
 def apply(plan: Plan, forge: Forge) -> tuple[Applied, ...]:
@@ -58,7 +74,8 @@ def apply(plan: Plan, forge: Forge) -> tuple[Applied, ...]:
 
 
 def apply_converging(
-    plan: Plan, papers: Harvest, forge: Forge, cfg: Config, *, attempts: int = 3
+    plan: Plan, papers: Harvest, forge: Forge, cfg: Config, *, attempts: int = 3,
+    enricher: enrichment.Enricher | None = None,
 ) -> tuple[Plan, tuple[Applied, ...]]:
     """Apply `plan`; when the base moved meanwhile, re-read, re-plan on the new base and retry."""
     for attempt in range(1, attempts + 1):
@@ -68,5 +85,5 @@ def apply_converging(
             if attempt == attempts:
                 raise
             log.info("%s; planning again on the new base", moved)
-            plan = plan_on(forge, papers, cfg)
+            plan = plan_on(forge, papers, cfg, enricher)
     raise AssertionError("unreachable: the loop returns or raises")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from promptbot.catalog import parse
 from promptbot.config import Config
@@ -26,8 +26,10 @@ def plan(
     cfg: Config,
     *,
     notes: Sequence[str] = (),
+    paper_notes: Mapping[str, str] = {},
 ) -> Plan:
-    """The whole plan of a run; a dry run and a real run compute exactly this."""
+    """The whole plan of a run; a dry run and a real run compute exactly this. `paper_notes`
+    (arXiv id -> note) go into the body of the pull request that carries the paper."""
     insertions = plan_insertions(catalog, decisions, cfg)
     proposals = proposals_for(insertions, decisions)
     abstracts = {d.paper.arxiv_id: d.paper.abstract for d in decisions}
@@ -38,7 +40,8 @@ def plan(
         return place(text, entries, catalog=catalog if text == base_text else None)
 
     prs = plan_pull_requests(
-        base_text, proposals, memory, cfg, place=place_on_base, abstracts=abstracts
+        base_text, proposals, memory, cfg, place=place_on_base, abstracts=abstracts,
+        paper_notes=paper_notes,
     )
     new_text = prs[0].new_text if prs else base_text
     return Plan(
@@ -47,7 +50,7 @@ def plan(
         new_text=new_text,
         insertions=insertions,
         pull_requests=prs,
-        notes=(*notes, *explain(base_text, proposals, memory, cfg)),
+        notes=(*notes, *paper_notes.values(), *explain(base_text, proposals, memory, cfg)),
     )
 
 

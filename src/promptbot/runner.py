@@ -12,12 +12,15 @@ from pathlib import Path
 
 from promptbot import pipeline, report, summary
 from promptbot.config import Config
+from promptbot.enrichment import Enricher
 from promptbot.errors import UsageError
 from promptbot.github import GitHubForge, LocalFileForge, token_from_env
 from promptbot.models import Plan, Window
 from promptbot.ports import Applied, Forge, Source
 from promptbot.sources import user_agent, window_for
 from promptbot.sources.arxiv_api import ArxivApiSource
+from promptbot.sources.arxiv_html import ArxivHtmlPages
+from promptbot.sources.enrichment_cache import FILE_NAME, EnrichmentCache, default_cache_dir
 from promptbot.sources.listing_feed import ListingFeedSource
 from promptbot.sources.politeness import Politeness
 from promptbot.sources.replay import SavedFeedSource
@@ -44,19 +47,34 @@ def run_window(args: argparse.Namespace, cfg: Config, now: datetime) -> Window |
     return window_for(now, cfg.arxiv.lookback_days, since, until)
 
 
-def build_sources(args: argparse.Namespace, cfg: Config) -> list[Source]:
+def build_sources(
+    args: argparse.Namespace, cfg: Config, politeness: Politeness | None = None
+) -> list[Source]:
     """Saved files when --feed is given, else the configured arXiv sources."""
     if args.feed:
         return [SavedFeedSource(Path(f), cfg.arxiv.announce_types) for f in args.feed]
     agent = user_agent(cfg.arxiv.contact)
     # One politeness clock for every arXiv endpoint: the 3-second rule is per client, not per URL.
-    polite = Politeness(cfg.arxiv.delay_seconds)
+    polite = politeness or Politeness(cfg.arxiv.delay_seconds)
     sources: list[Source] = []
     if "api" in cfg.arxiv.sources:
         sources.append(ArxivApiSource(cfg.arxiv, user_agent=agent, politeness=polite))
     if "rss" in cfg.arxiv.sources:
         sources.append(ListingFeedSource(cfg.arxiv, user_agent=agent, politeness=polite))
     return sources
+
+
+def build_enricher(
+    args: argparse.Namespace, cfg: Config, politeness: Politeness | None = None
+) -> Enricher | None:
+    """The reader of proposed papers' HTML pages, or None (--no-enrich, [enrich] enabled=false)."""
+    if getattr(args, "no_enrich", False) or not cfg.enrich.enabled:
+        return None
+    folder = Path(cfg.enrich.cache_dir).expanduser() if cfg.enrich.cache_dir else (
+        default_cache_dir())
+    pages = ArxivHtmlPages(cfg.arxiv, user_agent=user_agent(cfg.arxiv.contact),
+                           politeness=politeness or Politeness(cfg.arxiv.delay_seconds))
+    return Enricher(pages, EnrichmentCache(folder / FILE_NAME), max_pages=cfg.enrich.max_pages)
 
 
 def build_forge(args: argparse.Namespace, cfg: Config) -> Forge:
@@ -99,11 +117,14 @@ def run_command(
     """One run: plan it, show it (dry run) or apply it, and summarize; returns the exit code."""
     forge = forge if forge is not None else build_forge(args, cfg)
     window = preflight(args, cfg, forge, now=now())
-    papers = pipeline.harvest(sources if sources is not None else build_sources(args, cfg), window)
-    plan = pipeline.plan_on(forge, papers, cfg)
+    polite = Politeness(cfg.arxiv.delay_seconds)  # shared by the feeds and the HTML pages
+    papers = pipeline.harvest(
+        sources if sources is not None else build_sources(args, cfg, polite), window)
+    enricher = build_enricher(args, cfg, polite)
+    plan = pipeline.plan_on(forge, papers, cfg, enricher)
     applied: tuple[Applied, ...] = ()
     if not args.dry_run:
-        plan, applied = pipeline.apply_converging(plan, papers, forge, cfg)
+        plan, applied = pipeline.apply_converging(plan, papers, forge, cfg, enricher=enricher)
     for note in plan.notes:
         log.info("%s", note)
     _emit(args, cfg, plan, applied)

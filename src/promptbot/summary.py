@@ -42,7 +42,19 @@ def outcome_line(plan: Plan, applied: Sequence[Applied], *, dry_run: bool) -> st
 
 def closing_line(plan: Plan, applied: Sequence[Applied], *, dry_run: bool) -> str:
     """The one-line summary printed at the end of every run."""
-    return f"{counts_line(plan)}; {outcome_line(plan, applied, dry_run=dry_run)}"
+    line = f"{counts_line(plan)}; {outcome_line(plan, applied, dry_run=dry_run)}"
+    return line + enrichment_phrase(plan)
+
+
+def enrichment_phrase(plan: Plan) -> str:
+    """`; arXiv HTML pages: 3 request(s), 2 cached, 1 without a page` ("" when not enriched)."""
+    done = plan.enrichment
+    if done is None:
+        return ""
+    phrase = f"; arXiv HTML pages: {done.requests} request(s), {done.cached} cached"
+    if done.without_page:
+        phrase += f", {len(done.without_page)} written without affiliation"
+    return phrase
 
 
 def markdown(plan: Plan, applied: Sequence[Applied], *, dry_run: bool) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from builders import paper
 
-from promptbot.entries.short_names import short_name
+from promptbot.entries.short_names import repository_name, short_name
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,45 @@ def test_short_name_from_abstract(abstract: str, name: str | None) -> None:
 def test_title_name_wins_over_abstract() -> None:
     p = paper(title="MaPLe: Multi-modal Prompt Learning", abstract="We propose Foo Bar (FB).")
     assert short_name(p) == "MaPLe"
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name"),
+    [
+        ("We propose CoPT (Conditional Prompt Tuning), a way to adapt CLIP.", "CoPT"),
+        ("Our MMA (Multi-Modal Adapter) aligns both branches.", "MMA"),
+        ("We build on CLIP (Contrastive Language-Image Pre-training).", None),  # common acronym
+        ("We call it XYZ (a new method for everything).", None),  # the capitals are not initials
+    ],
+)
+def test_short_name_followed_by_its_expansion(abstract: str, name: str | None) -> None:
+    assert short_name(paper(title="Plain Title Without Colon", abstract=abstract)) == name
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "name"),
+    [
+        ("https://github.com/Koorye/CaPT",
+         "A Closer Look at Conditional Prompt Tuning for Vision-Language Models", "CaPT"),
+        ("https://github.com/TomSheng21/tta-vlm", "The Illusion of Progress? A Critical Look at"
+         " Test-Time Adaptation for Vision-Language Models", "TTA-VLM"),
+        ("https://github.com/o/MoMa.git", "Modulating Mamba with MoMa", "MoMa"),
+        ("https://github.com/xuboyue1999/mmtrack.git",
+         "Visual and Memory Dual Adapter for Multi-Modal Object Tracking", None),
+        ("https://github.com/o/code", "Conditional Open Domain Embeddings", None),
+        ("https://x.github.io/CaPT", "Conditional Prompt Tuning", None),  # not a repository
+        ("https://github.com/o", "Anything", None),
+    ],
+)
+def test_repository_name_when_the_title_spells_it_out(
+    url: str, title: str, name: str | None
+) -> None:
+    assert repository_name(url, title) == name
+
+
+def test_repository_name_is_the_last_resort() -> None:
+    titled = paper(title="MaPLe: Multi-modal Prompt Learning")
+    assert short_name(titled, "https://github.com/o/Other") == "MaPLe"
+    plain = paper(title="Conditional Prompt Tuning", abstract="Nothing defined.")
+    assert short_name(plain, "https://github.com/o/CPT") == "CPT"
+    assert short_name(plain) is None

@@ -101,3 +101,16 @@ def test_per_paper_plans_one_pr_each_within_max_open() -> None:
     assert result[1].title.startswith("Add “Paper 2503.00001”")
     assert prm.explain(BASE, new, memory, PER_PAPER) == (
         "1 paper(s) wait for a free slot: 2 of max_open = 3 bot pull requests are open",)
+
+
+def test_a_papers_note_goes_into_the_pull_request_that_carries_it() -> None:
+    notes = {"2503.00002": "2503.00002 is written without an affiliation: no page"}
+    (rolling,) = prm.plan_pull_requests(BASE, [proposal("2503.00001"), proposal("2503.00002")],
+                                        NO_MEMORY, DEFAULTS, place=place, paper_notes=notes)
+    assert "> **Note:** 2503.00002 is written without an affiliation: no page" in rolling.body
+    per_paper = Config(pull_request=PullRequestConfig(mode="per-paper"))
+    first, second = prm.plan_pull_requests(
+        BASE, [proposal("2503.00001"), proposal("2503.00002")], NO_MEMORY, per_paper,
+        place=place, paper_notes=notes)
+    assert "without an affiliation" not in first.body
+    assert "without an affiliation" in second.body

@@ -1,8 +1,9 @@
 """Entries: a paper written the way a list writes its entries, and inserted into the text.
 
 Style inference from the list's own entries, the fields read from a paper's metadata
-(short name, venue, year, code link, affiliation), markdown safety for hostile metadata, and
-byte-level insertion. Pure: no I/O. Imports the catalog and the base modules only.
+(short name, venue, year, code link, affiliation) and from its HTML page's author block
+(affiliations, institutions, front_page), markdown safety for hostile metadata, and byte-level
+insertion. Pure: no I/O. Imports the catalog and the base modules only.
 """
 
 from __future__ import annotations

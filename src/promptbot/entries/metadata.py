@@ -1,28 +1,31 @@
 """Entry fields read from arXiv metadata: venue and year, code link, affiliation (and short name).
 
-The short name is found in promptbot.short_names; it is re-exported here with the other fields.
+The short name is found in promptbot.entries.short_names, the code link in
+promptbot.entries.code_links; both are re-exported here with the other fields.
 """
 
 from __future__ import annotations
 
 import re
 
+from promptbot.entries.code_links import code_url_in
 from promptbot.entries.short_names import short_name
 from promptbot.models import Paper, PaperFields
 
-__all__ = ["affiliation", "canonical_venue", "code_url", "read_fields", "short_name",
-           "submission_yymm", "venue_year"]
+__all__ = ["affiliation", "canonical_venue", "code_url", "code_url_in", "read_fields",
+           "short_name", "submission_yymm", "venue_year"]
 
 
 def read_fields(paper: Paper) -> PaperFields:
     """Everything an entry takes from the paper's metadata, read once."""
     venue, year = venue_year(paper)
+    code = code_url(paper)
     return PaperFields(
-        name=short_name(paper),
+        name=short_name(paper, code),
         venue=venue,
         year=year,
         yymm=submission_yymm(paper),
-        code_url=code_url(paper),
+        code_url=code,
         affiliation=affiliation(paper),
     )
 
@@ -211,39 +214,10 @@ def submission_yymm(paper: Paper) -> str:
 
 # --- code link and affiliation ------------------------------------------------------------------
 
-_URL_RE = re.compile(r"https?://[^\s<>\"'{}|\\^`]+", re.IGNORECASE)
-_REPO_HOSTS = ("github.com/", "gitlab.com/")
-_NOT_CODE = ("arxiv.org", "doi.org", "creativecommons.org", "openreview.net", "dx.doi")
-
-
 def code_url(paper: Paper) -> str | None:
-    """A GitHub/GitLab repository (else a project page) named in the abstract or comment."""
-    text = " ".join(filter(None, (paper.abstract, paper.comment or "")))
-    # LaTeX abstracts write \url{...}; keep what is inside the braces.
-    text = re.sub(r"\\url\{([^}]*)\}", r" \1 ", text)
-    urls = [_strip_trailing(u) for u in _URL_RE.findall(text)]
-    urls = [u for u in urls if u.count("/") >= 3 or "." in u.split("//", 1)[-1]]
-    for url in urls:
-        if any(h in url.lower() for h in _REPO_HOSTS) and len(url.split("/")) >= 5:
-            return url
-    for url in urls:
-        if not any(h in url.lower() for h in _NOT_CODE):
-            return url
-    return None
-
-
-def _strip_trailing(url: str) -> str:
-    """Drop sentence punctuation after a URL, and a closing bracket it does not open."""
-    while url:
-        last = url[-1]
-        unopened = (last == ")" and url.count("(") < url.count(")")) or (
-            last == "]" and url.count("[") < url.count("]")
-        )
-        if last in ".,;:!?'\"*_" or unopened:
-            url = url[:-1]
-        else:
-            break
-    return url
+    """A code repository (GitHub, GitLab, Hugging Face …) the abstract or comment names, else a
+    page the text presents as code or project page; never a bare download."""
+    return code_url_in(" ".join(filter(None, (paper.abstract, paper.comment or ""))))
 
 
 def affiliation(paper: Paper) -> str | None:

@@ -32,12 +32,54 @@ _PROPOSE_NAME_RE = re.compile(
 )
 
 
-def short_name(paper: Paper) -> str | None:
-    """The short name: the title's prefix before a colon, or an acronym the abstract defines."""
+_NAME_THEN_EXPANSION = re.compile(
+    r"\b([A-Z][\w\-+]*[A-Z0-9][\w\-+]*)\s+\(([A-Z][\w\-]*(?:[\s\-]+[\w\-]+){1,9})\)"
+)
+
+
+def short_name(paper: Paper, code_url: str | None = None) -> str | None:
+    """The short name, in order of trust: the title's prefix before a colon, an acronym the
+    abstract defines, the code repository's name when it abbreviates the title."""
     from_title = _title_name(paper.title)
     if from_title is not None:
         return from_title
-    return _abstract_name(paper.abstract)
+    from_abstract = _abstract_name(paper.abstract)
+    if from_abstract is not None or not code_url:
+        return from_abstract
+    return repository_name(code_url, paper.title)
+
+
+def repository_name(code_url: str, title: str) -> str | None:
+    """The repository's name ("CaPT" of github.com/o/CaPT) when the title spells it out
+    ("… Conditional Prompt Tuning …"); None for a name the title does not explain."""
+    parts = [p for p in code_url.split("?")[0].split("#")[0].split("/") if p]
+    if len(parts) < 4 or parts[1].lower().removeprefix("www.") not in _CODE_HOSTS:
+        return None
+    name = parts[3].removesuffix(".git")
+    letters = re.sub(r"[^A-Za-z0-9]", "", name)
+    if not 2 <= len(letters) <= 20 or letters.lower() in {"code", "src", "main", "official"}:
+        return None
+    words = [w for w in re.split(r"[\s\-–:/]+", title) if w]
+    if letters.lower() in (w.lower() for w in words):
+        return name  # the title names it ("MadCLIP: …" is caught earlier; "… with MoMa")
+    initials = "".join(w[0] for w in words if w[0].isalnum()).lower()
+    content = "".join(w[0] for w in words if w[0].isalnum() and w.lower() not in _SMALL).lower()
+    capitals = "".join(c for c in name if c.isupper() or c.isdigit()).lower()
+    wanted = capitals if len(capitals) >= 2 else letters.lower()
+    if not (_in_order(wanted, initials) or _in_order(wanted, content)):
+        return None
+    return name if any(c.isupper() for c in name) else name.upper()
+
+
+_SMALL = frozenset({"a", "an", "the", "of", "for", "and", "in", "on", "with", "to", "at", "via",
+                    "by", "from"})
+_CODE_HOSTS = frozenset({"github.com", "gitlab.com", "huggingface.co", "bitbucket.org",
+                         "codeberg.org", "gitee.com"})
+
+
+def _in_order(wanted: str, initials: str) -> bool:
+    """Whether `wanted` is a run of consecutive initials of the title."""
+    return len(wanted) >= 2 and wanted in initials
 
 
 def _title_name(title: str) -> str | None:
@@ -74,11 +116,26 @@ def _abstract_name(abstract: str) -> str | None:
         candidates.append((match.start(1), match.group(1)))
     for match in _PROPOSE_NAME_RE.finditer(text):
         candidates.append((match.start(1), match.group(1)))
+    for match in _NAME_THEN_EXPANSION.finditer(text):
+        if _expands(match.group(1), match.group(2)):
+            candidates.append((match.start(1), match.group(1)))
     for _, name in sorted(candidates):
         name = name.strip(".,;:")
         if _acronym_like(name):
             return name
     return None
+
+
+def _expands(name: str, words: str) -> bool:
+    """Whether "Conditional Prompt Tuning" spells out "CoPT": its capitals are the initials."""
+    initials = "".join(w[0] for w in re.split(r"[\s\-]+", words) if w).upper()
+    capitals = "".join(c for c in name if c.isupper())
+    return len(capitals) >= 2 and _subsequence(capitals, initials)
+
+
+def _subsequence(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(c in rest for c in short)
 
 
 def _acronym_like(name: str) -> bool:

@@ -40,8 +40,10 @@ def _plan(
     pr: BotPullRequest | None,
     abstracts: Mapping[str, str],
     notes: Sequence[str] = (),
+    paper_notes: Mapping[str, str] = {},
 ) -> PullRequestPlan:
     known = {**(read_abstracts(pr.body) if pr else {}), **abstracts}
+    notes = [*notes, *(paper_notes[p.arxiv_id] for p in proposals if p.arxiv_id in paper_notes)]
     return PullRequestPlan(
         branch=branch,
         base_branch=cfg.catalog.branch,
@@ -69,7 +71,7 @@ def _fresh(new: Sequence[Proposal], memory: Memory, base_text: str) -> tuple[Pro
 
 def _rolling(
     base_text: str, new: Sequence[Proposal], memory: Memory, cfg: Config,
-    place: Place, abstracts: Mapping[str, str],
+    place: Place, abstracts: Mapping[str, str], paper_notes: Mapping[str, str] = {},
 ) -> tuple[PullRequestPlan, ...]:
     pr = mem.open_rolling_pr(memory, cfg.pull_request)
     proposals = _unlisted([*(pr.proposals if pr else ()), *_fresh(new, memory, base_text)],
@@ -78,12 +80,12 @@ def _rolling(
         return ()
     branch = pr.branch if pr else mem.free_rolling_branch(memory, cfg.pull_request)
     notes = _hands_off_notes(memory, cfg.pull_request)
-    return (_plan(proposals, branch, base_text, cfg, place, pr, abstracts, notes),)
+    return (_plan(proposals, branch, base_text, cfg, place, pr, abstracts, notes, paper_notes),)
 
 
 def _per_paper(
     base_text: str, new: Sequence[Proposal], memory: Memory, cfg: Config,
-    place: Place, abstracts: Mapping[str, str],
+    place: Place, abstracts: Mapping[str, str], paper_notes: Mapping[str, str] = {},
 ) -> tuple[PullRequestPlan, ...]:
     prc = cfg.pull_request
     open_prs = sorted((p for p in memory.pull_requests if p.state == "open"),
@@ -92,13 +94,14 @@ def _per_paper(
     for pr in open_prs:
         kept = _unlisted(pr.proposals, base_text)
         if mem.is_paper_branch(pr.branch, prc) and mem.touchable(pr) and kept:
-            plans.append(_plan(kept, pr.branch, base_text, cfg, place, pr, abstracts))
+            plans.append(_plan(kept, pr.branch, base_text, cfg, place, pr, abstracts,
+                               paper_notes=paper_notes))
     used = {pr.branch for pr in open_prs}
     fresh = [p for p in _fresh(new, memory, base_text)
              if mem.paper_branch(p.arxiv_id, prc) not in used]
     for p in fresh[: max(0, prc.max_open - len(open_prs))]:
         plans.append(_plan([p], mem.paper_branch(p.arxiv_id, prc), base_text, cfg, place, None,
-                           abstracts))
+                           abstracts, paper_notes=paper_notes))
     return tuple(plans)
 
 
@@ -110,11 +113,13 @@ def plan_pull_requests(
     *,
     place: Place,
     abstracts: Mapping[str, str] = {},
+    paper_notes: Mapping[str, str] = {},
 ) -> tuple[PullRequestPlan, ...]:
-    """The pull requests to open or update, each rebuilt from the current base text."""
+    """The pull requests to open or update, each rebuilt from the current base text; a paper's
+    note (`paper_notes`, by arXiv id) goes into the body of the pull request that carries it."""
     if cfg.pull_request.mode == "per-paper":
-        return _per_paper(base_text, new, memory, cfg, place, abstracts)
-    return _rolling(base_text, new, memory, cfg, place, abstracts)
+        return _per_paper(base_text, new, memory, cfg, place, abstracts, paper_notes)
+    return _rolling(base_text, new, memory, cfg, place, abstracts, paper_notes)
 
 
 def explain(

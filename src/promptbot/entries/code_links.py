@@ -1,0 +1,82 @@
+"""Code links: repositories on code hosts, and pages the text presents as code; pure.
+
+A URL becomes an entry's code link only when it is a repository (GitHub, GitLab, Hugging Face,
+…: owner and name) or when the words right before it present it as code or as the project's
+page ("Code is available at", "Project page:"); never a file download (`…/setup.exe`).
+"""
+
+from __future__ import annotations
+
+import re
+
+_URL_RE = re.compile(r"https?://[^\s<>\"'{}|\\^`]+", re.IGNORECASE)
+# Hosts of code repositories: a URL there with an owner and a name is a repository.
+_REPO_HOSTS = ("github.com", "gitlab.com", "huggingface.co", "bitbucket.org", "codeberg.org",
+               "gitee.com")
+_NOT_CODE = ("arxiv.org", "doi.org", "creativecommons.org", "openreview.net", "dx.doi")
+# What the text says right before a URL that makes it the paper's code (or its project page,
+# where lists take code from): "Code is available at", "our implementation:", "Project page".
+_CODE_CUE = re.compile(
+    r"\b(?:code|codes|implementation|source|repository|repo|software|toolkit|"
+    r"project (?:page|website|site)|homepage)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+# Files, not pages: never a code link (a repository URL pointing at one keeps its root).
+_DOWNLOAD = re.compile(
+    r"\.(?:exe|msi|dmg|pkg|apk|bin|sh|bat|ps1|jar|deb|rpm|iso|zip|rar|7z|gz|tgz|bz2|xz|tar|"
+    r"whl|pdf|pt|pth|ckpt|safetensors|onnx|pkl|npy|h5)$|/releases/download/|/archive/|/raw/",
+    re.IGNORECASE,
+)
+
+
+def code_url_in(text: str) -> str | None:
+    """The code link of a piece of text, by the same host rules."""
+    # LaTeX abstracts write \url{...}; keep what is inside the braces.
+    text = re.sub(r"\\url\{([^}]*)\}", r" \1 ", text)
+    found = [(m.start(), _strip_trailing(m.group(0))) for m in _URL_RE.finditer(text)]
+    found = [(at, u) for at, u in found if u.count("/") >= 3 or "." in u.split("//", 1)[-1]]
+    for _, url in found:
+        repository = _repository(url)
+        if repository:
+            return repository
+    for at, url in found:
+        before = text[max(0, at - 80) : at]
+        host = _host(url)
+        if (_CODE_CUE.search(before) and not _DOWNLOAD.search(url.split("?")[0])
+                and not any(n in host for n in _NOT_CODE)):
+            return url
+    return None
+
+
+def _host(url: str) -> str:
+    return url.split("//", 1)[-1].split("/", 1)[0].lower().rsplit("@", 1)[-1]
+
+
+def _repository(url: str) -> str | None:
+    """The repository a URL on a code host names (its root when the URL is a file download)."""
+    host = _host(url).removeprefix("www.")
+    if host not in _REPO_HOSTS:
+        return None
+    path = [p for p in url.split("//", 1)[-1].split("?")[0].split("#")[0].split("/")[1:] if p]
+    if host == "huggingface.co" and path[:1] == ["datasets"]:
+        return None  # data, not code
+    owner_and_name = 3 if host == "huggingface.co" and path[:1] == ["spaces"] else 2
+    if len(path) < owner_and_name:
+        return None
+    if _DOWNLOAD.search(url.split("?")[0]):
+        return f"https://{host}/" + "/".join(path[:owner_and_name])
+    return url
+
+
+def _strip_trailing(url: str) -> str:
+    """Drop sentence punctuation after a URL, and a closing bracket it does not open."""
+    while url:
+        last = url[-1]
+        unopened = (last == ")" and url.count("(") < url.count(")")) or (
+            last == "]" and url.count("[") < url.count("]")
+        )
+        if last in ".,;:!?'\"*_" or unopened:
+            url = url[:-1]
+        else:
+            break
+    return url

@@ -1,0 +1,26 @@
+"""Code links from page text: repositories, pages presented as code, never downloads."""
+
+from __future__ import annotations
+
+import pytest
+
+from promptbot.entries.code_links import code_url_in
+
+
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        ("Code is available at https://github.com/o/r.", "https://github.com/o/r"),
+        ("Our code: https://lab.example.org/proj/ (soon).", "https://lab.example.org/proj/"),
+        ("[[Code](https://evil.example/download.exe)]", None),
+        ("Code is available at https://evil.example/download.exe", None),
+        ("Code: https://gitlab.com/g/r/-/archive/main/r-main.zip", "https://gitlab.com/g/r"),
+        ("Code: https://www.github.com/o/r/tree/main/sub", "https://www.github.com/o/r/tree/main/sub"),
+        ("We thank https://example.org for hosting.", None),
+        ("Code at https://doi.org/10.1/x", None),
+        ("Models on https://huggingface.co/org/model-7b.", "https://huggingface.co/org/model-7b"),
+        ("", None),
+    ],
+)
+def test_code_url_in(text: str, url: str | None) -> None:
+    assert code_url_in(text) == url
