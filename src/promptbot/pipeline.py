@@ -9,8 +9,9 @@ from promptbot import planning
 from promptbot.catalog import parse
 from promptbot.config import Config
 from promptbot.errors import BaseMoved
-from promptbot.github import pending, rejected
+from promptbot.github import declined_updates, pending, rejected
 from promptbot.judging import Scorer
+from promptbot.judging.updates import find_updates
 from promptbot.models import Harvest, Memory, Plan, Window
 from promptbot.ports import Applied, Forge, Source
 from promptbot.sources import merge
@@ -37,6 +38,8 @@ def decide_and_plan(papers: Harvest, catalog_text: str, memory: Memory, cfg: Con
         pending=pending(memory),
         rejected=rejected(memory, scorer.index),
     )
+    if cfg.updates.enabled:
+        decisions = find_updates(catalog, decisions, cfg, declined_updates(memory))
     return planning.plan(catalog, decisions, memory, cfg, notes=(*papers.notes, *scorer.notes))
 
 

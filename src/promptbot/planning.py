@@ -8,6 +8,7 @@ from promptbot.catalog import parse
 from promptbot.config import Config
 from promptbot.entries import insert, insertion_point, plan_insertions
 from promptbot.github import explain, plan_pull_requests
+from promptbot.judging.updates import updates_of
 from promptbot.models import (
     Catalog,
     Decision,
@@ -16,6 +17,7 @@ from promptbot.models import (
     Plan,
     Proposal,
     Status,
+    Update,
 )
 
 
@@ -37,8 +39,10 @@ def plan(
         # Each pull request is rebuilt on base_text: reuse its parse instead of parsing again.
         return place(text, entries, catalog=catalog if text == base_text else None)
 
+    updates = updates_of(decisions)
     prs = plan_pull_requests(
-        base_text, proposals, memory, cfg, place=place_on_base, abstracts=abstracts
+        base_text, proposals, memory, cfg, place=place_on_base, abstracts=abstracts,
+        updates=updates,
     )
     new_text = prs[0].new_text if prs else base_text
     return Plan(
@@ -47,8 +51,16 @@ def plan(
         new_text=new_text,
         insertions=insertions,
         pull_requests=prs,
-        notes=(*notes, *explain(base_text, proposals, memory, cfg)),
+        notes=(*notes, *explain(base_text, proposals, memory, cfg), *_update_notes(updates, cfg)),
+        updates=updates,
     )
+
+
+def _update_notes(updates: Sequence[Update], cfg: Config) -> tuple[str, ...]:
+    if updates and cfg.pull_request.mode == "per-paper":
+        return (f"{len(updates)} update(s) of listed entries wait: per-paper mode proposes new"
+                " papers only (rolling mode carries updates)",)
+    return ()
 
 
 def proposals_for(

@@ -9,9 +9,15 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from promptbot.config import Config, PullRequestConfig
+from promptbot.entries.updating import apply_updates
 from promptbot.github import memory as mem
-from promptbot.github.pull_request_text import read_abstracts, render_body, render_title
-from promptbot.models import BotPullRequest, Memory, Proposal, PullRequestPlan
+from promptbot.github.pull_request_text import (
+    read_abstracts,
+    read_updates,
+    render_body,
+    render_title,
+)
+from promptbot.models import BotPullRequest, Memory, Proposal, PullRequestPlan, Update
 
 Place = Callable[[str, Sequence[Proposal]], str]
 
@@ -40,18 +46,40 @@ def _plan(
     pr: BotPullRequest | None,
     abstracts: Mapping[str, str],
     notes: Sequence[str] = (),
+    updates: Sequence[Update] = (),
 ) -> PullRequestPlan:
     known = {**(read_abstracts(pr.body) if pr else {}), **abstracts}
+    new_text = place(base_text, proposals)
     return PullRequestPlan(
         branch=branch,
         base_branch=cfg.catalog.branch,
-        title=render_title(proposals, cfg.pull_request),
-        body=render_body(proposals, catalog_path=cfg.catalog.path, abstracts=known, notes=notes),
-        new_text=place(base_text, proposals),
+        title=render_title(proposals, cfg.pull_request) if proposals else _updates_title(updates),
+        body=render_body(proposals, catalog_path=cfg.catalog.path, abstracts=known, notes=notes,
+                         updates=updates),
+        new_text=apply_updates(new_text, updates) if updates else new_text,
         proposals=tuple(proposals),
         number=pr.number if pr else None,
         labels=cfg.pull_request.labels,
+        updates=tuple(updates),
     )
+
+
+def _updates_title(updates: Sequence[Update]) -> str:
+    n = len(updates)
+    return f"Update {n} listed paper{'s' if n != 1 else ''} (accepted, or code released)"
+
+
+def current_updates(
+    carried: Sequence[Update], new: Sequence[Update], base_text: str
+) -> tuple[Update, ...]:
+    """One update per paper, the newest version's (this run's on a tie), whose entry the base
+    still lists as it was; an update already applied or overtaken by the maintainers is gone."""
+    best: dict[str, Update] = {}
+    for update in (*carried, *new):
+        old = best.get(update.arxiv_id)
+        if update.before in base_text and (old is None or update.version >= old.version):
+            best[update.arxiv_id] = update
+    return tuple(best.values())
 
 
 def _hands_off_notes(memory: Memory, cfg: PullRequestConfig) -> list[str]:
@@ -69,16 +97,17 @@ def _fresh(new: Sequence[Proposal], memory: Memory, base_text: str) -> tuple[Pro
 
 def _rolling(
     base_text: str, new: Sequence[Proposal], memory: Memory, cfg: Config,
-    place: Place, abstracts: Mapping[str, str],
+    place: Place, abstracts: Mapping[str, str], new_updates: Sequence[Update] = (),
 ) -> tuple[PullRequestPlan, ...]:
     pr = mem.open_rolling_pr(memory, cfg.pull_request)
     proposals = _unlisted([*(pr.proposals if pr else ()), *_fresh(new, memory, base_text)],
                           base_text)
-    if not proposals:
+    updates = current_updates(read_updates(pr.body) if pr else (), new_updates, base_text)
+    if not proposals and not updates:
         return ()
     branch = pr.branch if pr else mem.free_rolling_branch(memory, cfg.pull_request)
     notes = _hands_off_notes(memory, cfg.pull_request)
-    return (_plan(proposals, branch, base_text, cfg, place, pr, abstracts, notes),)
+    return (_plan(proposals, branch, base_text, cfg, place, pr, abstracts, notes, updates),)
 
 
 def _per_paper(
@@ -110,11 +139,13 @@ def plan_pull_requests(
     *,
     place: Place,
     abstracts: Mapping[str, str] = {},
+    updates: Sequence[Update] = (),
 ) -> tuple[PullRequestPlan, ...]:
-    """The pull requests to open or update, each rebuilt from the current base text."""
+    """The pull requests to open or update, each rebuilt from the current base text; `updates`
+    of listed entries travel in the rolling pull request (per-paper mode leaves them out)."""
     if cfg.pull_request.mode == "per-paper":
         return _per_paper(base_text, new, memory, cfg, place, abstracts)
-    return _rolling(base_text, new, memory, cfg, place, abstracts)
+    return _rolling(base_text, new, memory, cfg, place, abstracts, updates)
 
 
 def explain(

@@ -1,0 +1,180 @@
+"""Listed entries that are out of date: a preprint accepted at a venue, or code released since.
+
+A listed paper's new metadata counts as a change when its venue moves from a preprint to a named
+venue while the entry still says arXiv (or the like), or when it names a code link and the entry
+has none. The entry is then rewritten (promptbot.entries.updating) and, where the list keeps
+preprints and published papers apart, moved to the published section: `[sections]` published /
+preprint when both name headings of this catalog, else the sections whose entries' venues set
+them apart (catalog.section_signals). Only entries the parser found are ever touched, and an
+update the maintainers turned down is not asked again for the same version of the paper.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+
+from promptbot.catalog import normalize_code_url, status_profile
+from promptbot.catalog.section_signals import PREPRINT, heading_topic, venue_status, words
+from promptbot.config import Config, SectionsConfig
+from promptbot.entries import read_fields, section_style
+from promptbot.entries.style_model import EntryStyle
+from promptbot.entries.updating import bullet_prefix, entry_text, rewrite_entry
+from promptbot.judging.placement import heading_matches
+from promptbot.models import Catalog, Decision, Entry, PaperFields, Section, Status, Update
+
+REPLACEMENTS = ("replace", "replace-cross")  # listing-feed announce types of a new version
+_STATUS_WORDS = frozenset({"arxiv", "preprint", "accepted", "published", "paper", "papers"})
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed about a listed paper: a venue where the entry has a preprint, a code link."""
+
+    venue: bool
+    code: bool
+
+
+def detect_change(entry: Entry, fields: PaperFields) -> Change | None:
+    """The change the paper's metadata brings to its entry, None when it changes nothing."""
+    venue = fields.published_venue is not None and venue_status(entry.venue) == PREPRINT
+    known = {normalize_code_url(link.url) for link in entry.links}
+    code = bool(fields.code_url) and not entry.code_urls and not any(
+        link.role == "code" for link in entry.links
+    ) and normalize_code_url(fields.code_url or "") not in known
+    return Change(venue, code) if venue or code else None
+
+
+def _resolve(sections: Sequence[Section], name: str, never: Collection[str]) -> Section | None:
+    if not name.strip():
+        return None
+    return next((s for s in sections if heading_matches(name, s.heading)
+                 and not any(heading_matches(n, s.heading) for n in never)), None)
+
+
+def published_section(catalog: Catalog, cfg: SectionsConfig, listed_in: Section) -> Section | None:
+    """Where an accepted preprint listed in `listed_in` moves; None: it stays where it is."""
+    published = _resolve(catalog.sections, cfg.published, cfg.never)
+    preprint = _resolve(catalog.sections, cfg.preprint, cfg.never)
+    if published is not None and preprint is not None:
+        return published if listed_in.heading == preprint.heading != published.heading else None
+    return _learned_published(catalog, cfg, listed_in)
+
+
+def _topic(heading: str) -> set[str]:
+    return {w for w in words(heading_topic(heading)) if w not in _STATUS_WORDS and not w.isdigit()}
+
+
+def _learned_published(catalog: Catalog, cfg: SectionsConfig, listed_in: Section) -> Section | None:
+    """A section that stands out by its preprints moves to the one standing out by the opposite
+    that shares most of its heading's topic words (the only such section when there is one)."""
+    sections = [s for s in catalog.sections if s.entries
+                and not any(heading_matches(n, s.heading) for n in cfg.never)]
+    if listed_in not in sections:
+        return None
+    profile = status_profile(sections)
+    at = sections.index(listed_in)
+    if not profile.distinct[at] or profile.preprint_share[at] <= profile.list_share:
+        return None
+    published = [s for n, s in enumerate(sections)
+                 if profile.distinct[n] and profile.preprint_share[n] < profile.list_share]
+    if len(published) == 1:
+        return published[0]
+    topic = _topic(listed_in.heading)
+    scored = [(len(topic & _topic(s.heading)), s) for s in published]
+    best = max(scored, key=lambda pair: pair[0], default=(0, None))
+    return best[1] if best[0] > 0 else None
+
+
+class Updater:
+    """Turns listed decisions whose entries are out of date into `update` decisions."""
+
+    def __init__(self, catalog: Catalog, cfg: Config,
+                 declined: Collection[tuple[str, int]] = ()) -> None:
+        """`declined`: (arXiv id, version) pairs whose update the maintainers turned down."""
+        self.catalog = catalog
+        self.cfg = cfg
+        self.declined = frozenset(declined)
+        self._by_line = {e.line: (s, e) for s in catalog.sections for e in s.entries}
+        self._styles: dict[str, EntryStyle] = {}
+
+    def _style(self, section: Section) -> EntryStyle:
+        if section.heading not in self._styles:
+            self._styles[section.heading] = section_style(self.catalog, section)
+        return self._styles[section.heading]
+
+    def review(self, decision: Decision) -> Decision:
+        """The decision as an update when its listed entry is out of date, else unchanged."""
+        if decision.status is not Status.LISTED or decision.duplicate_line is None:
+            return decision
+        found = self._by_line.get(decision.duplicate_line)
+        if found is None:
+            return decision
+        section, entry = found
+        fields = decision.fields or read_fields(decision.paper)
+        change = detect_change(entry, fields)
+        if change is None:
+            return decision
+        paper = decision.paper
+        if (paper.arxiv_id, paper.version) in self.declined:
+            return replace(decision, reasons=(*decision.reasons, "an update of this entry for"
+                                              f" v{paper.version} was turned down before"))
+        target = (published_section(self.catalog, self.cfg.sections, section)
+                  if change.venue else None) or section
+        rewrite = rewrite_entry(entry, fields, self._style(target), venue=change.venue,
+                                code=change.code,
+                                bullet=bullet_prefix(target) if target is not section else None)
+        if rewrite is None and target is section:
+            return decision
+        changes = rewrite.changes if rewrite else (f"venue: → {fields.published_venue}",)
+        update = Update(
+            arxiv_id=paper.arxiv_id, version=paper.version, before=entry_text(entry),
+            after=rewrite.text if rewrite else entry_text(entry), section=target.heading,
+            from_section=section.heading,
+            changes=(*changes, *((f'moved to "{target.heading}"',) if target is not section
+                                 else ())),
+            title=paper.title,
+        )
+        return replace(decision, status=Status.UPDATE, section=target.heading,
+                       section_confidence=1.0, needs_triage=False, update=update,
+                       reasons=(f"update of the entry at line {entry.line}: "
+                                + "; ".join(update.changes), *decision.reasons))
+
+
+def find_updates(
+    catalog: Catalog, decisions: Sequence[Decision], cfg: Config,
+    declined: Collection[tuple[str, int]] = (),
+) -> tuple[Decision, ...]:
+    """Decisions with out-of-date listed entries turned into updates; papers announced only as
+    a new version (`replace`) that are not listed are dropped unless those types are wanted."""
+    updater = Updater(catalog, cfg, declined)
+    out: list[Decision] = []
+    for decision in decisions:
+        reviewed = updater.review(decision)
+        kind = decision.paper.announce_type
+        if (kind in REPLACEMENTS and kind not in cfg.arxiv.announce_types
+                and reviewed.status not in (Status.LISTED, Status.UPDATE)):
+            continue
+        out.append(reviewed)
+    return tuple(out)
+
+
+def updates_of(decisions: Sequence[Decision]) -> tuple[Update, ...]:
+    """The updates among decisions, one per entry (the first decision's)."""
+    seen: set[str] = set()
+    out = []
+    for decision in decisions:
+        update = decision.update
+        if update is not None and update.before not in seen:
+            seen.add(update.before)
+            out.append(update)
+    return tuple(out)
+
+
+def recheck_ids(catalog: Catalog) -> tuple[str, ...]:
+    """The arXiv ids of the catalog's entries whose venue says preprint: what a re-check asks."""
+    out: dict[str, None] = {}
+    for entry in catalog.entries:
+        if venue_status(entry.venue) == PREPRINT:
+            out.update((i, None) for i in entry.arxiv_ids)
+    return tuple(out)
