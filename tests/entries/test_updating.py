@@ -1,0 +1,111 @@
+"""Listed entries rewritten for their paper's new state, and updates applied to a catalog's text."""
+
+from __future__ import annotations
+
+import cmarkgfm
+from catalog_files import SEED, parse, read
+
+from promptbot import catalog
+from promptbot.entries import section_style
+from promptbot.entries.style_model import EntryStyle, LinkStyle
+from promptbot.entries.updating import apply_updates, bullet_prefix, entry_text, rewrite_entry
+from promptbot.models import Entry, PaperFields, Update
+
+SEED_TEXT = read(SEED)
+PUBLISHED = "Prompt Learning/Tuning"
+PREPRINT = "Prompt Learning/Tuning(arxiv4月-)"
+
+
+def fields(venue: str = "ICCV", year: int = 2023, code: str | None = None) -> PaperFields:
+    return PaperFields(name="X", venue=venue, year=year, yymm="2304", code_url=code,
+                       affiliation="Somewhere Else")
+
+
+def seed_entry(arxiv_id: str) -> Entry:
+    return next(e for e in parse(SEED).entries if arxiv_id in e.arxiv_ids)
+
+
+def published_style() -> EntryStyle:
+    cat = parse(SEED)
+    return section_style(cat, next(s for s in cat.sections if s.heading == PUBLISHED))
+
+
+def test_idpt_gets_the_venue_in_the_published_sections_shape_and_keeps_the_rest() -> None:
+    entry = seed_entry("2304.07221")
+    rewrite = rewrite_entry(entry, fields(), published_style(), venue=True, code=False)
+    assert rewrite is not None
+    assert rewrite.text == entry_text(entry).replace(",arXiv,2023(", ",ICCV, 2023(")
+    assert rewrite.changes == ("venue: arXiv 2023 → ICCV 2023",)
+    # What the bot would not know stays: name, affiliation, the code link.
+    assert "**IDPT**" in rewrite.text and "(*Tsinghua University*)" in rewrite.text
+    assert "[[Code](https://github.com/zyh16143998882/IDPT)]" in rewrite.text
+
+
+def test_a_venue_link_label_is_rewritten_where_the_list_writes_venues_there() -> None:
+    entry = catalog.parse(
+        "# P\n- **CLIP-Adapter**: Better Models (*Lab*) [[arXiv 2110](https://arxiv.org/abs/2110."
+        "04544)][[PyTorch](https://github.com/a/b)]\n").entries[0]
+    rewrite = rewrite_entry(entry, fields("IJCV", 2024), EntryStyle(), venue=True, code=False)
+    assert rewrite is not None
+    assert "[[IJCV 2024](https://arxiv.org/abs/2110.04544)]" in rewrite.text
+    assert rewrite.text.replace("IJCV 2024", "arXiv 2110") == entry_text(entry)
+
+
+def test_a_code_link_is_added_after_the_paper_link_only_when_the_entry_has_none() -> None:
+    entry = seed_entry("2304.08991")  # D2CSE: no code link
+    style = EntryStyle(links=LinkStyle(code_label="Code"))
+    rewrite = rewrite_entry(entry, fields(code="https://github.com/o/d2cse"), style,
+                            venue=False, code=True)
+    assert rewrite is not None and rewrite.changes == ("code link added",)
+    assert rewrite.text == entry_text(entry) + "[[Code](https://github.com/o/d2cse)]"
+
+
+def test_hostile_venue_text_is_escaped_and_unsafe_code_urls_are_not_added() -> None:
+    entry = seed_entry("2304.08991")
+    hostile = fields(venue="<img src=x onerror=alert(1)> @admin [x](javascript:1)",
+                     code="javascript:alert(1)")
+    rewrite = rewrite_entry(entry, hostile, EntryStyle(), venue=True, code=True)
+    assert rewrite is not None and rewrite.changes[0].startswith("venue:")
+    html = cmarkgfm.github_flavored_markdown_to_html(rewrite.text)
+    assert "<img" not in html and "href=\"javascript" not in html
+    assert "code link added" not in rewrite.changes
+
+
+def test_nothing_to_rewrite_gives_none() -> None:
+    entry = catalog.parse("# P\n- A Title [[Paper](https://arxiv.org/abs/2101.00001)]\n").entries[0]
+    assert rewrite_entry(entry, fields(), EntryStyle(), venue=True, code=False) is None
+
+
+def test_a_move_deletes_the_lines_and_inserts_them_at_the_end_of_the_published_section() -> None:
+    entry = seed_entry("2304.07221")
+    after = entry_text(entry).replace(",arXiv,2023(", ",ICCV, 2023(")
+    update = Update("2304.07221", 2, entry_text(entry), after, PUBLISHED, PREPRINT)
+    new = apply_updates(SEED_TEXT, [update])
+    old_lines, new_lines = SEED_TEXT.splitlines(), new.splitlines()
+    assert len(new_lines) == len(old_lines)
+    assert entry_text(entry) not in new_lines and new_lines.count(after) == 1
+    published = next(s for s in catalog.parse(new).sections if s.heading == PUBLISHED)
+    assert entry_text(published.entries[-1]) == after
+    # Every other line is where it was, in order.
+    assert [line for line in old_lines if line != entry_text(entry)] == \
+        [line for line in new_lines if line != after]
+
+
+def test_an_update_in_place_replaces_only_its_lines_and_keeps_crlf() -> None:
+    text = SEED_TEXT.replace("\n", "\r\n")
+    entry = seed_entry("2304.08991")
+    update = Update("2304.08991", 2, entry_text(entry), entry_text(entry) + "[[Code](u)]",
+                    PREPRINT, PREPRINT)
+    new = apply_updates(text, [update])
+    assert new == text.replace(entry_text(entry) + "\r\n", update.after + "\r\n")
+
+
+def test_an_entry_a_maintainer_changed_meanwhile_is_left_alone() -> None:
+    update = Update("2304.07221", 2, "* **IDPT**: something else", "* new", PUBLISHED, PREPRINT)
+    assert apply_updates(SEED_TEXT, [update]) == SEED_TEXT
+
+
+def test_bullet_prefix_is_the_sections_last_bullet() -> None:
+    cat = catalog.parse("# A\n- one [[Paper](https://arxiv.org/abs/2101.00001)]\n"
+                        "* two [[Paper](https://arxiv.org/abs/2101.00002)]\n")
+    assert bullet_prefix(cat.sections[0]) == "* "
