@@ -34,6 +34,12 @@ def entries_of(path: Path) -> list[str]:
     return _ENTRY.findall(path.read_text(encoding="utf-8"))
 
 
+def entry_id(entry: str) -> str:
+    """The unversioned arXiv id of an <entry> element ("" when it has none)."""
+    found = re.search(r"<id>https?://arxiv\.org/abs/(.+?)(?:v\d+)?</id>", entry)
+    return found.group(1) if found else ""
+
+
 def atom_page(entries: Sequence[str], *, total: int, start: int = 0, title: str = "") -> bytes:
     """An API response in the 2026 wire format around real recorded entries."""
     head = ATOM_HEAD.format(title=escape(title), size=max(len(entries), 1), total=total,
@@ -153,8 +159,12 @@ class ArxivServer:
                 return fault.status, fault.headers, fault.body
         if path == "/api/query":
             size = int(args.get("max_results", "10"))
-            total = len(self.entries) if self.total is None else self.total
-            page = self.entries[start:start + size]
+            entries = self.entries
+            if args.get("id_list"):  # the API answers an id_list with those papers only
+                wanted = set(args["id_list"].split(","))
+                entries = [e for e in entries if entry_id(e) in wanted]
+            total = len(entries) if self.total is None else self.total
+            page = entries[start:start + size]
             title = args.get("search_query", "")
             return 200, {}, atom_page(page, total=total, start=start, title=title)
         if path in self.feeds:

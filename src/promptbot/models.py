@@ -204,7 +204,7 @@ class Update:
 
     @property
     def moved(self) -> bool:
-        """Whether the entry changes section (a preprint accepted, in a list that separates them)."""
+        """Whether the entry changes section (accepted, in a list keeping preprints apart)."""
         return bool(self.from_section) and self.section != self.from_section
 
 

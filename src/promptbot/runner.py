@@ -14,13 +14,14 @@ from promptbot import pipeline, report, summary
 from promptbot.config import Config
 from promptbot.errors import UsageError
 from promptbot.github import GitHubForge, LocalFileForge, token_from_env
-from promptbot.models import Plan, Window
+from promptbot.models import Harvest, Plan, Window
 from promptbot.ports import Applied, Forge, Source
 from promptbot.sources import user_agent, window_for
 from promptbot.sources.arxiv_api import ArxivApiSource
 from promptbot.sources.listing_feed import ListingFeedSource
 from promptbot.sources.politeness import Politeness
 from promptbot.sources.replay import SavedFeedSource
+from promptbot.sources.semantic_scholar import SemanticScholarSource
 
 log = logging.getLogger("promptbot")
 
@@ -55,8 +56,30 @@ def build_sources(args: argparse.Namespace, cfg: Config) -> list[Source]:
     if "api" in cfg.arxiv.sources:
         sources.append(ArxivApiSource(cfg.arxiv, user_agent=agent, politeness=polite))
     if "rss" in cfg.arxiv.sources:
-        sources.append(ListingFeedSource(cfg.arxiv, user_agent=agent, politeness=polite))
+        sources.append(ListingFeedSource(cfg.arxiv, user_agent=agent, politeness=polite,
+                                         replacements=cfg.updates.enabled))
     return sources
+
+
+def refresh_listed(
+    papers: Harvest, forge: Forge, cfg: Config, sources: Sequence[Source], today: datetime
+) -> Harvest:
+    """Listed papers' current metadata by id (new versions; weekly, every listed preprint)."""
+    api = next((s for s in sources if isinstance(s, ArxivApiSource)), None)
+    if api is None:
+        feed = next((s for s in sources if isinstance(s, ListingFeedSource)), None)
+        api = ArxivApiSource(cfg.arxiv, user_agent=user_agent(cfg.arxiv.contact),
+                             politeness=feed.politeness if feed else None,
+                             id_batch=cfg.updates.recheck_batch)
+    api.id_batch = cfg.updates.recheck_batch
+    upd = cfg.updates
+    venues = SemanticScholarSource(upd.semantic_scholar_url, batch=upd.semantic_scholar_batch,
+                                   user_agent=user_agent(cfg.arxiv.contact),
+                                   retries=cfg.arxiv.num_retries).venues \
+        if upd.semantic_scholar else None
+    return pipeline.refresh_listed(
+        papers, forge.read_catalog().text, api.papers_by_ids, batch=upd.recheck_batch,
+        recheck=today.isoweekday() == upd.recheck_weekday, venues=venues)
 
 
 def build_forge(args: argparse.Namespace, cfg: Config) -> Forge:
@@ -99,7 +122,11 @@ def run_command(
     """One run: plan it, show it (dry run) or apply it, and summarize; returns the exit code."""
     forge = forge if forge is not None else build_forge(args, cfg)
     window = preflight(args, cfg, forge, now=now())
-    papers = pipeline.harvest(sources if sources is not None else build_sources(args, cfg), window)
+    live = sources is None and not args.feed
+    sources = sources if sources is not None else build_sources(args, cfg)
+    papers = pipeline.harvest(sources, window)
+    if live and cfg.updates.enabled:
+        papers = refresh_listed(papers, forge, cfg, sources, now())
     plan = pipeline.plan_on(forge, papers, cfg)
     applied: tuple[Applied, ...] = ()
     if not args.dry_run:

@@ -125,7 +125,7 @@ def _add_code_link(text: str, url: str, style: EntryStyle) -> tuple[str, bool]:
     found = find_links(text)
     if safe is None or not found:
         return text, False
-    papers = [f for f in found if f[2] and venue_label(f[2]) is not None
+    papers = [f for f in found if (f[2] and venue_label(f[2]) is not None)
               or f[2].strip().lower() in ("paper", "arxiv", "pdf")]
     start, end, _, _ = (papers or found)[-1]
     links = style.links
