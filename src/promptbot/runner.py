@@ -18,7 +18,7 @@ from promptbot.models import Harvest, Plan, Window
 from promptbot.ports import Applied, Forge, Source
 from promptbot.sources import user_agent, window_for
 from promptbot.sources.arxiv_api import ArxivApiSource
-from promptbot.sources.listing_feed import ListingFeedSource
+from promptbot.sources.listing_feed import REPLACEMENTS, ListingFeedSource
 from promptbot.sources.politeness import Politeness
 from promptbot.sources.replay import SavedFeedSource
 from promptbot.sources.semantic_scholar import SemanticScholarSource
@@ -64,7 +64,13 @@ def build_sources(args: argparse.Namespace, cfg: Config) -> list[Source]:
 def refresh_listed(
     papers: Harvest, forge: Forge, cfg: Config, sources: Sequence[Source], today: datetime
 ) -> Harvest:
-    """Listed papers' current metadata by id (new versions; weekly, every listed preprint)."""
+    """Listed papers' current metadata by id (new versions; weekly, every listed preprint).
+
+    The catalog is read for it (one more GitHub read) only when there is something to ask.
+    """
+    recheck = today.isoweekday() == cfg.updates.recheck_weekday
+    if not recheck and not any(p.announce_type in REPLACEMENTS for p in papers.papers):
+        return papers
     api = next((s for s in sources if isinstance(s, ArxivApiSource)), None)
     if api is None:
         feed = next((s for s in sources if isinstance(s, ListingFeedSource)), None)
@@ -79,7 +85,7 @@ def refresh_listed(
         if upd.semantic_scholar else None
     return pipeline.refresh_listed(
         papers, forge.read_catalog().text, api.papers_by_ids, batch=upd.recheck_batch,
-        recheck=today.isoweekday() == upd.recheck_weekday, venues=venues)
+        recheck=recheck, venues=venues)
 
 
 def build_forge(args: argparse.Namespace, cfg: Config) -> Forge:
