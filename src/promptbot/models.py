@@ -201,6 +201,8 @@ class Update:
     from_section: str = ""  # the section it is listed in
     changes: tuple[str, ...] = ()  # what changed, said plainly: "venue: arXiv 2023 -> ICCV 2023"
     title: str = ""
+    venue: str = ""  # the venue it was accepted at ("ICCV"), "" when only a code link came
+    year: int = 0
 
     @property
     def moved(self) -> bool:

@@ -109,3 +109,54 @@ def test_bullet_prefix_is_the_sections_last_bullet() -> None:
     cat = catalog.parse("# A\n- one [[Paper](https://arxiv.org/abs/2101.00001)]\n"
                         "* two [[Paper](https://arxiv.org/abs/2101.00002)]\n")
     assert bullet_prefix(cat.sections[0]) == "* "
+
+
+# --- lists whose venue is a marker in the text: "[arXiv]", "[**Arxiv 2023.10**]" ----------------
+
+BY_YEAR = """# Token Reduction
+## Vision
+#### 2026
+* [**CVPR'26**] Alpha Tokens [[Paper](https://arxiv.org/pdf/2601.00001)]
+* [**CVPR'26**] Beta Tokens [[Paper](https://arxiv.org/pdf/2601.00002)]
+* [**ICLR'26**] Gamma Tokens [[Paper](https://arxiv.org/pdf/2601.00003)]
+#### 2025
+* [**NeurIPS'25**] Delta Tokens [[Paper](https://arxiv.org/pdf/2501.00004)]
+* [arXiv] Epsilon Tokens [[Paper](https://arxiv.org/pdf/2501.00005)] [[Code](https://github.com/e/e)]
+## Language
+#### 2026
+* [**ACL'26**] Zeta Tokens [[Paper](https://arxiv.org/pdf/2601.00006)]
+"""
+
+
+def test_a_preprint_marker_becomes_the_venue_as_the_list_writes_venues() -> None:
+    from promptbot.entries.updating import VenueShape, preprint_marker, venue_shape
+
+    cat = catalog.parse(BY_YEAR)
+    shape = venue_shape(cat.entries)
+    assert shape == VenueShape("'", True, "**")
+    epsilon = next(e for e in cat.entries if "2501.00005" in e.arxiv_ids)
+    assert preprint_marker(epsilon) is not None
+    rewrite = rewrite_entry(epsilon, fields("CVPR", 2026), EntryStyle(), venue=True, code=False,
+                            shape=shape)
+    assert rewrite is not None
+    assert rewrite.text == entry_text(epsilon).replace("[arXiv]", "[**CVPR'26**]")
+
+
+def test_a_bold_marker_with_a_date_keeps_its_own_emphasis() -> None:
+    from promptbot.entries.updating import VenueShape
+
+    entry = catalog.parse("# P\n* [**Title Here**](https://arxiv.org/pdf/2307.05707)"
+                          " [**Arxiv 2023.07**]\n").entries[0]
+    rewrite = rewrite_entry(entry, fields("ECCV", 2024), EntryStyle(), venue=True, code=False,
+                            shape=VenueShape(" ", False, "**"))
+    assert rewrite is not None and rewrite.text.endswith(" [**ECCV 2024**]")
+
+
+def test_a_move_goes_after_its_venue_group_where_the_section_groups_by_venue() -> None:
+    cat = catalog.parse(BY_YEAR)
+    epsilon = next(e for e in cat.entries if "2501.00005" in e.arxiv_ids)
+    after = entry_text(epsilon).replace("[arXiv]", "[**CVPR'26**]")
+    update = Update("2501.00005", 2, entry_text(epsilon), after, "2026", "2025",
+                    venue="CVPR", year=2026)
+    lines = apply_updates(BY_YEAR, [update]).splitlines()
+    assert lines[3:7] == [*BY_YEAR.splitlines()[3:5], after, BY_YEAR.splitlines()[5]]

@@ -132,3 +132,21 @@ def test_replacements_of_unlisted_papers_are_not_proposed() -> None:
                  Decision(replace(stranger, announce_type="new"), Status.PROPOSED, 0.9))
     kept = find_updates(cat, decisions, Config())
     assert [d.paper.announce_type for d in kept] == ["new"]
+
+
+def test_a_list_sectioned_by_year_moves_an_accepted_paper_to_its_venue_years_section() -> None:
+    from promptbot.judging.updates import year_section
+
+    text = ("# L\n## Vision\n#### 2026\n* [**CVPR'26**] A [[Paper](https://arxiv.org/pdf/2601."
+            "00001)]\n#### 2025\n* [arXiv] B [[Paper](https://arxiv.org/pdf/2501.00002)]\n"
+            "## Language\n#### 2026\n* [**ACL'26**] C [[Paper](https://arxiv.org/pdf/2601.00003)]\n")
+    cat = catalog.parse(text)
+    vision_2025 = cat.sections[3]
+    assert year_section(cat, vision_2025, 2026) is cat.sections[2]  # not Language's 2026
+    assert year_section(cat, vision_2025, 2025) is None
+    b = Paper("2501.00002", "B", version=2, comment="Accepted to CVPR 2026")
+    plan = pipeline.decide_and_plan(Harvest(papers=(b,)), text, Memory(), Config())
+    assert [d.status for d in plan.decisions] == [Status.UPDATE]
+    assert plan.new_text.splitlines()[3:5] == [
+        "* [**CVPR'26**] A [[Paper](https://arxiv.org/pdf/2601.00001)]",
+        "* [**CVPR'26**] B [[Paper](https://arxiv.org/pdf/2501.00002)]"]

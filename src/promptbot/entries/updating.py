@@ -5,19 +5,26 @@ the entry writes them (`arXiv,2023` -> `ICCV, 2023`, spelled and separated like 
 entry ends up in), a venue link label (`[[arXiv 2304](…)]` -> `[[ICCV 2023](…)]`), and a code
 link added after the paper link. The name, title, affiliation, other links, badges and notes stay
 byte for byte. Venue text comes from paper metadata, so it is escaped; a code URL must be safe.
+
+Lists whose venue the parser does not read as a field (`[**Arxiv 2023.10**]`, `**ArXiv'23.12**`)
+still mark a preprint with a word: that one marker is replaced by the venue written the way the
+list's own published entries write theirs (`ECCV 2024`, `ICLR'24`), learned by `venue_shape`.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from promptbot.catalog import parse, split_lines
 from promptbot.catalog.links import find_links, venue_label
-from promptbot.catalog.section_signals import PREPRINT, venue_status
+from promptbot.catalog.section_signals import PREPRINT, PUBLISHED, venue_status
 from promptbot.entries.editing import find_section, insert, insertion_point, line_ending
 from promptbot.entries.markdown_safety import escape, safe_url
+from promptbot.entries.metadata import canonical_venue
 from promptbot.entries.style_model import EntryStyle
 from promptbot.errors import CatalogError
 from promptbot.models import Catalog, Entry, Insertion, PaperFields, Section, Update
@@ -25,6 +32,59 @@ from promptbot.models import Catalog, Entry, Insertion, PaperFields, Section, Up
 _BULLET_PREFIX = re.compile(r"^(\s*)([-*+])(\s+)")
 _MIDDLE_SEPARATOR = re.compile(r"\{venue\}(.*?)\{year\}", re.DOTALL)
 _VENUE_MAX = 60
+# A preprint marker outside links: "Arxiv 2023.10", "ArXiv'23.12", "arXiv", "preprint".
+_MARKER = re.compile(r"(?<![\w/.])(?:arxiv|preprint)(?:\s*['’]?\s*\d{2}(?:\d{2})?"
+                     r"(?:[.\-/]\d{1,2})?)?(?![\w'’])", re.IGNORECASE)
+# A venue and its year as a list writes them outside links: "ECCV 2024", "CVPR'25".
+_VENUE_TOKEN = re.compile(r"(?<![\w/.*_])(?P<em>\*{1,2}|_{1,2})?(?P<venue>[A-Za-z][A-Za-z-]{1,11})"
+                          r"(?P<sep>\s*['’]\s*|\s+)(?P<year>(?:19|20)\d\d|\d\d)(?![\w.])"
+                          r"(?P<close>\*{1,2}|_{1,2})?")
+
+
+@dataclass(frozen=True)
+class VenueShape:
+    """How a list writes a venue with its year in an entry's text: "ECCV 2024", "CVPR'25"."""
+
+    separator: str = " "
+    short_year: bool = False
+    emphasis: str = ""  # "**" when the list writes published venues in bold
+
+    def render(self, venue: str, year: int) -> str:
+        """`venue` and `year` in this shape, without the emphasis."""
+        return f"{venue}{self.separator}{year % 100:02d}" if self.short_year \
+            else f"{venue}{self.separator}{year}"
+
+    def replace(self, text: str, start: int, end: int, venue: str, year: int) -> str:
+        """`text` with `text[start:end]` (a preprint marker) made this venue, emphasised like
+        the list's published venues unless the marker already is."""
+        em = self.emphasis
+        wrapped = bool(em) and text[max(0, start - len(em)):start] == em == text[end:end + len(em)]
+        new = self.render(venue, year)
+        return text[:start] + (new if wrapped or not em else f"{em}{new}{em}") + text[end:]
+
+
+def venue_shape(entries: Sequence[Entry]) -> VenueShape | None:
+    """The most common shape of known venues with years in the entries' own text, if any."""
+    votes: Counter[tuple[str, bool, str]] = Counter()
+    for entry in entries:
+        for found in _VENUE_TOKEN.finditer(_masked(entry_text(entry))):
+            venue = canonical_venue(found.group("venue"))
+            if venue is not None and venue != "arXiv":
+                em = found.group("em") or ""
+                votes[(found.group("sep"), len(found.group("year")) == 2,
+                       em if em == (found.group("close") or "") else "")] += 1
+    if not votes:
+        return None
+    (separator, short, emphasis), _ = votes.most_common(1)[0]
+    return VenueShape(separator, short, emphasis)
+
+
+def preprint_marker(entry: Entry) -> tuple[int, int] | None:
+    """Where the one preprint marker of an entry whose venue the parser did not read is."""
+    if entry.venue is not None:
+        return None
+    found = list(_MARKER.finditer(_masked(entry_text(entry))))
+    return (found[0].start(), found[0].end()) if len(found) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -42,10 +102,11 @@ def entry_text(entry: Entry) -> str:
 
 def rewrite_entry(
     entry: Entry, fields: PaperFields, style: EntryStyle, *, venue: bool, code: bool,
-    bullet: str | None = None,
+    bullet: str | None = None, shape: VenueShape | None = None,
 ) -> Rewrite | None:
     """`entry` rewritten for a new venue (`venue`) and/or a new code link (`code`), in `style`
-    (the style of the section it ends up in); `bullet` is that section's bullet prefix ("* ").
+    (the style of the section it ends up in); `bullet` is that section's bullet prefix ("* "),
+    `shape` how the list writes a venue in text (for entries with only a preprint marker).
 
     None when nothing the entry writes could change (then there is nothing to propose).
     """
@@ -53,6 +114,11 @@ def rewrite_entry(
     changes: list[str] = []
     if venue and fields.published_venue:
         text, changed = _rewrite_venue(text, entry, fields, style)
+        marker = preprint_marker(entry) if not changed and shape is not None else None
+        if marker is not None and shape is not None:
+            name = escape(style.venue(fields.venue), max_length=_VENUE_MAX)
+            text = shape.replace(text, marker[0], marker[1], name, fields.year)
+            changed = True
         if changed:
             was = " ".join(str(v) for v in (entry.venue, entry.year) if v) or "no venue"
             changes.append(f"venue: {was} → {fields.venue} {fields.year}")
@@ -187,12 +253,42 @@ def _apply(text: str, update: Update) -> str:
         lines[entry.line - 1: entry.end_line] = [eol.join(body.split("\n")) + own_end]
         return "".join(lines)
     try:
-        after_line = insertion_point(catalog, find_section(catalog, update.section).heading)
+        target = find_section(catalog, update.section)
     except CatalogError:
         return text
+    after_line = _after_same_venue(target, update) or insertion_point(catalog, target.heading)
     del lines[entry.line - 1: entry.end_line]
     if after_line >= entry.end_line:
         after_line -= entry.end_line - entry.line + 1
     elif after_line >= entry.line:
         after_line = entry.line - 1
     return insert("".join(lines), [Insertion(update.arxiv_id, update.section, after_line, body)])
+
+
+def venue_key(entry: Entry) -> tuple[str, int] | None:
+    """The published venue and year an entry names ("ICCV", 2023), None for a preprint."""
+    if entry.venue and entry.year and venue_status(entry.venue) == PUBLISHED:
+        venue = canonical_venue(entry.venue)
+        return (venue, entry.year) if venue else None
+    found = _VENUE_TOKEN.search(_masked(entry_text(entry)))
+    venue = canonical_venue(found.group("venue")) if found else None
+    if found is None or venue is None or venue == "arXiv":
+        return None
+    year = int(found.group("year"))
+    return venue, year + 2000 if year < 100 else year
+
+
+def _after_same_venue(section: Section, update: Update) -> int | None:
+    """In a section that groups its entries by venue (each venue's entries together), the last
+    line of the update's venue group; None when the section does not group them or lacks it."""
+    if not update.venue:
+        return None
+    keys = [venue_key(e) for e in section.entries]
+    runs = [k for k, _ in itertools.groupby(keys)]
+    known = [k for k in runs if k is not None]
+    # Grouped: each venue in one run, a stray or two aside (the lists are kept by hand).
+    if len(set(known)) < 2 or len(known) - len(set(known)) > max(1, len(set(known)) // 4):
+        return None
+    ends = [e.end_line for e, k in zip(section.entries, keys, strict=True)
+            if k == (update.venue, update.year)]
+    return ends[-1] if ends else None

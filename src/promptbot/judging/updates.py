@@ -11,6 +11,7 @@ update the maintainers turned down is not asked again for the same version of th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
@@ -19,7 +20,13 @@ from promptbot.catalog.section_signals import PREPRINT, heading_topic, venue_sta
 from promptbot.config import Config, SectionsConfig
 from promptbot.entries import read_fields, section_style
 from promptbot.entries.style_model import EntryStyle
-from promptbot.entries.updating import bullet_prefix, entry_text, rewrite_entry
+from promptbot.entries.updating import (
+    bullet_prefix,
+    entry_text,
+    preprint_marker,
+    rewrite_entry,
+    venue_shape,
+)
 from promptbot.judging.placement import heading_matches
 from promptbot.models import Catalog, Decision, Entry, PaperFields, Section, Status, Update
 
@@ -37,12 +44,17 @@ class Change:
 
 def detect_change(entry: Entry, fields: PaperFields) -> Change | None:
     """The change the paper's metadata brings to its entry, None when it changes nothing."""
-    venue = fields.published_venue is not None and venue_status(entry.venue) == PREPRINT
+    venue = fields.published_venue is not None and is_preprint(entry)
     known = {normalize_code_url(link.url) for link in entry.links}
     code = bool(fields.code_url) and not entry.code_urls and not any(
         link.role == "code" for link in entry.links
     ) and normalize_code_url(fields.code_url or "") not in known
     return Change(venue, code) if venue or code else None
+
+
+def is_preprint(entry: Entry) -> bool:
+    """Whether an entry says its paper is a preprint: its venue, else a marker in its text."""
+    return venue_status(entry.venue) == PREPRINT or preprint_marker(entry) is not None
 
 
 def _resolve(sections: Sequence[Section], name: str, never: Collection[str]) -> Section | None:
@@ -59,6 +71,22 @@ def published_section(catalog: Catalog, cfg: SectionsConfig, listed_in: Section)
     if published is not None and preprint is not None:
         return published if listed_in.heading == preprint.heading != published.heading else None
     return _learned_published(catalog, cfg, listed_in)
+
+
+def year_section(catalog: Catalog, listed_in: Section, year: int) -> Section | None:
+    """In a list sectioned by year ("#### 2025" under "## Vision"), the sibling section of the
+    paper's venue year, when the entry sits under another year; None otherwise."""
+    heading = listed_in.heading.strip()
+    if not re.fullmatch(r"(?:19|20)\d\d", heading) or int(heading) == year:
+        return None
+    sections = catalog.sections
+    at = sections.index(listed_in)
+    start = next((n + 1 for n in range(at - 1, -1, -1) if sections[n].level < listed_in.level),
+                 0)
+    end = next((n for n in range(at + 1, len(sections))
+                if sections[n].level < listed_in.level), len(sections))
+    return next((s for s in sections[start:end]
+                 if s.level == listed_in.level and s.heading.strip() == str(year)), None)
 
 
 def _topic(heading: str) -> set[str]:
@@ -97,6 +125,7 @@ class Updater:
         self.declined = frozenset(declined)
         self._by_line = {e.line: (s, e) for s in catalog.sections for e in s.entries}
         self._styles: dict[str, EntryStyle] = {}
+        self._shape = venue_shape(catalog.entries)
 
     def _style(self, section: Section) -> EntryStyle:
         if section.heading not in self._styles:
@@ -120,10 +149,12 @@ class Updater:
             return replace(decision, reasons=(*decision.reasons, "an update of this entry for"
                                               f" v{paper.version} was turned down before"))
         target = (published_section(self.catalog, self.cfg.sections, section)
+                  or year_section(self.catalog, section, fields.year)
                   if change.venue else None) or section
         rewrite = rewrite_entry(entry, fields, self._style(target), venue=change.venue,
                                 code=change.code,
-                                bullet=bullet_prefix(target) if target is not section else None)
+                                bullet=bullet_prefix(target) if target is not section else None,
+                                shape=self._shape)
         if rewrite is None and target is section:
             return decision
         changes = rewrite.changes if rewrite else (f"venue: → {fields.published_venue}",)
@@ -133,7 +164,8 @@ class Updater:
             from_section=section.heading,
             changes=(*changes, *((f'moved to "{target.heading}"',) if target is not section
                                  else ())),
-            title=paper.title,
+            title=paper.title, venue=fields.venue if change.venue else "",
+            year=fields.year if change.venue else 0,
         )
         return replace(decision, status=Status.UPDATE, section=target.heading,
                        section_confidence=1.0, needs_triage=False, update=update,
@@ -175,6 +207,6 @@ def recheck_ids(catalog: Catalog) -> tuple[str, ...]:
     """The arXiv ids of the catalog's entries whose venue says preprint: what a re-check asks."""
     out: dict[str, None] = {}
     for entry in catalog.entries:
-        if venue_status(entry.venue) == PREPRINT:
+        if is_preprint(entry):
             out.update((i, None) for i in entry.arxiv_ids)
     return tuple(out)
