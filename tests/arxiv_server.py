@@ -40,6 +40,15 @@ def entry_id(entry: str) -> str:
     return found.group(1) if found else ""
 
 
+def entry_as(entry: str, *, arxiv_id: str, version: int, title: str, comment: str) -> str:
+    """A real recorded <entry> with another paper's id, version, title and comment put in."""
+    out = re.sub(r"<id>[^<]+</id>", f"<id>http://arxiv.org/abs/{arxiv_id}v{version}</id>", entry)
+    out = re.sub(r"<title>.*?</title>", f"<title>{escape(title)}</title>", out, flags=re.S)
+    out = re.sub(r"<arxiv:comment>.*?</arxiv:comment>|(?=<arxiv:primary_category)",
+                 f"<arxiv:comment>{escape(comment)}</arxiv:comment>", out, count=1, flags=re.S)
+    return re.sub(r"(https://arxiv\.org/(?:abs|pdf)/)[^\"]+", rf"\g<1>{arxiv_id}v{version}", out)
+
+
 def atom_page(entries: Sequence[str], *, total: int, start: int = 0, title: str = "") -> bytes:
     """An API response in the 2026 wire format around real recorded entries."""
     head = ATOM_HEAD.format(title=escape(title), size=max(len(entries), 1), total=total,

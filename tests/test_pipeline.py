@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -147,15 +146,11 @@ def test_the_pr_table_says_which_topic_terms_matched() -> None:
 
 def idpt_api_entry(comment: str) -> str:
     """IDPT's v2 in the API's wire format: a real recorded entry with IDPT's fields put in."""
-    from arxiv_server import entries_of
+    from arxiv_server import entries_of, entry_as
 
     real = entries_of(DATA / "arxiv" / "api" / "id_1605.08386_s0_m100_199195aa31ad.xml")[0]
-    entry = re.sub(r"<id>[^<]+</id>", "<id>http://arxiv.org/abs/2304.07221v2</id>", real)
-    entry = re.sub(r"<title>.*?</title>", "<title>Instance-aware Dynamic Prompt Tuning for"
-                   " Pre-trained Point Cloud Models</title>", entry, flags=re.S)
-    entry = re.sub(r"<arxiv:comment>.*?</arxiv:comment>|(?=<arxiv:primary_category)",
-                   f"<arxiv:comment>{comment}</arxiv:comment>", entry, count=1, flags=re.S)
-    return re.sub(r"(https://arxiv\.org/(?:abs|pdf)/)[^\"]+", r"\g<1>2304.07221v2", entry)
+    return entry_as(real, arxiv_id="2304.07221", version=2, comment=comment,
+                    title="Instance-aware Dynamic Prompt Tuning for Pre-trained Point Cloud Models")
 
 
 IDPT_ROW = {"id": "2304.07221", "version": 2, "categories": ["cs.CV"], "authors": ["Y. Zha"],
