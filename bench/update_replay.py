@@ -76,7 +76,9 @@ def replay(old: Catalog, new: Catalog, cfg: Config) -> list[tuple[str, bool, boo
         named = published_as(later)
         if named is None or is_preprint(later):
             continue
-        fields = PaperFields(entry.name, named[0], named[1], "", None, None)
+        # The code link the maintainers added with the venue, as if the new version named it.
+        code = later.code_urls[0] if later.code_urls and not entry.code_urls else None
+        fields = PaperFields(entry.name, named[0], named[1], "", code, None)
         decision = Decision(Paper(arxiv_id, entry.title, version=2), Status.LISTED, 1.0,
                             duplicate_line=entry.line, fields=fields)
         update = updater.review(decision).update

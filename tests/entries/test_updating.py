@@ -160,3 +160,24 @@ def test_a_move_goes_after_its_venue_group_where_the_section_groups_by_venue() -
                     venue="CVPR", year=2026)
     lines = apply_updates(BY_YEAR, [update]).splitlines()
     assert lines[3:7] == [*BY_YEAR.splitlines()[3:5], after, BY_YEAR.splitlines()[5]]
+
+
+def test_several_updates_at_once_each_land_where_it_would_alone() -> None:
+    idpt, saqi, d2cse = (seed_entry(i) for i in ("2304.07221", "2304.14672", "2304.08991"))
+    updates = [
+        Update("2304.07221", 2, entry_text(idpt), entry_text(idpt).replace("arXiv,", "ICCV, "),
+               PUBLISHED, PREPRINT),
+        Update("2304.14672", 3, entry_text(saqi), entry_text(saqi).replace("arXiv,", "TIP, "),
+               PUBLISHED, PREPRINT),
+        Update("2304.08991", 2, entry_text(d2cse), entry_text(d2cse) + "[[Code](u)]",
+               PREPRINT, PREPRINT),
+    ]
+    together = apply_updates(SEED_TEXT, updates)
+    one_by_one = SEED_TEXT
+    for update in updates:
+        one_by_one = apply_updates(one_by_one, [update])
+    assert together == one_by_one
+    assert sorted(together.splitlines()) == sorted(
+        [line for line in SEED_TEXT.splitlines()
+         if line not in {entry_text(e) for e in (idpt, saqi, d2cse)}]
+        + [u.after for u in updates])

@@ -231,38 +231,54 @@ def find_listed(catalog: Catalog, update: Update) -> tuple[Section, Entry] | Non
 def apply_updates(text: str, updates: Sequence[Update]) -> str:
     """`text` with each update applied: its entry's lines replaced, or moved to its section.
 
-    An update whose entry changed meanwhile (a maintainer edited it) or whose section is gone
-    is skipped: the maintainers' text wins.
+    One parse for all of them. An update whose entry changed meanwhile (a maintainer edited it)
+    or whose section is gone is skipped: the maintainers' text wins.
     """
-    for update in updates:
-        text = _apply(text, update)
-    return text
-
-
-def _apply(text: str, update: Update) -> str:
+    if not updates:
+        return text
     catalog = parse(text)
-    found = find_listed(catalog, update)
-    if found is None:
-        return text
-    section, entry = found
-    lines = list(split_lines(text))
-    own_end = lines[entry.end_line - 1][len(lines[entry.end_line - 1].rstrip("\r\n")):]
-    body = update.after.replace("\r\n", "\n").replace("\r", "\n")
+    lines = split_lines(text)
     eol = line_ending(text)
-    if section.heading == update.section or not update.section:
-        lines[entry.line - 1: entry.end_line] = [eol.join(body.split("\n")) + own_end]
-        return "".join(lines)
-    try:
-        target = find_section(catalog, update.section)
-    except CatalogError:
-        return text
-    after_line = _after_same_venue(target, update) or insertion_point(catalog, target.heading)
-    del lines[entry.line - 1: entry.end_line]
-    if after_line >= entry.end_line:
-        after_line -= entry.end_line - entry.line + 1
-    elif after_line >= entry.line:
-        after_line = entry.line - 1
-    return insert("".join(lines), [Insertion(update.arxiv_id, update.section, after_line, body)])
+    edits: dict[int, tuple[int, list[str]]] = {}  # first line -> (last line, its new lines)
+    moves: list[tuple[int, Update, str]] = []  # (line it goes after, update, its text)
+    for update in updates:
+        found = find_listed(catalog, update)
+        if found is None or found[1].line in edits:
+            continue
+        section, entry = found
+        body = update.after.replace("\r\n", "\n").replace("\r", "\n")
+        last = lines[entry.end_line - 1]
+        if section.heading == update.section or not update.section:
+            edits[entry.line] = (entry.end_line,
+                                 [eol.join(body.split("\n")) + last[len(last.rstrip("\r\n")):]])
+            continue
+        try:
+            target = find_section(catalog, update.section)
+        except CatalogError:
+            continue
+        after = _after_same_venue(target, update) or insertion_point(catalog, target.heading)
+        edits[entry.line] = (entry.end_line, [])
+        moves.append((after, update, body))
+    out, where = _rebuilt(lines, edits)
+    return insert("".join(out), [Insertion(u.arxiv_id, u.section, where[after], body)
+                                 for after, u, body in moves])
+
+
+def _rebuilt(
+    lines: Sequence[str], edits: dict[int, tuple[int, list[str]]]
+) -> tuple[list[str], dict[int, int]]:
+    """The lines with the edits made, and for each old line number how many lines now end
+    with it (where something placed after it goes)."""
+    out: list[str] = []
+    where = {0: 0}
+    number = 1
+    while number <= len(lines):
+        last, new = edits.get(number, (number, [lines[number - 1]]))
+        out.extend(new)
+        for old in range(number, last + 1):
+            where[old] = len(out)
+        number = last + 1
+    return out, where
 
 
 def venue_key(entry: Entry) -> tuple[str, int] | None:
