@@ -181,3 +181,19 @@ def test_several_updates_at_once_each_land_where_it_would_alone() -> None:
         [line for line in SEED_TEXT.splitlines()
          if line not in {entry_text(e) for e in (idpt, saqi, d2cse)}]
         + [u.after for u in updates])
+
+
+def test_a_month_where_published_entries_write_their_venue_is_a_preprint_marker() -> None:
+    from promptbot.entries.updating import preprint_marker, venue_shape
+
+    text = ("# Video\n+ [A Benchmark](https://arxiv.org/abs/2407.14505) (Jun., 2024)  \n"
+            "  [![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)](https://arxiv.org/abs/"
+            "2407.14505)\n+ [Bench Two](https://arxiv.org/abs/2406.18522) (NeurIPS, 2024)  \n"
+            "+ [Mario 2024: a game](https://arxiv.org/abs/2406.18523) (CVPR, 2024)  \n")
+    cat = catalog.parse(text)
+    first, _, mario = cat.entries
+    assert preprint_marker(first) is not None and preprint_marker(mario) is None
+    rewrite = rewrite_entry(first, fields("ICLR", 2025), EntryStyle(), venue=True, code=False,
+                            shape=venue_shape(cat.entries))
+    assert rewrite is not None
+    assert rewrite.text == entry_text(first).replace("(Jun., 2024)", "(ICLR, 2025)")

@@ -33,11 +33,15 @@ _BULLET_PREFIX = re.compile(r"^(\s*)([-*+])(\s+)")
 _MIDDLE_SEPARATOR = re.compile(r"\{venue\}(.*?)\{year\}", re.DOTALL)
 _VENUE_MAX = 60
 # A preprint marker outside links: "Arxiv 2023.10", "ArXiv'23.12", "arXiv", "preprint".
-_MARKER = re.compile(r"(?<![\w/.])(?:arxiv|preprint)(?:\s*['’]?\s*\d{2}(?:\d{2})?"
-                     r"(?:[.\-/]\d{1,2})?)?(?![\w'’])", re.IGNORECASE)
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+# ... or a month where published entries write their venue: "(Jun., 2024)" beside "(CVPR, 2024)".
+_MARKER = re.compile(r"(?<![\w/.])(?:(?:arxiv|preprint)(?:\s*['’]?\s*\d{2}(?:\d{2})?"
+                     r"(?:[.\-/]\d{1,2})?)?|" + _MONTH + r",?\s*(?:19|20)\d\d)(?![\w'’])",
+                     re.IGNORECASE)
 # A venue and its year as a list writes them outside links: "ECCV 2024", "CVPR'25".
 _VENUE_TOKEN = re.compile(r"(?<![\w/.*_])(?P<em>\*{1,2}|_{1,2})?(?P<venue>[A-Za-z][A-Za-z-]{1,11})"
-                          r"(?P<sep>\s*['’]\s*|\s+)(?P<year>(?:19|20)\d\d|\d\d)(?![\w.])"
+                          r"(?P<sep>\s*['’]\s*|\s*,\s*|\s+)(?P<year>(?:19|20)\d\d|\d\d)(?![\w.])"
                           r"(?P<close>\*{1,2}|_{1,2})?")
 
 
