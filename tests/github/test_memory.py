@@ -125,3 +125,9 @@ def test_declined_updates_are_those_of_finished_prs_by_id_and_version() -> None:
 def test_a_pr_carrying_only_updates_is_still_the_bots_to_touch() -> None:
     assert mem.touchable(_with_update(1, "open", 2))
     assert not mem.touchable(pr(2, "open"))
+
+
+def test_an_updated_entry_deleted_before_merging_is_a_rejected_paper() -> None:
+    memory = Memory((_with_update(5, "merged", 2),))
+    assert mem.rejected(memory, Listed()) == {"2304.07221": 5}
+    assert mem.rejected(memory, Listed("2304.07221")) == {}

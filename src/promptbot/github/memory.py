@@ -38,6 +38,10 @@ def rejected(memory: Memory, catalog_index: ArxivIndex) -> dict[str, int]:
                 pr.state == "merged" and catalog_index.by_arxiv_id(proposal.arxiv_id) is None
             ):
                 out.setdefault(proposal.arxiv_id, pr.number)
+        # An updated entry deleted before merging took the paper off the list: a rejection.
+        for update in read_updates(pr.body) if pr.state == "merged" else ():
+            if catalog_index.by_arxiv_id(update.arxiv_id) is None:
+                out.setdefault(update.arxiv_id, pr.number)
     return out
 
 
