@@ -26,6 +26,7 @@ from promptbot.entries.editing import find_section, insert, insertion_point, lin
 from promptbot.entries.markdown_safety import escape, safe_url
 from promptbot.entries.metadata import canonical_venue
 from promptbot.entries.style_model import EntryStyle
+from promptbot.entries.updating_table import rewrite_row
 from promptbot.errors import CatalogError
 from promptbot.models import Catalog, Entry, Insertion, PaperFields, Section, Update
 
@@ -115,6 +116,8 @@ def rewrite_entry(
     None when nothing the entry writes could change (then there is nothing to propose).
     """
     text = entry_text(entry)
+    if entry.kind == "table":
+        return _rewrite_row(text, fields, style, venue=venue, code=code)
     changes: list[str] = []
     if venue and fields.published_venue:
         text, changed = _rewrite_venue(text, entry, fields, style)
@@ -133,6 +136,20 @@ def rewrite_entry(
     if not changes:
         return None
     return Rewrite(_rebullet(text, bullet) if entry.kind == "bullet" else text, tuple(changes))
+
+
+def _rewrite_row(
+    text: str, fields: PaperFields, style: EntryStyle, *, venue: bool, code: bool
+) -> Rewrite | None:
+    """A table row: its venue, year and code cells, by the columns of its table's header."""
+    if style.kind != "table" or "\n" in text:
+        return None
+    name = escape(style.venue(fields.venue), max_length=_VENUE_MAX) \
+        if venue and fields.published_venue else None
+    safe = safe_url(fields.code_url) if code and fields.code_url else None
+    link = f"[{escape(style.links.code_label)}]({safe})" if safe else None
+    row, changes = rewrite_row(text, style, venue=name, year=fields.year, code_link=link)
+    return Rewrite(row, changes) if changes else None
 
 
 def _rewrite_venue(

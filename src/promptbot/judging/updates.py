@@ -151,7 +151,9 @@ class Updater:
         target = (published_section(self.catalog, self.cfg.sections, section)
                   or year_section(self.catalog, section, fields.year)
                   if change.venue else None) or section
-        rewrite = rewrite_entry(entry, fields, self._style(target), venue=change.venue,
+        # A table row keeps its own table's columns; a bullet takes its new section's style.
+        style = self._style(section if entry.kind == "table" else target)
+        rewrite = rewrite_entry(entry, fields, style, venue=change.venue,
                                 code=change.code,
                                 bullet=bullet_prefix(target) if target is not section else None,
                                 shape=self._shape)
