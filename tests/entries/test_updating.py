@@ -197,3 +197,19 @@ def test_a_month_where_published_entries_write_their_venue_is_a_preprint_marker(
                             shape=venue_shape(cat.entries))
     assert rewrite is not None
     assert rewrite.text == entry_text(first).replace("(Jun., 2024)", "(ICLR, 2025)")
+
+
+def test_a_block_entry_gets_a_code_line_after_its_paper_line() -> None:
+    from catalog_files import AMUSI
+
+    cat = parse(AMUSI)
+    section = next(s for s in cat.sections for e in s.entries if "2312.02134" in e.arxiv_ids)
+    entry = next(e for e in section.entries if "2312.02134" in e.arxiv_ids)
+    bare = catalog.parse("# P\n\n**A Title Here**\n\n- Paper: https://arxiv.org/abs/2312.02134\n"
+                         ).entries[0]
+    rewrite = rewrite_entry(bare, fields(code="https://github.com/o/r"),
+                            section_style(cat, section), venue=False, code=True)
+    assert rewrite is not None
+    assert rewrite.text.endswith("- Paper: https://arxiv.org/abs/2312.02134\n"
+                                 "- Code: https://github.com/o/r")
+    assert "- Code: https://github.com/huliangxiao/GaussianAvatar" in entry_text(entry)

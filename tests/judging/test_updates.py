@@ -150,3 +150,14 @@ def test_a_list_sectioned_by_year_moves_an_accepted_paper_to_its_venue_years_sec
     assert plan.new_text.splitlines()[3:5] == [
         "* [**CVPR'26**] A [[Paper](https://arxiv.org/pdf/2601.00001)]",
         "* [**CVPR'26**] B [[Paper](https://arxiv.org/pdf/2501.00002)]"]
+
+
+def test_a_list_that_writes_no_code_links_gets_none_added() -> None:
+    text = "# L\n" + "".join(f"* **N{n}**: \"Title {n}\", arXiv, 2023. [[Paper](https://arxiv.org"
+                             f"/abs/2301.0000{n})]\n" for n in range(5))
+    paper = Paper("2301.00001", "Title 1", version=2, comment="Code: https://github.com/o/r")
+    plan = pipeline.decide_and_plan(Harvest(papers=(paper,)), text, Memory(), Config())
+    assert [d.status for d in plan.decisions] == [Status.LISTED]
+    with_code = text.replace("2301.00003)]", "2301.00003)][[Code](https://github.com/x/y)]")
+    plan = pipeline.decide_and_plan(Harvest(papers=(paper,)), with_code, Memory(), Config())
+    assert [d.status for d in plan.decisions] == [Status.UPDATE]

@@ -118,6 +118,8 @@ def rewrite_entry(
     text = entry_text(entry)
     if entry.kind == "table":
         return _rewrite_row(text, fields, style, venue=venue, code=code)
+    if entry.kind == "block":
+        return _rewrite_block(text, fields, style) if code else None
     changes: list[str] = []
     if venue and fields.published_venue:
         text, changed = _rewrite_venue(text, entry, fields, style)
@@ -136,6 +138,21 @@ def rewrite_entry(
     if not changes:
         return None
     return Rewrite(_rebullet(text, bullet) if entry.kind == "bullet" else text, tuple(changes))
+
+
+def _rewrite_block(text: str, fields: PaperFields, style: EntryStyle) -> Rewrite | None:
+    """A `**Title**` block with `- Key: url` lines: a code line after its paper line."""
+    labels = dict(style.labels)
+    safe = safe_url(fields.code_url) if fields.code_url else None
+    if safe is None or "code" not in labels:
+        return None
+    eol = "\r\n" if "\r\n" in text else "\n"
+    lines = text.split(eol)
+    paper = labels.get("paper", "\0")
+    at = next((n for n in range(len(lines) - 1, -1, -1) if lines[n].startswith(paper)),
+              len(lines) - 1)
+    lines.insert(at + 1, labels["code"] + safe)
+    return Rewrite(eol.join(lines), ("code link added",))
 
 
 def _rewrite_row(

@@ -132,6 +132,14 @@ class Updater:
             self._styles[section.heading] = section_style(self.catalog, section)
         return self._styles[section.heading]
 
+    def _writes_code(self, section: Section) -> bool:
+        """Whether the list writes code links: in a tenth of the section's entries at least
+        (of the whole list's when the section is small); a list that never does gets none."""
+        entries = section.entries if len(section.entries) >= 10 else self.catalog.entries
+        with_code = sum(1 for e in entries
+                        if e.code_urls or any(link.role == "code" for link in e.links))
+        return with_code * 10 >= len(entries) > 0
+
     def review(self, decision: Decision) -> Decision:
         """The decision as an update when its listed entry is out of date, else unchanged."""
         if decision.status is not Status.LISTED or decision.duplicate_line is None:
@@ -142,6 +150,8 @@ class Updater:
         section, entry = found
         fields = decision.fields or read_fields(decision.paper)
         change = detect_change(entry, fields)
+        if change is not None and change.code and not self._writes_code(section):
+            change = Change(change.venue, False) if change.venue else None
         if change is None:
             return decision
         paper = decision.paper
