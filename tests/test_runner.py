@@ -184,3 +184,26 @@ def test_a_live_dry_run_asks_the_feeds_new_versions_of_listed_papers_by_id(
     assert data["updates"][0]["moved"] and data["pull_request"]["updates"] == ["2304.07221"]
     by_id = [r for r in srv.api_requests() if r.args.get("id_list")]
     assert [r.args["id_list"] for r in by_id] == ["2304.07221"]
+
+
+def test_a_saved_feed_with_a_new_version_of_a_listed_paper_gives_its_update(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from arxiv_server import listing_feed
+
+    row = {"id": "2304.07221", "version": 2, "categories": ["cs.CV"], "authors": ["Y. Zha"],
+           "title": "Instance-aware Dynamic Prompt Tuning for Pre-trained Point Cloud Models",
+           "summary": "Pre-trained point cloud models.",
+           "journal_reference": "2023 IEEE/CVF International Conference on Computer Vision"
+                                " (ICCV), Paris, France, 2023"}
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(listing_feed([row], ["replace"]))
+    seed = ROOT / "tests" / "data" / "catalogs" / "seed_Awesome-Prompt-Learning-CV.md"
+    monkeypatch.chdir(tmp_path)  # no config.toml here: the defaults
+    monkeypatch.delenv("PROMPTBOT_CONFIG", raising=False)
+    assert cli.main(["run", "--dry-run", "--catalog", str(seed), "--feed", str(feed)]) == 0
+    out = capsys.readouterr().out
+    assert "update" in out and "~ 2304.07221 v2: venue: arXiv 2023 → ICCV 2023" in out
+    assert '+* **IDPT**: "Instance-aware Dynamic Prompt Tuning for Pre-trained Point Cloud' \
+           ' Models",ICCV, 2023(*Tsinghua University*)' in out
+    assert "**Updates: 1 entry**" in out

@@ -48,7 +48,8 @@ def run_window(args: argparse.Namespace, cfg: Config, now: datetime) -> Window |
 def build_sources(args: argparse.Namespace, cfg: Config) -> list[Source]:
     """Saved files when --feed is given, else the configured arXiv sources."""
     if args.feed:
-        return [SavedFeedSource(Path(f), cfg.arxiv.announce_types) for f in args.feed]
+        return [SavedFeedSource(Path(f), cfg.arxiv.announce_types,
+                                replacements=cfg.updates.enabled) for f in args.feed]
     agent = user_agent(cfg.arxiv.contact)
     # One politeness clock for every arXiv endpoint: the 3-second rule is per client, not per URL.
     polite = Politeness(cfg.arxiv.delay_seconds)
