@@ -153,7 +153,7 @@ def _body(
              f"`{path.replace('`', '')}`.", ""]
     if updates and not proposals:
         lines = [f"promptbot proposes to update {len(updates)} listed"
-                 f" entr{'ies' if len(updates) != 1 else 'y'} of `{path.replace('`', '')}`.", ""]
+                 f" entr{'ies' if len(updates) != 1 else 'y'} of `{path.replace('`', '')}`."]
     lines += [f"> **Note:** {escape(note)}" for note in notes]
     lines += [""] if notes else []
     lines += _table(proposals) if proposals or not updates else []
