@@ -22,7 +22,8 @@ from promptbot import catalog
 from promptbot.catalog.section_signals import PUBLISHED, venue_status
 from promptbot.config import Config
 from promptbot.entries.metadata import canonical_venue
-from promptbot.entries.updating import apply_updates, entry_text, venue_key
+from promptbot.entries.updating import apply_updates
+from promptbot.entries.venue_marks import entry_text, venue_key
 from promptbot.judging.updates import Updater, is_preprint
 from promptbot.models import Catalog, Decision, Entry, Paper, PaperFields, Status
 

@@ -8,7 +8,8 @@ from catalog_files import SEED, parse, read
 from promptbot import catalog
 from promptbot.entries import section_style
 from promptbot.entries.style_model import EntryStyle, LinkStyle
-from promptbot.entries.updating import apply_updates, bullet_prefix, entry_text, rewrite_entry
+from promptbot.entries.updating import apply_updates, bullet_prefix, rewrite_entry
+from promptbot.entries.venue_marks import entry_text
 from promptbot.models import Entry, PaperFields, Update
 
 SEED_TEXT = read(SEED)
@@ -129,7 +130,7 @@ BY_YEAR = """# Token Reduction
 
 
 def test_a_preprint_marker_becomes_the_venue_as_the_list_writes_venues() -> None:
-    from promptbot.entries.updating import VenueShape, preprint_marker, venue_shape
+    from promptbot.entries.venue_marks import VenueShape, preprint_marker, venue_shape
 
     cat = catalog.parse(BY_YEAR)
     shape = venue_shape(cat.entries)
@@ -143,7 +144,7 @@ def test_a_preprint_marker_becomes_the_venue_as_the_list_writes_venues() -> None
 
 
 def test_a_bold_marker_with_a_date_keeps_its_own_emphasis() -> None:
-    from promptbot.entries.updating import VenueShape
+    from promptbot.entries.venue_marks import VenueShape
 
     entry = catalog.parse("# P\n* [**Title Here**](https://arxiv.org/pdf/2307.05707)"
                           " [**Arxiv 2023.07**]\n").entries[0]
@@ -184,7 +185,7 @@ def test_several_updates_at_once_each_land_where_it_would_alone() -> None:
 
 
 def test_a_month_where_published_entries_write_their_venue_is_a_preprint_marker() -> None:
-    from promptbot.entries.updating import preprint_marker, venue_shape
+    from promptbot.entries.venue_marks import preprint_marker, venue_shape
 
     text = ("# Video\n+ [A Benchmark](https://arxiv.org/abs/2407.14505) (Jun., 2024)  \n"
             "  [![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)](https://arxiv.org/abs/"

@@ -6,7 +6,8 @@ from catalog_files import JINDONGGU, parse, read
 
 from promptbot.entries import section_style
 from promptbot.entries.style_model import EntryStyle
-from promptbot.entries.updating import entry_text, rewrite_entry
+from promptbot.entries.updating import rewrite_entry
+from promptbot.entries.venue_marks import entry_text
 from promptbot.models import Entry, PaperFields
 
 

@@ -20,13 +20,8 @@ from promptbot.catalog.section_signals import PREPRINT, heading_topic, venue_sta
 from promptbot.config import Config, SectionsConfig
 from promptbot.entries import read_fields, section_style
 from promptbot.entries.style_model import EntryStyle
-from promptbot.entries.updating import (
-    bullet_prefix,
-    entry_text,
-    preprint_marker,
-    rewrite_entry,
-    venue_shape,
-)
+from promptbot.entries.updating import bullet_prefix, rewrite_entry
+from promptbot.entries.venue_marks import entry_text, preprint_marker, venue_shape
 from promptbot.judging.placement import heading_matches
 from promptbot.models import Catalog, Decision, Entry, PaperFields, Section, Status, Update
 
