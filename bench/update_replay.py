@@ -22,7 +22,7 @@ from promptbot import catalog
 from promptbot.catalog.section_signals import PUBLISHED, venue_status
 from promptbot.config import Config
 from promptbot.entries.metadata import canonical_venue
-from promptbot.entries.updating import apply_updates
+from promptbot.entries.updating import apply_updates, parent_heading
 from promptbot.entries.venue_marks import entry_text, venue_key
 from promptbot.judging.updates import Updater, is_preprint
 from promptbot.models import Catalog, Decision, Entry, Paper, PaperFields, Status
@@ -61,8 +61,10 @@ def _beside_venue(cat: Catalog, entry: Entry) -> bool:
     return any(venue_key(e) == venue_key(entry) for e in near)
 
 
-def _by_id(cat: Catalog) -> dict[str, tuple[str, Entry]]:
-    return {i: (s.heading, e) for s in cat.sections for e in s.entries for i in e.arxiv_ids}
+def _by_id(cat: Catalog) -> dict[str, tuple[tuple[str, str], Entry]]:
+    """id -> ((section heading, the heading above it), entry)."""
+    return {i: ((s.heading, parent_heading(cat, s)), e)
+            for s in cat.sections for e in s.entries for i in e.arxiv_ids}
 
 
 def replay(old: Catalog, new: Catalog, cfg: Config) -> list[tuple[str, bool, bool, str, str]]:
@@ -84,7 +86,7 @@ def replay(old: Catalog, new: Catalog, cfg: Config) -> list[tuple[str, bool, boo
                             duplicate_line=entry.line, fields=fields)
         update = updater.review(decision).update
         mine = update.after if update else entry_text(entry)
-        where = update.section if update else section
+        where = (update.section, update.parent) if update else section
         out.append((arxiv_id, mine == entry_text(later), where == new_section, mine,
                     entry_text(later)))
         if update is not None and update.moved:

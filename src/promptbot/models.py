@@ -203,6 +203,7 @@ class Update:
     title: str = ""
     venue: str = ""  # the venue it was accepted at ("ICCV"), "" when only a code link came
     year: int = 0
+    parent: str = ""  # the heading above `section`: which "2026" when every topic has one
 
     @property
     def moved(self) -> bool:

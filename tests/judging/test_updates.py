@@ -161,3 +161,16 @@ def test_a_list_that_writes_no_code_links_gets_none_added() -> None:
     with_code = text.replace("2301.00003)]", "2301.00003)][[Code](https://github.com/x/y)]")
     plan = pipeline.decide_and_plan(Harvest(papers=(paper,)), with_code, Memory(), Config())
     assert [d.status for d in plan.decisions] == [Status.UPDATE]
+
+
+def test_a_move_finds_the_right_one_of_several_sections_with_the_same_heading() -> None:
+    text = ("# L\n## Vision\n#### 2026\n* [**CVPR'26**] A [[Paper](https://arxiv.org/pdf/2601."
+            "00001)]\n## Language\n#### 2026\n* [**ACL'26**] C [[Paper](https://arxiv.org/pdf/"
+            "2601.00003)]\n#### 2025\n* [arXiv] B [[Paper](https://arxiv.org/pdf/2501.00002)]\n")
+    b = Paper("2501.00002", "B", version=2, comment="Accepted to ACL 2026")
+    plan = pipeline.decide_and_plan(Harvest(papers=(b,)), text, Memory(), Config())
+    (update,) = plan.updates
+    assert (update.section, update.parent) == ("2026", "Language")
+    assert plan.new_text.splitlines()[6:8] == [
+        "* [**ACL'26**] C [[Paper](https://arxiv.org/pdf/2601.00003)]",
+        "* [**ACL'26**] B [[Paper](https://arxiv.org/pdf/2501.00002)]"]

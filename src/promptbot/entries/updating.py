@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from promptbot.catalog import parse, split_lines
 from promptbot.catalog.links import find_links, venue_label
 from promptbot.catalog.section_signals import PREPRINT, venue_status
-from promptbot.entries.editing import find_section, insert, insertion_point, line_ending
+from promptbot.entries.editing import insert, insertion_point, line_ending
 from promptbot.entries.markdown_safety import escape, safe_url
 from promptbot.entries.style_model import EntryStyle
 from promptbot.entries.updating_table import rewrite_row
@@ -31,7 +31,6 @@ from promptbot.entries.venue_marks import (
     preprint_marker,
     venue_key,
 )
-from promptbot.errors import CatalogError
 from promptbot.models import Catalog, Entry, Insertion, PaperFields, Section, Update
 
 _BULLET_PREFIX = re.compile(r"^(\s*)([-*+])(\s+)")
@@ -225,16 +224,39 @@ def apply_updates(text: str, updates: Sequence[Update]) -> str:
             edits[entry.line] = (entry.end_line,
                                  [eol.join(body.split("\n")) + last[len(last.rstrip("\r\n")):]])
             continue
-        try:
-            target = find_section(catalog, update.section)
-        except CatalogError:
+        target = _target(catalog, update)
+        if target is None:
             continue
-        after = _after_same_venue(target, update) or insertion_point(catalog, target.heading)
+        after = _after_same_venue(target, update) or _insertion_line(catalog, target)
         edits[entry.line] = (entry.end_line, [])
         moves.append((after, update, body))
     out, where = _rebuilt(lines, edits)
     return insert("".join(out), [Insertion(u.arxiv_id, u.section, where[after], body)
                                  for after, u, body in moves])
+
+
+def parent_heading(catalog: Catalog, section: Section) -> str:
+    """The heading of the section above `section` (a lower level), "" at the top."""
+    at = catalog.sections.index(section)
+    return next((s.heading for s in reversed(catalog.sections[:at]) if s.level < section.level),
+                "")
+
+
+def _target(catalog: Catalog, update: Update) -> Section | None:
+    """The section an update moves its entry to: by heading, under its parent when several
+    sections share the heading ("2026" under "Vision" and under "Language")."""
+    named = [s for s in catalog.sections if s.heading.strip() == update.section.strip()]
+    under = [s for s in named if parent_heading(catalog, s) == update.parent]
+    found = under or named
+    return found[0] if found else None
+
+
+def _insertion_line(catalog: Catalog, section: Section) -> int:
+    """Where a new entry of `section` goes: as for any new entry when its heading is unique,
+    else after its last entry (or its heading)."""
+    if sum(1 for s in catalog.sections if s.heading.strip() == section.heading.strip()) == 1:
+        return insertion_point(catalog, section.heading)
+    return section.entries[-1].end_line if section.entries else section.line
 
 
 def _rebuilt(

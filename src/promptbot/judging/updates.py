@@ -20,7 +20,7 @@ from promptbot.catalog.section_signals import PREPRINT, heading_topic, venue_sta
 from promptbot.config import Config, SectionsConfig
 from promptbot.entries import read_fields, section_style
 from promptbot.entries.style_model import EntryStyle
-from promptbot.entries.updating import bullet_prefix, rewrite_entry
+from promptbot.entries.updating import bullet_prefix, parent_heading, rewrite_entry
 from promptbot.entries.venue_marks import entry_text, preprint_marker, venue_shape
 from promptbot.judging.placement import heading_matches
 from promptbot.models import Catalog, Decision, Entry, PaperFields, Section, Status, Update
@@ -147,37 +147,40 @@ class Updater:
         change = detect_change(entry, fields)
         if change is not None and change.code and not self._writes_code(section):
             change = Change(change.venue, False) if change.venue else None
-        if change is None:
-            return decision
         paper = decision.paper
-        if (paper.arxiv_id, paper.version) in self.declined:
+        if change is not None and (paper.arxiv_id, paper.version) in self.declined:
             return replace(decision, reasons=(*decision.reasons, "an update of this entry for"
                                               f" v{paper.version} was turned down before"))
+        update = self._update(decision, section, entry, fields, change) if change else None
+        if update is None:
+            return decision
+        return replace(decision, status=Status.UPDATE, section=update.section,
+                       section_confidence=1.0, needs_triage=False, update=update,
+                       reasons=(f"update of the entry at line {entry.line}: "
+                                + "; ".join(update.changes), *decision.reasons))
+
+    def _update(self, decision: Decision, section: Section, entry: Entry, fields: PaperFields,
+                change: Change) -> Update | None:
+        """The entry rewritten, and where it goes; None when nothing it writes can change."""
         target = (published_section(self.catalog, self.cfg.sections, section)
                   or year_section(self.catalog, section, fields.year)
                   if change.venue else None) or section
         # A table row keeps its own table's columns; a bullet takes its new section's style.
         style = self._style(section if entry.kind == "table" else target)
-        rewrite = rewrite_entry(entry, fields, style, venue=change.venue,
-                                code=change.code,
+        rewrite = rewrite_entry(entry, fields, style, venue=change.venue, code=change.code,
                                 bullet=bullet_prefix(target) if target is not section else None,
                                 shape=self._shape)
         if rewrite is None and target is section:
-            return decision
+            return None
         changes = rewrite.changes if rewrite else (f"venue: → {fields.published_venue}",)
-        update = Update(
-            arxiv_id=paper.arxiv_id, version=paper.version, before=entry_text(entry),
-            after=rewrite.text if rewrite else entry_text(entry), section=target.heading,
-            from_section=section.heading,
-            changes=(*changes, *((f'moved to "{target.heading}"',) if target is not section
-                                 else ())),
-            title=paper.title, venue=fields.venue if change.venue else "",
-            year=fields.year if change.venue else 0,
+        moved = (f'moved to "{target.heading}"',) if target is not section else ()
+        return Update(
+            arxiv_id=decision.paper.arxiv_id, version=decision.paper.version,
+            before=entry_text(entry), after=rewrite.text if rewrite else entry_text(entry),
+            section=target.heading, from_section=section.heading, changes=(*changes, *moved),
+            title=decision.paper.title, venue=fields.venue if change.venue else "",
+            year=fields.year if change.venue else 0, parent=parent_heading(self.catalog, target),
         )
-        return replace(decision, status=Status.UPDATE, section=target.heading,
-                       section_confidence=1.0, needs_triage=False, update=update,
-                       reasons=(f"update of the entry at line {entry.line}: "
-                                + "; ".join(update.changes), *decision.reasons))
 
 
 def find_updates(
