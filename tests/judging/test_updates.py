@@ -174,3 +174,18 @@ def test_a_move_finds_the_right_one_of_several_sections_with_the_same_heading() 
     assert plan.new_text.splitlines()[6:8] == [
         "* [**ACL'26**] C [[Paper](https://arxiv.org/pdf/2601.00003)]",
         "* [**ACL'26**] B [[Paper](https://arxiv.org/pdf/2501.00002)]"]
+
+
+def test_an_entry_found_by_its_title_is_updated_too() -> None:
+    text = ("# L\n## Published\n* **A**: \"Alpha Prompts\", CVPR, 2022. [[Paper](https://openaccess."
+            "thecvf.com/a.pdf)]\n* **B**: \"Beta Prompts\", ICCV, 2021. [[Paper](https://x.org/b)]\n"
+            "## Preprints\n* **C**: \"Gamma Prompt Tuning for Vision Models\", arXiv, 2023."
+            " [[Paper](https://example.org/gamma.pdf)]\n")
+    cfg = replace(Config(), sections=SectionsConfig(default="", published="Published",
+                                                    preprint="Preprints", never=()))
+    gamma = Paper("2301.09999", "Gamma Prompt Tuning for Vision Models", version=2,
+                  comment="Accepted to ECCV 2024")
+    plan = pipeline.decide_and_plan(Harvest(papers=(gamma,)), text, Memory(), cfg)
+    assert [d.status for d in plan.decisions] == [Status.UPDATE]
+    assert plan.new_text.splitlines()[4] == ('* **C**: "Gamma Prompt Tuning for Vision Models",'
+                                             " ECCV, 2024. [[Paper](https://example.org/gamma.pdf)]")

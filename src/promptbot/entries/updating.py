@@ -195,7 +195,9 @@ def find_listed(catalog: Catalog, update: Update) -> tuple[Section, Entry] | Non
     """The entry an update rewrites, if the catalog still lists it exactly as it was."""
     for section in catalog.sections:
         for entry in section.entries:
-            if update.arxiv_id in entry.arxiv_ids and entry_text(entry) == update.before:
+            # An entry citing no arXiv id (a CVF link) was found by its title: its text decides.
+            if (update.arxiv_id in entry.arxiv_ids or not entry.arxiv_ids) \
+                    and entry_text(entry) == update.before:
                 return section, entry
     return None
 
