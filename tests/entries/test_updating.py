@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import cmarkgfm
+import pytest
 from catalog_files import SEED, parse, read
 
 from promptbot import catalog
@@ -214,3 +215,36 @@ def test_a_block_entry_gets_a_code_line_after_its_paper_line() -> None:
     assert rewrite.text.endswith("- Paper: https://arxiv.org/abs/2312.02134\n"
                                  "- Code: https://github.com/o/r")
     assert "- Code: https://github.com/huliangxiao/GaussianAvatar" in entry_text(entry)
+
+
+# --- hostile venue text, rendered by cmark-gfm ------------------------------------------------
+
+def _hostile() -> list[dict[str, object]]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parents[1] / "data" / "hostile_metadata.json"
+    return list(json.loads(path.read_text("utf-8")))
+
+
+@pytest.mark.parametrize("case", _hostile(), ids=lambda c: str(c["id"]))
+def test_hostile_venue_text_never_breaks_the_entry_nor_pings(case: dict[str, object]) -> None:
+    import re
+
+    cat = parse(SEED)
+    idpt = seed_entry("2304.07221")
+    label = next(e for e in cat.entries if e.links and e.links[0].label == "arXiv 2110")
+    for entry in (idpt, label):
+        venue = f"{case['title']} {case.get('comment') or ''}"
+        rewrite = rewrite_entry(entry, fields(venue=venue, code=str(case.get("abstract") or "")),
+                                published_style(), venue=True, code=True)
+        assert rewrite is not None and "\n" not in rewrite.text
+        old = cmarkgfm.github_flavored_markdown_to_html(entry_text(entry))
+        new = cmarkgfm.github_flavored_markdown_to_html(rewrite.text)
+        assert new.count("<li>") == old.count("<li>") == 1
+        assert sorted(re.findall(r'href="([^"]*)"', new)) == sorted(
+            re.findall(r'href="([^"]*)"', old))  # no link added, none lost
+        visible = re.sub(r"<[^>]+>", "", new)
+        assert "<script" not in new and "<img" not in new
+        assert not re.search(r"(?<![A-Za-z0-9`])@[A-Za-z0-9]", visible)
+        assert not re.search(r"(?<![A-Za-z0-9&])#\d+", visible)
