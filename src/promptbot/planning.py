@@ -8,6 +8,7 @@ from promptbot.catalog import parse
 from promptbot.config import Config
 from promptbot.entries import insert, insertion_point, plan_insertions
 from promptbot.github import explain, plan_pull_requests
+from promptbot.github.pull_request import UPDATES_PER_PR
 from promptbot.judging.updates import updates_of
 from promptbot.models import (
     Catalog,
@@ -60,6 +61,9 @@ def _update_notes(updates: Sequence[Update], cfg: Config) -> tuple[str, ...]:
     if updates and cfg.pull_request.mode == "per-paper":
         return (f"{len(updates)} update(s) of listed entries wait: per-paper mode proposes new"
                 " papers only (rolling mode carries updates)",)
+    if len(updates) > UPDATES_PER_PR:
+        return (f"{len(updates) - UPDATES_PER_PR} update(s) of listed entries wait for a later"
+                f" check: a pull request carries at most {UPDATES_PER_PR}",)
     return ()
 
 

@@ -101,3 +101,16 @@ def test_per_paper_plans_one_pr_each_within_max_open() -> None:
     assert result[1].title.startswith("Add “Paper 2503.00001”")
     assert prm.explain(BASE, new, memory, PER_PAPER) == (
         "1 paper(s) wait for a free slot: 2 of max_open = 3 bot pull requests are open",)
+
+
+def test_updates_are_one_per_paper_the_newest_still_applicable_and_a_few_at_a_time() -> None:
+    from promptbot.github.pull_request import UPDATES_PER_PR, current_updates
+    from promptbot.models import Update
+
+    base = "* a\n* b\n" + "".join(f"* p{n}\n" for n in range(30))
+    old = Update("1", 2, "* a", "* A", "S")
+    newer = Update("1", 3, "* a", "* A!", "S")
+    gone = Update("2", 2, "* z", "* Z", "S")  # its entry is no longer in the base
+    assert current_updates([old, gone], [newer], base) == (newer,)
+    many = [Update(str(n + 10), 2, f"* p{n}", f"* P{n}", "S") for n in range(30)]
+    assert len(current_updates([], many, base)) == UPDATES_PER_PR

@@ -20,6 +20,7 @@ from promptbot.github.pull_request_text import (
 from promptbot.models import BotPullRequest, Memory, Proposal, PullRequestPlan, Update
 
 Place = Callable[[str, Sequence[Proposal]], str]
+UPDATES_PER_PR = 20  # updates of listed entries one pull request carries at most
 
 
 def _listed(arxiv_id: str, text: str) -> bool:
@@ -79,7 +80,8 @@ def current_updates(
         old = best.get(update.arxiv_id)
         if update.before in base_text and (old is None or update.version >= old.version):
             best[update.arxiv_id] = update
-    return tuple(best.values())
+    # A few at a time keeps the body (and its marker) small; the rest come with a later check.
+    return tuple(best.values())[:UPDATES_PER_PR]
 
 
 def _hands_off_notes(memory: Memory, cfg: PullRequestConfig) -> list[str]:
