@@ -52,15 +52,12 @@ def plan(
         new_text=new_text,
         insertions=insertions,
         pull_requests=prs,
-        notes=(*notes, *explain(base_text, proposals, memory, cfg), *_update_notes(updates, cfg)),
+        notes=(*notes, *explain(base_text, proposals, memory, cfg), *_update_notes(updates)),
         updates=updates,
     )
 
 
-def _update_notes(updates: Sequence[Update], cfg: Config) -> tuple[str, ...]:
-    if updates and cfg.pull_request.mode == "per-paper":
-        return (f"{len(updates)} update(s) of listed entries wait: per-paper mode proposes new"
-                " papers only (rolling mode carries updates)",)
+def _update_notes(updates: Sequence[Update]) -> tuple[str, ...]:
     if len(updates) > UPDATES_PER_PR:
         return (f"{len(updates) - UPDATES_PER_PR} update(s) of listed entries wait for a later"
                 f" check: a pull request carries at most {UPDATES_PER_PR}",)

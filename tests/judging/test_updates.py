@@ -189,3 +189,21 @@ def test_an_entry_found_by_its_title_is_updated_too() -> None:
     assert [d.status for d in plan.decisions] == [Status.UPDATE]
     assert plan.new_text.splitlines()[4] == ('* **C**: "Gamma Prompt Tuning for Vision Models",'
                                              " ECCV, 2024. [[Paper](https://example.org/gamma.pdf)]")
+
+
+def test_per_paper_mode_carries_updates_in_one_pull_request_of_their_own() -> None:
+    from promptbot.config import PullRequestConfig
+
+    cfg = replace(Config(), pull_request=PullRequestConfig(mode="per-paper"))
+    forge = FakeForge(SEED_TEXT)
+    first = pipeline.run(cfg, [FakeSource((idpt(),))], forge, None)
+    (pr,) = first.pull_requests
+    assert pr.branch == "promptbot/updates" and pr.number is None and pr.proposals == ()
+    assert pr.title.startswith("Update 1 listed paper")
+    pipeline.apply(first, forge)
+    again = pipeline.run(cfg, [FakeSource(())], forge, None)
+    (same,) = again.pull_requests
+    assert same.number == forge.pulls[0].number and same.new_text == pr.new_text
+    forge.close(same.number)
+    after = pipeline.run(cfg, [FakeSource((idpt(),))], forge, None)
+    assert not after.pull_requests and [d.status for d in after.decisions] == [Status.LISTED]

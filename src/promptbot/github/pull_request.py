@@ -114,7 +114,7 @@ def _rolling(
 
 def _per_paper(
     base_text: str, new: Sequence[Proposal], memory: Memory, cfg: Config,
-    place: Place, abstracts: Mapping[str, str],
+    place: Place, abstracts: Mapping[str, str], new_updates: Sequence[Update] = (),
 ) -> tuple[PullRequestPlan, ...]:
     prc = cfg.pull_request
     open_prs = sorted((p for p in memory.pull_requests if p.state == "open"),
@@ -130,7 +130,24 @@ def _per_paper(
     for p in fresh[: max(0, prc.max_open - len(open_prs))]:
         plans.append(_plan([p], mem.paper_branch(p.arxiv_id, prc), base_text, cfg, place, None,
                            abstracts))
-    return tuple(plans)
+    return (*plans, *_updates_pr(base_text, memory, cfg, place, new_updates))
+
+
+def updates_branch(cfg: PullRequestConfig) -> str:
+    """Per-paper mode's branch for updates of listed entries (no arXiv id is "updates")."""
+    return f"{cfg.branch_prefix}updates"
+
+
+def _updates_pr(
+    base_text: str, memory: Memory, cfg: Config, place: Place, new: Sequence[Update]
+) -> tuple[PullRequestPlan, ...]:
+    """Per-paper mode: the updates of listed entries in one pull request of their own."""
+    branch = updates_branch(cfg.pull_request)
+    pr = next((p for p in memory.pull_requests if p.state == "open" and p.branch == branch), None)
+    if pr is not None and not mem.touchable(pr):
+        return ()  # a person pushed to it: hands off until it is merged or closed
+    updates = current_updates(read_updates(pr.body) if pr else (), new, base_text)
+    return (_plan((), branch, base_text, cfg, place, pr, {}, (), updates),) if updates else ()
 
 
 def plan_pull_requests(
@@ -144,9 +161,10 @@ def plan_pull_requests(
     updates: Sequence[Update] = (),
 ) -> tuple[PullRequestPlan, ...]:
     """The pull requests to open or update, each rebuilt from the current base text; `updates`
-    of listed entries travel in the rolling pull request (per-paper mode leaves them out)."""
+    of listed entries travel in the rolling pull request (per-paper mode: in one of their own).
+    """
     if cfg.pull_request.mode == "per-paper":
-        return _per_paper(base_text, new, memory, cfg, place, abstracts)
+        return _per_paper(base_text, new, memory, cfg, place, abstracts, updates)
     return _rolling(base_text, new, memory, cfg, place, abstracts, updates)
 
 
