@@ -34,6 +34,21 @@ def entries_of(path: Path) -> list[str]:
     return _ENTRY.findall(path.read_text(encoding="utf-8"))
 
 
+def entry_id(entry: str) -> str:
+    """The unversioned arXiv id of an <entry> element ("" when it has none)."""
+    found = re.search(r"<id>https?://arxiv\.org/abs/(.+?)(?:v\d+)?</id>", entry)
+    return found.group(1) if found else ""
+
+
+def entry_as(entry: str, *, arxiv_id: str, version: int, title: str, comment: str) -> str:
+    """A real recorded <entry> with another paper's id, version, title and comment put in."""
+    out = re.sub(r"<id>[^<]+</id>", f"<id>http://arxiv.org/abs/{arxiv_id}v{version}</id>", entry)
+    out = re.sub(r"<title>.*?</title>", f"<title>{escape(title)}</title>", out, flags=re.S)
+    out = re.sub(r"<arxiv:comment>.*?</arxiv:comment>|(?=<arxiv:primary_category)",
+                 f"<arxiv:comment>{escape(comment)}</arxiv:comment>", out, count=1, flags=re.S)
+    return re.sub(r"(https://arxiv\.org/(?:abs|pdf)/)[^\"]+", rf"\g<1>{arxiv_id}v{version}", out)
+
+
 def atom_page(entries: Sequence[str], *, total: int, start: int = 0, title: str = "") -> bytes:
     """An API response in the 2026 wire format around real recorded entries."""
     head = ATOM_HEAD.format(title=escape(title), size=max(len(entries), 1), total=total,
@@ -153,8 +168,12 @@ class ArxivServer:
                 return fault.status, fault.headers, fault.body
         if path == "/api/query":
             size = int(args.get("max_results", "10"))
-            total = len(self.entries) if self.total is None else self.total
-            page = self.entries[start:start + size]
+            entries = self.entries
+            if args.get("id_list"):  # the API answers an id_list with those papers only
+                wanted = set(args["id_list"].split(","))
+                entries = [e for e in entries if entry_id(e) in wanted]
+            total = len(entries) if self.total is None else self.total
+            page = entries[start:start + size]
             title = args.get("search_query", "")
             return 200, {}, atom_page(page, total=total, start=start, title=title)
         if path in self.feeds:

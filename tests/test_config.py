@@ -58,6 +58,11 @@ def test_nested_rules_become_dataclasses(tmp_path: Path) -> None:
         ("[arxiv]\npage_size = 5000\n", "[arxiv].page_size must be between 1 and 2000"),
         ("[pull_request]\ndraft = 1\n", "[pull_request].draft must be a boolean"),
         ("[arxiv\n", "invalid TOML"),
+        ("[updates]\nrecheck_weekday = 8\n", "[updates].recheck_weekday must be 0 (never) or 1-7"),
+        ("[updates]\nsemantic_scholar_batch = 501\n",
+         "[updates].semantic_scholar_batch must be between 1 and 500"),
+        ("[updates]\nrecheck_batch = 0\n", "[updates].recheck_batch must be between 1 and 2000"),
+        ('[updates]\nenabled = "yes"\n', "[updates].enabled must be a boolean"),
     ],
 )
 def test_bad_config_names_file_and_key(tmp_path: Path, text: str, message: str) -> None:

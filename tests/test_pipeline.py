@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from catalog_files import SEED, read
@@ -13,7 +16,7 @@ from fakes import FakeForge, FakeSource
 from promptbot import config, pipeline
 from promptbot.catalog.parser import parse
 from promptbot.errors import SourceError
-from promptbot.models import Paper, Status
+from promptbot.models import Harvest, Memory, Paper, Status
 
 DATA = Path(__file__).parent / "data"
 SEED_TEXT = read(SEED)
@@ -136,3 +139,83 @@ def test_the_pr_table_says_which_topic_terms_matched() -> None:
     (proposal,) = plan.pull_requests[0].proposals
     assert "terms:" in proposal.why and "prompt tuning" in proposal.why
     assert "threshold" not in proposal.why
+
+
+# --- updates of listed entries: the listing feed's new versions, the weekly re-check by id ------
+
+
+def idpt_api_entry(comment: str) -> str:
+    """IDPT's v2 in the API's wire format: a real recorded entry with IDPT's fields put in."""
+    from arxiv_server import entries_of, entry_as
+
+    real = entries_of(DATA / "arxiv" / "api" / "id_1605.08386_s0_m100_199195aa31ad.xml")[0]
+    return entry_as(real, arxiv_id="2304.07221", version=2, comment=comment,
+                    title="Instance-aware Dynamic Prompt Tuning for Pre-trained Point Cloud Models")
+
+
+IDPT_ROW = {"id": "2304.07221", "version": 2, "categories": ["cs.CV"], "authors": ["Y. Zha"],
+            "title": "Instance-aware Dynamic Prompt Tuning for Pre-trained Point Cloud Models",
+            "summary": "Pre-trained point cloud models have found extensive applications."}
+
+
+def _refreshed(recheck: bool, venues: Any = None, comment: str = "Accepted to ICCV 2023"
+               ) -> tuple[Harvest, list[dict[str, str]]]:
+    from arxiv_server import ArxivServer, FakeClock, listing_feed
+
+    from promptbot.sources.arxiv_api import ArxivApiSource
+    from promptbot.sources.listing_feed import ListingFeedSource
+    from promptbot.sources.politeness import Politeness
+
+    clock = FakeClock()
+    feed = listing_feed([IDPT_ROW], ["replace"])
+    with ArxivServer([idpt_api_entry(comment)], feeds={"/rss/cs.CV": feed}, clock=clock) as srv:
+        cfg = replace(CFG.arxiv, api_url=srv.api_url, rss_url=srv.url + "/rss/cs.CV")
+        polite = Politeness(3.0, sleep=clock.sleep, clock=clock)
+        listing = ListingFeedSource(cfg, user_agent="t", politeness=polite, replacements=True)
+        api = ArxivApiSource(cfg, user_agent="t", politeness=polite, sleep=clock.sleep,
+                             clock=clock)
+        papers = pipeline.refresh_listed(pipeline.harvest([listing], None), SEED_TEXT,
+                                         api.papers_by_ids, recheck=recheck, batch=100,
+                                         venues=venues)
+    return papers, [r.args for r in srv.api_requests()]
+
+
+def test_a_replace_in_the_feed_is_asked_by_id_and_idpt_moves_to_the_published_section() -> None:
+    papers, calls = _refreshed(recheck=False)
+    assert [c["id_list"] for c in calls] == ["2304.07221"]
+    assert papers.requests == 2  # the feed, and one id_list request
+    plan = pipeline.decide_and_plan(papers, SEED_TEXT, Memory(), CFG)
+    assert [d.status for d in plan.decisions] == [Status.UPDATE]
+    (update,) = plan.updates
+    assert update.moved and update.section == "Prompt Learning/Tuning"
+    assert ",ICCV, 2023(*Tsinghua University*)" in update.after
+    assert "**Updates: 1 entry**" in plan.pull_requests[0].body
+
+
+def test_the_weekly_recheck_asks_every_listed_preprint_in_few_requests() -> None:
+    from promptbot.judging.updates import recheck_ids
+
+    papers, calls = _refreshed(recheck=True, comment="12 pages")
+    wanted = recheck_ids(parse(SEED_TEXT))
+    assert len(calls) == 1 and set(calls[0]["id_list"].split(",")) == set(wanted)
+    plan = pipeline.decide_and_plan(papers, SEED_TEXT, Memory(), CFG)
+    assert [d.status for d in plan.decisions] == [Status.LISTED] and not plan.changed
+
+
+def test_semantic_scholars_venue_makes_the_recheck_an_update() -> None:
+    from promptbot.sources.semantic_scholar import Venue
+
+    papers, _ = _refreshed(recheck=True, comment="12 pages",
+                           venues=lambda ids: {"2304.07221": Venue("ICCV", 2023)})
+    plan = pipeline.decide_and_plan(papers, SEED_TEXT, Memory(), CFG)
+    assert [d.status for d in plan.decisions] == [Status.UPDATE]
+
+
+def test_a_failing_update_check_is_a_note_and_the_run_goes_on() -> None:
+    def broken(ids: Sequence[str]) -> tuple[Paper, ...]:
+        raise SourceError("arXiv API failed after 4 tries: HTTP 503")
+
+    papers = Harvest(papers=(replace(real_papers("2506.22876")[0], announce_type="new"),))
+    out = pipeline.refresh_listed(papers, SEED_TEXT, broken, recheck=True, batch=100)
+    assert out.papers == papers.papers
+    assert out.notes == ("update check skipped: arXiv API failed after 4 tries: HTTP 503",)

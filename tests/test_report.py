@@ -125,3 +125,22 @@ def test_per_paper_pull_requests_each_show_their_own_diff_and_body() -> None:
     assert [p["branch"] for p in data["pull_requests"]] == [p.branch for p in prs]
     assert "Paper number 5" in data["pull_requests"][1]["diff"]
     assert data["pull_request"] == data["pull_requests"][0]
+
+
+def test_update_decisions_in_json_and_text() -> None:
+    from promptbot.models import Update
+
+    update = Update("2401.00003", 2, "* old", "* new", "Prompt Learning", "Preprints",
+                    changes=("venue: arXiv 2024 → CVPR 2024", 'moved to "Prompt Learning"'))
+    plan = make_plan(True, decision(3, Status.UPDATE, update=update))
+    plan = Plan(decisions=plan.decisions, base_text=BASE, new_text=BASE, insertions=(),
+                pull_requests=(), updates=(update,))
+    data = json.loads(report.render_json(plan, path="README.md"))
+    (candidate,) = data["candidates"]
+    assert candidate["decision"] == "update"
+    assert candidate["update"] == data["updates"][0]
+    assert data["updates"][0] | {"before": "* old", "after": "* new", "moved": True,
+                                 "version": 2} == data["updates"][0]
+    text = report.render_text(plan, path="README.md")
+    assert "~ 2401.00003 v2: venue: arXiv 2024 → CVPR 2024" in text
+    assert "1 to update" in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,56 @@ def test_the_token_stays_out_of_stderr_even_when_github_quotes_it(
     said = "GitHub: 401 Unauthorized (Bad credentials: Authorization: token ***)"
     assert f"promptbot: error: {said}" in err
     assert "t0ken-never-printed" not in out + err
+
+
+def test_a_live_dry_run_asks_the_feeds_new_versions_of_listed_papers_by_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from arxiv_server import ArxivServer, entries_of, entry_as, listing_feed
+
+    title = "Instance-aware Dynamic Prompt Tuning for Pre-trained Point Cloud Models"
+    real = entries_of(ROOT / "tests" / "data" / "arxiv" / "api"
+                      / "id_1605.08386_s0_m100_199195aa31ad.xml")[0]
+    idpt = entry_as(real, arxiv_id="2304.07221", version=2, title=title,
+                    comment="Accepted to ICCV 2023")
+    row = {"id": "2304.07221", "version": 2, "categories": ["cs.CV"], "authors": ["Y. Zha"],
+           "title": title, "summary": "Pre-trained point cloud models."}
+    seed = ROOT / "tests" / "data" / "catalogs" / "seed_Awesome-Prompt-Learning-CV.md"
+    today = datetime.now(UTC).strftime("%a, %d %b %Y 00:00:00 +0000")  # inside the look-back
+    feed = listing_feed([row], ["replace"], day=today)
+    with ArxivServer([idpt], feeds={"/rss/cs.CV": feed}) as srv:
+        config = tmp_path / "config.toml"
+        config.write_text(f'[arxiv]\napi_url = "{srv.api_url}"\nrss_url = "{srv.url}/rss/cs.CV"\n'
+                          "delay_seconds = 0.0\nnum_retries = 0\n[updates]\nrecheck_weekday = 0\n",
+                          encoding="utf-8")
+        monkeypatch.setenv("PROMPTBOT_CONFIG", str(config))
+        assert cli.main(["run", "--dry-run", "--json", "--catalog", str(seed)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    (idpt_decision,) = [c for c in data["candidates"] if c["arxiv_id"] == "2304.07221"]
+    assert idpt_decision["decision"] == "update"
+    assert data["updates"][0]["moved"] and data["pull_request"]["updates"] == ["2304.07221"]
+    by_id = [r for r in srv.api_requests() if r.args.get("id_list")]
+    assert [r.args["id_list"] for r in by_id] == ["2304.07221"]
+
+
+def test_a_saved_feed_with_a_new_version_of_a_listed_paper_gives_its_update(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from arxiv_server import listing_feed
+
+    row = {"id": "2304.07221", "version": 2, "categories": ["cs.CV"], "authors": ["Y. Zha"],
+           "title": "Instance-aware Dynamic Prompt Tuning for Pre-trained Point Cloud Models",
+           "summary": "Pre-trained point cloud models.",
+           "journal_reference": "2023 IEEE/CVF International Conference on Computer Vision"
+                                " (ICCV), Paris, France, 2023"}
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(listing_feed([row], ["replace"]))
+    seed = ROOT / "tests" / "data" / "catalogs" / "seed_Awesome-Prompt-Learning-CV.md"
+    monkeypatch.chdir(tmp_path)  # no config.toml here: the defaults
+    monkeypatch.delenv("PROMPTBOT_CONFIG", raising=False)
+    assert cli.main(["run", "--dry-run", "--catalog", str(seed), "--feed", str(feed)]) == 0
+    out = capsys.readouterr().out
+    assert "update" in out and "~ 2304.07221 v2: venue: arXiv 2023 → ICCV 2023" in out
+    assert '+* **IDPT**: "Instance-aware Dynamic Prompt Tuning for Pre-trained Point Cloud' \
+           ' Models",ICCV, 2023(*Tsinghua University*)' in out
+    assert "**Updates: 1 entry**" in out

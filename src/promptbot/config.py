@@ -191,6 +191,18 @@ class EnrichConfig:
 
 
 @dataclass(frozen=True)
+class UpdatesConfig:
+    """Keeping listed entries current: a preprint accepted at a venue, code released later."""
+
+    enabled: bool = True  # propose `update`s of listed entries whose paper changed
+    recheck_weekday: int = 1  # ISO weekday (1 = Monday) to re-check preprint entries; 0 = never
+    recheck_batch: int = 100  # arXiv ids per API request of the re-check
+    semantic_scholar: bool = False  # also ask Semantic Scholar for venues during the re-check
+    semantic_scholar_url: str = "https://api.semanticscholar.org/graph/v1"
+    semantic_scholar_batch: int = 500  # ids per /paper/batch request (the API's limit)
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole configuration."""
 
@@ -203,6 +215,7 @@ class Config:
     scoring: ScoringConfig = field(default_factory=ScoringConfig)
     format: FormatConfig = field(default_factory=FormatConfig)
     enrich: EnrichConfig = field(default_factory=EnrichConfig)
+    updates: UpdatesConfig = field(default_factory=UpdatesConfig)
     source: str = ""  # the file it was read from ("" = built-in defaults)
 
 
@@ -266,3 +279,13 @@ def _check_values(config: Config, source: str) -> None:
         raise ConfigError(f"{source}: [pull_request].max_open must be at least 1")
     if not 0.0 <= config.scoring.threshold <= 1.0:
         raise ConfigError(f"{source}: [scoring].threshold must be between 0 and 1")
+    _check_updates(config.updates, source)
+
+
+def _check_updates(updates: UpdatesConfig, source: str) -> None:
+    if not 0 <= updates.recheck_weekday <= 7:
+        raise ConfigError(f"{source}: [updates].recheck_weekday must be 0 (never) or 1-7")
+    if not 1 <= updates.recheck_batch <= 2000:
+        raise ConfigError(f"{source}: [updates].recheck_batch must be between 1 and 2000")
+    if not 1 <= updates.semantic_scholar_batch <= 500:
+        raise ConfigError(f"{source}: [updates].semantic_scholar_batch must be between 1 and 500")

@@ -178,10 +178,37 @@ class Status(StrEnum):
     """What the bot decided about one candidate paper."""
 
     PROPOSED = "proposed"
+    UPDATE = "update"  # listed, and its entry is out of date (accepted somewhere, code released)
     LISTED = "listed"
     PENDING = "pending"
     REJECTED = "rejected"
     IRRELEVANT = "irrelevant"
+
+
+@dataclass(frozen=True)
+class Update:
+    """One listed entry rewritten for its paper's new state, moved to `section` when it differs.
+
+    `before` is the entry as the catalog lists it and `after` the rewritten entry (both without
+    the final line ending); applying it replaces exactly those lines, nothing else.
+    """
+
+    arxiv_id: str
+    version: int  # the paper's version that brought the change
+    before: str
+    after: str
+    section: str  # the section the entry ends up in
+    from_section: str = ""  # the section it is listed in
+    changes: tuple[str, ...] = ()  # what changed, said plainly: "venue: arXiv 2023 -> ICCV 2023"
+    title: str = ""
+    venue: str = ""  # the venue it was accepted at ("ICCV"), "" when only a code link came
+    year: int = 0
+    parent: str = ""  # the heading above `section`: which "2026" when every topic has one
+
+    @property
+    def moved(self) -> bool:
+        """Whether the entry changes section (accepted, in a list keeping preprints apart)."""
+        return bool(self.from_section) and self.section != self.from_section
 
 
 @dataclass(frozen=True)
@@ -199,6 +226,7 @@ class Decision:
     pull_request: int | None = None  # for pending / rejected: the PR number
     reasons: tuple[str, ...] = ()
     fields: PaperFields | None = None  # read once by judging; formatting writes from it
+    update: Update | None = None  # for Status.UPDATE: the rewritten entry
 
 
 @dataclass(frozen=True)
@@ -225,6 +253,7 @@ class PullRequestPlan:
     proposals: tuple[Proposal, ...]
     number: int | None = None  # the open PR to update; None to open a new one
     labels: tuple[str, ...] = ()
+    updates: tuple[Update, ...] = ()  # listed entries this PR rewrites (new_text includes them)
 
 
 @dataclass(frozen=True)
@@ -247,6 +276,7 @@ class Plan:
     pull_requests: tuple[PullRequestPlan, ...] = ()
     notes: tuple[str, ...] = ()  # things the run should tell the user
     enrichment: Enrichment | None = None  # None: entries were not completed from HTML pages
+    updates: tuple[Update, ...] = ()  # listed entries rewritten by this run's decisions
 
     @property
     def changed(self) -> bool:

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from promptbot import enrichment, planning
 from promptbot.catalog import parse
 from promptbot.config import Config
-from promptbot.errors import BaseMoved
-from promptbot.github import pending, rejected
+from promptbot.errors import BaseMoved, SourceError
+from promptbot.github import declined_updates, pending, rejected
 from promptbot.judging import Scorer
-from promptbot.models import Harvest, Memory, Plan, Window
+from promptbot.judging.updates import REPLACEMENTS, find_updates, recheck_ids
+from promptbot.models import Harvest, Memory, Paper, Plan, Window
 from promptbot.ports import Applied, Forge, Source
 from promptbot.sources import merge
+from promptbot.sources.semantic_scholar import Venue, with_venues
 
 log = logging.getLogger("promptbot")
 
@@ -27,6 +30,42 @@ def harvest(sources: Sequence[Source], window: Window | None) -> Harvest:
         log.info("%s: %d paper(s)", source.name, len(result.papers))
         found.append(result)
     return merge(found)
+
+
+ById = Callable[[Sequence[str]], tuple[Paper, ...]]
+Venues = Callable[[Sequence[str]], Mapping[str, Venue]]
+
+
+def refresh_listed(
+    papers: Harvest, catalog_text: str, by_id: ById, *, recheck: bool, batch: int,
+    venues: Venues | None = None,
+) -> Harvest:
+    """`papers` with listed papers' current metadata, asked of the arXiv API by id.
+
+    The listing feed's new versions (`replace`) of listed papers every run, since the feed
+    carries no comment (where authors write "Accepted to ICCV 2023"); on the re-check day
+    (`recheck`) every listed preprint too, with Semantic Scholar's venues when `venues` is given.
+    A failure here is a note, not a stop: the new papers still go ahead.
+    """
+    catalog = parse(catalog_text)
+    listed = {i for e in catalog.entries for i in e.arxiv_ids}
+    replaced = [p.arxiv_id for p in papers.papers
+                if p.announce_type in REPLACEMENTS and p.arxiv_id in listed]
+    ids = list(dict.fromkeys([*replaced, *(recheck_ids(catalog) if recheck else ())]))
+    if not ids:
+        return papers
+    try:
+        fresh = by_id(ids)
+        if venues is not None and recheck:
+            fresh = with_venues(fresh, venues(ids))
+    except SourceError as exc:
+        return replace(papers, notes=(*papers.notes, f"update check skipped: {exc}"))
+    kinds = {p.arxiv_id: p.announce_type for p in papers.papers}
+    fresh = tuple(replace(p, announce_type=kinds.get(p.arxiv_id) or "replace") for p in fresh)
+    note = (f"update check: {len(ids)} listed paper(s) asked of the arXiv API by id"
+            f" ({'weekly re-check' if recheck else 'new versions in the listing feed'})")
+    asked = Harvest(papers=fresh, notes=(note,), requests=math.ceil(len(ids) / max(1, batch)))
+    return merge([papers, asked])
 
 
 def decide_and_plan(
@@ -43,6 +82,8 @@ def decide_and_plan(
         pending=pending(memory),
         rejected=rejected(memory, scorer.index),
     )
+    if cfg.updates.enabled:
+        decisions = find_updates(catalog, decisions, cfg, declined_updates(memory))
     if enricher is None:
         return planning.plan(catalog, decisions, memory, cfg, notes=(*papers.notes, *scorer.notes))
     decisions, report, paper_notes = enrichment.enrich(decisions, catalog, enricher)

@@ -8,6 +8,8 @@ from promptbot.catalog import parse
 from promptbot.config import Config
 from promptbot.entries import insert, insertion_point, plan_insertions
 from promptbot.github import explain, plan_pull_requests
+from promptbot.github.pull_request import UPDATES_PER_PR
+from promptbot.judging.updates import updates_of
 from promptbot.models import (
     Catalog,
     Decision,
@@ -16,6 +18,7 @@ from promptbot.models import (
     Plan,
     Proposal,
     Status,
+    Update,
 )
 
 
@@ -39,9 +42,11 @@ def plan(
         # Each pull request is rebuilt on base_text: reuse its parse instead of parsing again.
         return place(text, entries, catalog=catalog if text == base_text else None)
 
+    updates = updates_of(decisions)
     prs = plan_pull_requests(
         base_text, proposals, memory, cfg, place=place_on_base, abstracts=abstracts,
         paper_notes=paper_notes,
+        updates=updates,
     )
     new_text = prs[0].new_text if prs else base_text
     return Plan(
@@ -50,8 +55,17 @@ def plan(
         new_text=new_text,
         insertions=insertions,
         pull_requests=prs,
-        notes=(*notes, *paper_notes.values(), *explain(base_text, proposals, memory, cfg)),
+        notes=(*notes, *paper_notes.values(), *explain(base_text, proposals, memory, cfg),
+               *_update_notes(updates)),
+        updates=updates,
     )
+
+
+def _update_notes(updates: Sequence[Update]) -> tuple[str, ...]:
+    if len(updates) > UPDATES_PER_PR:
+        return (f"{len(updates) - UPDATES_PER_PR} update(s) of listed entries wait for a later"
+                f" check: a pull request carries at most {UPDATES_PER_PR}",)
+    return ()
 
 
 def proposals_for(

@@ -7,11 +7,12 @@ import re
 from typing import Any
 
 from promptbot.entries import truncate, unified_diff
-from promptbot.models import Decision, Plan, PullRequestPlan, Status
+from promptbot.models import Decision, Plan, PullRequestPlan, Status, Update
 from promptbot.summary import counts_line
 
 _COLORS = {
     Status.PROPOSED: "32",  # green
+    Status.UPDATE: "36",  # cyan
     Status.PENDING: "33",  # yellow
     Status.REJECTED: "31",  # red
     Status.LISTED: "2",  # dim
@@ -85,6 +86,9 @@ def render_text(plan: Plan, *, path: str, color: bool = False, max_irrelevant: i
             f"  + {ins.arxiv_id} in {_one_line(ins.section, 60)!r} after line {ins.after_line}"
             f"{triage}{missing}"
         )
+    for update in plan.updates:
+        out.append(f"  ~ {update.arxiv_id} v{update.version}: "
+                   f"{_one_line('; '.join(update.changes), 120)}")
     prs = plan.pull_requests
     if len(prs) <= 1:  # rolling mode: one diff, one pull request
         diff = unified_diff(plan.base_text, plan.new_text, path)
@@ -138,12 +142,21 @@ def _candidate(d: Decision) -> dict[str, Any]:
         "reasons": list(d.reasons),
         "duplicate_of": d.duplicate_of,
         "pull_request": d.pull_request,
+        **({"update": _update_json(d.update)} if d.update else {}),
     }
+
+
+def _update_json(update: Update) -> dict[str, Any]:
+    return {"arxiv_id": update.arxiv_id, "version": update.version, "before": update.before,
+            "after": update.after, "section": update.section,
+            "from_section": update.from_section, "moved": update.moved,
+            "changes": list(update.changes)}
 
 
 def _pull_request_json(pr: PullRequestPlan, base_text: str, path: str) -> dict[str, Any]:
     return {"title": pr.title, "body": pr.body, "branch": pr.branch, "number": pr.number,
             "arxiv_ids": [p.arxiv_id for p in pr.proposals],
+            "updates": [u.arxiv_id for u in pr.updates],
             "diff": unified_diff(base_text, pr.new_text, path)}
 
 
@@ -165,6 +178,7 @@ def render_json(plan: Plan, *, path: str) -> str:
             }
             for i in plan.insertions
         ],
+        "updates": [_update_json(u) for u in plan.updates],
         "diff": unified_diff(plan.base_text, plan.new_text, path),
         "pull_request": prs[0] if prs else None,
         "pull_requests": prs,

@@ -15,15 +15,16 @@ from promptbot.config import Config
 from promptbot.enrichment import Enricher
 from promptbot.errors import UsageError
 from promptbot.github import GitHubForge, LocalFileForge, token_from_env
-from promptbot.models import Plan, Window
+from promptbot.models import Harvest, Plan, Window
 from promptbot.ports import Applied, Forge, Source
 from promptbot.sources import user_agent, window_for
 from promptbot.sources.arxiv_api import ArxivApiSource
 from promptbot.sources.arxiv_html import ArxivHtmlPages
 from promptbot.sources.enrichment_cache import FILE_NAME, EnrichmentCache, default_cache_dir
-from promptbot.sources.listing_feed import ListingFeedSource
+from promptbot.sources.listing_feed import REPLACEMENTS, ListingFeedSource
 from promptbot.sources.politeness import Politeness
 from promptbot.sources.replay import SavedFeedSource
+from promptbot.sources.semantic_scholar import SemanticScholarSource
 
 log = logging.getLogger("promptbot")
 
@@ -52,7 +53,8 @@ def build_sources(
 ) -> list[Source]:
     """Saved files when --feed is given, else the configured arXiv sources."""
     if args.feed:
-        return [SavedFeedSource(Path(f), cfg.arxiv.announce_types) for f in args.feed]
+        return [SavedFeedSource(Path(f), cfg.arxiv.announce_types,
+                                replacements=cfg.updates.enabled) for f in args.feed]
     agent = user_agent(cfg.arxiv.contact)
     # One politeness clock for every arXiv endpoint: the 3-second rule is per client, not per URL.
     polite = politeness or Politeness(cfg.arxiv.delay_seconds)
@@ -60,7 +62,8 @@ def build_sources(
     if "api" in cfg.arxiv.sources:
         sources.append(ArxivApiSource(cfg.arxiv, user_agent=agent, politeness=polite))
     if "rss" in cfg.arxiv.sources:
-        sources.append(ListingFeedSource(cfg.arxiv, user_agent=agent, politeness=polite))
+        sources.append(ListingFeedSource(cfg.arxiv, user_agent=agent, politeness=polite,
+                                         replacements=cfg.updates.enabled))
     return sources
 
 
@@ -75,6 +78,33 @@ def build_enricher(
     pages = ArxivHtmlPages(cfg.arxiv, user_agent=user_agent(cfg.arxiv.contact),
                            politeness=politeness or Politeness(cfg.arxiv.delay_seconds))
     return Enricher(pages, EnrichmentCache(folder / FILE_NAME), max_pages=cfg.enrich.max_pages)
+
+
+def refresh_listed(
+    papers: Harvest, forge: Forge, cfg: Config, sources: Sequence[Source], today: datetime
+) -> Harvest:
+    """Listed papers' current metadata by id (new versions; weekly, every listed preprint).
+
+    The catalog is read for it (one more GitHub read) only when there is something to ask.
+    """
+    recheck = today.isoweekday() == cfg.updates.recheck_weekday
+    if not recheck and not any(p.announce_type in REPLACEMENTS for p in papers.papers):
+        return papers
+    api = next((s for s in sources if isinstance(s, ArxivApiSource)), None)
+    if api is None:
+        feed = next((s for s in sources if isinstance(s, ListingFeedSource)), None)
+        api = ArxivApiSource(cfg.arxiv, user_agent=user_agent(cfg.arxiv.contact),
+                             politeness=feed.politeness if feed else None,
+                             id_batch=cfg.updates.recheck_batch)
+    api.id_batch = cfg.updates.recheck_batch
+    upd = cfg.updates
+    venues = SemanticScholarSource(upd.semantic_scholar_url, batch=upd.semantic_scholar_batch,
+                                   user_agent=user_agent(cfg.arxiv.contact),
+                                   retries=cfg.arxiv.num_retries).venues \
+        if upd.semantic_scholar else None
+    return pipeline.refresh_listed(
+        papers, forge.read_catalog().text, api.papers_by_ids, batch=upd.recheck_batch,
+        recheck=recheck, venues=venues)
 
 
 def build_forge(args: argparse.Namespace, cfg: Config) -> Forge:
@@ -118,8 +148,11 @@ def run_command(
     forge = forge if forge is not None else build_forge(args, cfg)
     window = preflight(args, cfg, forge, now=now())
     polite = Politeness(cfg.arxiv.delay_seconds)  # shared by the feeds and the HTML pages
-    papers = pipeline.harvest(
-        sources if sources is not None else build_sources(args, cfg, polite), window)
+    live = sources is None and not args.feed
+    sources = sources if sources is not None else build_sources(args, cfg, polite)
+    papers = pipeline.harvest(sources, window)
+    if live and cfg.updates.enabled:
+        papers = refresh_listed(papers, forge, cfg, sources, now())
     enricher = build_enricher(args, cfg, polite)
     plan = pipeline.plan_on(forge, papers, cfg, enricher)
     applied: tuple[Applied, ...] = ()

@@ -11,6 +11,7 @@ from promptbot.ports import Applied
 
 _PHRASES = {
     Status.PROPOSED: "proposed",
+    Status.UPDATE: "to update",
     Status.IRRELEVANT: "irrelevant",
     Status.LISTED: "already listed",
     Status.PENDING: "already pending",

@@ -105,3 +105,29 @@ def test_free_rolling_branch_takes_the_lowest_unused_suffix() -> None:
     assert mem.free_rolling_branch(Memory((one, two)), CFG) == "promptbot/new-papers-3"
     gone = pr(3, "closed", "c", branch="promptbot/new-papers-2")
     assert mem.free_rolling_branch(Memory((one, gone)), CFG) == "promptbot/new-papers-2"
+
+
+def _with_update(number: int, state: str, version: int) -> BotPullRequest:
+    from promptbot.github.pull_request_text import render_body
+    from promptbot.models import Update
+
+    update = Update("2304.07221", version, "* old line", "* new line", "Published", "Preprint")
+    body = render_body((), catalog_path="README.md", updates=(update,))
+    return BotPullRequest(number, state, "promptbot/new-papers", "t", body, ())
+
+
+def test_declined_updates_are_those_of_finished_prs_by_id_and_version() -> None:
+    memory = Memory((_with_update(1, "closed", 2), _with_update(2, "merged", 3),
+                     _with_update(3, "open", 4), pr(4, "closed", "2101.00001")))
+    assert mem.declined_updates(memory) == {("2304.07221", 2), ("2304.07221", 3)}
+
+
+def test_a_pr_carrying_only_updates_is_still_the_bots_to_touch() -> None:
+    assert mem.touchable(_with_update(1, "open", 2))
+    assert not mem.touchable(pr(2, "open"))
+
+
+def test_an_updated_entry_deleted_before_merging_is_a_rejected_paper() -> None:
+    memory = Memory((_with_update(5, "merged", 2),))
+    assert mem.rejected(memory, Listed()) == {"2304.07221": 5}
+    assert mem.rejected(memory, Listed("2304.07221")) == {}

@@ -114,3 +114,16 @@ def test_a_papers_note_goes_into_the_pull_request_that_carries_it() -> None:
         place=place, paper_notes=notes)
     assert "without an affiliation" not in first.body
     assert "without an affiliation" in second.body
+
+
+def test_updates_are_one_per_paper_the_newest_still_applicable_and_a_few_at_a_time() -> None:
+    from promptbot.github.pull_request import UPDATES_PER_PR, current_updates
+    from promptbot.models import Update
+
+    base = "* a\n* b\n" + "".join(f"* p{n}\n" for n in range(30))
+    old = Update("1", 2, "* a", "* A", "S")
+    newer = Update("1", 3, "* a", "* A!", "S")
+    gone = Update("2", 2, "* z", "* Z", "S")  # its entry is no longer in the base
+    assert current_updates([old, gone], [newer], base) == (newer,)
+    many = [Update(str(n + 10), 2, f"* p{n}", f"* P{n}", "S") for n in range(30)]
+    assert len(current_updates([], many, base)) == UPDATES_PER_PR

@@ -129,3 +129,20 @@ def test_body_round_trips_and_rerenders_identically(
     assert prt.read_proposals(body) == (p,)
     again = body_of(prt.read_proposals(body), abstracts=prt.read_abstracts(body))
     assert again == body  # a rerun with nothing new writes nothing
+
+
+def test_updates_part_lists_each_entry_before_and_after_and_the_marker_keeps_them() -> None:
+    from promptbot.github.pull_request_text import read_updates, render_body
+    from promptbot.models import Update
+
+    hostile = Update("2304.07221", 2, '* **IDPT**: "T",arXiv,2023. [[Paper](u)] ``` @x',
+                     '* **IDPT**: "T",ICCV, 2023. [[Paper](u)] ``` @x', "Published", "Preprint",
+                     changes=("venue: arXiv 2023 → ICCV 2023 @team #12 <b>",), title="T <i>")
+    body = render_body((), catalog_path="README.md", updates=(hostile,))
+    assert "**Updates: 1 entry**" in body and "| Paper |" not in body
+    assert "- * **IDPT**" in body and "+ * **IDPT**" in body
+    assert "````diff" in body  # a fence longer than any backtick run inside
+    assert read_updates(body) == (hostile,)
+    html = cmarkgfm.github_flavored_markdown_to_html(body)
+    assert "<b>" not in html and "<i>" not in html
+    assert read_updates("no marker") == ()

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import requests
-from arxiv_server import ArxivServer, FakeClock, atom_page, entries_of, gaps
+from arxiv_server import ArxivServer, FakeClock, atom_page, entries_of, entry_id, gaps
 from requests.adapters import HTTPAdapter
 
 from promptbot.config import ArxivConfig
@@ -322,3 +322,43 @@ def test_progress_is_logged_per_page(caplog: pytest.LogCaptureFixture) -> None:
     pages = [m for m in caplog.messages if m.startswith("arXiv: page")]
     assert pages == ["arXiv: page 1/3, next request in 3 s", "arXiv: page 2/3, next request in 3 s",
                      "arXiv: page 3/3, next request in 3 s"]
+
+
+# --- papers by id (the re-check of listed preprints) ------------------------------------------
+
+
+def test_papers_by_ids_asks_id_list_and_leaves_out_unknown_ids() -> None:
+    clock = FakeClock()
+    recorded = entries_of(API / "id_0808.05394_1707.08567_s0_m100_42e5aa0ec3af.xml")
+    with ArxivServer([*pool(30), *recorded], clock=clock) as server:
+        papers = make_source(server, clock).papers_by_ids(["1707.08567", "0000.0000"])
+    (call,) = server.api_requests()
+    assert call.args["id_list"] == "1707.08567,0000.0000" and call.args["search_query"] == ""
+    (paper,) = papers
+    assert (paper.arxiv_id, paper.version) == ("1707.08567", 1)
+    assert paper.comment is not None and paper.comment.startswith("44 pages")
+
+
+def test_papers_by_ids_are_batched_and_spaced() -> None:
+    clock = FakeClock()
+    by_id = {entry_id(e): e for e in reversed(real_entries())}  # one entry per paper, as arXiv
+    entries = list(by_id.values())
+    ids = sorted(by_id)[:25]
+    with ArxivServer(entries, clock=clock) as server:
+        cfg = replace(ArxivConfig(), api_url=server.api_url)
+        source = ArxivApiSource(cfg, user_agent=AGENT, sleep=clock.sleep, clock=clock,
+                                politeness=Politeness(3.0, sleep=clock.sleep, clock=clock),
+                                id_batch=10)
+        papers = source.papers_by_ids([*ids, *ids[:5]])  # repeats asked once
+    calls = server.api_requests()
+    assert [len(c.args["id_list"].split(",")) for c in calls] == [10, 10, 5]
+    assert {p.arxiv_id for p in papers} == set(ids)
+    assert list(gaps([c.at for c in calls])) == [3.0, 3.0]
+
+
+def test_papers_by_ids_failing_is_a_source_error() -> None:
+    clock = FakeClock()
+    with ArxivServer(pool(10), clock=clock) as server:
+        server.fail(500, times=10)
+        with pytest.raises(SourceError, match="id_list of 1 id"):
+            make_source(server, clock, num_retries=1).papers_by_ids(["1707.08567"])

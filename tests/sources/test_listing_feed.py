@@ -223,3 +223,34 @@ def test_api_and_feed_share_one_spacing() -> None:
         api.fetch(None)
     assert [r.path for r in server.requests] == ["/api/query", "/rss/cs.CV+cs.CL", "/api/query"]
     assert list(gaps([r.at for r in server.requests])) == [3.0, 3.0]
+
+
+# --- new versions of papers, for updates of listed entries -----------------------------------
+
+IDPT_V2 = {
+    "id": "2304.07221", "version": 2, "categories": ["cs.CV"],
+    "title": "Instance-aware Dynamic Prompt Tuning for Pre-trained Point Cloud Models",
+    "authors": ["Yaohua Zha", "Jinpeng Wang"], "summary": "Pre-trained point cloud models ...",
+    "journal_reference": "Proceedings of the IEEE/CVF International Conference on Computer"
+                         " Vision (ICCV), 2023, pp. 14161-14170",
+}
+
+
+def test_replacements_are_kept_marked_when_asked_whatever_the_wanted_types() -> None:
+    kept = parse_listing_feed(FEED, announce_types=("new",), replacements=True).papers
+    assert {p.announce_type for p in kept} == {"new", "replace", "replace-cross"}
+    assert len(parse_listing_feed(FEED, announce_types=("new",)).papers) == TYPES.count("new")
+
+
+def test_a_replace_item_over_http_is_a_new_version_with_its_journal_reference() -> None:
+    clock = FakeClock()
+    feed = listing_feed([ROWS[0], IDPT_V2], ["new", "replace"])
+    with ArxivServer(feeds={"/rss/cs.CV+cs.CL": feed}, clock=clock) as server:
+        source = make_source(server, clock, Politeness(3.0, sleep=clock.sleep, clock=clock))
+        plain = source.fetch(None)
+        source.replacements = True
+        both = source.fetch(None)
+    assert [p.arxiv_id for p in plain.papers] == [ROWS[0]["id"]]
+    idpt = next(p for p in both.papers if p.arxiv_id == "2304.07221")
+    assert (idpt.version, idpt.announce_type, idpt.published) == (2, "replace", None)
+    assert idpt.journal_ref is not None and "Computer Vision (ICCV), 2023" in idpt.journal_ref

@@ -16,6 +16,7 @@ from promptbot.github.local import (
     read_catalog_file,
 )
 from promptbot.github.memory import (
+    declined_updates,
     pending,
     rejected,
 )
@@ -27,6 +28,7 @@ from promptbot.github.pull_request import (
 __all__ = [
     "GitHubForge",
     "LocalFileForge",
+    "declined_updates",
     "explain",
     "pending",
     "plan_pull_requests",

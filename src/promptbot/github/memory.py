@@ -7,6 +7,7 @@ from typing import Protocol
 
 from promptbot.catalog import is_arxiv_id
 from promptbot.config import PullRequestConfig
+from promptbot.github.pull_request_text import read_updates
 from promptbot.models import BotPullRequest, Memory
 
 
@@ -37,13 +38,18 @@ def rejected(memory: Memory, catalog_index: ArxivIndex) -> dict[str, int]:
                 pr.state == "merged" and catalog_index.by_arxiv_id(proposal.arxiv_id) is None
             ):
                 out.setdefault(proposal.arxiv_id, pr.number)
+        # An updated entry deleted before merging took the paper off the list: a rejection.
+        for update in read_updates(pr.body) if pr.state == "merged" else ():
+            if catalog_index.by_arxiv_id(update.arxiv_id) is None:
+                out.setdefault(update.arxiv_id, pr.number)
     return out
 
 
 def touchable(pr: BotPullRequest) -> bool:
     """Whether the bot may still edit this PR: open, only its own commits, its marker readable."""
     # A PR whose marker a person broke has no proposals: rebuilding it would drop its papers.
-    return pr.state == "open" and not pr.foreign_commits and bool(pr.proposals)
+    return pr.state == "open" and not pr.foreign_commits and (
+        bool(pr.proposals) or bool(read_updates(pr.body)))
 
 
 def is_rolling_branch(branch: str, cfg: PullRequestConfig) -> bool:
@@ -92,3 +98,11 @@ def free_rolling_branch(memory: Memory, cfg: PullRequestConfig) -> str:
     while f"{cfg.branch}-{n}" in used:
         n += 1
     return f"{cfg.branch}-{n}"
+
+
+def declined_updates(memory: Memory) -> set[tuple[str, int]]:
+    """(arXiv id, version) of updates the maintainers turned down: in a PR closed unmerged, or
+    merged with that line reverted (an applied update leaves nothing to propose again, so any
+    update of a finished PR that comes back was turned down)."""
+    return {(u.arxiv_id, u.version) for pr in memory.pull_requests if pr.state != "open"
+            for u in read_updates(pr.body)}

@@ -9,11 +9,18 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from promptbot.config import Config, PullRequestConfig
+from promptbot.entries.updating import apply_updates
 from promptbot.github import memory as mem
-from promptbot.github.pull_request_text import read_abstracts, render_body, render_title
-from promptbot.models import BotPullRequest, Memory, Proposal, PullRequestPlan
+from promptbot.github.pull_request_text import (
+    read_abstracts,
+    read_updates,
+    render_body,
+    render_title,
+)
+from promptbot.models import BotPullRequest, Memory, Proposal, PullRequestPlan, Update
 
 Place = Callable[[str, Sequence[Proposal]], str]
+UPDATES_PER_PR = 20  # updates of listed entries one pull request carries at most
 
 
 def _listed(arxiv_id: str, text: str) -> bool:
@@ -41,19 +48,42 @@ def _plan(
     abstracts: Mapping[str, str],
     notes: Sequence[str] = (),
     paper_notes: Mapping[str, str] = {},
+    updates: Sequence[Update] = (),
 ) -> PullRequestPlan:
     known = {**(read_abstracts(pr.body) if pr else {}), **abstracts}
     notes = [*notes, *(paper_notes[p.arxiv_id] for p in proposals if p.arxiv_id in paper_notes)]
+    new_text = place(base_text, proposals)
     return PullRequestPlan(
         branch=branch,
         base_branch=cfg.catalog.branch,
-        title=render_title(proposals, cfg.pull_request),
-        body=render_body(proposals, catalog_path=cfg.catalog.path, abstracts=known, notes=notes),
-        new_text=place(base_text, proposals),
+        title=render_title(proposals, cfg.pull_request) if proposals else _updates_title(updates),
+        body=render_body(proposals, catalog_path=cfg.catalog.path, abstracts=known, notes=notes,
+                         updates=updates),
+        new_text=apply_updates(new_text, updates) if updates else new_text,
         proposals=tuple(proposals),
         number=pr.number if pr else None,
         labels=cfg.pull_request.labels,
+        updates=tuple(updates),
     )
+
+
+def _updates_title(updates: Sequence[Update]) -> str:
+    n = len(updates)
+    return f"Update {n} listed paper{'s' if n != 1 else ''} (accepted, or code released)"
+
+
+def current_updates(
+    carried: Sequence[Update], new: Sequence[Update], base_text: str
+) -> tuple[Update, ...]:
+    """One update per paper, the newest version's (this run's on a tie), whose entry the base
+    still lists as it was; an update already applied or overtaken by the maintainers is gone."""
+    best: dict[str, Update] = {}
+    for update in (*carried, *new):
+        old = best.get(update.arxiv_id)
+        if update.before in base_text and (old is None or update.version >= old.version):
+            best[update.arxiv_id] = update
+    # A few at a time keeps the body (and its marker) small; the rest come with a later check.
+    return tuple(best.values())[:UPDATES_PER_PR]
 
 
 def _hands_off_notes(memory: Memory, cfg: PullRequestConfig) -> list[str]:
@@ -72,20 +102,24 @@ def _fresh(new: Sequence[Proposal], memory: Memory, base_text: str) -> tuple[Pro
 def _rolling(
     base_text: str, new: Sequence[Proposal], memory: Memory, cfg: Config,
     place: Place, abstracts: Mapping[str, str], paper_notes: Mapping[str, str] = {},
+    new_updates: Sequence[Update] = (),
 ) -> tuple[PullRequestPlan, ...]:
     pr = mem.open_rolling_pr(memory, cfg.pull_request)
     proposals = _unlisted([*(pr.proposals if pr else ()), *_fresh(new, memory, base_text)],
                           base_text)
-    if not proposals:
+    updates = current_updates(read_updates(pr.body) if pr else (), new_updates, base_text)
+    if not proposals and not updates:
         return ()
     branch = pr.branch if pr else mem.free_rolling_branch(memory, cfg.pull_request)
     notes = _hands_off_notes(memory, cfg.pull_request)
-    return (_plan(proposals, branch, base_text, cfg, place, pr, abstracts, notes, paper_notes),)
+    return (_plan(proposals, branch, base_text, cfg, place, pr, abstracts, notes,
+                  paper_notes=paper_notes, updates=updates),)
 
 
 def _per_paper(
     base_text: str, new: Sequence[Proposal], memory: Memory, cfg: Config,
     place: Place, abstracts: Mapping[str, str], paper_notes: Mapping[str, str] = {},
+    new_updates: Sequence[Update] = (),
 ) -> tuple[PullRequestPlan, ...]:
     prc = cfg.pull_request
     open_prs = sorted((p for p in memory.pull_requests if p.state == "open"),
@@ -102,7 +136,26 @@ def _per_paper(
     for p in fresh[: max(0, prc.max_open - len(open_prs))]:
         plans.append(_plan([p], mem.paper_branch(p.arxiv_id, prc), base_text, cfg, place, None,
                            abstracts, paper_notes=paper_notes))
-    return tuple(plans)
+    return (*plans, *_updates_pr(base_text, memory, cfg, place, new_updates))
+
+
+def updates_branch(cfg: PullRequestConfig) -> str:
+    """Per-paper mode's branch for updates of listed entries (no arXiv id is "updates")."""
+    return f"{cfg.branch_prefix}updates"
+
+
+def _updates_pr(
+    base_text: str, memory: Memory, cfg: Config, place: Place, new: Sequence[Update]
+) -> tuple[PullRequestPlan, ...]:
+    """Per-paper mode: the updates of listed entries in one pull request of their own."""
+    branch = updates_branch(cfg.pull_request)
+    pr = next((p for p in memory.pull_requests if p.state == "open" and p.branch == branch), None)
+    if pr is not None and not mem.touchable(pr):
+        return ()  # a person pushed to it: hands off until it is merged or closed
+    updates = current_updates(read_updates(pr.body) if pr else (), new, base_text)
+    if not updates:
+        return ()
+    return (_plan((), branch, base_text, cfg, place, pr, {}, (), updates=updates),)
 
 
 def plan_pull_requests(
@@ -114,12 +167,16 @@ def plan_pull_requests(
     place: Place,
     abstracts: Mapping[str, str] = {},
     paper_notes: Mapping[str, str] = {},
+    updates: Sequence[Update] = (),
 ) -> tuple[PullRequestPlan, ...]:
     """The pull requests to open or update, each rebuilt from the current base text; a paper's
-    note (`paper_notes`, by arXiv id) goes into the body of the pull request that carries it."""
+    note (`paper_notes`, by arXiv id) goes into the body of the pull request that carries it;
+    `updates` of listed entries travel in the rolling pull request (per-paper mode: in one of
+    their own).
+    """
     if cfg.pull_request.mode == "per-paper":
-        return _per_paper(base_text, new, memory, cfg, place, abstracts, paper_notes)
-    return _rolling(base_text, new, memory, cfg, place, abstracts, paper_notes)
+        return _per_paper(base_text, new, memory, cfg, place, abstracts, paper_notes, updates)
+    return _rolling(base_text, new, memory, cfg, place, abstracts, paper_notes, updates)
 
 
 def explain(

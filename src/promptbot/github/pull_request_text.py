@@ -12,7 +12,7 @@ from typing import Any
 from promptbot.catalog import is_arxiv_id
 from promptbot.config import PullRequestConfig
 from promptbot.entries import escape, plain, rendered_text
-from promptbot.models import Proposal
+from promptbot.models import Proposal, Update
 
 MARKER = "promptbot:proposals"
 BODY_LIMIT = 60_000  # GitHub refuses bodies over 65,536 characters
@@ -83,13 +83,17 @@ def _to_fill(proposals: Sequence[Proposal]) -> list[str]:
     return out
 
 
-def _marker(proposals: Sequence[Proposal], abstracts: Mapping[str, str]) -> str:
-    data = {
+def _marker(
+    proposals: Sequence[Proposal], abstracts: Mapping[str, str], updates: Sequence[Update] = ()
+) -> str:
+    data: dict[str, Any] = {
         "version": 1,
         "proposals": [asdict(p) for p in proposals],
         "abstracts": {p.arxiv_id: abstracts[p.arxiv_id]
                       for p in proposals if p.arxiv_id in abstracts},
     }
+    if updates:
+        data["updates"] = [asdict(u) for u in updates]
     payload = json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
     # "--", "<" and ">" can only occur inside JSON strings, where a \u escape means the same: this
     # keeps the comment closed and hides no tag from the GFM tag filter.
@@ -105,33 +109,69 @@ def render_body(
     catalog_path: str,
     abstracts: Mapping[str, str] = {},
     notes: Sequence[str] = (),
+    updates: Sequence[Update] = (),
 ) -> str:
-    """The PR body: summary, table, abstracts, fields to fill, what to do, the hidden marker."""
+    """The PR body: summary, table, abstracts, fields to fill, updates of listed entries, what
+    to do, the hidden marker."""
     kept = {p.arxiv_id: _shorten(abstracts[p.arxiv_id])
             for p in proposals if abstracts.get(p.arxiv_id)}
-    body = _body(proposals, catalog_path, kept, notes)
-    return body if len(body) <= BODY_LIMIT else _body(proposals, catalog_path, {}, notes)
+    body = _body(proposals, catalog_path, kept, notes, updates)
+    return body if len(body) <= BODY_LIMIT else _body(proposals, catalog_path, {}, notes, updates)
+
+
+def _fenced(lines: Sequence[str], info: str = "") -> list[str]:
+    """Lines in a fenced code block whose fence no backtick run inside can close: inert text."""
+    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence + info, *lines, fence]
+
+
+def updates_part(updates: Sequence[Update]) -> list[str]:
+    """The body's "Updates: N entries" part: per entry what changed, its before and after lines."""
+    if not updates:
+        return []
+    n = len(updates)
+    out = ["", f"**Updates: {n} entr{'ies' if n != 1 else 'y'}** (listed papers whose new"
+           " version says more)"]
+    for u in updates:
+        label = escape(u.title or u.arxiv_id)
+        link = f"[{label}](https://arxiv.org/abs/{u.arxiv_id})" if is_arxiv_id(u.arxiv_id) \
+            else label
+        out += ["", f"- {link} (v{u.version}): {escape('; '.join(u.changes))}", ""]
+        diff = [f"- {line}" for line in u.before.splitlines()]
+        diff += [f"+ {line}" for line in u.after.splitlines()]
+        out += ["  " + line for line in _fenced(diff, "diff")]
+    return out
 
 
 def _body(
-    proposals: Sequence[Proposal], path: str, abstracts: Mapping[str, str], notes: Sequence[str]
+    proposals: Sequence[Proposal], path: str, abstracts: Mapping[str, str], notes: Sequence[str],
+    updates: Sequence[Update] = (),
 ) -> str:
     n = len(proposals)
     lines = [f"promptbot proposes {n} new paper{'s' if n != 1 else ''} from arXiv for "
              f"`{path.replace('`', '')}`.", ""]
+    if updates and not proposals:
+        lines = [f"promptbot proposes to update {len(updates)} listed"
+                 f" entr{'ies' if len(updates) != 1 else 'y'} of `{path.replace('`', '')}`."]
     lines += [f"> **Note:** {escape(note)}" for note in notes]
     lines += [""] if notes else []
-    lines += _table(proposals)
+    lines += _table(proposals) if proposals or not updates else []
     blocks = _abstract_blocks(proposals, abstracts)
     lines += ["", "**Abstracts**", "", *blocks] if blocks else []
     lines += _to_fill(proposals)
+    lines += updates_part(updates)
     lines += [
         "",
         "**How to review:** delete a line in the diff to reject that paper; closing the PR rejects"
         " all of them; promptbot will not propose them again. Edit or merge as you like; once you"
         " push to this branch, promptbot leaves it alone and opens a new PR for later papers.",
+    ]
+    lines += ["", "Reverting an updated line before merging turns that update down for good."] \
+        if updates else []
+    lines += [
         "",
-        _marker(proposals, abstracts),
+        _marker(proposals, abstracts, updates),
         "",
     ]
     return "\n".join(lines)
@@ -183,3 +223,30 @@ def read_abstracts(body: str) -> dict[str, str]:
     if not isinstance(raw, dict):
         return {}
     return {k: v for k, v in raw.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def _update(raw: Any) -> Update | None:
+    if not isinstance(raw, dict):
+        return None
+    text = {k: raw.get(k) for k in ("arxiv_id", "before", "after", "section", "from_section",
+                                     "title")}
+    version, changes = raw.get("version"), raw.get("changes")
+    if not all(isinstance(text[k], str) and text[k] for k in ("arxiv_id", "before", "after")) \
+            or not isinstance(version, int) or isinstance(version, bool):
+        return None
+    return Update(
+        arxiv_id=str(text["arxiv_id"]), version=version, before=str(text["before"]),
+        after=str(text["after"]), section=text["section"] if isinstance(text["section"], str)
+        else "", from_section=text["from_section"] if isinstance(text["from_section"], str)
+        else "", title=text["title"] if isinstance(text["title"], str) else "",
+        changes=tuple(c for c in changes if isinstance(c, str))
+        if isinstance(changes, list) else (),
+    )
+
+
+def read_updates(body: str) -> tuple[Update, ...]:
+    """The updates of listed entries recorded in a PR body; () when none or unreadable."""
+    raw = _marker_data(body).get("updates")
+    if not isinstance(raw, list):
+        return ()
+    return tuple(u for u in (_update(item) for item in raw) if u is not None)

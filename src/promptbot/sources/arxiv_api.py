@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -35,6 +35,7 @@ from promptbot.sources.queries import MAX_URL_LENGTH, build_queries
 log = logging.getLogger("promptbot.arxiv")
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
+ID_BATCH = 100  # ids per id_list request: short URLs, few requests
 _OPENSEARCH = "{http://a9.com/-/spec/opensearch/1.1/}"
 
 
@@ -214,9 +215,11 @@ class ArxivApiSource:
         now: Callable[[], datetime] = _utcnow,
         politeness: Politeness | None = None,
         max_url_length: int = MAX_URL_LENGTH,
+        id_batch: int = ID_BATCH,
     ) -> None:
         self.cfg = cfg
         self.max_url_length = max_url_length
+        self.id_batch = max(1, id_batch)
         self._now = now
         self.politeness = politeness or shared(cfg.delay_seconds, sleep=sleep, clock=clock)
         self.transport = _Transport(self.politeness, user_agent, TIMEOUT_SECONDS)
@@ -248,6 +251,34 @@ class ArxivApiSource:
         harvest = Harvest(papers=dedupe(papers), notes=tuple(notes),
                           requests=self.transport.requests - before)
         return filter_window(harvest, window)
+
+    def papers_by_ids(self, ids: Sequence[str]) -> tuple[Paper, ...]:
+        """The current version of each paper in `ids` (`id_list`, `id_batch` ids per request);
+        ids arXiv does not know are left out. SourceError when arXiv fails."""
+        wanted = list(dict.fromkeys(ids))
+        notes: list[str] = []
+        papers: list[Paper] = []
+        for start in range(0, len(wanted), self.id_batch):
+            batch = wanted[start:start + self.id_batch]
+            log.info("arXiv API: %d paper(s) by id, batch %d/%d", len(batch),
+                     start // self.id_batch + 1, math.ceil(len(wanted) / self.id_batch))
+            search = arxiv.Search(id_list=batch, max_results=len(batch))
+            papers.extend(self._results(search, f"id_list of {len(batch)} id(s)", notes))
+        known = set(wanted)
+        return tuple(p for p in dedupe(papers) if p.arxiv_id in known)
+
+    def _results(self, search: arxiv.Search, what: str, notes: list[str]) -> list[Paper]:
+        tries = self.cfg.num_retries + 1
+        try:
+            return list(_convert(self.client.results(search), "api", notes))
+        except arxiv.HTTPError as exc:
+            raise SourceError(f"arXiv API failed after {tries} tries: HTTP {exc.status}"
+                              f" ({what})") from None
+        except arxiv.UnexpectedEmptyPageError:
+            raise SourceError(f"arXiv API failed after {tries} tries: a page came back empty"
+                              f" ({what})") from None
+        except requests.exceptions.RequestException as exc:
+            raise SourceError(f"arXiv API failed after {tries} tries: {exc} ({what})") from None
 
     def _run(self, query: str, window: Window, notes: list[str]) -> list[Paper]:
         search = arxiv.Search(query=query, max_results=None,

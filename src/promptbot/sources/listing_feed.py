@@ -100,9 +100,18 @@ def _entry_paper(entry: Any, announced: datetime | None, source: str) -> Paper |
     )
 
 
+REPLACEMENTS = ("replace", "replace-cross")  # a new version of a paper announced before
+
+
 def parse_listing_feed(data: bytes, *, announce_types: Sequence[str],
-                       source: str = "rss") -> Harvest:
-    """Papers of one listing feed whose announce type is wanted; an empty feed is a note."""
+                       source: str = "rss", replacements: bool = False) -> Harvest:
+    """Papers of one listing feed whose announce type is wanted; an empty feed is a note.
+
+    With `replacements`, new versions (`replace`, `replace-cross`) are kept too, whatever the
+    wanted types, marked by their announce_type: judging looks at them only as listed papers
+    whose entry may be out of date.
+    """
+    wanted = (*announce_types, *REPLACEMENTS) if replacements else tuple(announce_types)
     parsed = feedparser.parse(data)
     if parsed.bozo and isinstance(parsed.get("bozo_exception"), SAXException):
         raise SourceError(f"{source}: malformed XML ({parsed.bozo_exception})")
@@ -119,10 +128,10 @@ def parse_listing_feed(data: bytes, *, announce_types: Sequence[str],
         paper = _entry_paper(entry, announced, source)
         if isinstance(paper, str):
             notes.append(f"{source}: skipped {paper}")
-        elif paper.announce_type in announce_types:
+        elif paper.announce_type in wanted:
             papers.append(paper)
     log.debug("%s: %d of %d items announced as %s", source, len(papers), len(parsed.entries),
-              "/".join(announce_types))
+              "/".join(wanted))
     return Harvest(papers=dedupe(papers), notes=tuple(notes))
 
 
@@ -140,8 +149,10 @@ class ListingFeedSource:
         clock: Clock = time.monotonic,
         politeness: Politeness | None = None,
         timeout: float = TIMEOUT_SECONDS,
+        replacements: bool = False,
     ) -> None:
         self.cfg = cfg
+        self.replacements = replacements  # keep new versions, for updates of listed entries
         self.user_agent = user_agent
         self.timeout = timeout
         self.politeness = politeness or shared(cfg.delay_seconds, sleep=sleep, clock=clock)
@@ -150,7 +161,8 @@ class ListingFeedSource:
         """The feed's papers of the wanted announce types, inside `window` when given."""
         data, requests = self._download(self.cfg.rss_url)
         try:
-            harvest = parse_listing_feed(data, announce_types=self.cfg.announce_types)
+            harvest = parse_listing_feed(data, announce_types=self.cfg.announce_types,
+                                         replacements=self.replacements)
         except SourceError as exc:
             raise SourceError(f"arXiv listing feed {self.cfg.rss_url}: {exc}") from None
         return replace(filter_window(harvest, window), requests=requests)

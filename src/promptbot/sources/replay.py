@@ -28,10 +28,12 @@ def feed_kind(data: bytes) -> str:
 class SavedFeedSource:
     """A file saved from arXiv, read as the network sources would read the same bytes."""
 
-    def __init__(self, path: Path, announce_types: Sequence[str] = ("new", "cross")) -> None:
+    def __init__(self, path: Path, announce_types: Sequence[str] = ("new", "cross"), *,
+                 replacements: bool = False) -> None:
         self.path = path
         self.announce_types = tuple(announce_types)
         self.name = path.name
+        self.replacements = replacements  # keep new versions, for updates of listed entries
 
     def fetch(self, window: Window | None) -> Harvest:
         """Everything in the file, or only what falls in `window` when one is given."""
@@ -44,5 +46,5 @@ class SavedFeedSource:
             harvest = parse_api_response(data, source=self.name)
         else:
             harvest = parse_listing_feed(data, announce_types=self.announce_types,
-                                         source=self.name)
+                                         source=self.name, replacements=self.replacements)
         return filter_window(harvest, window)
