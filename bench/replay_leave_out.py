@@ -79,7 +79,8 @@ def hold_out(cat: Catalog, min_entries: int, leave: int) -> tuple[str, list[Held
         for entry in section.entries[-leave:]:
             drop.update(range(entry.line, entry.end_line + 1))
             if entry.arxiv_ids:
-                held.append(HeldOut(section.heading, entry, candidate(entry)))
+                name = catalog.section_name(cat, section)  # a path where headings repeat
+                held.append(HeldOut(name, entry, candidate(entry)))
             else:
                 skipped.append(entry)
     text = "".join(line for n, line in enumerate(cat.lines, start=1) if n not in drop)

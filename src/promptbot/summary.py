@@ -13,6 +13,7 @@ _PHRASES = {
     Status.PROPOSED: "proposed",
     Status.IRRELEVANT: "irrelevant",
     Status.LISTED: "already listed",
+    Status.HIDDEN: "hidden by the maintainers",
     Status.PENDING: "already pending",
     Status.REJECTED: "rejected before",
 }

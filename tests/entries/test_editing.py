@@ -9,7 +9,19 @@ from functools import cache
 import builders
 import cmarkgfm
 import pytest
-from catalog_files import ALL_LISTS, AMUSI, BWLONG_HEAD, JINDONGGU, MULTIMODAL, SEED, parse, read
+from catalog_files import (
+    ALL_LISTS,
+    AMUSI,
+    BWLONG_HEAD,
+    JINDONGGU,
+    MULTIMODAL,
+    SEED,
+    SUN,
+    ZLKONG,
+    parse,
+    read,
+    read_history,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +30,7 @@ from promptbot.config import Config, FormatConfig
 from promptbot.entries import editing
 from promptbot.entries.formatting import format_entry
 from promptbot.errors import CatalogError
-from promptbot.models import Decision, Insertion, Paper, Status
+from promptbot.models import Decision, Insertion, Paper, PaperFields, Status
 
 
 def ins(after: int, text: str, arxiv_id: str = "2401.00001") -> Insertion:
@@ -257,3 +269,73 @@ def test_a_proposed_paper_without_section_goes_to_the_biggest_one_for_triage() -
     with pytest.raises(CatalogError, match="no heading"):
         editing.plan_insertions(catalog.parse("just text\n"),
                                 [Decision(paper(4), Status.PROPOSED, 0.9)], Config())
+
+
+# --- structure: year subsections, sub-groups, the list's own order ------------------------------
+
+
+def _on(section: str, n: int, year: int, **kw: object) -> Decision:
+    """A proposed decision for made-up paper `n`, published in `year` by its fields."""
+    p = paper(n, **kw)
+    fields = PaperFields(name=None, venue="CVPR", year=year, yymm="", code_url=None,
+                         affiliation=None)
+    return Decision(p, Status.PROPOSED, 0.9, section=section, fields=fields)
+
+
+def test_a_paper_goes_under_its_year_in_the_chosen_topic() -> None:
+    text = read_history(ZLKONG)
+    cat = catalog.parse(text)
+    (out,) = editing.plan_insertions(cat, [_on("🌁 Vision > 2024", 1, 2026)], Config())
+    assert out.section.endswith("🌁 Vision > 2026")
+    new = catalog.parse(editing.insert(text, [out]))
+    vision = next(s for s in new.sections if s.path[-2:] == ("🌁 Vision", "2026"))
+    assert "2401.00001" in {i for e in vision.entries for i in e.arxiv_ids}
+    language = next(s for s in new.sections if s.path[-2:] == ("📝 Language", "2026"))
+    assert len(language.entries) == 19  # the other topic's 2026 is untouched
+
+
+def test_a_new_year_is_opened_once_the_way_the_list_opened_the_last_one() -> None:
+    text = read_history(ZLKONG)
+    cat = catalog.parse(text)
+    decisions = [_on("🌁 Vision > 2026", 1, 2027), _on("🌁 Vision > 2025", 2, 2027)]
+    plan = editing.plan_insertions(cat, decisions, Config())
+    assert [i.text.count("#### 2027") for i in plan] == [1, 0]
+    assert {i.after_line for i in plan} == {40}
+    new_text = editing.insert(text, plan)
+    new = catalog.parse(new_text)
+    opened = next(s for s in new.sections if s.path[-2:] == ("🌁 Vision", "2027"))
+    assert opened.level == 4 and len(opened.entries) == 2
+    assert new.lines[40] == "#### 2027\n" and new.lines[43] == "#### 2026\n"
+    # Re-inserting the proposals by name (an update of the pull request) lands on the same line.
+    assert editing.insertion_point(cat, plan[0].section) == 40
+
+
+def test_a_paper_goes_to_its_sub_group_not_the_last_one() -> None:
+    cat = parse(MULTIMODAL)
+    decision = Decision(paper(1, title="Dense Video Captioning with Event Transformers"),
+                        Status.PROPOSED, 0.9, section="Visual Captioning")
+    (out,) = editing.plan_insertions(cat, [decision], Config())
+    video = next(g for g in cat.groups if g.path[-2:] == ("Visual Captioning", "Video"))
+    assert out.section == "Visual Captioning > Video"
+    # Inside the Video group; the group is kept sorted by date, so by its January 2024 id.
+    assert video.entries[0].end_line <= out.after_line <= video.entries[-1].end_line
+    assert editing.insertion_point(cat, out.section) == video.entries[-1].end_line
+
+
+def test_a_newest_first_list_gets_new_papers_on_top_spaced_like_its_entries() -> None:
+    text = read_history(SUN)
+    cat = catalog.parse(text)
+    heading = "Vision (Image)👀"
+    section = cat.section(heading)
+    assert section is not None
+    late = Decision(paper(1, arxiv_id="2608.00001"), Status.PROPOSED, 0.9, section=heading)
+    later = Decision(paper(2, arxiv_id="2608.00002", published=datetime(2026, 8, 20, tzinfo=UTC)),
+                     Status.PROPOSED, 0.9, section=heading)
+    plan = editing.plan_insertions(cat, [late, later], Config())
+    assert {i.after_line for i in plan} == {section.entries[0].line - 1}
+    assert [i.arxiv_id for i in plan] == ["2608.00002", "2608.00001"]  # newest first
+    new = catalog.parse(editing.insert(text, plan))
+    top = next(s for s in new.sections if s.heading == heading).entries[:3]
+    assert [e.arxiv_ids[0] for e in top] == ["2608.00002", "2608.00001",
+                                             section.entries[0].arxiv_ids[0]]
+    assert top[1].line - top[0].end_line == 2  # one blank line between entries, as the list has
