@@ -1,4 +1,4 @@
-"""Tests for what a list's layout says: names and paths, years, order, sub-groups."""
+"""Tests for what a list's outline says: names and paths, years, order, sub-groups."""
 
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ def _section(cat: Catalog, *path: str) -> Section:
     return next(s for s in cat.sections if s.path[-len(path):] == path)
 
 
-def test_a_repeated_heading_is_named_by_its_path_and_found_again() -> None:
+def test_a_repeated_heading_is_named_by_the_end_of_its_path_and_found_again() -> None:
     cat = _zlkong()
     language = _section(cat, "📝 Language", "2026")
-    assert outline.section_name(cat, language) == " > ".join(language.path)
+    assert outline.section_name(cat, language) == "📝 Language > 2026"  # the shortest unique
     assert outline.find(cat, outline.section_name(cat, language)) is language
     assert outline.find(cat, "📝 Language > 2026") is language
     vision = _section(cat, "🌁 Vision")

@@ -33,10 +33,25 @@ def _key(section: Section) -> str:
 
 
 def section_names(catalog: Catalog) -> dict[int, str]:
-    """Each section's name by `id()`: its heading, or its path where headings repeat."""
+    """Each section's name by `id()`: its heading, or where headings repeat the shortest end of
+    its path that no other section shares (`🌁 Vision > 2026`)."""
     counts = Counter(_key(s) for s in catalog.sections)
-    return {id(s): _key(s) if counts[_key(s)] == 1 or not s.path else SEPARATOR.join(s.path)
-            for s in catalog.sections}
+    names: dict[int, str] = {}
+    for section in catalog.sections:
+        names[id(section)] = _key(section)
+        if counts[_key(section)] > 1 and section.path:
+            names[id(section)] = _unique_tail(catalog, section)
+    return names
+
+
+def _unique_tail(catalog: Catalog, section: Section) -> str:
+    path = tuple(p.strip() for p in section.path)
+    for size in range(2, len(path) + 1):
+        tail = path[-size:]
+        if sum(1 for s in catalog.sections
+               if tuple(p.strip() for p in s.path[-size:]) == tail) == 1:
+            return SEPARATOR.join(tail)
+    return SEPARATOR.join(path)
 
 
 def section_name(catalog: Catalog, section: Section) -> str:
@@ -118,8 +133,10 @@ def open_year(catalog: Catalog, siblings: Sequence[Section], year: int) -> NewHe
         last = siblings[-1]
         after = _last_content(catalog, last)
         above = max(1, _blank_run(catalog, last.line - 2, -1))
-    path = (*newest.path[:-1], heading_text_of(newest, old, year))
-    return NewHeading(after, ("",) * above + (heading,) + ("",) * gap, SEPARATOR.join(path))
+    parent = next((s for s in catalog.sections if s.path == newest.path[:-1]), None)
+    prefix = section_name(catalog, parent) if parent else SEPARATOR.join(newest.path[:-1])
+    name = f"{prefix}{SEPARATOR}{heading_text_of(newest, old, year)}"
+    return NewHeading(after, ("",) * above + (heading,) + ("",) * gap, name)
 
 
 def heading_text_of(section: Section, old: str, year: int) -> str:
