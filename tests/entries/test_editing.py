@@ -26,11 +26,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from promptbot import catalog
+from promptbot.catalog import outline
 from promptbot.config import Config, FormatConfig
 from promptbot.entries import editing
 from promptbot.entries.formatting import format_entry
 from promptbot.errors import CatalogError
-from promptbot.models import Decision, Insertion, Paper, PaperFields, Status
+from promptbot.models import Decision, Insertion, Paper, PaperFields, Section, Status
 
 
 def ins(after: int, text: str, arxiv_id: str = "2401.00001") -> Insertion:
@@ -339,3 +340,63 @@ def test_a_newest_first_list_gets_new_papers_on_top_spaced_like_its_entries() ->
     assert [e.arxiv_ids[0] for e in top] == ["2608.00002", "2608.00001",
                                              section.entries[0].arxiv_ids[0]]
     assert top[1].line - top[0].end_line == 2  # one blank line between entries, as the list has
+
+
+_TOPICS = ["## Vision\n", "## Language\n", "> ### Quoted Topic\n", "- ### Bullet Topic:\n",
+           "<h2>Html Topic</h2>\n"]
+_YEAR_FORMS = ["#### {}\n", "**{}**\n\n", "##### {}:\n"]  # below every topic
+
+
+@st.composite
+def _lists(draw: st.DrawFn) -> str:
+    """A list of topics, some split by year, entries with dated arXiv ids, blank lines here and
+    there: the structures lists use, in any order (no heading path twice: names must differ)."""
+    parts = ["# A List\n\n"]
+    for topic in draw(st.lists(st.sampled_from(_TOPICS), min_size=1, max_size=3, unique=True)):
+        parts.append(topic)
+        form = draw(st.sampled_from(_YEAR_FORMS))
+        for year in draw(st.lists(st.integers(2021, 2026), max_size=2, unique=True)):
+            parts.append(form.format(year))
+            for _ in range(draw(st.integers(1, 4))):
+                month = draw(st.integers(1, 12))
+                number = draw(st.integers(10000, 99999))
+                gap = draw(st.sampled_from(["", "\n"]))
+                parts.append(f"* [A Paper Title {number}](https://arxiv.org/abs/24{month:02d}"
+                             f".{number}){gap}\n")
+    return "".join(parts)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_lists(), st.integers(0, 50), st.integers(2020, 2028), st.integers(1, 12))
+def test_any_insertion_keeps_every_byte_and_lands_in_its_section(
+        text: str, pick: int, year: int, month: int) -> None:
+    cat = catalog.parse(text)
+    sections = [s for s in cat.sections if s.entries]
+    if not sections:
+        return
+    section = sections[pick % len(sections)]
+    name = catalog.section_name(cat, section)
+    p = paper(1, arxiv_id=f"{year % 100:02d}{month:02d}.00001", title="Inserted Paper Title Here")
+    fields = PaperFields(name=None, venue="CVPR", year=year, yymm="", code_url=None,
+                         affiliation=None)
+    (out,) = editing.plan_insertions(
+        cat, [Decision(p, Status.PROPOSED, 0.9, section=name, fields=fields)], Config())
+    new_text = editing.insert(text, [out])
+    diff = list(difflib.ndiff(text.splitlines(), new_text.splitlines()))
+    assert not [d for d in diff if d.startswith("- ")]  # only additions
+    new = catalog.parse(new_text)
+    (entry,) = [e for e in new.entries if p.arxiv_id in e.arxiv_ids]
+    home = next(s for s in new.sections if entry in s.entries)
+    assert catalog.find(new, out.section) is home or catalog.find(new, out.section) in [
+        g for g in new.groups if entry in g.entries]
+    if outline_year(section) is not None:
+        years = {y for s in outline.year_siblings(cat, section) if (y := outline_year(s))}
+        got = outline_year(home) or 0
+        want = year if year in years or year > max(years) else min(years)
+        assert got == want or min(years) < year < max(years) and got < year  # nearest older
+    old = [(e.title, e.arxiv_ids) for e in cat.entries]
+    assert [(e.title, e.arxiv_ids) for e in new.entries if e is not entry] == old
+
+
+def outline_year(section: Section) -> int | None:
+    return outline.heading_year(section)
