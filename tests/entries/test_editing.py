@@ -393,7 +393,7 @@ def test_any_insertion_keeps_every_byte_and_lands_in_its_section(
         years = {y for s in outline.year_siblings(cat, section) if (y := outline_year(s))}
         got = outline_year(home) or 0
         want = year if year in years or year > max(years) else min(years)
-        assert got == want or min(years) < year < max(years) and got < year  # nearest older
+        assert got == want or (min(years) < year < max(years) and got < year)  # nearest older
     old = [(e.title, e.arxiv_ids) for e in cat.entries]
     assert [(e.title, e.arxiv_ids) for e in new.entries if e is not entry] == old
 
