@@ -130,7 +130,7 @@ def maintainers_slot(cat: Catalog, row: dict[str, Any], after: int) -> Slot:
 def bot_slot(cat: Catalog, start: Section, paper: Paper) -> Slot:
     fields = read_fields(paper)
     spot = editing.locate(cat, start, year=fields.year, title=paper.title,
-                          arxiv_id=paper.arxiv_id)
+                          arxiv_id=paper.arxiv_id, venue=fields.venue)
     if spot.heading is not None:
         return Slot(_split(spot.heading.name), "new")
     unit = outline.find(cat, spot.name)

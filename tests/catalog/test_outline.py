@@ -90,3 +90,15 @@ def test_a_paper_goes_to_the_sub_group_its_title_names_or_resembles() -> None:
     assert outline.find(cat, "Visual Captioning > Video") is video
     empty = catalog.parse("# S\n").sections[0]
     assert outline.choose_group(catalog.parse("# S\n"), empty, "anything") is None
+
+
+def test_a_section_grouped_by_venue_takes_a_paper_into_its_venue_run() -> None:
+    cat = _zlkong()
+    section = _section(cat, "🌁 Vision", "2026")  # CVPR'26 x6 (42-47), ICLR'26 x2, ICASSP, ...
+    assert [outline.lead_word(e.raw) for e in section.entries[5:8]] == ["cvpr", "iclr", "iclr"]
+    assert outline.venue_run(section, "ICLR 2026", top=True) == (47, True)
+    assert outline.venue_run(section, "ICLR", top=False) == (49, False)
+    assert outline.venue_run(section, "CVPR", top=True) == (41, True)
+    assert outline.venue_run(section, "NoSuchVenue", top=True) is None
+    names = parse(MULTIMODAL).section("Prompt Learning/Tuning")
+    assert names is not None and outline.venue_run(names, "CVPR", top=True) is None

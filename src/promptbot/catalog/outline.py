@@ -262,3 +262,32 @@ def sorted_after(section: Section, age: float | None) -> tuple[int, bool] | None
         return (newer[-1].end_line, False) if newer else (section.entries[0].line - 1, True)
     older = next((e for e, a in dated if a > age), None)  # right above the first newer one
     return (older.line - 1, True) if older else (section.entries[-1].end_line, False)
+
+
+_LEAD = re.compile(r"^\s*(?:[-*+]|\d{1,4}[.)])\s+[\[(*_\s]*([A-Za-z0-9]{2,10})(?![A-Za-z0-9])")
+
+
+def lead_word(text: str) -> str | None:
+    """The word an entry's text starts with (`* [**CVPR'26**] ...` -> "cvpr"), lower-cased."""
+    match = _LEAD.match(text)
+    return match.group(1).casefold() if match else None
+
+
+def _lead(entry: Entry) -> str | None:
+    return lead_word(entry.raw)
+
+
+def venue_run(section: Section, venue: str | None, top: bool) -> tuple[int, bool] | None:
+    """In a section grouped by venue (`[**ICML'26**]` entries together, then `[**CVPR'26**]`
+    ones), the line after which a paper of `venue` joins its venue's run (at its top when
+    `top`, else at its end) and whether that is right above an entry; None if not grouped so
+    or the venue has no run yet."""
+    keys = [_lead(e) for e in section.entries]
+    want = (venue or "").split()[0].casefold() if venue and venue.split() else ""
+    if not want or want not in keys or None in keys or len(set(keys)) * 2 > len(keys):
+        return None
+    runs = [k for k, _ in itertools.groupby(keys)]
+    if len(runs) != len(set(runs)) or len(runs) < 2:
+        return None  # a venue in two places, or one venue only: not grouped by venue
+    members = [e for e, k in zip(section.entries, keys, strict=True) if k == want]
+    return (members[0].line - 1, True) if top else (members[-1].end_line, False)

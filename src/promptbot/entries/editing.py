@@ -29,20 +29,22 @@ def find_section(catalog: Catalog, heading: str) -> Section:
     raise CatalogError(f"no section {heading!r} in the catalog (sections: {known})")
 
 
-def insertion_point(catalog: Catalog, section_heading: str, arxiv_id: str = "") -> int:
+def insertion_point(catalog: Catalog, section_heading: str, arxiv_id: str = "",
+                    entry: str = "") -> int:
     """The 1-based line after which a new entry of the section (or sub-group) goes.
 
     Where that list inserts: on top of a newest-first section, else at its end. A year section
     the list has not opened yet (`A > 2027`, named by an earlier run) gets the line after which
-    it would be opened. With the paper's `arxiv_id`, a section kept sorted by date takes it
-    at its month, as `plan_insertions` placed it.
+    it would be opened. With the paper's `arxiv_id` and `entry` text, a section kept sorted
+    by date or grouped by venue takes it where `plan_insertions` placed it.
     """
     if outline.find(catalog, section_heading) is None:
         opening = _opening(catalog, section_heading)
         if opening is not None:
             return opening.after_line
     section = find_section(catalog, section_heading)
-    return locate(catalog, section, arxiv_id=arxiv_id).after_line
+    venue = outline.lead_word(entry.strip("\r\n")) if entry else None
+    return locate(catalog, section, arxiv_id=arxiv_id, venue=venue).after_line
 
 
 @dataclass(frozen=True)
@@ -57,10 +59,11 @@ class Spot:
 
 
 def locate(catalog: Catalog, section: Section, *, year: int | None = None, title: str = "",
-           arxiv_id: str = "", opened: set[str] | None = None) -> Spot:
+           arxiv_id: str = "", venue: str | None = None, opened: set[str] | None = None) -> Spot:
     """Where a paper of `year` titled `title` goes in `section`: its year subsection (opened
-    if the list has none yet), its sub-group, then where the list puts it: by date in a
-    section kept sorted, else on top of a newest-first section, else at the end."""
+    if the list has none yet), its sub-group, then where the list puts it: with its `venue`
+    in a section grouped by venue, by date in a section kept sorted, else on top of a
+    newest-first section, else at the end."""
     siblings = outline.year_siblings(catalog, section) if year else []
     if year and siblings and (outline.heading_year(section) is not None or not section.entries):
         chosen = outline.by_year(siblings, year)
@@ -78,10 +81,11 @@ def locate(catalog: Catalog, section: Section, *, year: int | None = None, title
         unit = next(iter(outline.groups_of(catalog, section)[-1:]), section)
     top = bool(unit.entries) and outline.newest_first(catalog, unit)
     after = _after(catalog, unit, top)
-    if unit.entries and arxiv_id:
-        by_date = outline.sorted_after(unit, outline.id_age(arxiv_id))
-        if by_date is not None:
-            after, top = by_date
+    found = outline.venue_run(unit, venue, top) if unit.entries else None
+    if found is None and unit.entries:
+        found = outline.sorted_after(unit, outline.id_age(arxiv_id))
+    if found is not None:
+        after, top = found
     return Spot(outline.section_name(catalog, unit), after, top, gap=_gap(catalog, unit))
 
 
@@ -143,8 +147,10 @@ def plan_insertions(
             styles[heading] = section_style(catalog, section)
         entry = _write(decision, styles[heading], cfg)
         year = decision.fields.year if decision.fields else None
+        # A list grouped by venue groups by what its entries start with: so does the new one.
+        venue = outline.lead_word(entry.text)
         spot = locate(catalog, section, year=year, title=decision.paper.title,
-                      arxiv_id=decision.paper.arxiv_id, opened=opened)
+                      arxiv_id=decision.paper.arxiv_id, venue=venue, opened=opened)
         out.append((Insertion(
             arxiv_id=decision.paper.arxiv_id,
             section=spot.name,
