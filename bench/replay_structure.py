@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from promptbot import catalog, config
-from promptbot.catalog import outline
+from promptbot.catalog import outline, subgroups
 from promptbot.entries import editing, read_fields
 from promptbot.models import Catalog, Paper, Section
 
@@ -120,7 +120,7 @@ def maintainers_slot(cat: Catalog, row: dict[str, Any], after: int) -> Slot:
     unit = outline.find(cat, row["section"])
     if unit is None or _norm(unit.path[-len(path):]) != _norm(path):
         return Slot(path, "new")
-    groups = [g for g in outline.groups_of(cat, unit) if g.line <= after + 1 <= g.end_line + 1]
+    groups = [g for g in subgroups.groups_of(cat, unit) if g.line <= after + 1 <= g.end_line + 1]
     if groups and unit.kind != "group":
         unit = groups[0]
         path = unit.path

@@ -78,20 +78,6 @@ def test_a_sorted_section_takes_a_paper_at_its_month() -> None:
     assert outline.sorted_after(section, None) is None
 
 
-def test_a_paper_goes_to_the_sub_group_its_title_names_or_resembles() -> None:
-    cat = parse(MULTIMODAL)
-    section = cat.section("Visual Captioning")
-    assert section is not None
-    video = outline.choose_group(cat, section, "Dense Video Captioning with Transformers")
-    assert video is not None and video.heading == "Video"
-    three_d = outline.choose_group(cat, section, "Captioning 3D point clouds of indoor scenes")
-    assert three_d is not None and three_d.heading == "3D"
-    assert outline.section_name(cat, video) == "Visual Captioning > Video"
-    assert outline.find(cat, "Visual Captioning > Video") is video
-    empty = catalog.parse("# S\n").sections[0]
-    assert outline.choose_group(catalog.parse("# S\n"), empty, "anything") is None
-
-
 def test_a_section_grouped_by_venue_takes_a_paper_into_its_venue_run() -> None:
     cat = _zlkong()
     section = _section(cat, "🌁 Vision", "2026")  # CVPR'26 x6 (42-47), ICLR'26 x2, ICASSP, ...

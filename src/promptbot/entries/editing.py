@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from promptbot.catalog import outline, split_lines
+from promptbot.catalog import outline, split_lines, subgroups
 from promptbot.config import Config
 from promptbot.entries.formatting import FormattedEntry, format_entry, format_with_template
 from promptbot.entries.style import EntryStyle, infer_style, table_delimiter_line
@@ -76,9 +76,9 @@ def locate(catalog: Catalog, section: Section, *, year: int | None = None, title
         section = chosen
     unit = section
     if section.kind != "group" and title:
-        unit = outline.choose_group(catalog, section, title) or section
+        unit = subgroups.choose_group(catalog, section, title) or section
     elif section.kind != "group" and not section.entries:
-        unit = next(iter(outline.groups_of(catalog, section)[-1:]), section)
+        unit = next(iter(subgroups.groups_of(catalog, section)[-1:]), section)
     top = bool(unit.entries) and outline.newest_first(catalog, unit)
     after = _after(catalog, unit, top)
     found = outline.venue_run(unit, venue, top) if unit.entries else None
