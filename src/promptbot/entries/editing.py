@@ -159,9 +159,20 @@ def plan_insertions(
             needs_triage=decision.needs_triage,
             missing=entry.missing,
         ), spot.top))
-    # At one line, entries go in submission order; on top of a newest-first list, newest first.
-    order = sorted(range(len(out)), key=lambda k: (out[k][0].after_line, -k if out[k][1] else k))
-    return tuple(out[k][0] for k in order)
+    return _newest_first_on_top(out)
+
+
+def _newest_first_on_top(out: list[tuple[Insertion, bool]]) -> tuple[Insertion, ...]:
+    """Submission order, except that entries going on top at one line go newest first."""
+    result = [ins for ins, _ in out]
+    slots: dict[int, list[int]] = {}
+    for k, (ins, top) in enumerate(out):
+        if top:
+            slots.setdefault(ins.after_line, []).append(k)
+    for ks in slots.values():
+        for k, ins in zip(ks, reversed([result[k] for k in ks]), strict=True):
+            result[k] = ins
+    return tuple(result)
 
 
 def _spaced(text: str, spot: Spot) -> str:
