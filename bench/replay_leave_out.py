@@ -23,7 +23,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -79,7 +79,8 @@ def hold_out(cat: Catalog, min_entries: int, leave: int) -> tuple[str, list[Held
         for entry in section.entries[-leave:]:
             drop.update(range(entry.line, entry.end_line + 1))
             if entry.arxiv_ids:
-                held.append(HeldOut(section.heading, entry, candidate(entry)))
+                name = catalog.section_name(cat, section)  # a path where headings repeat
+                held.append(HeldOut(name, entry, candidate(entry)))
             else:
                 skipped.append(entry)
     text = "".join(line for n, line in enumerate(cat.lines, start=1) if n not in drop)
@@ -147,9 +148,21 @@ def replay(path: Path, cfg: config.Config, min_entries: int, leave: int) -> dict
         shape = style.layout(h.entry)
         look = None if shape is None else back is not None and style.layout(back) == shape
         never = any(heading_matches(n, h.section) for n in cfg.sections.never)
-        outcomes.append(Outcome(h, d.status.value, d.section, written, differs,
+        outcomes.append(Outcome(h, d.status.value, landing(cat, d, cfg), written, differs,
                                 still_listed(cat, h.paper), look, never))
     return summarize(path, scorer, outcomes, skipped)
+
+
+def landing(cat: Catalog, decision: Decision, cfg: config.Config) -> str | None:
+    """The section the entry lands in: the decision's, then its year subsection or sub-group."""
+    if not decision.section:
+        return None
+    proposed = replace(decision, status=Status.PROPOSED)
+    (insertion,) = editing.plan_insertions(cat, [proposed], cfg)
+    found = catalog.find(cat, insertion.section)
+    if found is not None and found.kind == "group":  # the held-out sections are headings
+        return decision.section
+    return insertion.section
 
 
 def still_listed(cat: Catalog, paper: Paper) -> int | None:

@@ -27,3 +27,17 @@ def read(name: str) -> str:
 def parse(name: str) -> Catalog:
     """Catalog file `name`, parsed."""
     return catalog.parse(read(name))
+
+
+HISTORY = Path(__file__).parent / "data" / "history"  # slices of lists from the history set
+ZLKONG = "ZLKong_Awesome-Collection-Token-Reduction_5743707_slice.md"  # year subsections
+SIBENCH = "SIBench_Awesome-Visual-Spatial-Reasoning_2eb21f6_slice.md"  # an HTML table
+QINYING = "Qinying-Liu_Awesome-Open-Vocabulary-Semantic-Segmentation_d29057a.md"  # numbered
+DANELPENG = "danelpeng_Awesome-Continual-Leaning-with-PTMs_8673e5d_slice.md"  # `> ###`, CRLF
+SUN = "Sun-Haoyuan23_Awesome-RL-based-Reasoning-MLLMs_0cab867_slice.md"  # newest first, CRLF
+HISTORY_FILES = tuple(sorted(p.name for p in HISTORY.glob("*.md")))
+
+
+def read_history(name: str) -> str:
+    """The text of history slice `name`, line endings as they are."""
+    return (HISTORY / name).read_bytes().decode("utf-8")

@@ -162,3 +162,18 @@ def test_crlf_catalog_reports_the_same(capsys: pytest.CaptureFixture[str], tmp_p
     _, out, _ = run(capsys, "check", "--catalog", str(path), "--json")
     _, plain, _ = run(capsys, "check", "--catalog", str(SEED_PATH), "--json")
     assert json.loads(out) == json.loads(plain)
+
+
+def test_commented_out_entries_are_reported(capsys: pytest.CaptureFixture[str],
+                                            tmp_path: Path) -> None:
+    path = tmp_path / "list.md"
+    path.write_text('# Papers\n<!-- * **Old**: "A Retired Paper Title", CVPR, 2021.'
+                    " [[Paper](https://arxiv.org/abs/2101.00003)] -->\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", "--catalog", str(path), "--json")
+    assert code == 0, err
+    assert json.loads(out)["hidden"] == [{"line": 2, "end_line": 2, "name": "Old",
+                                          "title": "A Retired Paper Title",
+                                          "arxiv_ids": ["2101.00003"]}]
+    code, out, err = run(capsys, "check", "--catalog", str(path))
+    assert "Entries the maintainers commented out (never proposed): 1" in out
+    assert "line     2  Old: A Retired Paper Title" in out

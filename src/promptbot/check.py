@@ -98,6 +98,8 @@ def findings(catalog: Catalog, cfg: Config) -> Finding:
         "entries": len(entries),
         "no_arxiv_id": [_brief(e) for e in entries if not e.arxiv_ids],
         "unparsed": [{"line": u.line, "text": u.text} for u in catalog.unparsed],
+        "hidden": [{**_brief(e), "end_line": e.end_line, "arxiv_ids": list(e.arxiv_ids)}
+                   for e in catalog.hidden],
         "duplicates": _duplicates(entries),
         "conflicts": _conflicts(entries),
         "missing_sections": [{"key": key, "section": name}
@@ -135,6 +137,8 @@ def _text(report: Finding) -> list[str]:
                  lambda d: f"  line {d['line']:>5}  {_who(d)}")
     out += _list(report, "unparsed", "Lines that look like entries but were not understood",
                  lambda d: f"  line {d['line']:>5}  {_short(d['text'])}")
+    out += _list(report, "hidden", "Entries the maintainers commented out (never proposed)",
+                 lambda d: f"  line {d['line']:>5}  {_who(d)}")
     out += _list(report, "duplicates", "Papers listed more than once",
                  lambda d: f"  lines {', '.join(map(str, d['lines']))}  ({_by(d)})  "
                            f"{_short(d['title'], 60)}")

@@ -27,7 +27,7 @@ class Entry:
     line: int  # 1-based number of the entry's first line
     end_line: int  # 1-based number of its last line (== line for one-line entries)
     raw: str  # the exact text of its lines, line endings included
-    kind: str  # "bullet" | "table" | "block"
+    kind: str  # "bullet" | "table" | "block" | "html" (a row of an HTML table)
     title: str
     name: str | None = None  # short name as written ("CoOp", "?" = unknown), None if absent
     venue: str | None = None
@@ -46,8 +46,14 @@ class Section:
     level: int  # number of `#`
     line: int  # 1-based line of the heading
     end_line: int  # 1-based last line before the next heading of any level (or end of file)
-    pseudo: bool  # True for `- ### X:` headings inside a bullet list
+    pseudo: bool  # True for `- ### X:` bullet headings, `**2024**` lines and bullet sub-groups
     entries: tuple[Entry, ...] = ()
+    # The headings from the top down to this one: ("🌁 Vision", "2026"); () when not parsed.
+    path: tuple[str, ...] = ()
+    # How the heading is written: "atx" | "setext" | "bullet" (`- ### X`) | "quote" (`> ### X`)
+    # | "html" (`<h3>X</h3>`) | "bold" (`**2024**` alone) | "group" (`* Label:` over a nested
+    # list) | "none" (entries above the first heading).
+    kind: str = "atx"
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,11 @@ class Catalog:
     lines: tuple[str, ...]  # each line with its own line ending ("\n", "\r\n", or none at EOF)
     sections: tuple[Section, ...]
     unparsed: tuple[UnparsedLine, ...] = ()
+    # Entries inside HTML comments (`<!-- ... -->`): papers the maintainers hid on purpose.
+    hidden: tuple[Entry, ...] = ()
+    # Bullet sub-groups (`* Video:` over a nested list of entries) inside the sections, in file
+    # order; each is a Section of kind "group" whose path starts with its section's path.
+    groups: tuple[Section, ...] = ()
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -180,6 +191,7 @@ class Status(StrEnum):
     PROPOSED = "proposed"
     UPDATE = "update"  # listed, and its entry is out of date (accepted somewhere, code released)
     LISTED = "listed"
+    HIDDEN = "hidden"  # commented out in the list by the maintainers: never proposed
     PENDING = "pending"
     REJECTED = "rejected"
     IRRELEVANT = "irrelevant"

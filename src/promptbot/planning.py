@@ -105,7 +105,7 @@ def place(
         Insertion(
             arxiv_id=p.arxiv_id,
             section=p.section,
-            after_line=insertion_point(catalog, p.section),
+            after_line=insertion_point(catalog, p.section, p.arxiv_id, p.entry),
             text=p.entry,
             needs_triage=p.needs_triage,
             missing=p.missing,

@@ -16,6 +16,7 @@ _COLORS = {
     Status.PENDING: "33",  # yellow
     Status.REJECTED: "31",  # red
     Status.LISTED: "2",  # dim
+    Status.HIDDEN: "2",
     Status.IRRELEVANT: "2",
 }
 # Terminal control sequences in a title could rewrite the screen: show them as U+FFFD instead.
@@ -67,7 +68,8 @@ def _details(d: Decision) -> str:
         parts.append("needs triage")
     if d.duplicate_of:
         where = f" (line {d.duplicate_line})" if d.duplicate_line else ""
-        parts.append(f"already listed{where}: {d.duplicate_of}")
+        said = "commented out" if d.status is Status.HIDDEN else "already listed"
+        parts.append(f"{said}{where}: {d.duplicate_of}")
     if d.pull_request is not None:
         parts.append(f"see pull request #{d.pull_request}")
     return "; ".join(parts)

@@ -14,6 +14,7 @@ _PHRASES = {
     Status.UPDATE: "to update",
     Status.IRRELEVANT: "irrelevant",
     Status.LISTED: "already listed",
+    Status.HIDDEN: "hidden by the maintainers",
     Status.PENDING: "already pending",
     Status.REJECTED: "rejected before",
 }

@@ -188,3 +188,25 @@ def test_title_lookups_of_5000_candidates_are_fast() -> None:
 )
 def test_is_arxiv_id_accepts_only_a_bare_id(text: str, expected: bool) -> None:
     assert catalog_index.is_arxiv_id(text) is expected
+
+
+HIDDEN_LIST = """\
+# Papers
+* **Kept**: "A Listed Paper About Prompts", CVPR, 2022. [[Paper](https://arxiv.org/abs/2201.00001)]
+<!--
+* **Gone**: "Retired Paper on Visual Prompt Tuning for Segmentation", CVPR, 2021. [[Paper](https://openreview.net/forum?id=x)]
+* **Old**: "Another Retired Paper", ICCV, 2021. [[Paper](https://arxiv.org/abs/2101.00003)]
+-->
+"""
+
+
+def test_hidden_entries_are_found_by_id_and_title_but_are_not_listed() -> None:
+    index = catalog.build_index(catalog.parse(HIDDEN_LIST))
+    old = index.hidden("arXiv:2101.00003v2")
+    assert old is not None and old.name == "Old" and old.line == 5
+    assert index.by_arxiv_id("2101.00003") is None
+    gone = index.hidden("2109.99999", "Retired paper on visual prompt-tuning for segmentation")
+    assert gone is not None and gone.name == "Gone"
+    assert index.hidden("2109.99999", "Retired Paper on Visual Prompt Tuning for Detection") is None
+    assert index.hidden("2201.00001", "A Listed Paper About Prompts") is None
+    assert catalog.build_index(catalog.parse("# P\n")).hidden("2101.00003", "x") is None

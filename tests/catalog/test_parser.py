@@ -5,7 +5,22 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
-from catalog_files import ALL_FILES, AMUSI, BWLONG_HEAD, JINDONGGU, MULTIMODAL, SEED, parse, read
+from catalog_files import (
+    ALL_FILES,
+    AMUSI,
+    BWLONG_HEAD,
+    DANELPENG,
+    HISTORY_FILES,
+    JINDONGGU,
+    MULTIMODAL,
+    QINYING,
+    SEED,
+    SIBENCH,
+    ZLKONG,
+    parse,
+    read,
+    read_history,
+)
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -199,6 +214,10 @@ def test_front_matter_is_not_a_heading() -> None:
 
 @given(st.lists(st.sampled_from([
     "# H1\n", "## H2 ##\n", "- ### Pseudo:\n", "\n", "```\n", "<!--\n", "-->\n", "text\n",
+    "> ### Quoted\n", "<h4>2025</h4>\n", "**2024**\n", "* Group:\n", "<table>\n", "</table>\n",
+    "<tr><td><a href=\"https://arxiv.org/abs/2101.00007\">An HTML Row</a></td></tr>\n",
+    "  * [A Nested Title](https://arxiv.org/abs/2101.00008)\n",
+    "<!-- * **Old**: \"Retired\", CVPR, 2020. [[Paper](https://arxiv.org/abs/2001.00009)] -->\n",
     "===\n", "| a | b |\n", "|---|---|\n", "| [T](https://x.org) | 2022 |\n", "**Bold Title**\n",
     "- Paper: https://arxiv.org/abs/2101.00001\n", "[[Code](https://github.com/a/b)]\n",
     '* **N**: "A Title", CVPR, 2022 (*Org*). [[Paper](https://arxiv.org/abs/2101.00002)]\n',
@@ -219,3 +238,86 @@ def test_structure_invariants_on_markdownish_text(parts: list[str]) -> None:
     taken = {n for e in result.entries for n in range(e.line, e.end_line + 1)}
     assert not taken & {u.line for u in result.unparsed}
     assert [e.line for e in result.entries] == sorted(e.line for e in result.entries)
+
+
+@pytest.mark.parametrize("name", HISTORY_FILES)
+def test_history_slices_round_trip_and_every_section_has_a_path(name: str) -> None:
+    text = read_history(name)
+    result = catalog.parse(text)
+    assert result.render() == text
+    for section in result.sections:
+        assert section.path[-1] == section.heading
+    for group in result.groups:
+        assert group.kind == "group" and group.pseudo
+
+
+def test_year_subsections_have_their_topic_in_the_path() -> None:
+    result = catalog.parse(read_history(ZLKONG))
+    years = [s.path[-2:] for s in result.sections if s.heading == "2026"]
+    assert years == [("🌁 Vision", "2026"), ("📝 Language", "2026")]
+    vision = next(s for s in result.sections if s.path[-2:] == ("🌁 Vision", "2026"))
+    assert vision.level == 4 and len(vision.entries) == 11  # `* [**VENUE'YY**] ...` lines 42-52
+
+
+def test_quoted_headings_nest_under_the_real_ones() -> None:
+    result = catalog.parse(read_history(DANELPENG))
+    survey = result.section("Survey")
+    assert survey is not None and survey.kind == "quote"
+    assert survey.path[-2:] == ("Methods 🌟", "Survey") and len(survey.entries) == 9
+
+
+def test_html_table_rows_are_entries_with_fields() -> None:
+    result = catalog.parse(read_history(SIBENCH))
+    section = result.section("Multi-View Images")
+    assert section is not None and len(section.entries) == 11  # `grep -c '<tr>'` less the header
+    first = section.entries[0]
+    assert first.kind == "html" and first.raw.lstrip().startswith("<tr>")
+    assert first.raw.rstrip().endswith("</tr>")
+    assert first.title and first.arxiv_ids and first.venue
+
+
+def test_numbered_lists_with_anchors_are_entries() -> None:
+    result = catalog.parse(read_history(QINYING))
+    weakly = next(s for s in result.sections if s.heading.startswith("Weakly-Supervised Open"))
+    assert len(weakly.entries) == 28
+    assert all(e.raw[:1].isdigit() for e in weakly.entries)
+
+
+def test_bullet_sub_groups_are_recorded_with_their_entries() -> None:
+    result = parse(MULTIMODAL)
+    captioning = [g for g in result.groups if g.path[-2] == "Visual Captioning"]
+    assert [(g.heading, len(g.entries)) for g in captioning] == [
+        ("General", 92), ("Video", 31), ("3D", 4), ("Others", 1)]
+    section = result.section("Visual Captioning")
+    assert section is not None and len(section.entries) == 128  # the sections are unchanged
+
+
+HIDDEN = """\
+# Papers
+* **Kept**: "A Listed Paper", CVPR, 2022. [[Paper](https://arxiv.org/abs/2201.00001)]
+<!-- * **Gone**: "A Retired Paper", CVPR, 2021. [[Paper](https://arxiv.org/abs/2101.00002)] -->
+<!--
+* **Also**: "Another Retired Paper", ICCV, 2021. [[Paper](https://arxiv.org/abs/2101.00003)]
+* **Third**: "A Third Retired Paper", ECCV, 2020. [[Paper](https://arxiv.org/abs/2001.00004)]
+-->
+<!-- a note, not an entry -->
+"""
+
+
+def test_commented_out_entries_are_hidden_not_listed() -> None:
+    result = catalog.parse(HIDDEN)
+    assert [e.name for e in result.entries] == ["Kept"]
+    assert [(e.name, e.line, e.arxiv_ids) for e in result.hidden] == [
+        ("Gone", 3, ("2101.00002",)), ("Also", 5, ("2101.00003",)),
+        ("Third", 6, ("2001.00004",))]
+    assert result.hidden[0].raw == result.lines[2]
+    assert result.render() == HIDDEN
+
+
+def test_bold_lines_above_lists_are_pseudo_headings_but_amusi_blocks_stay_entries() -> None:
+    text = "## Topic\n\n**2024**\n\n- [A Paper Title](https://arxiv.org/abs/2401.00001)\n"
+    result = catalog.parse(text)
+    assert [(s.heading, s.kind, s.path) for s in result.sections] == [
+        ("Topic", "atx", ("Topic",)), ("2024", "bold", ("Topic", "2024"))]
+    assert len(parse(AMUSI).entries) == 109 and not any(
+        s.kind == "bold" for s in parse(AMUSI).sections)

@@ -158,7 +158,8 @@ def test_written_entries_parse_back_to_the_same_fields(name: str, heading: str, 
     after = editing.insertion_point(cat, heading)
     inserted = editing.insert(cat.render(), [Insertion(p.arxiv_id, heading, after, entry.text)])
     new = catalog.parse(inserted)
-    (got,) = next(e for e in new.sections if e.heading == heading).entries[-1:]
+    # The entry written right after the insertion point (end, or top of a newest-first section).
+    got = min((e for e in new.entries if e.line > after), key=lambda e: e.line)
     venue, year = metadata.venue_year(p)
     short = metadata.short_name(p)
     dropped = got.kind == "bullet" and "{name}" in style.head and not style.title_keeps_name

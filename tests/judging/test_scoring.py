@@ -208,3 +208,16 @@ def test_decisions_keep_the_input_order() -> None:
               for i in range(20)]
     decisions, _ = decide_all(papers, parse(SEED), CFG)
     assert decision_ids(decisions) == [p.arxiv_id for p in papers]
+
+
+def test_a_paper_the_maintainers_commented_out_is_hidden_never_proposed() -> None:
+    text = (parse(SEED).render()
+            + '<!-- * **Old**: "Soft Prompt Tuning for Vision-Language Models", arXiv, 2025.'
+              " [[Paper](https://arxiv.org/abs/2501.00001)] -->\n")
+    cat = catalog.parse(text)
+    decision = Scorer(cat, CFG).decide(RELEVANT)
+    assert decision.status is Status.HIDDEN
+    assert decision.reasons[0] == (f"hidden by the maintainers: commented out at line "
+                                   f"{len(cat.lines)}")
+    assert decision.duplicate_line == len(cat.lines)
+    assert Scorer(parse(SEED), CFG).decide(RELEVANT).status is Status.PROPOSED

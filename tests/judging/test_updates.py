@@ -187,8 +187,12 @@ def test_an_entry_found_by_its_title_is_updated_too() -> None:
                   comment="Accepted to ECCV 2024")
     plan = pipeline.decide_and_plan(Harvest(papers=(gamma,)), text, Memory(), cfg)
     assert [d.status for d in plan.decisions] == [Status.UPDATE]
-    assert plan.new_text.splitlines()[4] == ('* **C**: "Gamma Prompt Tuning for Vision Models",'
-                                             " ECCV, 2024. [[Paper](https://example.org/gamma.pdf)]")
+    lines = plan.new_text.splitlines()
+    published = lines[lines.index("## Published") + 1 : lines.index("## Preprints")]
+    # The section's years run newest first (2022, 2021), so the ECCV 2024 entry goes on top.
+    assert published[0] == ('* **C**: "Gamma Prompt Tuning for Vision Models",'
+                            " ECCV, 2024. [[Paper](https://example.org/gamma.pdf)]")
+    assert len(published) == 3 and "Gamma" not in "".join(lines[lines.index("## Preprints"):])
 
 
 def test_per_paper_mode_carries_updates_in_one_pull_request_of_their_own() -> None:

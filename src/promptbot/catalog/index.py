@@ -147,6 +147,13 @@ class CatalogIndex:
         self._repos: dict[str, list[Entry]] = {}
         for entry in catalog.entries:
             self._add(entry)
+        self._hidden_ids: dict[str, Entry] = {}
+        self._hidden_titles: dict[str, Entry] = {}
+        for entry in catalog.hidden:
+            for arxiv_id in entry.arxiv_ids:
+                self._hidden_ids.setdefault(arxiv_id, entry)
+            for key in _title_keys(entry):
+                self._hidden_titles.setdefault(key, entry)
         self._keys = list(self._titles)
         self._postings: dict[str, list[int]] = {}
         for number, key in enumerate(self._keys):
@@ -168,6 +175,25 @@ class CatalogIndex:
                 owners = self._repos.setdefault(repo, [])
                 if entry not in owners:
                     owners.append(entry)
+
+    def hidden(self, arxiv_id: str, title: str = "") -> Entry | None:
+        """The commented-out entry (`<!-- ... -->`) citing this arXiv id or title, if any.
+
+        The maintainers hid it on purpose: a paper they retired is not to be proposed again.
+        """
+        normalized = normalize_arxiv_id(arxiv_id)
+        found = self._hidden_ids.get(normalized) if normalized else None
+        if found is not None or not self._hidden_titles:
+            return found
+        key = normalize_title(title)
+        if not key:
+            return None
+        exact = self._hidden_titles.get(key)
+        if exact is not None or len(key) < _MIN_FUZZY_CHARS:
+            return exact
+        near = process.extractOne(key, list(self._hidden_titles), scorer=fuzz.ratio,
+                                  score_cutoff=self.fuzzy_threshold)
+        return self._hidden_titles[near[0]] if near and _same_words(key, near[0]) else None
 
     def by_arxiv_id(self, arxiv_id: str) -> Entry | None:
         """The entry citing this arXiv id (any form: URL, version, `arXiv:` prefix)."""

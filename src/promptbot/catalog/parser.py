@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from promptbot.catalog.fields import (
     Fields,
@@ -13,6 +13,7 @@ from promptbot.catalog.fields import (
     table_columns,
     table_fields,
 )
+from promptbot.catalog.html_rows import html_table_starts, table_rows
 from promptbot.catalog.index import (
     CatalogIndex,
     build_index,
@@ -23,6 +24,7 @@ from promptbot.catalog.index import (
     normalize_title,
 )
 from promptbot.catalog.links import find_links, is_resource_link
+from promptbot.catalog.structure import Blocks, Heading, blocks
 from promptbot.models import Catalog, Entry, Section, UnparsedLine
 
 __all__ = [
@@ -38,9 +40,6 @@ __all__ = [
 ]
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$")
-_PSEUDO = re.compile(r"^[ \t]*[-*+][ \t]+(#{1,6})[ \t]+(.+?)[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-{2,})[ \t]*$")
 _BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+")
 _BLOCK_START = re.compile(
@@ -59,7 +58,6 @@ _PAPER_URL = re.compile(r"https?://(?:www\.|export\.)?(?:arxiv\.org|openreview\.
                         r"openaccess\.thecvf\.com|aclanthology\.org)/", re.IGNORECASE)
 _MD_LINK = re.compile(r"\[[^\[\]]+\]\([^)]*\)")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
-_CLOSING_HASHES = re.compile(r"[ \t]+#+$")
 _NAMED_QUOTE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*[^*]+\*\*[ \t]*[:：]?[ \t]*[\"“]")
 _MAX_CONTINUATION = 4
 # `- Paper: url` lines belong under a `**Title**`; alone they are an entry without a title.
@@ -71,9 +69,11 @@ _KEYS = frozenset({"paper", "code", "homepage", "home", "homeoage", "project", "
 class _Scan:
     """What one pass over the lines found, in file order."""
 
-    headings: list[tuple[int, int, str, bool]] = field(default_factory=list)
+    blocks: Blocks
+    headings: list[Heading] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     unparsed: list[UnparsedLine] = field(default_factory=list)
+    hidden: list[Entry] = field(default_factory=list)
 
 
 def split_lines(text: str) -> tuple[str, ...]:
@@ -87,27 +87,42 @@ def parse(text: str) -> Catalog:
     bodies = [line.rstrip("\r\n") for line in lines]
     if bodies:
         bodies[0] = bodies[0].removeprefix("\ufeff")
-    scan = _Scan()
-    _scan(bodies, lines, scan)
-    sections = _sections(scan, len(lines))
-    return Catalog(lines=lines, sections=sections, unparsed=tuple(scan.unparsed))
+    start = _front_matter_end(bodies)
+    scan = _Scan(blocks(lines, start))
+    _scan(bodies, lines, scan, start)
+    return Catalog(lines=lines, sections=_sections(scan, len(lines)),
+                   unparsed=tuple(scan.unparsed), hidden=tuple(scan.hidden),
+                   groups=_groups(scan, len(lines)))
 
 
-def _scan(bodies: list[str], lines: tuple[str, ...], scan: _Scan) -> None:
-    i, fence = _front_matter_end(bodies), ""
+def _scan(bodies: list[str], lines: tuple[str, ...], scan: _Scan, start: int) -> None:
+    comments = dict(scan.blocks.comments)
+    i = start
     while i < len(bodies):
-        body = bodies[i]
-        opening = _FENCE.match(body)
-        if fence or opening:
-            if not fence and opening:
-                fence = opening.group(1)
-            elif opening and _closes(fence, opening.group(1), body):
-                fence = ""
+        if i in scan.blocks.fenced:
             i += 1
-        elif body.lstrip().startswith("<!--"):
-            i = _comment_end(bodies, i) + 1  # commented-out entries are not in the list
+        elif i in comments:
+            scan.hidden.extend(_hidden(lines, i, comments[i]))
+            i = max(comments[i], i + 1)  # commented-out entries are not in the list
+        elif html_table_starts(bodies[i]):
+            i = _scan_html_table(bodies, lines, scan, i)
         else:
             i = _scan_line(bodies, lines, scan, i)
+
+
+def _hidden(lines: tuple[str, ...], start: int, end: int) -> list[Entry]:
+    """The entries inside an HTML comment: how maintainers retire a paper without deleting it."""
+    inner = list(lines[start:end])
+    if not inner:
+        return []
+    inner[0] = inner[0].replace("<!--", "    ", 1)
+    last = inner[-1].rfind("-->")
+    if last >= 0:
+        inner[-1] = inner[-1][:last] + "   " + inner[-1][last + 3:]
+    found = parse("".join(inner))
+    return [replace(e, line=e.line + start, end_line=e.end_line + start,
+                    raw="".join(lines[e.line + start - 1:e.end_line + start]))
+            for e in (*found.entries, *found.hidden)]
 
 
 def _front_matter_end(bodies: list[str]) -> int:
@@ -120,24 +135,12 @@ def _front_matter_end(bodies: list[str]) -> int:
     return 0
 
 
-def _comment_end(bodies: list[str], i: int) -> int:
-    j = i
-    while j < len(bodies) and "-->" not in (bodies[j][bodies[j].index("<!--") + 4:]
-                                            if j == i else bodies[j]):
-        j += 1
-    return min(j, len(bodies) - 1)
-
-
-def _closes(fence: str, marker: str, body: str) -> bool:
-    return marker[0] == fence[0] and len(marker) >= len(fence) and not body.strip().strip(fence[0])
-
-
 def _scan_line(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int) -> int:
     body = bodies[i]
-    heading = _heading(body)
-    if heading is not None:
-        scan.headings.append((i + 1, *heading))
-        return i + 1
+    heading = scan.blocks.headings.get(i)
+    if heading is not None and heading.kind not in ("bold", "group"):
+        scan.headings.append(heading)
+        return max(heading.end, i + 1)
     following = bodies[i + 1] if i + 1 < len(bodies) else ""
     if "|" in body and _DELIMITER.match(following) and "-" in following:
         return _scan_table(bodies, lines, scan, i)
@@ -146,30 +149,14 @@ def _scan_line(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int) -
         if end is not None:
             _add_block(bodies, lines, scan, i, end)
             return end + 1
-    if _BULLET.match(body) and not _PSEUDO.match(body):
+    if _BULLET.match(body):
         end = _continuation_end(bodies, i)
         if _looks_like_entry(" ".join(bodies[i:end + 1])):
             _add_bullet(bodies, lines, scan, i, end)
             return end + 1
-    if body.strip() and _SETEXT.match(following) and not _BLOCK_START.match(body) \
-            and not _HR.match(body):
-        scan.headings.append((i + 1, 1 if following.strip()[0] == "=" else 2, body.strip(), False))
-        return i + 2
+    if heading is not None:  # a bold pseudo-heading or a sub-group's label
+        scan.headings.append(heading)
     return i + 1
-
-
-def _heading(body: str) -> tuple[int, str, bool] | None:
-    match = _ATX.match(body)
-    pseudo = False
-    if not match:
-        match = _PSEUDO.match(body)
-        pseudo = True
-    if not match:
-        return None
-    text = (match.group(2) or "").strip()
-    if pseudo:
-        text = _CLOSING_HASHES.sub("", text)
-    return len(match.group(1)), text.rstrip(":：").rstrip(), pseudo
 
 
 def _looks_like_entry(body: str) -> bool:
@@ -234,6 +221,17 @@ def _scan_table(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int) 
     return j
 
 
+def _scan_html_table(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int) -> int:
+    end, rows = table_rows(bodies, i)
+    columns: dict[str, int] = {}
+    for row in rows:
+        if row.header:
+            columns = columns or table_columns(list(row.cells))
+        elif any(_HTTP.search(cell) for cell in row.cells):
+            _add(scan, lines, row.line, row.end, "html", table_fields(list(row.cells), columns))
+    return end
+
+
 def _cells(body: str) -> list[str]:
     text = body.strip()
     text = text[1:] if text.startswith("|") else text
@@ -256,13 +254,30 @@ def _add(scan: _Scan, lines: tuple[str, ...], i: int, end: int, kind: str,
 
 
 def _sections(scan: _Scan, total: int) -> tuple[Section, ...]:
-    heads = list(scan.headings)
-    if scan.entries and (not heads or scan.entries[0].line < heads[0][0]):
-        heads.insert(0, (1, 0, "", False))  # entries above the first heading
-    starts = [e.line for e in scan.entries]
+    """Sections by every heading but the sub-groups' labels (those are in `_groups`)."""
+    return _partition([h for h in scan.headings if h.kind != "group"], scan.entries, total)
+
+
+def _groups(scan: _Scan, total: int) -> tuple[Section, ...]:
+    """The bullet sub-groups (`* Video:` over a nested list), each up to the next label."""
+    every = _partition(list(scan.headings), scan.entries, total)
+    return tuple(s for s in every if s.kind == "group")
+
+
+def _partition(heads: list[Heading], entries: list[Entry], total: int) -> tuple[Section, ...]:
+    heads = [h for h in heads if h.text]
+    if entries and (not heads or entries[0].line <= heads[0].line):
+        heads.insert(0, Heading(0, 0, 0, "", "none"))  # entries above the first heading
+    starts = [e.line for e in entries]
     sections = []
-    for k, (line, level, text, pseudo) in enumerate(heads):
-        end = heads[k + 1][0] - 1 if k + 1 < len(heads) else total
-        inside = scan.entries[bisect_left(starts, line):bisect_right(starts, end)]
-        sections.append(Section(text, level, line, end, pseudo, tuple(inside)))
+    path: list[Heading] = []
+    for k, head in enumerate(heads):
+        line = head.line + 1 if head.kind != "none" else 1
+        end = heads[k + 1].line if k + 1 < len(heads) else total
+        inside = entries[bisect_left(starts, line):bisect_right(starts, end)]
+        while path and path[-1].level >= head.level:
+            path.pop()
+        path.append(head)
+        sections.append(Section(head.text, head.level, line, end, head.pseudo, tuple(inside),
+                                path=tuple(h.text for h in path), kind=head.kind))
     return tuple(sections)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from promptbot.catalog import split_lines
+from promptbot.catalog import outline, split_lines, subgroups
 from promptbot.config import Config
 from promptbot.entries.formatting import FormattedEntry, format_entry, format_with_template
 from promptbot.entries.style import EntryStyle, infer_style, table_delimiter_line
@@ -21,22 +21,97 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def find_section(catalog: Catalog, heading: str) -> Section:
-    """The section with this heading (compared without surrounding spaces), or a CatalogError."""
-    wanted = heading.strip()
-    for section in catalog.sections:
-        if section.heading.strip() == wanted:
-            return section
+    """The section with this heading or heading path (`A > 2026`), or a CatalogError."""
+    found = outline.find(catalog, heading)
+    if found is not None:
+        return found
     known = ", ".join(repr(s.heading) for s in catalog.sections)
     raise CatalogError(f"no section {heading!r} in the catalog (sections: {known})")
 
 
-def insertion_point(catalog: Catalog, section_heading: str) -> int:
-    """The 1-based line after which a new entry of the section goes."""
+def insertion_point(catalog: Catalog, section_heading: str, arxiv_id: str = "",
+                    entry: str = "") -> int:
+    """The 1-based line after which a new entry of the section (or sub-group) goes.
+
+    Where that list inserts: on top of a newest-first section, else at its end. A year section
+    the list has not opened yet (`A > 2027`, named by an earlier run) gets the line after which
+    it would be opened. With the paper's `arxiv_id` and `entry` text, a section kept sorted
+    by date or grouped by venue takes it where `plan_insertions` placed it.
+    """
+    if outline.find(catalog, section_heading) is None:
+        opening = _opening(catalog, section_heading)
+        if opening is not None:
+            return opening.after_line
     section = find_section(catalog, section_heading)
-    if section.entries:
-        return section.entries[-1].end_line
-    delimiter = table_delimiter_line(catalog, section)
-    return delimiter if delimiter is not None else section.line
+    venue = outline.lead_word(entry.strip("\r\n")) if entry else None
+    return locate(catalog, section, arxiv_id=arxiv_id, venue=venue).after_line
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where one entry goes: the section's name, the line after which, and how."""
+
+    name: str
+    after_line: int
+    top: bool = False  # on top of a newest-first section
+    heading: outline.NewHeading | None = None  # a year subsection to open with this entry
+    gap: int = 0  # blank lines the list keeps between entries
+
+
+def locate(catalog: Catalog, section: Section, *, year: int | None = None, title: str = "",
+           arxiv_id: str = "", venue: str | None = None, opened: set[str] | None = None) -> Spot:
+    """Where a paper of `year` titled `title` goes in `section`: its year subsection (opened
+    if the list has none yet), its sub-group, then where the list puts it: with its `venue`
+    in a section grouped by venue, by date in a section kept sorted, else on top of a
+    newest-first section, else at the end."""
+    siblings = outline.year_siblings(catalog, section) if year else []
+    if year and siblings and (outline.heading_year(section) is not None or not section.entries):
+        chosen = outline.by_year(siblings, year)
+        if chosen is None:
+            new = outline.open_year(catalog, siblings, year)
+            first = opened is None or new.name not in opened
+            if opened is not None:
+                opened.add(new.name)
+            return Spot(new.name, new.after_line, heading=new if first else None)
+        section = chosen
+    unit = section
+    if section.kind != "group" and title:
+        unit = subgroups.choose_group(catalog, section, title) or section
+    elif section.kind != "group" and not section.entries:
+        unit = next(iter(subgroups.groups_of(catalog, section)[-1:]), section)
+    top = bool(unit.entries) and outline.newest_first(catalog, unit)
+    after = _after(catalog, unit, top)
+    found = outline.venue_run(unit, venue, top) if unit.entries else None
+    if found is None and unit.entries:
+        found = outline.sorted_after(unit, outline.id_age(arxiv_id))
+    if found is not None:
+        after, top = found
+    return Spot(outline.section_name(catalog, unit), after, top, gap=_gap(catalog, unit))
+
+
+def _after(catalog: Catalog, unit: Section, top: bool) -> int:
+    if unit.entries:
+        return unit.entries[0].line - 1 if top else unit.entries[-1].end_line
+    delimiter = table_delimiter_line(catalog, unit)
+    return delimiter if delimiter is not None else unit.line
+
+
+def _gap(catalog: Catalog, unit: Section) -> int:
+    """The blank lines between the unit's entries, when the list always keeps some."""
+    gaps = [b.line - a.end_line - 1 for a, b in zip(unit.entries, unit.entries[1:], strict=False)]
+    gaps = [g if not any(catalog.lines[n].strip() for n in range(a.end_line, a.end_line + g))
+            else -1 for g, a in zip(gaps, unit.entries, strict=False)]
+    return min(gaps) if gaps and min(gaps) > 0 else 0
+
+
+def _opening(catalog: Catalog, name: str) -> outline.NewHeading | None:
+    """The year subsection `Parent > 2027` would open, if the parent holds year sections."""
+    parent, _, last = name.rpartition(outline.SEPARATOR)
+    owner = outline.find(catalog, parent) if parent and last.strip().isdigit() else None
+    siblings = outline.year_siblings(catalog, owner) if owner is not None else []
+    if not siblings or outline.by_year(siblings, int(last)) is not None:
+        return None
+    return outline.open_year(catalog, siblings, int(last))
 
 
 def section_style(catalog: Catalog, section: Section) -> EntryStyle:
@@ -60,7 +135,8 @@ def plan_insertions(
     proposed = [d for d in decisions if d.status is Status.PROPOSED]
     proposed.sort(key=lambda d: (d.paper.published or _EPOCH, d.paper.arxiv_id))
     styles: dict[str, EntryStyle] = {}
-    out: list[Insertion] = []
+    out: list[tuple[Insertion, bool]] = []
+    opened: set[str] = set()
     for decision in proposed:
         if not decision.section:
             # Nowhere better to go: the biggest section, flagged for the maintainer to move.
@@ -70,17 +146,43 @@ def plan_insertions(
         if heading not in styles:
             styles[heading] = section_style(catalog, section)
         entry = _write(decision, styles[heading], cfg)
-        out.append(
-            Insertion(
-                arxiv_id=decision.paper.arxiv_id,
-                section=section.heading,
-                after_line=insertion_point(catalog, section.heading),
-                text=entry.text,
-                needs_triage=decision.needs_triage,
-                missing=entry.missing,
-            )
-        )
-    return tuple(out)
+        year = decision.fields.year if decision.fields else None
+        # A list grouped by venue groups by what its entries start with: so does the new one.
+        venue = outline.lead_word(entry.text)
+        spot = locate(catalog, section, year=year, title=decision.paper.title,
+                      arxiv_id=decision.paper.arxiv_id, venue=venue, opened=opened)
+        out.append((Insertion(
+            arxiv_id=decision.paper.arxiv_id,
+            section=spot.name,
+            after_line=spot.after_line,
+            text=_spaced(entry.text, spot),
+            needs_triage=decision.needs_triage,
+            missing=entry.missing,
+        ), spot.top))
+    return _newest_first_on_top(out)
+
+
+def _newest_first_on_top(out: list[tuple[Insertion, bool]]) -> tuple[Insertion, ...]:
+    """Submission order, except that entries going on top at one line go newest first."""
+    result = [ins for ins, _ in out]
+    slots: dict[int, list[int]] = {}
+    for k, (ins, top) in enumerate(out):
+        if top:
+            slots.setdefault(ins.after_line, []).append(k)
+    for ks in slots.values():
+        for k, ins in zip(ks, reversed([result[k] for k in ks]), strict=True):
+            result[k] = ins
+    return tuple(result)
+
+
+def _spaced(text: str, spot: Spot) -> str:
+    """The entry with the blank lines the list keeps around entries, and any new heading."""
+    if spot.heading is not None:
+        return "\n".join((*spot.heading.lines, text))
+    if not spot.gap or not text.strip() or text != text.strip("\r\n"):
+        return text
+    blank = "\n" * spot.gap
+    return text + blank if spot.top else blank + text
 
 
 def _fallback(catalog: Catalog) -> Section:

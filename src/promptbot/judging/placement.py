@@ -25,6 +25,7 @@ from promptbot.catalog import (
     PREPRINT,
     PUBLISHED,
     HeadingWords,
+    section_names,
     status_profile,
 )
 from promptbot.config import SectionsConfig
@@ -78,6 +79,7 @@ class Placer:
         self._learnable_columns = int((self._owner >= 0).sum())
         self._status = status_profile(self._learnable)
         self._headings = HeadingWords([s.heading for s in self._learnable])
+        self._names = section_names(catalog)  # a heading path where headings repeat ("A > 2026")
 
     def _resolve(self, sections: Sequence[Section], name: str) -> str | None:
         for section in sections:
@@ -157,7 +159,7 @@ class Placer:
         if confidence is None:
             fallback = default or (self._learnable[0].heading if self._learnable else None)
             return Placement(fallback, 0.0, True, "no similar catalog entries: needs triage")
-        name = self._learnable[best].heading
+        name = self._names.get(id(self._learnable[best]), self._learnable[best].heading)
         if confidence >= self.cfg.min_confidence or default is None:
             triage = confidence < self.cfg.min_confidence
             return Placement(name, confidence, triage, f'section "{name}": nearest entries'

@@ -99,6 +99,11 @@ class Scorer:
                 duplicate_of=_first_line(self.catalog, entry) if entry else None,
                 duplicate_line=entry.line if entry else None,
             )
+        hidden = self.index.hidden(paper.arxiv_id, paper.title)
+        if hidden is not None:
+            return base.decision(
+                Status.HIDDEN, f"hidden by the maintainers: commented out at line {hidden.line}",
+                duplicate_of=_first_line(self.catalog, hidden), duplicate_line=hidden.line)
         if paper.arxiv_id in rejected:
             number = rejected[paper.arxiv_id]
             return base.decision(Status.REJECTED, f"rejected in #{number}",

@@ -1,0 +1,241 @@
+"""How a list is laid out: section names and paths, year subsections, and the order it keeps.
+
+All of it is read from the list itself:
+
+- a section's name is its heading, or its heading path (`🌁 Vision > 2026`) when another section
+  has the same heading; either finds it again;
+- year subsections are sections whose heading is a year; a new year is opened the way the list
+  opened its newest one (same heading line, year changed), where the list puts newer years;
+- a section is newest-first when its entries mostly go from newer to older (arXiv ids, years):
+  such a list inserts at the top.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from promptbot.catalog.subgroups import groups_of
+from promptbot.models import Catalog, Entry, Section
+
+SEPARATOR = " > "
+_YEAR_HEADING = re.compile(r"^\W{0,6}(?:year\s*)?((?:19|20)\d\d)\W{0,6}$", re.IGNORECASE)
+_NEW_ID = re.compile(r"^(\d\d)(\d\d)\.\d{4,5}$")
+_MIN_PAIRS = 3  # ordered pairs a section needs before its own order counts
+
+
+def _key(section: Section) -> str:
+    return section.heading.strip()
+
+
+def section_names(catalog: Catalog) -> dict[int, str]:
+    """Each section's name by `id()`: its heading, or where headings repeat the shortest end of
+    its path that no other section shares (`🌁 Vision > 2026`)."""
+    counts = Counter(_key(s) for s in catalog.sections)
+    names: dict[int, str] = {}
+    for section in catalog.sections:
+        names[id(section)] = _key(section)
+        if counts[_key(section)] > 1 and section.path:
+            names[id(section)] = _unique_tail(catalog, section)
+    return names
+
+
+def _unique_tail(catalog: Catalog, section: Section) -> str:
+    path = tuple(p.strip() for p in section.path)
+    for size in range(2, len(path) + 1):
+        tail = path[-size:]
+        if sum(1 for s in catalog.sections
+               if tuple(p.strip() for p in s.path[-size:]) == tail) == 1:
+            return SEPARATOR.join(tail)
+    return SEPARATOR.join(path)
+
+
+def section_name(catalog: Catalog, section: Section) -> str:
+    """The name that finds `section` (or a sub-group) again: its heading, or its path if the
+    heading repeats; a sub-group is named after its section: `Visual Captioning > Video`."""
+    names = section_names(catalog)
+    if section.kind != "group":
+        return names.get(id(section), _key(section))
+    owner = next((s for s in catalog.sections if s.line <= section.line <= s.end_line), None)
+    if owner is None:
+        return SEPARATOR.join(section.path)
+    return f"{names.get(id(owner), _key(owner))}{SEPARATOR}{_key(section)}"
+
+
+def find(catalog: Catalog, name: str) -> Section | None:
+    """The section a name gives: an exact heading first, then a heading path (or its tail)."""
+    wanted = name.strip()
+    for section in catalog.sections:
+        if _key(section) == wanted:
+            return section
+    parts = tuple(p.strip() for p in wanted.split(SEPARATOR.strip()))
+    if len(parts) < 2:
+        return None
+    for section in (*catalog.sections, *catalog.groups):
+        path = tuple(p.strip() for p in section.path)
+        if path[-len(parts):] == parts:
+            return section
+    owner = find(catalog, SEPARATOR.join(parts[:-1]))  # `Section > Group` by the section's name
+    if owner is None:
+        return None
+    return next((g for g in groups_of(catalog, owner) if _key(g) == parts[-1]), None)
+
+
+def heading_year(section: Section) -> int | None:
+    """The year a section's heading is (`2026`, `#### 2025:`, `**2024**`), None if not a year."""
+    match = _YEAR_HEADING.match(section.heading.strip())
+    return int(match.group(1)) if match else None
+
+
+def year_siblings(catalog: Catalog, section: Section) -> list[Section]:
+    """The year sections beside `section` (or under it, if it only holds years), in file order."""
+    parent = section.path[:-1] if heading_year(section) is not None else section.path
+    return [s for s in catalog.sections if s.path[:-1] == parent and s.path
+            and heading_year(s) is not None]
+
+
+def by_year(siblings: Sequence[Section], year: int) -> Section | None:
+    """The sibling for `year`: its own, else the nearest older one; None: a newer year is due."""
+    years = {heading_year(s): s for s in siblings}
+    if year in years:
+        return years[year]
+    if not years or year > max(y for y in years if y is not None):
+        return None
+    older = [y for y in years if y is not None and y < year]
+    return years[max(older)] if older else years[min(y for y in years if y is not None)]
+
+
+@dataclass(frozen=True)
+class NewHeading:
+    """A year subsection to open: after which line, its lines, and the name it will have."""
+
+    after_line: int
+    lines: tuple[str, ...]  # blank lines before, the heading, blank lines before the entry
+    name: str
+
+
+def open_year(catalog: Catalog, siblings: Sequence[Section], year: int) -> NewHeading:
+    """Open `year` as the list opened its newest year: same line, the year changed, same place."""
+    newest = max(siblings, key=lambda s: heading_year(s) or 0)
+    old = str(heading_year(newest))
+    heading = catalog.lines[newest.line - 1].rstrip("\r\n").replace(old, str(year))
+    gap = _blank_run(catalog, newest.line, 1)
+    first = siblings[0]
+    descending = (heading_year(first) or 0) >= (heading_year(siblings[-1]) or 0)
+    if descending:  # newer years come first: the new one goes above the newest
+        above = _blank_run(catalog, first.line - 2, -1)
+        after = first.line - 1 - above
+    else:
+        last = siblings[-1]
+        after = _last_content(catalog, last)
+        above = max(1, _blank_run(catalog, last.line - 2, -1))
+    parent = next((s for s in catalog.sections if s.path == newest.path[:-1]), None)
+    prefix = section_name(catalog, parent) if parent else SEPARATOR.join(newest.path[:-1])
+    name = f"{prefix}{SEPARATOR}{heading_text_of(newest, old, year)}"
+    return NewHeading(after, ("",) * above + (heading,) + ("",) * gap, name)
+
+
+def heading_text_of(section: Section, old: str, year: int) -> str:
+    """The new year section's heading text, from a sibling's."""
+    return section.heading.replace(old, str(year))
+
+
+def _blank_run(catalog: Catalog, start: int, step: int) -> int:
+    """How many blank lines follow (step 1) or precede (step -1) 0-based line `start`."""
+    count, i = 0, start
+    while 0 <= i < len(catalog.lines) and not catalog.lines[i].strip():
+        count, i = count + 1, i + step
+    return count
+
+
+def _last_content(catalog: Catalog, section: Section) -> int:
+    """The 1-based last non-blank line of a section."""
+    end = section.end_line
+    while end > section.line and not catalog.lines[end - 1].strip():
+        end -= 1
+    return end
+
+
+def _age(entry: Entry) -> float | None:
+    """When an entry's paper came out, in months: its arXiv id's YYMM, else its year."""
+    for arxiv_id in entry.arxiv_ids:
+        age = id_age(arxiv_id)
+        if age is not None:
+            return age
+    return entry.year * 12.0 + 6 if entry.year else None
+
+
+def _order(entries: Sequence[Entry]) -> tuple[int, int]:
+    """Pairs of neighbours going newer-to-older and older-to-newer."""
+    ages = [a for a in map(_age, entries) if a is not None]
+    down = sum(1 for a, b in itertools.pairwise(ages) if a > b)
+    up = sum(1 for a, b in itertools.pairwise(ages) if a < b)
+    return down, up
+
+
+def newest_first(catalog: Catalog, section: Section) -> bool:
+    """Whether the list puts new papers on top of `section`: its order, else the list's."""
+    down, up = _order(section.entries)
+    if down + up < _MIN_PAIRS or down == up:
+        pairs = [_order(s.entries) for s in catalog.sections]
+        down, up = sum(d for d, _ in pairs), sum(u for _, u in pairs)
+    return down > up
+
+
+_SORTED = 3  # a section is kept sorted when pairs in order outnumber the others this many times
+
+
+def id_age(arxiv_id: str) -> float | None:
+    """A new-style arXiv id's YYMM in months, None for old-style ids."""
+    match = _NEW_ID.match(arxiv_id)
+    return (2000 + int(match.group(1))) * 12 + int(match.group(2)) if match else None
+
+
+def sorted_after(section: Section, age: float | None) -> tuple[int, bool] | None:
+    """In a section kept sorted by date, the line after which a paper of `age` keeps it sorted,
+    and whether that is right above an entry (else right below one).
+
+    Newest-first: below the last newer entry (the top of its month); oldest-first: above the
+    first newer entry (the end of its month). None when the section is not kept sorted.
+    """
+    down, up = _order(section.entries)
+    if age is None or max(down, up) < _SORTED or max(down, up) < _SORTED * min(down, up):
+        return None
+    dated = [(e, a) for e in section.entries if (a := _age(e)) is not None]
+    if down > up:  # right below the last entry that is newer: the top of its month
+        newer = [e for e, a in dated if a > age]
+        return (newer[-1].end_line, False) if newer else (section.entries[0].line - 1, True)
+    older = next((e for e, a in dated if a > age), None)  # right above the first newer one
+    return (older.line - 1, True) if older else (section.entries[-1].end_line, False)
+
+
+_LEAD = re.compile(r"^\s*(?:[-*+]|\d{1,4}[.)])\s+[\[(*_\s]*([A-Za-z0-9]{2,10})(?![A-Za-z0-9])")
+
+
+def lead_word(text: str) -> str | None:
+    """The word an entry's text starts with (`* [**CVPR'26**] ...` -> "cvpr"), lower-cased."""
+    match = _LEAD.match(text)
+    return match.group(1).casefold() if match else None
+
+
+def _lead(entry: Entry) -> str | None:
+    return lead_word(entry.raw)
+
+
+def venue_run(section: Section, venue: str | None, top: bool) -> tuple[int, bool] | None:
+    """In a section grouped by venue (`[**ICML'26**]` entries together, then `[**CVPR'26**]`
+    ones), the line after which a paper of `venue` joins its venue's run (at its top when
+    `top`, else at its end) and whether that is right above an entry; None if not grouped so
+    or the venue has no run yet."""
+    keys = [_lead(e) for e in section.entries]
+    want = (venue or "").split()[0].casefold() if venue and venue.split() else ""
+    if not want or want not in keys or None in keys or len(set(keys)) * 2 > len(keys):
+        return None
+    runs = [k for k, _ in itertools.groupby(keys)]
+    if len(runs) != len(set(runs)) or len(runs) < 2:
+        return None  # a venue in two places, or one venue only: not grouped by venue
+    members = [e for e, k in zip(section.entries, keys, strict=True) if k == want]
+    return (members[0].line - 1, True) if top else (members[-1].end_line, False)

@@ -1,0 +1,90 @@
+"""Tests for what a list's outline says: names and paths, years, order, sub-groups."""
+
+from __future__ import annotations
+
+from catalog_files import MULTIMODAL, SUN, ZLKONG, parse, read_history
+
+from promptbot import catalog
+from promptbot.catalog import outline
+from promptbot.models import Catalog, Section
+
+
+def _zlkong() -> Catalog:
+    return catalog.parse(read_history(ZLKONG))
+
+
+def _section(cat: Catalog, *path: str) -> Section:
+    return next(s for s in cat.sections if s.path[-len(path):] == path)
+
+
+def test_a_repeated_heading_is_named_by_the_end_of_its_path_and_found_again() -> None:
+    cat = _zlkong()
+    language = _section(cat, "📝 Language", "2026")
+    assert outline.section_name(cat, language) == "📝 Language > 2026"  # the shortest unique
+    assert outline.find(cat, outline.section_name(cat, language)) is language
+    assert outline.find(cat, "📝 Language > 2026") is language
+    vision = _section(cat, "🌁 Vision")
+    assert outline.section_name(cat, vision) == "🌁 Vision"
+    assert outline.find(cat, "Nowhere > 2026") is None
+
+
+def test_year_sections_and_their_siblings() -> None:
+    cat = _zlkong()
+    vision = _section(cat, "🌁 Vision")
+    siblings = outline.year_siblings(cat, vision)
+    assert [outline.heading_year(s) for s in siblings] == [2026, 2025, 2024, 2023, 2022, 2021]
+    assert outline.year_siblings(cat, siblings[2]) == siblings
+    assert outline.by_year(siblings, 2024) is siblings[2]
+    assert outline.by_year(siblings, 2027) is None
+    assert outline.by_year(siblings, 2019) is siblings[-1]
+
+
+def test_a_new_year_is_opened_like_the_newest_one_above_it() -> None:
+    cat = _zlkong()
+    siblings = outline.year_siblings(cat, _section(cat, "🌁 Vision"))
+    new = outline.open_year(cat, siblings, 2027)
+    # `## 🌁 Vision` (39), its anchor `<a id="vision"></a>` (40), `#### 2026` (41) and its
+    # entries right below it, no blank line: the new year goes the same way, above 2026.
+    assert new.lines == ("#### 2027",)
+    assert new.after_line == 40
+    assert new.name.endswith("🌁 Vision > 2027")
+
+
+def test_oldest_first_years_get_the_new_year_at_the_end() -> None:
+    text = ("# Papers\n\n**2023**\n\n- [Old](https://arxiv.org/abs/2301.00001)\n\n"
+            "**2024**\n\n- [New](https://arxiv.org/abs/2401.00001)\n")
+    cat = catalog.parse(text)
+    siblings = outline.year_siblings(cat, cat.sections[0])
+    new = outline.open_year(cat, siblings, 2025)
+    assert new.after_line == 9 and new.lines == ("", "**2025**", "")
+
+
+def test_newest_first_is_learned_from_the_order_of_arxiv_ids() -> None:
+    cat = catalog.parse(read_history(SUN))
+    vision = _section(cat, "Vision (Image)👀")
+    assert outline.newest_first(cat, vision)
+    multimodal = parse(MULTIMODAL)
+    section = multimodal.section("Prompt Learning/Tuning")
+    assert section is not None and not outline.newest_first(multimodal, section)
+
+
+def test_a_sorted_section_takes_a_paper_at_its_month() -> None:
+    text = "".join(f"* [Paper Title {n}](https://arxiv.org/abs/{i}.0000{n})\n"
+                   for n, i in enumerate(["2509", "2508", "2508", "2506", "2505"]))
+    section = catalog.parse("# S\n" + text).sections[0]
+    assert outline.sorted_after(section, outline.id_age("2510.00001")) == (1, True)
+    assert outline.sorted_after(section, outline.id_age("2508.00009")) == (2, False)
+    assert outline.sorted_after(section, outline.id_age("2501.00001")) == (6, False)
+    assert outline.sorted_after(section, None) is None
+
+
+def test_a_section_grouped_by_venue_takes_a_paper_into_its_venue_run() -> None:
+    cat = _zlkong()
+    section = _section(cat, "🌁 Vision", "2026")  # CVPR'26 x6 (42-47), ICLR'26 x2, ICASSP, ...
+    assert [outline.lead_word(e.raw) for e in section.entries[5:8]] == ["cvpr", "iclr", "iclr"]
+    assert outline.venue_run(section, "ICLR 2026", top=True) == (47, True)
+    assert outline.venue_run(section, "ICLR", top=False) == (49, False)
+    assert outline.venue_run(section, "CVPR", top=True) == (41, True)
+    assert outline.venue_run(section, "NoSuchVenue", top=True) is None
+    names = parse(MULTIMODAL).section("Prompt Learning/Tuning")
+    assert names is not None and outline.venue_run(names, "CVPR", top=True) is None

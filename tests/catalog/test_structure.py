@@ -1,0 +1,70 @@
+"""Tests for the block structure: every heading form, fences, comments, sub-groups."""
+
+from __future__ import annotations
+
+from promptbot.catalog import split_lines
+from promptbot.catalog.structure import blocks, heading_text
+
+TEXT = """\
+# Title <!-- omit in toc -->
+> ### Quoted
+- ### Bullet:
+<h3 id="x">Html <b>heading</b></h3>
+
+**2024**
+
+* [Paper](https://arxiv.org/abs/2401.00001) one
+* Group:
+  * [Paper](https://arxiv.org/abs/2401.00002) two
+* Not a group: no nested list
+
+Setext
+------
+```
+# not a heading
+```
+<!-- one
+two -->
+**Bold prose that is not above a list**
+
+text
+"""
+
+
+def _headings() -> dict[int, tuple[str, str, int]]:
+    found = blocks(split_lines(TEXT))
+    return {line: (h.kind, h.text, h.level) for line, h in found.headings.items()}
+
+
+def test_every_heading_form_is_found_with_its_kind_and_level() -> None:
+    assert _headings() == {
+        0: ("atx", "Title", 1),
+        1: ("quote", "Quoted", 3),
+        2: ("bullet", "Bullet", 3),
+        3: ("html", "Html heading", 3),
+        5: ("bold", "2024", 4),
+        8: ("group", "Group", 4),
+        12: ("setext", "Setext", 2),
+    }
+
+
+def test_fences_and_comments_are_marked_by_line() -> None:
+    found = blocks(split_lines(TEXT))
+    assert found.fenced == {14, 15, 16}
+    assert found.comments == [(17, 19)]
+
+
+def test_front_matter_lines_are_left_out() -> None:
+    lines = split_lines("---\ntitle: x\n---\n# Real\n")
+    assert [h.text for h in blocks(lines, 3).headings.values()] == ["Real"]
+    assert [h.text for h in blocks(lines).headings.values()] != ["Real"]
+
+
+def test_heading_text_drops_tags_comments_and_colons() -> None:
+    assert heading_text(' About SAM <div id="intro"></div> :') == "About SAM"
+    assert heading_text("Table of Contents <!-- omit in toc -->") == "Table of Contents"
+
+
+def test_line_numbers_follow_every_kind_of_line_ending() -> None:
+    lines = split_lines("a\r\n\r# One\r\n\n## Two")
+    assert sorted(blocks(lines).headings) == [2, 4]
