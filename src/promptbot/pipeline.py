@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from promptbot import planning
 from promptbot.catalog import parse
 from promptbot.config import Config
-from promptbot.errors import BaseMoved
+from promptbot.errors import BaseMoved, PullRequestChanged
 from promptbot.github import pending, rejected
 from promptbot.judging import Scorer
 from promptbot.models import Harvest, Memory, Plan, Window
@@ -60,13 +60,18 @@ def apply(plan: Plan, forge: Forge) -> tuple[Applied, ...]:
 def apply_converging(
     plan: Plan, papers: Harvest, forge: Forge, cfg: Config, *, attempts: int = 3
 ) -> tuple[Plan, tuple[Applied, ...]]:
-    """Apply `plan`; when the base moved meanwhile, re-read, re-plan on the new base and retry."""
+    """Apply `plan`; when the base or a PR changed meanwhile, re-read, re-plan and retry.
+
+    A PR closed or changed by someone else (or by another run) is never overwritten: the run
+    reads the pull requests again, so papers go to the right PR (a new one if it was closed), and
+    after `attempts` it stops with "another run changed the pull request; run again".
+    """
     for attempt in range(1, attempts + 1):
         try:
             return plan, apply(plan, forge)
-        except BaseMoved as moved:
+        except (BaseMoved, PullRequestChanged) as moved:
             if attempt == attempts:
                 raise
-            log.info("%s; planning again on the new base", moved)
+            log.info("%s; reading the pull requests again and planning again", moved)
             plan = plan_on(forge, papers, cfg)
     raise AssertionError("unreachable: the loop returns or raises")
