@@ -304,6 +304,7 @@ def _handler(gh: FakeGitHub) -> type[BaseHTTPRequestHandler]:
             body = json.loads(raw) if raw else None
             req = Request(self.command, path, query, body,
                           authorization=self.headers.get("Authorization") or "")
+            _run_hooks(gh, req)  # outside the lock: a hook may wait for another client
             with gh._lock:
                 status, headers, payload, req.injected = _answer(gh, req, route)
                 req.status, req.response, req.headers = status, payload, headers
@@ -325,6 +326,16 @@ def _handler(gh: FakeGitHub) -> type[BaseHTTPRequestHandler]:
 Route = Callable[[FakeGitHub, Request], tuple[int, Any, dict[str, str]]]
 
 
+def _run_hooks(gh: FakeGitHub, req: Request) -> None:
+    with gh._lock:
+        due = [h for h in gh.hooks if h.times > 0 and h.method in ("", req.method)
+               and re.search(h.path, req.path)]
+        for hook in due:
+            hook.times -= 1
+    for hook in due:
+        hook.action()
+
+
 def _answer(gh: FakeGitHub, req: Request, route: Route) -> tuple[int, dict[str, str], Any, bool]:
     gh.rate_remaining = max(gh.rate_remaining - 1, 0)
     headers = {
@@ -337,10 +348,6 @@ def _answer(gh: FakeGitHub, req: Request, route: Route) -> tuple[int, dict[str, 
     writes = sum(1 for r in gh.requests if r.method != "GET" and r.status < 400)
     if gh.crash_after_writes is not None and writes >= gh.crash_after_writes:
         return 503, headers, {"message": "Service Unavailable (injected crash)"}, True
-    for hook in gh.hooks:
-        if hook.times > 0 and hook.method in ("", req.method) and re.search(hook.path, req.path):
-            hook.times -= 1
-            hook.action()
     for fault in gh.faults:
         if fault.times > 0 and fault.method in ("", req.method) and re.search(fault.path, req.path):
             fault.times -= 1

@@ -1,0 +1,204 @@
+"""GitHub's rules and races against the stateful server: head in base, closed mid-run, two runs.
+
+Each scenario ends with a rerun and checks that it converges to exactly one correct open PR with
+every paper once, none of them read as rejected by mistake.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+import pytest
+from forge_harness import CATALOG, TextIndex, body_ids, gh, make_bot, paper, place
+from github_server import FakeGitHub, Fault, Hook
+
+from promptbot.errors import ForgeError, PullRequestChanged, PullRequestClosed
+from promptbot.github import memory as mem
+from promptbot.github.pull_request_text import read_proposals
+from promptbot.models import Proposal
+from promptbot.ports import Applied
+
+__all__ = ["gh"]  # the fixture
+
+BRANCH = "promptbot/new-papers"
+
+
+def settled(server: FakeGitHub, papers: Sequence[Proposal]) -> int:
+    """Assert one open PR holding exactly `papers` (body and branch); returns its number."""
+    (pull,) = server.open_pulls()
+    assert sorted(body_ids(server, pull.number)) == sorted(p.arxiv_id for p in papers)
+    text = server.file("README.md", pull.head) or ""
+    for p in papers:
+        assert text.count(p.entry) == 1, p.arxiv_id
+    recorded = read_proposals(server.pulls[pull.number].body or "")
+    assert text == place(server.file("README.md") or "", recorded)  # on the current base
+    return pull.number
+
+
+# -- GitHub closes a PR whose head is contained in its base ------------------------------------
+def test_the_server_closes_a_pr_whose_head_is_contained_in_its_base(gh: FakeGitHub) -> None:
+    bot = make_bot(gh)
+    bot.run([paper("2503.12096")])
+    # What the old update did first: point the bot branch at the base, then commit on it.
+    gh.refs[f"heads/{BRANCH}"] = gh.refs["heads/main"]
+    gh.enforce_rules()
+    assert gh.auto_closed == [1] and gh.pulls[1].state == "closed"
+    _, memory, _ = bot.run()
+    assert mem.rejected(memory, TextIndex(CATALOG)) == {"2503.12096": 1}  # the loss it caused
+
+
+def test_updates_never_pass_through_head_equals_base(gh: FakeGitHub) -> None:
+    bot = make_bot(gh)
+    papers = [paper("2503.12096")]
+    bot.run(papers)
+    for day in range(1, 5):
+        if day % 2:  # the base moves on some days: the branch is rebuilt on it
+            gh.push("main", {"README.md": CATALOG + f"\nA line of day {day}.\n"})
+        papers.append(paper(f"2504.0000{day}"))
+        applied, _, _ = bot.run(papers[-1:])
+        assert [a.action for a in applied] == ["updated"]
+    assert gh.auto_closed == []
+    patches = [r for r in gh.requests if r.method == "PATCH" and "/git/refs/" in r.path]
+    assert [r.body["force"] for r in patches] == [True, False, True, False]  # rebuild, ff, …
+    assert len(gh.open_pulls()) == 1
+    assert body_ids(gh, 1) == [p.arxiv_id for p in papers]
+    assert gh.file("README.md", BRANCH) == place(gh.file("README.md") or "", papers)
+
+
+@pytest.mark.parametrize("crash_after", range(7))
+def test_a_crash_at_any_write_of_an_update_leaves_the_pr_open(gh: FakeGitHub,
+                                                               crash_after: int) -> None:
+    bot = make_bot(gh)
+    bot.run([paper("2503.12096")])
+    gh.push("main", {"README.md": CATALOG + "\nMoved.\n"})  # the update rebuilds (forced move)
+    bot.cfg = replace(bot.cfg, github=replace(bot.cfg.github, retries=0))
+    gh.crash_after_writes = gh.count(writes=True) + crash_after
+    with contextlib.suppress(ForgeError):
+        bot.run([paper("2504.00002")])
+    gh.crash_after_writes = None
+    assert gh.auto_closed == [] and gh.pulls[1].state == "open"
+    bot.run([paper("2504.00002")])
+    assert settled(gh, [paper("2503.12096"), paper("2504.00002")]) == 1
+
+
+# -- closed while the run is in flight ------------------------------------------------------------
+def closing(server: FakeGitHub, number: int) -> Callable[[], None]:
+    return lambda: server.close(number)
+
+
+@pytest.mark.parametrize(("method", "when"), [("GET", "read"), ("PATCH", "write")])
+def test_a_pr_closed_between_the_read_and_the_write_is_left_as_it_was(
+    gh: FakeGitHub, method: str, when: str
+) -> None:
+    bot = make_bot(gh)
+    bot.run([paper("2503.12096")])
+    body, head = gh.pulls[1].body, gh.refs[f"heads/{BRANCH}"]
+    # "read": closed just before the bot re-reads it; "write": just before the edit lands.
+    gh.hooks.append(Hook(method, r"/pulls/1$", closing(gh, 1)))
+    with pytest.raises(PullRequestClosed, match="closed while promptbot ran"):
+        bot.run([paper("2504.00002")])
+    assert gh.pulls[1].body == body  # never edited (or given its body back)
+    assert gh.refs[f"heads/{BRANCH}"] == head or when == "write"
+    applied, memory, _ = bot.run([paper("2504.00002")])  # the rerun
+    assert mem.rejected(memory, TextIndex(CATALOG)) == {"2503.12096": 1}
+    assert [(a.number, a.action) for a in applied] == [(2, "opened")]
+    assert settled(gh, [paper("2504.00002")]) == 2
+
+
+def test_the_pipeline_replans_at_once_when_the_pr_was_closed(gh: FakeGitHub) -> None:
+    bot = make_bot(gh)
+    bot.run([paper("2503.12096")])
+    gh.hooks.append(Hook("GET", r"/pulls/1$", closing(gh, 1)))
+    applied = bot.run_converging([paper("2504.00002")])
+    assert [(a.number, a.action) for a in applied] == [(2, "opened")]
+    assert settled(gh, [paper("2504.00002")]) == 2
+
+
+# -- two runs at once ---------------------------------------------------------------------------
+def race(server: FakeGitHub, runs: dict[str, Sequence[Proposal]], meet: Hook) -> dict[str, object]:
+    """Run one bot per entry in its own thread (own PyGithub client); what each returned/raised."""
+    server.hooks.append(meet)
+    results: dict[str, object] = {}
+
+    def one(name: str, new: Sequence[Proposal]) -> None:
+        try:
+            results[name] = make_bot(server).run_converging(new)
+        except PullRequestChanged as exc:
+            results[name] = exc
+
+    threads = [threading.Thread(target=one, args=item) for item in runs.items()]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    return results
+
+
+def meeting(path: str, method: str = "GET") -> Hook:
+    """A hook that holds the first two matching requests until both have arrived."""
+    barrier = threading.Barrier(2, timeout=10)
+    return Hook(method, path, lambda: _wait(barrier), times=2)
+
+
+def _wait(barrier: threading.Barrier) -> None:
+    with contextlib.suppress(threading.BrokenBarrierError):
+        barrier.wait()
+
+
+def outcome(server: FakeGitHub, results: dict[str, object],
+            papers: dict[str, Sequence[Proposal]]) -> None:
+    """Every paper of a run that exited 0 is in the PR; a failed run says to run again."""
+    ids = {i for p in server.open_pulls() for i in body_ids(server, p.number)}
+    for name, result in results.items():
+        if isinstance(result, Exception):
+            assert "another run changed the pull request" in str(result)
+            continue
+        assert all(isinstance(a, Applied) for a in result)  # type: ignore[attr-defined]
+        assert {p.arxiv_id for p in papers[name]} <= ids, name
+    assert any(not isinstance(r, Exception) for r in results.values())
+
+
+@pytest.mark.parametrize("round_", range(3))
+def test_two_runs_updating_at_once_lose_no_paper(gh: FakeGitHub, round_: int) -> None:
+    make_bot(gh).run([paper("2503.12096")])
+    papers = {"cron": [paper("2504.00001")], "dispatch": [paper("2504.00002")]}
+    # Both re-read PR #1 before either writes: the worst moment for a race.
+    results = race(gh, papers, meeting(r"/pulls/1$"))
+    outcome(gh, results, papers)
+    make_bot(gh).run([*papers["cron"], *papers["dispatch"]])  # the rerun
+    settled(gh, [paper("2503.12096"), paper("2504.00001"), paper("2504.00002")])
+    assert gh.auto_closed == []
+
+
+@pytest.mark.parametrize("round_", range(3))
+def test_two_runs_opening_the_first_pr_at_once_end_with_one_pr(gh: FakeGitHub,
+                                                               round_: int) -> None:
+    papers = {"cron": [paper("2504.00001")], "dispatch": [paper("2504.00002")]}
+    results = race(gh, papers, meeting(rf"/git/ref/heads/{BRANCH}$"))
+    outcome(gh, results, papers)
+    make_bot(gh).run([*papers["cron"], *papers["dispatch"]])
+    settled(gh, [paper("2504.00001"), paper("2504.00002")])
+
+
+# -- transient server errors ------------------------------------------------------------------
+def test_transient_5xx_on_every_kind_of_write_are_retried_and_logged(
+    gh: FakeGitHub, caplog: pytest.LogCaptureFixture
+) -> None:
+    bot = make_bot(gh)
+    for method, path in [("POST", "/git/trees$"), ("POST", "/git/commits$"),
+                         ("POST", "/git/refs$"), ("POST", "/pulls$"), ("POST", "/labels$"),
+                         ("POST", "/issues/1/labels$")]:
+        gh.faults.append(Fault(502, method, path, body={"message": "Bad Gateway"}))
+    bot.run([paper("2503.12096")])
+    for method, path in [("GET", "/pulls/1$"), ("PATCH", "/pulls/1$"), ("PATCH", "/git/refs/"),
+                         ("GET", "/git/commits/")]:
+        gh.faults.append(Fault(503, method, path, body={"message": "Unavailable"}))
+    bot.run([paper("2504.00002")])
+    assert settled(gh, [paper("2503.12096"), paper("2504.00002")]) == 1
+    assert len(gh.pulls) == 1 and gh.pulls[1].labels == ["promptbot"]
+    retried = [r for r in caplog.records if "retrying" in r.getMessage()]
+    assert len(retried) == 10
+    assert "POST /api/v3/repos/" in retried[0].getMessage() and "502" in retried[0].getMessage()
