@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 import pytest
@@ -118,7 +118,8 @@ def test_the_pipeline_replans_at_once_when_the_pr_was_closed(gh: FakeGitHub) -> 
 
 
 # -- two runs at once ---------------------------------------------------------------------------
-def race(server: FakeGitHub, runs: dict[str, Sequence[Proposal]], meet: Hook) -> dict[str, object]:
+def race(server: FakeGitHub, runs: Mapping[str, Sequence[Proposal]], meet: Hook,
+         ) -> dict[str, object]:
     """Run one bot per entry in its own thread (own PyGithub client); what each returned/raised."""
     server.hooks.append(meet)
     results: dict[str, object] = {}
@@ -149,7 +150,7 @@ def _wait(barrier: threading.Barrier) -> None:
 
 
 def outcome(server: FakeGitHub, results: dict[str, object],
-            papers: dict[str, Sequence[Proposal]]) -> None:
+            papers: Mapping[str, Sequence[Proposal]]) -> None:
     """Every paper of a run that exited 0 is in the PR; a failed run says to run again."""
     ids = {i for p in server.open_pulls() for i in body_ids(server, p.number)}
     for name, result in results.items():
