@@ -53,6 +53,16 @@ def place(base: str, proposals: Sequence[Proposal]) -> str:
     return "".join(lines)
 
 
+def real_papers(count: int, start: int = 0) -> tuple[list[Proposal], dict[str, str]]:
+    """`count` real arXiv papers (titles and abstracts of one day) as proposals, and abstracts."""
+    path = DATA.parent / "eval" / "metadata-2025-03-18.jsonl"
+    rows = list({r["id"]: r for r in map(json.loads, path.read_text("utf-8").splitlines())
+                 }.values())[start:start + count]
+    assert len(rows) == count, "not enough papers in the slice"
+    papers = [paper(r["id"], " ".join(r["title"].split())) for r in rows]
+    return papers, {r["id"]: r["summary"] for r in rows}
+
+
 class TextIndex:
     """A catalog index good enough for memory.rejected: is the id anywhere in the text."""
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from promptbot.catalog import parse
 from promptbot.config import Config
 from promptbot.entries import insert, insertion_point, plan_insertions
-from promptbot.github import explain, plan_pull_requests
+from promptbot.github import explain, overflow, plan_pull_requests
 from promptbot.models import (
     Catalog,
     Decision,
@@ -47,7 +47,7 @@ def plan(
         new_text=new_text,
         insertions=insertions,
         pull_requests=prs,
-        notes=(*notes, *explain(base_text, proposals, memory, cfg)),
+        notes=(*notes, *explain(base_text, proposals, memory, cfg), *overflow(prs, memory, cfg)),
     )
 
 

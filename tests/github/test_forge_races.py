@@ -7,6 +7,7 @@ every paper once, none of them read as rejected by mistake.
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -162,7 +163,7 @@ def outcome(server: FakeGitHub, results: dict[str, object],
     assert any(not isinstance(r, Exception) for r in results.values())
 
 
-@pytest.mark.parametrize("round_", range(3))
+@pytest.mark.parametrize("round_", range(int(__import__("os").environ.get("ROUNDS", "3"))))
 def test_two_runs_updating_at_once_lose_no_paper(gh: FakeGitHub, round_: int) -> None:
     make_bot(gh).run([paper("2503.12096")])
     papers = {"cron": [paper("2504.00001")], "dispatch": [paper("2504.00002")]}
@@ -174,7 +175,7 @@ def test_two_runs_updating_at_once_lose_no_paper(gh: FakeGitHub, round_: int) ->
     assert gh.auto_closed == []
 
 
-@pytest.mark.parametrize("round_", range(3))
+@pytest.mark.parametrize("round_", range(int(__import__("os").environ.get("ROUNDS", "3"))))
 def test_two_runs_opening_the_first_pr_at_once_end_with_one_pr(gh: FakeGitHub,
                                                                round_: int) -> None:
     papers = {"cron": [paper("2504.00001")], "dispatch": [paper("2504.00002")]}
@@ -203,3 +204,19 @@ def test_transient_5xx_on_every_kind_of_write_are_retried_and_logged(
     retried = [r for r in caplog.records if "retrying" in r.getMessage()]
     assert len(retried) == 10
     assert "POST /api/v3/repos/" in retried[0].getMessage() and "502" in retried[0].getMessage()
+
+
+# -- paper text in titles, commit messages and branch names ------------------------------------
+def test_paper_text_never_becomes_a_reference_in_titles_commits_or_branches(
+    gh: FakeGitHub,
+) -> None:
+    bot = make_bot(gh, mode="per-paper", title="{title}")
+    hostile = paper("2503.12096", "fixes #1 closes owner/awesome#2 cc @octocat GH-3\u200b\x07")
+    odd = replace(paper("2504.00002"), arxiv_id="2504.00002 @x#4\n")
+    bot.run([hostile, odd])
+    pulls = sorted(gh.pulls.values(), key=lambda p: p.number)
+    messages = [c.message for c in gh.commits.values() if c.login == "promptbot"]
+    for text in [*(p.title for p in pulls), *messages, *(p.head for p in pulls)]:
+        assert not re.search(r"#\d|@[A-Za-z0-9]|(?<![a-z0-9])GH-\d|[\x00-\x1f\u200b]", text), text
+    assert pulls[0].title.startswith("Add “fixes \uff031 closes owner/awesome\uff032 cc \uff20octocat")
+    assert [p.head for p in pulls] == ["promptbot/2503.12096", "promptbot/2504.00002-x-4"]

@@ -21,6 +21,7 @@ from promptbot.github.memory import (
 )
 from promptbot.github.pull_request import (
     explain,
+    overflow,
     plan_pull_requests,
 )
 
@@ -28,6 +29,7 @@ __all__ = [
     "GitHubForge",
     "LocalFileForge",
     "explain",
+    "overflow",
     "pending",
     "plan_pull_requests",
     "read_catalog_file",
