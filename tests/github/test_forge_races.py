@@ -218,5 +218,6 @@ def test_paper_text_never_becomes_a_reference_in_titles_commits_or_branches(
     messages = [c.message for c in gh.commits.values() if c.login == "promptbot"]
     for text in [*(p.title for p in pulls), *messages, *(p.head for p in pulls)]:
         assert not re.search(r"#\d|@[A-Za-z0-9]|(?<![a-z0-9])GH-\d|[\x00-\x1f\u200b]", text), text
-    assert pulls[0].title.startswith("Add “fixes \uff031 closes owner/awesome\uff032 cc \uff20octocat")
+    assert pulls[0].title.startswith(
+        "Add “fixes \uff031 closes owner/awesome\uff032 cc \uff20octocat")
     assert [p.head for p in pulls] == ["promptbot/2503.12096", "promptbot/2504.00002-x-4"]
