@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from promptbot.catalog import parse
 from promptbot.config import Config
 from promptbot.entries import insert, insertion_point, plan_insertions
-from promptbot.github import explain, overflow, plan_pull_requests
+from promptbot.github import explain, overflow, plan_pull_requests, replace_lost_sections
 from promptbot.models import (
     Catalog,
     Decision,
@@ -28,6 +28,8 @@ def plan(
     notes: Sequence[str] = (),
 ) -> Plan:
     """The whole plan of a run; a dry run and a real run compute exactly this."""
+    # A section renamed or removed while its papers wait in a PR: they move, the run goes on.
+    memory, moved = replace_lost_sections(memory, catalog)
     insertions = plan_insertions(catalog, decisions, cfg)
     proposals = proposals_for(insertions, decisions)
     abstracts = {d.paper.arxiv_id: d.paper.abstract for d in decisions}
@@ -47,7 +49,8 @@ def plan(
         new_text=new_text,
         insertions=insertions,
         pull_requests=prs,
-        notes=(*notes, *explain(base_text, proposals, memory, cfg), *overflow(prs, memory, cfg)),
+        notes=(*notes, *moved, *explain(base_text, proposals, memory, cfg),
+               *overflow(prs, memory, cfg)),
     )
 
 

@@ -15,6 +15,9 @@ from promptbot.github.forge import (
 from promptbot.github.local import (
     read_catalog_file,
 )
+from promptbot.github.lost_sections import (
+    replace_lost_sections,
+)
 from promptbot.github.memory import (
     pending,
     rejected,
@@ -34,5 +37,6 @@ __all__ = [
     "plan_pull_requests",
     "read_catalog_file",
     "rejected",
+    "replace_lost_sections",
     "token_from_env",
 ]
