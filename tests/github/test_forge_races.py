@@ -158,7 +158,7 @@ def outcome(server: FakeGitHub, results: dict[str, object],
         if isinstance(result, Exception):
             assert "another run changed the pull request" in str(result)
             continue
-        assert all(isinstance(a, Applied) for a in result)  # type: ignore[attr-defined]
+        assert isinstance(result, tuple) and all(isinstance(a, Applied) for a in result)
         assert {p.arxiv_id for p in papers[name]} <= ids, name
     assert any(not isinstance(r, Exception) for r in results.values())
 
@@ -221,3 +221,27 @@ def test_paper_text_never_becomes_a_reference_in_titles_commits_or_branches(
     assert pulls[0].title.startswith(
         "Add “fixes \uff031 closes owner/awesome\uff032 cc \uff20octocat")
     assert [p.head for p in pulls] == ["promptbot/2503.12096", "promptbot/2504.00002-x-4"]
+
+
+# -- labels, reviewers, assignees -------------------------------------------------------------
+def test_a_failed_label_write_is_repaired_but_a_removed_label_stays_removed(
+    gh: FakeGitHub,
+) -> None:
+    bot = make_bot(gh, assignees=("maintainer",))
+    bot.cfg = replace(bot.cfg, github=replace(bot.cfg.github, retries=0))
+    gh.faults.append(Fault(502, "POST", "/issues/1/labels$", body={"message": "Bad Gateway"}))
+    with pytest.raises(ForgeError, match="502"):
+        bot.run([paper("2503.12096")])
+    assert gh.pulls[1].labels == [] and gh.pulls[1].assignees == ["maintainer"]
+    applied, _, _ = bot.run()  # nothing new, but the label is missing by accident
+    assert [a.action for a in applied] == ["updated"]  # the label (created once, then 422)
+    assert gh.pulls[1].labels == ["promptbot"]
+    gh.unlabel(1, "promptbot")
+    gh.unassign(1, "maintainer")
+    writes = gh.count(writes=True)
+    applied, _, _ = bot.run()  # removed on purpose: left removed, nothing written
+    assert [(a.action, a.writes) for a in applied] == [("unchanged", 0)]
+    assert gh.count(writes=True) == writes and gh.pulls[1].labels == []
+    assert gh.pulls[1].assignees == []
+    applied, _, _ = bot.run([paper("2504.00002")])  # and stays so when the PR is updated
+    assert gh.pulls[1].labels == [] and body_ids(gh, 1) == ["2503.12096", "2504.00002"]
