@@ -12,8 +12,9 @@ from fakes import FakeForge, FakeSource
 
 from promptbot import config, pipeline
 from promptbot.catalog.parser import parse
-from promptbot.errors import SourceError
-from promptbot.models import Paper, Status
+from promptbot.errors import PullRequestChanged, SourceError
+from promptbot.models import Paper, PullRequestPlan, Status
+from promptbot.ports import Applied
 
 DATA = Path(__file__).parent / "data"
 SEED_TEXT = read(SEED)
@@ -136,3 +137,29 @@ def test_the_pr_table_says_which_topic_terms_matched() -> None:
     (proposal,) = plan.pull_requests[0].proposals
     assert "terms:" in proposal.why and "prompt tuning" in proposal.why
     assert "threshold" not in proposal.why
+
+
+class CollidingForge(FakeForge):
+    """A forge where another run changes the pull request the first `collisions` times."""
+
+    collisions: int = 0
+
+    def apply(self, plan: PullRequestPlan) -> Applied:
+        if self.collisions:
+            self.collisions -= 1
+            raise PullRequestChanged("another run changed the pull request #1; run again")
+        return super().apply(plan)
+
+
+def test_a_changed_pull_request_is_read_and_planned_again_after_a_random_pause() -> None:
+    forge = CollidingForge(SEED_TEXT)
+    forge.collisions = 2
+    papers = pipeline.harvest([FakeSource(real_papers(PROMPT_TUNING))], None)
+    plan = pipeline.plan_on(forge, papers, CFG)
+    pauses: list[float] = []
+    _, applied = pipeline.apply_converging(plan, papers, forge, CFG, pause=pauses.append)
+    assert [a.action for a in applied] == ["opened"]
+    assert len(pauses) == 2 and 0 <= pauses[0] <= 2 and 0 <= pauses[1] <= 4
+    forge.collisions = 3
+    with pytest.raises(PullRequestChanged, match="run again"):
+        pipeline.apply_converging(plan, papers, forge, CFG, pause=pauses.append)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+import random
+import time
+from collections.abc import Callable, Sequence
 
 from promptbot import planning
 from promptbot.catalog import parse
@@ -58,7 +60,8 @@ def apply(plan: Plan, forge: Forge) -> tuple[Applied, ...]:
 
 
 def apply_converging(
-    plan: Plan, papers: Harvest, forge: Forge, cfg: Config, *, attempts: int = 3
+    plan: Plan, papers: Harvest, forge: Forge, cfg: Config, *, attempts: int = 3,
+    pause: Callable[[float], None] = time.sleep,
 ) -> tuple[Plan, tuple[Applied, ...]]:
     """Apply `plan`; when the base or a PR changed meanwhile, re-read, re-plan and retry.
 
@@ -73,5 +76,8 @@ def apply_converging(
             if attempt == attempts:
                 raise
             log.info("%s; reading the pull requests again and planning again", moved)
+            if isinstance(moved, PullRequestChanged):
+                # Two runs that collided would collide again in step: wait a random while.
+                pause(random.uniform(0, 2.0 * attempt))
             plan = plan_on(forge, papers, cfg)
     raise AssertionError("unreachable: the loop returns or raises")

@@ -7,17 +7,35 @@ every paper once, none of them read as rejected by mistake.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import subprocess
+import sys
 import threading
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
-from forge_harness import CATALOG, TextIndex, body_ids, gh, make_bot, paper, place
+from forge_harness import (
+    CATALOG,
+    REPO,
+    TOKEN,
+    TextIndex,
+    body_ids,
+    gh,
+    make_bot,
+    paper,
+    place,
+    validate,
+)
 from github_server import FakeGitHub, Fault, Hook
 
+from promptbot import cli, runner
 from promptbot.errors import ForgeError, PullRequestChanged, PullRequestClosed
 from promptbot.github import memory as mem
+from promptbot.github.forge import GitHubForge
 from promptbot.github.pull_request_text import read_proposals
 from promptbot.models import Proposal
 from promptbot.ports import Applied
@@ -245,3 +263,62 @@ def test_a_failed_label_write_is_repaired_but_a_removed_label_stays_removed(
     assert gh.pulls[1].assignees == []
     applied, _, _ = bot.run([paper("2504.00002")])  # and stays so when the PR is updated
     assert gh.pulls[1].labels == [] and body_ids(gh, 1) == ["2503.12096", "2504.00002"]
+
+
+# -- two real processes: `promptbot run` twice at once, each with its own papers ---------------
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "arxiv-2025-07-01.xml"
+LIST = (ROOT / "examples" / "awesome-prompt-learning-cv.md").read_text(encoding="utf-8")
+SEED, CRON, DISPATCH = ["2506.22819"], ["2506.22908", "2506.22979"], ["2506.23104", "2506.23283"]
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def feed_of(ids: Sequence[str], path: Path) -> str:
+    """The example feed without the relevant papers of the other runs (each run its own)."""
+    others = {*SEED, *CRON, *DISPATCH} - set(ids)
+    for prefix, uri in (("", ATOM[1:-1]), ("arxiv", "http://arxiv.org/schemas/atom"),
+                        ("opensearch", "http://a9.com/-/spec/opensearch/1.1/")):
+        ET.register_namespace(prefix, uri)
+    tree = ET.parse(EXAMPLE)
+    root = tree.getroot()
+    for entry in root.findall(f"{ATOM}entry"):
+        if entry.findtext(f"{ATOM}id", "").rsplit("/", 1)[-1].split("v")[0] in others:
+            root.remove(entry)
+    tree.write(path, xml_declaration=True, encoding="UTF-8")
+    return str(path)
+
+
+def test_two_promptbot_processes_at_once_never_both_succeed_with_a_paper_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with FakeGitHub(REPO, {"README.md": LIST}) as server:
+        config = tmp_path / "config.toml"
+        config.write_text(f'[catalog]\nrepo = "{REPO}"\n[github]\napi_url = "{server.api_url}"\n'
+                          "retries = 1\n", encoding="utf-8")
+        env = {**os.environ, "PROMPTBOT_CONFIG": str(config), "PROMPTBOT_TOKEN": TOKEN,
+               "PYTHONPATH": str(ROOT / "src"), "GITHUB_TOKEN": ""}
+        for key in ("PROMPTBOT_CONFIG", "PROMPTBOT_TOKEN", "GITHUB_TOKEN"):
+            monkeypatch.setenv(key, env[key])
+        # The runs before and after are in this process, without PyGithub's real-time pacing.
+        monkeypatch.setattr(runner, "build_forge", lambda args, cfg: GitHubForge(
+            cfg, TOKEN, sleep=lambda s: None, paced=False))
+        assert cli.main(["-q", "run", "--feed", feed_of(SEED, tmp_path / "seed.xml")]) == 0
+        # Both processes re-read PR #1 before either writes: the worst moment.
+        server.hooks.append(meeting(r"/pulls/1$"))
+        command = [sys.executable, "-m", "promptbot", "-q", "run", "--feed"]
+        runs = {name: subprocess.Popen([*command, feed_of(ids, tmp_path / f"{name}.xml")],
+                                       env=env, stderr=subprocess.PIPE, text=True)
+                for name, ids in (("cron", CRON), ("dispatch", DISPATCH))}
+        done = {name: (p.wait(timeout=180), p.stderr.read() if p.stderr else "")
+                for name, p in runs.items()}
+        recorded_ids = set(body_ids(server, 1))
+        for name, ids in (("cron", CRON), ("dispatch", DISPATCH)):
+            code, err = done[name]
+            if code == 0:
+                assert set(ids) <= recorded_ids, (name, err)
+            else:
+                assert "another run changed the pull request" in err, err
+        assert cli.main(["-q", "run", "--feed", str(EXAMPLE)]) == 0  # the next run
+        assert {*SEED, *CRON, *DISPATCH} <= set(body_ids(server, 1))
+        assert len(server.open_pulls()) == 1 and server.auto_closed == []
+        assert validate(server.requests) == len(server.requests)
