@@ -1,4 +1,4 @@
-"""The PyGithub client of promptbot.forge: bounded retries, pacing, and how its errors read.
+"""The PyGithub client of promptbot.forge: bounded, logged retries, pacing, how its errors read.
 
 Private to the forge adapter (the only other module allowed to import `github`).
 """
@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from http import HTTPStatus
 from typing import Any, cast
 
+import requests
 from github import Auth, Github, GithubException
 from github.GithubException import RateLimitExceededExceedsMaxWait
 from github.GithubRetry import GithubRetry
@@ -19,6 +21,7 @@ from urllib3.util.retry import Retry
 
 from promptbot import __version__
 from promptbot.config import GithubConfig
+from promptbot.errors import ForgeError
 
 log = logging.getLogger("promptbot")
 # Every request promptbot sends is safe to repeat: reads, PATCHes that set a value, trees and
@@ -111,3 +114,37 @@ def describe(exc: GithubException) -> str:
 def error_text(exc: GithubException) -> str:
     """The error body's messages in lower case, to recognise a kind of refusal."""
     return " ".join(_messages(exc)).lower()
+
+
+def _hint(exc: GithubException, token: str | None) -> str:
+    if exc.status == 404 and not token:
+        return " (a private repository needs a token: set PROMPTBOT_TOKEN)"
+    if exc.status in (401, 403) and "rate limit" not in error_text(exc):
+        return " (is the token valid and allowed to write to the repository?)"
+    return ""
+
+
+@contextmanager
+def translated(gh: GithubConfig, token: str | None, what: str) -> Iterator[None]:
+    """Library errors, translated once into a ForgeError naming what was being done."""
+    try:
+        yield
+    except RateLimitExceededExceedsMaxWait as exc:
+        raise ForgeError(
+            f"GitHub: rate limit while {what}: the limit resets in {exc.wait or 0:.0f} s, more"
+            f" than [github].max_rate_limit_wait_seconds = {gh.max_rate_limit_wait_seconds};"
+            " run again later") from None
+    except GithubException as exc:
+        said = describe(exc)
+        # The error body is the server's text: a proxy may quote the request's headers in it.
+        said = said.replace(token, "***") if token else said
+        raise ForgeError(f"GitHub: {said} {what}{_hint(exc, token)}") from None
+    except requests.RequestException as exc:
+        raise ForgeError(f"GitHub: cannot reach {gh.api_url} while {what}"
+                         f" ({type(exc).__name__})") from None
+    except RuntimeError as exc:
+        # PyGithub refuses a redirect to another scheme or host with a bare RuntimeError.
+        if "redirected" not in str(exc):
+            raise
+        raise ForgeError(f"GitHub: {gh.api_url} redirected elsewhere while {what}; check"
+                         " [github].api_url") from None

@@ -1,19 +1,18 @@
-"""GitHub as the forge (with forge_client, the only modules importing `github`).
+"""GitHub as the forge (with client and branch, the only modules importing `github`).
 
-`LocalFileForge` (a local file, for offline runs) lives in forge_local and is re-exported here.
+`LocalFileForge` (a local file, for offline runs) lives in github.local and is re-exported here.
+How the bot branch is written is in github.branch; how errors read, in github.client.
 """
 
 from __future__ import annotations
 
 import base64
 import time
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 
-import requests
 from github import GithubException, InputGitAuthor
 from github.ContentFile import ContentFile
-from github.GithubException import RateLimitExceededExceedsMaxWait
 from github.PullRequest import PullRequest
 
 from promptbot.config import Config
@@ -25,7 +24,7 @@ from promptbot.errors import (
     UsageError,
 )
 from promptbot.github.branch import CHANGED, BranchState, branch_head, write_catalog
-from promptbot.github.client import describe, error_text, github_client
+from promptbot.github.client import error_text, github_client, translated
 from promptbot.github.local import LocalFileForge, catalog_text
 from promptbot.github.pull_request_text import read_proposals
 from promptbot.models import BotPullRequest, Memory, Proposal, PullRequestPlan
@@ -56,39 +55,9 @@ class GitHubForge:
         self._labels_made: set[str] = set()  # labels known to exist in the repository
 
     # -- errors ---------------------------------------------------------------------------------
-    @contextmanager
-    def _doing(self, what: str) -> Iterator[None]:
+    def _doing(self, what: str) -> AbstractContextManager[None]:
         """Translate library errors, once, into ForgeError naming what was being done."""
-        try:
-            yield
-        except RateLimitExceededExceedsMaxWait as exc:
-            raise ForgeError(
-                f"GitHub: rate limit while {what}: the limit resets in {exc.wait or 0:.0f} s, more"
-                f" than [github].max_rate_limit_wait_seconds = "
-                f"{self._cfg.github.max_rate_limit_wait_seconds}; run again later") from None
-        except GithubException as exc:
-            said = self._redacted(describe(exc))
-            raise ForgeError(f"GitHub: {said} {what}{self._hint(exc)}") from None
-        except requests.RequestException as exc:
-            raise ForgeError(f"GitHub: cannot reach {self._cfg.github.api_url} while {what}"
-                             f" ({type(exc).__name__})") from None
-        except RuntimeError as exc:
-            # PyGithub refuses a redirect to another scheme or host with a bare RuntimeError.
-            if "redirected" not in str(exc):
-                raise
-            raise ForgeError(f"GitHub: {self._cfg.github.api_url} redirected elsewhere while"
-                             f" {what}; check [github].api_url") from None
-
-    def _redacted(self, text: str) -> str:
-        # The error body is the server's text: a proxy may quote the request's headers in it.
-        return text.replace(self._token, "***") if self._token else text
-
-    def _hint(self, exc: GithubException) -> str:
-        if exc.status == 404 and not self._token:
-            return " (a private repository needs a token: set PROMPTBOT_TOKEN)"
-        if exc.status in (401, 403) and "rate limit" not in error_text(exc):
-            return " (is the token valid and allowed to write to the repository?)"
-        return ""
+        return translated(self._cfg.github, self._token, what)
 
     def require_write_access(self) -> None:
         """Refuse a real run without a token, before anything is fetched (a usage error)."""
