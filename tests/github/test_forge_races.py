@@ -16,7 +16,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+import github_server
 import pytest
 from forge_harness import (
     CATALOG,
@@ -322,3 +324,23 @@ def test_two_promptbot_processes_at_once_never_both_succeed_with_a_paper_lost(
         assert {*SEED, *CRON, *DISPATCH} <= set(body_ids(server, 1))
         assert len(server.open_pulls()) == 1 and server.auto_closed == []
         assert validate(server.requests) == len(server.requests)
+
+
+def test_a_pr_head_that_lags_behind_its_branch_is_not_mistaken_for_another_run(
+    gh: FakeGitHub, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bot = make_bot(gh)
+    bot.run([paper("2503.12096")])
+    gh.push("main", {"README.md": CATALOG + "\nMoved.\n"})
+    stale = gh.refs[f"heads/{BRANCH}"]
+    real_pull = github_server._pull
+
+    def lagging(server: FakeGitHub, p: Any, full: bool) -> Any:
+        data = real_pull(server, p, full)
+        data["head"]["sha"] = stale  # GitHub has not caught up with the branch yet
+        return data
+
+    monkeypatch.setattr(github_server, "_pull", lagging)
+    applied, _, _ = bot.run([paper("2504.00002")])
+    assert [a.action for a in applied] == ["updated"]
+    assert gh.refs[f"heads/{BRANCH}"] != stale

@@ -200,7 +200,9 @@ class GitHubForge:
                 pull.edit(body=before)
             raise PullRequestClosed(f"GitHub: PR #{number} was closed while promptbot ran; it"
                                     " was left as it was and its new papers wait for the next PR")
-        if pull.head.sha != head or not _same(pull.body, plan.body):
+        # GitHub updates a PR's head a moment after its branch moves: ask the branch itself.
+        now = pull.head.sha if pull.head.sha == head else branch_head(self._repo, plan.branch)
+        if now != head or not _same(pull.body, plan.body):
             raise PullRequestChanged(CHANGED.format(what=f"#{number}"))
 
     def _write_branch(self, plan: PullRequestPlan, state: BranchState) -> tuple[str, int]:
