@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from forge_harness import CATALOG, body_ids, gh, make_bot, paper
 from github_server import FakeGitHub
@@ -55,6 +57,9 @@ def test_sections_still_there_and_closed_prs_are_left_alone() -> None:
     assert replace_lost_sections(same, parse(CATALOG)) == (same, ())
     closed = memory_of(pending(), state="closed")
     assert replace_lost_sections(closed, parse(RENAMED)) == (closed, ())
+    (pr,) = memory_of(pending()).pull_requests
+    hands_off = Memory((replace(pr, foreign_commits=True),))
+    assert replace_lost_sections(hands_off, parse(RENAMED)) == (hands_off, ())
 
 
 def test_similarity_prefers_the_heading_then_the_entries() -> None:

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process, utils
 
+from promptbot.github.memory import touchable
 from promptbot.models import BotPullRequest, Catalog, Memory, Proposal, Section
 
 HEADING_WEIGHT = 0.85  # a rename mostly keeps the heading's words; the titles break ties
@@ -48,7 +49,10 @@ def closest_section(lost: str, title: str, sections: Sequence[Section]) -> str:
 
 
 def replace_lost_sections(memory: Memory, catalog: Catalog) -> tuple[Memory, tuple[str, ...]]:
-    """Memory with every open PR's paper in a section the catalog still has; a note per move."""
+    """Memory with every paper of a PR the bot rebuilds in a section the catalog still has.
+
+    Returns the memory and one note per section that went (naming it and where its papers went).
+    """
     headings = {s.heading.strip() for s in catalog.sections}
     sections = _candidates(catalog)
     if not sections:
@@ -63,7 +67,7 @@ def replace_lost_sections(memory: Memory, catalog: Catalog) -> tuple[Memory, tup
         return replace(p, section=new, needs_triage=True)
 
     def again(pr: BotPullRequest) -> BotPullRequest:
-        if pr.state != "open":
+        if not touchable(pr):  # closed, or hands-off: never rebuilt, nothing to move
             return pr
         proposals = tuple(placed(p, pr.number) for p in pr.proposals)
         return pr if proposals == pr.proposals else replace(pr, proposals=proposals)
