@@ -169,3 +169,12 @@ def test_plain_reference_free_keeps_the_text_readable() -> None:
     assert ms.plain_reference_free("CLIP-GH-2 GH-12: https://x.org", max_length=20) == \
         "CLIP-GH\u20102 GH\u201012…"
     assert ms.plain_reference_free("A plain title (2025)") == "A plain title (2025)"
+
+
+@given(st.text(alphabet=st.sampled_from(list("#@/:-GHhtps0123 aoF\u200b\u202e\x07\ufeff.w")),
+               max_size=40))
+def test_plain_reference_free_holds_for_any_mix(text: str) -> None:
+    out = ms.plain_reference_free(text)
+    assert not GITHUB_ACTS_ON.search(out), out
+    assert not any(unicodedata.category(ch) in ("Cc", "Cf") for ch in out), out
+    assert ms.plain_reference_free(out) == out
