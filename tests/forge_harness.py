@@ -7,7 +7,9 @@ tests/data/github/) when a test using the `gh` fixture ends.
 from __future__ import annotations
 
 import json
+import random
 import re
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -155,6 +157,7 @@ class Bot:
             except PullRequestChanged:
                 if attempt == attempts:
                     raise
+                time.sleep(random.uniform(0, 0.2 * attempt))  # as the pipeline's random pause
         raise AssertionError("unreachable")
 
 
