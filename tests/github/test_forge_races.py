@@ -183,7 +183,7 @@ def outcome(server: FakeGitHub, results: dict[str, object],
     assert any(not isinstance(r, Exception) for r in results.values())
 
 
-@pytest.mark.parametrize("round_", range(int(__import__("os").environ.get("ROUNDS", "3"))))
+@pytest.mark.parametrize("round_", range(3))
 def test_two_runs_updating_at_once_lose_no_paper(gh: FakeGitHub, round_: int) -> None:
     make_bot(gh).run([paper("2503.12096")])
     papers = {"cron": [paper("2504.00001")], "dispatch": [paper("2504.00002")]}
@@ -195,7 +195,7 @@ def test_two_runs_updating_at_once_lose_no_paper(gh: FakeGitHub, round_: int) ->
     assert gh.auto_closed == []
 
 
-@pytest.mark.parametrize("round_", range(int(__import__("os").environ.get("ROUNDS", "3"))))
+@pytest.mark.parametrize("round_", range(3))
 def test_two_runs_opening_the_first_pr_at_once_end_with_one_pr(gh: FakeGitHub,
                                                                round_: int) -> None:
     papers = {"cron": [paper("2504.00001")], "dispatch": [paper("2504.00002")]}
