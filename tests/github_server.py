@@ -209,6 +209,12 @@ class FakeGitHub:
             pull.assignees = [a for a in pull.assignees if a != login]
             pull.events.append({"event": "unassigned", "actor": actor, "assignee": login})
 
+    def review(self, number: int, login: str) -> None:
+        """A requested reviewer reviews: GitHub drops them from the requested reviewers."""
+        with self._lock:
+            pull = self.pulls[number]
+            pull.reviewers = [r for r in pull.reviewers if r != login]
+
     def enforce_rules(self) -> None:
         """GitHub closes an open pull request whose head is contained in its base."""
         for pull in self.open_pulls():
@@ -727,7 +733,9 @@ def _add_labels(gh: FakeGitHub, req: Request, n: str) -> tuple[int, Any, dict[st
 
 def _request_reviewers(gh: FakeGitHub, req: Request, n: str) -> tuple[int, Any, dict[str, str]]:
     p = gh.pulls[int(n)]
-    p.reviewers += [r for r in (req.body or {}).get("reviewers", []) if r not in p.reviewers]
+    added = [r for r in (req.body or {}).get("reviewers", []) if r not in p.reviewers]
+    p.reviewers += added
+    p.events += [{"event": "review_requested", "actor": BOT_LOGIN, "reviewer": r} for r in added]
     return 201, _pull(gh, p, False), {}
 
 
@@ -815,6 +823,9 @@ def _issue_events(gh: FakeGitHub, req: Request, n: str) -> tuple[int, Any, dict[
         if "assignee" in e:
             event["assignee"] = _user(gh, e["assignee"])
             event["assigner"] = _user(gh, e["actor"])
+        if "reviewer" in e:
+            event["requested_reviewer"] = _user(gh, e["reviewer"])
+            event["review_requester"] = _user(gh, e["actor"])
         out.append(event)
     return 200, out, {}
 

@@ -344,3 +344,22 @@ def test_a_pr_head_that_lags_behind_its_branch_is_not_mistaken_for_another_run(
     applied, _, _ = bot.run([paper("2504.00002")])
     assert [a.action for a in applied] == ["updated"]
     assert gh.refs[f"heads/{BRANCH}"] != stale
+
+
+def test_a_failed_review_request_is_repaired_but_a_reviewer_who_reviewed_is_not_asked_again(
+    gh: FakeGitHub,
+) -> None:
+    bot = make_bot(gh, reviewers=("maintainer",))
+    bot.cfg = replace(bot.cfg, github=replace(bot.cfg.github, retries=0))
+    gh.faults.append(Fault(502, "POST", "/requested_reviewers$", body={"message": "Bad Gateway"}))
+    with pytest.raises(ForgeError, match="502"):
+        bot.run([paper("2503.12096")])
+    assert gh.pulls[1].reviewers == []
+    bot.run()
+    assert gh.pulls[1].reviewers == ["maintainer"]
+    gh.review(1, "maintainer")
+    start = len(gh.requests)
+    applied, _, _ = bot.run([paper("2504.00002")])
+    assert [a.action for a in applied] == ["updated"]
+    assert gh.pulls[1].reviewers == []  # not asked again
+    assert not [r for r in gh.requests[start:] if r.path.endswith("/requested_reviewers")]
