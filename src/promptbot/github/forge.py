@@ -238,10 +238,12 @@ class GitHubForge:
     def _lacking(self, pull: PullRequest, plan: PullRequestPlan) -> bool:
         """Whether the PR lacks one of its labels, reviewers or assignees."""
         prc = self._cfg.pull_request
-        have = ({label.name.lower() for label in pull.labels}
-                | {user.login.lower() for user in pull.requested_reviewers}
-                | {user.login.lower() for user in pull.assignees})
-        return any(n.lower() not in have for n in (*plan.labels, *prc.reviewers, *prc.assignees))
+        wanted_and_had = (
+            (plan.labels, {label.name.lower() for label in pull.labels}),
+            (prc.reviewers, {user.login.lower() for user in pull.requested_reviewers}),
+            (prc.assignees, {user.login.lower() for user in pull.assignees}),
+        )
+        return any(n.lower() not in had for wanted, had in wanted_and_had for n in wanted)
 
     def _repair(self, pull: PullRequest, plan: PullRequestPlan) -> int:
         """Set the labels, reviewers and assignees a PR lacks, unless someone removed them."""
