@@ -27,6 +27,7 @@ from promptbot.github import memory as mem
 from promptbot.github import pull_request as prm
 from promptbot.github.forge import GitHubForge
 from promptbot.github.pull_request_text import read_proposals
+from promptbot.github.recovery import recover_branch_papers
 from promptbot.models import Memory, Proposal
 from promptbot.ports import Applied
 
@@ -143,8 +144,9 @@ class Bot:
         memory = forge.read_memory()
         rejected = mem.rejected(memory, TextIndex(text))
         fresh = [p for p in new if p.arxiv_id not in rejected]
-        plans = prm.plan_pull_requests(text, fresh, memory, self.cfg, place=place,
-                                       abstracts=abstracts or {})
+        # As planning.plan does: papers an overlapping run left on a branch stay in memory.
+        plans = prm.plan_pull_requests(text, fresh, recover_branch_papers(memory, text),
+                                       self.cfg, place=place, abstracts=abstracts or {})
         applied = tuple(forge.apply(plan) for plan in plans)
         return applied, memory, len(self.gh.requests) - start
 

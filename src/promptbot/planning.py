@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from promptbot.catalog import parse
 from promptbot.config import Config
 from promptbot.entries import insert, insertion_point, plan_insertions
-from promptbot.github import explain, overflow, plan_pull_requests, replace_lost_sections
+from promptbot.github import (
+    explain,
+    overflow,
+    plan_pull_requests,
+    recover_branch_papers,
+    replace_lost_sections,
+)
 from promptbot.models import (
     Catalog,
     Decision,
@@ -28,12 +34,13 @@ def plan(
     notes: Sequence[str] = (),
 ) -> Plan:
     """The whole plan of a run; a dry run and a real run compute exactly this."""
-    # A section renamed or removed while its papers wait in a PR: they move, the run goes on.
-    memory, moved = replace_lost_sections(memory, catalog)
+    base_text = catalog.render()
+    # Papers another run left on a bot branch stay in memory; a section renamed or removed
+    # while its papers wait in a PR: they move, the run goes on.
+    memory, moved = replace_lost_sections(recover_branch_papers(memory, base_text), catalog)
     insertions = plan_insertions(catalog, decisions, cfg)
     proposals = proposals_for(insertions, decisions)
     abstracts = {d.paper.arxiv_id: d.paper.abstract for d in decisions}
-    base_text = catalog.render()
 
     def place_on_base(text: str, entries: Sequence[Proposal]) -> str:
         # Each pull request is rebuilt on base_text: reuse its parse instead of parsing again.

@@ -37,9 +37,10 @@ from github_server import FakeGitHub, Fault, Hook
 from promptbot import cli, runner
 from promptbot.errors import ForgeError, PullRequestChanged, PullRequestClosed
 from promptbot.github import memory as mem
+from promptbot.github import pull_request as prm
 from promptbot.github.forge import GitHubForge
 from promptbot.github.pull_request_text import read_proposals
-from promptbot.models import Proposal
+from promptbot.models import Memory, Proposal
 from promptbot.ports import Applied
 
 __all__ = ["gh"]  # the fixture
@@ -363,3 +364,24 @@ def test_a_failed_review_request_is_repaired_but_a_reviewer_who_reviewed_is_not_
     assert [a.action for a in applied] == ["updated"]
     assert gh.pulls[1].reviewers == []  # not asked again
     assert not [r for r in gh.requests[start:] if r.path.endswith("/requested_reviewers")]
+
+
+def test_papers_on_the_branch_that_an_overwritten_body_lost_are_recovered(
+    gh: FakeGitHub,
+) -> None:
+    bot = make_bot(gh)
+    a, b = paper("2504.00001"), paper("2504.00002")
+    bot.run([paper("2503.12096"), a])
+    # What an overlapping run can do: its body (without `a`) lands after this run finished.
+    (clobbered,) = prm.plan_pull_requests(CATALOG, [paper("2503.12096"), b], Memory(), bot.cfg,
+                                          place=place)
+    gh.pulls[1].body = clobbered.body
+    assert "2504.00001" not in body_ids(gh, 1)
+    applied, _, _ = bot.run()  # the next run reads `a` back from the branch
+    assert [a_.action for a_ in applied] == ["updated"]
+    assert sorted(body_ids(gh, 1)) == ["2503.12096", "2504.00001", "2504.00002"]
+    recorded = read_proposals(gh.pulls[1].body or "")
+    (recovered,) = [p for p in recorded if p.arxiv_id == a.arxiv_id]
+    assert (recovered.entry, recovered.section) == (a.entry, "Prompt Learning(arxiv): *Updating"
+                                                              " by Jiajia Zhang*")
+    settled(gh, [paper("2503.12096"), a, b])

@@ -27,6 +27,9 @@ from promptbot.github.pull_request import (
     overflow,
     plan_pull_requests,
 )
+from promptbot.github.recovery import (
+    recover_branch_papers,
+)
 
 __all__ = [
     "GitHubForge",
@@ -36,6 +39,7 @@ __all__ = [
     "pending",
     "plan_pull_requests",
     "read_catalog_file",
+    "recover_branch_papers",
     "rejected",
     "replace_lost_sections",
     "token_from_env",

@@ -52,6 +52,7 @@ class GitHubForge:
         self._base_sha: str | None = None  # the base commit the catalog was read from
         self._pulls: dict[int, PullRequest] = {}  # the open bot PRs as the run read them
         self._built_on: dict[int, str] = {}  # open PR -> base commit its branch was built on
+        self._texts: dict[int, str | None] = {}  # open PR -> the catalog on its branch, as read
         self._labels_made: set[str] = set()  # labels known to exist in the repository
 
     # -- errors ---------------------------------------------------------------------------------
@@ -124,11 +125,21 @@ class GitHubForge:
 
     def _bot_pr(self, pull: PullRequest, proposals: tuple[Proposal, ...]) -> BotPullRequest:
         state = "merged" if pull.merged_at is not None else pull.state
+        foreign = state == "open" and self._foreign(pull)
+        # The branch's catalog of a PR the bot may rebuild: read once, for planning and apply.
+        text = self._branch_text(pull) if state == "open" and not foreign else None
         return BotPullRequest(
             number=pull.number, state=state, branch=pull.head.ref, title=pull.title,
             body=pull.body or "", proposals=proposals, url=pull.html_url,
-            foreign_commits=state == "open" and self._foreign(pull),
+            foreign_commits=foreign, branch_text=text,
         )
+
+    def _branch_text(self, pull: PullRequest) -> str | None:
+        if pull.number not in self._texts:
+            self._texts[pull.number] = self._read_file(
+                pull.head.sha, f"reading {self._cfg.catalog.repo}:{self._cfg.catalog.path}"
+                f"@{pull.head.ref}")[0]
+        return self._texts[pull.number]
 
     def _foreign(self, pull: PullRequest) -> bool:
         """Whether a commit on the PR was authored or committed by anyone but promptbot."""
@@ -152,8 +163,7 @@ class GitHubForge:
 
     def _update(self, number: int, plan: PullRequestPlan) -> Applied:
         listed = self._pulls.get(number) or self._reread(number)
-        text = self._read_file(listed.head.sha, f"reading {self._cfg.catalog.repo}:"
-                               f"{self._cfg.catalog.path}@{plan.branch}")[0]
+        text = self._branch_text(listed)
         same_pr = _same(listed.title, plan.title) and _same(listed.body, plan.body)
         if same_pr and text == plan.new_text and not self._lacking(listed, plan):
             return Applied(number, listed.html_url, "unchanged", 0)
