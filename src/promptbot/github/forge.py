@@ -25,6 +25,7 @@ from promptbot.errors import (
 )
 from promptbot.github.branch import CHANGED, BranchState, branch_head, write_catalog
 from promptbot.github.client import error_text, github_client, translated
+from promptbot.github.decorations import Decorations
 from promptbot.github.local import LocalFileForge, catalog_text
 from promptbot.github.pull_request_text import read_proposals
 from promptbot.models import BotPullRequest, Memory, Proposal, PullRequestPlan
@@ -53,7 +54,7 @@ class GitHubForge:
         self._pulls: dict[int, PullRequest] = {}  # the open bot PRs as the run read them
         self._built_on: dict[int, str] = {}  # open PR -> base commit its branch was built on
         self._texts: dict[int, str | None] = {}  # open PR -> the catalog on its branch, as read
-        self._labels_made: set[str] = set()  # labels known to exist in the repository
+        self._people = Decorations(self._repo, cfg.pull_request)  # labels, reviewers, assignees
 
     # -- errors ---------------------------------------------------------------------------------
     def _doing(self, what: str) -> AbstractContextManager[None]:
@@ -111,7 +112,7 @@ class GitHubForge:
             mine = [(p, proposals) for p, proposals in read if self._is_bot(p, proposals)]
             prs = tuple(self._bot_pr(p, proposals) for p, proposals in mine)
         self._pulls = {p.number: p for p, _ in mine if p.state == "open"}
-        self._labels_made |= {label.name.lower() for p, _ in mine for label in p.labels}
+        self._people.labels_made |= {label.name.lower() for p, _ in mine for label in p.labels}
         return Memory(pull_requests=prs)
 
     def _is_bot(self, pull: PullRequest, proposals: tuple[Proposal, ...]) -> bool:
@@ -165,7 +166,7 @@ class GitHubForge:
         listed = self._pulls.get(number) or self._reread(number)
         text = self._branch_text(listed)
         same_pr = _same(listed.title, plan.title) and _same(listed.body, plan.body)
-        if same_pr and text == plan.new_text and not self._lacking(listed, plan):
+        if same_pr and text == plan.new_text and not self._people.lacking(listed, plan):
             return Applied(number, listed.html_url, "unchanged", 0)
         pull = self._reread(number)  # right before the first write
         before = pull.body or ""
@@ -179,7 +180,7 @@ class GitHubForge:
         if text != plan.new_text:
             head, made = self._write_branch(plan, BranchState(head, self._built_on.get(number)))
             writes += made
-        writes += self._repair(pull, plan)
+        writes += self._people.repair(pull, plan)
         if writes:
             self._verify(number, plan, head, None if same_pr else before)
         return Applied(number, pull.html_url, "updated" if writes else "unchanged", writes)
@@ -188,7 +189,7 @@ class GitHubForge:
         state = BranchState(branch_head(self._repo, plan.branch))
         head, writes = self._write_branch(plan, state)
         pull, opened = self._open(plan)
-        writes += opened + self._decorate(pull, plan, set(), set(), set())
+        writes += opened + self._people.add(pull, plan, set(), set(), set())
         self._verify(pull.number, plan, head, None)
         return Applied(pull.number, pull.html_url, "opened", writes)
 
@@ -244,66 +245,6 @@ class GitHubForge:
                 raise PullRequestChanged(CHANGED.format(what=f"#{pull.number}")) from None
             pull.edit(title=plan.title, body=plan.body)
         return pull, 1
-
-    def _lacking(self, pull: PullRequest, plan: PullRequestPlan) -> bool:
-        """Whether the PR lacks one of its labels, reviewers or assignees."""
-        prc = self._cfg.pull_request
-        wanted_and_had = (
-            (plan.labels, {label.name.lower() for label in pull.labels}),
-            (prc.reviewers, {user.login.lower() for user in pull.requested_reviewers}),
-            (prc.assignees, {user.login.lower() for user in pull.assignees}),
-        )
-        return any(n.lower() not in had for wanted, had in wanted_and_had for n in wanted)
-
-    def _repair(self, pull: PullRequest, plan: PullRequestPlan) -> int:
-        """Set the labels, reviewers and assignees a PR lacks, unless someone removed them."""
-        if not self._lacking(pull, plan):
-            return 0
-        labels = {label.name.lower() for label in pull.labels}
-        reviewers = {user.login.lower() for user in pull.requested_reviewers}
-        assignees = {user.login.lower() for user in pull.assignees}
-        # Only what was never set is missing by accident: a label someone removed, or a reviewer
-        # who has reviewed (GitHub drops them from the requests), stays as the people left it.
-        for event in pull.get_issue_events():
-            if event.event in ("labeled", "unlabeled") and event.label is not None:
-                labels.add(event.label.name.lower())
-            elif event.event in ("assigned", "unassigned") and event.assignee is not None:
-                assignees.add(event.assignee.login.lower())
-            elif event.event.startswith("review_request") and event.requested_reviewer:
-                reviewers.add(event.requested_reviewer.login.lower())
-        return self._decorate(pull, plan, labels, reviewers, assignees)
-
-    def _decorate(self, pull: PullRequest, plan: PullRequestPlan, labels: set[str],
-                  reviewers: set[str], assignees: set[str]) -> int:
-        """Add the labels, reviewers and assignees not in the given sets; returns the writes."""
-        prc = self._cfg.pull_request
-        writes = 0
-        want_reviewers = [r for r in prc.reviewers if r.lower() not in reviewers]
-        if want_reviewers:
-            pull.create_review_request(reviewers=want_reviewers)
-            writes += 1
-        want_assignees = [a for a in prc.assignees if a.lower() not in assignees]
-        if want_assignees:
-            pull.add_to_assignees(*want_assignees)
-            writes += 1
-        return writes + self._label(pull, [n for n in plan.labels if n.lower() not in labels])
-
-    def _label(self, pull: PullRequest, missing: list[str]) -> int:
-        """Add labels to the PR, creating each with its colour if the repository lacks it."""
-        writes = 0
-        for name in missing:
-            if name.lower() in self._labels_made:
-                continue
-            try:
-                writes += 1
-                self._repo.create_label(name, self._cfg.pull_request.label_color)
-            except GithubException as exc:
-                if exc.status != 422:
-                    raise
-            self._labels_made.add(name.lower())
-        if missing:
-            pull.add_to_labels(*missing)
-        return writes + 1 if missing else 0
 
 
 def _same(current: str | None, wanted: str) -> bool:
