@@ -1,8 +1,8 @@
 """GitHub: the forge adapters and pull-request plans.
 
-The only importer of PyGithub (`forge`, `client`); the local-file forge; the bot's memory
-read from its pull requests; pull-request plans, titles and bodies (pure). Library types stop
-here.
+The only importer of PyGithub (`forge`, `client`, `branch`, `decorations`); the local-file
+forge; the bot's memory read from its pull requests (with papers recovered from a branch and
+sections that went); pull-request plans, titles and bodies (pure). Library types stop here.
 """
 
 from __future__ import annotations

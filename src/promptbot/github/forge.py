@@ -1,7 +1,8 @@
-"""GitHub as the forge (with client and branch, the only modules importing `github`).
+"""GitHub as the forge (with client, branch and decorations, the only modules importing `github`).
 
 `LocalFileForge` (a local file, for offline runs) lives in github.local and is re-exported here.
-How the bot branch is written is in github.branch; how errors read, in github.client.
+How the bot branch is written is in github.branch; labels, reviewers and assignees in
+github.decorations; how errors read, in github.client.
 """
 
 from __future__ import annotations
