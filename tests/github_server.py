@@ -12,10 +12,17 @@ Use it as a context manager (or the `github_server` fixture in tests/test_forge.
         gh.merge(number) / gh.close(number)                  # a person merges or closes a PR
         gh.faults.append(Fault(...))                         # the next matching reply is an error
         gh.crash_after_writes = 2   # after two writes, every reply is 503 (a run dying mid-way)
+        gh.hooks.append(Hook("PATCH", r"/pulls/1$", lambda: gh.close(1)))  # a person acts
+                                    # between the bot's previous request and this one
+
+GitHub's rules are enforced as GitHub does: a body over 65,536 characters is refused (422 "body is
+too long"); a ref update without force that is not a fast-forward is refused (422); an open pull
+request whose head becomes contained in its base is closed (listed in `gh.auto_closed`).
 
 It models one repository: commits (trees of path -> blob, git blob shas computed as git does),
-refs, pull requests (open, closed, merged), labels and issue labels. Responses carry GitHub's
-rate-limit headers and follow the shapes of GitHub's OpenAPI description (tests/data/github/).
+refs, pull requests (open, closed, merged), labels, issue labels and issue events, and the git
+data API (trees, commits). Responses carry GitHub's rate-limit headers and follow the shapes of
+GitHub's OpenAPI description (tests/data/github/).
 Base paths with or without the GitHub Enterprise prefix `/api/v3` are both served.
 """
 
@@ -36,6 +43,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 BOT_LOGIN = "promptbot"
 NOW = "2026-03-18T12:00:00Z"
+BODY_LIMIT = 65_536  # GitHub refuses a pull request body longer than this
 
 
 @dataclass
@@ -62,6 +70,16 @@ class Fault:
     path: str = ""  # a regex searched in the path; "" = any
     headers: dict[str, str] = field(default_factory=dict)
     body: dict[str, Any] = field(default_factory=lambda: {"message": "Server Error"})
+    times: int = 1
+
+
+@dataclass
+class Hook:
+    """Something a person does on github.com just before a matching request is answered."""
+
+    method: str
+    path: str  # a regex searched in the path
+    action: Callable[[], None]
     times: int = 1
 
 
@@ -95,6 +113,12 @@ class Pull:
     assignees: list[str] = field(default_factory=list)
     head_sha: str = ""  # frozen once closed
     base_sha: str = ""
+    events: list[dict[str, Any]] = field(default_factory=list)  # (un)labeled, (un)assigned, …
+
+
+def tree_sha(tree: dict[str, str]) -> str:
+    """A stable sha for a (flat) tree: the same files give the same sha."""
+    return hashlib.sha1(repr(sorted(tree.items())).encode()).hexdigest()
 
 
 def blob_sha(data: bytes) -> str:
@@ -117,6 +141,9 @@ class FakeGitHub:
         self.labels: dict[str, tuple[str, str]] = {}  # lower name -> (name, color)
         self.requests: list[Request] = []
         self.faults: list[Fault] = []
+        self.hooks: list[Hook] = []
+        self.trees: dict[str, dict[str, str]] = {}  # tree sha -> path -> blob sha
+        self.auto_closed: list[int] = []  # PRs GitHub closed: head contained in base
         self.crash_after_writes: int | None = None
         self.rate_remaining = 5000
         self._next = 1
@@ -146,6 +173,7 @@ class FakeGitHub:
             sha = self._commit(self.commits[parent].tree, files, (parent,), message, who,
                                login=author)
             self.refs[f"heads/{branch}"] = sha
+            self.enforce_rules()
             return sha
 
     def merge(self, number: int) -> None:
@@ -159,12 +187,42 @@ class FakeGitHub:
                 tree, (base, head), f"Merge pull request #{number}", ("Maintainer", "m@x.org"),
                 login="maintainer")
             pull.state, pull.merged, pull.head_sha = "closed", True, head
+            self.enforce_rules()
 
     def close(self, number: int) -> None:
         """Close a pull request without merging."""
         with self._lock:
             pull = self.pulls[number]
             pull.state, pull.head_sha = "closed", self.refs.get(f"heads/{pull.head}", "")
+
+    def unlabel(self, number: int, name: str, *, actor: str = "maintainer") -> None:
+        """A person removes a label from a pull request."""
+        with self._lock:
+            pull = self.pulls[number]
+            pull.labels = [x for x in pull.labels if x.lower() != name.lower()]
+            pull.events.append({"event": "unlabeled", "actor": actor, "label": name})
+
+    def unassign(self, number: int, login: str, *, actor: str = "maintainer") -> None:
+        """A person removes an assignee from a pull request."""
+        with self._lock:
+            pull = self.pulls[number]
+            pull.assignees = [a for a in pull.assignees if a != login]
+            pull.events.append({"event": "unassigned", "actor": actor, "assignee": login})
+
+    def review(self, number: int, login: str) -> None:
+        """A requested reviewer reviews: GitHub drops them from the requested reviewers."""
+        with self._lock:
+            pull = self.pulls[number]
+            pull.reviewers = [r for r in pull.reviewers if r != login]
+
+    def enforce_rules(self) -> None:
+        """GitHub closes an open pull request whose head is contained in its base."""
+        for pull in self.open_pulls():
+            head = self.refs.get(f"heads/{pull.head}")
+            base = self.refs.get(f"heads/{pull.base}")
+            if head and base and head in self._ancestors(base):
+                pull.state, pull.head_sha = "closed", head
+                self.auto_closed.append(pull.number)
 
     def seed_commit(self, sha: str, parents: tuple[str, ...] = ()) -> None:
         """A commit with a given sha (the default branch's tree), to replay recorded requests."""
@@ -203,6 +261,7 @@ class FakeGitHub:
                      login: str | None = None) -> str:
         raw = json.dumps([sorted(tree.items()), parents, message, author, len(self.commits)])
         sha = hashlib.sha1(raw.encode()).hexdigest()
+        self.trees[tree_sha(tree)] = dict(tree)
         self.commits[sha] = Commit(sha, tree, parents, message, author, committer or author, login)
         return sha
 
@@ -251,6 +310,7 @@ def _handler(gh: FakeGitHub) -> type[BaseHTTPRequestHandler]:
             body = json.loads(raw) if raw else None
             req = Request(self.command, path, query, body,
                           authorization=self.headers.get("Authorization") or "")
+            _run_hooks(gh, req)  # outside the lock: a hook may wait for another client
             with gh._lock:
                 status, headers, payload, req.injected = _answer(gh, req, route)
                 req.status, req.response, req.headers = status, payload, headers
@@ -272,6 +332,16 @@ def _handler(gh: FakeGitHub) -> type[BaseHTTPRequestHandler]:
 Route = Callable[[FakeGitHub, Request], tuple[int, Any, dict[str, str]]]
 
 
+def _run_hooks(gh: FakeGitHub, req: Request) -> None:
+    with gh._lock:
+        due = [h for h in gh.hooks if h.times > 0 and h.method in ("", req.method)
+               and re.search(h.path, req.path)]
+        for hook in due:
+            hook.times -= 1
+    for hook in due:
+        hook.action()
+
+
 def _answer(gh: FakeGitHub, req: Request, route: Route) -> tuple[int, dict[str, str], Any, bool]:
     gh.rate_remaining = max(gh.rate_remaining - 1, 0)
     headers = {
@@ -289,6 +359,8 @@ def _answer(gh: FakeGitHub, req: Request, route: Route) -> tuple[int, dict[str, 
             fault.times -= 1
             return fault.status, {**headers, **fault.headers}, fault.body, True
     status, payload, extra = route(gh, req)
+    if req.method != "GET" and status < 400:
+        gh.enforce_rules()
     return status, {**headers, **extra}, payload, False
 
 
@@ -374,8 +446,7 @@ def _commit_json(gh: FakeGitHub, c: Commit) -> dict[str, Any]:
         "commit": {
             "url": f"{url}/git/commits/{c.sha}", "author": _git_user(c.author),
             "committer": _git_user(c.committer), "message": c.message, "comment_count": 0,
-            "tree": {"sha": hashlib.sha1(repr(sorted(c.tree.items())).encode()).hexdigest(),
-                     "url": f"{url}/git/trees/x"},
+            "tree": {"sha": tree_sha(c.tree), "url": f"{url}/git/trees/{tree_sha(c.tree)}"},
         },
         "author": user, "committer": user,
         "parents": [{"sha": p, "url": f"{url}/commits/{p}"} for p in c.parents],
@@ -578,8 +649,18 @@ def _list_pulls(gh: FakeGitHub, req: Request) -> tuple[int, Any, dict[str, str]]
     return 200, [_pull(gh, p, False) for p in chunk], headers
 
 
+def _too_long(body: Any) -> tuple[int, Any, dict[str, str]] | None:
+    if isinstance(body, str) and len(body) > BODY_LIMIT:
+        return _error(422, "Validation Failed", errors=[{
+            "resource": "Issue", "code": "custom", "field": "body",
+            "message": f"body is too long (maximum is {BODY_LIMIT} characters)"}])
+    return None
+
+
 def _create_pull(gh: FakeGitHub, req: Request) -> tuple[int, Any, dict[str, str]]:
     b = req.body or {}
+    if refused := _too_long(b.get("body")):
+        return refused
     head, base = str(b.get("head", "")).split(":")[-1], b.get("base", "")
     if f"heads/{head}" not in gh.refs or f"heads/{base}" not in gh.refs:
         return _invalid("PullRequest", "invalid", "head")
@@ -610,6 +691,8 @@ def _update_pull(gh: FakeGitHub, req: Request, n: str) -> tuple[int, Any, dict[s
     if p is None:
         return _error(404, "Not Found")
     b = req.body or {}
+    if refused := _too_long(b.get("body")):
+        return refused
     p.title = b.get("title", p.title)
     p.body = b.get("body", p.body)
     if b.get("state") in ("open", "closed"):
@@ -644,19 +727,107 @@ def _add_labels(gh: FakeGitHub, req: Request, n: str) -> tuple[int, Any, dict[st
         gh.labels.setdefault(name.lower(), (name, "ededed"))  # GitHub creates unknown labels
         if name.lower() not in [x.lower() for x in p.labels]:
             p.labels.append(gh.labels[name.lower()][0])
+            p.events.append({"event": "labeled", "actor": BOT_LOGIN, "label": name})
     return 200, [_label(gh, x.lower()) for x in p.labels], {}
 
 
 def _request_reviewers(gh: FakeGitHub, req: Request, n: str) -> tuple[int, Any, dict[str, str]]:
     p = gh.pulls[int(n)]
-    p.reviewers += [r for r in (req.body or {}).get("reviewers", []) if r not in p.reviewers]
+    added = [r for r in (req.body or {}).get("reviewers", []) if r not in p.reviewers]
+    p.reviewers += added
+    p.events += [{"event": "review_requested", "actor": BOT_LOGIN, "reviewer": r} for r in added]
     return 201, _pull(gh, p, False), {}
 
 
 def _add_assignees(gh: FakeGitHub, req: Request, n: str) -> tuple[int, Any, dict[str, str]]:
     p = gh.pulls[int(n)]
-    p.assignees += [a for a in (req.body or {}).get("assignees", []) if a not in p.assignees]
+    added = [a for a in (req.body or {}).get("assignees", []) if a not in p.assignees]
+    p.assignees += added
+    p.events += [{"event": "assigned", "actor": BOT_LOGIN, "assignee": a} for a in added]
     return 201, _issue(gh, p), {}
+
+
+def _create_tree(gh: FakeGitHub, req: Request) -> tuple[int, Any, dict[str, str]]:
+    b = req.body or {}
+    base = b.get("base_tree")
+    if base is not None and base not in gh.trees:
+        return _invalid("Tree", "invalid", "base_tree")
+    tree = dict(gh.trees[base]) if base else {}
+    for item in b.get("tree") or []:
+        if item.get("type") != "blob" or item.get("mode") not in ("100644", "100755"):
+            return _invalid("Tree", "invalid", "tree")
+        if "content" in item:
+            data = str(item["content"]).encode("utf-8")
+            gh.blobs[blob_sha(data)] = data
+            tree[item["path"]] = blob_sha(data)
+        elif item.get("sha") in gh.blobs:
+            tree[item["path"]] = item["sha"]
+        else:
+            return _invalid("Tree", "invalid", "tree.sha")
+    sha = tree_sha(tree)
+    gh.trees[sha] = tree
+    url = f"{gh.api_url}/repos/{gh.repo}/git"
+    return 201, {"sha": sha, "url": f"{url}/trees/{sha}", "truncated": False, "tree": [
+        {"path": path, "mode": "100644", "type": "blob", "sha": blob, "size": len(gh.blobs[blob]),
+         "url": f"{url}/blobs/{blob}"} for path, blob in sorted(tree.items())]}, {}
+
+
+def _git_commit(gh: FakeGitHub, c: Commit) -> dict[str, Any]:
+    url = f"{gh.api_url}/repos/{gh.repo}/git/commits"
+    html = f"http://github.invalid/{gh.repo}/commit"
+    return {"sha": c.sha, "node_id": f"C_{c.sha[:8]}", "url": f"{url}/{c.sha}",
+            "html_url": f"{html}/{c.sha}", "author": _git_user(c.author),
+            "committer": _git_user(c.committer), "message": c.message,
+            "tree": {"sha": tree_sha(c.tree),
+                     "url": f"{gh.api_url}/repos/{gh.repo}/git/trees/{tree_sha(c.tree)}"},
+            "parents": [{"sha": p, "url": f"{url}/{p}", "html_url": f"{html}/{p}"}
+                        for p in c.parents],
+            "verification": {"verified": False, "reason": "unsigned", "signature": None,
+                             "payload": None, "verified_at": None}}
+
+
+def _create_commit(gh: FakeGitHub, req: Request) -> tuple[int, Any, dict[str, str]]:
+    b = req.body or {}
+    parents = tuple(b.get("parents") or ())
+    if b.get("tree") not in gh.trees or any(p not in gh.commits for p in parents):
+        return _invalid("Commit", "invalid", "tree")
+    who = b.get("committer") or {"name": BOT_LOGIN, "email": f"{BOT_LOGIN}@example.org"}
+    author = b.get("author") or who
+    sha = gh._commit_tree(dict(gh.trees[b["tree"]]), parents, str(b.get("message", "")),
+                          (author["name"], author["email"]), (who["name"], who["email"]),
+                          login=BOT_LOGIN)
+    return 201, _git_commit(gh, gh.commits[sha]), {}
+
+
+def _get_commit(gh: FakeGitHub, req: Request, sha: str) -> tuple[int, Any, dict[str, str]]:
+    if sha not in gh.commits:
+        return _error(404, "Not Found")
+    return 200, _git_commit(gh, gh.commits[sha]), {}
+
+
+def _issue_events(gh: FakeGitHub, req: Request, n: str) -> tuple[int, Any, dict[str, str]]:
+    p = gh.pulls.get(int(n))
+    if p is None:
+        return _error(404, "Not Found")
+    url = f"{gh.api_url}/repos/{gh.repo}/issues/events"
+    out = []
+    for i, e in enumerate(p.events, start=1):
+        event: dict[str, Any] = {
+            "id": 5000 + i, "node_id": f"E_{i}", "url": f"{url}/{5000 + i}",
+            "actor": _user(gh, e["actor"]), "event": e["event"], "commit_id": None,
+            "commit_url": None, "created_at": NOW, "performed_via_github_app": None}
+        if "label" in e:
+            key = e["label"].lower()
+            color = gh.labels[key][1] if key in gh.labels else "ededed"
+            event["label"] = {"name": e["label"], "color": color}
+        if "assignee" in e:
+            event["assignee"] = _user(gh, e["assignee"])
+            event["assigner"] = _user(gh, e["actor"])
+        if "reviewer" in e:
+            event["requested_reviewer"] = _user(gh, e["reviewer"])
+            event["review_requester"] = _user(gh, e["actor"])
+        out.append(event)
+    return 200, out, {}
 
 
 _ROUTES: list[tuple[str, str, Callable[..., tuple[int, Any, dict[str, str]]]]] = [
@@ -665,6 +836,10 @@ _ROUTES: list[tuple[str, str, Callable[..., tuple[int, Any, dict[str, str]]]]] =
     ("GET", r"git/ref/(.+)", _get_ref),
     ("GET", r"git/blobs/([0-9a-f]{40})", _get_blob),
     ("POST", r"git/refs", _create_ref),
+    ("POST", r"git/trees", _create_tree),
+    ("POST", r"git/commits", _create_commit),
+    ("GET", r"git/commits/([0-9a-f]{40})", _get_commit),
+    ("GET", r"issues/(\d+)/events", _issue_events),
     ("PATCH", r"git/refs/(.+)", _update_ref),
     ("GET", r"pulls", _list_pulls),
     ("POST", r"pulls", _create_pull),

@@ -22,7 +22,8 @@ ALLOWED: dict[str, set[str]] = {
 LIBRARY_HOMES = {
     "arxiv": {"sources/arxiv_api.py"},
     "feedparser": {"sources/listing_feed.py"},
-    "github": {"github/forge.py", "github/client.py"},
+    "github": {"github/forge.py", "github/client.py", "github/branch.py",
+               "github/decorations.py"},
 }
 
 

@@ -15,8 +15,9 @@ from fakes import FakeForge, FakeSource
 
 from promptbot import config, pipeline
 from promptbot.catalog.parser import parse
-from promptbot.errors import SourceError
-from promptbot.models import Harvest, Memory, Paper, Status
+from promptbot.errors import PullRequestChanged, SourceError
+from promptbot.models import Harvest, Memory, Paper, PullRequestPlan, Status
+from promptbot.ports import Applied
 
 DATA = Path(__file__).parent / "data"
 SEED_TEXT = read(SEED)
@@ -219,3 +220,29 @@ def test_a_failing_update_check_is_a_note_and_the_run_goes_on() -> None:
     out = pipeline.refresh_listed(papers, SEED_TEXT, broken, recheck=True, batch=100)
     assert out.papers == papers.papers
     assert out.notes == ("update check skipped: arXiv API failed after 4 tries: HTTP 503",)
+
+
+class CollidingForge(FakeForge):
+    """A forge where another run changes the pull request the first `collisions` times."""
+
+    collisions: int = 0
+
+    def apply(self, plan: PullRequestPlan) -> Applied:
+        if self.collisions:
+            self.collisions -= 1
+            raise PullRequestChanged("another run changed the pull request #1; run again")
+        return super().apply(plan)
+
+
+def test_a_changed_pull_request_is_read_and_planned_again_after_a_random_pause() -> None:
+    forge = CollidingForge(SEED_TEXT)
+    forge.collisions = 2
+    papers = pipeline.harvest([FakeSource(real_papers(PROMPT_TUNING))], None)
+    plan = pipeline.plan_on(forge, papers, CFG)
+    pauses: list[float] = []
+    _, applied = pipeline.apply_converging(plan, papers, forge, CFG, pause=pauses.append)
+    assert [a.action for a in applied] == ["opened"]
+    assert len(pauses) == 2 and 0 <= pauses[0] <= 2 and 0 <= pauses[1] <= 4
+    forge.collisions = 3
+    with pytest.raises(PullRequestChanged, match="run again"):
+        pipeline.apply_converging(plan, papers, forge, CFG, pause=pauses.append)

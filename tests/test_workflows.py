@@ -125,6 +125,9 @@ def test_two_runs_never_overlap_and_a_running_one_is_never_cancelled(
 ) -> None:
     assert workflow["concurrency"]["group"]
     assert workflow["concurrency"]["cancel-in-progress"] is False
+    # The README's copy-paste workflows share the same group: the first defence against races.
+    for text in readme_workflows():
+        assert yaml.safe_load(text)["concurrency"] == workflow["concurrency"]
 
 
 def test_python_is_set_up_with_pip_caching_and_promptbot_installed(

@@ -31,3 +31,11 @@ class ForgeError(PromptbotError):
 
 class BaseMoved(ForgeError):
     """The catalog changed on the base branch during the run; re-read and plan again."""
+
+
+class PullRequestChanged(ForgeError):
+    """Another run (or a person) changed or closed the bot's pull request during this run."""
+
+
+class PullRequestClosed(PullRequestChanged):
+    """The pull request was closed during the run; it was left as it was and nothing is lost."""

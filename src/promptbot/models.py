@@ -171,6 +171,7 @@ class BotPullRequest:
     proposals: tuple[Proposal, ...]
     foreign_commits: bool = False  # someone else pushed to the branch: hands off
     url: str = ""
+    branch_text: str | None = None  # the catalog on its branch, when the forge read it
 
 
 @dataclass(frozen=True)

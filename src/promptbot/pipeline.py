@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import logging
 import math
+import random
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from promptbot import enrichment, planning
 from promptbot.catalog import parse
 from promptbot.config import Config
-from promptbot.errors import BaseMoved, SourceError
+from promptbot.errors import BaseMoved, PullRequestChanged, SourceError
 from promptbot.github import declined_updates, pending, rejected
 from promptbot.judging import Scorer
 from promptbot.judging.updates import REPLACEMENTS, find_updates, recheck_ids
@@ -117,14 +119,23 @@ def apply(plan: Plan, forge: Forge) -> tuple[Applied, ...]:
 def apply_converging(
     plan: Plan, papers: Harvest, forge: Forge, cfg: Config, *, attempts: int = 3,
     enricher: enrichment.Enricher | None = None,
+    pause: Callable[[float], None] = time.sleep,
 ) -> tuple[Plan, tuple[Applied, ...]]:
-    """Apply `plan`; when the base moved meanwhile, re-read, re-plan on the new base and retry."""
+    """Apply `plan`; when the base or a PR changed meanwhile, re-read, re-plan and retry.
+
+    A PR closed or changed by someone else (or by another run) is never overwritten: the run
+    reads the pull requests again, so papers go to the right PR (a new one if it was closed), and
+    after `attempts` it stops with "another run changed the pull request; run again".
+    """
     for attempt in range(1, attempts + 1):
         try:
             return plan, apply(plan, forge)
-        except BaseMoved as moved:
+        except (BaseMoved, PullRequestChanged) as moved:
             if attempt == attempts:
                 raise
-            log.info("%s; planning again on the new base", moved)
+            log.info("%s; reading the pull requests again and planning again", moved)
+            if isinstance(moved, PullRequestChanged):
+                # Two runs that collided would collide again in step: wait a random while.
+                pause(random.uniform(0, 2.0 * attempt))
             plan = plan_on(forge, papers, cfg, enricher)
     raise AssertionError("unreachable: the loop returns or raises")

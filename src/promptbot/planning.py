@@ -7,7 +7,13 @@ from collections.abc import Mapping, Sequence
 from promptbot.catalog import parse
 from promptbot.config import Config
 from promptbot.entries import insert, insertion_point, plan_insertions
-from promptbot.github import explain, plan_pull_requests
+from promptbot.github import (
+    explain,
+    overflow,
+    plan_pull_requests,
+    recover_branch_papers,
+    replace_lost_sections,
+)
 from promptbot.github.pull_request import UPDATES_PER_PR
 from promptbot.judging.updates import updates_of
 from promptbot.models import (
@@ -33,10 +39,13 @@ def plan(
 ) -> Plan:
     """The whole plan of a run; a dry run and a real run compute exactly this. `paper_notes`
     (arXiv id -> note) go into the body of the pull request that carries the paper."""
+    base_text = catalog.render()
+    # Papers another run left on a bot branch stay in memory; a section renamed or removed
+    # while its papers wait in a PR: they move, the run goes on.
+    memory, moved = replace_lost_sections(recover_branch_papers(memory, base_text), catalog)
     insertions = plan_insertions(catalog, decisions, cfg)
     proposals = proposals_for(insertions, decisions)
     abstracts = {d.paper.arxiv_id: d.paper.abstract for d in decisions}
-    base_text = catalog.render()
 
     def place_on_base(text: str, entries: Sequence[Proposal]) -> str:
         # Each pull request is rebuilt on base_text: reuse its parse instead of parsing again.
@@ -55,8 +64,8 @@ def plan(
         new_text=new_text,
         insertions=insertions,
         pull_requests=prs,
-        notes=(*notes, *paper_notes.values(), *explain(base_text, proposals, memory, cfg),
-               *_update_notes(updates)),
+        notes=(*notes, *moved, *paper_notes.values(), *explain(base_text, proposals, memory, cfg),
+               *overflow(prs, memory, cfg), *_update_notes(updates)),
         updates=updates,
     )
 

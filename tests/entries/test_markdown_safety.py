@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -140,3 +141,40 @@ def test_any_text_renders_as_itself(text: str) -> None:
     tags, rendered = parse_html(render(f"* x {escaped}\n"))
     assert set(tags) <= {"ul", "li"}
     assert rendered.strip() == ("x " + ms.rendered_text(text, max_length=150)).strip()
+
+
+# -- plain_reference_free: PR titles, commit messages, branch names --------------------------------
+GITHUB_ACTS_ON = re.compile(
+    r"(?<![\w/])#\d|[\w.-]+/[\w.-]+#\d|(?<![a-z0-9])GH-\d|@[A-Za-z0-9]|[a-z]+://", re.I)
+CLOSES = re.compile(r"(?i)\b(close[sd]?|fix(e[sd])?|resolve[sd]?)\b:?\s+\S*(#\d|://)")
+
+
+@pytest.mark.parametrize("hostile", [
+    "fixes #1 closes owner/awesome#2 cc @octocat",
+    "Resolves: https://github.com/owner/repo/issues/3 and GH-4, gh-5",
+    "Closes\u200b #6 @\u200dteam/org \u202eevil\u2066 x\x07y \ufeff",
+    "see www.example.org and mailto:a@b.c; owner/repo@a5c3785",
+])
+def test_plain_reference_free_leaves_github_nothing_to_act_on(hostile: str) -> None:
+    out = ms.plain_reference_free(hostile)
+    assert not GITHUB_ACTS_ON.search(out), out
+    assert not CLOSES.search(out), out
+    assert not any(unicodedata.category(ch) in ("Cc", "Cf") for ch in out), out
+    assert out == ms.plain_reference_free(out)  # idempotent: a rerun writes the same title
+
+
+def test_plain_reference_free_keeps_the_text_readable() -> None:
+    assert ms.plain_reference_free("fixes #1 closes owner/awesome#2 cc @octocat") == \
+        "fixes \uff031 closes owner/awesome\uff032 cc \uff20octocat"
+    assert ms.plain_reference_free("CLIP-GH-2 GH-12: https://x.org", max_length=20) == \
+        "CLIP-GH\u20102 GH\u201012…"
+    assert ms.plain_reference_free("A plain title (2025)") == "A plain title (2025)"
+
+
+@given(st.text(alphabet=st.sampled_from(list("#@/:-GHhtps0123 aoF\u200b\u202e\x07\ufeff.w")),
+               max_size=40))
+def test_plain_reference_free_holds_for_any_mix(text: str) -> None:
+    out = ms.plain_reference_free(text)
+    assert not GITHUB_ACTS_ON.search(out), out
+    assert not any(unicodedata.category(ch) in ("Cc", "Cf") for ch in out), out
+    assert ms.plain_reference_free(out) == out

@@ -1,7 +1,7 @@
 """GitHubForge against a stateful GitHub REST server on 127.0.0.1, with the real PyGithub client.
 
 Every scenario's traffic is validated against GitHub's OpenAPI description (a slice in
-tests/data/github/) when the test ends.
+tests/data/github/) when the test ends. The harness is in tests/forge_harness.py.
 """
 
 from __future__ import annotations
@@ -11,142 +11,32 @@ import json
 import logging
 import re
 import time
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
 import pytest
-from github_server import FakeGitHub, Fault, Request
-from openapi_core import OpenAPI
-from openapi_core.testing import MockRequest, MockResponse
-from openapi_schema_validator import OAS30Validator
+from forge_harness import (
+    CATALOG,
+    DATA,
+    REPO,
+    TOKEN,
+    TextIndex,
+    body_ids,
+    gh,
+    make_bot,
+    paper,
+    place,
+    validate,
+)
+from github_server import FakeGitHub, Fault
 
-from promptbot.config import CatalogConfig, Config, GithubConfig, PullRequestConfig
-from promptbot.errors import CatalogError, ForgeError, UsageError
+from promptbot.errors import CatalogError, ForgeError, PullRequestChanged, UsageError
 from promptbot.github import memory as mem
 from promptbot.github import pull_request as prm
-from promptbot.github.forge import BaseMoved, GitHubForge, token_from_env
-from promptbot.github.pull_request_text import read_proposals
-from promptbot.models import Memory, Proposal
-from promptbot.ports import Applied
+from promptbot.github.forge import BaseMoved, token_from_env
+from promptbot.models import Memory
 
-DATA = Path(__file__).parents[1] / "data" / "github"
-REPO = "BWLONG/Awesome-Prompt-Learning-CV"
-SECTION = "Prompt Learning(arxiv)"
-CATALOG = (DATA / "catalog-excerpt.md").read_text(encoding="utf-8")
-TOKEN = "ghp_secret0000000000000000000000000000"
-
-
-def paper(arxiv_id: str, title: str = "") -> Proposal:
-    """A proposal the way planning makes one (entry in the list's bullet style)."""
-    title = title or f"Paper {arxiv_id}"
-    entry = f"* **?**: {title}, arXiv, 2025. [[Paper](https://arxiv.org/abs/{arxiv_id})]"
-    return Proposal(arxiv_id, SECTION, entry, title=title, score=0.8, why="prompt learning")
-
-
-def place(base: str, proposals: Sequence[Proposal]) -> str:
-    """A stand-in for editing.insert: each entry right under its section's heading line."""
-    lines = base.splitlines(keepends=True)
-    ending = "\r\n" if "\r\n" in base else "\n"
-    for p in reversed(proposals):
-        at = next((i for i, line in enumerate(lines) if line.startswith(f"### {p.section}")),
-                  len(lines) - 1)
-        lines.insert(at + 1, p.entry + ending)
-    return "".join(lines)
-
-
-class TextIndex:
-    """A catalog index good enough for memory.rejected: is the id anywhere in the text."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def by_arxiv_id(self, arxiv_id: str) -> object | None:
-        return arxiv_id if arxiv_id in self.text else None
-
-
-# -- OpenAPI validation of everything the server said ----------------------------------------------
-SPEC_DATA = json.loads((DATA / "openapi-slice.json").read_text())
-SPEC = OpenAPI.from_dict(SPEC_DATA)
-_TEMPLATES = [
-    (re.compile(r"/repos/[^/]+/[^/]+/contents/.+"), "/repos/{owner}/{repo}/contents/{path}"),
-    (re.compile(r"/repos/[^/]+/[^/]+/git/ref/.+"), "/repos/{owner}/{repo}/git/ref/{ref}"),
-    (re.compile(r"/repos/[^/]+/[^/]+/git/refs/.+"), "/repos/{owner}/{repo}/git/refs/{ref}"),
-    (re.compile(r"/repos/[^/]+/[^/]+/git/blobs/.+"), "/repos/{owner}/{repo}/git/blobs/{file_sha}"),
-]
-
-
-_BASIC_ERROR = OAS30Validator({"$ref": "#/components/schemas/basic-error",
-                               "components": SPEC_DATA["components"]})
-
-
-def validate(requests: Sequence[Request]) -> int:
-    """Check every response against GitHub's OpenAPI description; returns how many."""
-    for r in requests:
-        if r.injected:
-            errors = list(_BASIC_ERROR.iter_errors(r.response))
-            assert not errors, errors
-            continue
-        pattern = next((t for rx, t in _TEMPLATES if rx.fullmatch(r.path)), None)
-        req = MockRequest("http://127.0.0.1", r.method.lower(), r.path, path_pattern=pattern,
-                          args=r.query)
-        data = b"" if r.response is None else json.dumps(r.response).encode()
-        try:
-            SPEC.validate_response(req, MockResponse(data, status_code=r.status,
-                                                     headers=r.headers))
-        except Exception as exc:
-            # GitHub's spec gives some errors as oneOf(basic-error, rule-violation-error), and a
-            # basic error matches both: valid, but not "exactly one".
-            if "is valid under each of" not in repr(exc.__cause__ or exc):
-                raise
-    return len(requests)
-
-
-@pytest.fixture
-def gh() -> Iterator[FakeGitHub]:
-    with FakeGitHub(REPO, {"README.md": CATALOG}) as server:
-        yield server
-    assert validate(server.requests) == len(server.requests)
-
-
-@dataclass
-class Bot:
-    """One configured promptbot talking to the fake GitHub: a run is read, plan, apply."""
-
-    gh: FakeGitHub
-    cfg: Config
-    token: str | None = TOKEN
-    slept: list[float] | None = None
-
-    def forge(self) -> GitHubForge:
-        sleeps = self.slept if self.slept is not None else []
-        return GitHubForge(self.cfg, self.token, sleep=sleeps.append, paced=False)
-
-    def run(self, new: Sequence[Proposal] = (), abstracts: dict[str, str] | None = None,
-            ) -> tuple[tuple[Applied, ...], Memory, int]:
-        """One run; returns what apply did, the memory it read, and the requests it made."""
-        start = len(self.gh.requests)
-        forge = self.forge()
-        text = forge.read_catalog().text
-        memory = forge.read_memory()
-        rejected = mem.rejected(memory, TextIndex(text))
-        fresh = [p for p in new if p.arxiv_id not in rejected]
-        plans = prm.plan_pull_requests(text, fresh, memory, self.cfg, place=place,
-                                       abstracts=abstracts or {})
-        applied = tuple(forge.apply(plan) for plan in plans)
-        return applied, memory, len(self.gh.requests) - start
-
-
-def make_bot(gh: FakeGitHub, **pr: Any) -> Bot:
-    cfg = Config(catalog=CatalogConfig(repo=REPO),
-                 github=GithubConfig(api_url=gh.api_url, retries=2, max_rate_limit_wait_seconds=60),
-                 pull_request=PullRequestConfig(**pr))
-    return Bot(gh, cfg)
-
-
-def body_ids(gh: FakeGitHub, number: int) -> list[str]:
-    return [p.arxiv_id for p in read_proposals(gh.pulls[number].body or "")]
+__all__ = ["gh"]  # the fixture
 
 
 # -- the scenarios ---------------------------------------------------------------------------------
@@ -165,7 +55,8 @@ def test_first_pr_opens_one_labelled_pull_request(gh: FakeGitHub) -> None:
     head = gh.commits[gh.refs["heads/promptbot/new-papers"]]
     assert head.parents == (gh.refs["heads/main"],)
     assert head.author == ("promptbot", "promptbot@users.noreply.github.com")
-    assert applied[0].writes == gh.count(writes=True) == 5  # ref, file, PR, label, PR labels
+    # tree, commit, ref, PR, label, PR labels
+    assert applied[0].writes == gh.count(writes=True) == 6
     print(f"first PR: {calls} API calls, {applied[0].writes} writes")
 
 
@@ -176,7 +67,8 @@ def test_rerun_with_nothing_new_makes_no_write(gh: FakeGitHub) -> None:
     applied, _, calls = bot.run()
     assert [(a.number, a.action, a.writes) for a in applied] == [(1, "unchanged", 0)]
     assert gh.count(writes=True) == writes
-    assert calls <= 4, calls
+    # base ref, catalog, pull requests, the PR's commits, the branch's catalog
+    assert calls <= 5, calls
     print(f"nothing new: {calls} API calls, 0 writes")
 
 
@@ -190,7 +82,7 @@ def test_rerun_with_new_papers_updates_the_same_pr(gh: FakeGitHub) -> None:
     assert "First abstract." in (gh.pulls[1].body or "")  # kept from the marker
     assert gh.file("README.md", "promptbot/new-papers") == place(
         CATALOG, [paper("2503.12096"), paper("2503.00001")])
-    assert calls <= 12, calls
+    assert calls <= 16, calls
     print(f"update with new papers: {calls} API calls, {gh.count(writes=True) - before} writes")
 
 
@@ -262,15 +154,18 @@ def test_base_changed_during_the_run_is_reported_then_converges(gh: FakeGitHub) 
     plans = prm.plan_pull_requests(text, [paper("2504.00002")], memory, bot.cfg, place=place)
     changed = CATALOG.replace("# Papers\n", "# Papers\nNew line.\n")
     gh.push("main", {"README.md": changed})
-    with pytest.raises(BaseMoved, match="changed on main while promptbot ran"):
+    with pytest.raises(BaseMoved, match="main moved while promptbot ran"):
         forge.apply(plans[0])
     bot.run()
     assert body_ids(gh, 1) == ["2503.12096", "2504.00002"]  # recorded before the branch moved
     assert gh.file("README.md", "promptbot/new-papers") == place(
         changed, [paper("2503.12096"), paper("2504.00002")])
+    head = gh.commits[gh.refs["heads/promptbot/new-papers"]]
+    assert head.parents == (gh.refs["heads/main"],)  # rebuilt as one commit on the new base
+    assert gh.auto_closed == [] and len(gh.open_pulls()) == 1
 
 
-@pytest.mark.parametrize("crash_after", [0, 1, 2, 3, 4])
+@pytest.mark.parametrize("crash_after", [0, 1, 2, 3, 4, 5])
 def test_a_crash_while_opening_converges_to_one_pr(gh: FakeGitHub, crash_after: int) -> None:
     bot = make_bot(gh, labels=("promptbot",))
     bot.cfg = replace(bot.cfg, github=replace(bot.cfg.github, retries=0))
@@ -283,7 +178,7 @@ def test_a_crash_while_opening_converges_to_one_pr(gh: FakeGitHub, crash_after: 
     number = gh.open_pulls()[0].number
     assert body_ids(gh, number) == ["2503.12096"]
     assert gh.file("README.md", "promptbot/new-papers") == place(CATALOG, [paper("2503.12096")])
-    assert gh.pulls[number].labels == ["promptbot"] or crash_after >= 3
+    assert gh.pulls[number].labels == ["promptbot"]  # a failed label write is repaired
     applied, _, _ = bot.run()
     assert applied[0].action == "unchanged"
 
@@ -310,10 +205,18 @@ def test_an_existing_pr_on_the_branch_is_adopted_not_duplicated(gh: FakeGitHub) 
     bot.run([paper("2503.12096")])
     forge = bot.forge()
     text = forge.read_catalog().text
+    # A plan made without seeing PR #1 (another run opened it meanwhile) would drop its paper.
     plans = prm.plan_pull_requests(text, [paper("2504.00002")], Memory(), bot.cfg, place=place)
-    applied = forge.apply(plans[0])
+    with pytest.raises(PullRequestChanged, match="another run changed the pull request"):
+        forge.apply(plans[0])
+    bot.run([paper("2504.00002")])  # the re-plan sees #1 and adds to it
+    assert len(gh.pulls) == 1 and body_ids(gh, 1) == ["2503.12096", "2504.00002"]
+    assert gh.file("README.md", "promptbot/new-papers") == place(
+        CATALOG, [paper("2503.12096"), paper("2504.00002")])
+    plans = prm.plan_pull_requests(text, [paper("2503.12096"), paper("2504.00002")], Memory(),
+                                   bot.cfg, place=place)
+    applied = bot.forge().apply(plans[0])  # holds everything #1 holds: adopted
     assert (applied.number, len(gh.pulls)) == (1, 1)
-    assert body_ids(gh, 1) == ["2504.00002"]
 
 
 def test_per_paper_mode_respects_max_open(gh: FakeGitHub) -> None:
@@ -375,10 +278,16 @@ def test_a_rate_limit_beyond_the_bound_stops_with_a_clear_error(gh: FakeGitHub) 
 def test_server_errors_are_retried_by_pygithub(gh: FakeGitHub) -> None:
     bot = make_bot(gh)
     bot.slept = []
-    gh.faults.append(Fault(502, "PUT", "/contents/", body={"message": "Bad Gateway"}))
+    gh.faults.append(Fault(502, "POST", "/git/trees", body={"message": "Bad Gateway"}))
+    gh.faults.append(Fault(503, "PATCH", "/pulls/", body={"message": "Unavailable"}))
+    gh.faults.append(Fault(502, "POST", "/labels$", body={"message": "Bad Gateway"}))
     applied, _, _ = bot.run([paper("2503.12096")])
     assert applied[0].action == "opened"
-    assert [r.status for r in gh.requests if r.method == "PUT"] == [502, 200]
+    assert [r.status for r in gh.requests if r.path.endswith("/git/trees")] == [502, 201]
+    applied, _, _ = bot.run([paper("2504.00002")])  # the body edit is retried too
+    assert [r.status for r in gh.requests if r.method == "PATCH" and "/pulls/" in r.path] == [
+        503, 200]
+    assert body_ids(gh, 1) == ["2503.12096", "2504.00002"]
 
 
 def test_persistent_server_errors_become_one_forge_error(gh: FakeGitHub) -> None:
@@ -415,7 +324,8 @@ def test_a_catalog_over_one_megabyte_is_read_through_the_blob_api() -> None:
     with FakeGitHub(REPO, {"README.md": text}) as server:
         bot = make_bot(server)
         assert bot.forge().read_catalog().text == text
-        assert [r.path.rsplit("/", 2)[-2] for r in server.requests] == ["contents", "blobs"]
+        assert [r.path.rsplit("/", 2)[-2] for r in server.requests] == ["heads", "contents",
+                                                                          "blobs"]
         applied, _, _ = bot.run([paper("2503.12096")])
         assert applied[0].action == "opened"
         assert validate(server.requests) == len(server.requests)

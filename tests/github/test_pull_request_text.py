@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from promptbot.config import PullRequestConfig
+from promptbot.entries import truncate
 from promptbot.github import pull_request_text as prt
 from promptbot.models import Proposal
 
@@ -69,7 +70,11 @@ def test_hostile_paper_text_renders_inert(case: dict[str, str]) -> None:
     assert not re.search(r"<(script|img|iframe|b)\b", html)
     assert not re.search(r"@[A-Za-z0-9]", re.sub(r"<!--.*?-->", "", html, flags=re.S))
     assert html.count("<td>") == 4  # one row of four cells: no `|` escaped the table
-    assert prt.read_proposals(body) == (p,)
+    # The body keeps a bounded title and reason; the rest of the proposal unchanged.
+    bounded = replace(p, title=truncate(p.title, prt.TITLE_LIMIT), why=truncate(p.why, 160))
+    assert prt.read_proposals(body) == (bounded,)
+    assert body_of(prt.read_proposals(body), abstracts=prt.read_abstracts(body),
+                   notes=[case["title"]]) == body  # and re-renders the same
 
 
 def test_marker_survives_comment_closers_and_tags() -> None:
@@ -81,15 +86,19 @@ def test_marker_survives_comment_closers_and_tags() -> None:
     assert prt.read_abstracts(body) == {"2503.00001": "x-->y"}
 
 
-def test_long_bodies_drop_the_abstracts_to_stay_under_githubs_limit() -> None:
+def test_long_bodies_keep_the_abstracts_that_fit_and_every_paper_in_the_marker() -> None:
     proposals = [proposal(f"2503.{i:05d}") for i in range(60)]
     abstracts = {p.arxiv_id: "word " * 400 for p in proposals}
     body = body_of(proposals, abstracts=abstracts)
-    assert len(body) <= prt.BODY_LIMIT and "<details>" not in body
+    assert len(body) <= prt.BODY_LIMIT < prt.GITHUB_BODY_LIMIT
+    kept = prt.read_abstracts(body)
+    assert 0 < body.count("<details>") == len(kept) < 60
+    assert list(kept) == [p.arxiv_id for p in proposals[:len(kept)]]  # the first ones
     assert prt.read_proposals(body) == tuple(proposals)
+    assert len(body_of(proposals, abstracts=dict.fromkeys(kept, "x"))) < len(body)
     short = body_of(proposals[:2], abstracts=abstracts)
-    kept = prt.read_abstracts(short)["2503.00000"]
-    assert len(kept) <= prt.ABSTRACT_LIMIT and kept.endswith("…")
+    one = prt.read_abstracts(short)["2503.00000"]
+    assert len(one) <= prt.ABSTRACT_LIMIT and one.endswith("…")
 
 
 # -- reading the marker back -----------------------------------------------------------------------

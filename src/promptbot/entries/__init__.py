@@ -19,6 +19,7 @@ from promptbot.entries.editing import (
 from promptbot.entries.markdown_safety import (
     escape,
     plain,
+    plain_reference_free,
     rendered_text,
     truncate,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "insert",
     "insertion_point",
     "plain",
+    "plain_reference_free",
     "plan_insertions",
     "read_fields",
     "rendered_text",

@@ -38,6 +38,31 @@ def plain(text: str, max_length: int | None = None) -> str:
     return cleaned
 
 
+# What GitHub acts on in a PR title or a commit message: `#123`, `owner/repo#123`, `GH-123`,
+# `@user`, and URLs (a closing keyword also takes an issue's full URL). Each is replaced by a
+# look-alike GitHub does not read: a fullwidth sign, a Unicode hyphen, a fullwidth colon.
+_REFERENCE_FREE = (
+    (re.compile(r"#(?=\d)"), "\uff03"),  # ＃123
+    (re.compile(r"(?i)(?<![a-z0-9])(GH)-(?=\d)"), "\\1\u2010"),  # GH‐123
+    (re.compile(r"@(?=[A-Za-z0-9])"), "\uff20"),  # ＠user
+    (re.compile(r"(?i)(?<![a-z])([a-z][a-z0-9+.-]*):(?=//)"), "\\1\uff1a"),  # https：//
+)
+
+
+def plain_reference_free(text: str, max_length: int | None = None) -> str:
+    """`plain` text that GitHub cannot turn into a reference, a mention, a link or a close.
+
+    For PR titles, commit messages and branch names built from paper text: no `#123`,
+    `owner/repo#1` or `GH-1` reference, no `@mention`, no URL (so no closing keyword such as
+    "fixes" or "closes" has anything to act on), no control or invisible (format) character.
+    """
+    line = "".join(ch for ch in plain(text) if unicodedata.category(ch) != "Cf")
+    for pattern, replacement in _REFERENCE_FREE:
+        line = pattern.sub(replacement, line)
+    line = " ".join(line.split())
+    return truncate(line, max_length) if max_length is not None else line
+
+
 def truncate(text: str, max_length: int) -> str:
     """Cut `text` to at most `max_length` characters at a word boundary, ending with an ellipsis."""
     if len(text) <= max_length:

@@ -1,30 +1,38 @@
-"""GitHub as the forge (with forge_client, the only modules importing `github`).
+"""GitHub as the forge (with client, branch and decorations, the only modules importing `github`).
 
-`LocalFileForge` (a local file, for offline runs) lives in forge_local and is re-exported here.
+`LocalFileForge` (a local file, for offline runs) lives in github.local and is re-exported here.
+How the bot branch is written is in github.branch; labels, reviewers and assignees in
+github.decorations; how errors read, in github.client.
 """
 
 from __future__ import annotations
 
 import base64
 import time
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 
-import requests
 from github import GithubException, InputGitAuthor
 from github.ContentFile import ContentFile
-from github.GithubException import RateLimitExceededExceedsMaxWait
 from github.PullRequest import PullRequest
 
 from promptbot.config import Config
-from promptbot.errors import BaseMoved, ForgeError, UsageError
-from promptbot.github.client import describe, error_text, github_client
+from promptbot.errors import (
+    BaseMoved,
+    ForgeError,
+    PullRequestChanged,
+    PullRequestClosed,
+    UsageError,
+)
+from promptbot.github.branch import CHANGED, BranchState, branch_head, write_catalog
+from promptbot.github.client import error_text, github_client, translated
+from promptbot.github.decorations import Decorations
 from promptbot.github.local import LocalFileForge, catalog_text
 from promptbot.github.pull_request_text import read_proposals
 from promptbot.models import BotPullRequest, Memory, Proposal, PullRequestPlan
 from promptbot.ports import Applied, CatalogFile
 
-__all__ = ["BaseMoved", "GitHubForge", "LocalFileForge", "token_from_env"]
+__all__ = ["BaseMoved", "GitHubForge", "LocalFileForge", "PullRequestChanged", "token_from_env"]
 
 TOKEN_VARIABLES = ("PROMPTBOT_TOKEN", "GITHUB_TOKEN")
 
@@ -43,44 +51,16 @@ class GitHubForge:
         self._token = token
         self._github = github_client(cfg.github, token, sleep=sleep, paced=paced)
         self._repo = self._github.get_repo(cfg.catalog.repo)
-        self._catalog_sha: str | None = None
-        self._pulls: dict[int, PullRequest] = {}
-        self._labels_made: set[str] = set()  # labels known to exist in the repository
+        self._base_sha: str | None = None  # the base commit the catalog was read from
+        self._pulls: dict[int, PullRequest] = {}  # the open bot PRs as the run read them
+        self._built_on: dict[int, str] = {}  # open PR -> base commit its branch was built on
+        self._texts: dict[int, str | None] = {}  # open PR -> the catalog on its branch, as read
+        self._people = Decorations(self._repo, cfg.pull_request)  # labels, reviewers, assignees
 
     # -- errors ---------------------------------------------------------------------------------
-    @contextmanager
-    def _doing(self, what: str) -> Iterator[None]:
+    def _doing(self, what: str) -> AbstractContextManager[None]:
         """Translate library errors, once, into ForgeError naming what was being done."""
-        try:
-            yield
-        except RateLimitExceededExceedsMaxWait as exc:
-            raise ForgeError(
-                f"GitHub: rate limit while {what}: the limit resets in {exc.wait or 0:.0f} s, more"
-                f" than [github].max_rate_limit_wait_seconds = "
-                f"{self._cfg.github.max_rate_limit_wait_seconds}; run again later") from None
-        except GithubException as exc:
-            said = self._redacted(describe(exc))
-            raise ForgeError(f"GitHub: {said} {what}{self._hint(exc)}") from None
-        except requests.RequestException as exc:
-            raise ForgeError(f"GitHub: cannot reach {self._cfg.github.api_url} while {what}"
-                             f" ({type(exc).__name__})") from None
-        except RuntimeError as exc:
-            # PyGithub refuses a redirect to another scheme or host with a bare RuntimeError.
-            if "redirected" not in str(exc):
-                raise
-            raise ForgeError(f"GitHub: {self._cfg.github.api_url} redirected elsewhere while"
-                             f" {what}; check [github].api_url") from None
-
-    def _redacted(self, text: str) -> str:
-        # The error body is the server's text: a proxy may quote the request's headers in it.
-        return text.replace(self._token, "***") if self._token else text
-
-    def _hint(self, exc: GithubException) -> str:
-        if exc.status == 404 and not self._token:
-            return " (a private repository needs a token: set PROMPTBOT_TOKEN)"
-        if exc.status in (401, 403) and "rate limit" not in error_text(exc):
-            return " (is the token valid and allowed to write to the repository?)"
-        return ""
+        return translated(self._cfg.github, self._token, what)
 
     def require_write_access(self) -> None:
         """Refuse a real run without a token, before anything is fetched (a usage error)."""
@@ -90,12 +70,20 @@ class GitHubForge:
 
     # -- reading --------------------------------------------------------------------------------
     def read_catalog(self) -> CatalogFile:
-        """The catalog on the base branch: its text (bytes kept, CRLF too) and blob sha."""
+        """The catalog on the base branch: its text (bytes kept, CRLF too) and blob sha.
+
+        Read at the branch's commit, which the run remembers: its pull request is built on it.
+        """
         c = self._cfg.catalog
-        text, sha = self._read_file(c.branch, f"reading {c.repo}:{c.path}@{c.branch}")
+        what = f"reading {c.repo}:{c.path}@{c.branch}"
+        with self._doing(what):
+            base = branch_head(self._repo, c.branch)
+        if base is None:
+            raise ForgeError(f"GitHub: 404 Not Found {what} (no branch {c.branch})")
+        text, sha = self._read_file(base, what)
         if text is None:
-            raise ForgeError(f"GitHub: 404 Not Found reading {c.repo}:{c.path}@{c.branch}")
-        self._catalog_sha = sha
+            raise ForgeError(f"GitHub: 404 Not Found {what}")
+        self._base_sha = base
         return CatalogFile(text=text, sha=sha, path=c.path)
 
     def _read_file(self, ref: str, what: str) -> tuple[str | None, str]:
@@ -124,8 +112,8 @@ class GitHubForge:
                 state="all", sort="created", direction="desc"))
             mine = [(p, proposals) for p, proposals in read if self._is_bot(p, proposals)]
             prs = tuple(self._bot_pr(p, proposals) for p, proposals in mine)
-        self._pulls = {p.number: p for p, _ in mine}
-        self._labels_made |= {label.name.lower() for p, _ in mine for label in p.labels}
+        self._pulls = {p.number: p for p, _ in mine if p.state == "open"}
+        self._people.labels_made |= {label.name.lower() for p, _ in mine for label in p.labels}
         return Memory(pull_requests=prs)
 
     def _is_bot(self, pull: PullRequest, proposals: tuple[Proposal, ...]) -> bool:
@@ -139,16 +127,28 @@ class GitHubForge:
 
     def _bot_pr(self, pull: PullRequest, proposals: tuple[Proposal, ...]) -> BotPullRequest:
         state = "merged" if pull.merged_at is not None else pull.state
+        foreign = state == "open" and self._foreign(pull)
+        # The branch's catalog of a PR the bot may rebuild: read once, for planning and apply.
+        text = self._branch_text(pull) if state == "open" and not foreign else None
         return BotPullRequest(
             number=pull.number, state=state, branch=pull.head.ref, title=pull.title,
             body=pull.body or "", proposals=proposals, url=pull.html_url,
-            foreign_commits=state == "open" and self._foreign(pull),
+            foreign_commits=foreign, branch_text=text,
         )
+
+    def _branch_text(self, pull: PullRequest) -> str | None:
+        if pull.number not in self._texts:
+            self._texts[pull.number] = self._read_file(
+                pull.head.sha, f"reading {self._cfg.catalog.repo}:{self._cfg.catalog.path}"
+                f"@{pull.head.ref}")[0]
+        return self._texts[pull.number]
 
     def _foreign(self, pull: PullRequest) -> bool:
         """Whether a commit on the PR was authored or committed by anyone but promptbot."""
         bot = self._cfg.pull_request.committer_email.lower()
-        for commit in pull.get_commits():
+        for i, commit in enumerate(pull.get_commits()):
+            if i == 0 and commit.parents:
+                self._built_on[pull.number] = commit.parents[0].sha
             people = (commit.commit.author, commit.commit.committer)
             if any(p is None or (p.email or "").lower() != bot for p in people):
                 return True
@@ -156,113 +156,96 @@ class GitHubForge:
 
     # -- writing --------------------------------------------------------------------------------
     def apply(self, plan: PullRequestPlan) -> Applied:
-        """Make one PR match `plan`; writes nothing when branch, title and body already match."""
+        """Make one PR match `plan`; writes nothing when it already does (see README: races)."""
         self.require_write_access()
         with self._doing(f"updating {self._cfg.catalog.repo}:{plan.branch}"):
-            pull = self._known_pull(plan)
-            text = None if pull is None else self._read_file(
-                plan.branch, f"reading {self._cfg.catalog.repo}:{self._cfg.catalog.path}"
-                f"@{plan.branch}")[0]
-            same_pr = pull is not None and _same(pull.title, plan.title) and _same(
-                pull.body, plan.body)
-            if pull is not None and same_pr and text == plan.new_text:
-                return Applied(pull.number, pull.html_url, "unchanged", 0)
-            writes = 0
-            if pull is not None and not same_pr:
-                # The body is the memory: record the papers before touching the branch.
-                pull.edit(title=plan.title, body=plan.body)
-                writes += 1
-            if text != plan.new_text:
-                writes += self._write_branch(plan)
-            action = "updated"
-            if pull is None:
-                pull, opened = self._open(plan)
-                writes, action = writes + opened, "opened"
-            writes += self._label(pull, plan)
-        return Applied(pull.number, pull.html_url, action, writes)
+            if plan.number is None:
+                return self._open_new(plan)
+            return self._update(plan.number, plan)
 
-    def _known_pull(self, plan: PullRequestPlan) -> PullRequest | None:
-        if plan.number is None:
-            return None
-        pull = self._pulls.get(plan.number) or self._repo.get_pull(plan.number)
+    def _update(self, number: int, plan: PullRequestPlan) -> Applied:
+        listed = self._pulls.get(number) or self._reread(number)
+        text = self._branch_text(listed)
+        same_pr = _same(listed.title, plan.title) and _same(listed.body, plan.body)
+        if same_pr and text == plan.new_text and not self._people.lacking(listed, plan):
+            return Applied(number, listed.html_url, "unchanged", 0)
+        pull = self._reread(number)  # right before the first write
+        before = pull.body or ""
+        if pull.head.sha != listed.head.sha or not _same(before, listed.body):
+            raise PullRequestChanged(CHANGED.format(what=f"#{number}"))
+        writes, head = 0, pull.head.sha
+        if not same_pr:
+            # The body is the memory: record the papers before touching the branch.
+            pull.edit(title=plan.title, body=plan.body)
+            writes += 1
+        if text != plan.new_text:
+            head, made = self._write_branch(plan, BranchState(head, self._built_on.get(number)))
+            writes += made
+        writes += self._people.repair(pull, plan)
+        if writes:
+            self._verify(number, plan, head, None if same_pr else before)
+        return Applied(number, pull.html_url, "updated" if writes else "unchanged", writes)
+
+    def _open_new(self, plan: PullRequestPlan) -> Applied:
+        state = BranchState(branch_head(self._repo, plan.branch))
+        head, writes = self._write_branch(plan, state)
+        pull, opened = self._open(plan)
+        writes += opened + self._people.add(pull, plan, set(), set(), set())
+        self._verify(pull.number, plan, head, None)
+        return Applied(pull.number, pull.html_url, "opened", writes)
+
+    def _reread(self, number: int) -> PullRequest:
+        """The PR as it is now; a PR closed since the run read it is left alone (re-plan)."""
+        pull = self._repo.get_pull(number)
         if pull.state != "open" or pull.merged_at is not None:
-            raise ForgeError(f"GitHub: PR #{plan.number} was closed while promptbot ran;"
-                             " nothing was changed, run again")
+            raise PullRequestClosed(f"GitHub: PR #{number} was closed while promptbot ran; it was"
+                                    " left as it was and its new papers wait for the next PR")
         return pull
 
-    def _write_branch(self, plan: PullRequestPlan) -> int:
-        """Point the bot branch at the base head, then commit the new catalog on it."""
-        c, prc = self._cfg.catalog, self._cfg.pull_request
-        base = self._repo.get_git_ref(f"heads/{plan.base_branch}").object.sha
-        writes = self._point(plan.branch, base)
-        blob = self._catalog_sha or self._read_file(base, f"reading {c.repo}:{c.path}@{base}")[1]
-        who = InputGitAuthor(prc.committer_name, prc.committer_email)
-        try:
-            self._repo.update_file(c.path, plan.title, plan.new_text, blob, branch=plan.branch,
-                                   committer=who, author=who)
-        except GithubException as exc:
-            if exc.status in (409, 422) and "match" in error_text(exc):
-                raise BaseMoved(f"GitHub: {c.path} changed on {plan.base_branch} while promptbot"
-                                " ran; nothing is lost, read and plan again") from None
-            raise
-        return writes + 1
+    def _verify(self, number: int, plan: PullRequestPlan, head: str, before: str | None) -> None:
+        """Check after writing that the PR is open and holds exactly this run's branch and body."""
+        pull = self._repo.get_pull(number)
+        if pull.state != "open" or pull.merged_at is not None:
+            if before is not None:
+                # Closed between the re-read and the edit: give it back the body it was closed
+                # with, so the papers this run added do not read as rejected.
+                pull.edit(body=before)
+            raise PullRequestClosed(f"GitHub: PR #{number} was closed while promptbot ran; it"
+                                    " was left as it was and its new papers wait for the next PR")
+        # GitHub updates a PR's head a moment after its branch moves: ask the branch itself.
+        now = pull.head.sha if pull.head.sha == head else branch_head(self._repo, plan.branch)
+        if now != head or not _same(pull.body, plan.body):
+            raise PullRequestChanged(CHANGED.format(what=f"#{number}"))
 
-    def _point(self, branch: str, sha: str) -> int:
-        """Create the branch at `sha`, or force-move it there; returns the writes made."""
-        ref = self._repo.get_git_ref(f"heads/{branch}")
-        try:
-            # Loading the ref also gives it its canonical (git/refs/…) URL for the update.
-            current = ref.object.sha
-        except GithubException as exc:
-            if exc.status != 404:
-                raise
-            self._repo.create_git_ref(f"refs/heads/{branch}", sha)
-            return 1
-        if current == sha:
-            return 0
-        ref.edit(sha, force=True)
-        return 1
+    def _write_branch(self, plan: PullRequestPlan, state: BranchState) -> tuple[str, int]:
+        c, prc = self._cfg.catalog, self._cfg.pull_request
+        base = branch_head(self._repo, plan.base_branch)
+        if base is None or (self._base_sha is not None and base != self._base_sha):
+            # Building on the commit the run planned on would leave the PR behind; building on
+            # the new one with the old plan would revert the maintainer's change. Plan again.
+            raise BaseMoved(f"GitHub: {plan.base_branch} moved while promptbot ran; nothing is"
+                            " lost, read and plan again")
+        who = InputGitAuthor(prc.committer_name, prc.committer_email)
+        return write_catalog(self._repo, branch=plan.branch, base=base, state=state, path=c.path,
+                             text=plan.new_text, message=plan.title, who=who)
 
     def _open(self, plan: PullRequestPlan) -> tuple[PullRequest, int]:
-        """Open the PR, or adopt the open one a crashed run left on this branch."""
-        prc = self._cfg.pull_request
+        """Open the PR, or adopt the open one on this branch if it holds nothing we would drop."""
         try:
             pull = self._repo.create_pull(base=plan.base_branch, head=plan.branch,
-                                          title=plan.title, body=plan.body, draft=prc.draft)
+                                          title=plan.title, body=plan.body,
+                                          draft=self._cfg.pull_request.draft)
         except GithubException as exc:
             if exc.status != 422 or "already exists" not in error_text(exc):
                 raise
             owner = self._cfg.catalog.repo.split("/")[0]
             pull = next(iter(self._repo.get_pulls(state="open", head=f"{owner}:{plan.branch}")))
+            theirs = {p.arxiv_id for p in read_proposals(pull.body or "")}
+            if not theirs <= {p.arxiv_id for p in plan.proposals}:
+                # Opened by a run this one did not see: re-plan with its papers, lose none.
+                raise PullRequestChanged(CHANGED.format(what=f"#{pull.number}")) from None
             pull.edit(title=plan.title, body=plan.body)
-            return pull, 1
-        writes = 1
-        if prc.reviewers:
-            pull.create_review_request(reviewers=list(prc.reviewers))
-            writes += 1
-        if prc.assignees:
-            pull.add_to_assignees(*prc.assignees)
-            writes += 1
-        return pull, writes
-
-    def _label(self, pull: PullRequest, plan: PullRequestPlan) -> int:
-        """Add the labels the PR lacks, creating each with its colour if the repository lacks it."""
-        have = {label.name.lower() for label in pull.labels}
-        missing = [name for name in plan.labels if name.lower() not in have]
-        writes = 0
-        for name in missing:
-            if name.lower() in self._labels_made:
-                continue
-            try:
-                writes += 1
-                self._repo.create_label(name, self._cfg.pull_request.label_color)
-            except GithubException as exc:
-                if exc.status != 422:
-                    raise
-            self._labels_made.add(name.lower())
-        if missing:
-            pull.add_to_labels(*missing)
-        return writes + 1 if missing else 0
+        return pull, 1
 
 
 def _same(current: str | None, wanted: str) -> bool:

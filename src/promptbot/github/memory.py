@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Protocol
 
 from promptbot.catalog import is_arxiv_id
@@ -58,8 +59,13 @@ def is_rolling_branch(branch: str, cfg: PullRequestConfig) -> bool:
 
 
 def paper_branch(arxiv_id: str, cfg: PullRequestConfig) -> str:
-    """The per-paper branch of one arXiv id (old-style `cs/0601001` becomes `cs-0601001`)."""
-    return f"{cfg.branch_prefix}{arxiv_id.replace('/', '-')}"
+    """The per-paper branch of one arXiv id (old-style `cs/0601001` becomes `cs-0601001`).
+
+    An id is paper text too: anything but letters, digits, `.` and `-` becomes `-`, so a branch
+    name never carries a reference, a mention, a control character or a git-invalid sequence.
+    """
+    safe = re.sub(r"[^A-Za-z0-9.-]+", "-", arxiv_id).strip(".-")
+    return f"{cfg.branch_prefix}{re.sub(r'[.]{2,}', '.', safe) or 'paper'}"
 
 
 def is_paper_branch(branch: str, cfg: PullRequestConfig) -> bool:
@@ -89,9 +95,10 @@ def hands_off(memory: Memory, cfg: PullRequestConfig) -> tuple[BotPullRequest, .
     )
 
 
-def free_rolling_branch(memory: Memory, cfg: PullRequestConfig) -> str:
+def free_rolling_branch(memory: Memory, cfg: PullRequestConfig, *,
+                        taken: Collection[str] = ()) -> str:
     """The rolling branch if no open PR uses it, else the lowest free `{branch}-N` (N >= 2)."""
-    used = {pr.branch for pr in memory.pull_requests if pr.state == "open"}
+    used = {pr.branch for pr in memory.pull_requests if pr.state == "open"} | set(taken)
     if cfg.branch not in used:
         return cfg.branch
     n = 2

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 
 from promptbot.config import Config, PullRequestConfig
 from promptbot.entries.updating import apply_updates
 from promptbot.github import memory as mem
 from promptbot.github.pull_request_text import (
+    GITHUB_BODY_LIMIT,
+    fits,
     read_abstracts,
     read_updates,
     render_body,
@@ -50,15 +53,13 @@ def _plan(
     paper_notes: Mapping[str, str] = {},
     updates: Sequence[Update] = (),
 ) -> PullRequestPlan:
-    known = {**(read_abstracts(pr.body) if pr else {}), **abstracts}
     notes = [*notes, *(paper_notes[p.arxiv_id] for p in proposals if p.arxiv_id in paper_notes)]
     new_text = place(base_text, proposals)
     return PullRequestPlan(
         branch=branch,
         base_branch=cfg.catalog.branch,
         title=render_title(proposals, cfg.pull_request) if proposals else _updates_title(updates),
-        body=render_body(proposals, catalog_path=cfg.catalog.path, abstracts=known, notes=notes,
-                         updates=updates),
+        body=_body(proposals, cfg, pr, abstracts, notes, updates),
         new_text=apply_updates(new_text, updates) if updates else new_text,
         proposals=tuple(proposals),
         number=pr.number if pr else None,
@@ -86,12 +87,44 @@ def current_updates(
     return tuple(best.values())[:UPDATES_PER_PR]
 
 
+def _body(proposals: Sequence[Proposal], cfg: Config, pr: BotPullRequest | None,
+          abstracts: Mapping[str, str], notes: Sequence[str],
+          updates: Sequence[Update] = ()) -> str:
+    known = {**(read_abstracts(pr.body) if pr else {}), **abstracts}
+    return render_body(proposals, catalog_path=cfg.catalog.path, abstracts=known, notes=notes,
+                       updates=updates)
+
+
+def _room(fixed: Sequence[Proposal], more: Sequence[Proposal],
+          fits_with: Callable[[Sequence[Proposal]], bool]) -> int:
+    """How many of `more` (first ones first) can join `fixed` with the body still in budget."""
+    lo, hi = 0, len(more)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fits_with([*fixed, *more[:mid]]):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _fits_new(proposals: Sequence[Proposal], *, cfg: Config, abstracts: Mapping[str, str],
+              notes: Sequence[str], updates: Sequence[Update]) -> bool:
+    return fits(_body(proposals, cfg, None, abstracts, notes, updates))
+
+
 def _hands_off_notes(memory: Memory, cfg: PullRequestConfig) -> list[str]:
     return [
         f"#{pr.number} was changed by someone else, so promptbot leaves it alone;"
         " new papers go to this pull request instead."
         for pr in mem.hands_off(memory, cfg)
     ]
+
+
+def _continues(branch: str) -> str:
+    return (f"The pull request of branch `{branch}` holds as many papers as a pull request"
+            f" description can list (GitHub allows {GITHUB_BODY_LIMIT:,} characters), so later"
+            " papers go to this pull request.")
 
 
 def _fresh(new: Sequence[Proposal], memory: Memory, base_text: str) -> tuple[Proposal, ...]:
@@ -104,16 +137,44 @@ def _rolling(
     place: Place, abstracts: Mapping[str, str], paper_notes: Mapping[str, str] = {},
     new_updates: Sequence[Update] = (),
 ) -> tuple[PullRequestPlan, ...]:
-    pr = mem.open_rolling_pr(memory, cfg.pull_request)
-    proposals = _unlisted([*(pr.proposals if pr else ()), *_fresh(new, memory, base_text)],
-                          base_text)
-    updates = current_updates(read_updates(pr.body) if pr else (), new_updates, base_text)
-    if not proposals and not updates:
-        return ()
-    branch = pr.branch if pr else mem.free_rolling_branch(memory, cfg.pull_request)
-    notes = _hands_off_notes(memory, cfg.pull_request)
-    return (_plan(proposals, branch, base_text, cfg, place, pr, abstracts, notes,
-                  paper_notes=paper_notes, updates=updates),)
+    """Every open rolling PR rebuilt on the base; new papers fill the newest, then continuations;
+    the updates of listed entries travel in the newest."""
+    prc = cfg.pull_request
+    mine = sorted((pr for pr in memory.pull_requests
+                   if mem.is_rolling_branch(pr.branch, prc) and mem.touchable(pr)),
+                  key=lambda p: p.number)
+    fresh = list(_fresh(new, memory, base_text))
+    notes = _hands_off_notes(memory, prc)
+    updates = current_updates([u for pr in mine for u in read_updates(pr.body)], new_updates,
+                              base_text)
+    plan = partial(_plan, base_text=base_text, cfg=cfg, place=place, abstracts=abstracts,
+                   paper_notes=paper_notes)
+    # A continuation says which PR it continues: the rolling PR before it, by branch (a new
+    # PR has no number yet), so the note reads the same on every run.
+    follows = [[_continues(before.branch)] for before in mine[:-1]]
+    plans = [plan(kept, pr.branch, pr=pr, notes=note)
+             for pr, note in zip(mine[:-1], [[], *follows], strict=False)
+             if (kept := _unlisted(pr.proposals, base_text))]
+    previous = None
+    if mine:
+        newest, more = mine[-1], [*notes, *(follows[-1] if follows else [])]
+        current = list(_unlisted(newest.proposals, base_text))
+        take = _room(current, fresh,
+                     lambda ps: fits(_body(ps, cfg, newest, abstracts, more, updates)))
+        if current or fresh or updates:
+            plans.append(plan([*current, *fresh[:take]], newest.branch, pr=newest, notes=more,
+                              updates=updates))
+        fresh, previous, updates = fresh[take:], newest.branch, ()
+    used = {pr.branch for pr in memory.pull_requests if pr.state == "open"}
+    while fresh or updates:
+        branch = mem.free_rolling_branch(memory, prc, taken=used)
+        more = [*notes, _continues(previous)] if previous else notes
+        take = max(1, _room([], fresh, partial(_fits_new, cfg=cfg, abstracts=abstracts,
+                                                notes=more, updates=updates)))
+        plans.append(plan(fresh[:take], branch, pr=None, notes=more, updates=updates))
+        fresh, previous, updates = fresh[take:], branch, ()
+        used.add(branch)
+    return tuple(plans)
 
 
 def _per_paper(
@@ -197,3 +258,19 @@ def explain(
         return ()
     return (f"{waiting} paper(s) wait for a free slot: {open_count} of max_open = {prc.max_open}"
             " bot pull requests are open",)
+
+
+def overflow(plans: Sequence[PullRequestPlan], memory: Memory, cfg: Config) -> tuple[str, ...]:
+    """The run's note when new papers went to a continuation PR because a body was full."""
+    prc = cfg.pull_request
+    new = [p for p in plans if p.number is None]
+    if prc.mode != "rolling" or not new:
+        return ()
+    full = mem.open_rolling_pr(memory, prc)
+    if full is None and len(new) == 1:
+        return ()
+    count = sum(len(p.proposals) for p in (new if full else new[1:]))
+    where = ", ".join(p.branch for p in (new if full else new[1:]))
+    first = f"PR #{full.number}" if full else f"the pull request of branch {new[0].branch}"
+    return (f"{first} is full (GitHub allows {GITHUB_BODY_LIMIT:,} characters in a pull request"
+            f" description): {count} paper(s) go to a continuation pull request ({where})",)

@@ -6,17 +6,22 @@ import html
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, fields
+from dataclasses import MISSING, asdict, fields, replace
+from functools import lru_cache
 from typing import Any
 
 from promptbot.catalog import is_arxiv_id
 from promptbot.config import PullRequestConfig
-from promptbot.entries import escape, plain, rendered_text
+from promptbot.entries import escape, plain, plain_reference_free, rendered_text, truncate
 from promptbot.models import Proposal, Update
 
 MARKER = "promptbot:proposals"
-BODY_LIMIT = 60_000  # GitHub refuses bodies over 65,536 characters
+GITHUB_BODY_LIMIT = 65_536  # GitHub refuses a longer body: 422 "body is too long"
+# What promptbot fills: the rest is room for the notes, a person's edit and GitHub's own count.
+BODY_LIMIT = 60_000
 ABSTRACT_LIMIT = 700  # characters of each abstract kept in the body (and in the marker)
+TITLE_LIMIT = 300  # characters of a paper's title kept in the table and the marker
+WHY_LIMIT = 160
 _MARKER_RE = re.compile(r"<!--\s*" + re.escape(MARKER) + r"\s(.*?)-->", re.DOTALL)
 
 
@@ -37,14 +42,22 @@ def render_title(proposals: Sequence[Proposal], cfg: PullRequestConfig) -> str:
     """The PR title: the configured template, or the paper's title for a per-paper PR."""
     if cfg.mode == "per-paper" and len(proposals) == 1:
         p = proposals[0]
-        title = plain(p.title or p.arxiv_id, max_length=90)
-        return f"Add “{title}” (arXiv {p.arxiv_id})"
+        title = plain_reference_free(p.title or p.arxiv_id, max_length=90)
+        return f"Add “{title}” (arXiv {plain_reference_free(p.arxiv_id)})"
     first = proposals[0] if proposals else Proposal("", "", "")
-    values = {"count": len(proposals), "title": first.title, "arxiv_id": first.arxiv_id}
+    # The paper's text is neutralised, the maintainers' own template is kept as they wrote it.
+    values = {"count": len(proposals), "title": plain_reference_free(first.title),
+              "arxiv_id": plain_reference_free(first.arxiv_id)}
     try:
         return plain(cfg.title.format_map(values), max_length=200)
     except (KeyError, IndexError, ValueError):
         return f"Add {len(proposals)} new paper(s) from arXiv"
+
+
+def _bounded(p: Proposal) -> Proposal:
+    """The proposal as the body records it: title and reason cut to a bounded length."""
+    title, why = truncate(p.title, TITLE_LIMIT), truncate(p.why, WHY_LIMIT)
+    return p if (title, why) == (p.title, p.why) else replace(p, title=title, why=why)
 
 
 def _paper_cell(p: Proposal) -> str:
@@ -54,24 +67,28 @@ def _paper_cell(p: Proposal) -> str:
     return label
 
 
+# A body is rendered several times while fitting it to the budget: each paper's parts once.
+@lru_cache(maxsize=4096)
+def _row(p: Proposal) -> str:
+    why = escape(p.why) if p.why else ""
+    if p.needs_triage:
+        why = f"*needs triage* {why}".strip()
+    return f"| {_paper_cell(p)} | {escape(p.section)} | {p.score:.2f} | {why} |"
+
+
 def _table(proposals: Sequence[Proposal]) -> list[str]:
-    rows = ["| Paper | Section | Score | Why |", "|---|---|---|---|"]
-    for p in proposals:
-        why = escape(p.why) if p.why else ""
-        if p.needs_triage:
-            why = f"*needs triage* {why}".strip()
-        rows.append(f"| {_paper_cell(p)} | {escape(p.section)} | {p.score:.2f} | {why} |")
-    return rows
+    return ["| Paper | Section | Score | Why |", "|---|---|---|---|", *map(_row, proposals)]
+
+
+@lru_cache(maxsize=4096)
+def _block(arxiv_id: str, title: str, text: str) -> str:
+    summary = html_text(f"{arxiv_id}: {title}" if title else arxiv_id)
+    return f"<details><summary>{summary}</summary>\n\n{escape(text)}\n\n</details>"
 
 
 def _abstract_blocks(proposals: Sequence[Proposal], abstracts: Mapping[str, str]) -> list[str]:
-    out: list[str] = []
-    for p in proposals:
-        text = abstracts.get(p.arxiv_id, "")
-        if text:
-            summary = html_text(f"{p.arxiv_id}: {p.title}" if p.title else p.arxiv_id)
-            out += [f"<details><summary>{summary}</summary>", "", escape(text), "", "</details>"]
-    return out
+    return [_block(p.arxiv_id, p.title, abstracts[p.arxiv_id])
+            for p in proposals if abstracts.get(p.arxiv_id)]
 
 
 def _to_fill(proposals: Sequence[Proposal]) -> list[str]:
@@ -83,18 +100,27 @@ def _to_fill(proposals: Sequence[Proposal]) -> list[str]:
     return out
 
 
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
+
+
+@lru_cache(maxsize=4096)
+def _recorded(p: Proposal) -> str:
+    """A proposal's fields for the marker, defaults left out (the reader fills them back in)."""
+    defaults = {f.name: f.default for f in fields(Proposal) if f.default is not MISSING}
+    return _json({k: v for k, v in asdict(p).items() if k not in defaults or v != defaults[k]})
+
+
 def _marker(
     proposals: Sequence[Proposal], abstracts: Mapping[str, str], updates: Sequence[Update] = ()
 ) -> str:
-    data: dict[str, Any] = {
-        "version": 1,
-        "proposals": [asdict(p) for p in proposals],
-        "abstracts": {p.arxiv_id: abstracts[p.arxiv_id]
-                      for p in proposals if p.arxiv_id in abstracts},
-    }
-    if updates:
-        data["updates"] = [asdict(u) for u in updates]
-    payload = json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
+    kept = sorted({p.arxiv_id for p in proposals if p.arxiv_id in abstracts})
+    # The JSON of {"abstracts": …, "proposals": […], "updates": […], "version": 1}, keys sorted,
+    # from parts (each proposal's part is cached: a body is rendered several times to fit).
+    payload = ('{"abstracts":{' + ",".join(f"{_json(k)}:{_json(abstracts[k])}" for k in kept)
+               + '},"proposals":[' + ",".join(map(_recorded, proposals)) + "]"
+               + (',"updates":' + _json([asdict(u) for u in updates]) if updates else "")
+               + ',"version":1}')
     # "--", "<" and ">" can only occur inside JSON strings, where a \u escape means the same: this
     # keeps the comment closed and hides no tag from the GFM tag filter.
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e")
@@ -112,11 +138,36 @@ def render_body(
     updates: Sequence[Update] = (),
 ) -> str:
     """The PR body: summary, table, abstracts, fields to fill, updates of listed entries, what
-    to do, the hidden marker."""
+    to do, the hidden marker.
+
+    Within BODY_LIMIT when the papers allow it: abstracts are kept for as many papers as fit,
+    first ones first; the memory (the marker) always holds every paper.
+    """
+    bounded = [_bounded(p) for p in proposals]
     kept = {p.arxiv_id: _shorten(abstracts[p.arxiv_id])
-            for p in proposals if abstracts.get(p.arxiv_id)}
-    body = _body(proposals, catalog_path, kept, notes, updates)
-    return body if len(body) <= BODY_LIMIT else _body(proposals, catalog_path, {}, notes, updates)
+            for p in bounded if abstracts.get(p.arxiv_id)}
+    body = _body(bounded, catalog_path, kept, notes, updates)
+    if len(body) <= BODY_LIMIT or not kept:
+        return body
+    lo, hi = 0, len(bounded)  # papers whose abstract is kept: the most that fit
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if len(_body(bounded, catalog_path, _first(kept, bounded, mid), notes, updates)) \
+                <= BODY_LIMIT:
+            lo = mid
+        else:
+            hi = mid - 1
+    return _body(bounded, catalog_path, _first(kept, bounded, lo), notes, updates)
+
+
+def _first(abstracts: Mapping[str, str], proposals: Sequence[Proposal], n: int) -> dict[str, str]:
+    ids = {p.arxiv_id for p in proposals[:n]}
+    return {k: v for k, v in abstracts.items() if k in ids}
+
+
+def fits(body: str) -> bool:
+    """Whether a body is within the budget promptbot fills (BODY_LIMIT)."""
+    return len(body) <= BODY_LIMIT
 
 
 def _fenced(lines: Sequence[str], info: str = "") -> list[str]:
