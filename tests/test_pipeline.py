@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -54,6 +55,17 @@ def test_a_relevant_paper_is_proposed_and_an_unrelated_one_is_not() -> None:
     assert len(plan.pull_requests) == 1
     assert PROMPT_TUNING in plan.new_text and UNRELATED not in plan.new_text
     assert len(parse(plan.new_text).entries) == len(parse(SEED_TEXT).entries) + 1
+
+
+@pytest.mark.parametrize("title", ["", "   ", "\u200b\n"])
+def test_a_paper_without_a_title_is_skipped_with_a_note(title: str) -> None:
+    blank = replace(real_papers(PROMPT_TUNING)[0], arxiv_id="2506.99999", title=title)
+    plan = pipeline.run(CFG, [FakeSource((blank, *real_papers(PROMPT_TUNING)))],
+                        FakeForge(SEED_TEXT), None)
+    assert [d.paper.arxiv_id for d in plan.decisions] == [PROMPT_TUNING]
+    assert [i.arxiv_id for i in plan.insertions] == [PROMPT_TUNING]
+    assert "2506.99999" not in plan.new_text
+    assert "skipped 1 paper(s) without a title: 2506.99999" in plan.notes
 
 
 def test_the_dry_run_plan_is_the_plan_that_gets_applied() -> None:

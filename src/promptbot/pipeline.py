@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from promptbot import planning
 from promptbot.catalog import parse
 from promptbot.config import Config
+from promptbot.entries import plain
 from promptbot.errors import BaseMoved
 from promptbot.github import pending, rejected
 from promptbot.judging import Scorer
-from promptbot.models import Harvest, Memory, Plan, Window
+from promptbot.models import Harvest, Memory, Paper, Plan, Window
 from promptbot.ports import Applied, Forge, Source
 from promptbot.sources import merge
 
@@ -28,16 +29,31 @@ def harvest(sources: Sequence[Source], window: Window | None) -> Harvest:
     return merge(found)
 
 
+def titled(papers: Sequence[Paper]) -> tuple[tuple[Paper, ...], tuple[str, ...]]:
+    """The papers that have a title, and a note naming those skipped for having none.
+
+    An entry without a title would be proposed as `""`: no maintainer would merge that.
+    """
+    kept = tuple(p for p in papers if plain(p.title))
+    skipped = [p.arxiv_id for p in papers if not plain(p.title)]
+    if not skipped:
+        return kept, ()
+    shown = ", ".join(plain(i, max_length=20) for i in skipped[:10])
+    more = f" and {len(skipped) - 10} more" if len(skipped) > 10 else ""
+    return kept, (f"skipped {len(skipped)} paper(s) without a title: {shown}{more}",)
+
+
 def decide_and_plan(papers: Harvest, catalog_text: str, memory: Memory, cfg: Config) -> Plan:
     """The pure part of a run: the same Plan whether or not it is applied afterwards."""
     catalog = parse(catalog_text)
     scorer = Scorer(catalog, cfg)  # its catalog index also tells which rejected ids came back
+    candidates, untitled = titled(papers.papers)
     decisions = scorer.decide_many(
-        papers.papers,
+        candidates,
         pending=pending(memory),
         rejected=rejected(memory, scorer.index),
     )
-    return planning.plan(catalog, decisions, memory, cfg, notes=(*papers.notes, *scorer.notes))
+    return planning.plan(catalog, decisions, memory, cfg, notes=(*papers.notes, *untitled, *scorer.notes))
 
 
 def plan_on(forge: Forge, papers: Harvest, cfg: Config) -> Plan:

@@ -82,13 +82,14 @@ def test_hostile_titles_render_as_their_plain_text(case: dict[str, Any], where: 
 def test_the_corpus_really_is_hostile() -> None:
     # Unescaped, most of these titles do break: the tests above would catch a no-op escape.
     broken = 0
-    for case in CORPUS:
+    titled = [c for c in CORPUS if not c["id"].startswith("venue-")]  # those attack the venue
+    for case in titled:
         plain = ms.plain(case["title"], max_length=300)
         tags, text = parse_html(render(f"* {plain}\n"))
         changed = text.strip() != plain
         if changed or set(tags) - {"ul", "li"} or MENTION.search(text) or ISSUE_REF.search(text):
             broken += 1
-    assert broken >= len(CORPUS) // 2
+    assert broken >= len(titled) // 2
 
 
 def test_long_text_is_cut_at_a_word_boundary() -> None:
@@ -100,6 +101,14 @@ def test_long_text_is_cut_at_a_word_boundary() -> None:
 
 def test_plain_collapses_lines_and_removes_controls() -> None:
     assert ms.plain("a\r\nb\n\tc\u202e d\x00") == "a b c d"
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff",
+                                       "\u061c", "\u00ad", "\U000e0041", "\u180e"])
+def test_invisible_characters_are_removed_like_bidi_marks(invisible: str) -> None:
+    assert ms.plain(f"Pro{invisible}mpt{invisible} tuning") == "Prompt tuning"
+    # A hidden character cannot shield a mention from the joiner escape adds.
+    assert ms.rendered_text(f"cc @{invisible}octocat") == f"cc @{ms.ZWJ}octocat"
 
 
 def test_ordinary_titles_are_left_alone() -> None:
