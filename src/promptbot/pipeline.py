@@ -53,7 +53,8 @@ def decide_and_plan(papers: Harvest, catalog_text: str, memory: Memory, cfg: Con
         pending=pending(memory),
         rejected=rejected(memory, scorer.index),
     )
-    return planning.plan(catalog, decisions, memory, cfg, notes=(*papers.notes, *untitled, *scorer.notes))
+    notes = (*papers.notes, *untitled, *scorer.notes)
+    return planning.plan(catalog, decisions, memory, cfg, notes=notes)
 
 
 def plan_on(forge: Forge, papers: Harvest, cfg: Config) -> Plan:

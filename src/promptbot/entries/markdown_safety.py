@@ -40,7 +40,8 @@ _AUTOLINK_RE = re.compile(
 
 
 def plain(text: str, max_length: int | None = None) -> str:
-    """One line of text: controls, bidi marks and invisible characters removed, whitespace collapsed, long text cut."""
+    """One line of text: controls, bidi marks and invisible characters removed, whitespace
+    collapsed, long text cut."""
     cleaned = "".join(
         " " if ch in "\t\n\r\v\f\u2028\u2029\x85" else ch
         for ch in text
