@@ -15,6 +15,7 @@ from promptbot.catalog.parser import parse
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_CATALOG = ROOT / "examples" / "awesome-prompt-learning-cv.md"
 EXAMPLE_FEED = ROOT / "examples" / "arxiv-2025-07-01.xml"
+PUBLISHED_LIST = "BWLONG_Awesome-Prompt-Learning-CV_README_2023-12-22_HEAD.md"
 DRY_RUN = ["run", "--dry-run", "--catalog", str(EXAMPLE_CATALOG), "--feed", str(EXAMPLE_FEED)]
 
 
@@ -43,6 +44,25 @@ def test_readme_dry_run_shows_candidates_diff_and_pr(capsys: pytest.CaptureFixtu
     assert "Pull request" in out
     assert "proposed" in out and "irrelevant" in out
     assert "would open a PR (dry run)" in err
+
+
+@pytest.mark.parametrize("catalog", [
+    EXAMPLE_CATALOG, ROOT / "tests" / "data" / "catalogs" / PUBLISHED_LIST])
+def test_the_shipped_config_fits_the_published_list_without_warnings(
+    capsys: pytest.CaptureFixture[str], catalog: Path,
+) -> None:
+    # From the repository root, as the README's quick start runs: ./config.toml is read.
+    assert cli.main(["run", "--dry-run", "--catalog", str(catalog), "--feed", str(EXAMPLE_FEED),
+                     "--json"]) == 0
+    out, err = capsys.readouterr()
+    data = json.loads(out)
+    assert not any("not found" in n for n in data["notes"]), data["notes"]
+    assert "not found" not in err and "placing by similarity" not in err
+    sections = {c["section"] for c in data["candidates"] if c["decision"] == "proposed"}
+    assert sections == {"Prompt Learning(accepted): *Updating by Linbin Wang*",
+                        "Prompt Learning(arxiv): *Updating by Jiajia Zhang*"}
+    assert cli.main(["check", "--catalog", str(catalog)]) == 0
+    assert "Configured sections not in the catalog: none" in capsys.readouterr().out
 
 
 def test_dry_run_json_is_one_object_with_the_documented_keys(

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from promptbot import catalog as catalog_module
 from promptbot.catalog import normalize_title
 from promptbot.config import Config
+from promptbot.judging.placement import heading_matches  # the matcher `run` places with
 from promptbot.models import Catalog, Entry
 
 # Two titles under one arXiv id are the same paper when one's words nearly contain the other's
@@ -90,7 +91,7 @@ def _configured_sections(cfg: Config) -> list[tuple[str, str]]:
 def findings(catalog: Catalog, cfg: Config) -> Finding:
     """Everything `check` reports about a parsed catalog, as plain JSON-ready data."""
     entries = catalog.entries
-    headings = {s.heading for s in catalog.sections}
+    headings = [s.heading for s in catalog.sections]
     return {
         "lines": len(catalog.lines),
         "sections": [{"heading": s.heading, "level": s.level, "line": s.line,
@@ -101,7 +102,8 @@ def findings(catalog: Catalog, cfg: Config) -> Finding:
         "duplicates": _duplicates(entries),
         "conflicts": _conflicts(entries),
         "missing_sections": [{"key": key, "section": name}
-                             for key, name in _configured_sections(cfg) if name not in headings],
+                             for key, name in _configured_sections(cfg)
+                             if not any(heading_matches(name, h) for h in headings)],
     }
 
 

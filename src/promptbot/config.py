@@ -98,10 +98,11 @@ class SectionRule:
 class SectionsConfig:
     """Where new papers go in the list."""
 
-    default: str = "Prompt Learning/Tuning(arxiv4月-)"
-    published: str = "Prompt Learning/Tuning"  # section for papers with a venue ("" = no rule)
-    preprint: str = "Prompt Learning/Tuning(arxiv4月-)"  # for arXiv-only papers ("" = no rule)
-    never: tuple[str, ...] = ("Prompt Learning/Tuning(已读)",)  # "already read": never filled
+    # The published list's headings ("### Prompt Learning(accepted): *Updating by …*").
+    default: str = "Prompt Learning(arxiv)"
+    published: str = "Prompt Learning(accepted)"  # section for papers with a venue ("" = no rule)
+    preprint: str = "Prompt Learning(arxiv)"  # for arXiv-only papers ("" = no rule)
+    never: tuple[str, ...] = ()  # sections never filled (an "already read" archive, say)
     min_confidence: float = 0.35
     rules: tuple[SectionRule, ...] = ()
     min_entries: int = 3  # the learned rule considers sections with at least this many entries
