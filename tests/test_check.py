@@ -24,7 +24,8 @@ GOOD_CONFIG = ('[sections]\ndefault = "Prompt Learning/Tuning(arxiv4月-)"\n'
 @pytest.fixture(autouse=True)
 def _no_ambient_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("PROMPTBOT_CONFIG", raising=False)
-    monkeypatch.chdir(tmp_path)  # no ./config.toml unless a test writes one
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "config.toml").write_text("", encoding="utf-8")  # the built-in defaults, quietly
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -126,7 +126,40 @@ def test_bad_config_exits_2_naming_file_and_key(
     bad = tmp_path / "bad.toml"
     bad.write_text('[arxiv]\nkeywords = "prompt"\n', encoding="utf-8")
     assert cli.main(["--config", str(bad), *DRY_RUN]) == 2
-    assert f"{bad}: [arxiv].keywords must be a list of strings" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        f"promptbot: error: {bad}:2: [arxiv].keywords: must be a list of strings\n")
+
+
+def test_every_config_mistake_is_reported_before_any_request(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[scoring]\npositive_terms = ["prompt^x"]\n[format]\ntemplate = "{nmae}"\n'
+                   '[schedule]\ncron = "0 0 31 2 *"\n', encoding="utf-8")
+
+    def no_requests(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a request was attempted")
+
+    monkeypatch.setattr(runner, "build_sources", no_requests)
+    monkeypatch.setattr(runner, "build_forge", no_requests)
+    for command in (["run", "--dry-run"], ["check"], ["run", "--dry-run", "--config", str(bad)]):
+        argv = command if "--config" in command else ["--config", str(bad), *command]
+        assert cli.main(argv) == 2
+        err = capsys.readouterr().err.splitlines()
+        assert [line.split(": ", 3)[2] for line in err] == [
+            f"{bad}:2", f"{bad}:4", f"{bad}:6"], err
+        assert "bad weight" in err[0] and "{nmae}" in err[1] and "never fires" in err[2]
+
+
+def test_no_config_file_says_the_built_in_defaults_are_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    catalog = tmp_path / "list.md"
+    shutil.copy(EXAMPLE_CATALOG, catalog)
+    assert cli.main(["check", "--catalog", str(catalog)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "using the built-in defaults" in err
 
 
 def test_config_from_environment(

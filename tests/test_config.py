@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from promptbot import config
+from promptbot import config, config_schema
 from promptbot.errors import ConfigError
+from promptbot.judging.terms import parse_term
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,9 +31,9 @@ def test_missing_path_gives_defaults() -> None:
 
 
 def test_values_override_defaults(tmp_path: Path) -> None:
-    cfg = config.load(write(tmp_path, '[arxiv]\nkeywords = ["a b"]\ndelay_seconds = 1\n'))
+    cfg = config.load(write(tmp_path, '[arxiv]\nkeywords = ["a b"]\ndelay_seconds = 5\n'))
     assert cfg.arxiv.keywords == ("a b",)
-    assert cfg.arxiv.delay_seconds == 1.0
+    assert cfg.arxiv.delay_seconds == 5.0
     assert cfg.arxiv.page_size == config.ArxivConfig().page_size
 
 
@@ -45,27 +46,98 @@ def test_nested_rules_become_dataclasses(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('[arxiv]\nkeywords = "prompt"\n', "[arxiv].keywords must be a list of strings"),
-        ("[arxiv]\nkeywords = [1]\n", "[arxiv].keywords[0] must be a string"),
-        ("[arxiv]\npage_size = 2.5\n", "[arxiv].page_size must be an integer"),
-        ("[arxiv]\nbogus = 1\n", "unknown key [arxiv].bogus"),
-        ("[nope]\n", "unknown key nope"),
-        ("arxiv = 3\n", "[arxiv] must be a table"),
+        ('[arxiv]\nkeywords = "prompt"\n', ":2: [arxiv].keywords: must be a list of strings"),
+        ("[arxiv]\nkeywords = [1]\n", ":2: [arxiv].keywords[0]: must be a string"),
+        ("[arxiv]\npage_size = 2.5\n", ":2: [arxiv].page_size: must be an integer"),
+        ("[arxiv]\nbogus = 1\n", ":2: [arxiv].bogus: unknown key"),
+        ("[nope]\n", ":1: [nope]: unknown key"),
+        ("arxiv = 3\n", ":1: [arxiv]: must be a table"),
         ('[sections]\n[[sections.rules]]\nterms = ["x"]\n',
-         "missing required key [sections.rules[0]].section"),
+         ":2: [sections].rules[0].section: missing required key"),
         ('[pull_request]\nmode = "daily"\n',
-         '[pull_request].mode must be "rolling" or "per-paper"'),
-        ("[arxiv]\npage_size = 5000\n", "[arxiv].page_size must be between 1 and 2000"),
-        ("[pull_request]\ndraft = 1\n", "[pull_request].draft must be a boolean"),
-        ("[arxiv\n", "invalid TOML"),
+         ':2: [pull_request].mode: "daily" is not one of rolling, per-paper'),
+        ("[arxiv]\npage_size = 5000\n", ":2: [arxiv].page_size: must be between 1 and 2000"),
+        ("[pull_request]\ndraft = 1\n", ":2: [pull_request].draft: must be a boolean"),
+        ("[arxiv\n", ": invalid TOML"),
     ],
 )
-def test_bad_config_names_file_and_key(tmp_path: Path, text: str, message: str) -> None:
+def test_bad_config_names_file_line_and_key(tmp_path: Path, text: str, message: str) -> None:
     path = write(tmp_path, text)
     with pytest.raises(ConfigError) as info:
         config.load(path)
-    assert str(path) in str(info.value)
-    assert message in str(info.value)
+    assert str(info.value).startswith(f"{path}{message}")
+
+
+# Every mistake the issue saw accepted silently or found one per run, in one file.
+MISTAKES = """\
+[catalog]
+repo = "https://github.com/me/x"
+branch = ""
+pth = "README.md"
+token = "ghp_secret"
+
+[arxv]
+keywords = ["x"]
+
+[arxiv]
+keywords = []
+categories = ["cs.cv", "computer vision"]
+delay_seconds = 1
+
+[pull_request]
+label_color = "#ff0000"
+title = "Add {cuont} papers"
+
+[scoring]
+treshold = 0.4
+positive_terms = ["prompt^x", "^2", "adapter^-1"]
+"""
+
+EXPECTED = [
+    ':2: [catalog].repo: must be "owner/name", not a URL: write "me/x"',
+    ':3: [catalog].branch: must name a branch (e.g. "main"), not be empty',
+    ":4: [catalog].pth: unknown key; did you mean path?",
+    ":5: [catalog].token: unknown key; tokens are never read from a config file",
+    ":7: [arxv]: unknown key; did you mean [arxiv]?",
+    ":11: [arxiv].keywords: must list at least one",
+    ':12: [arxiv].categories[0]: "cs.cv" is not an arXiv category; did you mean "cs.CV"?',
+    ':12: [arxiv].categories[1]: "computer vision" is not an arXiv category',
+    ":13: [arxiv].delay_seconds: must be at least 3 (arXiv asks for 3 seconds between requests)",
+    ':16: [pull_request].label_color: must be six hex digits without "#": write "ff0000"',
+    ":17: [pull_request].title: unknown placeholder {cuont}",
+    ":20: [scoring].treshold: unknown key; did you mean threshold?",
+    ':21: [scoring].positive_terms[0]: bad weight "x" in "prompt^x"',
+    ':21: [scoring].positive_terms[1]: empty term in "^2"',
+    ':21: [scoring].positive_terms[2]: the weight in "adapter^-1" must be positive',
+]
+
+
+def test_every_mistake_of_a_file_is_reported_at_once_with_its_line(tmp_path: Path) -> None:
+    path = write(tmp_path, MISTAKES)
+    with pytest.raises(ConfigError) as info:
+        config.load(path)
+    lines = str(info.value).splitlines()
+    assert len(lines) == len(EXPECTED), lines
+    for line, expected in zip(sorted(lines, key=_line_number), EXPECTED, strict=True):
+        assert line.startswith(f"{path}{expected}"), (line, expected)
+
+
+def _line_number(line: str) -> int:
+    return int(line.split(":")[1])
+
+
+def test_a_key_in_the_wrong_table_is_pointed_to_its_table(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"\[arxiv\]\.threshold: unknown key here; it belongs in"
+                                          r" \[scoring\]"):
+        config.load(write(tmp_path, "[arxiv]\nthreshold = 0.4\n"))
+
+
+@pytest.mark.parametrize("key", ["repo", "branch", "path"])
+def test_locate_finds_the_line_of_a_key_in_its_table(key: str) -> None:
+    text = '[arxiv]\nrepo = 1\n[catalog]\n# a comment\nrepo = "a/b"\nbranch="x"\npath = "R"\n'
+    assert config_schema.locate(text, f"catalog.{key}") == {"repo": 5, "branch": 6, "path": 7}[key]
+    assert config_schema.locate(text, "catalog.missing") == 3
+    assert config_schema.locate(text, "nowhere.key") is None
 
 
 def test_unreadable_file_is_a_config_error(tmp_path: Path) -> None:
@@ -80,3 +152,17 @@ def test_config_path_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert config.config_path(None, {}) == Path("config.toml")
     assert config.config_path(None, {"PROMPTBOT_CONFIG": "x.toml"}) == Path("x.toml")
     assert config.config_path("y.toml", {"PROMPTBOT_CONFIG": "x.toml"}) == Path("y.toml")
+
+
+@pytest.mark.parametrize("spec", ["prompt", "prompt^2", "prompt tuning^0.5", "a^b^2", "x^", "^2",
+                                  "prompt^x", "prompt^-1", "prompt^0", " ^1", "CLIP^1e1", "*^2",
+                                  "x^nan"])
+def test_term_checks_agree_with_the_term_reader(spec: str) -> None:
+    problem = config.value_problems(config.Config(scoring=config.ScoringConfig(
+        positive_terms=(spec,))))
+    try:
+        parse_term(spec, "positive", "[scoring].positive_terms[0]")
+        readable = True
+    except ConfigError:
+        readable = False
+    assert (problem == []) == readable

@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="more detail")
     common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
                         help="only errors and results")
+    common.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS,
+                        help="config file (default: $PROMPTBOT_CONFIG or ./config.toml)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", parents=[common],
@@ -115,6 +117,18 @@ def configure_logging(verbose: int, quiet: bool) -> None:
     root.propagate = False
 
 
+def load_config(explicit: str | None) -> Config:
+    """The configuration every command uses, all of it checked before any request; says so
+    on stderr when no file is found and the built-in defaults are used."""
+    from promptbot import config_checks
+
+    path = config_module.config_path(explicit)
+    if path is None:
+        log.warning("promptbot: no config file (--config, $%s or ./%s): using the built-in"
+                    " defaults", config_module.CONFIG_ENV, config_module.DEFAULT_CONFIG_NAME)
+    return config_checks.load(path)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
@@ -124,11 +138,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     configure_logging(args.verbose, args.quiet)
     try:
-        cfg = config_module.load(config_module.config_path(args.config))
+        cfg = load_config(args.config)
         code: int = args.handler(args, cfg)
         return code
     except PromptbotError as exc:
-        print(f"promptbot: error: {exc}", file=sys.stderr)
+        for line in str(exc).splitlines() or [type(exc).__name__]:
+            print(f"promptbot: error: {line}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("promptbot: interrupted", file=sys.stderr)
