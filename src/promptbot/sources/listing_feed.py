@@ -103,10 +103,12 @@ def _entry_paper(entry: Any, announced: datetime | None, source: str) -> Paper |
 def parse_listing_feed(data: bytes, *, announce_types: Sequence[str],
                        source: str = "rss") -> Harvest:
     """Papers of one listing feed whose announce type is wanted; an empty feed is a note."""
+    if not data.strip():
+        raise SourceError(f"{source}: empty response (not an RSS, RDF or Atom feed)")
     parsed = feedparser.parse(data)
     if parsed.bozo and isinstance(parsed.get("bozo_exception"), SAXException):
         raise SourceError(f"{source}: malformed XML ({parsed.bozo_exception})")
-    if not parsed.version:
+    if not parsed.get("version"):  # absent, not empty, when nothing could be read at all
         raise SourceError(f"{source}: not an RSS, RDF or Atom feed")
     feed = parsed.feed
     announced = _when(feed.get("published_parsed") or feed.get("updated_parsed"))
@@ -152,7 +154,8 @@ class ListingFeedSource:
         try:
             harvest = parse_listing_feed(data, announce_types=self.cfg.announce_types)
         except SourceError as exc:
-            raise SourceError(f"arXiv listing feed {self.cfg.rss_url}: {exc}") from None
+            problem = str(exc).removeprefix("rss: ")
+            raise SourceError(f"arXiv listing feed {self.cfg.rss_url}: {problem}") from None
         return replace(filter_window(harvest, window), requests=requests)
 
     def _download(self, url: str) -> tuple[bytes, int]:

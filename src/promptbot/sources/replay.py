@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from promptbot.errors import UsageError
+from promptbot.errors import SourceError, UsageError
 from promptbot.models import Harvest, Window
 from promptbot.sources import filter_window
 from promptbot.sources.arxiv_api import parse_api_response
@@ -40,9 +40,18 @@ class SavedFeedSource:
         except OSError as exc:
             reason = exc.strerror or exc
             raise UsageError(f"{self.path}: cannot read saved feed ({reason})") from None
-        if feed_kind(data) == "api":
-            harvest = parse_api_response(data, source=self.name)
-        else:
-            harvest = parse_listing_feed(data, announce_types=self.announce_types,
-                                         source=self.name)
+        if not data.strip():
+            raise UsageError(f"--feed {self.path}: the file is empty")
+        try:
+            if feed_kind(data) == "api":
+                harvest = parse_api_response(data, source=self.name)
+            else:
+                harvest = parse_listing_feed(data, announce_types=self.announce_types,
+                                             source=self.name)
+        except SourceError as exc:  # a file the user named: a usage mistake, not arXiv failing
+            raise UsageError(f"--feed {self.path}: {_without_name(str(exc), self.name)}") from None
         return filter_window(harvest, window)
+
+
+def _without_name(message: str, name: str) -> str:
+    return message[len(name) + 2:] if message.startswith(f"{name}: ") else message
