@@ -209,3 +209,43 @@ def test_python_dash_m_entry_point(tmp_path: Path) -> None:
                           capture_output=True, text=True, check=False, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert "entries" in done.stdout.lower()
+
+
+@pytest.mark.parametrize("content", ["", "MIT License\n\nCopyright (c) 2023\n", None])
+def test_check_and_run_refuse_a_file_that_lists_no_papers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None,
+) -> None:
+    path = tmp_path / "not-a-list.md"
+    if content is None:
+        shutil.copy(ROOT / "pyproject.toml", path)  # its "# comments" read as headings
+    else:
+        path.write_text(content, encoding="utf-8")
+    for argv in (["check", "--catalog", str(path)],
+                 ["run", "--dry-run", "--catalog", str(path), "--feed", str(EXAMPLE_FEED)]):
+        assert cli.main(argv) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and err.count("\n") == 1, err
+        assert err.startswith(f"promptbot: error: {path}: not a list of papers")
+        assert "paper(s)" not in err  # refused before the feed was read
+
+
+@pytest.mark.parametrize("flag", ["--output", "--summary"])
+def test_an_unwritable_output_is_refused_before_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], flag: str,
+) -> None:
+    for target, why in ((tmp_path / "missing" / "x.md", "does not exist"),
+                        (tmp_path, "is a folder")):
+        assert cli.main([*DRY_RUN, flag, str(target)]) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and err == f"promptbot: error: {flag} {target}: " + (
+            f"the folder {target.parent} {why}\n" if "exist" in why else f"{why}, not a file\n")
+
+
+def test_a_malformed_feed_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text("", encoding="utf-8")
+    assert cli.main(["run", "--dry-run", "--catalog", str(EXAMPLE_CATALOG), "--feed",
+                     str(feed)]) == 2
+    assert capsys.readouterr().err == f"promptbot: error: --feed {feed}: the file is empty\n"

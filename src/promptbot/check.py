@@ -10,6 +10,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from promptbot import catalog as catalog_module
+from promptbot import pipeline
 from promptbot.catalog import normalize_title
 from promptbot.config import Config
 from promptbot.judging.placement import heading_matches  # the matcher `run` places with
@@ -107,9 +108,14 @@ def findings(catalog: Catalog, cfg: Config) -> Finding:
     }
 
 
-def render(text: str, cfg: Config, *, as_json: bool) -> str:
-    """The report on a catalog's text: one JSON object, or aligned plain text."""
-    report = findings(catalog_module.parse(text), cfg)
+def render(text: str, cfg: Config, *, as_json: bool, source: str = "") -> str:
+    """The report on a catalog's text: one JSON object, or aligned plain text; a CatalogError
+    for a file that lists no papers, as `run` refuses it (`source` names the file), unless it
+    has lines that look like entries: then the report says why none could be read."""
+    catalog = catalog_module.parse(text)
+    if not catalog.unparsed:
+        pipeline.require_list(catalog, source or cfg.catalog.path)
+    report = findings(catalog, cfg)
     if as_json:
         return json.dumps(report, ensure_ascii=False, indent=2)
     return "\n".join(_text(report))

@@ -80,7 +80,7 @@ def _cmd_check(args: argparse.Namespace, cfg: Config) -> int:
     from promptbot import check
 
     text = _read_catalog_arg(args, cfg)
-    print(check.render(text, cfg, as_json=args.json))
+    print(check.render(text, cfg, as_json=args.json, source=args.catalog or ""))
     return EXIT_OK
 
 

@@ -9,10 +9,10 @@ from promptbot import planning
 from promptbot.catalog import parse
 from promptbot.config import Config
 from promptbot.entries import plain
-from promptbot.errors import BaseMoved
+from promptbot.errors import BaseMoved, CatalogError
 from promptbot.github import pending, rejected
 from promptbot.judging import Scorer
-from promptbot.models import Harvest, Memory, Paper, Plan, Window
+from promptbot.models import Catalog, Harvest, Memory, Paper, Plan, Window
 from promptbot.ports import Applied, Forge, Source
 from promptbot.sources import merge
 
@@ -43,9 +43,20 @@ def titled(papers: Sequence[Paper]) -> tuple[tuple[Paper, ...], tuple[str, ...]]
     return kept, (f"skipped {len(skipped)} paper(s) without a title: {shown}{more}",)
 
 
+def require_list(catalog: Catalog, source: str) -> Catalog:
+    """`catalog` when it lists papers; else a CatalogError (an empty file, a LICENSE, a
+    pyproject.toml): the bot learns the entries' shape from the list, so it needs some."""
+    if not catalog.entries:
+        headings = len(catalog.sections)
+        seen = f"{headings} heading(s), no entries" if headings else "no headings, no entries"
+        raise CatalogError(f"{source}: not a list of papers ({seen}); promptbot writes entries"
+                           " like the list's own, so the list needs a few (add them by hand)")
+    return catalog
+
+
 def decide_and_plan(papers: Harvest, catalog_text: str, memory: Memory, cfg: Config) -> Plan:
     """The pure part of a run: the same Plan whether or not it is applied afterwards."""
-    catalog = parse(catalog_text)
+    catalog = require_list(parse(catalog_text), cfg.catalog.path)
     scorer = Scorer(catalog, cfg)  # its catalog index also tells which rejected ids came back
     candidates, untitled = titled(papers.papers)
     decisions = scorer.decide_many(

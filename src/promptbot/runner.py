@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from promptbot import pipeline, report, summary
+from promptbot.catalog import parse
 from promptbot.config import Config
 from promptbot.errors import UsageError
 from promptbot.github import GitHubForge, LocalFileForge, token_from_env
@@ -71,6 +72,17 @@ def fetch_catalog_text(cfg: Config) -> str:
     return GitHubForge(cfg, token_from_env(os.environ)).read_catalog().text
 
 
+def require_writable(flag: str, path: Path) -> None:
+    """A UsageError naming `flag` unless `path` can be written (checked before the run)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise UsageError(f"{flag} {path}: is a folder, not a file")
+    if not folder.is_dir():
+        raise UsageError(f"{flag} {path}: the folder {folder} does not exist")
+    if not os.access(path if path.exists() else folder, os.W_OK):
+        raise UsageError(f"{flag} {path}: not writable")
+
+
 def preflight(
     args: argparse.Namespace, cfg: Config, forge: Forge | None = None, *,
     now: datetime | None = None,
@@ -81,6 +93,12 @@ def preflight(
             "--catalog FILE works with --dry-run only; a real run edits the list on GitHub"
         )
     window = run_window(args, cfg, now or datetime.now(UTC))
+    for flag, value in (("--output", args.output), ("--summary", getattr(args, "summary", None))):
+        if value:
+            require_writable(flag, Path(value))
+    if args.catalog:  # local, so read now: a file that is no list stops before any request
+        local = forge if forge is not None else build_forge(args, cfg)
+        pipeline.require_list(parse(local.read_catalog().text), args.catalog)
     if not args.dry_run:
         github = forge if forge is not None else build_forge(args, cfg)
         if isinstance(github, GitHubForge):
