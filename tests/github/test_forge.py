@@ -316,6 +316,18 @@ def test_an_existing_pr_on_the_branch_is_adopted_not_duplicated(gh: FakeGitHub) 
     assert body_ids(gh, 1) == ["2504.00002"]
 
 
+def test_already_exists_with_no_open_pr_is_one_clear_error(gh: FakeGitHub) -> None:
+    bot = make_bot(gh)
+    gh.faults.append(Fault(422, "POST", "/pulls$", body={
+        "message": "Validation Failed",
+        "errors": [{"message": "A pull request already exists for BWLONG:promptbot/new-papers."}]}))
+    with pytest.raises(ForgeError, match=r"^GitHub: a pull request from promptbot/new-papers "
+                                         r"already exists but none is open now; run again$"):
+        bot.run([paper("2503.12096")])
+    bot.run([paper("2503.12096")])  # the next run converges
+    assert len(gh.pulls) == 1
+
+
 def test_per_paper_mode_respects_max_open(gh: FakeGitHub) -> None:
     bot = make_bot(gh, mode="per-paper", max_open=2)
     new = [paper("2503.12096"), paper("2503.00001"), paper("2504.00002")]

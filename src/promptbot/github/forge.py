@@ -233,7 +233,12 @@ class GitHubForge:
             if exc.status != 422 or "already exists" not in error_text(exc):
                 raise
             owner = self._cfg.catalog.repo.split("/")[0]
-            pull = next(iter(self._repo.get_pulls(state="open", head=f"{owner}:{plan.branch}")))
+            found = next(iter(self._repo.get_pulls(state="open", head=f"{owner}:{plan.branch}")),
+                         None)
+            if found is None:  # closed between GitHub's check and our look: the next run opens
+                raise ForgeError(f"GitHub: a pull request from {plan.branch} already exists but"
+                                 " none is open now; run again") from None
+            pull = found
             pull.edit(title=plan.title, body=plan.body)
             return pull, 1
         writes = 1
