@@ -436,7 +436,8 @@ def test_a_catalog_over_one_megabyte_is_read_through_the_blob_api() -> None:
 def test_missing_catalog_is_a_clear_error(gh: FakeGitHub) -> None:
     bot = make_bot(gh)
     bot.cfg = replace(bot.cfg, catalog=replace(bot.cfg.catalog, path="NOPE.md"))
-    with pytest.raises(ForgeError, match=f"^GitHub: 404 Not Found reading {REPO}:NOPE.md@main$"):
+    with pytest.raises(ForgeError, match=f"^GitHub: 404 Not Found reading {REPO}:NOPE.md@main"
+                                         r" \(check \[catalog\]\.repo, \.path and \.branch\)$"):
         bot.forge().read_catalog()
 
 

@@ -94,7 +94,8 @@ class GitHubForge:
         c = self._cfg.catalog
         text, sha = self._read_file(c.branch, f"reading {c.repo}:{c.path}@{c.branch}")
         if text is None:
-            raise ForgeError(f"GitHub: 404 Not Found reading {c.repo}:{c.path}@{c.branch}")
+            raise ForgeError(f"GitHub: 404 Not Found reading {c.repo}:{c.path}@{c.branch}"
+                             " (check [catalog].repo, .path and .branch)")
         self._catalog_sha = sha
         return CatalogFile(text=text, sha=sha, path=c.path)
 
