@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from promptbot import config, config_schema
+from promptbot import config, config_checks, config_schema
 from promptbot.errors import ConfigError
 from promptbot.judging.terms import parse_term
 
@@ -166,3 +166,14 @@ def test_term_checks_agree_with_the_term_reader(spec: str) -> None:
     except ConfigError:
         readable = False
     assert (problem == []) == readable
+
+
+def test_the_layers_checks_run_with_the_rest(tmp_path: Path) -> None:
+    text = ('[arxiv]\nkeywords = ["!!!"]\n[format]\ntemplate = "{nmae}"\n'
+            '[schedule]\ncron = "61 * * * *"\ntimezone = "Mars/Olympus"\n')
+    with pytest.raises(ConfigError) as info:
+        config_checks.load(write(tmp_path, text))
+    lines = [line.split(": ", 1)[1] for line in str(info.value).splitlines()]
+    assert [line.split(":")[0] for line in lines] == [
+        "[format].template", "[schedule].timezone", "[arxiv].keywords"]
+    assert "{nmae}" in lines[0] and "Mars/Olympus" in lines[1] and "!!!" in lines[2]

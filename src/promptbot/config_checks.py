@@ -15,6 +15,8 @@ from promptbot.config import Config
 from promptbot.config_schema import Problem
 from promptbot.entries.formatting import check_template
 from promptbot.errors import ConfigError
+from promptbot.models import Window
+from promptbot.sources.queries import MAX_URL_LENGTH, build_queries
 
 
 def _message(error: ConfigError, key: str) -> str:
@@ -54,7 +56,22 @@ def schedule_problems(cfg: Config) -> list[Problem]:
     return []
 
 
-CHECKS = (template_problems, schedule_problems)
+def query_problems(cfg: Config) -> list[Problem]:
+    """Keywords arXiv cannot search for, or too long for one query URL (the API source only)."""
+    if "api" not in cfg.arxiv.sources:
+        return []
+    now = datetime.now(UTC)
+    try:
+        build_queries(cfg.arxiv.keywords, cfg.arxiv.categories, Window(now, now),
+                      MAX_URL_LENGTH, cfg.arxiv.api_url)
+    except ConfigError as exc:
+        key, _, message = str(exc).partition(": ")
+        path = key.replace("[", "").replace("]", "") if key.startswith("[") else "arxiv"
+        return [Problem(path, message or str(exc))]
+    return []
+
+
+CHECKS = (template_problems, schedule_problems, query_problems)
 
 
 def load(path: Path | None) -> Config:
