@@ -249,3 +249,13 @@ def test_a_malformed_feed_is_a_usage_error(
     assert cli.main(["run", "--dry-run", "--catalog", str(EXAMPLE_CATALOG), "--feed",
                      str(feed)]) == 2
     assert capsys.readouterr().err == f"promptbot: error: --feed {feed}: the file is empty\n"
+
+
+def test_until_alone_says_which_window_it_means(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main([*DRY_RUN, "--until", "2025-06-29"]) == 0
+    err = capsys.readouterr().err
+    assert "--until alone: the window is the 3 day(s) up to it ([arxiv].lookback_days)," \
+        " 2025-06-27 to 2025-06-29" in err
+    assert "469 of 469 paper(s) fall outside 2025-06-27 to 2025-06-29" in err

@@ -42,7 +42,11 @@ def run_window(args: argparse.Namespace, cfg: Config, now: datetime) -> Window |
     until = parse_date(args.until, "--until")
     if args.feed and not (since or until):
         return None
-    return window_for(now, cfg.arxiv.lookback_days, since, until)
+    window = window_for(now, cfg.arxiv.lookback_days, since, until)
+    if until and not since:
+        log.info("--until alone: the window is the %d day(s) up to it ([arxiv].lookback_days),"
+                 " %s to %s", cfg.arxiv.lookback_days, f"{window.start:%Y-%m-%d}", until)
+    return window
 
 
 def build_sources(args: argparse.Namespace, cfg: Config) -> list[Source]:

@@ -138,3 +138,17 @@ def test_the_builder_reproduces_the_example_entries_from_the_metadata() -> None:
 def test_the_builder_rejects_a_broken_line() -> None:
     with pytest.raises(SystemExit, match="metadata line 2: not JSON"):
         builder().read_metadata(['{"id": "1"}', "{oops"])
+
+
+def test_a_window_that_misses_the_file_says_so() -> None:
+    source = SavedFeedSource(ROOT / "examples" / "arxiv-2025-07-01.xml")
+    whole = source.fetch(None)
+    window = Window(datetime(2025, 6, 27, tzinfo=UTC), datetime(2025, 6, 30, tzinfo=UTC))
+    harvest = source.fetch(window)
+    assert harvest.papers == ()
+    assert harvest.notes[-1] == (
+        f"arxiv-2025-07-01.xml: {len(whole.papers)} of {len(whole.papers)} paper(s) fall outside"
+        " 2025-06-27 to 2025-06-29 (the file's papers are from 2025-07-01 to 2025-07-01);"
+        " without --since/--until the whole file is read")
+    inside = Window(datetime(2025, 6, 1, tzinfo=UTC), datetime(2025, 8, 1, tzinfo=UTC))
+    assert source.fetch(inside).notes == whole.notes  # nothing left out: nothing said

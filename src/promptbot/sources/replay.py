@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 from promptbot.errors import SourceError, UsageError
 from promptbot.models import Harvest, Window
-from promptbot.sources import filter_window
+from promptbot.sources import filter_window, paper_time
 from promptbot.sources.arxiv_api import parse_api_response
 from promptbot.sources.listing_feed import parse_listing_feed
 
@@ -50,7 +52,21 @@ class SavedFeedSource:
                                              source=self.name)
         except SourceError as exc:  # a file the user named: a usage mistake, not arXiv failing
             raise UsageError(f"--feed {self.path}: {_without_name(str(exc), self.name)}") from None
-        return filter_window(harvest, window)
+        kept = filter_window(harvest, window)
+        if window is None or len(kept.papers) == len(harvest.papers):
+            return kept
+        return replace(kept, notes=(*kept.notes, outside_note(self.name, harvest, kept, window)))
+
+
+def outside_note(name: str, whole: Harvest, kept: Harvest, window: Window) -> str:
+    """Says how many of a file's papers the window left out, and when the file's papers are."""
+    times = sorted(t for p in whole.papers if (t := paper_time(p)) is not None)
+    span = f" (the file's papers are from {times[0]:%Y-%m-%d} to {times[-1]:%Y-%m-%d})" \
+        if times else ""
+    left = len(whole.papers) - len(kept.papers)
+    return (f"{name}: {left} of {len(whole.papers)} paper(s) fall outside {window.start:%Y-%m-%d}"
+            f" to {window.end - timedelta(seconds=1):%Y-%m-%d}{span}; without --since/--until"
+            " the whole file is read")
 
 
 def _without_name(message: str, name: str) -> str:
