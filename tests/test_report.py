@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
+
+import pytest
 
 from promptbot import report
 from promptbot.catalog.parser import parse
@@ -125,3 +128,52 @@ def test_per_paper_pull_requests_each_show_their_own_diff_and_body() -> None:
     assert [p["branch"] for p in data["pull_requests"]] == [p.branch for p in prs]
     assert "Paper number 5" in data["pull_requests"][1]["diff"]
     assert data["pull_request"] == data["pull_requests"][0]
+
+
+def test_the_terminal_width_sets_the_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    long_title = "A very long title " * 10
+    plan = make_plan(True, decision(9, Status.PROPOSED),
+                     replace(decision(8, Status.IRRELEVANT, section="S" * 60),
+                             paper=Paper("2401.00008", long_title)))
+    for width in (80, 100, 200):
+        text = report.render_text(plan, path="README.md", layout=report.Layout(width=width))
+        table = text.split("\n\nChanges to")[0].splitlines()[2:]
+        assert max(len(line) for line in table) <= width, (width, table)
+    narrow = report.Layout(width=80)
+    assert (narrow.section, narrow.title) == (13, 28)
+    assert report.Layout(width=200).section == 40
+    monkeypatch.setenv("COLUMNS", "90")
+    assert report.terminal_layout().width == 90
+
+
+def test_why_the_section_was_chosen_is_shown_for_proposed_papers() -> None:
+    why = 'section "Prompt Learning": published at CVPR 2025'
+    plan = make_plan(True, decision(9, Status.PROPOSED, section_confidence=1.0,
+                                    reasons=("relevance 0.9", why)))
+    lines = report.render_text(plan, path="README.md").splitlines()
+    assert f"            confidence 1.00, {why}" in lines
+    assert "            relevance 0.9" in lines  # the reasons line no longer repeats it
+
+
+def test_verbose_lists_every_candidate_and_whole_reasons() -> None:
+    reasons = ("word " * 60,)
+    many = [decision(n, Status.IRRELEVANT, reasons=reasons) for n in range(1, 16)]
+    plan = make_plan(False, *many)
+    short = report.render_text(plan, path="README.md")
+    full = report.render_text(plan, path="README.md", layout=report.Layout(verbose=True))
+    assert "… and 5 more irrelevant candidate(s)" in short
+    assert "more irrelevant" not in full
+    assert sum(line.startswith("irrelevant") for line in full.splitlines()) == 15
+    assert ("word " * 60).strip() in full and ("word " * 60).strip() not in short
+
+
+def test_the_memory_marker_stays_out_of_the_terminal_view() -> None:
+    marker = "<!-- promptbot:proposals " + json.dumps({"x": "y" * 5000}) + " -->"
+    plan = make_plan()
+    pr = replace(plan.pull_requests[0], body=f"Body\n\n{marker}\n")
+    text = report.render_text(replace(plan, pull_requests=(pr,)), path="README.md")
+    assert "yyyy" not in text
+    assert f"<!-- promptbot:proposals … ({len(marker):,} characters of memory for the next run;" \
+        " --json shows them) -->" in text
+    assert marker in json.loads(report.render_json(replace(plan, pull_requests=(pr,)),
+                                                   path="README.md"))["pull_request"]["body"]

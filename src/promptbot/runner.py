@@ -137,7 +137,8 @@ def _emit(args: argparse.Namespace, cfg: Config, plan: Plan, applied: Sequence[A
     if args.json:
         print(report.render_json(plan, path=path))
     elif args.dry_run:
-        print(report.render_text(plan, path=path, color=_use_color()))
+        layout = report.terminal_layout(verbose=getattr(args, "verbose", 0) > 0)
+        print(report.render_text(plan, path=path, color=_use_color(), layout=layout))
     if args.output:
         Path(args.output).write_text(plan.new_text, encoding="utf-8", newline="")
     if getattr(args, "summary", None):
