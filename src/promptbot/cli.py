@@ -54,6 +54,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_arguments(run)
     run.set_defaults(handler=_cmd_run)
 
+    explain = commands.add_parser("explain", parents=[common],
+                                  help="the whole story of one paper in the run a dry run makes")
+    explain.add_argument("arxiv_id", metavar="ARXIV_ID", help="e.g. 2506.23856 (or an arXiv URL)")
+    explain.add_argument("--catalog", metavar="FILE", help="a local catalog file instead of GitHub")
+    explain.add_argument("--feed", metavar="FILE", action="append", default=[],
+                         help="read a saved arXiv API response or listing feed (repeatable)")
+    explain.add_argument("--since", metavar="DATE", help="from this date (YYYY-MM-DD)")
+    explain.add_argument("--until", metavar="DATE", help="up to this date (YYYY-MM-DD)")
+    explain.set_defaults(handler=_cmd_explain)
+
     schedule = commands.add_parser("schedule", parents=[common],
                                    help="run on the configured cron, until stopped")
     _add_run_arguments(schedule)
@@ -88,6 +98,12 @@ def _cmd_run(args: argparse.Namespace, cfg: Config) -> int:
     from promptbot import runner
 
     return runner.run_command(args, cfg)
+
+
+def _cmd_explain(args: argparse.Namespace, cfg: Config) -> int:
+    from promptbot import explain
+
+    return explain.explain_command(args, cfg)
 
 
 def _cmd_schedule(args: argparse.Namespace, cfg: Config) -> int:

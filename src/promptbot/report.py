@@ -53,6 +53,11 @@ def _safe(text: str) -> str:
     return _CONTROL.sub("\ufffd", text.replace("\r\n", "\n"))
 
 
+def terminal_text(text: str) -> str:
+    """`text` fit for a terminal: control sequences shown as U+FFFD, never obeyed."""
+    return _safe(text)
+
+
 def _one_line(text: str, width: int) -> str:
     return truncate(" ".join(_safe(text).split()), width)
 
