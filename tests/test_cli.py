@@ -259,3 +259,28 @@ def test_until_alone_says_which_window_it_means(
     assert "--until alone: the window is the 3 day(s) up to it ([arxiv].lookback_days)," \
         " 2025-06-27 to 2025-06-29" in err
     assert "469 of 469 paper(s) fall outside 2025-06-27 to 2025-06-29" in err
+
+
+def test_per_paper_mode_opens_the_best_papers_and_says_so_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = tmp_path / "per-paper.toml"
+    config.write_text((ROOT / "config.toml").read_text(encoding="utf-8").replace(
+        'mode = "rolling"', 'mode = "per-paper"').replace("max_open = 5", "max_open = 2"),
+        encoding="utf-8")
+    assert cli.main(["--config", str(config), *DRY_RUN, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    proposed = sorted((c for c in data["candidates"] if c["decision"] == "proposed"),
+                      key=lambda c: -c["score"])
+    assert [pr["arxiv_ids"] for pr in data["pull_requests"]] == [
+        [proposed[0]["arxiv_id"]], [proposed[1]["arxiv_id"]]]
+    body = data["pull_requests"][0]["body"]
+    assert "closing the PR rejects it" in body and "rejects all of them" not in body
+    assert cli.main(["--config", str(config), *DRY_RUN]) == 0
+    out, err = capsys.readouterr()
+    assert err.splitlines()[-1].endswith("; would open 2 PRs (dry run)")
+    changes = out.split("Changes to")[1].split("Pull request 1 of 2")[0]
+    assert [line.split()[1] for line in changes.splitlines() if line.startswith("  + ")] == \
+        sorted(p["arxiv_id"] for p in proposed[:2])
+    assert f"  ({len(proposed) - 2} more proposed paper(s) wait for a free pull request:" \
+        " [pull_request].max_open)" in changes

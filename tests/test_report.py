@@ -12,7 +12,7 @@ from promptbot import report
 from promptbot.catalog.parser import parse
 from promptbot.config import Config
 from promptbot.entries import editing
-from promptbot.models import Decision, Paper, Plan, PullRequestPlan, Status
+from promptbot.models import Decision, Paper, Plan, Proposal, PullRequestPlan, Status
 
 BASE = (
     "# Papers\n\n### Prompt Learning\n"
@@ -40,7 +40,8 @@ def make_plan(with_pr: bool = True, *decisions: Decision) -> Plan:
     prs = (
         PullRequestPlan(branch="promptbot/new-papers", base_branch="main",
                         title="Add 1 new paper(s) from arXiv", body="Body **text**\n",
-                        new_text=new, proposals=()),
+                        new_text=new, proposals=tuple(
+                            Proposal(i.arxiv_id, i.section, i.text) for i in insertions)),
     ) if with_pr else ()
     return Plan(decisions=decisions, base_text=BASE, new_text=new, insertions=insertions,
                 pull_requests=prs, notes=("arXiv listing was empty (weekend)",))

@@ -127,13 +127,19 @@ def render_text(
     rows = _candidate_rows(plan, color, max_irrelevant, layout)
     out += rows if plan.decisions else ["(no candidates)"]
     out += ["", _paint(f"Changes to {path}", "1", color)]
-    for ins in plan.insertions:
+    carried = {p.arxiv_id for pr in plan.pull_requests for p in pr.proposals}
+    # Per-paper mode opens at most max_open PRs: list what they carry, count what waits.
+    waiting = [i for i in plan.insertions if plan.pull_requests and i.arxiv_id not in carried]
+    for ins in (i for i in plan.insertions if i not in waiting):
         missing = f"; please fill in: {', '.join(ins.missing)}" if ins.missing else ""
         triage = "; needs triage" if ins.needs_triage else ""
         out.append(
             f"  + {ins.arxiv_id} in {_one_line(ins.section, 60)!r} after line {ins.after_line}"
             f"{triage}{missing}"
         )
+    if waiting and plan.pull_requests:
+        out.append(f"  ({len(waiting)} more proposed paper(s) wait for a free pull request:"
+                   " [pull_request].max_open)")
     prs = plan.pull_requests
     if len(prs) <= 1:  # rolling mode: one diff, one pull request
         diff = unified_diff(plan.base_text, plan.new_text, path)

@@ -34,9 +34,11 @@ def outcome_line(plan: Plan, applied: Sequence[Applied], *, dry_run: bool) -> st
     if not plan.pull_requests:
         return "nothing to propose"
     if dry_run:
-        verbs = [f"would update PR #{p.number}" if p.number else "would open a PR"
-                 for p in plan.pull_requests]
-        return "; ".join(verbs) + " (dry run)"
+        opened = sum(1 for p in plan.pull_requests if p.number is None)
+        updated = [f"#{p.number}" for p in plan.pull_requests if p.number is not None]
+        verbs = ([f"would open {'a PR' if opened == 1 else f'{opened} PRs'}"] if opened else [])
+        verbs += [f"would update PR {', '.join(updated)}"] if updated else []
+        return " and ".join(verbs) + " (dry run)"
     return "; ".join(f"PR #{a.number} {a.action}" for a in applied)
 
 
