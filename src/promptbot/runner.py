@@ -143,7 +143,7 @@ def _emit(args: argparse.Namespace, cfg: Config, plan: Plan, applied: Sequence[A
         Path(args.output).write_text(plan.new_text, encoding="utf-8", newline="")
     if getattr(args, "summary", None):
         with open(args.summary, "a", encoding="utf-8") as handle:
-            handle.write(summary.markdown(plan, applied, dry_run=args.dry_run))
+            handle.write(summary.markdown(plan, applied, dry_run=args.dry_run, path=path))
     print(summary.closing_line(plan, applied, dry_run=args.dry_run), file=sys.stderr)
 
 
