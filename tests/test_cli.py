@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import re
 import shutil
 from pathlib import Path
 
@@ -284,3 +286,13 @@ def test_per_paper_mode_opens_the_best_papers_and_says_so_once(
         sorted(p["arxiv_id"] for p in proposed[:2])
     assert f"  ({len(proposed) - 2} more proposed paper(s) wait for a free pull request:" \
         " [pull_request].max_open)" in changes
+
+
+def test_schedule_log_lines_carry_a_utc_timestamp(capsys: pytest.CaptureFixture[str]) -> None:
+    cli.configure_logging(0, False, timestamps=True)
+    logging.getLogger("promptbot").info("scheduled")
+    cli.configure_logging(0, False)
+    logging.getLogger("promptbot").info("plain")
+    lines = capsys.readouterr().err.splitlines()
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC scheduled", lines[0]), lines
+    assert lines[1] == "plain"

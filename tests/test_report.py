@@ -178,3 +178,9 @@ def test_the_memory_marker_stays_out_of_the_terminal_view() -> None:
         " --json shows them) -->" in text
     assert marker in json.loads(report.render_json(replace(plan, pull_requests=(pr,)),
                                                    path="README.md"))["pull_request"]["body"]
+
+
+def test_an_absolute_path_gets_git_style_diff_headers() -> None:
+    text = report.render_text(make_plan(), path="/srv/lists/README.md")
+    assert "--- a/srv/lists/README.md\n+++ b/srv/lists/README.md\n" in text
+    assert "Changes to /srv/lists/README.md" in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -122,11 +123,17 @@ def _read_catalog_arg(args: argparse.Namespace, cfg: Config) -> str:
     return runner.fetch_catalog_text(cfg)
 
 
-def configure_logging(verbose: int, quiet: bool) -> None:
-    """Progress lines on stderr: INFO by default, DEBUG with -v, WARNING with -q."""
+def configure_logging(verbose: int, quiet: bool, *, timestamps: bool = False) -> None:
+    """Progress lines on stderr: INFO by default, DEBUG with -v, WARNING with -q; with
+    `timestamps` (the long-running `schedule`), each line starts with its UTC time."""
     level = logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(message)s"))
+    if timestamps:
+        stamped = logging.Formatter("%(asctime)s %(message)s", "%Y-%m-%d %H:%M:%S UTC")
+        stamped.converter = time.gmtime
+        handler.setFormatter(stamped)
+    else:
+        handler.setFormatter(logging.Formatter("%(message)s"))
     root = logging.getLogger("promptbot")
     root.handlers[:] = [handler]
     root.setLevel(level)
@@ -152,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    configure_logging(args.verbose, args.quiet)
+    configure_logging(args.verbose, args.quiet, timestamps=args.command == "schedule")
     try:
         cfg = load_config(args.config)
         code: int = args.handler(args, cfg)
