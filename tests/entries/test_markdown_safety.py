@@ -111,6 +111,32 @@ def test_invisible_characters_are_removed_like_bidi_marks(invisible: str) -> Non
     assert ms.rendered_text(f"cc @{invisible}octocat") == f"cc @{ms.ZWJ}octocat"
 
 
+@pytest.mark.parametrize(("text", "seen"), [
+    ("cc @octocat and @org/team", f"cc @{ms.ZWJ}octocat and @{ms.ZWJ}org/team"),
+    ("fixes #12, GH-3 and o/r#4", f"fixes #{ms.ZWJ}12, GH{ms.ZWJ}-3 and o/r#{ms.ZWJ}4"),
+    ("see www.x.org, https://x.org, ftp://x.org",
+     f"see www{ms.ZWJ}.x.org, https{ms.ZWJ}://x.org, ftp{ms.ZWJ}://x.org"),
+    ("mailto:a javascript:x", f"mailto{ms.ZWJ}:a javascript{ms.ZWJ}:x"),
+    ("write to a@b.org", f"write to a@{ms.ZWJ}b.org"),
+    ("issue 12 and C# 7", "issue 12 and C# 7"),
+    ("  two\n lines\t", "two lines"),
+])
+def test_rendered_text_is_the_text_with_joiners_where_github_would_link(
+    text: str, seen: str
+) -> None:
+    assert ms.rendered_text(text) == seen
+
+
+def test_escape_writes_exactly_these_characters() -> None:
+    assert ms.escape("[x](y) *a* _b_ <c> #1 @d | `e` $f$ ~g~ \\") == (
+        f"&#91;x&#93;(y) \\*a\\* \\_b\\_ \\<c\\> #{ms.ZWJ}1 @{ms.ZWJ}d \\| \\`e\\`"
+        " \\$f\\$ \\~g\\~ \\\\")
+    assert ms.escape("# not a heading") == "\\# not a heading"
+    assert ms.escape("1. not a list") == "1\\. not a list"
+    assert ms.escape("- not a list") == "\\- not a list"
+    assert ms.escape("AT&T &amp; co") == "AT&T \\&amp; co"
+
+
 def test_ordinary_titles_are_left_alone() -> None:
     title = "K-LITE: Learning Transferable Visual Models with External Knowledge (v2), 100% & more"
     assert ms.escape(title) == title
@@ -127,6 +153,13 @@ def test_ordinary_titles_are_left_alone() -> None:
         ("JaVaScRiPt:alert(1)", None),
         ("data:text/html,<b>x</b>", None),
         ("http://exa mple.com", None),
+        ("http://example.org/a", "http://example.org/a"),  # plain http stays a link
+        ("ftp://example.org/f.zip", None),
+        ("mailto:a@b.org", None),
+        ("//example.org/a", None),  # no scheme
+        ("https://x.org/a[1]/b", "https://x.org/a%5B1%5D/b"),  # brackets end a link label
+        ("https://x.org/p?q=[x]", "https://x.org/p?q=%5Bx%5D"),
+        ("https://x.org/'q'", "https://x.org/%27q%27"),
         ("https://x.org/a<b>", "https://x.org/a%3Cb%3E"),
         ("", None),
     ],

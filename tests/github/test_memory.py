@@ -105,3 +105,11 @@ def test_free_rolling_branch_takes_the_lowest_unused_suffix() -> None:
     assert mem.free_rolling_branch(Memory((one, two)), CFG) == "promptbot/new-papers-3"
     gone = pr(3, "closed", "c", branch="promptbot/new-papers-2")
     assert mem.free_rolling_branch(Memory((one, gone)), CFG) == "promptbot/new-papers-2"
+
+
+def test_of_two_open_rolling_prs_the_newer_is_chosen_in_any_order() -> None:
+    first = pr(3, "open", "a")
+    second = pr(9, "open", "b", branch="promptbot/new-papers-2")
+    for order in ((first, second), (second, first)):
+        assert mem.open_rolling_pr(Memory(order), CFG) == second
+    assert mem.hands_off(Memory((first, second)), CFG) == ()

@@ -129,3 +129,27 @@ def test_body_round_trips_and_rerenders_identically(
     assert prt.read_proposals(body) == (p,)
     again = body_of(prt.read_proposals(body), abstracts=prt.read_abstracts(body))
     assert again == body  # a rerun with nothing new writes nothing
+
+
+# -- pinned: the table's paper label and what the marker keeps ----------------------------------
+@pytest.mark.parametrize(("p", "cell"), [
+    (Proposal("2503.00001", "S", "* e", title="Prompt [x] *y*"),
+     "[Prompt &#91;x&#93; \\*y\\*](https://arxiv.org/abs/2503.00001)"),
+    (Proposal("2503.00001", "S", "* e"), "[2503.00001](https://arxiv.org/abs/2503.00001)"),
+    (Proposal("2503.00001v2", "S", "* e", title="T"), "T"),  # not a bare id: no link
+    (Proposal("x) [y](https://evil.example", "S", "* e", title="T"), "T"),
+])
+def test_the_table_labels_each_paper_by_title_linking_only_a_bare_id(
+    p: Proposal, cell: str
+) -> None:
+    rows = [line for line in body_of([p]).splitlines() if line.startswith("| ") and "---" not in line]
+    assert rows[1].split(" | ")[0] == f"| {cell}"
+
+
+def test_needs_triage_and_missing_fields_round_trip_and_an_entryless_proposal_is_dropped() -> None:
+    triage = Proposal("2503.00001", "S", "* one", title="One", score=0.6, needs_triage=True,
+                      missing=("name", "affiliation"), why="w")
+    empty = Proposal("2503.00002", "S", "", title="Two")
+    read = prt.read_proposals(body_of([triage, empty]))
+    assert read == (triage,)
+    assert read[0].needs_triage is True and read[0].missing == ("name", "affiliation")
