@@ -142,7 +142,8 @@ def test_body_round_trips_and_rerenders_identically(
 def test_the_table_labels_each_paper_by_title_linking_only_a_bare_id(
     p: Proposal, cell: str
 ) -> None:
-    rows = [line for line in body_of([p]).splitlines() if line.startswith("| ") and "---" not in line]
+    rows = [line for line in body_of([p]).splitlines()
+            if line.startswith("| ") and "---" not in line]
     assert rows[1].split(" | ")[0] == f"| {cell}"
 
 
