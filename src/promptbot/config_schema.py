@@ -32,10 +32,15 @@ class Problem:
 
     key: str
     message: str
+    table: bool = False  # the key names a table (shown `[arxv]`), not a value
 
     @property
     def shown_key(self) -> str:
         """The key as a user writes it: `[arxiv].keywords[2]`, `[arxv]`, or a top-level key."""
+        if not self.key:
+            return "the top level"
+        if self.table and "." not in self.key:
+            return f"[{self.key}]"
         return dotted(self.key)
 
 
@@ -60,14 +65,15 @@ def _build(
     everywhere: dict[str, list[str]],
 ) -> T:
     if not isinstance(data, dict):
-        problems.append(Problem(path, "must be a table"))
+        problems.append(Problem(path, "must be a table", table=True))
         return None  # type: ignore[return-value]  # the caller keeps the default
     settable = [f for f in fields(cls) if f.name not in internal]  # type: ignore[arg-type]
     known = [f.name for f in settable]
     for key in data:
         if key not in known:
             child = f"{path}.{key}" if path else key
-            problems.append(Problem(child, unknown_key(key, known, everywhere, table=path)))
+            problems.append(Problem(child, unknown_key(key, known, everywhere, table=path),
+                                    table=isinstance(data[key], dict)))
     hints = get_type_hints(cls)
     values: dict[str, Any] = {}
     for f in settable:
@@ -141,9 +147,9 @@ def _plural(hint: Any) -> str:
 
 
 def dotted(path: str) -> str:
-    """`arxiv.keywords[2]` as `[arxiv].keywords[2]`; a top-level table alone as `[arxv]`."""
+    """`arxiv.keywords[2]` as `[arxiv].keywords[2]`; a top-level key stays as it is."""
     head, _, rest = path.partition(".")
-    return f"[{head}].{rest}" if rest else f"[{head}]"
+    return f"[{head}].{rest}" if rest else path
 
 
 # --- where a key is written -------------------------------------------------------------------
