@@ -92,6 +92,38 @@ def test_the_corpus_really_is_hostile() -> None:
     assert broken >= len(titled) // 2
 
 
+@pytest.mark.parametrize(("text", "length", "cut"), [
+    ("abcde", 5, "abcde"),  # exactly the length: kept whole
+    ("abc", 1, "a…"),  # no room: one character and the ellipsis
+    ("aa bb cc dd", 9, "aa bb…"),  # at the last space that leaves more than half
+    ("one two, three four", 12, "one two…"),  # punctuation before the ellipsis dropped
+    ("abcdefghij", 6, "abcde…"),  # no space: cut inside the word
+    ("abcd efghij", 9, "abcd efg…"),  # a space at exactly half is too early
+    ("abcd efghijk", 10, "abcd efgh…"),
+    ("wordX more words", 7, "wordX…"),  # only punctuation is dropped before the ellipsis
+])
+def test_truncate_exactly(text: str, length: int, cut: str) -> None:
+    assert ms.truncate(text, length) == cut
+
+
+def test_tag_characters_at_both_ends_of_their_block_are_removed() -> None:
+    assert ms.plain("a\U000e0000b\U000e007fc\U000e0080") == "abc\U000e0080"
+
+
+def test_rendered_text_honours_the_length() -> None:
+    assert ms.rendered_text("word " * 50, max_length=12) == "word word…"
+    assert ms.escape("word " * 50, max_length=12) == "word word…"
+
+
+@pytest.mark.parametrize(("text", "escaped"), [
+    ("_ab", "\\_ab"), ("x _b", "x \\_b"), ("a_b", "a_b"), ("ab_", "ab\\_"), ("a _", "a \\_"),
+])
+def test_underscores_are_escaped_only_where_they_could_open_emphasis(
+    text: str, escaped: str
+) -> None:
+    assert ms.escape(text) == escaped
+
+
 def test_long_text_is_cut_at_a_word_boundary() -> None:
     out = ms.plain("word " * 100, max_length=40)
     assert len(out) <= 40 and out.endswith(ms.ELLIPSIS) and out[:-1].split()[-1] == "word"

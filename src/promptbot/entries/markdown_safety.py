@@ -116,7 +116,9 @@ def rendered_text(text: str, max_length: int | None = None) -> str:
 
 # --- URLs ---------------------------------------------------------------------------------------
 
-_URL_SAFE = "/:?#[]@!$&'*+,;=%-._~"
+# Kept as they are; everything else is percent-encoded, among it what would end or confuse a
+# markdown link destination or label: ( ) < > ' [ ] and spaces.
+_URL_SAFE = "/:?#@!$&*+,;=%-._~"
 
 
 def safe_url(url: str) -> str | None:
@@ -130,11 +132,7 @@ def safe_url(url: str) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
-    encoded = quote(candidate, safe=_URL_SAFE.replace("'", ""))
-    # Parentheses and angle brackets end or confuse a link destination; encode them.
-    for ch, code in (("(", "%28"), (")", "%29"), ("<", "%3C"), (">", "%3E"), ("'", "%27")):
-        encoded = encoded.replace(ch, code)
-    return encoded.replace("[", "%5B").replace("]", "%5D")
+    return quote(candidate, safe=_URL_SAFE)
 
 
 def link(label: str, url: str) -> str | None:
