@@ -217,6 +217,7 @@ def test_a_body_exactly_at_the_limit_keeps_its_abstracts(monkeypatch: pytest.Mon
     ("aaa bbb ccc", 9, "aaa …"),
     ("aaa\tbbb ccc ddd", 12, "aaa bbb …"),
     ("aaaa bbbb", 7, "aaaa …"),
+    ("a bcd efg", 8, "a bcd …"),
 ])
 def test_shorten_exactly(text: str, limit: int, short: str) -> None:
     assert prt._shorten(text, limit) == short
@@ -238,3 +239,10 @@ def test_the_marker_reader_keeps_only_string_abstracts_and_string_list_fields() 
             '{"arxiv_id": "2503.00002"}]} -->')
     assert prt.read_abstracts(body) == {"a": "x"}
     assert prt.read_proposals(body) == (Proposal("2503.00001", "", "* e"),)
+
+
+def test_every_abstract_gets_its_block_summarised_by_id_and_title() -> None:
+    body = body_of(TWO, abstracts={"2503.00001": "First.", "2503.00002": "Second."})
+    assert "<details><summary>2503.00001: T &quot;q&quot; &lt;b&gt;</summary>" in body
+    assert "<details><summary>2503.00002</summary>\n\nSecond.\n\n</details>" in body
+    assert body.count("<details>") == 2
