@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from promptbot import config, config_checks, config_schema
+from promptbot import config, config_checks, config_schema, config_values
 from promptbot.errors import ConfigError
 from promptbot.judging.terms import parse_term
 
@@ -158,7 +158,7 @@ def test_config_path_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
                                   "prompt^x", "prompt^-1", "prompt^0", " ^1", "CLIP^1e1", "*^2",
                                   "x^nan"])
 def test_term_checks_agree_with_the_term_reader(spec: str) -> None:
-    problem = config.value_problems(config.Config(scoring=config.ScoringConfig(
+    problem = config_values.value_problems(config.Config(scoring=config.ScoringConfig(
         positive_terms=(spec,))))
     try:
         parse_term(spec, "positive", "[scoring].positive_terms[0]")
