@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from promptbot import __version__
 from promptbot import config as config_module
@@ -55,6 +56,17 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_arguments(run)
     run.set_defaults(handler=_cmd_run)
 
+    _add_explain(commands, common)
+
+    schedule = commands.add_parser("schedule", parents=[common],
+                                   help="run on the configured cron, until stopped")
+    _add_run_arguments(schedule)
+    schedule.add_argument("--once", action="store_true", help="run once now and exit")
+    schedule.set_defaults(handler=_cmd_schedule)
+    return parser
+
+
+def _add_explain(commands: Any, common: argparse.ArgumentParser) -> None:
     explain = commands.add_parser("explain", parents=[common],
                                   help="the whole story of one paper in the run a dry run makes")
     explain.add_argument("arxiv_id", metavar="ARXIV_ID", help="e.g. 2506.23856 (or an arXiv URL)")
@@ -64,13 +76,6 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--since", metavar="DATE", help="from this date (YYYY-MM-DD)")
     explain.add_argument("--until", metavar="DATE", help="up to this date (YYYY-MM-DD)")
     explain.set_defaults(handler=_cmd_explain)
-
-    schedule = commands.add_parser("schedule", parents=[common],
-                                   help="run on the configured cron, until stopped")
-    _add_run_arguments(schedule)
-    schedule.add_argument("--once", action="store_true", help="run once now and exit")
-    schedule.set_defaults(handler=_cmd_schedule)
-    return parser
 
 
 def _add_run_arguments(parser: argparse.ArgumentParser) -> None:

@@ -25,6 +25,7 @@ ValueCheck = Callable[[Any], "str | None"]
 
 def _one_of(*allowed: str) -> ValueCheck:
     def check(value: Any) -> str | None:
+        """The value is one of `allowed` (a close spelling is suggested)."""
         if value in allowed:
             return None
         close = difflib.get_close_matches(str(value).lower(), allowed, n=1)
@@ -35,12 +36,14 @@ def _one_of(*allowed: str) -> ValueCheck:
 
 def _between(low: float, high: float, why: str = "") -> ValueCheck:
     def check(value: Any) -> str | None:
+        """The value lies in [low, high]."""
         return None if low <= value <= high else f"must be between {low:g} and {high:g}{why}"
     return check
 
 
 def _at_least(low: float, why: str = "") -> ValueCheck:
     def check(value: Any) -> str | None:
+        """The value is at least `low`."""
         return None if value >= low else f"must be at least {low:g}{why}"
     return check
 
