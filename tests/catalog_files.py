@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from promptbot import catalog
+from promptbot.config import SectionsConfig
 from promptbot.models import Catalog
 
 CATALOGS = Path(__file__).parent / "data" / "catalogs"
@@ -14,6 +15,11 @@ BWLONG_VERSIONS = tuple(sorted(p.name for p in CATALOGS.glob("BWLONG_*.md")))  #
 JINDONGGU = "JindongGu_Awesome-Prompting-on-Vision-Language-Model_README_2025-03-18_HEAD.md"
 MULTIMODAL = "cmhungsteve_Awesome-Transformer-Attention_README_multimodal_2024-07-30_HEAD.md"
 AMUSI = "amusi_CVPR2024-Papers-with-Code_README_2024-07-04_HEAD.md"
+# The [sections] the seed copy of the list was configured with (the built-in defaults name the
+# published list's headings instead).
+SEED_SECTIONS = SectionsConfig(
+    default="Prompt Learning/Tuning(arxiv4月-)", published="Prompt Learning/Tuning",
+    preprint="Prompt Learning/Tuning(arxiv4月-)", never=("Prompt Learning/Tuning(已读)",))
 ALL_FILES = tuple(sorted(p.name for p in CATALOGS.glob("*.md")))
 # The How-to-PR file is the contributing guide's markdown, not a list of papers.
 ALL_LISTS = tuple(name for name in ALL_FILES if "How-to-PR" not in name)

@@ -6,21 +6,26 @@ import json
 from pathlib import Path
 
 import pytest
-from catalog_files import AMUSI, CATALOGS, SEED
+from catalog_files import AMUSI, BWLONG_HEAD, CATALOGS, SEED, parse
 
 from promptbot import check
 from promptbot.cli import main
 from promptbot.config import Config, SectionRule, SectionsConfig
+from promptbot.judging.placement import Placer
 
 SEED_PATH = CATALOGS / SEED
 AMUSI_PATH = CATALOGS / AMUSI
-GOOD_CONFIG = '[sections]\ndefault = "Prompt Learning/Tuning(arxiv4月-)"\nnever = ["Nowhere"]\n'
+GOOD_CONFIG = ('[sections]\ndefault = "Prompt Learning/Tuning(arxiv4月-)"\n'
+               'published = "Prompt Learning/Tuning"\n'
+               'preprint = "Prompt Learning/Tuning(arxiv4月-)"\n'
+               'never = ["Nowhere"]\n')
 
 
 @pytest.fixture(autouse=True)
 def _no_ambient_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("PROMPTBOT_CONFIG", raising=False)
-    monkeypatch.chdir(tmp_path)  # no ./config.toml unless a test writes one
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "config.toml").write_text("", encoding="utf-8")  # the built-in defaults, quietly
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -75,8 +80,12 @@ def test_json_conflict_and_missing_sections(capsys: pytest.CaptureFixture[str],
     assert [d["line"] for d in report["no_arxiv_id"]] == [21, 30, 83, 90]  # type: ignore[attr-defined]
 
 
-def test_text_report_is_plain_and_complete(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "check", "--catalog", str(SEED_PATH))
+def test_text_report_is_plain_and_complete(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text(GOOD_CONFIG.replace('never = ["Nowhere"]', "never = []"), encoding="utf-8")
+    code, out, err = run(capsys, "--config", str(config), "check", "--catalog", str(SEED_PATH))
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0] == "91 entries in 9 sections (142 lines)"
@@ -87,7 +96,7 @@ def test_text_report_is_plain_and_complete(capsys: pytest.CaptureFixture[str]) -
         in lines
     assert any(line.startswith("  arXiv 2304.01295: line 80 Tip-Adapter") for line in lines)
     assert "Lines that look like entries but were not understood: none" in lines
-    assert "Configured sections not in the catalog: none" in lines  # the built-in default exists
+    assert "Configured sections not in the catalog: none" in lines
     assert "\x1b" not in out
 
 
@@ -168,7 +177,9 @@ def test_commented_out_entries_are_reported(capsys: pytest.CaptureFixture[str],
                                             tmp_path: Path) -> None:
     path = tmp_path / "list.md"
     path.write_text('# Papers\n<!-- * **Old**: "A Retired Paper Title", CVPR, 2021.'
-                    " [[Paper](https://arxiv.org/abs/2101.00003)] -->\n", encoding="utf-8")
+                    " [[Paper](https://arxiv.org/abs/2101.00003)] -->\n"
+                    '* **Kept**: "A Listed Paper", CVPR, 2022. [[Paper](https://arxiv.org/abs/'
+                    '2201.00001)]\n', encoding="utf-8")
     code, out, err = run(capsys, "check", "--catalog", str(path), "--json")
     assert code == 0, err
     assert json.loads(out)["hidden"] == [{"line": 2, "end_line": 2, "name": "Old",
@@ -177,3 +188,18 @@ def test_commented_out_entries_are_reported(capsys: pytest.CaptureFixture[str],
     code, out, err = run(capsys, "check", "--catalog", str(path))
     assert "Entries the maintainers commented out (never proposed): 1" in out
     assert "line     2  Old: A Retired Paper Title" in out
+
+
+def test_check_and_run_agree_on_section_names_of_the_published_list(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # "### Prompt Learning(accepted): *Updating by …*" is named by the part before the colon.
+    code, out, err = run(capsys, "check", "--catalog", str(CATALOGS / BWLONG_HEAD), "--json")
+    assert code == 0, err
+    assert json.loads(out)["missing_sections"] == []
+    assert Placer(parse(BWLONG_HEAD), SectionsConfig()).notes == ()
+    seed_sections = SectionsConfig(published="Prompt Learning/Tuning")
+    report = check.findings(parse(BWLONG_HEAD), Config(sections=seed_sections))
+    assert report["missing_sections"] == [
+        {"key": "sections.published", "section": "Prompt Learning/Tuning"}]
+    assert "Prompt Learning/Tuning" in Placer(parse(BWLONG_HEAD), seed_sections).notes[0]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import re
 import shutil
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from promptbot.catalog.parser import parse
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_CATALOG = ROOT / "examples" / "awesome-prompt-learning-cv.md"
 EXAMPLE_FEED = ROOT / "examples" / "arxiv-2025-07-01.xml"
+PUBLISHED_LIST = "BWLONG_Awesome-Prompt-Learning-CV_README_2023-12-22_HEAD.md"
 DRY_RUN = ["run", "--dry-run", "--catalog", str(EXAMPLE_CATALOG), "--feed", str(EXAMPLE_FEED)]
 
 
@@ -43,6 +46,25 @@ def test_readme_dry_run_shows_candidates_diff_and_pr(capsys: pytest.CaptureFixtu
     assert "Pull request" in out
     assert "proposed" in out and "irrelevant" in out
     assert "would open a PR (dry run)" in err
+
+
+@pytest.mark.parametrize("catalog", [
+    EXAMPLE_CATALOG, ROOT / "tests" / "data" / "catalogs" / PUBLISHED_LIST])
+def test_the_shipped_config_fits_the_published_list_without_warnings(
+    capsys: pytest.CaptureFixture[str], catalog: Path,
+) -> None:
+    # From the repository root, as the README's quick start runs: ./config.toml is read.
+    assert cli.main(["run", "--dry-run", "--catalog", str(catalog), "--feed", str(EXAMPLE_FEED),
+                     "--json"]) == 0
+    out, err = capsys.readouterr()
+    data = json.loads(out)
+    assert not any("not found" in n for n in data["notes"]), data["notes"]
+    assert "not found" not in err and "placing by similarity" not in err
+    sections = {c["section"] for c in data["candidates"] if c["decision"] == "proposed"}
+    assert sections == {"Prompt Learning(accepted): *Updating by Linbin Wang*",
+                        "Prompt Learning(arxiv): *Updating by Jiajia Zhang*"}
+    assert cli.main(["check", "--catalog", str(catalog)]) == 0
+    assert "Configured sections not in the catalog: none" in capsys.readouterr().out
 
 
 def test_dry_run_json_is_one_object_with_the_documented_keys(
@@ -106,7 +128,40 @@ def test_bad_config_exits_2_naming_file_and_key(
     bad = tmp_path / "bad.toml"
     bad.write_text('[arxiv]\nkeywords = "prompt"\n', encoding="utf-8")
     assert cli.main(["--config", str(bad), *DRY_RUN]) == 2
-    assert f"{bad}: [arxiv].keywords must be a list of strings" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        f"promptbot: error: {bad}:2: [arxiv].keywords: must be a list of strings\n")
+
+
+def test_every_config_mistake_is_reported_before_any_request(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[scoring]\npositive_terms = ["prompt^x"]\n[format]\ntemplate = "{nmae}"\n'
+                   '[schedule]\ncron = "0 0 31 2 *"\n', encoding="utf-8")
+
+    def no_requests(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a request was attempted")
+
+    monkeypatch.setattr(runner, "build_sources", no_requests)
+    monkeypatch.setattr(runner, "build_forge", no_requests)
+    for command in (["run", "--dry-run"], ["check"], ["run", "--dry-run", "--config", str(bad)]):
+        argv = command if "--config" in command else ["--config", str(bad), *command]
+        assert cli.main(argv) == 2
+        err = capsys.readouterr().err.splitlines()
+        assert [line.split(": ", 3)[2] for line in err] == [
+            f"{bad}:2", f"{bad}:4", f"{bad}:6"], err
+        assert "bad weight" in err[0] and "{nmae}" in err[1] and "never fires" in err[2]
+
+
+def test_no_config_file_says_the_built_in_defaults_are_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    catalog = tmp_path / "list.md"
+    shutil.copy(EXAMPLE_CATALOG, catalog)
+    assert cli.main(["check", "--catalog", str(catalog)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "using the built-in defaults" in err
 
 
 def test_config_from_environment(
@@ -156,3 +211,88 @@ def test_python_dash_m_entry_point(tmp_path: Path) -> None:
                           capture_output=True, text=True, check=False, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert "entries" in done.stdout.lower()
+
+
+@pytest.mark.parametrize("content", ["", "MIT License\n\nCopyright (c) 2023\n", None])
+def test_check_and_run_refuse_a_file_that_lists_no_papers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None,
+) -> None:
+    path = tmp_path / "not-a-list.md"
+    if content is None:
+        shutil.copy(ROOT / "pyproject.toml", path)  # its "# comments" read as headings
+    else:
+        path.write_text(content, encoding="utf-8")
+    for argv in (["check", "--catalog", str(path)],
+                 ["run", "--dry-run", "--catalog", str(path), "--feed", str(EXAMPLE_FEED)]):
+        assert cli.main(argv) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and err.count("\n") == 1, err
+        assert err.startswith(f"promptbot: error: {path}: not a list of papers")
+        assert "paper(s)" not in err  # refused before the feed was read
+
+
+@pytest.mark.parametrize("flag", ["--output", "--summary"])
+def test_an_unwritable_output_is_refused_before_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], flag: str,
+) -> None:
+    for target, why in ((tmp_path / "missing" / "x.md", "does not exist"),
+                        (tmp_path, "is a folder")):
+        assert cli.main([*DRY_RUN, flag, str(target)]) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and err == f"promptbot: error: {flag} {target}: " + (
+            f"the folder {target.parent} {why}\n" if "exist" in why else f"{why}, not a file\n")
+
+
+def test_a_malformed_feed_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text("", encoding="utf-8")
+    assert cli.main(["run", "--dry-run", "--catalog", str(EXAMPLE_CATALOG), "--feed",
+                     str(feed)]) == 2
+    assert capsys.readouterr().err == f"promptbot: error: --feed {feed}: the file is empty\n"
+
+
+def test_until_alone_says_which_window_it_means(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main([*DRY_RUN, "--until", "2025-06-29"]) == 0
+    err = capsys.readouterr().err
+    assert "--until alone: the window is the 3 day(s) up to it ([arxiv].lookback_days)," \
+        " 2025-06-27 to 2025-06-29" in err
+    assert "469 of 469 paper(s) fall outside 2025-06-27 to 2025-06-29" in err
+
+
+def test_per_paper_mode_opens_the_best_papers_and_says_so_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = tmp_path / "per-paper.toml"
+    config.write_text((ROOT / "config.toml").read_text(encoding="utf-8").replace(
+        'mode = "rolling"', 'mode = "per-paper"').replace("max_open = 5", "max_open = 2"),
+        encoding="utf-8")
+    assert cli.main(["--config", str(config), *DRY_RUN, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    proposed = sorted((c for c in data["candidates"] if c["decision"] == "proposed"),
+                      key=lambda c: -c["score"])
+    assert [pr["arxiv_ids"] for pr in data["pull_requests"]] == [
+        [proposed[0]["arxiv_id"]], [proposed[1]["arxiv_id"]]]
+    body = data["pull_requests"][0]["body"]
+    assert "closing the PR rejects it" in body and "rejects all of them" not in body
+    assert cli.main(["--config", str(config), *DRY_RUN]) == 0
+    out, err = capsys.readouterr()
+    assert err.splitlines()[-1].endswith("; would open 2 PRs (dry run)")
+    changes = out.split("Changes to")[1].split("Pull request 1 of 2")[0]
+    assert [line.split()[1] for line in changes.splitlines() if line.startswith("  + ")] == \
+        sorted(p["arxiv_id"] for p in proposed[:2])
+    assert f"  ({len(proposed) - 2} more proposed paper(s) wait for a free pull request:" \
+        " [pull_request].max_open)" in changes
+
+
+def test_schedule_log_lines_carry_a_utc_timestamp(capsys: pytest.CaptureFixture[str]) -> None:
+    cli.configure_logging(0, False, timestamps=True)
+    logging.getLogger("promptbot").info("scheduled")
+    cli.configure_logging(0, False)
+    logging.getLogger("promptbot").info("plain")
+    lines = capsys.readouterr().err.splitlines()
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC scheduled", lines[0]), lines
+    assert lines[1] == "plain"

@@ -20,7 +20,8 @@ from promptbot.sources.enrichment_cache import EnrichmentCache
 from promptbot.sources.politeness import Politeness
 
 ROOT = Path(__file__).resolve().parent.parent
-CATALOG = ROOT / "examples" / "awesome-prompt-learning-cv.md"
+# The seed copy of the list: it writes every entry's affiliation (`(*Tsinghua University*)`).
+CATALOG = ROOT / "tests" / "data" / "catalogs" / "seed_Awesome-Prompt-Learning-CV.md"
 FEED = ROOT / "examples" / "arxiv-2025-07-01.xml"
 PAGES = ROOT / "tests" / "data" / "arxiv_html"
 NO_AUTHORS = b"<html><body><article><h1>A title</h1><p>No author block.</p></article></body></html>"
@@ -64,7 +65,11 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
 def write_config(tmp_path: Path, server: ArxivServer) -> Path:
     config = tmp_path / "config.toml"
     config.write_text(f'[arxiv]\nhtml_url = "{server.url}/html/"\n'
-                      f'[enrich]\ncache_dir = "{tmp_path / "cache"}"\n', encoding="utf-8")
+                      f'[enrich]\ncache_dir = "{tmp_path / "cache"}"\n'
+                      '[sections]\ndefault = "Prompt Learning/Tuning(arxiv4月-)"\n'
+                      'published = "Prompt Learning/Tuning"\n'
+                      'preprint = "Prompt Learning/Tuning(arxiv4月-)"\n'
+                      'never = ["Prompt Learning/Tuning(已读)"]\n', encoding="utf-8")
     return config
 
 

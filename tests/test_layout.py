@@ -9,7 +9,7 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "promptbot"
 # The base modules every layer may use.
-BASE = {"models", "errors", "config", "config_schema", "ports", "__init__"}
+BASE = {"models", "errors", "config", "config_schema", "config_values", "ports", "__init__"}
 # What each subpackage may import of the project, besides itself and the base modules.
 ALLOWED: dict[str, set[str]] = {
     "catalog": set(),

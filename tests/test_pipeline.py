@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from catalog_files import SEED, read
+from catalog_files import SEED, SEED_SECTIONS, read
 from fakes import FakeForge, FakeSource
 
 from promptbot import config, pipeline
@@ -22,6 +22,9 @@ from promptbot.ports import Applied
 DATA = Path(__file__).parent / "data"
 SEED_TEXT = read(SEED)
 CFG = config.load(Path(__file__).resolve().parent.parent / "config.toml")
+# The seed copy of the list, with the [sections] it was configured with (updates move entries
+# between its published and preprint sections).
+SEED_CFG = replace(CFG, sections=SEED_SECTIONS)
 
 
 def real_papers(*ids: str) -> tuple[Paper, ...]:
@@ -58,6 +61,17 @@ def test_a_relevant_paper_is_proposed_and_an_unrelated_one_is_not() -> None:
     assert len(plan.pull_requests) == 1
     assert PROMPT_TUNING in plan.new_text and UNRELATED not in plan.new_text
     assert len(parse(plan.new_text).entries) == len(parse(SEED_TEXT).entries) + 1
+
+
+@pytest.mark.parametrize("title", ["", "   ", "\u200b\n"])
+def test_a_paper_without_a_title_is_skipped_with_a_note(title: str) -> None:
+    blank = replace(real_papers(PROMPT_TUNING)[0], arxiv_id="2506.99999", title=title)
+    plan = pipeline.run(CFG, [FakeSource((blank, *real_papers(PROMPT_TUNING)))],
+                        FakeForge(SEED_TEXT), None)
+    assert [d.paper.arxiv_id for d in plan.decisions] == [PROMPT_TUNING]
+    assert [i.arxiv_id for i in plan.insertions] == [PROMPT_TUNING]
+    assert "2506.99999" not in plan.new_text
+    assert "skipped 1 paper(s) without a title: 2506.99999" in plan.notes
 
 
 def test_the_dry_run_plan_is_the_plan_that_gets_applied() -> None:
@@ -185,7 +199,7 @@ def test_a_replace_in_the_feed_is_asked_by_id_and_idpt_moves_to_the_published_se
     papers, calls = _refreshed(recheck=False)
     assert [c["id_list"] for c in calls] == ["2304.07221"]
     assert papers.requests == 2  # the feed, and one id_list request
-    plan = pipeline.decide_and_plan(papers, SEED_TEXT, Memory(), CFG)
+    plan = pipeline.decide_and_plan(papers, SEED_TEXT, Memory(), SEED_CFG)
     assert [d.status for d in plan.decisions] == [Status.UPDATE]
     (update,) = plan.updates
     assert update.moved and update.section == "Prompt Learning/Tuning"
@@ -199,7 +213,7 @@ def test_the_weekly_recheck_asks_every_listed_preprint_in_few_requests() -> None
     papers, calls = _refreshed(recheck=True, comment="12 pages")
     wanted = recheck_ids(parse(SEED_TEXT))
     assert len(calls) == 1 and set(calls[0]["id_list"].split(",")) == set(wanted)
-    plan = pipeline.decide_and_plan(papers, SEED_TEXT, Memory(), CFG)
+    plan = pipeline.decide_and_plan(papers, SEED_TEXT, Memory(), SEED_CFG)
     assert [d.status for d in plan.decisions] == [Status.LISTED] and not plan.changed
 
 
@@ -208,7 +222,7 @@ def test_semantic_scholars_venue_makes_the_recheck_an_update() -> None:
 
     papers, _ = _refreshed(recheck=True, comment="12 pages",
                            venues=lambda ids: {"2304.07221": Venue("ICCV", 2023)})
-    plan = pipeline.decide_and_plan(papers, SEED_TEXT, Memory(), CFG)
+    plan = pipeline.decide_and_plan(papers, SEED_TEXT, Memory(), SEED_CFG)
     assert [d.status for d in plan.decisions] == [Status.UPDATE]
 
 

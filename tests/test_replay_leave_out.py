@@ -8,7 +8,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from catalog_files import BWLONG_HEAD, CATALOGS, SEED, parse
+from catalog_files import BWLONG_HEAD, CATALOGS, SEED, SEED_SECTIONS, parse
 
 from promptbot.config import Config
 
@@ -94,7 +94,7 @@ def test_a_line_laid_out_unlike_the_maintainers_is_reported(tmp_path: Path) -> N
 
 def test_papers_the_maintainers_put_in_a_never_filled_section_are_marked() -> None:
     replay = load()
-    result = replay.replay(CATALOGS / SEED, Config(), 6, 3)
+    result = replay.replay(CATALOGS / SEED, Config(sections=SEED_SECTIONS), 6, 3)
     never = [d for d in result["disagreements"] if d["never_filled"]]
     assert len(never) == 3
     assert {d["maintainers_section"] for d in never} == {"Prompt Learning/Tuning(已读)"}

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
+
+import pytest
 
 from promptbot import report
 from promptbot.catalog.parser import parse
 from promptbot.config import Config
 from promptbot.entries import editing
-from promptbot.models import Decision, Paper, Plan, PullRequestPlan, Status
+from promptbot.models import Decision, Paper, Plan, Proposal, PullRequestPlan, Status
 
 BASE = (
     "# Papers\n\n### Prompt Learning\n"
@@ -37,7 +40,8 @@ def make_plan(with_pr: bool = True, *decisions: Decision) -> Plan:
     prs = (
         PullRequestPlan(branch="promptbot/new-papers", base_branch="main",
                         title="Add 1 new paper(s) from arXiv", body="Body **text**\n",
-                        new_text=new, proposals=()),
+                        new_text=new, proposals=tuple(
+                            Proposal(i.arxiv_id, i.section, i.text) for i in insertions)),
     ) if with_pr else ()
     return Plan(decisions=decisions, base_text=BASE, new_text=new, insertions=insertions,
                 pull_requests=prs, notes=("arXiv listing was empty (weekend)",))
@@ -144,3 +148,58 @@ def test_update_decisions_in_json_and_text() -> None:
     text = report.render_text(plan, path="README.md")
     assert "~ 2401.00003 v2: venue: arXiv 2024 → CVPR 2024" in text
     assert "1 to update" in text
+
+
+def test_the_terminal_width_sets_the_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    long_title = "A very long title " * 10
+    plan = make_plan(True, decision(9, Status.PROPOSED),
+                     replace(decision(8, Status.IRRELEVANT, section="S" * 60),
+                             paper=Paper("2401.00008", long_title)))
+    for width in (80, 100, 200):
+        text = report.render_text(plan, path="README.md", layout=report.Layout(width=width))
+        table = text.split("\n\nChanges to")[0].splitlines()[2:]
+        assert max(len(line) for line in table) <= width, (width, table)
+    narrow = report.Layout(width=80)
+    assert (narrow.section, narrow.title) == (13, 28)
+    assert report.Layout(width=200).section == 40
+    monkeypatch.setenv("COLUMNS", "90")
+    assert report.terminal_layout().width == 90
+
+
+def test_why_the_section_was_chosen_is_shown_for_proposed_papers() -> None:
+    why = 'section "Prompt Learning": published at CVPR 2025'
+    plan = make_plan(True, decision(9, Status.PROPOSED, section_confidence=1.0,
+                                    reasons=("relevance 0.9", why)))
+    lines = report.render_text(plan, path="README.md").splitlines()
+    assert f"            confidence 1.00, {why}" in lines
+    assert "            relevance 0.9" in lines  # the reasons line no longer repeats it
+
+
+def test_verbose_lists_every_candidate_and_whole_reasons() -> None:
+    reasons = ("word " * 60,)
+    many = [decision(n, Status.IRRELEVANT, reasons=reasons) for n in range(1, 16)]
+    plan = make_plan(False, *many)
+    short = report.render_text(plan, path="README.md")
+    full = report.render_text(plan, path="README.md", layout=report.Layout(verbose=True))
+    assert "… and 5 more irrelevant candidate(s)" in short
+    assert "more irrelevant" not in full
+    assert sum(line.startswith("irrelevant") for line in full.splitlines()) == 15
+    assert ("word " * 60).strip() in full and ("word " * 60).strip() not in short
+
+
+def test_the_memory_marker_stays_out_of_the_terminal_view() -> None:
+    marker = "<!-- promptbot:proposals " + json.dumps({"x": "y" * 5000}) + " -->"
+    plan = make_plan()
+    pr = replace(plan.pull_requests[0], body=f"Body\n\n{marker}\n")
+    text = report.render_text(replace(plan, pull_requests=(pr,)), path="README.md")
+    assert "yyyy" not in text
+    assert f"<!-- promptbot:proposals … ({len(marker):,} characters of memory for the next run;" \
+        " --json shows them) -->" in text
+    assert marker in json.loads(report.render_json(replace(plan, pull_requests=(pr,)),
+                                                   path="README.md"))["pull_request"]["body"]
+
+
+def test_an_absolute_path_gets_git_style_diff_headers() -> None:
+    text = report.render_text(make_plan(), path="/srv/lists/README.md")
+    assert "--- a/srv/lists/README.md\n+++ b/srv/lists/README.md\n" in text
+    assert "Changes to /srv/lists/README.md" in text

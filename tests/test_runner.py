@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from arxiv_server import FakeClock
 from github_server import FakeGitHub, Fault
 
 from promptbot import cli, runner
@@ -17,6 +18,7 @@ from promptbot.config import Config
 from promptbot.github.forge import GitHubForge
 from promptbot.models import PullRequestPlan
 from promptbot.ports import Applied, Forge
+from promptbot.sources.politeness import Politeness
 
 ROOT = Path(__file__).resolve().parent.parent
 REPO = "BWLONG/Awesome-Prompt-Learning-CV"
@@ -156,6 +158,13 @@ def test_the_token_stays_out_of_stderr_even_when_github_quotes_it(
     assert "t0ken-never-printed" not in out + err
 
 
+# The seed copy's own [sections] (the built-in defaults name the published list's headings).
+SEED_SECTIONS_TOML = (
+    '[sections]\ndefault = "Prompt Learning/Tuning(arxiv4月-)"\n'
+    'published = "Prompt Learning/Tuning"\npreprint = "Prompt Learning/Tuning(arxiv4月-)"\n'
+    'never = ["Prompt Learning/Tuning(已读)"]\n')
+
+
 def test_a_live_dry_run_asks_the_feeds_new_versions_of_listed_papers_by_id(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -174,8 +183,11 @@ def test_a_live_dry_run_asks_the_feeds_new_versions_of_listed_papers_by_id(
     with ArxivServer([idpt], feeds={"/rss/cs.CV": feed}) as srv:
         config = tmp_path / "config.toml"
         config.write_text(f'[arxiv]\napi_url = "{srv.api_url}"\nrss_url = "{srv.url}/rss/cs.CV"\n'
-                          "delay_seconds = 0.0\nnum_retries = 0\n[updates]\nrecheck_weekday = 0\n",
-                          encoding="utf-8")
+                          "num_retries = 0\n[updates]\nrecheck_weekday = 0\n"
+                          + SEED_SECTIONS_TOML, encoding="utf-8")
+        fake = FakeClock()  # arXiv's 3 seconds between requests, on a clock that does not wait
+        monkeypatch.setattr(runner, "Politeness",
+                            lambda delay: Politeness(delay, sleep=fake.sleep, clock=fake))
         monkeypatch.setenv("PROMPTBOT_CONFIG", str(config))
         assert cli.main(["run", "--dry-run", "--json", "--catalog", str(seed)]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -199,7 +211,8 @@ def test_a_saved_feed_with_a_new_version_of_a_listed_paper_gives_its_update(
     feed = tmp_path / "feed.xml"
     feed.write_bytes(listing_feed([row], ["replace"]))
     seed = ROOT / "tests" / "data" / "catalogs" / "seed_Awesome-Prompt-Learning-CV.md"
-    monkeypatch.chdir(tmp_path)  # no config.toml here: the defaults
+    (tmp_path / "config.toml").write_text(SEED_SECTIONS_TOML, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("PROMPTBOT_CONFIG", raising=False)
     assert cli.main(["run", "--dry-run", "--catalog", str(seed), "--feed", str(feed)]) == 0
     out = capsys.readouterr().out

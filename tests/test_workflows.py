@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -237,3 +238,13 @@ def test_ci_runs_the_readme_test_command_on_push_and_pull_request() -> None:
     ci = load(CI)
     assert {"push", "pull_request"} <= set(ci["on"])
     assert any(s.get("run", "").strip() == "bash .ci/run" for s in steps(ci))
+
+
+@pytest.mark.parametrize("path", [ROOT / ".github" / "workflows" / "promptbot.yml",
+                                  ROOT / "action.yml"])
+def test_the_readme_sections_named_in_comments_exist(path: Path) -> None:
+    headings = {line.lstrip("#").strip() for line in
+                (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+                if line.startswith("#")}
+    named = re.findall(r'README\.md, "([^"]+)"', path.read_text(encoding="utf-8"))
+    assert named and all(name in headings for name in named), (named, path)

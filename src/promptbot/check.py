@@ -10,8 +10,10 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from promptbot import catalog as catalog_module
+from promptbot import pipeline
 from promptbot.catalog import normalize_title
 from promptbot.config import Config
+from promptbot.judging.placement import heading_matches  # the matcher `run` places with
 from promptbot.models import Catalog, Entry
 
 # Two titles under one arXiv id are the same paper when one's words nearly contain the other's
@@ -90,7 +92,7 @@ def _configured_sections(cfg: Config) -> list[tuple[str, str]]:
 def findings(catalog: Catalog, cfg: Config) -> Finding:
     """Everything `check` reports about a parsed catalog, as plain JSON-ready data."""
     entries = catalog.entries
-    headings = {s.heading for s in catalog.sections}
+    headings = [s.heading for s in catalog.sections]
     return {
         "lines": len(catalog.lines),
         "sections": [{"heading": s.heading, "level": s.level, "line": s.line,
@@ -103,13 +105,19 @@ def findings(catalog: Catalog, cfg: Config) -> Finding:
         "duplicates": _duplicates(entries),
         "conflicts": _conflicts(entries),
         "missing_sections": [{"key": key, "section": name}
-                             for key, name in _configured_sections(cfg) if name not in headings],
+                             for key, name in _configured_sections(cfg)
+                             if not any(heading_matches(name, h) for h in headings)],
     }
 
 
-def render(text: str, cfg: Config, *, as_json: bool) -> str:
-    """The report on a catalog's text: one JSON object, or aligned plain text."""
-    report = findings(catalog_module.parse(text), cfg)
+def render(text: str, cfg: Config, *, as_json: bool, source: str = "") -> str:
+    """The report on a catalog's text: one JSON object, or aligned plain text; a CatalogError
+    for a file that lists no papers, as `run` refuses it (`source` names the file), unless it
+    has lines that look like entries: then the report says why none could be read."""
+    catalog = catalog_module.parse(text)
+    if not catalog.unparsed:
+        pipeline.require_list(catalog, source or cfg.catalog.path)
+    report = findings(catalog, cfg)
     if as_json:
         return json.dumps(report, ensure_ascii=False, indent=2)
     return "\n".join(_text(report))

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from promptbot import __version__
 from promptbot import config as config_module
@@ -39,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="more detail")
     common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
                         help="only errors and results")
+    common.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS,
+                        help="config file (default: $PROMPTBOT_CONFIG or ./config.toml)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", parents=[common],
@@ -52,12 +56,26 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_arguments(run)
     run.set_defaults(handler=_cmd_run)
 
+    _add_explain(commands, common)
+
     schedule = commands.add_parser("schedule", parents=[common],
                                    help="run on the configured cron, until stopped")
     _add_run_arguments(schedule)
     schedule.add_argument("--once", action="store_true", help="run once now and exit")
     schedule.set_defaults(handler=_cmd_schedule)
     return parser
+
+
+def _add_explain(commands: Any, common: argparse.ArgumentParser) -> None:
+    explain = commands.add_parser("explain", parents=[common],
+                                  help="the whole story of one paper in the run a dry run makes")
+    explain.add_argument("arxiv_id", metavar="ARXIV_ID", help="e.g. 2506.23856 (or an arXiv URL)")
+    explain.add_argument("--catalog", metavar="FILE", help="a local catalog file instead of GitHub")
+    explain.add_argument("--feed", metavar="FILE", action="append", default=[],
+                         help="read a saved arXiv API response or listing feed (repeatable)")
+    explain.add_argument("--since", metavar="DATE", help="from this date (YYYY-MM-DD)")
+    explain.add_argument("--until", metavar="DATE", help="up to this date (YYYY-MM-DD)")
+    explain.set_defaults(handler=_cmd_explain)
 
 
 def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
@@ -80,7 +98,7 @@ def _cmd_check(args: argparse.Namespace, cfg: Config) -> int:
     from promptbot import check
 
     text = _read_catalog_arg(args, cfg)
-    print(check.render(text, cfg, as_json=args.json))
+    print(check.render(text, cfg, as_json=args.json, source=args.catalog or ""))
     return EXIT_OK
 
 
@@ -88,6 +106,12 @@ def _cmd_run(args: argparse.Namespace, cfg: Config) -> int:
     from promptbot import runner
 
     return runner.run_command(args, cfg)
+
+
+def _cmd_explain(args: argparse.Namespace, cfg: Config) -> int:
+    from promptbot import explain
+
+    return explain.explain_command(args, cfg)
 
 
 def _cmd_schedule(args: argparse.Namespace, cfg: Config) -> int:
@@ -106,15 +130,33 @@ def _read_catalog_arg(args: argparse.Namespace, cfg: Config) -> str:
     return runner.fetch_catalog_text(cfg)
 
 
-def configure_logging(verbose: int, quiet: bool) -> None:
-    """Progress lines on stderr: INFO by default, DEBUG with -v, WARNING with -q."""
+def configure_logging(verbose: int, quiet: bool, *, timestamps: bool = False) -> None:
+    """Progress lines on stderr: INFO by default, DEBUG with -v, WARNING with -q; with
+    `timestamps` (the long-running `schedule`), each line starts with its UTC time."""
     level = logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(message)s"))
+    if timestamps:
+        stamped = logging.Formatter("%(asctime)s %(message)s", "%Y-%m-%d %H:%M:%S UTC")
+        stamped.converter = time.gmtime
+        handler.setFormatter(stamped)
+    else:
+        handler.setFormatter(logging.Formatter("%(message)s"))
     root = logging.getLogger("promptbot")
     root.handlers[:] = [handler]
     root.setLevel(level)
     root.propagate = False
+
+
+def load_config(explicit: str | None) -> Config:
+    """The configuration every command uses, all of it checked before any request; says so
+    on stderr when no file is found and the built-in defaults are used."""
+    from promptbot import config_checks
+
+    path = config_module.config_path(explicit)
+    if path is None:
+        log.warning("promptbot: no config file (--config, $%s or ./%s): using the built-in"
+                    " defaults", config_module.CONFIG_ENV, config_module.DEFAULT_CONFIG_NAME)
+    return config_checks.load(path)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -124,13 +166,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    configure_logging(args.verbose, args.quiet)
+    configure_logging(args.verbose, args.quiet, timestamps=args.command == "schedule")
     try:
-        cfg = config_module.load(config_module.config_path(args.config))
+        cfg = load_config(args.config)
         code: int = args.handler(args, cfg)
         return code
     except PromptbotError as exc:
-        print(f"promptbot: error: {exc}", file=sys.stderr)
+        for line in str(exc).splitlines() or [type(exc).__name__]:
+            print(f"promptbot: error: {line}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("promptbot: interrupted", file=sys.stderr)

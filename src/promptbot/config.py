@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from promptbot.config_schema import build
+from promptbot.config_schema import Problem, build, locate
+from promptbot.config_values import value_problems
 from promptbot.errors import ConfigError
 
 CONFIG_ENV = "PROMPTBOT_CONFIG"
@@ -99,10 +101,11 @@ class SectionRule:
 class SectionsConfig:
     """Where new papers go in the list."""
 
-    default: str = "Prompt Learning/Tuning(arxiv4月-)"
-    published: str = "Prompt Learning/Tuning"  # section for papers with a venue ("" = no rule)
-    preprint: str = "Prompt Learning/Tuning(arxiv4月-)"  # for arXiv-only papers ("" = no rule)
-    never: tuple[str, ...] = ("Prompt Learning/Tuning(已读)",)  # "already read": never filled
+    # The published list's headings ("### Prompt Learning(accepted): *Updating by …*").
+    default: str = "Prompt Learning(arxiv)"
+    published: str = "Prompt Learning(accepted)"  # section for papers with a venue ("" = no rule)
+    preprint: str = "Prompt Learning(arxiv)"  # for arXiv-only papers ("" = no rule)
+    never: tuple[str, ...] = ()  # sections never filled (an "already read" archive, say)
     min_confidence: float = 0.35
     rules: tuple[SectionRule, ...] = ()
     min_entries: int = 3  # the learned rule considers sections with at least this many entries
@@ -230,8 +233,15 @@ def config_path(explicit: str | None, environ: dict[str, str] | None = None) -> 
     return default if default.is_file() else None
 
 
-def load(path: Path | None) -> Config:
-    """Read and check a config file; None gives the built-in defaults."""
+ConfigCheck = Callable[["Config"], list[Problem]]
+
+
+def load(path: Path | None, *, checks: Sequence[ConfigCheck] = ()) -> Config:
+    """Read and check a config file; None gives the built-in defaults.
+
+    `checks` are further checks from the layers that own a key's grammar (terms, templates,
+    cron); every mistake they and this module find is reported at once, each with its key.
+    """
     if path is None:
         return Config()
     try:
@@ -239,53 +249,40 @@ def load(path: Path | None) -> Config:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config file ({exc.strerror or exc})") from None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
+        data = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    return parse(data, str(path))
+    return parse(data, str(path), text=text, checks=checks)
 
 
-def parse(data: dict[str, Any], source: str = "<config>") -> Config:
-    """Build a Config from already-decoded TOML, naming the file and key path on any error."""
-    config = replace(build(Config, data, source, internal=("source",)), source=source)
-    _check_values(config, source)
+def parse(
+    data: dict[str, Any], source: str = "<config>", *, text: str = "",
+    checks: Sequence[ConfigCheck] = (),
+) -> Config:
+    """Build a Config from already-decoded TOML; ConfigError listing every mistake, one a line,
+    each naming the file, the line (found in `text` when given) and the key."""
+    problems: list[Problem] = []
+    config = replace(
+        build(Config, data, source, internal=("source",), problems=problems), source=source)
+    problems += value_problems(config)
+    for check in checks:
+        problems += check(config)
+    if problems:
+        raise ConfigError("\n".join(_line(source, text, p) for p in _unique(problems)))
     return config
 
 
-def _check_values(config: Config, source: str) -> None:
-    for src in config.arxiv.sources:
-        if src not in ("api", "rss"):
-            raise ConfigError(f'{source}: [arxiv].sources: unknown source "{src}" (api, rss)')
-    if config.pull_request.mode not in ("rolling", "per-paper"):
-        raise ConfigError(
-            f'{source}: [pull_request].mode must be "rolling" or "per-paper",'
-            f' not "{config.pull_request.mode}"'
-        )
-    if not 1 <= config.arxiv.page_size <= 2000:
-        raise ConfigError(f"{source}: [arxiv].page_size must be between 1 and 2000")
-    if config.arxiv.delay_seconds < 0:
-        raise ConfigError(f"{source}: [arxiv].delay_seconds must not be negative")
-    if config.arxiv.lookback_days < 1:
-        raise ConfigError(f"{source}: [arxiv].lookback_days must be at least 1")
-    if config.enrich.max_pages < 0:
-        raise ConfigError(f"{source}: [enrich].max_pages must not be negative")
-    if not config.arxiv.html_url.startswith(("http://", "https://")):
-        raise ConfigError(f"{source}: [arxiv].html_url must be an http(s) URL")
-    if "/" not in config.catalog.repo:
-        raise ConfigError(f'{source}: [catalog].repo must be "owner/name"')
-    if config.pull_request.max_open < 1:
-        raise ConfigError(f"{source}: [pull_request].max_open must be at least 1")
-    if not 0.0 <= config.scoring.threshold <= 1.0:
-        raise ConfigError(f"{source}: [scoring].threshold must be between 0 and 1")
-    _check_updates(config.updates, source)
+def _unique(problems: Iterable[Problem]) -> list[Problem]:
+    seen: dict[tuple[str, str], Problem] = {}
+    for problem in problems:
+        seen.setdefault((problem.key, problem.message), problem)
+    return list(seen.values())
 
 
-def _check_updates(updates: UpdatesConfig, source: str) -> None:
-    if not 0 <= updates.recheck_weekday <= 7:
-        raise ConfigError(f"{source}: [updates].recheck_weekday must be 0 (never) or 1-7")
-    if not 1 <= updates.recheck_batch <= 2000:
-        raise ConfigError(f"{source}: [updates].recheck_batch must be between 1 and 2000")
-    if not 1 <= updates.semantic_scholar_batch <= 500:
-        raise ConfigError(f"{source}: [updates].semantic_scholar_batch must be between 1 and 500")
+def _line(source: str, text: str, problem: Problem) -> str:
+    line = locate(text, problem.key) if text else None
+    where = f"{source}:{line}" if line else source
+    return f"{where}: {problem.shown_key}: {problem.message}"

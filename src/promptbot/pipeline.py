@@ -12,11 +12,12 @@ from dataclasses import replace
 from promptbot import enrichment, planning
 from promptbot.catalog import parse
 from promptbot.config import Config
-from promptbot.errors import BaseMoved, PullRequestChanged, SourceError
+from promptbot.entries import plain
+from promptbot.errors import BaseMoved, CatalogError, PullRequestChanged, SourceError
 from promptbot.github import declined_updates, pending, rejected
 from promptbot.judging import Scorer
 from promptbot.judging.updates import REPLACEMENTS, find_updates, recheck_ids
-from promptbot.models import Harvest, Memory, Paper, Plan, Window
+from promptbot.models import Catalog, Harvest, Memory, Paper, Plan, Window
 from promptbot.ports import Applied, Forge, Source
 from promptbot.sources import merge
 from promptbot.sources.semantic_scholar import Venue, with_venues
@@ -70,6 +71,31 @@ def refresh_listed(
     return merge([papers, asked])
 
 
+def titled(papers: Sequence[Paper]) -> tuple[tuple[Paper, ...], tuple[str, ...]]:
+    """The papers that have a title, and a note naming those skipped for having none.
+
+    An entry without a title would be proposed as `""`: no maintainer would merge that.
+    """
+    kept = tuple(p for p in papers if plain(p.title))
+    skipped = [p.arxiv_id for p in papers if not plain(p.title)]
+    if not skipped:
+        return kept, ()
+    shown = ", ".join(plain(i, max_length=20) for i in skipped[:10])
+    more = f" and {len(skipped) - 10} more" if len(skipped) > 10 else ""
+    return kept, (f"skipped {len(skipped)} paper(s) without a title: {shown}{more}",)
+
+
+def require_list(catalog: Catalog, source: str) -> Catalog:
+    """`catalog` when it lists papers; else a CatalogError (an empty file, a LICENSE, a
+    pyproject.toml): the bot learns the entries' shape from the list, so it needs some."""
+    if not catalog.entries:
+        headings = len(catalog.sections)
+        seen = f"{headings} heading(s), no entries" if headings else "no headings, no entries"
+        raise CatalogError(f"{source}: not a list of papers ({seen}); promptbot writes entries"
+                           " like the list's own, so the list needs a few (add them by hand)")
+    return catalog
+
+
 def decide_and_plan(
     papers: Harvest, catalog_text: str, memory: Memory, cfg: Config,
     enricher: enrichment.Enricher | None = None,
@@ -77,20 +103,21 @@ def decide_and_plan(
     """Decide and plan: the same Plan whether or not it is applied afterwards. Pure, except that
     an `enricher` reads the HTML pages of the papers it proposes (after judging, before
     planning)."""
-    catalog = parse(catalog_text)
+    catalog = require_list(parse(catalog_text), cfg.catalog.path)
     scorer = Scorer(catalog, cfg)  # its catalog index also tells which rejected ids came back
+    candidates, untitled = titled(papers.papers)
     decisions = scorer.decide_many(
-        papers.papers,
+        candidates,
         pending=pending(memory),
         rejected=rejected(memory, scorer.index),
     )
     if cfg.updates.enabled:
         decisions = find_updates(catalog, decisions, cfg, declined_updates(memory))
+    notes = (*papers.notes, *untitled, *scorer.notes)
     if enricher is None:
-        return planning.plan(catalog, decisions, memory, cfg, notes=(*papers.notes, *scorer.notes))
+        return planning.plan(catalog, decisions, memory, cfg, notes=notes)
     decisions, report, paper_notes = enrichment.enrich(decisions, catalog, enricher)
-    plan = planning.plan(catalog, decisions, memory, cfg, notes=(*papers.notes, *scorer.notes),
-                         paper_notes=paper_notes)
+    plan = planning.plan(catalog, decisions, memory, cfg, notes=notes, paper_notes=paper_notes)
     return replace(plan, enrichment=report)
 
 

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from promptbot import pipeline, report, summary
+from promptbot.catalog import parse
 from promptbot.config import Config
 from promptbot.enrichment import Enricher
 from promptbot.errors import UsageError
@@ -45,7 +46,11 @@ def run_window(args: argparse.Namespace, cfg: Config, now: datetime) -> Window |
     until = parse_date(args.until, "--until")
     if args.feed and not (since or until):
         return None
-    return window_for(now, cfg.arxiv.lookback_days, since, until)
+    window = window_for(now, cfg.arxiv.lookback_days, since, until)
+    if until and not since:
+        log.info("--until alone: the window is the %d day(s) up to it ([arxiv].lookback_days),"
+                 " %s to %s", cfg.arxiv.lookback_days, f"{window.start:%Y-%m-%d}", until)
+    return window
 
 
 def build_sources(
@@ -119,6 +124,17 @@ def fetch_catalog_text(cfg: Config) -> str:
     return GitHubForge(cfg, token_from_env(os.environ)).read_catalog().text
 
 
+def require_writable(flag: str, path: Path) -> None:
+    """A UsageError naming `flag` unless `path` can be written (checked before the run)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise UsageError(f"{flag} {path}: is a folder, not a file")
+    if not folder.is_dir():
+        raise UsageError(f"{flag} {path}: the folder {folder} does not exist")
+    if not os.access(path if path.exists() else folder, os.W_OK):
+        raise UsageError(f"{flag} {path}: not writable")
+
+
 def preflight(
     args: argparse.Namespace, cfg: Config, forge: Forge | None = None, *,
     now: datetime | None = None,
@@ -129,6 +145,12 @@ def preflight(
             "--catalog FILE works with --dry-run only; a real run edits the list on GitHub"
         )
     window = run_window(args, cfg, now or datetime.now(UTC))
+    for flag, value in (("--output", args.output), ("--summary", getattr(args, "summary", None))):
+        if value:
+            require_writable(flag, Path(value))
+    if args.catalog:  # local, so read now: a file that is no list stops before any request
+        local = forge if forge is not None else build_forge(args, cfg)
+        pipeline.require_list(parse(local.read_catalog().text), args.catalog)
     if not args.dry_run:
         github = forge if forge is not None else build_forge(args, cfg)
         if isinstance(github, GitHubForge):
@@ -169,12 +191,13 @@ def _emit(args: argparse.Namespace, cfg: Config, plan: Plan, applied: Sequence[A
     if args.json:
         print(report.render_json(plan, path=path))
     elif args.dry_run:
-        print(report.render_text(plan, path=path, color=_use_color()))
+        layout = report.terminal_layout(verbose=getattr(args, "verbose", 0) > 0)
+        print(report.render_text(plan, path=path, color=_use_color(), layout=layout))
     if args.output:
         Path(args.output).write_text(plan.new_text, encoding="utf-8", newline="")
     if getattr(args, "summary", None):
         with open(args.summary, "a", encoding="utf-8") as handle:
-            handle.write(summary.markdown(plan, applied, dry_run=args.dry_run))
+            handle.write(summary.markdown(plan, applied, dry_run=args.dry_run, path=path))
     print(summary.closing_line(plan, applied, dry_run=args.dry_run), file=sys.stderr)
 
 

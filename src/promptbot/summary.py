@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
-from promptbot.entries import escape
-from promptbot.models import Plan, Status
+from promptbot.entries import escape, unified_diff
+from promptbot.models import Decision, Plan, Status
 from promptbot.ports import Applied
 
 _PHRASES = {
@@ -36,9 +37,11 @@ def outcome_line(plan: Plan, applied: Sequence[Applied], *, dry_run: bool) -> st
     if not plan.pull_requests:
         return "nothing to propose"
     if dry_run:
-        verbs = [f"would update PR #{p.number}" if p.number else "would open a PR"
-                 for p in plan.pull_requests]
-        return "; ".join(verbs) + " (dry run)"
+        opened = sum(1 for p in plan.pull_requests if p.number is None)
+        updated = [f"#{p.number}" for p in plan.pull_requests if p.number is not None]
+        verbs = ([f"would open {'a PR' if opened == 1 else f'{opened} PRs'}"] if opened else [])
+        verbs += [f"would update PR {', '.join(updated)}"] if updated else []
+        return " and ".join(verbs) + " (dry run)"
     return "; ".join(f"PR #{a.number} {a.action}" for a in applied)
 
 
@@ -59,19 +62,71 @@ def enrichment_phrase(plan: Plan) -> str:
     return phrase
 
 
-def markdown(plan: Plan, applied: Sequence[Applied], *, dry_run: bool) -> str:
-    """A markdown summary with the candidate table, for $GITHUB_STEP_SUMMARY."""
+SUMMARY_LIMIT = 60_000  # characters; GitHub shows up to 1 MiB per step, people read far less
+_DIFF_LIMIT = 30_000
+
+
+def markdown(
+    plan: Plan, applied: Sequence[Applied], *, dry_run: bool, path: str = "",
+    limit: int = SUMMARY_LIMIT,
+) -> str:
+    """A markdown summary for $GITHUB_STEP_SUMMARY: what happened, the proposed papers, the diff
+    and the pull request link or text; every other candidate folded in <details>, all of it
+    bounded by `limit` characters."""
     lines = ["## promptbot", "", closing_line(plan, applied, dry_run=dry_run), ""]
+    lines += [f"[Pull request #{a.number}]({a.url}) {a.action}" for a in applied if a.url]
+    lines += [""] if any(a.url for a in applied) else []
     lines += [f"> {escape(note)}" for note in plan.notes]
-    if plan.notes:
-        lines.append("")
-    if plan.decisions:
-        lines += ["| paper | decision | score | section |", "| --- | --- | ---: | --- |"]
-        order = sorted(plan.decisions, key=lambda d: (d.status != Status.PROPOSED, -d.score))
-        for d in order:
-            paper = f"[{d.paper.arxiv_id}](https://arxiv.org/abs/{d.paper.arxiv_id}) " + (
-                escape(d.paper.title)
-            )
-            section = escape(d.section or "")
-            lines.append(f"| {paper} | {d.status.value} | {d.score:.2f} | {section} |")
-    return "\n".join(lines) + "\n"
+    lines += [""] if plan.notes else []
+    proposed = [d for d in plan.decisions if d.status is Status.PROPOSED]
+    if proposed:
+        lines += ["### Proposed papers", "", *_table(sorted(proposed, key=lambda d: -d.score)), ""]
+    diff = unified_diff(plan.base_text, plan.new_text, path or "catalog")
+    if diff:
+        shown = diff if len(diff) <= _DIFF_LIMIT else diff[:_DIFF_LIMIT] + "\n… (diff cut here)\n"
+        fence = "~" * max(3, 1 + max((len(m) for m in re.findall(r"~+", shown)), default=0))
+        lines += ["### Diff", "", f"{fence}diff", shown.rstrip("\n"), fence, ""]
+    if dry_run and plan.pull_requests:
+        pr = plan.pull_requests[0]
+        lines += ["<details><summary>Pull request text</summary>", "",
+                  f"**{escape(pr.title)}**", "", _without_marker(pr.body).rstrip("\n"), "",
+                  "</details>", ""]
+    text = "\n".join(lines)
+    others = [d for d in plan.decisions if d.status is not Status.PROPOSED]
+    if others:
+        text += _folded(others, room=limit - len(text))
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _table(decisions: Sequence[Decision]) -> list[str]:
+    rows = ["| paper | decision | score | section |", "| --- | --- | ---: | --- |"]
+    for d in decisions:
+        paper = f"[{d.paper.arxiv_id}](https://arxiv.org/abs/{d.paper.arxiv_id}) " + (
+            escape(d.paper.title, max_length=150))
+        section = escape(d.section or "", max_length=80)
+        rows.append(f"| {paper} | {d.status.value} | {d.score:.2f} | {section} |")
+    return rows
+
+
+def _folded(decisions: Sequence[Decision], room: int) -> str:
+    """The other candidates in a <details> block, as many rows as fit in `room` characters."""
+    ordered = sorted(decisions, key=lambda d: -d.score)
+    head = f"<details><summary>{len(ordered)} other candidate(s)</summary>\n\n"
+    rows = _table(ordered)
+    kept: list[str] = []
+    used = len(head) + 80  # the closing lines below
+    for row in rows:
+        if used + len(row) + 1 > room:
+            break
+        kept.append(row)
+        used += len(row) + 1
+    cut = len(rows) - len(kept)
+    tail = f"\n… and {cut} more (--json lists all)\n" if cut and len(kept) > 2 else ""
+    if len(kept) <= 2:
+        kept = []
+        tail = f"({len(ordered)} candidate(s); --json lists them)\n"
+    return head + "\n".join(kept) + ("\n" if kept else "") + tail + "\n</details>\n"
+
+
+def _without_marker(body: str) -> str:
+    return re.sub(r"<!--\s*promptbot:proposals\s.*?-->", "", body, flags=re.DOTALL)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 from catalog_files import AMUSI, BWLONG_HEAD, JINDONGGU, MULTIMODAL, SEED, parse
 
@@ -23,7 +21,6 @@ FILES = {
 GH = "https://github.com/"
 
 
-@cache
 def parsed(key: str) -> Catalog:
     return parse(FILES[key])
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 from catalog_files import (
     ALL_FILES,
@@ -27,7 +25,7 @@ from hypothesis import strategies as st
 from promptbot import catalog
 from promptbot.models import Catalog
 
-parsed = cache(parse)
+parsed = parse  # no cache: a test must not see another's parse
 
 
 @pytest.mark.parametrize("name", ALL_FILES)
@@ -321,3 +319,43 @@ def test_bold_lines_above_lists_are_pseudo_headings_but_amusi_blocks_stay_entrie
         ("Topic", "atx", ("Topic",)), ("2024", "bold", ("Topic", "2024"))]
     assert len(parse(AMUSI).entries) == 109 and not any(
         s.kind == "bold" for s in parse(AMUSI).sections)
+
+
+# --- behaviours pinned so that a change to any of them fails a test ------------------------------
+
+COOP = ('* **CoOp**: "Learning to Prompt for Vision-Language Models", IJCV, 2022.'
+        " [[Paper](https://arxiv.org/abs/2109.01134)]\n")
+VPT = '* **VPT**: "Visual Prompt Tuning", ECCV, 2022. [[Paper](https://arxiv.org/abs/2203.12119)]\n'
+
+
+def _shape(text: str) -> list[tuple[str, int, int, list[tuple[int, int]]]]:
+    cat = catalog.parse(text)
+    assert cat.render() == text
+    return [(s.heading, s.level, s.line, [(e.line, e.end_line) for e in s.entries])
+            for s in cat.sections]
+
+
+def test_a_back_to_overview_line_is_neither_an_entry_nor_part_of_one() -> None:
+    text = f"# A\n{COOP}[[Back to Overview](#overview)]\n{VPT}"
+    assert _shape(text) == [("A", 1, 1, [(2, 2), (4, 4)])]
+    assert catalog.parse(text).unparsed == ()
+
+
+def test_front_matter_over_several_lines_is_skipped_whole() -> None:
+    text = f"---\ntitle: x\nlist:\n  - a\n# not a heading\n---\n# A\n{COOP}"
+    assert _shape(text) == [("A", 1, 7, [(8, 8)])]
+
+
+def test_an_html_comment_over_several_lines_hides_what_is_inside() -> None:
+    text = f"# A\n<!-- a comment\n{COOP}  still the comment -->\n{VPT}"
+    assert _shape(text) == [("A", 1, 1, [(5, 5)])]
+
+
+def test_a_shorter_fence_does_not_close_a_longer_one() -> None:
+    text = f"# A\n````\n{COOP}```\n{VPT}````\n{COOP}"
+    assert _shape(text) == [("A", 1, 1, [(7, 7)])]
+
+
+def test_setext_headings_are_sections() -> None:
+    text = f"Papers\n---\n{COOP}\nOther\n===\n{VPT}"
+    assert _shape(text) == [("Papers", 2, 1, [(3, 3)]), ("Other", 1, 5, [(7, 7)])]

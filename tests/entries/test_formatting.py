@@ -200,7 +200,8 @@ def test_hostile_metadata_never_breaks_the_list_nor_pings(
     case: dict[str, object], name: str, heading: str, unit: str
 ) -> None:
     p = paper(title=case["title"], abstract=case.get("abstract") or "",
-              comment=case.get("comment"), affiliations=tuple(_strings(case.get("affiliations"))))
+              comment=case.get("comment"), journal_ref=case.get("journal_ref"),
+              affiliations=tuple(_strings(case.get("affiliations"))))
     text = read(name)
     cat = catalog.parse(text)
     section = cat.section(heading)
@@ -226,3 +227,25 @@ def test_hostile_metadata_never_breaks_the_list_nor_pings(
 def _strings(value: object) -> list[str]:
     """A JSON list of strings from the hostile corpus (empty when absent)."""
     return [str(v) for v in value] if isinstance(value, list) else []
+
+
+@pytest.mark.parametrize("case", [c for c in HOSTILE if c["id"].startswith("venue-")],
+                         ids=lambda c: c["id"])
+@pytest.mark.parametrize("style", [CMHUNG, EntryStyle(kind="table", columns=(
+    "title", "venue", "paper"))], ids=["bullet", "table"])
+def test_hostile_venue_text_renders_as_plain_text(case: dict[str, str], style: EntryStyle) -> None:
+    p = paper(title=case["title"], comment=case.get("comment"), journal_ref=case.get("journal_ref"))
+    venue = metadata.read_fields(p).venue
+    assert venue != "arXiv"  # the hostile text really is read as the venue
+    entry = format_entry(p, style).text
+    markdown = entry if style.kind == "bullet" else f"| T | V | P |\n|---|---|---|\n{entry}\n"
+    html = cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
+    assert "<img" not in html and "<del" not in html
+    # Only the entry's own links (Paper, and Code: that link's rules are code_url's) are links.
+    labels = re.findall(r"<a [^>]*>([^<]*)</a>", html)
+    assert labels[0] in ("Paper", case["title"]) and labels[1:] in ([], ["PyTorch"], ["Code"])
+    assert html.count("<a ") == len(labels)
+    visible = re.sub(r"<[^>]+>", "", html)
+    assert not MENTION.search(visible) and not ISSUE_REF.search(visible)
+    if style.kind == "table":
+        assert html.count("<td") == 3

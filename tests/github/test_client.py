@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from github import GithubException
 from github.GithubException import RateLimitExceededExceedsMaxWait
+from github_server import FakeGitHub, Fault
 from urllib3.response import HTTPResponse
 
 from promptbot.config import GithubConfig
@@ -64,3 +65,17 @@ def test_the_client_is_lazy_and_drops_a_trailing_slash() -> None:
     client = github_client(GithubConfig(api_url="http://127.0.0.1:9/api/v3/"), None)
     assert client.get_repo("owner/name").full_name == "owner/name"
     assert client.requester.base_url == "http://127.0.0.1:9/api/v3"
+
+
+@pytest.mark.parametrize("status", [403, 404, 422])
+@pytest.mark.parametrize("body", ["Blocked by proxy", ["Blocked by proxy"], 42])
+def test_an_error_body_that_is_not_an_object_is_still_one_description(
+    body: object, status: int
+) -> None:
+    with FakeGitHub("me/list", {"README.md": "# list\n"}) as server:
+        server.faults.append(Fault(status, "GET", "/contents/", body=body))  # type: ignore[arg-type]
+        gh = github_client(GithubConfig(api_url=server.api_url, retries=0), None, paced=False)
+        with pytest.raises(GithubException) as info:
+            gh.get_repo("me/list").get_contents("README.md")
+    phrase = {403: "Forbidden", 404: "Not Found", 422: "Unprocessable Entity"}[status]
+    assert describe(info.value) == f"{status} {phrase} ({body})"

@@ -219,6 +219,18 @@ def test_an_existing_pr_on_the_branch_is_adopted_not_duplicated(gh: FakeGitHub) 
     assert (applied.number, len(gh.pulls)) == (1, 1)
 
 
+def test_already_exists_with_no_open_pr_is_one_clear_error(gh: FakeGitHub) -> None:
+    bot = make_bot(gh)
+    gh.faults.append(Fault(422, "POST", "/pulls$", body={
+        "message": "Validation Failed",
+        "errors": [{"message": "A pull request already exists for BWLONG:promptbot/new-papers."}]}))
+    with pytest.raises(ForgeError, match=r"^GitHub: a pull request from promptbot/new-papers "
+                                         r"already exists but none is open now; run again$"):
+        bot.run([paper("2503.12096")])
+    bot.run([paper("2503.12096")])  # the next run converges
+    assert len(gh.pulls) == 1
+
+
 def test_per_paper_mode_respects_max_open(gh: FakeGitHub) -> None:
     bot = make_bot(gh, mode="per-paper", max_open=2)
     new = [paper("2503.12096"), paper("2503.00001"), paper("2504.00002")]
@@ -334,7 +346,8 @@ def test_a_catalog_over_one_megabyte_is_read_through_the_blob_api() -> None:
 def test_missing_catalog_is_a_clear_error(gh: FakeGitHub) -> None:
     bot = make_bot(gh)
     bot.cfg = replace(bot.cfg, catalog=replace(bot.cfg.catalog, path="NOPE.md"))
-    with pytest.raises(ForgeError, match=f"^GitHub: 404 Not Found reading {REPO}:NOPE.md@main$"):
+    with pytest.raises(ForgeError, match=f"^GitHub: 404 Not Found reading {REPO}:NOPE.md@main"
+                                         r" \(check \[catalog\]\.repo, \.path and \.branch\)$"):
         bot.forge().read_catalog()
 
 

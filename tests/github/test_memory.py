@@ -131,3 +131,11 @@ def test_an_updated_entry_deleted_before_merging_is_a_rejected_paper() -> None:
     memory = Memory((_with_update(5, "merged", 2),))
     assert mem.rejected(memory, Listed()) == {"2304.07221": 5}
     assert mem.rejected(memory, Listed("2304.07221")) == {}
+
+
+def test_of_two_open_rolling_prs_the_newer_is_chosen_in_any_order() -> None:
+    first = pr(3, "open", "a")
+    second = pr(9, "open", "b", branch="promptbot/new-papers-2")
+    for order in ((first, second), (second, first)):
+        assert mem.open_rolling_pr(Memory(order), CFG) == second
+    assert mem.hands_off(Memory((first, second)), CFG) == ()

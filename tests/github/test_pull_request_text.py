@@ -155,3 +155,118 @@ def test_updates_part_lists_each_entry_before_and_after_and_the_marker_keeps_the
     html = cmarkgfm.github_flavored_markdown_to_html(body)
     assert "<b>" not in html and "<i>" not in html
     assert read_updates("no marker") == ()
+
+
+# -- pinned: the table's paper label and what the marker keeps ----------------------------------
+@pytest.mark.parametrize(("p", "cell"), [
+    (Proposal("2503.00001", "S", "* e", title="Prompt [x] *y*"),
+     "[Prompt &#91;x&#93; \\*y\\*](https://arxiv.org/abs/2503.00001)"),
+    (Proposal("2503.00001", "S", "* e"), "[2503.00001](https://arxiv.org/abs/2503.00001)"),
+    (Proposal("2503.00001v2", "S", "* e", title="T"), "T"),  # not a bare id: no link
+    (Proposal("x) [y](https://evil.example", "S", "* e", title="T"), "T"),
+])
+def test_the_table_labels_each_paper_by_title_linking_only_a_bare_id(
+    p: Proposal, cell: str
+) -> None:
+    rows = [line for line in body_of([p]).splitlines()
+            if line.startswith("| ") and "---" not in line]
+    assert rows[1].split(" | ")[0] == f"| {cell}"
+
+
+def test_needs_triage_and_missing_fields_round_trip_and_an_entryless_proposal_is_dropped() -> None:
+    triage = Proposal("2503.00001", "S", "* one", title="One", score=0.6, needs_triage=True,
+                      missing=("name", "affiliation"), why="w")
+    empty = Proposal("2503.00002", "S", "", title="Two")
+    read = prt.read_proposals(body_of([triage, empty]))
+    assert read == (triage,)
+    assert read[0].needs_triage is True and read[0].missing == ("name", "affiliation")
+
+
+# -- pinned: the whole body, byte for byte, for two papers and for one ----------------------------
+TWO = [Proposal("2503.00001", "Sec <A>", "* one", title='T "q" <b>', score=0.6, needs_triage=True,
+                missing=("name", "affiliation"), why="prompt"),
+       Proposal("2503.00002", "Sec", "* two", title="", score=0.5, why="")]
+TWO_BODY = (
+    "promptbot proposes 2 new papers from arXiv for `README.md`.\n\n"
+    "> **Note:** a note\n\n"
+    "| Paper | Section | Score | Why |\n|---|---|---|---|\n"
+    '| [T "q" \\<b\\>](https://arxiv.org/abs/2503.00001) | Sec \\<A\\> | 0.60 |'
+    " *needs triage* prompt |\n"
+    "| [2503.00002](https://arxiv.org/abs/2503.00002) | Sec | 0.50 |  |\n\n"
+    "**Abstracts**\n\n"
+    "<details><summary>2503.00001: T &quot;q&quot; &lt;b&gt;</summary>\n\n"
+    "We -- prompt \\<CLIP\\> é.\n\n</details>\n\n"
+    "**To fill in** (edit the line in the diff, or after merging):\n"
+    "- `2503.00001`: name, affiliation\n\n"
+    "**How to review:** delete a line in the diff to reject that paper; closing the PR rejects all"
+    " of them; promptbot will not propose them again. Edit or merge as you like; once you push to"
+    " this branch, promptbot leaves it alone and opens a new PR for later papers.\n\n"
+    '<!-- promptbot:proposals {"abstracts":{"2503.00001":"We -\\u002d prompt \\u003cCLIP\\u003e'
+    ' \\u00e9."},"proposals":[{"arxiv_id":"2503.00001","entry":"* one","missing":["name",'
+    '"affiliation"],"needs_triage":true,"score":0.6,"section":"Sec \\u003cA\\u003e","title":"T'
+    ' \\"q\\" \\u003cb\\u003e","why":"prompt"},{"arxiv_id":"2503.00002","entry":"* two",'
+    '"score":0.5,"section":"Sec"}],"version":1} -->\n'  # fields at their defaults left out
+)
+
+
+def test_the_body_of_two_papers_is_exactly_this() -> None:
+    body = prt.render_body(TWO, catalog_path="READ`ME.md",
+                           abstracts={"2503.00001": "We -- prompt <CLIP> é."}, notes=["a note"])
+    assert body == TWO_BODY
+    assert prt.read_abstracts(body) == {"2503.00001": "We -- prompt <CLIP> é."}
+
+
+def test_the_body_of_one_paper_is_exactly_this() -> None:
+    assert body_of([TWO[1]]) == (
+        "promptbot proposes 1 new paper from arXiv for `README.md`.\n\n"
+        "| Paper | Section | Score | Why |\n|---|---|---|---|\n"
+        "| [2503.00002](https://arxiv.org/abs/2503.00002) | Sec | 0.50 |  |\n\n"
+        "**How to review:** merge to add the paper; closing the PR rejects it, and promptbot will"
+        " not propose it again. Edit or merge as you like; once you push to this branch,"
+        " promptbot leaves it alone and opens a new PR for later papers.\n\n"
+        '<!-- promptbot:proposals {"abstracts":{},"proposals":[{"arxiv_id":"2503.00002",'
+        '"entry":"* two","score":0.5,"section":"Sec"}],"version":1} -->\n')
+
+
+def test_a_body_exactly_at_the_limit_keeps_its_abstracts(monkeypatch: pytest.MonkeyPatch) -> None:
+    full = body_of([TWO[0]], abstracts={"2503.00001": "An abstract."})
+    monkeypatch.setattr(prt, "BODY_LIMIT", len(full))
+    assert body_of([TWO[0]], abstracts={"2503.00001": "An abstract."}) == full
+    monkeypatch.setattr(prt, "BODY_LIMIT", len(full) - 1)
+    assert "An abstract." not in body_of([TWO[0]], abstracts={"2503.00001": "An abstract."})
+
+
+@pytest.mark.parametrize(("text", "limit", "short"), [
+    ("a b c", 5, "a b c"),
+    ("aaa bbb ccc", 9, "aaa …"),
+    ("aaa\tbbb ccc ddd", 12, "aaa bbb …"),
+    ("aaaa bbbb", 7, "aaaa …"),
+    ("a bcd efg", 8, "a bcd …"),
+])
+def test_shorten_exactly(text: str, limit: int, short: str) -> None:
+    assert prt._shorten(text, limit) == short
+
+
+def test_titles_are_cut_at_their_limits() -> None:
+    long = "word " * 60
+    per_paper = PullRequestConfig(mode="per-paper")
+    title = prt.render_title([Proposal("2503.00001", "S", "* e", title=long)], per_paper)
+    assert title == f"Add “{('word ' * 16).strip()} word…” (arXiv 2503.00001)"  # 85 of 90
+    rolling = PullRequestConfig(title="{title} " + "x" * 300)
+    assert len(prt.render_title([Proposal("2503.00001", "S", "* e", title="T")], rolling)) == 200
+    assert prt.render_title([], PullRequestConfig(title="{count}:{title}:{arxiv_id}")) == "0::"
+
+
+def test_the_marker_reader_keeps_only_string_abstracts_and_string_list_fields() -> None:
+    body = ('<!-- promptbot:proposals {"abstracts": {"a": "x", "b": 1}, "proposals": ['
+            '{"arxiv_id": "2503.00001", "entry": "* e", "missing": "name"},'
+            '{"arxiv_id": "2503.00002"}]} -->')
+    assert prt.read_abstracts(body) == {"a": "x"}
+    assert prt.read_proposals(body) == (Proposal("2503.00001", "", "* e"),)
+
+
+def test_every_abstract_gets_its_block_summarised_by_id_and_title() -> None:
+    body = body_of(TWO, abstracts={"2503.00001": "First.", "2503.00002": "Second."})
+    assert "<details><summary>2503.00001: T &quot;q&quot; &lt;b&gt;</summary>" in body
+    assert "<details><summary>2503.00002</summary>\n\nSecond.\n\n</details>" in body
+    assert body.count("<details>") == 2

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 from builders import paper
-from catalog_files import BWLONG_HEAD, MULTIMODAL, SEED, parse
+from catalog_files import BWLONG_HEAD, MULTIMODAL, SEED, SEED_SECTIONS, parse
 
 from promptbot import catalog
 from promptbot import config as config_module
@@ -28,6 +29,17 @@ def place(cat: Catalog, cfg: SectionsConfig, p: Paper, abstract: str = "") -> Pl
 
 def test_the_shipped_config_is_the_built_in_sections_config() -> None:
     assert config_module.load(ROOT / "config.toml").sections == SectionsConfig()
+
+
+def test_the_built_in_sections_are_the_published_lists_and_all_found() -> None:
+    published = parse(BWLONG_HEAD)
+    placer = Placer(published, SectionsConfig())
+    assert placer.notes == ()
+    accepted = place(published, SectionsConfig(),
+                     paper(title="Visual Prompt Tuning", comment="Accepted at CVPR 2025"))
+    assert accepted.section == "Prompt Learning(accepted): *Updating by Linbin Wang*"
+    preprint = place(published, SectionsConfig(), paper(title="Visual Prompt Tuning"))
+    assert preprint.section == "Prompt Learning(arxiv): *Updating by Jiajia Zhang*"
 
 
 @pytest.mark.parametrize(
@@ -73,7 +85,7 @@ def test_heading_matches_exactly_or_before_a_colon() -> None:
 
 def test_seed_published_and_preprint_sections() -> None:
     seed = parse(SEED)
-    cfg = SectionsConfig()
+    cfg = SEED_SECTIONS
     published = place(seed, cfg,
                       paper(title="Visual Prompt Tuning", comment="Accepted at CVPR 2025"))
     preprint = place(seed, cfg, paper(title="Visual Prompt Tuning", comment="12 pages"))
@@ -86,14 +98,14 @@ def test_seed_published_and_preprint_sections() -> None:
 def test_never_sections_are_never_chosen_even_when_most_alike() -> None:
     seed = parse(SEED)
     read = next(s for s in seed.sections if s.heading == "Prompt Learning/Tuning(已读)")
-    cfg = SectionsConfig(published="", preprint="", default="Prompt Learning/Tuning(已读)")
+    cfg = replace(SEED_SECTIONS, published="", preprint="", default="Prompt Learning/Tuning(已读)")
     for entry in read.entries:
         chosen = place(seed, cfg, paper(title=entry.title)).section
         assert chosen != read.heading
 
 
 def test_a_topic_rule_wins_over_the_venue() -> None:
-    cfg = SectionsConfig(rules=(SectionRule("Prompt Learning/Tuning(arxiv4月-)",
+    cfg = replace(SEED_SECTIONS, rules=(SectionRule("Prompt Learning/Tuning(arxiv4月-)",
                                             ("point cloud",)),))
     chosen = place(parse(SEED), cfg,
                    paper(title="Prompting Point Cloud Models", comment="CVPR 2025"))
@@ -103,10 +115,10 @@ def test_a_topic_rule_wins_over_the_venue() -> None:
 
 def test_configured_sections_missing_from_the_catalog_fall_back_to_similarity() -> None:
     bwlong = parse(BWLONG_HEAD)
-    assert Placer(bwlong, SectionsConfig()).notes == (
+    assert Placer(bwlong, SEED_SECTIONS).notes == (
         'configured sections not found in this catalog: "Prompt Learning/Tuning", '
         '"Prompt Learning/Tuning(arxiv4月-)"; placing by similarity',)
-    chosen = place(bwlong, SectionsConfig(), paper(
+    chosen = place(bwlong, SEED_SECTIONS, paper(
         title="Domain Adaptation via Prompt Learning for Unseen Domains", comment="CVPR 2025"))
     assert chosen.section == "Domain Adaptation + Prompt Learning: *Updating by Yongguang Li*"
     assert "nearest entries" in chosen.rule
@@ -114,15 +126,15 @@ def test_configured_sections_missing_from_the_catalog_fall_back_to_similarity() 
 
 def test_the_multimodal_list_has_the_published_section_but_not_the_preprint_one() -> None:
     multimodal = parse(MULTIMODAL)
-    assert Placer(multimodal, SectionsConfig()).notes == (
+    assert Placer(multimodal, SEED_SECTIONS).notes == (
         'configured sections not found in this catalog: "Prompt Learning/Tuning(arxiv4月-)";'
         " placing by similarity",)
-    preprint = place(multimodal, SectionsConfig(),
+    preprint = place(multimodal, SEED_SECTIONS,
                      paper(title="Conditional prompt learning for VLMs"))
     assert preprint.section == "Prompt Learning/Tuning"
     assert "nearest entries" in preprint.rule
     # Half of the published/preprint pair is no rule: a published paper is placed by similarity.
-    published = place(multimodal, SectionsConfig(), paper(
+    published = place(multimodal, SEED_SECTIONS, paper(
         title="Dense video captioning with transformers", comment="Accepted to CVPR 2024"))
     assert published.section == "Visual Captioning"
     assert "nearest entries" in published.rule
@@ -151,7 +163,7 @@ def test_the_learned_rule_picks_the_most_alike_section(title: str, section: str)
 
 
 def test_low_confidence_goes_to_the_default_section_for_triage() -> None:
-    cfg = SectionsConfig(default="Other Multi-Modal Tasks", published="", preprint="",
+    cfg = replace(SEED_SECTIONS, default="Other Multi-Modal Tasks", published="", preprint="",
                          never=(), min_confidence=0.99)
     chosen = place(parse(MULTIMODAL), cfg, paper(title="Video grounding and captioning benchmarks"))
     assert chosen.section == "Other Multi-Modal Tasks"
@@ -160,7 +172,7 @@ def test_low_confidence_goes_to_the_default_section_for_triage() -> None:
 
 
 def test_nothing_alike_needs_triage() -> None:
-    chosen = place(parse(BWLONG_HEAD), SectionsConfig(),
+    chosen = place(parse(BWLONG_HEAD), SEED_SECTIONS,
                    paper(title="Quantum chromodynamics on lattices"))
     assert chosen.needs_triage and chosen.confidence == 0.0
     assert chosen.section is not None

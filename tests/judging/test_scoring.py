@@ -9,7 +9,7 @@ from pathlib import Path
 
 import builders
 import pytest
-from catalog_files import BWLONG_HEAD, BWLONG_VERSIONS, MULTIMODAL, SEED, parse
+from catalog_files import BWLONG_HEAD, BWLONG_VERSIONS, MULTIMODAL, SEED, SEED_SECTIONS, parse
 
 from promptbot import catalog
 from promptbot.config import Config, ScoringConfig
@@ -17,7 +17,7 @@ from promptbot.judging.scoring import Scorer, decide_all
 from promptbot.models import Decision, Paper, Status
 
 DATA = Path(__file__).parents[1] / "data"
-CFG = Config()
+CFG = Config(sections=SEED_SECTIONS)  # most tests read the seed copy of the list
 
 
 def paper(arxiv_id: str, title: str, abstract: str = "", **extra: object) -> Paper:

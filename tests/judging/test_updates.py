@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from catalog_files import SEED, parse, read
+from catalog_files import SEED, SEED_SECTIONS, parse, read
 from fakes import FakeForge, FakeSource
 
 from promptbot import catalog, pipeline
@@ -20,6 +20,7 @@ from promptbot.judging.updates import (
 from promptbot.models import Decision, Harvest, Memory, Paper, PaperFields, Status
 
 SEED_TEXT = read(SEED)
+SEED_CFG = replace(Config(), sections=SEED_SECTIONS)  # the seed copy's own [sections]
 PUBLISHED = "Prompt Learning/Tuning"
 IDPT_TITLE = "Instance-aware Dynamic Prompt Tuning for Pre-trained Point Cloud Models"
 IDPT_LINE = ('* **IDPT**: "Instance-aware Dynamic Prompt Tuning for Pre-trained Point Cloud Models"'
@@ -39,7 +40,7 @@ def changed_lines(old: str, new: str) -> list[str]:
 
 
 def test_idpt_accepted_at_iccv_is_one_entry_moved_to_the_published_section() -> None:
-    plan = pipeline.decide_and_plan(Harvest(papers=(idpt(),)), SEED_TEXT, Memory(), Config())
+    plan = pipeline.decide_and_plan(Harvest(papers=(idpt(),)), SEED_TEXT, Memory(), SEED_CFG)
     (decision,) = plan.decisions
     assert decision.status is Status.UPDATE and decision.section == PUBLISHED
     assert changed_lines(plan.base_text, plan.new_text) == [
@@ -58,34 +59,34 @@ def test_a_new_version_that_changes_nothing_stays_listed_with_no_diff() -> None:
                                 IDPT_LINE.format(venue="ICCV, 2023"))
     assert current != SEED_TEXT
     for paper, base in ((idpt(comment="v2: typos fixed"), SEED_TEXT), (idpt(version=3), current)):
-        plan = pipeline.decide_and_plan(Harvest(papers=(paper,)), base, Memory(), Config())
+        plan = pipeline.decide_and_plan(Harvest(papers=(paper,)), base, Memory(), SEED_CFG)
         assert [d.status for d in plan.decisions] == [Status.LISTED]
         assert plan.new_text == base and not plan.pull_requests
 
 
 def test_an_update_turned_down_is_not_asked_again_for_that_version() -> None:
     forge = FakeForge(SEED_TEXT)
-    pipeline.apply(pipeline.run(Config(), [FakeSource((idpt(),))], forge, None), forge)
+    pipeline.apply(pipeline.run(SEED_CFG, [FakeSource((idpt(),))], forge, None), forge)
     assert len(forge.pulls) == 1
     forge.close(forge.pulls[0].number)  # the maintainer closes the PR
-    again = pipeline.run(Config(), [FakeSource((idpt(),))], forge, None)
+    again = pipeline.run(SEED_CFG, [FakeSource((idpt(),))], forge, None)
     assert [d.status for d in again.decisions] == [Status.LISTED]
     assert "turned down before" in again.decisions[0].reasons[-1]
     assert not again.pull_requests
-    newer = pipeline.run(Config(), [FakeSource((idpt(version=3),))], forge, None)
+    newer = pipeline.run(SEED_CFG, [FakeSource((idpt(version=3),))], forge, None)
     assert [d.status for d in newer.decisions] == [Status.UPDATE]
 
 
 def test_an_update_stays_in_the_rolling_pr_when_the_next_run_does_not_see_the_paper() -> None:
     forge = FakeForge(SEED_TEXT)
-    first = pipeline.run(Config(), [FakeSource((idpt(),))], forge, None)
+    first = pipeline.run(SEED_CFG, [FakeSource((idpt(),))], forge, None)
     pipeline.apply(first, forge)
-    later = pipeline.run(Config(), [FakeSource(())], forge, None)
+    later = pipeline.run(SEED_CFG, [FakeSource(())], forge, None)
     (pr,) = later.pull_requests
     assert pr.number == forge.pulls[0].number and pr.new_text == first.new_text
     assert [u.arxiv_id for u in pr.updates] == ["2304.07221"]
     forge.close(pr.number, merged=True)  # merged: the entry is current, nothing more to do
-    done = pipeline.run(Config(), [FakeSource((idpt(),))], forge, None)
+    done = pipeline.run(SEED_CFG, [FakeSource((idpt(),))], forge, None)
     assert [d.status for d in done.decisions] == [Status.LISTED] and not done.pull_requests
 
 
@@ -93,7 +94,7 @@ def test_code_released_later_is_added_in_place() -> None:
     d2cse = Paper(arxiv_id="2304.08991", version=2,
                   title="Difference-aware Deep continuous prompts for Contrastive Sentence "
                   "Embeddings", comment="Code: https://github.com/o/d2cse")
-    plan = pipeline.decide_and_plan(Harvest(papers=(d2cse,)), SEED_TEXT, Memory(), Config())
+    plan = pipeline.decide_and_plan(Harvest(papers=(d2cse,)), SEED_TEXT, Memory(), SEED_CFG)
     assert [d.status for d in plan.decisions] == [Status.UPDATE]
     minus, plus = sorted(changed_lines(plan.base_text, plan.new_text))[::-1]
     assert plus == minus.replace("-", "+", 1) + "[[Code](https://github.com/o/d2cse)]"
@@ -130,7 +131,7 @@ def test_replacements_of_unlisted_papers_are_not_proposed() -> None:
                      announce_type="replace")
     decisions = (Decision(stranger, Status.PROPOSED, 0.9),
                  Decision(replace(stranger, announce_type="new"), Status.PROPOSED, 0.9))
-    kept = find_updates(cat, decisions, Config())
+    kept = find_updates(cat, decisions, SEED_CFG)
     assert [d.paper.announce_type for d in kept] == ["new"]
 
 
@@ -145,7 +146,7 @@ def test_a_list_sectioned_by_year_moves_an_accepted_paper_to_its_venue_years_sec
     assert year_section(cat, vision_2025, 2026) is cat.sections[2]  # not Language's 2026
     assert year_section(cat, vision_2025, 2025) is None
     b = Paper("2501.00002", "B", version=2, comment="Accepted to CVPR 2026")
-    plan = pipeline.decide_and_plan(Harvest(papers=(b,)), text, Memory(), Config())
+    plan = pipeline.decide_and_plan(Harvest(papers=(b,)), text, Memory(), SEED_CFG)
     assert [d.status for d in plan.decisions] == [Status.UPDATE]
     assert plan.new_text.splitlines()[3:5] == [
         "* [**CVPR'26**] A [[Paper](https://arxiv.org/pdf/2601.00001)]",
@@ -156,10 +157,10 @@ def test_a_list_that_writes_no_code_links_gets_none_added() -> None:
     text = "# L\n" + "".join(f"* **N{n}**: \"Title {n}\", arXiv, 2023. [[Paper](https://arxiv.org"
                              f"/abs/2301.0000{n})]\n" for n in range(5))
     paper = Paper("2301.00001", "Title 1", version=2, comment="Code: https://github.com/o/r")
-    plan = pipeline.decide_and_plan(Harvest(papers=(paper,)), text, Memory(), Config())
+    plan = pipeline.decide_and_plan(Harvest(papers=(paper,)), text, Memory(), SEED_CFG)
     assert [d.status for d in plan.decisions] == [Status.LISTED]
     with_code = text.replace("2301.00003)]", "2301.00003)][[Code](https://github.com/x/y)]")
-    plan = pipeline.decide_and_plan(Harvest(papers=(paper,)), with_code, Memory(), Config())
+    plan = pipeline.decide_and_plan(Harvest(papers=(paper,)), with_code, Memory(), SEED_CFG)
     assert [d.status for d in plan.decisions] == [Status.UPDATE]
 
 
@@ -168,7 +169,7 @@ def test_a_move_finds_the_right_one_of_several_sections_with_the_same_heading() 
             "00001)]\n## Language\n#### 2026\n* [**ACL'26**] C [[Paper](https://arxiv.org/pdf/"
             "2601.00003)]\n#### 2025\n* [arXiv] B [[Paper](https://arxiv.org/pdf/2501.00002)]\n")
     b = Paper("2501.00002", "B", version=2, comment="Accepted to ACL 2026")
-    plan = pipeline.decide_and_plan(Harvest(papers=(b,)), text, Memory(), Config())
+    plan = pipeline.decide_and_plan(Harvest(papers=(b,)), text, Memory(), SEED_CFG)
     (update,) = plan.updates
     assert (update.section, update.parent) == ("2026", "Language")
     assert plan.new_text.splitlines()[6:8] == [

@@ -6,6 +6,7 @@ import functools
 import itertools
 import logging
 import re
+import socket
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -247,6 +248,35 @@ def test_malformed_xml_is_an_error_naming_the_query() -> None:
         with pytest.raises(SourceError, match=r"malformed XML .* for query '\(ti:"):
             make_source(server, clock).fetch(WIDE)
     assert len(server.api_requests()) == 1
+
+
+def test_an_entry_with_an_unreadable_date_is_skipped_not_the_whole_page() -> None:
+    clock = FakeClock()
+    entries = pool(3)
+    bad = re.sub(r"<published>[^<]*</published>", "<published>2025-13-45</published>", entries[1])
+    assert bad != entries[1]
+    with ArxivServer(clock=clock) as server:
+        server.fail(200, atom_page([entries[0], bad, entries[2]], total=3))
+        harvest = make_source(server, clock).fetch(WIDE)
+    assert len(harvest.papers) == len(distinct_ids([entries[0], entries[2]]))
+    assert len(harvest.notes) == 1
+    assert harvest.notes[0].startswith("arXiv API: skipped an entry with an unreadable date")
+
+
+def test_an_unreachable_api_names_its_url_once_on_one_short_line() -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    clock = FakeClock()
+    url = f"http://127.0.0.1:{port}/api/query"
+    cfg = replace(ArxivConfig(), api_url=url, num_retries=1)
+    source = ArxivApiSource(cfg, user_agent=AGENT, sleep=clock.sleep, clock=clock,
+                            politeness=Politeness(3.0, sleep=clock.sleep, clock=clock))
+    with pytest.raises(SourceError) as info:
+        source.fetch(WIDE)
+    message = str(info.value)
+    assert message.count("127.0.0.1") == 1 and len(message) < 160 and "\n" not in message
+    assert message.startswith(f"arXiv API failed after 2 tries: cannot reach {url} (")
 
 
 def test_a_wrong_endpoint_fails_once_with_the_status() -> None:

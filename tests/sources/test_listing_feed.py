@@ -205,7 +205,17 @@ def test_malformed_feed_over_http_names_the_url() -> None:
     polite = Politeness(3.0, sleep=clock.sleep, clock=clock)
     with ArxivServer(feeds={"/rss/cs.CV+cs.CL": FEED[:-30]}, clock=clock) as server, \
             pytest.raises(SourceError, match=r"listing feed http://127\.0\.0\.1:\d+/rss/cs\.CV"
-                                             r"\+cs\.CL: rss: malformed XML"):
+                                             r"\+cs\.CL: malformed XML"):
+        make_source(server, clock, polite).fetch(None)
+
+
+@pytest.mark.parametrize("body", [b"", b"  \n"])
+def test_an_empty_200_body_is_one_clear_error(body: bytes) -> None:
+    clock = FakeClock()
+    polite = Politeness(3.0, sleep=clock.sleep, clock=clock)
+    with ArxivServer(feeds={"/rss/cs.CV+cs.CL": body}, clock=clock) as server, \
+            pytest.raises(SourceError, match=r"^arXiv listing feed http://127\.0\.0\.1:\d+/rss/"
+                                             r"cs\.CV\+cs\.CL: empty response \(not an RSS"):
         make_source(server, clock, polite).fetch(None)
 
 

@@ -12,7 +12,7 @@ from types import ModuleType
 import pytest
 from arxiv_server import listing_feed, metadata_rows
 
-from promptbot.errors import SourceError, UsageError
+from promptbot.errors import UsageError
 from promptbot.models import Window
 from promptbot.sources.arxiv_api import parse_api_response
 from promptbot.sources.listing_feed import EMPTY_NOTE
@@ -86,9 +86,38 @@ def test_a_missing_file_is_a_usage_error_naming_it(tmp_path: Path) -> None:
         SavedFeedSource(tmp_path / "nope.xml").fetch(None)
 
 
-def test_a_saved_error_feed_is_a_source_error() -> None:
-    with pytest.raises(SourceError, match=r"id_abc.*incorrect id format"):
+def test_a_saved_error_feed_is_a_usage_error_naming_the_file() -> None:
+    with pytest.raises(UsageError, match=r"^--feed .*id_abc.*incorrect id format"):
         SavedFeedSource(DATA / "api" / "id_abc_s0_m100_b79c8dcf6bc3.xml").fetch(None)
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"", "the file is empty"), (b"\n \n", "the file is empty"),
+    (b"MIT License\n\nCopyright\n", "malformed XML"),
+    (b"<html><body>Not found</body></html>", "not an RSS, RDF or Atom feed"),
+])
+def test_a_file_that_is_no_feed_is_one_usage_error(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    path = tmp_path / "feed.xml"
+    path.write_bytes(content)
+    with pytest.raises(UsageError, match=f"^--feed {re.escape(str(path))}: {message}"):
+        SavedFeedSource(path).fetch(None)
+
+
+def test_an_entry_with_an_unreadable_date_is_skipped_with_a_note(tmp_path: Path) -> None:
+    text = (ROOT / "examples" / "arxiv-2025-07-01.xml").read_text(encoding="utf-8")
+    first_id = re.search(r"<entry>\s*<id>([^<]+)</id>", text)
+    assert first_id is not None
+    broken = re.sub(r"<published>[^<]*</published>", "<published>not a date</published>", text,
+                    count=1)
+    path = tmp_path / "api.xml"
+    path.write_text(broken, encoding="utf-8")
+    whole = SavedFeedSource(ROOT / "examples" / "arxiv-2025-07-01.xml").fetch(None)
+    harvest = SavedFeedSource(path).fetch(None)
+    assert len(harvest.papers) == len(whole.papers) - 1
+    assert harvest.notes == (
+        f"api.xml: skipped an entry with an unreadable date ({first_id.group(1)})",)
 
 
 def test_the_builder_reproduces_the_example_entries_from_the_metadata() -> None:
@@ -109,3 +138,17 @@ def test_the_builder_reproduces_the_example_entries_from_the_metadata() -> None:
 def test_the_builder_rejects_a_broken_line() -> None:
     with pytest.raises(SystemExit, match="metadata line 2: not JSON"):
         builder().read_metadata(['{"id": "1"}', "{oops"])
+
+
+def test_a_window_that_misses_the_file_says_so() -> None:
+    source = SavedFeedSource(ROOT / "examples" / "arxiv-2025-07-01.xml")
+    whole = source.fetch(None)
+    window = Window(datetime(2025, 6, 27, tzinfo=UTC), datetime(2025, 6, 30, tzinfo=UTC))
+    harvest = source.fetch(window)
+    assert harvest.papers == ()
+    assert harvest.notes[-1] == (
+        f"arxiv-2025-07-01.xml: {len(whole.papers)} of {len(whole.papers)} paper(s) fall outside"
+        " 2025-06-27 to 2025-06-29 (the file's papers are from 2025-07-01 to 2025-07-01);"
+        " without --since/--until the whole file is read")
+    inside = Window(datetime(2025, 6, 1, tzinfo=UTC), datetime(2025, 8, 1, tzinfo=UTC))
+    assert source.fetch(inside).notes == whole.notes  # nothing left out: nothing said

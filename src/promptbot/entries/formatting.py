@@ -51,7 +51,7 @@ def _fields(paper: Paper, read: PaperFields, style: EntryStyle) -> _Fields:
     return _Fields(
         name=escape(name, max_length=NAME_MAX) if name else None,
         title=escape(_title(paper.title, name, style), max_length=TITLE_MAX),
-        venue=style.venue(read.venue),
+        venue=escape(style.venue(read.venue), max_length=AFFILIATION_MAX),  # hostile like titles
         year=read.year,
         yymm=read.yymm,
         affiliation=escape(aff, max_length=AFFILIATION_MAX) if aff else None,

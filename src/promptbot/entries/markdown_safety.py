@@ -10,7 +10,21 @@ ZWJ = "\u200d"  # zero-width joiner: invisible, but breaks GitHub's @mention and
 ELLIPSIS = "…"
 
 # Bidi overrides and isolates can make a line read differently from its bytes ("Trojan source").
-_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+# Invisible characters hide text or split words a reader sees whole (zero-width space and
+# joiners, word joiner, byte-order mark, soft hyphen, invisible operators, fillers, tag
+# characters): a list shows nothing of them, so none is kept.
+_INVISIBLE = frozenset(
+    "\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u2060\u2061\u2062"
+    "\u2063\u2064\u3164\ufeff\uffa0"
+)
+
+
+def _dropped(ch: str) -> bool:
+    """Controls (but whitespace), bidi marks, invisible characters and tag characters."""
+    if ch in _BIDI or ch in _INVISIBLE or "\U000e0000" <= ch <= "\U000e007f":
+        return True
+    return unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\v\f\x85"
 # Characters that open markdown or HTML constructs anywhere in a line.
 _ALWAYS = frozenset("\\`*<>$~|")
 _ENTITIES = {"[": "&#91;", "]": "&#93;"}
@@ -26,11 +40,12 @@ _AUTOLINK_RE = re.compile(
 
 
 def plain(text: str, max_length: int | None = None) -> str:
-    """One line of text: controls and bidi marks removed, whitespace collapsed, long text cut."""
+    """One line of text: controls, bidi marks and invisible characters removed, whitespace
+    collapsed, long text cut."""
     cleaned = "".join(
         " " if ch in "\t\n\r\v\f\u2028\u2029\x85" else ch
         for ch in text
-        if ch not in _BIDI and (unicodedata.category(ch) != "Cc" or ch in "\t\n\r\v\f\x85")
+        if not _dropped(ch)
     )
     cleaned = " ".join(cleaned.split())
     if max_length is not None and len(cleaned) > max_length:
@@ -126,7 +141,9 @@ def rendered_text(text: str, max_length: int | None = None) -> str:
 
 # --- URLs ---------------------------------------------------------------------------------------
 
-_URL_SAFE = "/:?#[]@!$&'*+,;=%-._~"
+# Kept as they are; everything else is percent-encoded, among it what would end or confuse a
+# markdown link destination or label: ( ) < > ' [ ] and spaces.
+_URL_SAFE = "/:?#@!$&*+,;=%-._~"
 
 
 def safe_url(url: str) -> str | None:
@@ -140,11 +157,7 @@ def safe_url(url: str) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
-    encoded = quote(candidate, safe=_URL_SAFE.replace("'", ""))
-    # Parentheses and angle brackets end or confuse a link destination; encode them.
-    for ch, code in (("(", "%28"), (")", "%29"), ("<", "%3C"), (">", "%3E"), ("'", "%27")):
-        encoded = encoded.replace(ch, code)
-    return encoded.replace("[", "%5B").replace("]", "%5D")
+    return quote(candidate, safe=_URL_SAFE)
 
 
 def link(label: str, url: str) -> str | None:

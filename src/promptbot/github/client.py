@@ -16,6 +16,7 @@ import requests
 from github import Auth, Github, GithubException
 from github.GithubException import RateLimitExceededExceedsMaxWait
 from github.GithubRetry import GithubRetry
+from github.Requester import Requester
 from urllib3.response import BaseHTTPResponse
 from urllib3.util.retry import Retry
 
@@ -78,6 +79,22 @@ class BoundedRetry(GithubRetry):
         return self.get_backoff_time()
 
 
+_create_exception = Requester.createException.__func__  # type: ignore[attr-defined]
+
+
+def _any_json_body(cls: type[Requester], status: int, headers: dict[str, Any],
+                   output: Any) -> GithubException:
+    """PyGithub reads an error body as an object; a proxy may send any JSON (a string, a list):
+    keep it as the message instead of failing with AttributeError."""
+    if output is not None and not isinstance(output, dict):
+        output = {"message": str(output)}
+    exc: GithubException = _create_exception(cls, status, headers, output)
+    return exc
+
+
+Requester.createException = classmethod(_any_json_body)  # type: ignore[method-assign,assignment]
+
+
 def github_client(gh: GithubConfig, token: str | None, *,
                   sleep: Callable[[float], None] = time.sleep, paced: bool = True) -> Github:
     """A lazy PyGithub client for `gh.api_url`, retrying 5xx and 429 within the set bounds."""
@@ -95,7 +112,10 @@ def github_client(gh: GithubConfig, token: str | None, *,
 
 
 def _messages(exc: GithubException) -> list[str]:
-    data = exc.data if isinstance(exc.data, dict) else {}
+    if exc.data is not None and not isinstance(exc.data, dict):  # a proxy's JSON, not GitHub's
+        text = " ".join(str(exc.data).split())[:200]
+        return [] if text.startswith("<") else [text]  # an HTML page says nothing useful
+    data = exc.data or {}
     errors = [e for e in data.get("errors") or [] if isinstance(e, dict)]
     found = [data.get("message"), *(e.get("message") or e.get("code") for e in errors)]
     return [str(m) for m in found if m]

@@ -82,7 +82,8 @@ class GitHubForge:
             raise ForgeError(f"GitHub: 404 Not Found {what} (no branch {c.branch})")
         text, sha = self._read_file(base, what)
         if text is None:
-            raise ForgeError(f"GitHub: 404 Not Found {what}")
+            raise ForgeError(f"GitHub: 404 Not Found {what}"
+                             " (check [catalog].repo, .path and .branch)")
         self._base_sha = base
         return CatalogFile(text=text, sha=sha, path=c.path)
 
@@ -239,7 +240,12 @@ class GitHubForge:
             if exc.status != 422 or "already exists" not in error_text(exc):
                 raise
             owner = self._cfg.catalog.repo.split("/")[0]
-            pull = next(iter(self._repo.get_pulls(state="open", head=f"{owner}:{plan.branch}")))
+            found = next(iter(self._repo.get_pulls(state="open", head=f"{owner}:{plan.branch}")),
+                         None)
+            if found is None:  # closed between GitHub's check and our look: the next run opens
+                raise ForgeError(f"GitHub: a pull request from {plan.branch} already exists but"
+                                 " none is open now; run again") from None
+            pull = found
             theirs = {p.arxiv_id for p in read_proposals(pull.body or "")}
             if not theirs <= {p.arxiv_id for p in plan.proposals}:
                 # Opened by a run this one did not see: re-plan with its papers, lose none.

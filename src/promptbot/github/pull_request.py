@@ -192,8 +192,8 @@ def _per_paper(
             plans.append(_plan(kept, pr.branch, base_text, cfg, place, pr, abstracts,
                                paper_notes=paper_notes))
     used = {pr.branch for pr in open_prs}
-    fresh = [p for p in _fresh(new, memory, base_text)
-             if mem.paper_branch(p.arxiv_id, prc) not in used]
+    fresh = sorted((p for p in _fresh(new, memory, base_text)  # the best papers take the slots
+                    if mem.paper_branch(p.arxiv_id, prc) not in used), key=lambda p: -p.score)
     for p in fresh[: max(0, prc.max_open - len(open_prs))]:
         plans.append(_plan([p], mem.paper_branch(p.arxiv_id, prc), base_text, cfg, place, None,
                            abstracts, paper_notes=paper_notes))

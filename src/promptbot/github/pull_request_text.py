@@ -214,8 +214,11 @@ def _body(
     lines += updates_part(updates)
     lines += [
         "",
-        "**How to review:** delete a line in the diff to reject that paper; closing the PR rejects"
-        " all of them; promptbot will not propose them again. Edit or merge as you like; once you"
+        ("**How to review:** delete a line in the diff to reject that paper; closing the PR rejects"
+         " all of them; promptbot will not propose them again." if n != 1 else
+         "**How to review:** merge to add the paper; closing the PR rejects it, and promptbot will"
+         " not propose it again.")
+        + " Edit or merge as you like; once you"
         " push to this branch, promptbot leaves it alone and opens a new PR for later papers.",
     ]
     lines += ["", "Reverting an updated line before merging turns that update down for good."] \

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -70,6 +71,33 @@ def inspect_page(data: bytes) -> PageInfo:
                     entries=len(entries), error=error)
 
 
+def _readable_date(text: str | None) -> bool:
+    try:
+        datetime.fromisoformat((text or "").strip().replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def drop_unreadable_dates(data: bytes) -> tuple[bytes, tuple[str, ...]]:
+    """The response without entries whose dates the arxiv library cannot read (it would fail
+    the whole page on one of them), and a note per entry dropped; `data` itself when none is."""
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError:
+        return data, ()  # inspect_page reports it
+    bad = [e for e in root.findall(f"{_ATOM}entry")
+           if not all(_readable_date(e.findtext(f"{_ATOM}{k}")) for k in ("published", "updated"))]
+    for entry in bad:
+        root.remove(entry)
+    total = root.find(f"{_OPENSEARCH}totalResults")
+    if bad and total is not None:  # or the Client would page on for the entries dropped
+        total.text = str(max(0, _int(total.text) - len(bad)))
+    notes = tuple(f"skipped an entry with an unreadable date"
+                  f" ({normalize_space(e.findtext(f'{_ATOM}id')) or 'no id'})" for e in bad)
+    return (ElementTree.tostring(root, encoding="utf-8") if bad else data), notes
+
+
 def _int(text: str | None) -> int:
     try:
         return int((text or "0").strip())
@@ -116,7 +144,8 @@ def parse_api_response(data: bytes, *, source: str) -> Harvest:
         raise SourceError(f"{source}: {exc}") from None
     if info.error:
         raise SourceError(f"{source}: the arXiv API reported an error: {info.error}")
-    notes: list[str] = []
+    data, dropped = drop_unreadable_dates(data)
+    notes: list[str] = [f"{source}: {note}" for note in dropped]
     papers = list(_convert(_feed.parse(data).results, source, notes))
     if info.entries == 0 and info.total > 0:
         notes.append(f"{source}: no entries although the API reported {info.total} result(s)")
@@ -144,6 +173,7 @@ class _Transport(HTTPAdapter):
         self.user_agent = user_agent
         self.timeout = timeout
         self.requests = 0
+        self.notes: list[str] = []
 
     def send(self, request: requests.PreparedRequest, *args: Any,
              **kwargs: Any) -> requests.Response:
@@ -158,9 +188,17 @@ class _Transport(HTTPAdapter):
             body = response.content
         except requests.exceptions.RequestException as exc:
             self.politeness.record(ok=False)
-            # The Client retries ConnectionError only; a read timeout deserves the same.
-            raise requests.exceptions.ConnectionError(f"{type(exc).__name__}: {exc}") from exc
+            log.debug("arXiv API: %s", exc)
+            # The Client retries ConnectionError only; a read timeout deserves the same. The
+            # message names the endpoint once, not the whole query URL.
+            where = urlsplit(str(request.url))._replace(query="", fragment="").geturl()
+            raise requests.exceptions.ConnectionError(
+                f"cannot reach {where} ({short_reason(exc)})") from exc
         self._judge(str(request.url), response, body)
+        repaired, dropped = drop_unreadable_dates(body)
+        if dropped:
+            response._content = repaired  # what the arxiv Client parses next
+            self.notes += [f"arXiv API: {note}" for note in dropped]
         return response
 
     def _judge(self, url: str, response: requests.Response, body: bytes) -> None:
@@ -194,6 +232,23 @@ class _Transport(HTTPAdapter):
         wait = self.politeness.record(ok=True)
         log.info("arXiv: page %d/%d, next request in %.0f s", start // size + 1,
                  max(1, math.ceil(info.total / size)), wait)
+
+
+def short_reason(exc: BaseException) -> str:
+    """Why a request failed, in a few words ("[Errno 111] Connection refused", "timed out")."""
+    text = str(exc)
+    errno = re.search(r"\[Errno -?\d+\] [^'\")\]]+", text)
+    if errno:
+        return errno.group(0).strip()
+    if "timed out" in text.lower():
+        return "timed out"
+    if "NameResolution" in text or "getaddrinfo" in text:
+        return "the host name does not resolve"
+    return type(exc).__name__
+
+
+def _short_query(query: str) -> str:
+    return query if len(query) <= 60 else query[:59] + "…"
 
 
 def _utcnow() -> datetime:
@@ -241,6 +296,7 @@ class ArxivApiSource:
                                 self.max_url_length, self.cfg.api_url)
         before = self.transport.requests
         notes: list[str] = []
+        self.transport.notes = notes  # entries the transport drops are noted here
         papers: list[Paper] = []
         for number, query in enumerate(queries, 1):
             log.info("arXiv API: query %d/%d, %s to %s UTC", number, len(queries),
@@ -293,11 +349,10 @@ class ArxivApiSource:
                 papers.append(paper)
         except arxiv.HTTPError as exc:
             raise SourceError(f"arXiv API failed after {tries} tries: HTTP {exc.status}"
-                              f" (query {query!r})") from None
+                              f" (query {_short_query(query)!r})") from None
         except arxiv.UnexpectedEmptyPageError:
             raise SourceError(f"arXiv API failed after {tries} tries: a page came back empty"
-                              f" (query {query!r})") from None
+                              f" (query {_short_query(query)!r})") from None
         except requests.exceptions.RequestException as exc:
-            raise SourceError(f"arXiv API failed after {tries} tries: {exc}"
-                              f" (query {query!r})") from None
+            raise SourceError(f"arXiv API failed after {tries} tries: {exc}") from None
         return papers

@@ -112,10 +112,12 @@ def parse_listing_feed(data: bytes, *, announce_types: Sequence[str],
     whose entry may be out of date.
     """
     wanted = (*announce_types, *REPLACEMENTS) if replacements else tuple(announce_types)
+    if not data.strip():
+        raise SourceError(f"{source}: empty response (not an RSS, RDF or Atom feed)")
     parsed = feedparser.parse(data)
     if parsed.bozo and isinstance(parsed.get("bozo_exception"), SAXException):
         raise SourceError(f"{source}: malformed XML ({parsed.bozo_exception})")
-    if not parsed.version:
+    if not parsed.get("version"):  # absent, not empty, when nothing could be read at all
         raise SourceError(f"{source}: not an RSS, RDF or Atom feed")
     feed = parsed.feed
     announced = _when(feed.get("published_parsed") or feed.get("updated_parsed"))
@@ -164,7 +166,8 @@ class ListingFeedSource:
             harvest = parse_listing_feed(data, announce_types=self.cfg.announce_types,
                                          replacements=self.replacements)
         except SourceError as exc:
-            raise SourceError(f"arXiv listing feed {self.cfg.rss_url}: {exc}") from None
+            problem = str(exc).removeprefix("rss: ")
+            raise SourceError(f"arXiv listing feed {self.cfg.rss_url}: {problem}") from None
         return replace(filter_window(harvest, window), requests=requests)
 
     def _download(self, url: str) -> tuple[bytes, int]:

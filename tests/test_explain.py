@@ -1,0 +1,70 @@
+"""`promptbot explain ARXIV_ID`: one paper's whole story, from the same inputs as a dry run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from promptbot import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+INPUTS = ["--catalog", str(ROOT / "examples" / "awesome-prompt-learning-cv.md"),
+          "--feed", str(ROOT / "examples" / "arxiv-2025-07-01.xml")]
+
+
+@pytest.fixture(autouse=True)
+def _from_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PROMPTBOT_CONFIG", raising=False)
+    monkeypatch.chdir(ROOT)  # ./config.toml, as the README runs it
+
+
+def dry_run(capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
+    assert cli.main(["run", "--dry-run", "--json", *INPUTS]) == 0
+    data: dict[str, object] = json.loads(capsys.readouterr().out)
+    return data
+
+
+@pytest.mark.parametrize("given", ["2506.23856", "arXiv:2506.23856v1",
+                                   "https://arxiv.org/abs/2506.23856"])
+def test_a_proposed_paper_tells_its_reasons_vote_and_entry(
+    capsys: pytest.CaptureFixture[str], given: str,
+) -> None:
+    data = dry_run(capsys)
+    candidate = next(c for c in data["candidates"]  # type: ignore[attr-defined]
+                     if c["arxiv_id"] == "2506.23856")
+    insertion = next(i for i in data["insertions"]  # type: ignore[attr-defined]
+                     if i["arxiv_id"] == "2506.23856")
+    assert cli.main(["explain", given, *INPUTS]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0] == ("arXiv 2506.23856v1: A Closer Look at Conditional Prompt Tuning for"
+                        " Vision-Language Models")
+    assert f"Decision: proposed, relevance {candidate['score']:.2f} (threshold 0.50)" in lines
+    assert all(f"  - {reason}" in lines for reason in candidate["reasons"])
+    assert f'Section: "{candidate["section"]}" (confidence 1.00)' in lines
+    assert "  the 10 nearest catalog titles vote (similarity share):" in lines
+    assert f"  {insertion['text']}" == lines[-1]
+    assert f"Entry it writes (after line {insertion['after_line']} of" in out
+
+
+def test_an_irrelevant_paper_shows_the_entry_it_would_write(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main(["explain", "2506.22876", *INPUTS]) == 0
+    out = capsys.readouterr().out
+    assert "Decision: irrelevant" in out
+    assert "Entry it would write were it proposed (irrelevant now)" in out
+    assert "https://arxiv.org/abs/2506.22876" in out.splitlines()[-1]
+
+
+@pytest.mark.parametrize(("given", "message"), [
+    ("2101.00001", "2101.00001 is not among the 469 candidate(s) of this run"),
+    ("not-an-id", "'not-an-id' is not an arXiv id"),
+])
+def test_an_unknown_paper_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], given: str, message: str,
+) -> None:
+    assert cli.main(["explain", given, *INPUTS]) == 2
+    assert f"promptbot: error: {message}" in capsys.readouterr().err
