@@ -1,0 +1,121 @@
+"""A section's templates (its own entries, else the list's), and the one to write a paper with.
+
+Every entry of the section is abstracted into a template. A paper is written with the exemplar
+that needs no value the paper lacks, shows the paper's kind of venue (a preprint like a
+preprint), and looks like most of the section: the skeletons are voted, entries at the ends of
+the section (where new ones go) weighing more.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from promptbot.entries.template_fill import Values
+from promptbot.entries.template_model import Template
+from promptbot.entries.templates import abstract
+from promptbot.models import Catalog, Entry, Section
+
+RECENCY = 0.85  # an entry's weight relative to its neighbour nearer the section's end
+_MAX_EXEMPLARS = 40
+_NUMBER = re.compile(r"^\s*(\d{1,4})[.)]\s")
+_DELIMITER = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+@dataclass(frozen=True)
+class SectionTemplates:
+    """What a section teaches about writing an entry."""
+
+    templates: tuple[Template, ...]  # in file order
+    weights: tuple[float, ...]
+    context: str = ""  # lines a lone entry needs to render as it does here (a table's header)
+    next_number: int | None = None  # for numbered lists: the number a new last item takes
+    blank_between: bool = False  # entries are apart by a blank line: a new one starts with one
+    structures: frozenset[tuple[str, ...]] = frozenset()  # filled in by the render check
+
+    def typicality(self, template: Template) -> float:
+        """The weighted share of the section's entries with this template's skeleton."""
+        total = sum(self.weights) or 1.0
+        key = template.key
+        return sum(w for t, w in zip(self.templates, self.weights, strict=True)
+                   if t.key == key) / total
+
+
+def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
+    """The section's templates, from its own entries or else from the whole list's."""
+    own = _templates(section.entries)
+    pool = own or _templates(catalog.entries[-_MAX_EXEMPLARS:])
+    if not pool:
+        return None
+    n = len(pool)
+    weights = tuple(RECENCY ** min(i, n - 1 - i) for i in range(n))
+    entries = section.entries or catalog.entries
+    return SectionTemplates(
+        templates=tuple(t for t, _ in pool),
+        weights=weights,
+        context=_table_context(catalog, pool[-1][1]),
+        next_number=_next_number(entries),
+        blank_between=_blank_between(catalog, entries),
+    )
+
+
+def _blank_between(catalog: Catalog, entries: Sequence[Entry]) -> bool:
+    """Whether most entries after the first have a blank line right above them."""
+    later = [e for e in entries[1:] if e.line >= 2]
+    blank = sum(1 for e in later if not catalog.lines[e.line - 2].strip())
+    return bool(later) and blank * 2 > len(later)
+
+
+def _templates(entries: Sequence[Entry]) -> list[tuple[Template, Entry]]:
+    found = [(abstract(e), e) for e in entries[-_MAX_EXEMPLARS:]]
+    return [(t, e) for t, e in found if t is not None]
+
+
+def _table_context(catalog: Catalog, entry: Entry) -> str:
+    """The header and delimiter rows above a table row, so that the row renders as a row."""
+    if entry.kind != "table":
+        return ""
+    number = entry.line - 1
+    while number >= 2:
+        line = catalog.lines[number - 1]
+        if _DELIMITER.match(line) and "|" in catalog.lines[number - 2]:
+            return catalog.lines[number - 2] + line
+        if not line.strip():
+            break
+        number -= 1
+    return ""
+
+
+def _next_number(entries: Sequence[Entry]) -> int | None:
+    numbers = [int(m.group(1)) for e in entries if (m := _NUMBER.match(e.raw))]
+    return max(numbers) + 1 if numbers else None
+
+
+def fillable(template: Template, values: Values) -> int:
+    """How many of the template's slots the paper cannot fill."""
+    have = {
+        "name": values.name is not None or bool(values.unknown_name),
+        "code": values.code_url is not None,
+        "repo": values.code_url is not None and "github.com/" in values.code_url,
+        "authors": bool(values.authors),
+        "affiliation": values.affiliation is not None,
+        "date": bool(values.yymm) or not any(
+            s.form and any(c in s.form for c in "mbBd") for s in template.slots
+            if s.kind == "date"),
+        "other": False,
+    }
+    return sum(1 for s in template.slots if not have.get(s.kind, True))
+
+
+def ranked(section: SectionTemplates, values: Values) -> list[Template]:
+    """The section's templates, best first for this paper."""
+    def score(item: tuple[int, Template]) -> tuple[int, int, float]:
+        index, template = item
+        same_venue = template.venue_is_arxiv is None or template.venue_is_arxiv == (
+            values.venue_is_arxiv)
+        recency = section.weights[index]
+        return (fillable(template, values), 0 if same_venue else 1,
+                -(section.typicality(template) + 0.05 * recency))
+    order = sorted(enumerate(section.templates), key=score)
+    return [t for _, t in order]

@@ -1,0 +1,76 @@
+"""A paper written with the section's own templates, checked by rendering before it is used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from promptbot.entries.markdown_safety import rendered_text
+from promptbot.entries.render_check import problems, structure
+from promptbot.entries.template_choice import SectionTemplates, ranked
+from promptbot.entries.template_fill import (
+    NAME_MAX,
+    TITLE_MAX,
+    Filled,
+    Values,
+    fill,
+    v_name_apart,
+)
+from promptbot.entries.template_model import Template
+from promptbot.models import Paper, PaperFields
+
+TRIES = 6  # exemplars tried, best first, before giving up on the list's own templates
+# Dropped values a maintainer may want to add by hand (a missing link is the list's habit).
+_REPORTED = ("name", "affiliation", "authors", "date")
+
+
+@dataclass(frozen=True)
+class Written:
+    """An entry written from a template, and what it dropped."""
+
+    text: str
+    template: Template
+    missing: tuple[str, ...]
+
+
+def values_of(paper: Paper, read: PaperFields, venue: str,
+              number: int | None = None, unknown_name: str = "",
+              title_keeps_name: bool = True) -> Values:
+    """The paper's values for the slots; `venue` is the list's spelling of its venue."""
+    return Values(
+        title=paper.title, arxiv_id=paper.arxiv_id, venue=venue,
+        venue_is_arxiv=read.venue == "arXiv", year=read.year, yymm=read.yymm,
+        day=paper.published.date() if paper.published else None, name=read.name,
+        code_url=read.code_url, authors=paper.authors, affiliation=read.affiliation,
+        number=number, unknown_name=unknown_name, title_keeps_name=title_keeps_name,
+    )
+
+
+def allowed_structures(section: SectionTemplates, entries: tuple[str, ...]) -> frozenset[
+        tuple[str, ...]]:
+    """The element structures of the section's own entries."""
+    return frozenset(structure(e, section.context) for e in entries)
+
+
+def write(section: SectionTemplates, values: Values,
+          allowed: frozenset[tuple[str, ...]]) -> Written | None:
+    """The paper written with the best template that passes the render check, if one does."""
+    shown = tuple(v for v in (rendered_text(values.title, TITLE_MAX),
+                              rendered_text(values.name, NAME_MAX) if values.name else "",
+                              rendered_text(values.affiliation) if values.affiliation else "",
+                              *(rendered_text(a) for a in values.authors[:1])) if v)
+    for template in ranked(section, values)[:TRIES]:
+        filled: Filled = fill(template, values)
+        found = problems(filled.text, context=section.context, shown=shown, allowed=allowed,
+                         arxiv_id=values.arxiv_id, title=_title_shown(template, values))
+        if not found:
+            missing = tuple(k for k in filled.dropped if k in _REPORTED)
+            # A list that keeps entries apart by a blank line gets one before the new entry.
+            text = "\n" + filled.text if section.blank_between else filled.text
+            return Written(text, template, missing)
+    return None
+
+
+def _title_shown(template: Template, values: Values) -> str:
+    if v_name_apart(template, values):
+        return rendered_text(values.title.partition(":")[2].strip(), TITLE_MAX)
+    return rendered_text(values.title, TITLE_MAX)

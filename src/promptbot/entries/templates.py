@@ -1,0 +1,282 @@
+"""Entry templates induced from a list: each real entry abstracted into literal text and slots.
+
+The spans of an entry's values are found in its raw text: links by their URL (an arXiv URL is
+the paper slot, a GitHub URL the code slot, a GitHub stars badge the repo slot, any other URL a
+value the bot cannot know), the title and the short name by the catalog parser's reading, dates
+by the entry's own arXiv id (`2508`, `202508`, `25-08`, `(Aug., 2025)`, `'25`), venues by the
+known venue names, `Li et al.` author forms, and the number of a numbered item. Everything else
+is the list's own markup, kept verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from promptbot.catalog import normalize_arxiv_id
+from promptbot.entries.metadata import canonical_venue
+from promptbot.entries.template_model import Part, Slot, Template
+from promptbot.models import Entry
+
+_ARXIV_URL = re.compile(
+    r"(?i)(https?://(?:www\.|export\.)?arxiv\.org/(?:(?:abs|pdf|html)/)?)"
+    r"(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?(\.pdf)?"
+)
+_URL = re.compile(r"https?://[^\s<>\"'\]\[]+?(?=[)\s<>\"'\]\[]|$)")
+_STARS = re.compile(r"(https?://img\.shields\.io/github/stars/)([^/?#\s]+/[^/?#.\s]+)(.*)")
+_GITHUB = re.compile(r"https?://(?:www\.)?github\.com/[^/\s]+/[^/\s]+")
+_CONSTANT_URL = re.compile(r"https?://img\.shields\.io/badge/")
+_NUMBER = re.compile(r"^(\s*)(\d{1,4})(?=[.)]\s)")
+_AUTHORS = re.compile(
+    r"(?<![\w.])((?:[A-Z][a-z]?\.[ \-]?){0,3})([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?) et al\.?"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_DATE = re.compile(
+    r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)([a-z]*)(\.?,? ?)((?:19|20)\d\d)\b"
+)
+_DATE = re.compile(
+    r"(?<![\w.'’])(?:(?P<ymd>(?:19|20)\d\d-\d\d-\d\d)|(?P<ym>(?:19|20)\d\d)(?P<sep>[.\-/]?)"
+    r"(?P<m>\d{1,2})(?![\d.\-])|(?P<yy_mm>\d\d-\d\d)|(?P<four>\d{4}))(?![\w])"
+)
+_SHORT_YEAR = re.compile(r"(['’])(\d\d)(?:(\.)(\d{1,2}))?(?!\d)")
+_VENUE_WORD = re.compile(r"(?<![\w\-])([A-Za-z][A-Za-z\-]*[A-Za-z])(?![\w\-])")
+_SPACE = re.compile(r"\s+")
+
+
+def abstract(entry: Entry) -> Template | None:
+    """The entry as a template, or None when its title cannot be found in its text."""
+    text = entry.raw.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
+    yymm = _yymm(entry)
+    papers = {link.url for link in entry.links if link.role == "paper"}
+    spans = list(_link_spans(text, papers))
+    title = _title_span(text, entry.title, spans)
+    if title is None:
+        return None
+    spans.append(title)
+    spans.extend(_name_spans(text, entry, title, spans))
+    spans.extend(_number_span(text, spans))
+    spans.extend(_affiliation_span(text, entry, spans))
+    spans.extend(_free_spans(text, spans, _AUTHORS, lambda m: Slot(
+        "authors", "initials" if m.group(1) else "", original=m.group())))
+    spans.extend(_date_spans(text, spans, yymm, entry.year))
+    spans.extend(list(_venue_spans(text, spans)))
+    parts = _parts(text, spans)
+    html = [i for i, p in enumerate(parts) if isinstance(p, Slot) and _in_html(parts, i)]
+    parts = [_as_html(p) if i in html else p for i, p in enumerate(parts)]
+    venue = next((s.original for s in _slots(parts) if s.kind == "venue"), None)
+    return Template(tuple(parts), entry.kind, entry.line,
+                    None if venue is None else venue.lower() == "arxiv")
+
+
+_Span = tuple[int, int, Slot]
+ARXIV_ABS = "https://arxiv.org/abs/{id}"
+
+
+def _slots(parts: list[Part]) -> Iterator[Slot]:
+    return (p for p in parts if isinstance(p, Slot))
+
+
+def _yymm(entry: Entry) -> str:
+    ids = [i for i in entry.arxiv_ids if i[:4].isdigit()]
+    return ids[0][:4] if ids else ""
+
+
+def _free(spans: list[_Span], start: int, end: int) -> bool:
+    return all(end <= s or start >= e for s, e, _ in spans)
+
+
+def _link_spans(text: str, papers: set[str]) -> Iterator[_Span]:
+    for match in _URL.finditer(text):
+        url = match.group()
+        arxiv = _ARXIV_URL.match(url)
+        if arxiv and arxiv.end() == len(url):
+            form = arxiv.group(1) + "{id}" + (arxiv.group(4) or "")
+            yield match.start(), match.end(), Slot("paper", form, original=url)
+        elif url in papers:  # the paper's link elsewhere (a proceedings page): arXiv's for ours
+            yield match.start(), match.end(), Slot("paper", ARXIV_ABS, original=url)
+        elif stars := _STARS.match(url):
+            yield match.start(), match.end(), Slot("repo", stars.group(1) + "{repo}"
+                                                   + stars.group(3), original=url)
+        elif _GITHUB.match(url):
+            yield match.start(), match.end(), Slot("code", original=url)
+        elif not _CONSTANT_URL.match(url):
+            yield match.start(), match.end(), Slot("other", original=url)
+
+
+def _flexible(title: str) -> re.Pattern[str] | None:
+    words = [re.escape(w) for w in title.split()]
+    if not words:
+        return None
+    # The list may hard-wrap the title or escape its characters: any space run, optional `\`.
+    pattern = r"\s+".join(words).replace(r"\\", r"\\?")
+    return re.compile(pattern)
+
+
+def _title_span(text: str, title: str, spans: list[_Span]) -> _Span | None:
+    title = _trim_title(title)
+    pattern = _flexible(title)
+    if pattern is None:
+        return None
+    for match in pattern.finditer(text):
+        if _free(spans, match.start(), match.end()):
+            return match.start(), match.end(), Slot("title", original=match.group())
+    return None
+
+
+_LEADING_TAG = re.compile(r"^\s*(?:\[[^\[\]]{1,30}\]|\*\*[^*]{1,30}\*\*)\s*")
+_TRAILING_JUNK = re.compile(r"\s*(?:\|.*|\[`.*|\]\(.*)$")
+
+
+def _trim_title(title: str) -> str:
+    """The title without a venue tag or field separator the parser left on it."""
+    while (match := _LEADING_TAG.match(title)) and len(title) - match.end() > 10:
+        title = title[match.end():]
+    return _TRAILING_JUNK.sub("", title).strip()
+
+
+def _name_spans(text: str, entry: Entry, title: _Span, spans: list[_Span]) -> Iterator[_Span]:
+    candidates = [entry.name] if entry.name else []
+    head = title[2].original.split(":", 1)[0].strip()
+    if head != title[2].original and 0 < len(head) <= 40:
+        candidates.append(head)
+    for name in candidates:
+        for match in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
+            if _free(spans, match.start(), match.end()) and not (
+                    title[0] <= match.start() < title[1]):
+                yield match.start(), match.end(), Slot("name", original=name)
+                return
+
+
+def _affiliation_span(text: str, entry: Entry, spans: list[_Span]) -> Iterator[_Span]:
+    if not entry.affiliation:
+        return
+    pattern = _flexible(entry.affiliation)
+    for match in pattern.finditer(text) if pattern else ():
+        if _free(spans, match.start(), match.end()):
+            yield match.start(), match.end(), Slot("affiliation", original=match.group())
+            return
+
+
+def _number_span(text: str, spans: list[_Span]) -> Iterator[_Span]:
+    match = _NUMBER.match(text)
+    if match and _free(spans, match.start(2), match.end(2)):
+        yield match.start(2), match.end(2), Slot("number", original=match.group(2))
+
+
+def _free_spans(text: str, spans: list[_Span], pattern: re.Pattern[str],
+                slot: object) -> Iterator[_Span]:
+    make = slot if callable(slot) else None
+    for match in pattern.finditer(text):
+        if make is not None and _free(spans, match.start(), match.end()):
+            yield match.start(), match.end(), make(match)
+
+
+def _date_spans(text: str, spans: list[_Span], yymm: str, year: int | None) -> Iterator[_Span]:
+    taken = list(spans)
+    for span in _month_dates(text, taken):
+        taken.append(span)
+        yield span
+    for match in _DATE.finditer(text):
+        form = _date_form(match, yymm, year)
+        if form and _free(taken, match.start(), match.end()):
+            span = (match.start(), match.end(), Slot("date", form, original=match.group()))
+            taken.append(span)
+            yield span
+    for match in _SHORT_YEAR.finditer(text):
+        form = "%y" + ("." + ("%m" if len(match.group(4)) == 2 else "%-m") if match.group(3)
+                       else "")
+        if _free(taken, match.start(2), match.end()):
+            yield match.start(2), match.end(), Slot("date", form, original=match.group()[1:])
+
+
+def _month_dates(text: str, spans: list[_Span]) -> Iterator[_Span]:
+    for match in _MONTH_DATE.finditer(text):
+        if not _free(spans, match.start(), match.end()):
+            continue
+        word = match.group(1) + match.group(2)
+        month = "%B" if len(word) > 3 and word.lower() != "sept" else "%b"
+        form = month + match.group(3).replace("%", "%%") + "%Y"
+        yield match.start(), match.end(), Slot("date", form, original=match.group())
+
+
+def _date_form(match: re.Match[str], yymm: str, year: int | None) -> str | None:
+    if match.group("ymd"):
+        return "%Y-%m-%d"
+    if match.group("ym"):
+        month = match.group("m")
+        if not 1 <= int(month) <= 12:
+            return None
+        return "%Y" + match.group("sep") + ("%m" if len(month) == 2 else "%-m")
+    if match.group("yy_mm"):
+        return "%y-%m"
+    four = match.group("four")
+    if yymm and four == yymm:
+        return "%y%m"
+    if four[:2] in ("19", "20") and (year is None or int(four) == year or not yymm):
+        return "%Y"
+    return None
+
+
+def _venue_spans(text: str, spans: list[_Span]) -> Iterator[_Span]:
+    dated = {s for s, _, slot in spans if slot.kind == "date"}
+    for match in _VENUE_WORD.finditer(text):
+        word = match.group(1)
+        if not _free(spans, match.start(), match.end()):
+            continue
+        # An acronym right before a date is a venue the table may not know: `[**HPCA'23**]`.
+        before_date = any(0 <= d - match.end() <= 2 for d in dated) and _acronym(word)
+        if word.lower() == "arxiv" or _is_venue(word) or before_date:
+            yield match.start(), match.end(), Slot("venue", original=word)
+
+
+def _acronym(word: str) -> bool:
+    return sum(c.isupper() for c in word) >= 2 and len(word) <= 12
+
+
+def _is_venue(word: str) -> bool:
+    canonical = canonical_venue(word)
+    return canonical is not None and canonical != "arXiv" and (
+        word.isupper() or word == canonical or word.lower() in ("nips", "neurips"))
+
+
+def _parts(text: str, spans: list[_Span]) -> list[Part]:
+    parts: list[Part] = []
+    at = 0
+    for start, end, slot in sorted(spans, key=lambda s: s[0]):
+        if start < at:
+            continue
+        if start > at:
+            parts.append(text[at:start])
+        parts.append(slot)
+        at = end
+    if at < len(text):
+        parts.append(text[at:])
+    return parts
+
+
+def _in_html(parts: list[Part], index: int) -> bool:
+    """Whether the slot sits inside a raw-HTML line (where markdown escapes do not work)."""
+    before = "".join(p for p in parts[:index] if isinstance(p, str))
+    line = before.rsplit("\n", 1)[-1].lstrip()
+    return line.startswith("<") and not line.startswith("<span")
+
+
+def _as_html(part: Part) -> Part:
+    return Slot(part.kind, part.form, True, part.original) if isinstance(part, Slot) else part
+
+
+def arxiv_id_of(url: str) -> str | None:
+    """The arXiv id of an arXiv URL, normalized; None for another URL."""
+    match = _ARXIV_URL.match(url)
+    return normalize_arxiv_id(match.group(2)) if match else None
+
+
+def month_index(word: str) -> int | None:
+    """1..12 for a month name or abbreviation."""
+    word = word[:3].lower()
+    return _MONTHS.index(word) + 1 if word in _MONTHS else None
+
+
+def collapse(text: str) -> str:
+    """Whitespace runs as one space."""
+    return _SPACE.sub(" ", text).strip()
