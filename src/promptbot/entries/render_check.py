@@ -70,12 +70,16 @@ def _residue(text: str, values: tuple[str, ...]) -> str:
 
 def problems(entry: str, *, context: str = "", shown: tuple[str, ...] = (),
              allowed: frozenset[tuple[str, ...]] = frozenset(), arxiv_id: str = "",
-             title: str = "") -> list[str]:
+             title: str = "", exemplar: tuple[str, str] | None = None) -> list[str]:
     """What is wrong with writing `entry` into the section; empty when it is safe.
 
     `shown` are the values' visible texts (a title may show brackets of its own), `allowed` the
-    structures of the section's entries, `title` the title as it should read back.
+    structures of the section's entries, `title` the title as it should read back. `exemplar`
+    (its text and title) is the entry the new one was written after: where the parser misreads
+    the list's own title, the new title is held to the same reading, not to a better one.
     """
+    if exemplar is not None and _read_back(exemplar[0], context, "", exemplar[1]):
+        title = ""
     found: list[str] = []
     entry = _alone(entry)
     tags, text = render(context + entry + "\n")

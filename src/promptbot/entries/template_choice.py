@@ -9,11 +9,12 @@ the section (where new ones go) weighing more.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from promptbot.entries.template_fill import Values
-from promptbot.entries.template_model import Template
+from promptbot.entries.template_model import Part, Slot, Template
 from promptbot.entries.templates import abstract
 from promptbot.models import Catalog, Entry, Section
 
@@ -48,6 +49,11 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
     pool = own or _templates(catalog.entries[-_MAX_EXEMPLARS:])
     if not pool:
         return None
+    every = catalog.entries
+    step = max(1, len(every) // _SAMPLE)
+    sample = [t for t, _ in _templates(every[::step])] + [t for t, _ in pool]
+    constant = constant_words(sample)
+    pool = [(seal(t, constant), e) for t, e in pool]
     n = len(pool)
     weights = tuple(RECENCY ** min(i, n - 1 - i) for i in range(n))
     entries = section.entries or catalog.entries
@@ -65,6 +71,50 @@ def _blank_between(catalog: Catalog, entries: Sequence[Entry]) -> bool:
     later = [e for e in entries[1:] if e.line >= 2]
     blank = sum(1 for e in later if not catalog.lines[e.line - 2].strip())
     return bool(later) and blank * 2 > len(later)
+
+
+_SAMPLE = 120  # entries of the whole list read to tell its markup words from its values
+_CONSTANT_SHARE = 0.2
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_WORD_RUN = re.compile(r"[^\W\d_]{2,}(?:[ ,.&'’\-]+[^\W\d_]+)*")
+
+
+def constant_words(templates: Sequence[Template]) -> frozenset[str]:
+    """Words the list writes around its values (`Paper`, `Code`, `Star`), not values: found in
+    the literal text of at least a fifth of the entries."""
+    counts: Counter[str] = Counter()
+    for template in templates:
+        counts.update({w.casefold() for part in template.parts if isinstance(part, str)
+                       for w in _WORD.findall(part)})
+    least = max(2.0, _CONSTANT_SHARE * len(templates))
+    return frozenset(w for w, c in counts.items() if c >= least)
+
+
+def seal(template: Template, constant: frozenset[str]) -> Template:
+    """The template with the exemplar's own words (an affiliation line, a remark, a name the
+    slots missed) turned into slots: a new entry must never repeat another paper's values."""
+    parts: list[Part] = []
+    for part in template.parts:
+        if isinstance(part, Slot):
+            parts.append(part)
+            continue
+        at = 0
+        for match in _WORD_RUN.finditer(part):
+            words = {w.casefold() for w in _WORD.findall(match.group())}
+            if words <= constant:
+                continue
+            parts.append(part[at:match.start()])
+            line_alone = _alone_on_line(part, match.start(), match.end())
+            parts.append(Slot("affiliation" if line_alone else "other", original=match.group()))
+            at = match.end()
+        parts.append(part[at:])
+    return replace(template, parts=tuple(p for p in parts if p != ""))
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    before = text[:start].rsplit("\n", 1)
+    after = text[end:].split("\n", 1)
+    return len(before) == 2 and not before[1].strip() and not after[0].strip()
 
 
 def _templates(entries: Sequence[Entry]) -> list[tuple[Template, Entry]]:

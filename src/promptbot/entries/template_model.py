@@ -36,6 +36,12 @@ class Template:
     kind: str  # the exemplar's entry kind: "bullet" | "table" | "block"
     line: int  # the exemplar's first line in the catalog
     venue_is_arxiv: bool | None = None  # the exemplar's venue slot showed a preprint
+    raw: str = ""  # the exemplar's own text
+
+    @property
+    def title(self) -> str:
+        """The exemplar's title as written."""
+        return next((s.original for s in self.slots if s.kind == "title"), "")
 
     @property
     def slots(self) -> tuple[Slot, ...]:

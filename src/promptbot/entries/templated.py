@@ -61,7 +61,8 @@ def write(section: SectionTemplates, values: Values,
     for template in ranked(section, values)[:TRIES]:
         filled: Filled = fill(template, values)
         found = problems(filled.text, context=section.context, shown=shown, allowed=allowed,
-                         arxiv_id=values.arxiv_id, title=_title_shown(template, values))
+                         arxiv_id=values.arxiv_id, title=_title_shown(template, values),
+                         exemplar=(template.raw, template.title))
         if not found:
             missing = tuple(k for k in filled.dropped if k in _REPORTED)
             # A list that keeps entries apart by a blank line gets one before the new entry.

@@ -60,15 +60,18 @@ def abstract(entry: Entry) -> Template | None:
         "authors", "initials" if m.group(1) else "", original=m.group())))
     spans.extend(_date_spans(text, spans, yymm, entry.year))
     spans.extend(list(_venue_spans(text, spans)))
+    if not any(slot.kind == "name" for _, _, slot in spans):
+        spans.extend(_tag_name_span(text, spans))
     parts = _parts(text, spans)
     html = [i for i, p in enumerate(parts) if isinstance(p, Slot) and _in_html(parts, i)]
     parts = [_as_html(p) if i in html else p for i, p in enumerate(parts)]
     venue = next((s.original for s in _slots(parts) if s.kind == "venue"), None)
     return Template(tuple(parts), entry.kind, entry.line,
-                    None if venue is None else venue.lower() == "arxiv")
+                    None if venue is None else venue.lower() == "arxiv", text)
 
 
 _Span = tuple[int, int, Slot]
+_LINK_BEFORE = re.compile(r"(?<!!)\[[^\[\]]*\]\($")  # a link (not an image) opens here
 ARXIV_ABS = "https://arxiv.org/abs/{id}"
 
 
@@ -89,17 +92,20 @@ def _link_spans(text: str, papers: set[str]) -> Iterator[_Span]:
     for match in _URL.finditer(text):
         url = match.group()
         arxiv = _ARXIV_URL.match(url)
+        if _CONSTANT_URL.match(url):
+            continue  # a badge that reads the same on every entry
         if arxiv and arxiv.end() == len(url):
             form = arxiv.group(1) + "{id}" + (arxiv.group(4) or "")
             yield match.start(), match.end(), Slot("paper", form, original=url)
-        elif url in papers:  # the paper's link elsewhere (a proceedings page): arXiv's for ours
-            yield match.start(), match.end(), Slot("paper", ARXIV_ABS, original=url)
         elif stars := _STARS.match(url):
             yield match.start(), match.end(), Slot("repo", stars.group(1) + "{repo}"
                                                    + stars.group(3), original=url)
         elif _GITHUB.match(url):
             yield match.start(), match.end(), Slot("code", original=url)
-        elif not _CONSTANT_URL.match(url):
+        elif url in papers and _LINK_BEFORE.search(text, 0, match.start()):
+            # the paper's link elsewhere (a proceedings page): arXiv's for ours
+            yield match.start(), match.end(), Slot("paper", ARXIV_ABS, original=url)
+        else:
             yield match.start(), match.end(), Slot("other", original=url)
 
 
@@ -113,14 +119,30 @@ def _flexible(title: str) -> re.Pattern[str] | None:
 
 
 def _title_span(text: str, title: str, spans: list[_Span]) -> _Span | None:
-    title = _trim_title(title)
-    pattern = _flexible(title)
-    if pattern is None:
-        return None
-    for match in pattern.finditer(text):
-        if _free(spans, match.start(), match.end()):
-            return match.start(), match.end(), Slot("title", original=match.group())
+    for candidate in _title_candidates(text, title):
+        pattern = _flexible(candidate)
+        for match in pattern.finditer(text) if pattern else ():
+            if _free(spans, match.start(), match.end()):
+                return match.start(), match.end(), Slot("title", original=match.group())
     return None
+
+
+_LABEL = re.compile(r"(?<!!)\[\s*(?:\*\*|__)?([^\[\]*_`]{8,}?)(?:\*\*|__)?\s*\]\(")
+_RUN = re.compile(r"[^|\[\]<>*`\n]{12,}")
+_MARKUP = re.compile(r"[\[\]|<>*`]")
+
+
+def _title_candidates(text: str, title: str) -> list[str]:
+    """Where the title may be, most likely first: a link label of several words (a linked
+    title), the parser's reading when it is clean text, else the longest run of plain text."""
+    labels = [m.group(1).strip() for m in _LABEL.finditer(text)]
+    out = [label for label in labels if len(label.split()) >= 3]
+    trimmed = _trim_title(title)
+    if trimmed and not _MARKUP.search(trimmed):
+        out.append(trimmed)
+    runs = sorted((m.group().strip(" .,;:-") for m in _RUN.finditer(text)), key=len, reverse=True)
+    out.extend(r for r in runs if len(r.split()) >= 3)
+    return out
 
 
 _LEADING_TAG = re.compile(r"^\s*(?:\[[^\[\]]{1,30}\]|\*\*[^*]{1,30}\*\*)\s*")
@@ -145,6 +167,25 @@ def _name_spans(text: str, entry: Entry, title: _Span, spans: list[_Span]) -> It
                     title[0] <= match.start() < title[1]):
                 yield match.start(), match.end(), Slot("name", original=name)
                 return
+
+
+_TAG_NAME = re.compile(
+    r"(?:\*\*|`)?\[(?P<a>[^\[\]\s*`]{2,30})\](?:\*\*|`)?(?!\()|\*\*(?P<b>[^*\s\[\]]{2,30})\*\*")
+_NOT_NAMES = frozenset({"paper", "pdf", "code", "project", "link", "arxiv", "github", "demo",
+                        "video", "dataset", "website", "page", "x", "new", "hot"})
+
+
+def _tag_name_span(text: str, spans: list[_Span]) -> Iterator[_Span]:
+    """A short tag in brackets or bold before the title (`[ERGO]`, `**[LPOSS]**`): the name."""
+    title_at = next((s for s, _, slot in spans if slot.kind == "title"), len(text))
+    for match in _TAG_NAME.finditer(text, 0, title_at):
+        group = "a" if match.group("a") else "b"
+        word = match.group(group)
+        start, end = match.start(group), match.end(group)
+        if any(c.isalpha() for c in word) and word.lower() not in _NOT_NAMES \
+                and _free(spans, start, end):
+            yield start, end, Slot("name", original=word)
+            return
 
 
 def _affiliation_span(text: str, entry: Entry, spans: list[_Span]) -> Iterator[_Span]:
@@ -221,7 +262,7 @@ def _venue_spans(text: str, spans: list[_Span]) -> Iterator[_Span]:
     dated = {s for s, _, slot in spans if slot.kind == "date"}
     for match in _VENUE_WORD.finditer(text):
         word = match.group(1)
-        if not _free(spans, match.start(), match.end()):
+        if not _free(spans, match.start(), match.end()) or text[:match.start()].endswith("!["):
             continue
         # An acronym right before a date is a venue the table may not know: `[**HPCA'23**]`.
         before_date = any(0 <= d - match.end() <= 2 for d in dated) and _acronym(word)
