@@ -106,7 +106,10 @@ def _norm(heading: str) -> str:
 
 _ARXIV = re.compile(r"https?://(?:www\.)?arxiv\.org/\S*?(?=[)\s\"'<>\]]|$)", re.IGNORECASE)
 _OTHER_LINK = re.compile(
-    r"\[?(?:!?\[[^\[\]]*\]|\[!\[[^\[\]]*\]\([^()\s]*\)\])\((?!\x03)[^()\s]*\)\]?"
+    r"\[!\[[^\[\]]*\]\([^()\s]*\)\]\((?!\x03)[^()\s]*\)"  # a badge linking elsewhere
+    r"|\[\[[^\[\]]*\]\((?!\x03)[^()\s]*\)\]"  # [[Code](…)]
+    r"|(?<![\[!])\[[^\[\]]*\]\((?!\x03)[^()\s]*\)"  # [Code](…)
+    r"|(?<!\[)!\[[^\[\]]*\]\((?!\x03)[^()\s]*\)"  # a repository's stars badge alone
     r"|<a [^>]*href=\"(?!\x03)[^\"]*\"[^>]*>.*?</a>")
 _PLACEHOLDER_CELL = re.compile(r"\|\s*(?:-+|None|N/A|n/a)?\s*(?=\|)")
 

@@ -11,7 +11,7 @@ from promptbot.entries.metadata import canonical_venue
 from promptbot.entries.render_check import structure
 from promptbot.entries.style_bullets import bullet_style, layout, title_keeps_name
 from promptbot.entries.style_model import LINK_RE, VENUE_LABEL, EntryStyle, LinkStyle, vote
-from promptbot.entries.template_choice import SectionTemplates, induce
+from promptbot.entries.template_choice import SectionTemplates, ends, induce
 from promptbot.models import Catalog, Entry, Section
 
 __all__ = ["VENUE_LABEL", "EntryStyle", "LinkStyle", "cells", "infer_style", "layout",
@@ -35,7 +35,7 @@ def section_templates(catalog: Catalog, section: Section) -> SectionTemplates | 
         return None
     pool = section.entries or catalog.entries
     shapes = frozenset(structure(e.raw.replace("\r\n", "\n").rstrip("\n"), found.context)
-                       for e in pool[-40:])
+                       for e in ends(pool))
     return replace(found, structures=shapes)
 
 

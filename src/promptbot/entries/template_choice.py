@@ -46,7 +46,7 @@ class SectionTemplates:
 def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
     """The section's templates, from its own entries or else from the whole list's."""
     own = _templates(section.entries)
-    pool = own or _templates(catalog.entries[-_MAX_EXEMPLARS:])
+    pool = own or _templates(catalog.entries)
     if not pool:
         return None
     every = catalog.entries
@@ -76,7 +76,8 @@ def _blank_between(catalog: Catalog, entries: Sequence[Entry]) -> bool:
 _SAMPLE = 120  # entries of the whole list read to tell its markup words from its values
 _CONSTANT_SHARE = 0.2
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_WORD_RUN = re.compile(r"[^\W\d_]{2,}(?:[ ,.&'’\-]+[^\W\d_]+)*")
+_WORD_RUN = re.compile(r"[^\W\d_]{2,}(?:[ ,.&'’\-]+[^\W\d_]+)*|(?<![\w\"=#%.])\d+(?![\w\"%])")
+_IN_TAG = re.compile(r"<[^<>]*$")
 
 
 def constant_words(templates: Sequence[Template]) -> frozenset[str]:
@@ -101,8 +102,9 @@ def seal(template: Template, constant: frozenset[str]) -> Template:
         at = 0
         for match in _WORD_RUN.finditer(part):
             words = {w.casefold() for w in _WORD.findall(match.group())}
-            if words <= constant:
-                continue
+            if words <= constant and not match.group().isdigit() or _IN_TAG.search(
+                    part, 0, match.start()):
+                continue  # the list's own words; or an HTML attribute (`<span id = "3001">`)
             parts.append(part[at:match.start()])
             line_alone = _alone_on_line(part, match.start(), match.end())
             parts.append(Slot("affiliation" if line_alone else "other", original=match.group()))
@@ -117,8 +119,16 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     return len(before) == 2 and not before[1].strip() and not after[0].strip()
 
 
+def ends(entries: Sequence[Entry]) -> list[Entry]:
+    """The entries at both ends of a section, where new ones go (top or bottom), in file order."""
+    half = _MAX_EXEMPLARS // 2
+    if len(entries) <= _MAX_EXEMPLARS:
+        return list(entries)
+    return [*entries[:half], *entries[-half:]]
+
+
 def _templates(entries: Sequence[Entry]) -> list[tuple[Template, Entry]]:
-    found = [(abstract(e), e) for e in entries[-_MAX_EXEMPLARS:]]
+    found = [(abstract(e), e) for e in ends(entries)]
     return [(t, e) for t, e in found if t is not None]
 
 
@@ -158,14 +168,18 @@ def fillable(template: Template, values: Values) -> int:
     return sum(1 for s in template.slots if not have.get(s.kind, True))
 
 
+UNFILLED = 0.25  # a slot the paper cannot fill costs this much of a template's typicality
+OTHER_VENUE = 0.1  # an exemplar of the other kind of venue (preprint / published) costs this
+
+
 def ranked(section: SectionTemplates, values: Values) -> list[Template]:
-    """The section's templates, best first for this paper."""
-    def score(item: tuple[int, Template]) -> tuple[int, int, float]:
+    """The section's templates, best first for this paper: the look most of the section has,
+    unless the paper lacks values it needs and a look the list also uses does without them."""
+    def score(item: tuple[int, Template]) -> float:
         index, template = item
         same_venue = template.venue_is_arxiv is None or template.venue_is_arxiv == (
             values.venue_is_arxiv)
-        recency = section.weights[index]
-        return (fillable(template, values), 0 if same_venue else 1,
-                -(section.typicality(template) + 0.05 * recency))
-    order = sorted(enumerate(section.templates), key=score)
+        return (section.typicality(template) + 0.05 * section.weights[index]
+                - UNFILLED * fillable(template, values) - (0 if same_venue else OTHER_VENUE))
+    order = sorted(enumerate(section.templates), key=score, reverse=True)
     return [t for _, t in order]

@@ -210,6 +210,8 @@ def _remove(text: str, start: int, end: int) -> str:
     before, after = text[:start], text[end:]
     if after.startswith((":", "：")) and not before[line_start:].strip(" -*+0123456789."):
         after = after[1:].lstrip(" ")  # `**{name}**: Title` without name: `Title`
+    if after[:1] in (".", ",", ";") and before.endswith((" ", "\t")):
+        return before.rstrip(" \t") + after  # `2023 (*Org*).` without org: `2023.`
     if before.endswith((" ", "\t")) and (after[:1] in (" ", "\t", "\n", "") or not after):
         before = before.rstrip(" \t") + (" " if after[:1] not in ("", "\n", " ", "\t") else "")
     return before + after

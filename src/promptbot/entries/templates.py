@@ -35,7 +35,7 @@ _MONTH_DATE = re.compile(
     r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)([a-z]*)(\.?,? ?)((?:19|20)\d\d)\b"
 )
 _DATE = re.compile(
-    r"(?<![\w.'’])(?:(?P<ymd>(?:19|20)\d\d-\d\d-\d\d)|(?P<ym>(?:19|20)\d\d)(?P<sep>[.\-/]?)"
+    r"(?<![\w.'’\"=])(?:(?P<ymd>(?:19|20)\d\d-\d\d-\d\d)|(?P<ym>(?:19|20)\d\d)(?P<sep>[.\-/]?)"
     r"(?P<m>\d{1,2})(?![\d.\-])|(?P<yy_mm>\d\d-\d\d)|(?P<four>\d{4}))(?![\w])"
 )
 _SHORT_YEAR = re.compile(r"(['’])(\d\d)(?:(\.)(\d{1,2}))?(?!\d)")
