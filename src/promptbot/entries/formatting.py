@@ -91,7 +91,7 @@ def format_entry(
                                  unknown_name or style.unknown_name, style.title_keeps_name)
     written = templated.write(templates, values, templates.structures)
     if written is not None:
-        return FormattedEntry(written.text, written.missing)
+        return FormattedEntry(written.text, written.missing, written.fallback)
     styled = _styled(paper, read, style, unknown_name)
     title = rendered_text(paper.title, TITLE_MAX)
     found = problems(styled.text, context=templates.context, arxiv_id=paper.arxiv_id,

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from promptbot.entries.template_fill import Values
+from promptbot.entries.template_fill import Values, code_host
 from promptbot.entries.template_model import Part, Slot, Template
 from promptbot.entries.templates import abstract
 from promptbot.models import Catalog, Entry, Section
@@ -35,6 +35,11 @@ class SectionTemplates:
     blank_between: bool = False  # entries are apart by a blank line: a new one starts with one
     structures: frozenset[tuple[str, ...]] = frozenset()  # filled in by the render check
 
+    @property
+    def shows_venue(self) -> bool:
+        """Whether some of the section's entries show a venue (then one without is no model)."""
+        return any(t.venue_is_arxiv is not None for t in self.templates)
+
     def typicality(self, template: Template) -> float:
         """The weighted share of the section's entries with this template's skeleton."""
         total = sum(self.weights) or 1.0
@@ -46,7 +51,9 @@ class SectionTemplates:
 def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
     """The section's templates, from its own entries or else from the whole list's."""
     own = _templates(section.entries)
-    pool = own or _templates(catalog.entries)
+    # Borrowed entries must fit where the new one goes: a table row only under a table.
+    table = _has_table(catalog, section)
+    pool = own or _templates([e for e in catalog.entries if (e.kind == "table") == table])
     if not pool:
         return None
     every = catalog.entries
@@ -74,9 +81,12 @@ def _blank_between(catalog: Catalog, entries: Sequence[Entry]) -> bool:
 
 
 _SAMPLE = 120  # entries of the whole list read to tell its markup words from its values
-_CONSTANT_SHARE = 0.2
+_CONSTANT_SHARE = 0.4
+# How lists say "nothing here": markup, not a value, however rare.
+_PLACEHOLDERS = frozenset({"none", "n/a", "na", "tbd", "not", "found", "available", "soon",
+                           "coming"})
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_WORD_RUN = re.compile(r"[^\W\d_]{2,}(?:[ ,.&'’\-]+[^\W\d_]+)*|(?<![\w\"=#%.])\d+(?![\w\"%])")
+_WORD_RUN = re.compile(r"[^\W\d_]+(?:[ ,.&'’\-]+[^\W\d_]+)*|(?<![\w\"=#%.])\d+(?![\w\"%])")
 _IN_TAG = re.compile(r"<[^<>]*$")
 
 
@@ -88,7 +98,7 @@ def constant_words(templates: Sequence[Template]) -> frozenset[str]:
         counts.update({w.casefold() for part in template.parts if isinstance(part, str)
                        for w in _WORD.findall(part)})
     least = max(2.0, _CONSTANT_SHARE * len(templates))
-    return frozenset(w for w, c in counts.items() if c >= least)
+    return frozenset(w for w, c in counts.items() if c >= least) | _PLACEHOLDERS
 
 
 def seal(template: Template, constant: frozenset[str]) -> Template:
@@ -132,6 +142,12 @@ def _templates(entries: Sequence[Entry]) -> list[tuple[Template, Entry]]:
     return [(t, e) for t, e in found if t is not None]
 
 
+def _has_table(catalog: Catalog, section: Section) -> bool:
+    last = min(section.end_line, len(catalog.lines))
+    return any(_DELIMITER.match(catalog.lines[n - 1]) and "|" in catalog.lines[n - 2]
+               for n in range(section.line + 2, last + 1))
+
+
 def _table_context(catalog: Catalog, entry: Entry) -> str:
     """The header and delimiter rows above a table row, so that the row renders as a row."""
     if entry.kind != "table":
@@ -156,7 +172,7 @@ def fillable(template: Template, values: Values) -> int:
     """How many of the template's slots the paper cannot fill."""
     have = {
         "name": values.name is not None or bool(values.unknown_name),
-        "code": values.code_url is not None,
+        "code": code_host(values.code_url),
         "repo": values.code_url is not None and "github.com/" in values.code_url,
         "authors": bool(values.authors),
         "affiliation": values.affiliation is not None,
@@ -177,8 +193,8 @@ def ranked(section: SectionTemplates, values: Values) -> list[Template]:
     unless the paper lacks values it needs and a look the list also uses does without them."""
     def score(item: tuple[int, Template]) -> float:
         index, template = item
-        same_venue = template.venue_is_arxiv is None or template.venue_is_arxiv == (
-            values.venue_is_arxiv)
+        same_venue = template.venue_is_arxiv == values.venue_is_arxiv or (
+            template.venue_is_arxiv is None and not section.shows_venue)
         return (section.typicality(template) + 0.05 * section.weights[index]
                 - UNFILLED * fillable(template, values) - (0 if same_venue else OTHER_VENUE))
     order = sorted(enumerate(section.templates), key=score, reverse=True)

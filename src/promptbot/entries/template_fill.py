@@ -65,6 +65,8 @@ def fill(template: Template, values: Values) -> Filled:
             part = replace(part, form=part.form.replace("%y%m", "%Y"))
         after_venue = part.kind == "venue"
         value = _value(part, values)
+        if part.kind == "name" and not values.name and value is not None:
+            dropped.append("name")  # the list's "no name" marker stands in for it
         if value is None:
             dropped.append(part.kind)
             out.append(_GONE)
@@ -73,7 +75,17 @@ def fill(template: Template, values: Values) -> Filled:
     text = "".join(out)
     if _GONE in text:
         text = _drop(text)
+    # A lone trailing space is noise; two at the very end break a line before nothing.
+    text = "\n".join(_tidy(line) for line in text.split("\n")).rstrip(" \t")
     return Filled(text, tuple(dict.fromkeys(dropped)))
+
+
+def _tidy(line: str) -> str:
+    if line.endswith(" ") and not line.endswith("  "):
+        line = line[:-1]
+    if line.rstrip().endswith("|") and not line.lstrip().startswith("|"):
+        line = line.rstrip()[:-1].rstrip()  # `… | [pdf](…) |` once the code field is gone
+    return line
 
 
 def v_name_apart(template: Template, values: Values) -> bool:
@@ -104,7 +116,7 @@ def _value(slot: Slot, v: Values) -> str | None:
     if kind == "paper":
         return slot.form.replace("{id}", v.arxiv_id)
     if kind == "code":
-        return safe_url(v.code_url) if v.code_url else None
+        return safe_url(v.code_url) if code_host(v.code_url) else None
     if kind == "repo":
         repo = _repo(v.code_url)
         return slot.form.replace("{repo}", repo) if repo else None
@@ -119,6 +131,11 @@ def _value(slot: Slot, v: Values) -> str | None:
     if kind == "number":
         return str(v.number) if v.number is not None else slot.original
     return None
+
+
+def code_host(url: str | None) -> bool:
+    """Whether a URL is a code repository (a project page is no code link)."""
+    return bool(url and _CODE_HOSTS.match(url))
 
 
 def _repo(url: str | None) -> str | None:
@@ -167,8 +184,11 @@ def _authors(slot: Slot, v: Values) -> str | None:
 # --- dropping what cannot be filled --------------------------------------------------------------
 
 _LINK_GONE = re.compile(
-    r"\[?!?\[(?:[^\[\]\x00]|!?\[[^\[\]]*\]\([^()]*\))*\]\(\x00\)\]?"
+    r"\[?!?\[(?:[^\[\]\x00]|!?\[[^\[\]]*\](?:\([^()]*\))?)*\]\(\x00\)\]?"
 )
+_EMPTY_LINK = re.compile(r"\[?\[\s*\]\([^()\s]*\)\]?")  # a badge gone, its link left empty
+_CODE_HOSTS = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co)/",
+                         re.IGNORECASE)
 _IMAGE_GONE = re.compile(r"!\[[^\[\]]*\]\(\x00\)")
 _HTML_GONE = re.compile(r"<a\b[^>]*\x00[^>]*>.*?</a>|<img\b[^>]*\x00[^>]*>", re.DOTALL)
 # What is left of a line once its only value is gone: nothing, or a `- Code: ` label.
@@ -179,6 +199,7 @@ _PAIRS = (("**", "**"), ("__", "__"), ("*", "*"), ("_", "_"), ("`", "`"), ("[", 
 
 def _drop(text: str) -> str:
     text = _IMAGE_GONE.sub("", text)
+    text = _EMPTY_LINK.sub(_GONE, text)
     text = _LINK_GONE.sub(_GONE, text)
     text = _HTML_GONE.sub(_GONE, text)
     while _GONE in text:
@@ -193,9 +214,12 @@ def _enclosing(text: str, start: int, end: int) -> tuple[int, int]:
     grown = True
     while grown:
         grown = False
+        before, after = text[:start].rstrip(" "), text[end:].lstrip(" ")
         for left, right in _PAIRS:
-            if text[:start].endswith(left) and text[end:].startswith(right):
-                start, end, grown = start - len(left), end + len(right), True
+            if before.endswith(left) and after.startswith(right):
+                start = len(before) - len(left)
+                end = len(text) - len(after) + len(right)
+                grown = True
                 break
     return start, end
 

@@ -30,6 +30,7 @@ class Written:
     text: str
     template: Template
     missing: tuple[str, ...]
+    fallback: str = ""  # why it is not in a structure the section's entries have, if it is not
 
 
 def values_of(paper: Paper, read: PaperFields, venue: str,
@@ -53,21 +54,32 @@ def allowed_structures(section: SectionTemplates, entries: tuple[str, ...]) -> f
 
 def write(section: SectionTemplates, values: Values,
           allowed: frozenset[tuple[str, ...]]) -> Written | None:
-    """The paper written with the best template that passes the render check, if one does."""
+    """The paper written with the best template that passes the render check, if one does.
+
+    First with the element structure of one of the section's entries; else (the paper lacks a
+    value every entry shows, such as a short name) the list's own look without that value,
+    still balanced and read back, and marked."""
     shown = tuple(v for v in (rendered_text(values.title, TITLE_MAX),
                               rendered_text(values.name, NAME_MAX) if values.name else "",
                               rendered_text(values.affiliation) if values.affiliation else "",
                               *(rendered_text(a) for a in values.authors[:1])) if v)
-    for template in ranked(section, values)[:TRIES]:
-        filled: Filled = fill(template, values)
-        found = problems(filled.text, context=section.context, shown=shown, allowed=allowed,
-                         arxiv_id=values.arxiv_id, title=_title_shown(template, values),
-                         exemplar=(template.raw, template.title))
-        if not found:
+    candidates = ranked(section, values)[:TRIES]
+    for strict in (True, False):
+        for template in candidates:
+            filled: Filled = fill(template, values)
+            found = problems(filled.text, context=section.context, shown=shown,
+                             allowed=allowed if strict else frozenset(),
+                             arxiv_id=values.arxiv_id, title=_title_shown(template, values),
+                             exemplar=(template.raw, template.title))
+            if found:
+                continue
             missing = tuple(k for k in filled.dropped if k in _REPORTED)
             # A list that keeps entries apart by a blank line gets one before the new entry.
             text = "\n" + filled.text if section.blank_between else filled.text
-            return Written(text, template, missing)
+            note = "" if strict else (
+                "written like the section's entries but without "
+                + ", ".join(filled.dropped) + ", which this paper does not give")
+            return Written(text, template, missing, note)
     return None
 
 
