@@ -47,14 +47,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import replay_leave_out  # noqa: E402
+import replay_leave_out
 
-from promptbot import catalog, config  # noqa: E402
-from promptbot.entries import editing, escape, formatting  # noqa: E402
-from promptbot.entries.render_check import problems  # noqa: E402
-from promptbot.entries.template_model import skeleton  # noqa: E402
-from promptbot.judging import Scorer  # noqa: E402
-from promptbot.models import Catalog, Decision, Insertion, Paper, Section, Status  # noqa: E402
+from promptbot import catalog, config
+from promptbot.entries import editing, escape, formatting
+from promptbot.entries.render_check import problems
+from promptbot.entries.template_model import skeleton
+from promptbot.judging import Scorer
+from promptbot.models import Catalog, Decision, Insertion, Paper, Section, Status
 
 _URL = re.compile(r"https?://[^\s)\]\"'<>]+")
 
@@ -231,7 +231,7 @@ def replay_row(folder: Path, row: dict[str, Any], cfg: config.Config, shape_only
                           == _norm(section.heading)),
         in_shape=theirs == ours,
         in_known_shape=known_shape(row["entry"], paper.title) == known_shape(text, paper.title),
-        broken=bool(target) and broken(cat, target, text, paper),
+        broken=target is not None and broken(cat, target, text, paper),
         fallback=fallback, maintainers_entry=row["entry"], bot_entry=text,
         maintainers_shape=theirs, bot_shape=ours)
 

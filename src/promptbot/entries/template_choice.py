@@ -112,7 +112,7 @@ def seal(template: Template, constant: frozenset[str]) -> Template:
         at = 0
         for match in _WORD_RUN.finditer(part):
             words = {w.casefold() for w in _WORD.findall(match.group())}
-            if words <= constant and not match.group().isdigit() or _IN_TAG.search(
+            if (words <= constant and not match.group().isdigit()) or _IN_TAG.search(
                     part, 0, match.start()):
                 continue  # the list's own words; or an HTML attribute (`<span id = "3001">`)
             parts.append(part[at:match.start()])

@@ -116,7 +116,7 @@ def _value(slot: Slot, v: Values) -> str | None:
     if kind == "paper":
         return slot.form.replace("{id}", v.arxiv_id)
     if kind == "code":
-        return safe_url(v.code_url) if code_host(v.code_url) else None
+        return safe_url(v.code_url) if v.code_url and code_host(v.code_url) else None
     if kind == "repo":
         repo = _repo(v.code_url)
         return slot.form.replace("{repo}", repo) if repo else None
