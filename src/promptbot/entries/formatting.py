@@ -110,7 +110,9 @@ def _safest(paper: Paper, style: EntryStyle) -> str:
     """A title linked to the paper, as a bullet or a table row: always renders balanced."""
     link = f"[{escape(paper.title, max_length=TITLE_MAX)}](https://arxiv.org/abs/{paper.arxiv_id})"
     if style.kind == "table":
-        return "| " + " | ".join([link, *([""] * max(0, len(style.columns) - 1))]) + " |"
+        row = [""] * max(1, len(style.columns))
+        row[("title" in style.columns and style.columns.index("title")) or 0] = link
+        return "| " + " | ".join(row) + " |"
     if style.kind == "block":
         return f"\n**{escape(paper.title, max_length=TITLE_MAX)}**\n\n- Paper: " \
             f"https://arxiv.org/abs/{paper.arxiv_id}"

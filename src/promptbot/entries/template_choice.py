@@ -33,6 +33,7 @@ class SectionTemplates:
     context: str = ""  # lines a lone entry needs to render as it does here (a table's header)
     next_number: int | None = None  # for numbered lists: the number a new last item takes
     blank_between: bool = False  # entries are apart by a blank line: a new one starts with one
+    placeholders: tuple[str, ...] = ()  # table: what each column says when it has no value
     structures: frozenset[tuple[str, ...]] = frozenset()  # filled in by the render check
 
     @property
@@ -70,7 +71,33 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
         context=_table_context(catalog, pool[-1][1]),
         next_number=_next_number(entries),
         blank_between=_blank_between(catalog, entries),
+        placeholders=_placeholders(ends(entries)),
     )
+
+
+_CELL = re.compile(r"(?<!\\)\|")
+_PLACEHOLDER_MAX = 20
+
+
+def cells(row: str) -> list[str]:
+    """A table row's cells, without the outer pipes."""
+    parts = _CELL.split(row.strip())
+    return parts[1:-1] if len(parts) >= 3 and not parts[0] and not parts[-1] else parts
+
+
+def _placeholders(entries: Sequence[Entry]) -> tuple[str, ...]:
+    """Per column, the short text rows put where they have no link (`None`, `-`), by vote."""
+    votes: list[Counter[str]] = []
+    for entry in entries:
+        if entry.kind != "table":
+            continue
+        for i, cell in enumerate(cells(entry.raw)):
+            while len(votes) <= i:
+                votes.append(Counter())
+            text = cell.strip()
+            if text and "](" not in text and "http" not in text and len(text) <= _PLACEHOLDER_MAX:
+                votes[i][text] += 1
+    return tuple(next((t for t, n in v.most_common(1) if n >= 2), "") for v in votes)
 
 
 def _blank_between(catalog: Catalog, entries: Sequence[Entry]) -> bool:

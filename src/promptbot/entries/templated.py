@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from promptbot.entries.markdown_safety import rendered_text
 from promptbot.entries.render_check import problems, structure
-from promptbot.entries.template_choice import SectionTemplates, ranked
+from promptbot.entries.template_choice import SectionTemplates, cells, ranked
 from promptbot.entries.template_fill import (
     NAME_MAX,
     TITLE_MAX,
@@ -66,7 +66,7 @@ def write(section: SectionTemplates, values: Values,
     candidates = ranked(section, values)[:TRIES]
     for strict in (True, False):
         for template in candidates:
-            filled: Filled = fill(template, values)
+            filled: Filled = _placeheld(fill(template, values), template, section)
             found = problems(filled.text, context=section.context, shown=shown,
                              allowed=allowed if strict else frozenset(),
                              arxiv_id=values.arxiv_id, title=_title_shown(template, values),
@@ -81,6 +81,23 @@ def write(section: SectionTemplates, values: Values,
                 + ", ".join(filled.dropped) + ", which this paper does not give")
             return Written(text, template, missing, note)
     return None
+
+
+def _placeheld(filled: Filled, template: Template, section: SectionTemplates) -> Filled:
+    """A table cell emptied by a dropped value says what the column says without one."""
+    if template.kind != "table" or not section.placeholders or not filled.dropped:
+        return filled
+    new, old = cells(filled.text), cells(template.raw)
+    if len(new) != len(old):
+        return filled
+    for i, cell in enumerate(new):
+        if not cell.strip() and old[i].strip() and i < len(section.placeholders):
+            marker = section.placeholders[i]
+            if marker:
+                pad = " " if old[i].startswith(" ") else ""
+                new[i] = pad + marker + (" " if old[i].endswith(" ") else "")
+    lead = filled.text[: len(filled.text) - len(filled.text.lstrip())]
+    return replace(filled, text=lead + "|" + "|".join(new) + "|")
 
 
 def _title_shown(template: Template, values: Values) -> str:
