@@ -139,7 +139,7 @@ def test_any_paper_into_any_section_renders_balanced_and_reads_back(
     name, heading = target
     cat = parsed(name)
     section = next(s for s in cat.sections if s.heading == heading)
-    title = "Study of " + title  # hostile text inside a title that has words, as titles do
+    title = "Towards Robust Prompt Learning: " + title  # hostile text in a title with words
     paper = Paper(arxiv_id="2612.98765", title=" ".join(title.split()) or "A title",
                   abstract=code, comment=venue, authors=tuple(authors),
                   published=datetime(2026, 12, 3, tzinfo=UTC))

@@ -78,6 +78,7 @@ def plan_insertions(
                 text=entry.text,
                 needs_triage=decision.needs_triage,
                 missing=entry.missing,
+                fallback=entry.fallback,
             )
         )
     return tuple(out)
