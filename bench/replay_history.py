@@ -122,7 +122,10 @@ def known_shape(text: str, title: str) -> str:
     text = _OTHER_LINK.sub("", text)
     text = _PLACEHOLDER_CELL.sub("|", text.replace("\x03", "https://arxiv.org/abs/0"))
     lines = [line for line in text.replace("\r", "").split("\n") if line.strip()]
-    return shape(" ".join(" ".join(lines).split()), title)
+    joined = " ".join(" ".join(lines).split())
+    if not joined.startswith("|"):
+        joined = joined.rstrip(" |")  # `… | [pdf](…) |` once the code field is gone
+    return shape(joined, title)
 
 
 def _last(path: str) -> str:
@@ -142,16 +145,22 @@ def section_paths(cat: Catalog) -> list[tuple[tuple[str, ...], Section]]:
 
 
 def find_section(cat: Catalog, path: str) -> tuple[Section | None, bool]:
-    """The section for a heading path, and whether it is that very heading: the longest suffix
-    of the path that names a section, so `Vision > 2026` is the 2026 under Vision, and a
-    sub-group the parser does not know falls back to its parent heading."""
+    """The section for a heading path, and whether it is that very heading: among the sections
+    named like the path's last heading, the one whose headings above match the path best (the
+    `2026` under `Vision`); else the nearest heading above it that exists (a sub-group the
+    parser does not know as a section)."""
     want = tuple(_norm(h) for h in path.split(" > "))
     paths = section_paths(cat)
-    for cut in range(len(want)):
+    named = [(p, s) for p, s in paths if p[-1] == want[-1]]
+    if named:
+        def overlap(p: tuple[str, ...]) -> int:
+            return len(set(p[:-1]) & set(want[:-1]))
+        return max(named, key=lambda ps: overlap(ps[0]))[1], True
+    for cut in range(1, len(want)):
         head = want[: len(want) - cut]
         found = [s for p, s in paths if p[-len(head):] == head]
         if found:
-            return found[0], cut == 0
+            return found[0], False
     return None, False
 
 

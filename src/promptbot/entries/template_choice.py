@@ -220,8 +220,10 @@ def ranked(section: SectionTemplates, values: Values) -> list[Template]:
     unless the paper lacks values it needs and a look the list also uses does without them."""
     def score(item: tuple[int, Template]) -> float:
         index, template = item
+        # A published paper wants an exemplar that shows a venue when the section shows them.
         same_venue = template.venue_is_arxiv == values.venue_is_arxiv or (
-            template.venue_is_arxiv is None and not section.shows_venue)
+            template.venue_is_arxiv is None and (values.venue_is_arxiv
+                                                 or not section.shows_venue))
         return (section.typicality(template) + 0.05 * section.weights[index]
                 - UNFILLED * fillable(template, values) - (0 if same_venue else OTHER_VENUE))
     order = sorted(enumerate(section.templates), key=score, reverse=True)
