@@ -39,14 +39,15 @@ def preview(catalog: Catalog, section: Section, cfg: Config) -> dict[str, Any]:
     else:
         entry = formatting.format_entry(SAMPLE, style, fields=SAMPLE_FIELDS,
                                         unknown_name=cfg.format.unknown_name)
-        shown = _shown(style.templates and ranked(style.templates, values_of(
-            SAMPLE, SAMPLE_FIELDS, style.venue("CVPR"))))
+        found = style.templates
+        shown = _shown(ranked(found, values_of(SAMPLE, SAMPLE_FIELDS, style.venue("CVPR")))
+                       if found else None)
     return {"heading": section.heading, "line": section.line, "template": shown,
             "sample": entry.text, "fallback": entry.fallback}
 
 
 def _shown(templates: list[Template] | None) -> str:
-    """The best template with its slots named: `* [**{venue}'{date}**] {title} [[Paper]({paper})]`."""
+    """The best template with its slots named: `* [**{venue}'{date:%y}**] {title} …`."""
     if not templates:
         return "(none: the section's style is voted from the whole list)"
     parts = templates[0].parts
