@@ -71,3 +71,18 @@ def test_a_published_paper_prefers_an_exemplar_with_a_venue() -> None:
     assert found is not None
     best = ranked(found, values(venue="CVPR", venue_is_arxiv=False, code_url="https://github.com/o/r"))[0]
     assert best.venue_is_arxiv is False and {"venue", "date", "code"} <= best.kinds
+
+
+def test_a_links_label_is_the_lists_word_even_when_rare() -> None:
+    rows = ['* **Alpha**: "Alpha Token Pruning Title", CVPR, 2023. [[Paper](https://arxiv.org/abs/'
+            '2301.00001)][[Code (in construction)](https://github.com/o/a)]',
+            '* **Beta**: "Beta Token Merging Title", ICCV, 2023. [[Paper](https://arxiv.org/abs/'
+            '2301.00002)][[PyTorch](https://github.com/o/b)]',
+            '* **Gamma**: "Gamma Token Dropping Title", ECCV, 2024. [[Paper](https://arxiv.org/abs/'
+            '2301.00003)]']
+    templates = [abstract(catalog.parse(r + "\n").entries[0]) for r in rows]
+    first = templates[0]
+    assert first is not None
+    sealed = seal(first, constant_words([t for t in templates if t is not None]))
+    assert "other" not in sealed.kinds
+    assert any("Code (in construction)" in p for p in sealed.parts if isinstance(p, str))

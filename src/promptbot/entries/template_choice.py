@@ -140,14 +140,22 @@ def seal(template: Template, constant: frozenset[str]) -> Template:
         for match in _WORD_RUN.finditer(part):
             words = {w.casefold() for w in _WORD.findall(match.group())}
             if (words <= constant and not match.group().isdigit()) or _IN_TAG.search(
-                    part, 0, match.start()):
-                continue  # the list's own words; or an HTML attribute (`<span id = "3001">`)
+                    part, 0, match.start()) or _in_label(part, match.end()):
+                continue  # the list's own words, an HTML attribute, a link's label
             parts.append(part[at:match.start()])
             line_alone = _alone_on_line(part, match.start(), match.end())
             parts.append(Slot("affiliation" if line_alone else "other", original=match.group()))
             at = match.end()
         parts.append(part[at:])
     return replace(template, parts=tuple(p for p in parts if p != ""))
+
+
+def _in_label(text: str, end: int) -> bool:
+    """Whether text ending at `end` is inside a link's label (`[Code (in construction)](`):
+    a label names the link, it is no value of the exemplar's paper."""
+    after = text[end:]
+    close, opening = after.find("]("), after.find("[")
+    return close >= 0 and (opening < 0 or close < opening)
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:
