@@ -136,15 +136,19 @@ def _title_candidates(text: str, title: str) -> list[str]:
     """Where the title may be, most likely first: a link label of several words (a linked
     title), the parser's reading when it is clean text, else the longest run of plain text."""
     labels = [m.group(1).strip() for m in _LABEL.finditer(text)]
-    out = [label for label in labels if len(label.split()) >= 3]
+    out = [label for label in labels if len(label.split()) >= 3
+           and label.split()[0].casefold().strip(":") not in _LINK_WORDS]
     trimmed = _trim_title(title)
     if trimmed and not _MARKUP.search(trimmed):
         out.append(trimmed)
+    out.sort(key=len, reverse=True)  # a title is the longest text of an entry
     runs = sorted((m.group().strip(" .,;:-") for m in _RUN.finditer(text)), key=len, reverse=True)
     out.extend(r for r in runs if len(r.split()) >= 3)
     return out
 
 
+_LINK_WORDS = frozenset({"code", "paper", "pdf", "project", "github", "demo", "website", "arxiv",
+                         "model", "models", "dataset", "datasets", "video", "page", "homepage"})
 _LEADING_TAG = re.compile(r"^\s*(?:\[[^\[\]]{1,30}\]|\*\*[^*]{1,30}\*\*)\s*")
 _TRAILING_JUNK = re.compile(r"\s*(?:\|.*|\[`.*|\]\(.*)$")
 
