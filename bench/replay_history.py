@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import html
 import json
 import re
 import sys
@@ -48,15 +47,13 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import replay_leave_out
+from entry_shape import known_shape, shape
 
 from promptbot import catalog, config
-from promptbot.entries import editing, escape, formatting
+from promptbot.entries import editing, formatting
 from promptbot.entries.render_check import problems
-from promptbot.entries.template_model import skeleton
 from promptbot.judging import Scorer
 from promptbot.models import Catalog, Decision, Insertion, Paper, Section, Status
-
-_URL = re.compile(r"https?://[^\s)\]\"'<>]+")
 
 
 @dataclass
@@ -84,48 +81,11 @@ class Outcome:
         return bool(self.proposed) and self.same_section and self.in_shape and not self.broken
 
 
-def shape(text: str, title: str) -> str:
-    """An entry's skeleton (see the module docstring)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
-    for form in (title, escape(title), html.escape(title)):
-        words = [re.escape(w) for w in form.split()]
-        pattern = r"\s+".join(words).replace(r"\\", r"\\?")
-        if words and re.search(pattern, text, flags=re.IGNORECASE):
-            text = re.sub(pattern, "\x01", text, count=1, flags=re.IGNORECASE)
-            break
-    text = _URL.sub("\x02", text)
-    return skeleton(text).replace("\x01", "T").replace("\x02", "U")
-
-
 _TAG = re.compile(r"<[^>]*>")
 
 
 def _norm(heading: str) -> str:
     return _TAG.sub("", heading).strip().rstrip(":：.").strip().casefold()
-
-
-_ARXIV = re.compile(r"https?://(?:www\.)?arxiv\.org/\S*?(?=[)\s\"'<>\]]|$)", re.IGNORECASE)
-_OTHER_LINK = re.compile(
-    r"\[!\[[^\[\]]*\]\([^()\s]*\)\]\((?!\x03)[^()\s]*\)"  # a badge linking elsewhere
-    r"|\[\[[^\[\]]*\]\((?!\x03)[^()\s]*\)\]"  # [[Code](…)]
-    r"|(?<![\[!])\[[^\[\]]*\]\((?!\x03)[^()\s]*\)"  # [Code](…)
-    r"|(?<!\[)!\[[^\[\]]*\]\((?!\x03)[^()\s]*\)"  # a repository's stars badge alone
-    r"|<a [^>]*href=\"(?!\x03)[^\"]*\"[^>]*>.*?</a>")
-_PLACEHOLDER_CELL = re.compile(r"\|\s*(?:-+|None|N/A|n/a)?\s*(?=\|)")
-
-
-def known_shape(text: str, title: str) -> str:
-    """The skeleton once every link the feed cannot give (code, project, demo, data, badges of
-    a repository) is left out of the entry and table cells that only say "none" are empty: the
-    shape the bot can reach from arXiv metadata alone."""
-    text = _ARXIV.sub("\x03", text)
-    text = _OTHER_LINK.sub("", text)
-    text = _PLACEHOLDER_CELL.sub("|", text.replace("\x03", "https://arxiv.org/abs/0"))
-    lines = [line for line in text.replace("\r", "").split("\n") if line.strip()]
-    joined = " ".join(" ".join(lines).split())
-    if not joined.startswith("|"):
-        joined = joined.rstrip(" |")  # `… | [pdf](…) |` once the code field is gone
-    return shape(joined, title)
 
 
 def _last(path: str) -> str:
@@ -285,7 +245,8 @@ def leave_out(folder: Path, rows: list[dict[str, Any]], cfg: config.Config) -> d
     for repo, row in sorted(newest.items()):
         result = replay_leave_out.replay(catalog_path(folder, row), cfg, 6, 3)
         out[repo] = {k: result[k] for k in ("held_out", "proposed", "same_section",
-                                            "same_fields", "same_fields_but_name", "same_look")}
+                                            "same_fields", "same_fields_but_name", "same_shape",
+                                            "same_shape_but_unknown_links")}
     return out
 
 
