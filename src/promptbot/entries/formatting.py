@@ -86,7 +86,13 @@ def format_entry(
     read = fields or metadata.read_fields(paper)
     templates = style.templates
     if templates is None:
-        return _styled(paper, read, style, unknown_name)
+        styled = _styled(paper, read, style, unknown_name)
+        title = rendered_text(paper.title, TITLE_MAX)
+        unbalanced = [p for p in problems(styled.text, shown=(title,)) if "read" not in p]
+        if not unbalanced:
+            return styled
+        return FormattedEntry(_safest(paper, style), styled.missing,
+                              fallback=_SAFEST + "; ".join(unbalanced))
     values = templated.values_of(paper, read, style.venue(read.venue), templates.next_number,
                                  unknown_name or style.unknown_name, style.title_keeps_name)
     written = templated.write(templates, values, templates.structures)
