@@ -32,7 +32,8 @@ def history_folder(tmp: Path, repos: tuple[str, ...]) -> Path:
     rows = [r for r in rows if r["repo"] in repos]
     (tmp / "catalogs").mkdir()
     (tmp / "days").mkdir()
-    out, days = [], {}
+    out: list[dict[str, object]] = []
+    days: dict[str, list[dict[str, object]]] = {}
     for row in rows:
         sha = row["catalog"].rsplit("_", 1)[1].removesuffix(".md")
         owner, name = row["repo"].split("/")
