@@ -9,7 +9,7 @@ import pytest
 
 from promptbot import catalog
 from promptbot.entries.template_model import Slot, Template, skeleton
-from promptbot.entries.templates import abstract, arxiv_id_of, month_index
+from promptbot.entries.templates import abstract, arxiv_id_of
 from promptbot.models import Entry
 
 HISTORY = Path(__file__).parents[1] / "data" / "history"
@@ -116,7 +116,6 @@ def test_the_skeleton_keeps_markup_and_line_breaks_only() -> None:
 def test_helpers() -> None:
     assert arxiv_id_of("https://arxiv.org/pdf/2506.21199v2.pdf") == "2506.21199"
     assert arxiv_id_of("https://github.com/o/r") is None
-    assert month_index("Sept.") == 9 and month_index("Foo") is None
 
 
 @pytest.mark.parametrize("raw", ["* nothing here", "| a | b |"])

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from promptbot.catalog import normalize_arxiv_id
 from promptbot.entries.metadata import canonical_venue
+from promptbot.entries.template_dates import Span, date_spans, free
 from promptbot.entries.template_model import Part, Slot, Template
 from promptbot.models import Entry
 
@@ -30,17 +31,7 @@ _NUMBER = re.compile(r"^(\s*)(\d{1,4})(?=[.)]\s)")
 _AUTHORS = re.compile(
     r"(?<![\w.])((?:[A-Z][a-z]?\.[ \-]?){0,3})([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?) et al\.?"
 )
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH_DATE = re.compile(
-    r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)([a-z]*)(\.?,? ?)((?:19|20)\d\d)\b"
-)
-_DATE = re.compile(
-    r"(?<![\w.'’\"=])(?:(?P<ymd>(?:19|20)\d\d-\d\d-\d\d)|(?P<ym>(?:19|20)\d\d)(?P<sep>[.\-/]?)"
-    r"(?P<m>\d{1,2})(?![\d.\-])|(?P<yy_mm>\d\d-\d\d)|(?P<four>\d{4}))(?![\w])"
-)
-_SHORT_YEAR = re.compile(r"(['’])(\d\d)(?:(\.)(\d{1,2}))?(?!\d)")
 _VENUE_WORD = re.compile(r"(?<![\w\-])([A-Za-z][A-Za-z\-]*[A-Za-z])(?![\w\-])")
-_SPACE = re.compile(r"\s+")
 
 
 def abstract(entry: Entry) -> Template | None:
@@ -58,7 +49,7 @@ def abstract(entry: Entry) -> Template | None:
     spans.extend(_affiliation_span(text, entry, spans))
     spans.extend(_free_spans(text, spans, _AUTHORS, lambda m: Slot(
         "authors", "initials" if m.group(1) else "", original=m.group())))
-    spans.extend(_date_spans(text, spans, yymm, entry.year))
+    spans.extend(date_spans(text, spans, yymm, entry.year))
     spans.extend(list(_venue_spans(text, spans)))
     if not any(slot.kind == "name" for _, _, slot in spans):
         spans.extend(_tag_name_span(text, spans))
@@ -70,7 +61,7 @@ def abstract(entry: Entry) -> Template | None:
                     None if venue is None else venue.lower() == "arxiv", text)
 
 
-_Span = tuple[int, int, Slot]
+_Span = Span
 _LINK_BEFORE = re.compile(r"(?<!!)\[[^\[\]]*\]\($")  # a link (not an image) opens here
 ARXIV_ABS = "https://arxiv.org/abs/{id}"
 
@@ -82,10 +73,6 @@ def _slots(parts: list[Part]) -> Iterator[Slot]:
 def _yymm(entry: Entry) -> str:
     ids = [i for i in entry.arxiv_ids if i[:4].isdigit()]
     return ids[0][:4] if ids else ""
-
-
-def _free(spans: list[_Span], start: int, end: int) -> bool:
-    return all(end <= s or start >= e for s, e, _ in spans)
 
 
 def _link_spans(text: str, papers: set[str]) -> Iterator[_Span]:
@@ -122,7 +109,7 @@ def _title_span(text: str, title: str, spans: list[_Span]) -> _Span | None:
     for candidate in _title_candidates(text, title):
         pattern = _flexible(candidate)
         for match in pattern.finditer(text) if pattern else ():
-            if _free(spans, match.start(), match.end()):
+            if free(spans, match.start(), match.end()):
                 return match.start(), match.end(), Slot("title", original=match.group())
     return None
 
@@ -167,7 +154,7 @@ def _name_spans(text: str, entry: Entry, title: _Span, spans: list[_Span]) -> It
         candidates.append(head)
     for name in candidates:
         for match in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
-            if _free(spans, match.start(), match.end()) and not (
+            if free(spans, match.start(), match.end()) and not (
                     title[0] <= match.start() < title[1]):
                 yield match.start(), match.end(), Slot("name", original=name)
                 return
@@ -187,7 +174,7 @@ def _tag_name_span(text: str, spans: list[_Span]) -> Iterator[_Span]:
         word = match.group(group)
         start, end = match.start(group), match.end(group)
         if any(c.isalpha() for c in word) and word.lower() not in _NOT_NAMES \
-                and _free(spans, start, end):
+                and free(spans, start, end):
             yield start, end, Slot("name", original=word)
             return
 
@@ -197,14 +184,14 @@ def _affiliation_span(text: str, entry: Entry, spans: list[_Span]) -> Iterator[_
         return
     pattern = _flexible(entry.affiliation)
     for match in pattern.finditer(text) if pattern else ():
-        if _free(spans, match.start(), match.end()):
+        if free(spans, match.start(), match.end()):
             yield match.start(), match.end(), Slot("affiliation", original=match.group())
             return
 
 
 def _number_span(text: str, spans: list[_Span]) -> Iterator[_Span]:
     match = _NUMBER.match(text)
-    if match and _free(spans, match.start(2), match.end(2)):
+    if match and free(spans, match.start(2), match.end(2)):
         yield match.start(2), match.end(2), Slot("number", original=match.group(2))
 
 
@@ -212,61 +199,15 @@ def _free_spans(text: str, spans: list[_Span], pattern: re.Pattern[str],
                 slot: object) -> Iterator[_Span]:
     make = slot if callable(slot) else None
     for match in pattern.finditer(text):
-        if make is not None and _free(spans, match.start(), match.end()):
+        if make is not None and free(spans, match.start(), match.end()):
             yield match.start(), match.end(), make(match)
-
-
-def _date_spans(text: str, spans: list[_Span], yymm: str, year: int | None) -> Iterator[_Span]:
-    taken = list(spans)
-    for span in _month_dates(text, taken):
-        taken.append(span)
-        yield span
-    for match in _DATE.finditer(text):
-        form = _date_form(match, yymm, year)
-        if form and _free(taken, match.start(), match.end()):
-            span = (match.start(), match.end(), Slot("date", form, original=match.group()))
-            taken.append(span)
-            yield span
-    for match in _SHORT_YEAR.finditer(text):
-        form = "%y" + ("." + ("%m" if len(match.group(4)) == 2 else "%-m") if match.group(3)
-                       else "")
-        if _free(taken, match.start(2), match.end()):
-            yield match.start(2), match.end(), Slot("date", form, original=match.group()[1:])
-
-
-def _month_dates(text: str, spans: list[_Span]) -> Iterator[_Span]:
-    for match in _MONTH_DATE.finditer(text):
-        if not _free(spans, match.start(), match.end()):
-            continue
-        word = match.group(1) + match.group(2)
-        month = "%B" if len(word) > 3 and word.lower() != "sept" else "%b"
-        form = month + match.group(3).replace("%", "%%") + "%Y"
-        yield match.start(), match.end(), Slot("date", form, original=match.group())
-
-
-def _date_form(match: re.Match[str], yymm: str, year: int | None) -> str | None:
-    if match.group("ymd"):
-        return "%Y-%m-%d"
-    if match.group("ym"):
-        month = match.group("m")
-        if not 1 <= int(month) <= 12:
-            return None
-        return "%Y" + match.group("sep") + ("%m" if len(month) == 2 else "%-m")
-    if match.group("yy_mm"):
-        return "%y-%m"
-    four = match.group("four")
-    if yymm and four == yymm:
-        return "%y%m"
-    if four[:2] in ("19", "20") and (year is None or int(four) == year or not yymm):
-        return "%Y"
-    return None
 
 
 def _venue_spans(text: str, spans: list[_Span]) -> Iterator[_Span]:
     dated = {s for s, _, slot in spans if slot.kind == "date"}
     for match in _VENUE_WORD.finditer(text):
         word = match.group(1)
-        if not _free(spans, match.start(), match.end()) or text[:match.start()].endswith("!["):
+        if not free(spans, match.start(), match.end()) or text[:match.start()].endswith("!["):
             continue
         # An acronym right before a date is a venue the table may not know: `[**HPCA'23**]`.
         before_date = any(0 <= d - match.end() <= 2 for d in dated) and _acronym(word)
@@ -314,14 +255,3 @@ def arxiv_id_of(url: str) -> str | None:
     """The arXiv id of an arXiv URL, normalized; None for another URL."""
     match = _ARXIV_URL.match(url)
     return normalize_arxiv_id(match.group(2)) if match else None
-
-
-def month_index(word: str) -> int | None:
-    """1..12 for a month name or abbreviation."""
-    word = word[:3].lower()
-    return _MONTHS.index(word) + 1 if word in _MONTHS else None
-
-
-def collapse(text: str) -> str:
-    """Whitespace runs as one space."""
-    return _SPACE.sub(" ", text).strip()
