@@ -6,10 +6,11 @@ its arXiv id, its title, its venue as an arXiv comment ("Accepted to ICCV 2023")
 gives one other than arXiv, and a submission date from the id. The bot then decides (scoring and
 placement), formats and inserts. Reported: the proposed rate, the same-section rate, the
 same-fields rate (name, title, venue, year, arXiv id, read back with the catalog parser from the
-entry as written in the maintainers' section), the same-look rate (one-line bullets: the written
-line and the maintainers' line have the same layout once values and affiliation are left out:
-name marker, quotes, separators, link brackets and labels), the end-to-end rate, and every
-disagreement.
+entry as written in the maintainers' section), the same-shape rates (bench/entry_shape.py: the
+written entry's skeleton and the maintainers', for every kind of entry), the same-look rate
+(one-line bullets: the written line and the maintainers' line have the same layout once values
+and affiliation are left out: name marker, quotes, separators, link brackets and labels), the
+end-to-end rate, and every disagreement.
 
 A held-out paper that the list still cites elsewhere (the same arXiv id or title in another
 section) is rightly `listed`: such papers are reported apart, and the rates count the rest.
@@ -27,6 +28,10 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from entry_shape import known_shape, shape
 
 from promptbot import catalog, config
 from promptbot.catalog import build_index
@@ -58,6 +63,8 @@ class Outcome:
     elsewhere: int | None = None  # the line where the list still cites the paper, if it does
     look: bool | None = None  # same layout as the maintainers' line; None: not a one-line bullet
     never: bool = False  # the maintainers' section is one the config says never to fill
+    shape: bool = False  # same skeleton as the maintainers' entry (bench/entry_shape.py)
+    known_shape: bool = False  # the same, links arXiv cannot give left out of both
 
     @property
     def proposed(self) -> bool:
@@ -145,11 +152,14 @@ def replay(path: Path, cfg: config.Config, min_entries: int, leave: int) -> dict
         written, back = written_fields(cat, h)
         want, got = fields_of(h.entry), fields_of(back) if back else {}
         differs = {k: (want[k], got.get(k)) for k in FIELDS if want[k] != got.get(k)}
-        shape = style.layout(h.entry)
-        look = None if shape is None else back is not None and style.layout(back) == shape
+        layout = style.layout(h.entry)
+        look = None if layout is None else back is not None and style.layout(back) == layout
         never = any(heading_matches(n, h.section) for n in cfg.sections.never)
+        title = h.paper.title
         outcomes.append(Outcome(h, d.status.value, landing(cat, d, cfg), written, differs,
-                                still_listed(cat, h.paper), look, never))
+                                still_listed(cat, h.paper), look, never,
+                                shape(h.entry.raw, title) == shape(written, title),
+                                known_shape(h.entry.raw, title) == known_shape(written, title)))
     return summarize(path, scorer, outcomes, skipped)
 
 
@@ -208,6 +218,8 @@ def summarize(
         "same_fields": _rate(same_fields, n),
         "same_fields_but_name": _rate(but_name, n),
         "same_look": _rate(sum(looks), len(looks)),
+        "same_shape": _rate(sum(o.shape for o in outcomes), n),
+        "same_shape_but_unknown_links": _rate(sum(o.known_shape for o in outcomes), n),
         "end_to_end": _rate(end_to_end, n),
         "disagreements": [
             {
@@ -238,7 +250,7 @@ def print_text(result: dict[str, Any]) -> None:
               f" {e['decision']} ({verdict})")
     print(f"rates over the other {result['held_out']}:")
     keys = ("proposed", "same_section", "same_fields", "same_fields_but_name", "same_look",
-            "end_to_end")
+            "same_shape", "same_shape_but_unknown_links", "end_to_end")
     for key in keys:
         print(f"  {key:<21} {result[key]}")
     print("\nDisagreements:")

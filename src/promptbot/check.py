@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from promptbot import catalog as catalog_module
 from promptbot import pipeline
 from promptbot.catalog import normalize_title
+from promptbot.check_preview import previews
 from promptbot.config import Config
 from promptbot.judging.placement import heading_matches  # the matcher `run` places with
 from promptbot.models import Catalog, Entry
@@ -110,17 +111,36 @@ def findings(catalog: Catalog, cfg: Config) -> Finding:
     }
 
 
-def render(text: str, cfg: Config, *, as_json: bool, source: str = "") -> str:
+def render(
+    text: str, cfg: Config, *, as_json: bool, source: str = "", preview: bool = False
+) -> str:
     """The report on a catalog's text: one JSON object, or aligned plain text; a CatalogError
     for a file that lists no papers, as `run` refuses it (`source` names the file), unless it
-    has lines that look like entries: then the report says why none could be read."""
+    has lines that look like entries: then the report says why none could be read. With
+    `preview`, each section's entry template and the entry it would write for a sample paper."""
     catalog = catalog_module.parse(text)
     if not catalog.unparsed:
         pipeline.require_list(catalog, source or cfg.catalog.path)
     report = findings(catalog, cfg)
+    if preview:
+        report["templates"] = previews(catalog, cfg)
     if as_json:
         return json.dumps(report, ensure_ascii=False, indent=2)
-    return "\n".join(_text(report))
+    lines = _text(report)
+    if preview:
+        lines += _preview_text(report["templates"])
+    return "\n".join(lines)
+
+
+def _preview_text(items: list[Finding]) -> list[str]:
+    out = ["", f"Entry templates (a sample paper written into each section): {len(items)}"]
+    for item in items:
+        out.append(f"  line {item['line']:>5}  {item['heading']}")
+        out.append(f"    template: {item['template']}")
+        out.extend(f"    writes:   {line}" for line in item["sample"].strip("\n").split("\n"))
+        if item["fallback"]:
+            out.append(f"    note:     {item['fallback']}")
+    return out
 
 
 def _short(text: object, width: int = 72) -> str:

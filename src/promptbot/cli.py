@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
                                 help="report what promptbot understands of a catalog")
     check.add_argument("--catalog", metavar="FILE", help="a local catalog file instead of GitHub")
     check.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    check.add_argument("--preview", action="store_true",
+                       help="each section's entry template and a sample entry written with it")
     check.set_defaults(handler=_cmd_check)
 
     run = commands.add_parser("run", parents=[common],
@@ -98,7 +100,8 @@ def _cmd_check(args: argparse.Namespace, cfg: Config) -> int:
     from promptbot import check
 
     text = _read_catalog_arg(args, cfg)
-    print(check.render(text, cfg, as_json=args.json, source=args.catalog or ""))
+    print(check.render(text, cfg, as_json=args.json, source=args.catalog or "",
+                       preview=args.preview))
     return EXIT_OK
 
 

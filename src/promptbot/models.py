@@ -252,6 +252,7 @@ class Insertion:
     text: str  # the entry's text, without line ending (the file's own ending is added)
     needs_triage: bool = False
     missing: tuple[str, ...] = ()
+    fallback: str = ""  # why the entry is not written from the section's own template, if not
 
 
 @dataclass(frozen=True)

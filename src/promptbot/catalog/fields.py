@@ -152,8 +152,80 @@ def _label_venue(links: tuple[Link, ...]) -> tuple[str | None, int | None]:
     return None, None
 
 
+# Leading tags some lists put before the title: `[2508]` (the arXiv month), `[**CVPR'26**]` or
+# `[arXiv]` (the venue), `[Name]` (the short name): `* [2508] [ERGO] [ERGO: …](url)`.
+_TAG = re.compile(r"\s*\[(?:\*\*)?([^\[\]*]{1,40}?)(?:\*\*)?\](?!\()\s*")
+_MONTH_TAG = re.compile(r"(\d\d)(0[1-9]|1[0-2])")
+_VENUE_TAG = re.compile(r"([A-Za-z][\w\- ]{0,20}?)\s*['’](\d\d)(?:\.\d{1,2})?|(arxiv)", re.I)
+_FIELD_SEP = re.compile(r"\s+\|\s+")
+_SPAN = re.compile(r"</?span[^>]*>")
+
+
+def _tagged(text: str) -> Fields | None:
+    """Entries that open with bracketed tags, then the title (plain or linked)."""
+    at, name, venue, year = 0, None, None, None
+    while (tag := _TAG.match(text, at)) and at < len(text):
+        value = tag.group(1).strip()
+        if _MONTH_TAG.fullmatch(value):
+            year = 2000 + int(value[:2])
+        elif (label := _VENUE_TAG.fullmatch(value)) is not None:
+            venue = label.group(1) or label.group(3)
+            year = 2000 + int(label.group(2)) if label.group(2) else year
+        elif name is None and 0 < len(value) <= 40:
+            name = clean(value)
+        else:
+            return None
+        at = tag.end()
+    if at == 0 or at >= len(text):
+        return None
+    rest = text[at:]
+    found = find_links(rest)
+    if found and found[0][0] == 0 and is_title_label(found[0][2]):
+        title = clean(found[0][2])
+        links = _links(found, 0)
+    else:
+        title = clean(rest[: found[0][0] if found else len(rest)].rstrip(" [").strip())
+        links = _links(found, None)
+    if len(title.split()) < 2:
+        return None
+    return Fields(title, name, venue, year, None, links)
+
+
+def _separated(text: str) -> Fields | None:
+    """`**[Name]** | **CVPR'25** | Title | [pdf](url) | [code](url)`: fields between ` | `."""
+    parts = _FIELD_SEP.split(_SPAN.sub("", text))
+    if len(parts) < 3:
+        return None
+    name = venue = None
+    year = None
+    plain = []
+    for part in parts:
+        bare = clean(part.strip().strip("*").strip("[]`").strip("*"))
+        label = _VENUE_TAG.fullmatch(bare) or None
+        if "](" in part or "http" in part:
+            continue
+        if label is not None and venue is None:
+            venue, year = label.group(1) or label.group(3), (
+                2000 + int(label.group(2)) if label.group(2) else None)
+        elif name is None and " " not in bare and part.strip().startswith(("**", "[", "`")):
+            name = bare
+        else:
+            plain.append(clean(part))
+    if not plain:
+        return None
+    title = max(plain, key=len)
+    if len(title.split()) < 2:
+        return None
+    return Fields(title, name or None, venue, year, None, _links(find_links(text), None))
+
+
 def bullet_fields(text: str) -> Fields | None:
     """The fields of a bullet's text (after its marker, continuation lines joined)."""
+    special = _tagged(text) if text.lstrip().startswith("[") else None
+    if special is None and text.count(" | ") >= 2:
+        special = _separated(text)
+    if special is not None:
+        return special
     found = find_links(text)
     name, start = _leading_name(text)
     after = [f for f in found if f[0] >= start]

@@ -158,6 +158,7 @@ def plan_insertions(
             text=_spaced(entry.text, spot),
             needs_triage=decision.needs_triage,
             missing=entry.missing,
+            fallback=entry.fallback,
         ), spot.top))
     return _newest_first_on_top(out)
 
@@ -176,13 +177,18 @@ def _newest_first_on_top(out: list[tuple[Insertion, bool]]) -> tuple[Insertion, 
 
 
 def _spaced(text: str, spot: Spot) -> str:
-    """The entry with the blank lines the list keeps around entries, and any new heading."""
+    """The entry with the blank lines the list keeps around entries, and any new heading.
+
+    A template may already open with the blank lines its list keeps between entries: they count
+    as the gap, and go below the entry when it goes on top of its section."""
+    body = text.lstrip("\r\n")
     if spot.heading is not None:
-        return "\n".join((*spot.heading.lines, text))
-    if not spot.gap or not text.strip() or text != text.strip("\r\n"):
+        return "\n".join((*spot.heading.lines, body))
+    gap = spot.gap or text[: len(text) - len(body)].count("\n")
+    if not gap or not body.strip():
         return text
-    blank = "\n" * spot.gap
-    return text + blank if spot.top else blank + text
+    blank = "\n" * gap
+    return body + blank if spot.top else blank + body
 
 
 def _fallback(catalog: Catalog) -> Section:

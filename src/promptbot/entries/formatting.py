@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from promptbot.entries import metadata
-from promptbot.entries.markdown_safety import escape, safe_url
+from promptbot.entries import metadata, templated
+from promptbot.entries.markdown_safety import escape, rendered_text, safe_url
+from promptbot.entries.render_check import problems
 from promptbot.entries.style import VENUE_LABEL, EntryStyle, LinkStyle
 from promptbot.entries.style_model import AFFILIATION_GROUP
 from promptbot.errors import ConfigError
@@ -26,10 +27,15 @@ TEMPLATE_FIELDS = frozenset(
 
 @dataclass(frozen=True)
 class FormattedEntry:
-    """An entry's text (no line ending) and the fields left for the maintainer to fill in."""
+    """An entry's text (no line ending) and the fields left for the maintainer to fill in.
+
+    `fallback` is empty when the entry was written with one of the section's own entries as
+    template and passed the render check; otherwise it says why the entry is in a fallback form
+    (the PR text can show it)."""
 
     text: str
     missing: tuple[str, ...] = ()
+    fallback: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,8 +79,60 @@ def format_entry(
     paper: Paper, style: EntryStyle, *, fields: PaperFields | None = None, unknown_name: str = ""
 ) -> FormattedEntry:
     """The paper as an entry that looks like its neighbours in a section of this style; `fields`
-    are the paper's fields as judging read them (read here when not given)."""
-    f = _fields(paper, fields or metadata.read_fields(paper), style)
+    are the paper's fields as judging read them (read here when not given).
+
+    The section's own entries, as templates, come first; an entry that fails the render check
+    is never used: the voted style is tried next, then the simplest safe form, each marked."""
+    read = fields or metadata.read_fields(paper)
+    templates = style.templates
+    if templates is None:
+        styled = _styled(paper, read, style, unknown_name)
+        title = rendered_text(paper.title, TITLE_MAX)
+        unbalanced = [p for p in problems(styled.text, shown=(title,)) if "read" not in p]
+        if not unbalanced:
+            return styled
+        return FormattedEntry(_safest(paper, style), styled.missing,
+                              fallback=_SAFEST + "; ".join(unbalanced))
+    values = templated.values_of(paper, read, style.venue(read.venue), templates.next_number,
+                                 unknown_name or style.unknown_name, style.title_keeps_name)
+    written = templated.write(templates, values, templates.structures)
+    if written is not None:
+        return FormattedEntry(written.text, written.missing, written.fallback)
+    styled = _styled(paper, read, style, unknown_name)
+    title = rendered_text(paper.title, TITLE_MAX)
+    found = problems(styled.text, context=templates.context, arxiv_id=paper.arxiv_id,
+                     title=title, shown=(title,))
+    if not found:
+        return replace(styled, fallback=_NO_TEMPLATE)
+    return FormattedEntry(_safest(paper, style), styled.missing,
+                          fallback=_SAFEST + "; ".join(found))
+
+
+_NO_TEMPLATE = "no entry of the section could serve as template; written in the voted style"
+_SAFEST = "written in the simplest safe form: "
+
+
+def _safest(paper: Paper, style: EntryStyle) -> str:
+    """A title linked to the paper, as a bullet or a table row: always renders balanced."""
+    link = f"[{escape(paper.title, max_length=TITLE_MAX)}](https://arxiv.org/abs/{paper.arxiv_id})"
+    if style.kind == "table":
+        row = [""] * max(1, len(style.columns))
+        row[("title" in style.columns and style.columns.index("title")) or 0] = link
+        return "| " + " | ".join(row) + " |"
+    if style.kind == "block":
+        return f"\n**{escape(paper.title, max_length=TITLE_MAX)}**\n\n- Paper: " \
+            f"https://arxiv.org/abs/{paper.arxiv_id}"
+    marker = _MARKER.match(style.head)
+    return (marker.group() if marker else "* ") + link
+
+
+_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,4}[.)])\s+")
+
+
+def _styled(paper: Paper, read: PaperFields, style: EntryStyle,
+            unknown_name: str) -> FormattedEntry:
+    """The paper written from the voted style description."""
+    f = _fields(paper, read, style)
     if style.kind == "table":
         return _table_row(f, style)
     if style.kind == "block":

@@ -8,8 +8,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from promptbot.entries.metadata import canonical_venue
+from promptbot.entries.render_check import structure
 from promptbot.entries.style_bullets import bullet_style, layout, title_keeps_name
 from promptbot.entries.style_model import LINK_RE, VENUE_LABEL, EntryStyle, LinkStyle, vote
+from promptbot.entries.template_choice import SectionTemplates, ends, induce
 from promptbot.models import Catalog, Entry, Section
 
 __all__ = ["VENUE_LABEL", "EntryStyle", "LinkStyle", "cells", "infer_style", "layout",
@@ -21,7 +23,23 @@ _BLOCK_LINE = re.compile(r"^(\s*[-*+]\s*)([^:：\s][^:：]*?)(\s*[:：]\s*)(\S+)
 
 
 def infer_style(catalog: Catalog, section: Section) -> EntryStyle:
-    """The dominant style of the section's entries, falling back to the whole catalog's."""
+    """The dominant style of the section's entries, falling back to the whole catalog's, with
+    the section's entries as templates."""
+    return replace(_voted_style(catalog, section), templates=section_templates(catalog, section))
+
+
+def section_templates(catalog: Catalog, section: Section) -> SectionTemplates | None:
+    """The section's templates and the element structures its entries render to."""
+    found = induce(catalog, section)
+    if found is None:
+        return None
+    pool = section.entries or catalog.entries
+    shapes = frozenset(structure(e.raw.replace("\r\n", "\n").rstrip("\n"), found.context)
+                       for e in ends(pool))
+    return replace(found, structures=shapes)
+
+
+def _voted_style(catalog: Catalog, section: Section) -> EntryStyle:
     kind = _section_kind(catalog, section)
     own = [e for e in section.entries if e.kind == kind]
     every = [e for e in catalog.entries if e.kind == kind]

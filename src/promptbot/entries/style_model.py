@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from promptbot.entries.template_choice import SectionTemplates
+
 VENUE_LABEL = "{venue}"  # a paper-link label that shows the venue: "[[CVPR 2022](…)]"
 # An affiliation placeholder with the brackets and emphasis around it: "(*{affiliation}*)".
 AFFILIATION_GROUP = re.compile(r"\s*[(\[]?[*_]*\{affiliation\}[*_]*[)\]]?")
@@ -44,6 +46,7 @@ class EntryStyle:
     labels: tuple[tuple[str, str], ...] = ()  # block: (role, line prefix): ("paper", "- Paper: ")
     venues: tuple[tuple[str, str], ...] = ()  # (canonical, as the list writes it): ("ACMMM", "MM")
     title_keeps_name: bool = True  # bullet: "**MaPLe**: MaPLe: Multi-modal…" rather than dropped
+    templates: SectionTemplates | None = None  # the section's own entries as slot templates
 
     def venue(self, canonical: str) -> str:
         """How this list spells a venue."""

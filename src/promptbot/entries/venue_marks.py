@@ -83,8 +83,9 @@ def venue_shape(entries: Sequence[Entry]) -> VenueShape | None:
 
 
 def preprint_marker(entry: Entry) -> tuple[int, int] | None:
-    """Where the one preprint marker of an entry whose venue the parser did not read is."""
-    if entry.venue is not None:
+    """Where the one preprint marker is of an entry whose venue the parser did not read, or read
+    as a preprint (a `[arXiv]` tag)."""
+    if entry.venue is not None and venue_status(entry.venue) == PUBLISHED:
         return None
     found = list(_MARKER.finditer(masked(entry_text(entry))))
     return (found[0].start(), found[0].end()) if len(found) == 1 else None

@@ -1,0 +1,54 @@
+"""The shape of an entry, for comparing the bot's entries with the maintainers' (bench only).
+
+`shape`: the entry with its title replaced by `T`, every URL by `U`, word runs by `a`, digit runs
+by `0`, space runs by one space, and trailing two-space line breaks kept as `⏎`.
+`known_shape`: the same once the links arXiv metadata cannot give (code, project, demo, data,
+a repository's badge) are left out and table cells that only say "none" are empty.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from promptbot.entries import escape
+from promptbot.entries.template_model import skeleton
+
+_URL = re.compile(r"https?://[^\s)\]\"'<>]+")
+
+
+def shape(text: str, title: str) -> str:
+    """An entry's skeleton (see the module docstring)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    for form in (title, escape(title), html.escape(title)):
+        words = [re.escape(w) for w in form.split()]
+        pattern = r"\s+".join(words).replace(r"\\", r"\\?")
+        if words and re.search(pattern, text, flags=re.IGNORECASE):
+            text = re.sub(pattern, "\x01", text, count=1, flags=re.IGNORECASE)
+            break
+    text = _URL.sub("\x02", text)
+    return skeleton(text).replace("\x01", "T").replace("\x02", "U")
+
+
+_ARXIV = re.compile(r"https?://(?:www\.)?arxiv\.org/\S*?(?=[)\s\"'<>\]]|$)", re.IGNORECASE)
+_OTHER_LINK = re.compile(
+    r"\[!\[[^\[\]]*\]\([^()\s]*\)\]\((?!\x03)[^()\s]*\)"  # a badge linking elsewhere
+    r"|\[\[[^\[\]]*\]\((?!\x03)[^()\s]*\)\]"  # [[Code](…)]
+    r"|(?<![\[!])\[[^\[\]]*\]\((?!\x03)[^()\s]*\)"  # [Code](…)
+    r"|(?<!\[)!\[[^\[\]]*\]\((?!\x03)[^()\s]*\)"  # a repository's stars badge alone
+    r"|<a [^>]*href=\"(?!\x03)[^\"]*\"[^>]*>.*?</a>")
+_PLACEHOLDER_CELL = re.compile(r"\|\s*(?:-+|None|N/A|n/a)?\s*(?=\|)")
+
+
+def known_shape(text: str, title: str) -> str:
+    """The skeleton once every link the feed cannot give (code, project, demo, data, badges of
+    a repository) is left out of the entry and table cells that only say "none" are empty: the
+    shape the bot can reach from arXiv metadata alone."""
+    text = _ARXIV.sub("\x03", text)
+    text = _OTHER_LINK.sub("", text)
+    text = _PLACEHOLDER_CELL.sub("|", text.replace("\x03", "https://arxiv.org/abs/0"))
+    lines = [line for line in text.replace("\r", "").split("\n") if line.strip()]
+    joined = " ".join(" ".join(lines).split())
+    if not joined.startswith("|"):
+        joined = joined.rstrip(" |")  # `… | [pdf](…) |` once the code field is gone
+    return shape(joined, title)

@@ -1,0 +1,301 @@
+"""Replay of real maintainers' additions: would the bot have proposed each paper that day, in the
+maintainers' section, in their shape, without breaking the list?
+
+The argument is a history folder laid out as `rows.jsonl` (one row per paper a maintainer added:
+repo, arxiv_id, announce_day, section as a heading path, the maintainers' entry verbatim,
+announce_state_sha), `catalogs/OWNER_NAME_SHA7.md` (the list on the announce day) and
+`days/YYYY-MM-DD.jsonl.gz` (that day's arXiv feed: id, title, authors, categories, comment,
+summary). Per row: the announce-state catalog is parsed, the paper is built from the day's feed
+row, the real Scorer judges the day's feed and planning writes the entries.
+
+Reported per list:
+- proposed: the paper was proposed (at the default config's threshold);
+- same section: the bot's section is the maintainers' (the last heading of their path), counted
+  where that section existed on the announce day;
+- in shape: the bot's entry and the maintainers' have the same skeleton, where a skeleton is the
+  entry with its title replaced by `T`, every URL by `U`, every word run by `a`, every digit run
+  by `0`, space runs by one space and trailing two-space line breaks kept as `⏎` (so
+  `* [**CVPR'26**] T [[Paper](U)]` and `* [**ICLR'26**] T [[Paper](U)]` agree, a missing code
+  link or a different bracket does not); shape is measured on the entry the bot writes into the
+  maintainers' section, so it does not depend on the relevance model;
+- broken: entries whose rendering (cmark-gfm) leaves unbalanced brackets or stray emphasis marks,
+  or whose insertion changes how many entries the catalog parser reads;
+- merge-ready: proposed that day, in their section, in their shape, unbroken;
+- leave-out (--leave-out): bench/replay_leave_out.py on each list's newest announce-state
+  catalog (the last three entries of every section with at least six held out and re-inserted).
+
+`--shape-only` skips judging: every paper is written into the maintainers' section.
+
+    python bench/replay_history.py HISTORY_DIR [--shape-only] [--leave-out] [--list OWNER/NAME]
+        [--json] [--show N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import replay_leave_out
+from entry_shape import known_shape, shape
+
+from promptbot import catalog, config
+from promptbot.entries import editing, formatting
+from promptbot.entries.render_check import problems
+from promptbot.judging import Scorer
+from promptbot.models import Catalog, Decision, Insertion, Paper, Section, Status
+
+
+@dataclass
+class Outcome:
+    """What the bot did with one maintainers' addition."""
+
+    repo: str
+    arxiv_id: str
+    section: str  # the maintainers' heading path
+    section_existed: bool
+    proposed: bool | None  # None in shape-only mode
+    bot_section: str | None
+    same_section: bool
+    in_shape: bool
+    in_known_shape: bool
+    broken: bool
+    fallback: str
+    maintainers_entry: str
+    bot_entry: str
+    maintainers_shape: str
+    bot_shape: str
+
+    @property
+    def merge_ready(self) -> bool:
+        return bool(self.proposed) and self.same_section and self.in_shape and not self.broken
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _norm(heading: str) -> str:
+    return _TAG.sub("", heading).strip().rstrip(":：.").strip().casefold()
+
+
+def _last(path: str) -> str:
+    return _norm(path.split(" > ")[-1])
+
+
+def section_paths(cat: Catalog) -> list[tuple[tuple[str, ...], Section]]:
+    """Every section with the headings above it, outermost first."""
+    stack: list[tuple[int, str]] = []
+    out = []
+    for section in cat.sections:
+        while stack and stack[-1][0] >= section.level:
+            stack.pop()
+        stack.append((section.level, _norm(section.heading)))
+        out.append((tuple(h for _, h in stack), section))
+    return out
+
+
+def find_section(cat: Catalog, path: str) -> tuple[Section | None, bool]:
+    """The section for a heading path, and whether it is that very heading: among the sections
+    named like the path's last heading, the one whose headings above match the path best (the
+    `2026` under `Vision`); else the nearest heading above it that exists (a sub-group the
+    parser does not know as a section)."""
+    want = tuple(_norm(h) for h in path.split(" > "))
+    paths = section_paths(cat)
+    named = [(p, s) for p, s in paths if p[-1] == want[-1]]
+    if named:
+        def overlap(p: tuple[str, ...]) -> int:
+            return len(set(p[:-1]) & set(want[:-1]))
+        return max(named, key=lambda ps: overlap(ps[0]))[1], True
+    for cut in range(1, len(want)):
+        head = want[: len(want) - cut]
+        found = [s for p, s in paths if p[-len(head):] == head]
+        if found:
+            return found[0], False
+    return None, False
+
+
+def read_day(folder: Path, day: str) -> list[Paper]:
+    """The day's feed as Papers (the announce day as the submission date's stand-in)."""
+    stamp = datetime.fromisoformat(day).replace(tzinfo=UTC)
+    papers = []
+    with gzip.open(folder / "days" / f"{day}.jsonl.gz", "rt", encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            papers.append(Paper(
+                arxiv_id=row["id"], title=" ".join(row["title"].split()),
+                authors=tuple(row.get("authors") or ()), abstract=row.get("summary") or "",
+                categories=tuple(row.get("categories") or ()),
+                primary_category=(row.get("categories") or [None])[0],
+                comment=row.get("comment"), published=stamp, source="history"))
+    return papers
+
+
+def catalog_path(folder: Path, row: dict[str, Any]) -> Path:
+    owner, name = row["repo"].split("/")
+    return folder / "catalogs" / f"{owner}_{name}_{row['announce_state_sha'][:7]}.md"
+
+
+def read_text(path: Path) -> str:
+    """The file as it is, line endings kept."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def written(cat: Catalog, section: Section, paper: Paper,
+            decision: Decision | None) -> tuple[str, str]:
+    """The entry the bot writes into `section`, and why it fell back (empty: a template)."""
+    style = editing.section_style(cat, section)
+    entry = formatting.format_entry(paper, style, fields=decision.fields if decision else None)
+    return entry.text, entry.fallback
+
+
+def broken(cat: Catalog, section: Section, text: str, paper: Paper) -> bool:
+    """Unbalanced rendering, or an insertion that changes how the old entries read."""
+    style = editing.section_style(cat, section)
+    context = style.templates.context if style.templates else ""
+    found = problems(text, context=context, shown=(paper.title,))
+    if any("unbalanced" in p or "stray" in p for p in found):
+        return True
+    after = editing.insertion_point(cat, section.heading)
+    new = editing.insert(cat.render(), [Insertion(paper.arxiv_id, section.heading, after, text)])
+    return len(catalog.parse(new).entries) != len(cat.entries) + 1
+
+
+def replay_row(folder: Path, row: dict[str, Any], cfg: config.Config, shape_only: bool,
+               days: dict[str, list[Paper]]) -> Outcome | None:
+    """One row replayed."""
+    cat = catalog.parse(read_text(catalog_path(folder, row)))
+    if row["announce_day"] not in days:
+        days[row["announce_day"]] = read_day(folder, row["announce_day"])
+    feed = days[row["announce_day"]]
+    paper = next((p for p in feed if p.arxiv_id == row["arxiv_id"]), None)
+    if paper is None:
+        return None
+    section, exact = find_section(cat, row["section"])
+    decision = None
+    if not shape_only:
+        decisions = Scorer(cat, cfg).decide_many(feed)
+        decision = next(d for d in decisions if d.paper.arxiv_id == paper.arxiv_id)
+    target = section
+    text, fallback = written(cat, target, paper, decision) if target else ("", "no section")
+    bot_section = decision.section if decision else None
+    theirs = shape(row["entry"], paper.title)
+    ours = shape(text, paper.title)
+    return Outcome(
+        repo=row["repo"], arxiv_id=paper.arxiv_id, section=row["section"],
+        section_existed=exact,
+        proposed=None if decision is None else decision.status is Status.PROPOSED,
+        bot_section=bot_section,
+        same_section=bool(exact and section and bot_section and _last(bot_section)
+                          == _norm(section.heading)),
+        in_shape=theirs == ours,
+        in_known_shape=known_shape(row["entry"], paper.title) == known_shape(text, paper.title),
+        broken=target is not None and broken(cat, target, text, paper),
+        fallback=fallback, maintainers_entry=row["entry"], bot_entry=text,
+        maintainers_shape=theirs, bot_shape=ours)
+
+
+def _rate(n: int, total: int) -> str:
+    return f"{n}/{total} = {n / total:.0%}" if total else "0/0"
+
+
+def summarize(outcomes: list[Outcome], shape_only: bool) -> dict[str, Any]:
+    """Per-list and total rates."""
+    by_list: dict[str, list[Outcome]] = defaultdict(list)
+    for o in outcomes:
+        by_list[o.repo].append(o)
+    by_list["TOTAL"] = outcomes
+    out: dict[str, Any] = {}
+    for repo, rows in by_list.items():
+        existed = [o for o in rows if o.section_existed]
+        figures = {
+            "rows": len(rows),
+            "in_shape": _rate(sum(o.in_shape for o in rows), len(rows)),
+            "in_shape_but_unknown_links": _rate(sum(o.in_known_shape for o in rows), len(rows)),
+            "broken": sum(o.broken for o in rows),
+            "fallback": sum(bool(o.fallback) for o in rows),
+        }
+        if not shape_only:
+            figures |= {
+                "proposed": _rate(sum(bool(o.proposed) for o in rows), len(rows)),
+                "same_section": _rate(sum(o.same_section for o in existed), len(existed)),
+                "merge_ready": _rate(sum(o.merge_ready for o in rows), len(rows)),
+            }
+        out[repo] = figures
+    return out
+
+
+def leave_out(folder: Path, rows: list[dict[str, Any]], cfg: config.Config) -> dict[str, Any]:
+    """The leave-out replay on each list's newest announce-state catalog."""
+    newest: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        if row["announce_day"] >= newest.get(row["repo"], {}).get("announce_day", ""):
+            newest[row["repo"]] = row
+    out = {}
+    for repo, row in sorted(newest.items()):
+        result = replay_leave_out.replay(catalog_path(folder, row), cfg, 6, 3)
+        out[repo] = {k: result[k] for k in ("held_out", "proposed", "same_section",
+                                            "same_fields", "same_fields_but_name", "same_shape",
+                                            "same_shape_but_unknown_links")}
+    return out
+
+
+def print_text(result: dict[str, Any], outcomes: list[Outcome], show: int) -> None:
+    """The figures for a person, and a few entries that are not in the maintainers' shape."""
+    for repo, figures in result["lists"].items():
+        print(f"{repo}: " + "; ".join(f"{k} {v}" for k, v in figures.items()))
+    for repo, figures in result.get("leave_out", {}).items():
+        print(f"leave-out {repo}: " + "; ".join(f"{k} {v}" for k, v in figures.items()))
+    shown: dict[str, int] = defaultdict(int)
+    for o in outcomes:
+        if (not o.in_shape or o.broken) and shown[o.repo] < show:
+            shown[o.repo] += 1
+            print(f"\n- {o.repo} {o.arxiv_id} ({o.section}) fallback={o.fallback!r}")
+            print(f"  theirs: {o.maintainers_entry!r}\n  ours:   {o.bot_entry!r}")
+            print(f"  theirs: {o.maintainers_shape!r}\n  ours:   {o.bot_shape!r}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: the history folder (rows.jsonl, catalogs/, days/) and options."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("history", type=Path, help="folder with rows.jsonl, catalogs/, days/")
+    parser.add_argument("--config", type=Path, default=None, help="a promptbot config.toml")
+    parser.add_argument("--shape-only", action="store_true",
+                        help="no judging: write every paper into the maintainers' section")
+    parser.add_argument("--leave-out", action="store_true",
+                        help="also the leave-out replay on each list's newest catalog")
+    parser.add_argument("--list", default=None, help="only this OWNER/NAME")
+    parser.add_argument("--show", type=int, default=0, help="entries out of shape shown per list")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    cfg = config.load(args.config)
+    rows = [json.loads(line) for line in (args.history / "rows.jsonl").read_text("utf-8")
+            .splitlines() if line.strip()]
+    rows = [r for r in rows if args.list in (None, r["repo"])]
+    days: dict[str, list[Paper]] = {}
+    outcomes = [o for r in rows if (o := replay_row(args.history, r, cfg, args.shape_only, days))]
+    result: dict[str, Any] = {"mode": "shape-only" if args.shape_only else "judged",
+                              "lists": summarize(outcomes, args.shape_only)}
+    if args.leave_out:
+        result["leave_out"] = leave_out(args.history, rows, cfg)
+    if args.json:
+        result["rows"] = [asdict(o) | {"merge_ready": o.merge_ready} for o in outcomes]
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print_text(result, outcomes, args.show)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,111 @@
+"""The guarantee checked before any write: an entry renders (cmark-gfm, GitHub's renderer) with
+the element structure of the section's own entries, its markup balanced, and the catalog parser
+reads it back to the paper's id and title."""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from html.parser import HTMLParser
+
+import cmarkgfm
+from cmarkgfm.cmark import Options
+
+from promptbot.catalog import normalize_title, parse
+
+_OPTIONS = Options.CMARK_OPT_UNSAFE  # keep the list's raw HTML: it is part of the structure
+_STRUCTURAL = frozenset({"a", "strong", "em", "code", "img", "li", "ol", "ul", "table", "tr",
+                         "td", "th", "br", "del", "sup", "sub", "b", "i", "span", "p"})
+_MARKS = "*_`"
+
+
+class _Reader(HTMLParser):
+    """Start tags in order, and the text a reader sees."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _STRUCTURAL:
+            self.tags.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def render(markdown: str) -> tuple[tuple[str, ...], str]:
+    """The element structure (start tags in order) and the visible text of `markdown`."""
+    reader = _Reader()
+    reader.feed(cmarkgfm.github_flavored_markdown_to_html(markdown, options=_OPTIONS))
+    reader.close()
+    return tuple(reader.tags), "".join(reader.text)
+
+
+def structure(entry: str, context: str = "") -> tuple[str, ...]:
+    """The element structure of an entry rendered after its context (a table's header)."""
+    tags, _ = render(context + _alone(entry) + "\n")
+    if context:
+        head, _ = render(context)
+        tags = tags[len(head):] if tags[:len(head)] == head else tags
+    return tags
+
+
+def _alone(entry: str) -> str:
+    """The entry as it renders on its own: a nested item's indent (a code block alone) removed,
+    and the blank line that keeps it apart from the entry above."""
+    return textwrap.dedent(entry.strip("\r\n"))
+
+
+def _residue(text: str, values: tuple[str, ...]) -> str:
+    for value in sorted(values, key=len, reverse=True):
+        if value:
+            text = text.replace(value, " ")
+    return text
+
+
+def problems(entry: str, *, context: str = "", shown: tuple[str, ...] = (),
+             allowed: frozenset[tuple[str, ...]] = frozenset(), arxiv_id: str = "",
+             title: str = "", exemplar: tuple[str, str] | None = None) -> list[str]:
+    """What is wrong with writing `entry` into the section; empty when it is safe.
+
+    `shown` are the values' visible texts (a title may show brackets of its own), `allowed` the
+    structures of the section's entries, `title` the title as it should read back. `exemplar`
+    (its text and title) is the entry the new one was written after: where the parser misreads
+    the list's own title, the new title is held to the same reading, not to a better one.
+    """
+    if exemplar is not None and _read_back(exemplar[0], context, "", exemplar[1]):
+        title = ""
+    found: list[str] = []
+    entry = _alone(entry)
+    tags, text = render(context + entry + "\n")
+    if context:
+        head, head_text = render(context)
+        tags, text = tags[len(head):], text[len(head_text):] if text.startswith(
+            head_text) else text
+    rest = _residue(text, shown)
+    if rest.count("[") != rest.count("]") or rest.count("(") != rest.count(")"):
+        found.append("unbalanced brackets in the rendered entry")
+    if any(mark * 2 in rest for mark in "*_") or "`" in rest:
+        found.append("stray emphasis or code marks in the rendered entry")
+    if allowed and tags not in allowed:
+        found.append("an element structure none of the section's entries has")
+    found.extend(_read_back(entry, context, arxiv_id, title))
+    return found
+
+
+def _read_back(entry: str, context: str, arxiv_id: str, title: str) -> list[str]:
+    catalog = parse(context + entry + "\n")
+    entries = catalog.entries
+    if len(entries) != 1:
+        return [f"the catalog parser reads {len(entries)} entries back, not 1"]
+    back = entries[0]
+    if arxiv_id and arxiv_id not in back.arxiv_ids:
+        return ["the arXiv id does not read back"]
+    if title and normalize_title(title) not in normalize_title(html.unescape(back.title)):
+        return ["the title does not read back"]
+    return []

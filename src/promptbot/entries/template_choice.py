@@ -1,0 +1,247 @@
+"""A section's templates (its own entries, else the list's), and the one to write a paper with.
+
+Every entry of the section is abstracted into a template. A paper is written with the exemplar
+that needs no value the paper lacks, shows the paper's kind of venue (a preprint like a
+preprint), and looks like most of the section: the skeletons are voted, entries at the ends of
+the section (where new ones go) weighing more.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from promptbot.entries.template_fill import Values, code_host
+from promptbot.entries.template_model import Part, Slot, Template
+from promptbot.entries.templates import abstract
+from promptbot.models import Catalog, Entry, Section
+
+RECENCY = 0.85  # an entry's weight relative to its neighbour nearer the section's end
+_MAX_EXEMPLARS = 40
+_NUMBER = re.compile(r"^\s*(\d{1,4})[.)]\s")
+_DELIMITER = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+@dataclass(frozen=True)
+class SectionTemplates:
+    """What a section teaches about writing an entry."""
+
+    templates: tuple[Template, ...]  # in file order
+    weights: tuple[float, ...]
+    context: str = ""  # lines a lone entry needs to render as it does here (a table's header)
+    next_number: int | None = None  # for numbered lists: the number a new last item takes
+    blank_between: bool = False  # entries are apart by a blank line: a new one starts with one
+    placeholders: tuple[str, ...] = ()  # table: what each column says when it has no value
+    structures: frozenset[tuple[str, ...]] = frozenset()  # filled in by the render check
+
+    @property
+    def shows_venue(self) -> bool:
+        """Whether some of the section's entries show a venue (then one without is no model)."""
+        return any(t.venue_is_arxiv is not None for t in self.templates)
+
+    def typicality(self, template: Template) -> float:
+        """The weighted share of the section's entries with this template's skeleton."""
+        total = sum(self.weights) or 1.0
+        key = template.key
+        return sum(w for t, w in zip(self.templates, self.weights, strict=True)
+                   if t.key == key) / total
+
+
+def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
+    """The section's templates, from its own entries or else from the whole list's."""
+    own = _templates(section.entries)
+    # Borrowed entries must fit where the new one goes: a table row only under a table.
+    table = _has_table(catalog, section)
+    pool = own or _templates([e for e in catalog.entries if (e.kind == "table") == table])
+    if not pool:
+        return None
+    every = catalog.entries
+    step = max(1, len(every) // _SAMPLE)
+    sample = [t for t, _ in _templates(every[::step])] + [t for t, _ in pool]
+    constant = constant_words(sample)
+    pool = [(seal(t, constant), e) for t, e in pool]
+    n = len(pool)
+    weights = tuple(RECENCY ** min(i, n - 1 - i) for i in range(n))
+    entries = section.entries or catalog.entries
+    return SectionTemplates(
+        templates=tuple(t for t, _ in pool),
+        weights=weights,
+        context=_table_context(catalog, pool[-1][1]),
+        next_number=_next_number(entries),
+        blank_between=_blank_between(catalog, entries),
+        placeholders=_placeholders(ends(entries)),
+    )
+
+
+_CELL = re.compile(r"(?<!\\)\|")
+_PLACEHOLDER_MAX = 20
+
+
+def cells(row: str) -> list[str]:
+    """A table row's cells, without the outer pipes."""
+    parts = _CELL.split(row.strip())
+    return parts[1:-1] if len(parts) >= 3 and not parts[0] and not parts[-1] else parts
+
+
+def _placeholders(entries: Sequence[Entry]) -> tuple[str, ...]:
+    """Per column, the short text rows put where they have no link (`None`, `-`), by vote."""
+    votes: list[Counter[str]] = []
+    for entry in entries:
+        if entry.kind != "table":
+            continue
+        for i, cell in enumerate(cells(entry.raw)):
+            while len(votes) <= i:
+                votes.append(Counter())
+            text = cell.strip()
+            if text and "](" not in text and "http" not in text and len(text) <= _PLACEHOLDER_MAX:
+                votes[i][text] += 1
+    return tuple(next((t for t, n in v.most_common(1) if n >= 2), "") for v in votes)
+
+
+def _blank_between(catalog: Catalog, entries: Sequence[Entry]) -> bool:
+    """Whether most entries after the first have a blank line right above them."""
+    later = [e for e in entries[1:] if e.line >= 2]
+    blank = sum(1 for e in later if not catalog.lines[e.line - 2].strip())
+    return bool(later) and blank * 2 > len(later)
+
+
+_SAMPLE = 120  # entries of the whole list read to tell its markup words from its values
+_CONSTANT_SHARE = 0.4
+# How lists say "nothing here": markup, not a value, however rare.
+_PLACEHOLDERS = frozenset({"none", "n/a", "na", "tbd", "not", "found", "available", "soon",
+                           "coming"})
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_WORD_RUN = re.compile(r"[^\W\d_]+(?:[ ,.&'’\-]+[^\W\d_]+)*|(?<![\w\"=#%.])\d+(?![\w\"%])")
+_IN_TAG = re.compile(r"<[^<>]*$")
+
+
+def constant_words(templates: Sequence[Template]) -> frozenset[str]:
+    """Words the list writes around its values (`Paper`, `Code`, `Star`), not values: found in
+    the literal text of at least a fifth of the entries."""
+    counts: Counter[str] = Counter()
+    for template in templates:
+        counts.update({w.casefold() for part in template.parts if isinstance(part, str)
+                       for w in _WORD.findall(part)})
+    least = max(2.0, _CONSTANT_SHARE * len(templates))
+    return frozenset(w for w, c in counts.items() if c >= least) | _PLACEHOLDERS
+
+
+def seal(template: Template, constant: frozenset[str]) -> Template:
+    """The template with the exemplar's own words (an affiliation line, a remark, a name the
+    slots missed) turned into slots: a new entry must never repeat another paper's values."""
+    parts: list[Part] = []
+    for part in template.parts:
+        if isinstance(part, Slot):
+            parts.append(part)
+            continue
+        at = 0
+        for match in _WORD_RUN.finditer(part):
+            words = {w.casefold() for w in _WORD.findall(match.group())}
+            if (words <= constant and not match.group().isdigit()) or _IN_TAG.search(
+                    part, 0, match.start()) or _in_label(part, match.end()):
+                continue  # the list's own words, an HTML attribute, a link's label
+            parts.append(part[at:match.start()])
+            line_alone = _alone_on_line(part, match.start(), match.end())
+            parts.append(Slot("affiliation" if line_alone else "other", original=match.group()))
+            at = match.end()
+        parts.append(part[at:])
+    return replace(template, parts=tuple(p for p in parts if p != ""))
+
+
+def _in_label(text: str, end: int) -> bool:
+    """Whether text ending at `end` is inside a link's label (`[Code (in construction)](`):
+    a label names the link, it is no value of the exemplar's paper."""
+    after = text[end:]
+    close, opening = after.find("]("), after.find("[")
+    return close >= 0 and (opening < 0 or close < opening)
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    before = text[:start].rsplit("\n", 1)
+    after = text[end:].split("\n", 1)
+    return len(before) == 2 and not before[1].strip() and not after[0].strip()
+
+
+def ends(entries: Sequence[Entry]) -> list[Entry]:
+    """The entries at both ends of a section, where new ones go (top or bottom), in file order."""
+    half = _MAX_EXEMPLARS // 2
+    if len(entries) <= _MAX_EXEMPLARS:
+        return list(entries)
+    return [*entries[:half], *entries[-half:]]
+
+
+def _templates(entries: Sequence[Entry]) -> list[tuple[Template, Entry]]:
+    found = [(abstract(e), e) for e in ends(entries)]
+    return [(t, e) for t, e in found if t is not None]
+
+
+def _has_table(catalog: Catalog, section: Section) -> bool:
+    last = min(section.end_line, len(catalog.lines))
+    return any(_DELIMITER.match(catalog.lines[n - 1]) and "|" in catalog.lines[n - 2]
+               for n in range(section.line + 2, last + 1))
+
+
+def _table_context(catalog: Catalog, entry: Entry) -> str:
+    """The header and delimiter rows above a table row, so that the row renders as a row."""
+    if entry.kind != "table":
+        return ""
+    number = entry.line - 1
+    while number >= 2:
+        line = catalog.lines[number - 1]
+        if _DELIMITER.match(line) and "|" in catalog.lines[number - 2]:
+            return catalog.lines[number - 2] + line
+        if not line.strip():
+            break
+        number -= 1
+    return ""
+
+
+def _next_number(entries: Sequence[Entry]) -> int | None:
+    numbers = [int(m.group(1)) for e in entries if (m := _NUMBER.match(e.raw))]
+    return max(numbers) + 1 if numbers else None
+
+
+def fillable(template: Template, values: Values) -> int:
+    """How many of the template's slots the paper cannot fill."""
+    have = {
+        "name": values.name is not None or bool(values.unknown_name),
+        "code": code_host(values.code_url),
+        "repo": values.code_url is not None and "github.com/" in values.code_url,
+        "authors": bool(values.authors),
+        "affiliation": values.affiliation is not None,
+        "date": bool(values.yymm) or not any(
+            s.form and any(c in s.form for c in "mbBd") for s in template.slots
+            if s.kind == "date"),
+        "other": False,
+    }
+    return sum(1 for s in template.slots if not have.get(s.kind, True))
+
+
+def unshown(template: Template, values: Values) -> int:
+    """How many of the paper's values the template has no slot for: its code link (a maintainer
+    who types the entry of a paper with code writes the link, where the list writes links)."""
+    kinds = {s.kind for s in template.slots}
+    return int(bool(code_host(values.code_url)) and not kinds & {"code", "repo"})
+
+
+UNFILLED = 0.25  # a slot the paper cannot fill costs this much of a template's typicality
+UNSHOWN = 0.5  # a value the paper has and the template cannot show costs this much
+OTHER_VENUE = 0.1  # an exemplar of the other kind of venue (preprint / published) costs this
+
+
+def ranked(section: SectionTemplates, values: Values) -> list[Template]:
+    """The section's templates, best first for this paper: the look most of the section has,
+    unless the paper lacks values it needs and a look the list also uses does without them."""
+    def score(item: tuple[int, Template]) -> float:
+        index, template = item
+        # A published paper wants an exemplar that shows a venue when the section shows them.
+        same_venue = template.venue_is_arxiv == values.venue_is_arxiv or (
+            template.venue_is_arxiv is None and (values.venue_is_arxiv
+                                                 or not section.shows_venue))
+        return (section.typicality(template) + 0.05 * section.weights[index]
+                - UNFILLED * fillable(template, values) - UNSHOWN * unshown(template, values)
+                - (0 if same_venue else OTHER_VENUE))
+    order = sorted(enumerate(section.templates), key=score, reverse=True)
+    return [t for _, t in order]

@@ -1,0 +1,77 @@
+"""Dates in an entry, found by the entry's own arXiv id: `2508`, `202508`, `2025.08`, `25-08`,
+`2025-08-18`, `(Aug., 2025)`, `'25`; each becomes a date slot with the list's format."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from promptbot.entries.template_model import Slot
+
+Span = tuple[int, int, Slot]  # a value's place in an entry's text, and the slot it becomes
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_DATE = re.compile(
+    r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)([a-z]*)(\.?,? ?)((?:19|20)\d\d)\b"
+)
+_DATE = re.compile(
+    r"(?<![\w.'’\"=])(?:(?P<ymd>(?:19|20)\d\d-\d\d-\d\d)|(?P<ym>(?:19|20)\d\d)(?P<sep>[.\-/]?)"
+    r"(?P<m>\d{1,2})(?![\d.\-])|(?P<yy_mm>\d\d-\d\d)|(?P<four>\d{4}))(?![\w])"
+)
+_SHORT_YEAR = re.compile(r"(['’])(\d\d)(?:(\.)(\d{1,2}))?(?!\d)")
+
+
+def free(spans: list[Span], start: int, end: int) -> bool:
+    """Whether no span found so far overlaps start..end."""
+    return all(end <= s or start >= e for s, e, _ in spans)
+
+
+def date_spans(text: str, spans: list[Span], yymm: str, year: int | None) -> Iterator[Span]:
+    taken = list(spans)
+    for span in _month_dates(text, taken):
+        taken.append(span)
+        yield span
+    for match in _DATE.finditer(text):
+        form = _date_form(match, yymm, year)
+        if form and free(taken, match.start(), match.end()):
+            span = (match.start(), match.end(), Slot("date", form, original=match.group()))
+            taken.append(span)
+            yield span
+    for match in _SHORT_YEAR.finditer(text):
+        form = "%y" + ("." + ("%m" if len(match.group(4)) == 2 else "%-m") if match.group(3)
+                       else "")
+        if free(taken, match.start(2), match.end()):
+            yield match.start(2), match.end(), Slot("date", form, original=match.group()[1:])
+
+
+def _month_dates(text: str, spans: list[Span]) -> Iterator[Span]:
+    for match in _MONTH_DATE.finditer(text):
+        if not free(spans, match.start(), match.end()):
+            continue
+        word = match.group(1) + match.group(2)
+        month = "%B" if len(word) > 3 and word.lower() != "sept" else "%b"
+        form = month + match.group(3).replace("%", "%%") + "%Y"
+        yield match.start(), match.end(), Slot("date", form, original=match.group())
+
+
+def _date_form(match: re.Match[str], yymm: str, year: int | None) -> str | None:
+    if match.group("ymd"):
+        return "%Y-%m-%d"
+    if match.group("ym"):
+        month = match.group("m")
+        if not 1 <= int(month) <= 12:
+            return None
+        return "%Y" + match.group("sep") + ("%m" if len(month) == 2 else "%-m")
+    if match.group("yy_mm"):
+        return "%y-%m"
+    four = match.group("four")
+    if yymm and four == yymm:
+        return "%y%m"
+    if four[:2] in ("19", "20") and (year is None or int(four) == year or not yymm):
+        return "%Y"
+    return None
+
+
+def month_index(word: str) -> int | None:
+    """1..12 for a month name or abbreviation."""
+    word = word[:3].lower()
+    return _MONTHS.index(word) + 1 if word in _MONTHS else None

@@ -1,0 +1,241 @@
+"""A template filled with a paper's values; a slot the bot cannot fill is dropped with the markup
+around it (`[[Code](…)]`, a badge line, `**[Name]**`), the way the list's own entries drop it."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from promptbot.entries.markdown_safety import escape, plain, safe_url
+from promptbot.entries.template_model import Slot, Template
+
+TITLE_MAX = 300
+NAME_MAX = 40
+AFFILIATION_MAX = 120
+_GONE = "\x00"  # marks a dropped slot until the markup around it is removed
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+_GITHUB_REPO = re.compile(r"https?://(?:www\.)?github\.com/([\w.\-]+/[\w.\-]+?)(?:\.git)?/?$")
+
+
+@dataclass(frozen=True)
+class Values:
+    """A paper's values as slots take them (raw text: escaped when written)."""
+
+    title: str
+    arxiv_id: str
+    venue: str  # as the list spells it ("CVPR", the list's word for arXiv)
+    venue_is_arxiv: bool
+    year: int
+    yymm: str = ""
+    day: date | None = None
+    name: str | None = None
+    code_url: str | None = None
+    authors: tuple[str, ...] = ()
+    affiliation: str | None = None
+    number: int | None = None
+    unknown_name: str = ""  # how the list writes a name it does not know ("?"), if it does
+    title_keeps_name: bool = True  # False: `**Name**: Title` drops "Name: " from the title
+
+
+@dataclass(frozen=True)
+class Filled:
+    """A filled template: its text and the slots dropped for want of a value."""
+
+    text: str
+    dropped: tuple[str, ...] = ()
+
+
+def fill(template: Template, values: Values) -> Filled:
+    """The template written with the paper's values."""
+    out: list[str] = []
+    dropped: list[str] = []
+    if v_name_apart(template, values):
+        values = replace(values, title=values.title.partition(":")[2].strip())
+    after_venue = False
+    for part in template.parts:
+        if isinstance(part, str):
+            out.append(part)
+            after_venue = after_venue and len(part) <= 2
+            continue
+        if part.kind == "date" and after_venue and not values.venue_is_arxiv:
+            # `arXiv 2306` shows a month; `CVPR 2023` the venue's year.
+            part = replace(part, form=part.form.replace("%y%m", "%Y"))
+        after_venue = part.kind == "venue"
+        value = _value(part, values)
+        if part.kind == "name" and not values.name and value is not None:
+            dropped.append("name")  # the list's "no name" marker stands in for it
+        if value is None:
+            dropped.append(part.kind)
+            out.append(_GONE)
+        else:
+            out.append(value)
+    text = "".join(out)
+    if _GONE in text:
+        text = _drop(text)
+    # A lone trailing space is noise; two at the very end break a line before nothing.
+    text = "\n".join(_tidy(line) for line in text.split("\n")).rstrip(" \t")
+    return Filled(text, tuple(dict.fromkeys(dropped)))
+
+
+def _tidy(line: str) -> str:
+    if line.endswith(" ") and not line.endswith("  "):
+        line = line[:-1]
+    if line.rstrip().endswith("|") and not line.lstrip().startswith("|"):
+        line = line.rstrip()[:-1].rstrip()  # `… | [pdf](…) |` once the code field is gone
+    return line
+
+
+def v_name_apart(template: Template, values: Values) -> bool:
+    """Whether the title loses its "Name: " prefix: the name stands apart and the list drops it."""
+    if values.title_keeps_name or not values.name or "name" not in template.kinds:
+        return False
+    head, sep, rest = values.title.partition(":")
+    return bool(sep) and head.strip() == values.name and bool(rest.strip())
+
+
+def _text(value: str, slot: Slot, max_length: int | None = None) -> str:
+    if slot.html:
+        return html.escape(plain(value, max_length), quote=True)
+    return escape(value, max_length=max_length)
+
+
+def _value(slot: Slot, v: Values) -> str | None:
+    kind = slot.kind
+    if kind == "title":
+        return _text(v.title, slot, TITLE_MAX)
+    if kind == "name":
+        if v.name:
+            return _text(v.name, slot, NAME_MAX)
+        # The list's own word for "no short name" ("?"), where its entries write one.
+        marker = v.unknown_name or (slot.original if not any(
+            c.isalnum() for c in slot.original) else "")
+        return _text(marker, slot) if marker else None
+    if kind == "paper":
+        return slot.form.replace("{id}", v.arxiv_id)
+    if kind == "code":
+        return safe_url(v.code_url) if v.code_url and code_host(v.code_url) else None
+    if kind == "repo":
+        repo = _repo(v.code_url)
+        return slot.form.replace("{repo}", repo) if repo else None
+    if kind == "date":
+        return format_date(slot.form, v)
+    if kind == "venue":
+        return _venue(slot, v)
+    if kind == "authors":
+        return _authors(slot, v)
+    if kind == "affiliation":
+        return _text(v.affiliation, slot, AFFILIATION_MAX) if v.affiliation else None
+    if kind == "number":
+        return str(v.number) if v.number is not None else slot.original
+    return None
+
+
+def code_host(url: str | None) -> bool:
+    """Whether a URL is a code repository (a project page is no code link)."""
+    return bool(url and _CODE_HOSTS.match(url))
+
+
+def _repo(url: str | None) -> str | None:
+    match = _GITHUB_REPO.match(url or "")
+    return match.group(1) if match else None
+
+
+def _venue(slot: Slot, v: Values) -> str:
+    if v.venue_is_arxiv and slot.original.lower() == "arxiv":
+        return slot.original  # the exemplar's own spelling: `ARXIV`, `Arxiv`
+    return _text(v.venue, slot)
+
+
+def format_date(form: str, v: Values) -> str | None:
+    """`form` (`%Y`, `%y%m`, `%b., %Y`, `'%y.%-m`…) for the paper: a form with a month shows the
+    submission month, a year alone is the venue's year."""
+    monthly = any(code in form for code in ("%m", "%-m", "%b", "%B", "%d"))
+    if monthly and len(v.yymm) != 4:
+        return None
+    year = 2000 + int(v.yymm[:2]) if monthly else v.year
+    month = int(v.yymm[2:]) if monthly else 1
+    if "%d" in form and v.day is None:
+        return None
+    codes = {
+        "%Y": f"{year:04d}", "%y": f"{year % 100:02d}", "%m": f"{month:02d}",
+        "%-m": str(month), "%B": _MONTH_NAMES[month - 1], "%b": _MONTH_NAMES[month - 1][:3],
+        "%d": f"{v.day.day:02d}" if v.day else "", "%%": "%",
+    }
+    return re.sub(r"%-?[YymBbd%]", lambda m: codes[m.group()], form)
+
+
+def _authors(slot: Slot, v: Values) -> str | None:
+    if not v.authors:
+        return None
+    words = plain(v.authors[0]).split()
+    if not words:
+        return None
+    surname = words[-1]
+    initials = "".join(w[0] + ". " for w in words[:-1] if w[0].isalpha())
+    text = (initials if slot.form == "initials" else "") + surname
+    if len(v.authors) > 1:
+        text += " et al."
+    return _text(text, slot)
+
+
+# --- dropping what cannot be filled --------------------------------------------------------------
+
+_LINK_GONE = re.compile(
+    r"\[?!?\[(?:[^\[\]\x00]|!?\[[^\[\]]*\](?:\([^()]*\))?)*\]\(\x00\)\]?"
+)
+_EMPTY_LINK = re.compile(r"\[?\[\s*\]\([^()\s]*\)\]?")  # a badge gone, its link left empty
+_CODE_HOSTS = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co)/",
+                         re.IGNORECASE)
+_IMAGE_GONE = re.compile(r"!\[[^\[\]]*\]\(\x00\)")
+_HTML_GONE = re.compile(r"<a\b[^>]*\x00[^>]*>.*?</a>|<img\b[^>]*\x00[^>]*>", re.DOTALL)
+# What is left of a line once its only value is gone: nothing, or a `- Code: ` label.
+_LABEL_ONLY = re.compile(r"^\s*(?:[-*+]\s+)?(?:[\w .]{1,20}[:：])?\s*$")
+_PAIRS = (("**", "**"), ("__", "__"), ("*", "*"), ("_", "_"), ("`", "`"), ("[", "]"),
+          ("(", ")"))
+
+
+def _drop(text: str) -> str:
+    text = _IMAGE_GONE.sub("", text)
+    text = _EMPTY_LINK.sub(_GONE, text)
+    text = _LINK_GONE.sub(_GONE, text)
+    text = _HTML_GONE.sub(_GONE, text)
+    while _GONE in text:
+        at = text.index(_GONE)
+        start, end = _enclosing(text, at, at + 1)
+        text = _remove(text, start, end)
+    return text
+
+
+def _enclosing(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span grown over the pairs of markup that held only the dropped value."""
+    grown = True
+    while grown:
+        grown = False
+        before, after = text[:start].rstrip(" "), text[end:].lstrip(" ")
+        for left, right in _PAIRS:
+            if before.endswith(left) and after.startswith(right):
+                start = len(before) - len(left)
+                end = len(text) - len(after) + len(right)
+                grown = True
+                break
+    return start, end
+
+
+def _remove(text: str, start: int, end: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[line_start:start] + text[end:line_end]
+    if _LABEL_ONLY.match(rest) and line_start > 0:
+        return text[:line_start - 1] + text[line_end:]  # a line of its own: drop the line
+    before, after = text[:start], text[end:]
+    if after.startswith((":", "：")) and not before[line_start:].strip(" -*+0123456789."):
+        after = after[1:].lstrip(" ")  # `**{name}**: Title` without name: `Title`
+    if after[:1] in (".", ",", ";") and before.endswith((" ", "\t")):
+        return before.rstrip(" \t") + after  # `2023 (*Org*).` without org: `2023.`
+    if before.endswith((" ", "\t")) and (after[:1] in (" ", "\t", "\n", "") or not after):
+        before = before.rstrip(" \t") + (" " if after[:1] not in ("", "\n", " ", "\t") else "")
+    return before + after

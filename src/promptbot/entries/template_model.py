@@ -1,0 +1,75 @@
+"""An entry abstracted into a slot template: the list's own text with its values cut out.
+
+A template is what one real entry looks like once its values (title, links, name, venue, dates,
+authors, number) are replaced by slots: `* [{date}] [{name}] [{title}]({paper})`. Filling the
+slots with another paper's values writes that paper the way the maintainers wrote this one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# What a slot holds; `other` is a value the bot cannot know (a project page, a demo, a dataset).
+SLOT_KINDS = ("title", "name", "paper", "code", "repo", "date", "venue", "authors",
+              "affiliation", "number", "other")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One value of an entry; `form` says how the list writes it (a URL prefix, a date format)."""
+
+    kind: str
+    form: str = ""
+    html: bool = False  # inside raw HTML: written with HTML character references
+    original: str = ""  # the text the slot replaced in the exemplar
+
+
+Part = str | Slot
+
+
+@dataclass(frozen=True)
+class Template:
+    """One exemplar entry as literal text and slots, and what it says about the list."""
+
+    parts: tuple[Part, ...]
+    kind: str  # the exemplar's entry kind: "bullet" | "table" | "block"
+    line: int  # the exemplar's first line in the catalog
+    venue_is_arxiv: bool | None = None  # the exemplar's venue slot showed a preprint
+    raw: str = ""  # the exemplar's own text
+
+    @property
+    def title(self) -> str:
+        """The exemplar's title as written."""
+        return next((s.original for s in self.slots if s.kind == "title"), "")
+
+    @property
+    def slots(self) -> tuple[Slot, ...]:
+        """The template's slots, in order."""
+        return tuple(p for p in self.parts if isinstance(p, Slot))
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The kinds of value the template needs."""
+        return frozenset(s.kind for s in self.slots)
+
+    @property
+    def key(self) -> str:
+        """The template's skeleton: literal markup and slot kinds, words and digits left out."""
+        return "".join(skeleton(p) if isinstance(p, str) else "{" + p.kind + "}"
+                       for p in self.parts)
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:[ \-'’][^\W\d_]+)*")
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"[ \t]+")
+_TRAILING = re.compile(r"[ \t]+(?=\n|$)")
+
+
+def skeleton(text: str) -> str:
+    """A text's look without its values: words become `a`, digit runs `0`, spaces one space,
+    except the trailing spaces that make a markdown line break (kept as `⏎`)."""
+    text = _TRAILING.sub(lambda m: "⏎" if len(m.group()) >= 2 else "", text)
+    text = _WORDS.sub("a", text)
+    text = _DIGITS.sub("0", text)
+    return _SPACES.sub(" ", text)

@@ -1,0 +1,106 @@
+"""A paper written with the section's own templates, checked by rendering before it is used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from promptbot.entries.markdown_safety import rendered_text
+from promptbot.entries.render_check import problems, structure
+from promptbot.entries.template_choice import SectionTemplates, cells, ranked
+from promptbot.entries.template_fill import (
+    NAME_MAX,
+    TITLE_MAX,
+    Filled,
+    Values,
+    fill,
+    v_name_apart,
+)
+from promptbot.entries.template_model import Template
+from promptbot.models import Paper, PaperFields
+
+TRIES = 6  # exemplars tried, best first, before giving up on the list's own templates
+# Dropped values a maintainer may want to add by hand (a missing link is the list's habit).
+_REPORTED = ("name", "affiliation", "authors", "date")
+
+
+@dataclass(frozen=True)
+class Written:
+    """An entry written from a template, and what it dropped."""
+
+    text: str
+    template: Template
+    missing: tuple[str, ...]
+    fallback: str = ""  # why it is not in a structure the section's entries have, if it is not
+
+
+def values_of(paper: Paper, read: PaperFields, venue: str,
+              number: int | None = None, unknown_name: str = "",
+              title_keeps_name: bool = True) -> Values:
+    """The paper's values for the slots; `venue` is the list's spelling of its venue."""
+    return Values(
+        title=paper.title, arxiv_id=paper.arxiv_id, venue=venue,
+        venue_is_arxiv=read.venue == "arXiv", year=read.year, yymm=read.yymm,
+        day=paper.published.date() if paper.published else None, name=read.name,
+        code_url=read.code_url, authors=paper.authors, affiliation=read.affiliation,
+        number=number, unknown_name=unknown_name, title_keeps_name=title_keeps_name,
+    )
+
+
+def allowed_structures(section: SectionTemplates, entries: tuple[str, ...]) -> frozenset[
+        tuple[str, ...]]:
+    """The element structures of the section's own entries."""
+    return frozenset(structure(e, section.context) for e in entries)
+
+
+def write(section: SectionTemplates, values: Values,
+          allowed: frozenset[tuple[str, ...]]) -> Written | None:
+    """The paper written with the best template that passes the render check, if one does.
+
+    First with the element structure of one of the section's entries; else (the paper lacks a
+    value every entry shows, such as a short name) the list's own look without that value,
+    still balanced and read back, and marked."""
+    shown = tuple(v for v in (rendered_text(values.title, TITLE_MAX),
+                              rendered_text(values.name, NAME_MAX) if values.name else "",
+                              rendered_text(values.affiliation) if values.affiliation else "",
+                              *(rendered_text(a) for a in values.authors[:1])) if v)
+    candidates = ranked(section, values)[:TRIES]
+    for strict in (True, False):
+        for template in candidates:
+            filled: Filled = _placeheld(fill(template, values), template, section)
+            found = problems(filled.text, context=section.context, shown=shown,
+                             allowed=allowed if strict else frozenset(),
+                             arxiv_id=values.arxiv_id, title=_title_shown(template, values),
+                             exemplar=(template.raw, template.title))
+            if found:
+                continue
+            missing = tuple(k for k in filled.dropped if k in _REPORTED)
+            # A list that keeps entries apart by a blank line gets one before the new entry.
+            text = "\n" + filled.text if section.blank_between else filled.text
+            note = "" if strict else (
+                "written like the section's entries but without "
+                + ", ".join(filled.dropped) + ", which this paper does not give")
+            return Written(text, template, missing, note)
+    return None
+
+
+def _placeheld(filled: Filled, template: Template, section: SectionTemplates) -> Filled:
+    """A table cell emptied by a dropped value says what the column says without one."""
+    if template.kind != "table" or not section.placeholders or not filled.dropped:
+        return filled
+    new, old = cells(filled.text), cells(template.raw)
+    if len(new) != len(old):
+        return filled
+    for i, cell in enumerate(new):
+        if not cell.strip() and old[i].strip() and i < len(section.placeholders):
+            marker = section.placeholders[i]
+            if marker:
+                pad = " " if old[i].startswith(" ") else ""
+                new[i] = pad + marker + (" " if old[i].endswith(" ") else "")
+    lead = filled.text[: len(filled.text) - len(filled.text.lstrip())]
+    return replace(filled, text=lead + "|" + "|".join(new) + "|")
+
+
+def _title_shown(template: Template, values: Values) -> str:
+    if v_name_apart(template, values):
+        return rendered_text(values.title.partition(":")[2].strip(), TITLE_MAX)
+    return rendered_text(values.title, TITLE_MAX)

@@ -1,0 +1,257 @@
+"""Entry templates induced from a list: each real entry abstracted into literal text and slots.
+
+The spans of an entry's values are found in its raw text: links by their URL (an arXiv URL is
+the paper slot, a GitHub URL the code slot, a GitHub stars badge the repo slot, any other URL a
+value the bot cannot know), the title and the short name by the catalog parser's reading, dates
+by the entry's own arXiv id (`2508`, `202508`, `25-08`, `(Aug., 2025)`, `'25`), venues by the
+known venue names, `Li et al.` author forms, and the number of a numbered item. Everything else
+is the list's own markup, kept verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from promptbot.catalog import normalize_arxiv_id
+from promptbot.entries.metadata import canonical_venue
+from promptbot.entries.template_dates import Span, date_spans, free
+from promptbot.entries.template_model import Part, Slot, Template
+from promptbot.models import Entry
+
+_ARXIV_URL = re.compile(
+    r"(?i)(https?://(?:www\.|export\.)?arxiv\.org/(?:(?:abs|pdf|html)/)?)"
+    r"(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?(\.pdf)?"
+)
+_URL = re.compile(r"https?://[^\s<>\"'\]\[]+?(?=[)\s<>\"'\]\[]|$)")
+_STARS = re.compile(r"(https?://img\.shields\.io/github/stars/)([^/?#\s]+/[^/?#.\s]+)(.*)")
+_GITHUB = re.compile(r"https?://(?:www\.)?github\.com/[^/\s]+/[^/\s]+")
+_CONSTANT_URL = re.compile(r"https?://img\.shields\.io/badge/")
+_NUMBER = re.compile(r"^(\s*)(\d{1,4})(?=[.)]\s)")
+_AUTHORS = re.compile(
+    r"(?<![\w.])((?:[A-Z][a-z]?\.[ \-]?){0,3})([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?) et al\.?"
+)
+_VENUE_WORD = re.compile(r"(?<![\w\-])([A-Za-z][A-Za-z\-]*[A-Za-z])(?![\w\-])")
+
+
+def abstract(entry: Entry) -> Template | None:
+    """The entry as a template, or None when its title cannot be found in its text."""
+    text = entry.raw.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
+    yymm = _yymm(entry)
+    papers = {link.url for link in entry.links if link.role == "paper"}
+    spans = list(_link_spans(text, papers))
+    title = _title_span(text, entry.title, spans)
+    if title is None:
+        return None
+    spans.append(title)
+    spans.extend(_name_spans(text, entry, title, spans))
+    spans.extend(_number_span(text, spans))
+    spans.extend(_affiliation_span(text, entry, spans))
+    spans.extend(_free_spans(text, spans, _AUTHORS, lambda m: Slot(
+        "authors", "initials" if m.group(1) else "", original=m.group())))
+    spans.extend(date_spans(text, spans, yymm, entry.year))
+    spans.extend(list(_venue_spans(text, spans)))
+    if not any(slot.kind == "name" for _, _, slot in spans):
+        spans.extend(_tag_name_span(text, spans))
+    parts = _parts(text, spans)
+    html = [i for i, p in enumerate(parts) if isinstance(p, Slot) and _in_html(parts, i)]
+    parts = [_as_html(p) if i in html else p for i, p in enumerate(parts)]
+    venue = next((s.original for s in _slots(parts) if s.kind == "venue"), None)
+    return Template(tuple(parts), entry.kind, entry.line,
+                    None if venue is None else venue.lower() == "arxiv", text)
+
+
+_Span = Span
+_LINK_BEFORE = re.compile(r"(?<!!)\[[^\[\]]*\]\($")  # a link (not an image) opens here
+ARXIV_ABS = "https://arxiv.org/abs/{id}"
+
+
+def _slots(parts: list[Part]) -> Iterator[Slot]:
+    return (p for p in parts if isinstance(p, Slot))
+
+
+def _yymm(entry: Entry) -> str:
+    ids = [i for i in entry.arxiv_ids if i[:4].isdigit()]
+    return ids[0][:4] if ids else ""
+
+
+def _link_spans(text: str, papers: set[str]) -> Iterator[_Span]:
+    for match in _URL.finditer(text):
+        url = match.group()
+        arxiv = _ARXIV_URL.match(url)
+        if _CONSTANT_URL.match(url):
+            continue  # a badge that reads the same on every entry
+        if arxiv and arxiv.end() == len(url):
+            form = arxiv.group(1) + "{id}" + (arxiv.group(4) or "")
+            yield match.start(), match.end(), Slot("paper", form, original=url)
+        elif stars := _STARS.match(url):
+            yield match.start(), match.end(), Slot("repo", stars.group(1) + "{repo}"
+                                                   + stars.group(3), original=url)
+        elif _GITHUB.match(url):
+            yield match.start(), match.end(), Slot("code", original=url)
+        elif url in papers and _LINK_BEFORE.search(text, 0, match.start()):
+            # the paper's link elsewhere (a proceedings page): arXiv's for ours
+            yield match.start(), match.end(), Slot("paper", ARXIV_ABS, original=url)
+        else:
+            yield match.start(), match.end(), Slot("other", original=url)
+
+
+def _flexible(title: str) -> re.Pattern[str] | None:
+    words = [re.escape(w) for w in title.split()]
+    if not words:
+        return None
+    # The list may hard-wrap the title or escape its characters: any space run, optional `\`.
+    pattern = r"\s+".join(words).replace(r"\\", r"\\?")
+    return re.compile(pattern)
+
+
+def _title_span(text: str, title: str, spans: list[_Span]) -> _Span | None:
+    for candidate in _title_candidates(text, title):
+        pattern = _flexible(candidate)
+        for match in pattern.finditer(text) if pattern else ():
+            if free(spans, match.start(), match.end()):
+                return match.start(), match.end(), Slot("title", original=match.group())
+    return None
+
+
+_LABEL = re.compile(r"(?<!!)\[\s*(?:\*\*|__)?([^\[\]*_`]{8,}?)(?:\*\*|__)?\s*\]\(")
+_RUN = re.compile(r"[^|\[\]<>*`\n]{12,}")
+_MARKUP = re.compile(r"[\[\]|<>*`]")
+
+
+def _title_candidates(text: str, title: str) -> list[str]:
+    """Where the title may be, most likely first: a link label of several words (a linked
+    title), the parser's reading when it is clean text, else the longest run of plain text."""
+    labels = [m.group(1).strip() for m in _LABEL.finditer(text)]
+    out = [label for label in labels if len(label.split()) >= 3
+           and label.split()[0].casefold().strip(":") not in _LINK_WORDS]
+    trimmed = _trim_title(title)
+    if trimmed and not _MARKUP.search(trimmed):
+        out.append(trimmed)
+    out.sort(key=len, reverse=True)  # a title is the longest text of an entry
+    runs = sorted((m.group().strip(" .,;:-") for m in _RUN.finditer(text)), key=len, reverse=True)
+    out.extend(r for r in runs if len(r.split()) >= 3)
+    return out
+
+
+_LINK_WORDS = frozenset({"code", "paper", "pdf", "project", "github", "demo", "website", "arxiv",
+                         "model", "models", "dataset", "datasets", "video", "page", "homepage"})
+_LEADING_TAG = re.compile(r"^\s*(?:\[[^\[\]]{1,30}\]|\*\*[^*]{1,30}\*\*)\s*")
+_TRAILING_JUNK = re.compile(r"\s*(?:\|.*|\[`.*|\]\(.*)$")
+
+
+def _trim_title(title: str) -> str:
+    """The title without a venue tag or field separator the parser left on it."""
+    while (match := _LEADING_TAG.match(title)) and len(title) - match.end() > 10:
+        title = title[match.end():]
+    return _TRAILING_JUNK.sub("", title).strip()
+
+
+def _name_spans(text: str, entry: Entry, title: _Span, spans: list[_Span]) -> Iterator[_Span]:
+    candidates = [entry.name] if entry.name else []
+    head = title[2].original.split(":", 1)[0].strip()
+    if head != title[2].original and 0 < len(head) <= 40:
+        candidates.append(head)
+    for name in candidates:
+        for match in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
+            if free(spans, match.start(), match.end()) and not (
+                    title[0] <= match.start() < title[1]):
+                yield match.start(), match.end(), Slot("name", original=name)
+                return
+
+
+_TAG_NAME = re.compile(
+    r"(?:\*\*|`)?\[(?P<a>[^\[\]\s*`]{2,30})\](?:\*\*|`)?(?!\()|\*\*(?P<b>[^*\s\[\]]{2,30})\*\*")
+_NOT_NAMES = frozenset({"paper", "pdf", "code", "project", "link", "arxiv", "github", "demo",
+                        "video", "dataset", "website", "page", "x", "new", "hot"})
+
+
+def _tag_name_span(text: str, spans: list[_Span]) -> Iterator[_Span]:
+    """A short tag in brackets or bold before the title (`[ERGO]`, `**[LPOSS]**`): the name."""
+    title_at = next((s for s, _, slot in spans if slot.kind == "title"), len(text))
+    for match in _TAG_NAME.finditer(text, 0, title_at):
+        group = "a" if match.group("a") else "b"
+        word = match.group(group)
+        start, end = match.start(group), match.end(group)
+        if any(c.isalpha() for c in word) and word.lower() not in _NOT_NAMES \
+                and free(spans, start, end):
+            yield start, end, Slot("name", original=word)
+            return
+
+
+def _affiliation_span(text: str, entry: Entry, spans: list[_Span]) -> Iterator[_Span]:
+    if not entry.affiliation:
+        return
+    pattern = _flexible(entry.affiliation)
+    for match in pattern.finditer(text) if pattern else ():
+        if free(spans, match.start(), match.end()):
+            yield match.start(), match.end(), Slot("affiliation", original=match.group())
+            return
+
+
+def _number_span(text: str, spans: list[_Span]) -> Iterator[_Span]:
+    match = _NUMBER.match(text)
+    if match and free(spans, match.start(2), match.end(2)):
+        yield match.start(2), match.end(2), Slot("number", original=match.group(2))
+
+
+def _free_spans(text: str, spans: list[_Span], pattern: re.Pattern[str],
+                slot: object) -> Iterator[_Span]:
+    make = slot if callable(slot) else None
+    for match in pattern.finditer(text):
+        if make is not None and free(spans, match.start(), match.end()):
+            yield match.start(), match.end(), make(match)
+
+
+def _venue_spans(text: str, spans: list[_Span]) -> Iterator[_Span]:
+    dated = {s for s, _, slot in spans if slot.kind == "date"}
+    for match in _VENUE_WORD.finditer(text):
+        word = match.group(1)
+        if not free(spans, match.start(), match.end()) or text[:match.start()].endswith("!["):
+            continue
+        # An acronym right before a date is a venue the table may not know: `[**HPCA'23**]`.
+        before_date = any(0 <= d - match.end() <= 2 for d in dated) and _acronym(word)
+        if word.lower() == "arxiv" or _is_venue(word) or before_date:
+            yield match.start(), match.end(), Slot("venue", original=word)
+
+
+def _acronym(word: str) -> bool:
+    return sum(c.isupper() for c in word) >= 2 and len(word) <= 12
+
+
+def _is_venue(word: str) -> bool:
+    canonical = canonical_venue(word)
+    return canonical is not None and canonical != "arXiv" and (
+        word.isupper() or word == canonical or word.lower() in ("nips", "neurips"))
+
+
+def _parts(text: str, spans: list[_Span]) -> list[Part]:
+    parts: list[Part] = []
+    at = 0
+    for start, end, slot in sorted(spans, key=lambda s: s[0]):
+        if start < at:
+            continue
+        if start > at:
+            parts.append(text[at:start])
+        parts.append(slot)
+        at = end
+    if at < len(text):
+        parts.append(text[at:])
+    return parts
+
+
+def _in_html(parts: list[Part], index: int) -> bool:
+    """Whether the slot sits inside a raw-HTML line (where markdown escapes do not work)."""
+    before = "".join(p for p in parts[:index] if isinstance(p, str))
+    line = before.rsplit("\n", 1)[-1].lstrip()
+    return line.startswith("<") and not line.startswith("<span")
+
+
+def _as_html(part: Part) -> Part:
+    return Slot(part.kind, part.form, True, part.original) if isinstance(part, Slot) else part
+
+
+def arxiv_id_of(url: str) -> str | None:
+    """The arXiv id of an arXiv URL, normalized; None for another URL."""
+    match = _ARXIV_URL.match(url)
+    return normalize_arxiv_id(match.group(2)) if match else None

@@ -1,0 +1,53 @@
+"""The render check: structure, balance and read-back of an entry before it is written."""
+
+from __future__ import annotations
+
+from promptbot.entries.render_check import problems, render, structure
+
+ROW_HEADER = "| Title | Venue |\n|---|---|\n"
+
+
+def test_structure_of_a_bullet_and_of_a_table_row() -> None:
+    assert structure("* **A**: [T](https://arxiv.org/abs/2501.00001)") == ("ul", "li", "strong",
+                                                                           "a")
+    assert structure("| [T](https://arxiv.org/abs/2501.00001) | CVPR |", ROW_HEADER) == (
+        "tr", "td", "a", "td")
+
+
+def test_a_nested_item_renders_as_an_item_not_as_code() -> None:
+    assert structure("    * [T](https://arxiv.org/abs/2501.00001)")[:2] == ("ul", "li")
+
+
+def test_a_balanced_entry_that_reads_back_has_no_problem() -> None:
+    entry = "* [**CVPR'26**] A Title [[Paper](https://arxiv.org/pdf/2501.00001)]"
+    assert problems(entry, arxiv_id="2501.00001", title="A Title") == []
+
+
+def test_unbalanced_brackets_and_stray_emphasis_are_problems() -> None:
+    broken = "* A Title [[PDF](https://arxiv.org/pdf/2501.00001)[[CODE](https://github.com/o/r)"
+    assert "unbalanced brackets in the rendered entry" in problems(broken)
+    stray = "* **A Title** CVPR** [Paper](https://arxiv.org/abs/2501.00001)"
+    assert "stray emphasis or code marks in the rendered entry" in problems(stray)
+
+
+def test_a_title_may_show_its_own_brackets() -> None:
+    entry = "* A &#91;draft&#93; title [Paper](https://arxiv.org/abs/2501.00001)"
+    _, text = render(entry)
+    assert "[draft]" in text
+    assert problems(entry, shown=("A [draft] title",)) == []
+
+
+def test_a_structure_the_section_does_not_have_is_a_problem() -> None:
+    allowed = frozenset({("ul", "li", "strong", "a")})
+    entry = "* A Title [Paper](https://arxiv.org/abs/2501.00001)"
+    assert problems(entry, allowed=allowed) == [
+        "an element structure none of the section's entries has"]
+
+
+def test_read_back_id_and_title() -> None:
+    entry = "* A Title [Paper](https://arxiv.org/abs/2501.00001)"
+    assert problems(entry, arxiv_id="2501.00002") == ["the arXiv id does not read back"]
+    assert problems(entry, title="Another") == ["the title does not read back"]
+    # Held to the parser's reading of the list's own entry, not to a better one.
+    misread = ("* [Some Words](https://a.b/c) and more", "A Title The Parser Does Not See")
+    assert problems(entry, title="Another", exemplar=misread) == []

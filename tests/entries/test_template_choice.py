@@ -1,0 +1,88 @@
+"""Which of a section's templates writes a paper: the list's look, minus what the paper lacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from promptbot import catalog
+from promptbot.entries.template_choice import constant_words, induce, ranked, seal
+from promptbot.entries.template_fill import Values
+from promptbot.entries.template_model import Slot
+from promptbot.entries.templated import write
+from promptbot.entries.templates import abstract
+
+HISTORY = Path(__file__).parents[1] / "data" / "history"
+
+
+def read(name: str) -> str:
+    with (HISTORY / name).open(encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def values(**changes: object) -> Values:
+    base: dict[str, object] = {"title": "A Paper About Things", "arxiv_id": "2604.01234",
+                               "venue": "arXiv", "venue_is_arxiv": True, "year": 2026,
+                               "yymm": "2604"}
+    base.update(changes)
+    return Values(**base)  # type: ignore[arg-type]
+
+
+def test_an_exemplars_affiliation_line_is_a_slot_never_copied() -> None:
+    cat = catalog.parse(read("danelpeng_Awesome-Continual-Leaning-with-PTMs_8673e5d.md"))
+    section = next(s for s in cat.sections if s.entries)
+    found = induce(cat, section)
+    assert found is not None
+    lines = [t for t in found.templates if "\n" in t.raw]
+    assert lines and all(t.parts[-1] == Slot("affiliation", original=t.raw.split("\n")[-1].strip())
+                         or isinstance(t.parts[-1], Slot) for t in lines)
+    assert found.blank_between
+
+
+def test_words_every_entry_writes_are_markup_others_are_values() -> None:
+    rows = ["* [**CVPR'26**] Alpha Token Pruning Title [[Paper](https://arxiv.org/pdf/2603.20185)] "
+            "(New benchmark)",
+            "* [**ICLR'26**] Beta Token Merging Title [[Paper](https://arxiv.org/pdf/2603.20186)]",
+            "* [**AAAI'26**] Gamma Token Dropping Title [[Paper](https://arxiv.org/pdf/2603.20187)]"]
+    templates = [abstract(catalog.parse(r + "\n").entries[0]) for r in rows]
+    assert all(t is not None for t in templates)
+    constant = constant_words([t for t in templates if t is not None])
+    assert "paper" in constant and "benchmark" not in constant
+    first = templates[0]
+    assert first is not None
+    sealed = seal(first, constant)
+    assert Slot("other", original="New benchmark") in sealed.parts
+
+
+def test_a_paper_without_code_is_written_like_the_rows_without_code() -> None:
+    cat = catalog.parse(read("YichiZhang98_SAM4MIS_2734930.md"))
+    section = max(cat.sections, key=lambda s: len(s.entries))
+    found = induce(cat, section)
+    assert found is not None and "None" in found.placeholders
+    written = write(found, values(authors=("Ada Lovelace", "Alan Turing")), found.structures)
+    assert written is not None
+    assert written.text.startswith("|202604|A. Lovelace et al.|A Paper About Things [(paper)](")
+    assert written.text.endswith("|None|")
+
+
+def test_a_published_paper_prefers_an_exemplar_with_a_venue() -> None:
+    cat = catalog.parse(read("ZLKong_Awesome-Collection-Token-Reduction_c813131.md"))
+    section = next(s for s in cat.sections if s.entries)
+    found = induce(cat, section)
+    assert found is not None
+    best = ranked(found, values(venue="CVPR", venue_is_arxiv=False, code_url="https://github.com/o/r"))[0]
+    assert best.venue_is_arxiv is False and {"venue", "date", "code"} <= best.kinds
+
+
+def test_a_links_label_is_the_lists_word_even_when_rare() -> None:
+    rows = ['* **Alpha**: "Alpha Token Pruning Title", CVPR, 2023. [[Paper](https://arxiv.org/abs/'
+            '2301.00001)][[Code (in construction)](https://github.com/o/a)]',
+            '* **Beta**: "Beta Token Merging Title", ICCV, 2023. [[Paper](https://arxiv.org/abs/'
+            '2301.00002)][[PyTorch](https://github.com/o/b)]',
+            '* **Gamma**: "Gamma Token Dropping Title", ECCV, 2024. [[Paper](https://arxiv.org/abs/'
+            '2301.00003)]']
+    templates = [abstract(catalog.parse(r + "\n").entries[0]) for r in rows]
+    first = templates[0]
+    assert first is not None
+    sealed = seal(first, constant_words([t for t in templates if t is not None]))
+    assert "other" not in sealed.kinds
+    assert any("Code (in construction)" in p for p in sealed.parts if isinstance(p, str))

@@ -1,0 +1,84 @@
+"""Templates filled with a paper's values; what the paper lacks is dropped with its markup."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from promptbot import catalog
+from promptbot.entries.template_fill import Values, fill, format_date
+from promptbot.entries.template_model import Template
+from promptbot.entries.templates import abstract
+
+ZLKONG = ("* [**CVPR'26**] VideoSeek: Long-Horizon Video Agent with Tool-Guided Seeking "
+          "[[Paper](https://arxiv.org/pdf/2603.20185)] [[Code](https://github.com/jylins/videoseek)]")
+SHOWLAB = ("+ [Force Prompting: Video Generation Models Can Learn Physics](https://arxiv.org/abs/"
+           "2505.19386) (May, 2025)  \n  [![Star](https://img.shields.io/github/stars/brown-palm/"
+           "force-prompting.svg?style=social&label=Star)](https://github.com/brown-palm/force-"
+           "prompting)\n  [![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)](https://arxiv"
+           ".org/pdf/2505.19386)")
+
+
+def template_of(raw: str) -> Template:
+    template = abstract(catalog.parse(raw + "\n").entries[0])
+    assert template is not None
+    return template
+
+
+def values(**changes: object) -> Values:
+    base: dict[str, object] = {
+        "title": "Token Merging at Scale", "arxiv_id": "2604.01234", "venue": "arXiv",
+        "venue_is_arxiv": True, "year": 2026, "yymm": "2604", "day": date(2026, 4, 2)}
+    base.update(changes)
+    return Values(**base)  # type: ignore[arg-type]
+
+
+def test_a_paper_without_code_loses_the_code_link_and_its_brackets() -> None:
+    out = fill(template_of(ZLKONG), values())
+    assert out.text == ("* [**arXiv'26**] Token Merging at Scale "
+                        "[[Paper](https://arxiv.org/pdf/2604.01234)]")
+    assert out.dropped == ("code",)
+
+
+def test_a_paper_with_code_and_a_venue_fills_every_slot() -> None:
+    out = fill(template_of(ZLKONG), values(venue="ICLR", venue_is_arxiv=False,
+                                           code_url="https://github.com/o/r"))
+    assert out.text == ("* [**ICLR'26**] Token Merging at Scale [[Paper](https://arxiv.org/pdf/"
+                        "2604.01234)] [[Code](https://github.com/o/r)]")
+    assert out.dropped == ()
+
+
+def test_a_badge_line_without_a_repository_is_dropped_whole() -> None:
+    out = fill(template_of(SHOWLAB), values())
+    assert out.text == ("+ [Token Merging at Scale](https://arxiv.org/abs/2604.01234) (Apr, 2026)"
+                        "  \n  [![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)]"
+                        "(https://arxiv.org/pdf/2604.01234)")
+    with_code = fill(template_of(SHOWLAB), values(code_url="https://github.com/o/r"))
+    assert "stars/o/r.svg?style=social&label=Star)](https://github.com/o/r)" in with_code.text
+
+
+def test_a_project_page_is_no_code_link() -> None:
+    out = fill(template_of(ZLKONG), values(code_url="https://o.github.io/r/"))
+    assert "[Code]" not in out.text and "o.github.io" not in out.text
+
+
+def test_hostile_values_are_escaped() -> None:
+    out = fill(template_of(ZLKONG), values(title="**bold** [x](javascript:alert(1)) @team #12"))
+    assert "**bold**" not in out.text and "](javascript" not in out.text
+    assert "\\*\\*bold\\*\\*" in out.text
+
+
+@pytest.mark.parametrize(("form", "expected"), [
+    ("%Y", "2026"), ("%y%m", "2604"), ("%Y%m", "202604"), ("%y-%m", "26-04"),
+    ("%Y.%-m", "2026.4"), ("%b., %Y", "Apr., 2026"), ("%B, %Y", "April, 2026"),
+    ("%Y-%m-%d", "2026-04-02"),
+])
+def test_date_forms(form: str, expected: str) -> None:
+    assert format_date(form, values()) == expected
+
+
+def test_a_year_alone_is_the_venues_year_and_a_day_needs_a_date() -> None:
+    assert format_date("%y", values(year=2027)) == "27"
+    assert format_date("%Y-%m-%d", values(day=None)) is None
+    assert format_date("%y%m", values(yymm="")) is None

@@ -1,0 +1,123 @@
+"""Real entries of eight very different lists abstracted into slot templates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from promptbot import catalog
+from promptbot.entries.template_model import Slot, Template, skeleton
+from promptbot.entries.templates import abstract, arxiv_id_of
+from promptbot.models import Entry
+
+HISTORY = Path(__file__).parents[1] / "data" / "history"
+
+
+def entry_of(raw: str) -> Entry:
+    """The entry the catalog parser reads from one line (or block) of a list."""
+    parsed = catalog.parse(raw + "\n").entries
+    assert parsed, raw
+    return parsed[0]
+
+
+def slots(template: Template) -> list[tuple[str, str]]:
+    return [(s.kind, s.form) for s in template.slots]
+
+
+def test_a_venue_tag_title_and_links_become_slots() -> None:
+    raw = ("* [**CVPR'26**] VideoSeek: Long-Horizon Video Agent with Tool-Guided Seeking "
+           "[[Paper](https://arxiv.org/pdf/2603.20185)] [[Code](https://github.com/jylins/videoseek)]")
+    template = abstract(entry_of(raw))
+    assert template is not None
+    assert slots(template) == [("venue", ""), ("date", "%y"), ("title", ""),
+                               ("paper", "https://arxiv.org/pdf/{id}"), ("code", "")]
+    assert template.parts[0] == "* [**" and " [[Paper](" in template.parts
+
+
+def test_a_month_tag_and_a_name_tag_are_found_by_the_entrys_own_arxiv_id() -> None:
+    raw = ("* [2508] [ERGO] [ERGO: Efficient High-Resolution Visual Understanding for "
+           "Vision-Language Models](https://arxiv.org/abs/2509.21991)")
+    template = abstract(entry_of(raw))
+    assert template is not None
+    # 2508 is not this entry's month (2509): a year-like number only when it is the id's month.
+    kinds = [s.kind for s in template.slots]
+    assert kinds[-3:] == ["name", "title", "paper"]
+
+
+def test_a_compact_table_row_with_authors_and_a_month_column() -> None:
+    header = "|Date|Authors|Title|Code|\n|---|---|---|---|\n"
+    raw = ("|202506|S. Sobhan et al.|MedPrompt: LLM-CNN Fusion with Weight Routing for Medical "
+           "Image Segmentation [(paper)](https://arxiv.org/pdf/2506.21199)|None|")
+    entry = catalog.parse(header + raw + "\n").entries[0]
+    template = abstract(entry)
+    assert template is not None
+    assert ("date", "%Y%m") in slots(template) and ("authors", "initials") in slots(template)
+    assert str(template.parts[-1]).endswith("|None|")
+
+
+def test_a_multi_line_entry_keeps_its_badges_and_line_breaks() -> None:
+    raw = ("+ [Force Prompting: Video Generation Models Can Learn Physics](https://arxiv.org/abs/"
+           "2505.19386) (May, 2025)  \n  [![Star](https://img.shields.io/github/stars/brown-palm/"
+           "force-prompting.svg?style=social&label=Star)](https://github.com/brown-palm/force-"
+           "prompting)\n  [![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)](https://arxiv"
+           ".org/pdf/2505.19386)")
+    template = abstract(entry_of(raw))
+    assert template is not None
+    assert [s.kind for s in template.slots] == ["title", "paper", "date", "repo", "code", "paper"]
+    assert ("date", "%b, %Y") in slots(template)
+    # The constant arXiv badge is the list's markup, not a value.
+    assert any("img.shields.io/badge/arXiv" in p for p in template.parts if isinstance(p, str))
+    assert ")  \n  [![Star](" in template.parts
+
+
+def test_raw_html_slots_are_marked_for_html_escaping() -> None:
+    text = (HISTORY / "SIBench_Awesome-Visual-Spatial-Reasoning_2eb21f6.md").read_text("utf-8")
+    assert "<td><a href=" in text  # rows the parser of today does not read as entries
+    entry = Entry(line=1, end_line=1, raw='    <td><a href="https://arxiv.org/abs/2601.14339">'
+                  "CityCube: Benchmarking Cross-view Spatial Reasoning</a></td>\n",
+                  kind="bullet", title="CityCube: Benchmarking Cross-view Spatial Reasoning",
+                  arxiv_ids=("2601.14339",))
+    template = abstract(entry)
+    assert template is not None
+    assert all(s.html for s in template.slots)
+
+
+def test_every_history_entry_is_abstracted_with_its_title_and_paper_link() -> None:
+    rows = [json.loads(line) for line in (HISTORY / "rows.jsonl").read_text("utf-8").splitlines()]
+    read = 0
+    for row in rows:
+        found = catalog.parse(_with_header(row["entry"]) + "\n").entries
+        if not found:
+            continue  # HTML table cells: no entry for the parser of today
+        template = abstract(found[0])
+        assert template is not None, row["entry"]
+        assert {"title", "paper"} <= template.kinds, row["entry"]
+        read += 1
+    assert read >= 18
+
+
+def _with_header(entry: str) -> str:
+    """A table row under a header naming its longest cell Title, as its list's header does."""
+    if not entry.startswith("|"):
+        return entry
+    cells = entry.strip().strip("|").split("|")
+    longest = max(range(len(cells)), key=lambda i: len(cells[i]))
+    names = ["Title" if i == longest else f"c{i}" for i in range(len(cells))]
+    return "|" + "|".join(names) + "|\n|" + "---|" * len(cells) + "\n" + entry
+
+
+def test_the_skeleton_keeps_markup_and_line_breaks_only() -> None:
+    assert skeleton("* [**CVPR'26**] Some Title  \n  [[Paper](x)]") == "* [**a'0**] a⏎\n [[a](a)]"
+    assert Template((Slot("title"), " [x]"), "bullet", 1).key == "{title} [a]"
+
+
+def test_helpers() -> None:
+    assert arxiv_id_of("https://arxiv.org/pdf/2506.21199v2.pdf") == "2506.21199"
+    assert arxiv_id_of("https://github.com/o/r") is None
+
+
+@pytest.mark.parametrize("raw", ["* nothing here", "| a | b |"])
+def test_text_without_an_entry_is_not_abstracted(raw: str) -> None:
+    assert not catalog.parse(raw + "\n").entries

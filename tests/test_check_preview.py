@@ -1,0 +1,39 @@
+"""`check --preview`: each section's learned template and the sample entry written with it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from promptbot import catalog, check
+from promptbot.check_preview import SAMPLE, previews
+from promptbot.config import Config, FormatConfig
+
+HISTORY = Path(__file__).parent / "data" / "history"
+ZLKONG = (HISTORY / "ZLKong_Awesome-Collection-Token-Reduction_c813131.md").read_text("utf-8")
+
+
+def test_each_section_shows_its_template_and_a_sample_entry() -> None:
+    (item,) = previews(catalog.parse(ZLKONG), Config())
+    assert item["heading"] == "2026"
+    assert item["template"] == ("* [**{venue}'{date:%y}**] {title} [[Paper]({paper})] "
+                                "[[Code]({code})]")
+    assert item["sample"] == (f"* [**CVPR'25**] {SAMPLE.title} [[Paper](https://arxiv.org/pdf/"
+                              "2501.01234)] [[Code](https://github.com/owner/samplenet)]")
+    assert item["fallback"] == ""
+
+
+def test_a_configured_template_is_what_the_preview_shows() -> None:
+    cfg = Config(format=FormatConfig(template="* {title} [{paper}]"))
+    (item,) = previews(catalog.parse(ZLKONG), cfg)
+    assert item["template"] == "[format].template: * {title} [{paper}]"
+    assert item["sample"] == f"* {SAMPLE.title} [https://arxiv.org/abs/2501.01234]"
+
+
+def test_the_preview_is_in_the_text_and_json_reports_only_when_asked() -> None:
+    assert "templates" not in json.loads(check.render(ZLKONG, Config(), as_json=True))
+    report = json.loads(check.render(ZLKONG, Config(), as_json=True, preview=True))
+    assert report["templates"][0]["heading"] == "2026"
+    text = check.render(ZLKONG, Config(), as_json=False, preview=True)
+    assert "Entry templates (a sample paper written into each section): 1" in text
+    assert "    writes:   * [**CVPR'25**] SampleNet" in text

@@ -1,0 +1,84 @@
+"""bench/replay_history.py on a small history folder made from tests/data/history."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import shutil
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCH = Path(__file__).parent.parent / "bench"
+HISTORY = Path(__file__).parent / "data" / "history"
+
+
+def load(name: str) -> ModuleType:
+    sys.path.insert(0, str(BENCH))
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def history_folder(tmp: Path, repos: tuple[str, ...]) -> Path:
+    """rows.jsonl, catalogs/ and days/ as the bench reads them, from the copied slice."""
+    rows = [json.loads(line) for line in (HISTORY / "rows.jsonl").read_text("utf-8").splitlines()]
+    rows = [r for r in rows if r["repo"] in repos]
+    (tmp / "catalogs").mkdir()
+    (tmp / "days").mkdir()
+    out: list[dict[str, object]] = []
+    days: dict[str, list[dict[str, object]]] = {}
+    for row in rows:
+        sha = row["catalog"].rsplit("_", 1)[1].removesuffix(".md")
+        owner, name = row["repo"].split("/")
+        shutil.copy(HISTORY / row["catalog"], tmp / "catalogs" / f"{owner}_{name}_{sha}.md")
+        out.append(row | {"announce_state_sha": sha})
+        days.setdefault(row["announce_day"], []).append(
+            {"id": row["arxiv_id"], "title": row["title"], "authors": row["authors"],
+             "categories": row["categories"], "comment": row["comment"], "summary": ""})
+    (tmp / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in out), "utf-8")
+    for day, papers in days.items():
+        with gzip.open(tmp / "days" / f"{day}.jsonl.gz", "wt", encoding="utf-8") as handle:
+            handle.writelines(json.dumps(p) + "\n" for p in papers)
+    return tmp
+
+
+def test_shape_only_writes_every_paper_into_the_maintainers_section(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bench = load("replay_history")
+    folder = history_folder(tmp_path, ("ZLKong/Awesome-Collection-Token-Reduction",
+                                       "YichiZhang98/SAM4MIS"))
+    assert bench.main([str(folder), "--shape-only", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    total = result["lists"]["TOTAL"]
+    assert total["rows"] == 6 and total["broken"] == 0
+    rows = {r["arxiv_id"]: r for r in result["rows"]}
+    # Without the code links the maintainers knew, the ZLKong entries keep their shape.
+    assert rows["2603.21957"]["in_shape"] and rows["2603.21957"]["in_known_shape"]
+    assert all(r["in_known_shape"] for r in rows.values() if "ZLKong" in r["repo"])
+
+
+def test_judged_mode_reports_proposals_sections_and_merge_ready(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bench = load("replay_history")
+    folder = history_folder(tmp_path, ("YichiZhang98/SAM4MIS",))
+    assert bench.main([str(folder)]) == 0
+    text = capsys.readouterr().out
+    assert "YichiZhang98/SAM4MIS: rows 3;" in text and "merge_ready" in text
+
+
+def test_the_shape_measure() -> None:
+    shape = load("entry_shape")
+    a = "* [**CVPR'26**] A B C [[Paper](https://arxiv.org/pdf/1)] [[Code](https://github.com/o/r)]"
+    b = "* [**ICLR'25**] D E F [[Paper](https://arxiv.org/pdf/2)]"
+    assert shape.shape(a, "A B C") == "* [**a'0**] T [[a](U)] [[a](U)]"
+    assert shape.shape(a, "A B C") != shape.shape(b, "D E F")
+    assert shape.known_shape(a, "A B C") == shape.known_shape(b, "D E F")
