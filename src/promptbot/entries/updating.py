@@ -130,7 +130,7 @@ def _rewrite_venue(
 def _is_tag(text: str, span: tuple[int, int]) -> bool:
     """Whether the span stands alone in square brackets: `[arXiv]`."""
     start, end = span
-    return 0 < start and end < len(text) and text[start - 1] == "[" and text[end] == "]"
+    return start > 0 and end < len(text) and text[start - 1] == "[" and text[end] == "]"
 
 
 def _venue_in_text(
