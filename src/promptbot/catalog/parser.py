@@ -14,30 +14,12 @@ from promptbot.catalog.fields import (
     table_fields,
 )
 from promptbot.catalog.html_rows import html_table_starts, table_rows
-from promptbot.catalog.index import (
-    CatalogIndex,
-    build_index,
-    find_arxiv_ids,
-    is_arxiv_id,
-    normalize_arxiv_id,
-    normalize_code_url,
-    normalize_title,
-)
+from promptbot.catalog.index import find_arxiv_ids
 from promptbot.catalog.links import find_links, is_resource_link
 from promptbot.catalog.structure import Blocks, Heading, blocks
 from promptbot.models import Catalog, Entry, Section, UnparsedLine
 
-__all__ = [
-    "CatalogIndex",
-    "build_index",
-    "find_arxiv_ids",
-    "is_arxiv_id",
-    "normalize_arxiv_id",
-    "normalize_code_url",
-    "normalize_title",
-    "parse",
-    "split_lines",
-]
+__all__ = ["parse", "split_lines"]
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 _SETEXT = re.compile(r"^ {0,3}(=+|-{2,})[ \t]*$")
