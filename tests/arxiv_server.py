@@ -153,8 +153,12 @@ class ArxivServer:
                 return fault.status, fault.headers, fault.body
         if path == "/api/query":
             size = int(args.get("max_results", "10"))
-            total = len(self.entries) if self.total is None else self.total
-            page = self.entries[start:start + size]
+            entries = self.entries
+            if args.get("id_list"):  # as arXiv does: only the listed ids, any version
+                wanted = set(args["id_list"].split(","))
+                entries = [e for e in entries if _entry_id(e) in wanted]
+            total = len(entries) if self.total is None or args.get("id_list") else self.total
+            page = entries[start:start + size]
             title = args.get("search_query", "")
             return 200, {}, atom_page(page, total=total, start=start, title=title)
         if path in self.feeds:
@@ -168,6 +172,12 @@ class ArxivServer:
     def __exit__(self, *exc: object) -> None:
         self._httpd.shutdown()
         self._httpd.server_close()
+
+
+def _entry_id(entry: str) -> str:
+    """The unversioned arXiv id of a raw <entry>."""
+    found = re.search(r"<id>https?://arxiv\.org/abs/(.+?)(?:v\d+)?</id>", entry)
+    return found.group(1) if found else ""
 
 
 def _handler(server: ArxivServer) -> type[BaseHTTPRequestHandler]:

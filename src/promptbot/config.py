@@ -170,6 +170,14 @@ class ScoringConfig:
     catalog_name_weight: float = 2.0  # method evidence per catalog entry name cited ("CoOp")
     catalog_name_max: int = 3
     nearest_shown: int = 3
+    # The relevance model: "learned" (fitted on the list at each run, the terms above one of
+    # its features) or "terms" (the terms and similarity above, alone).
+    model: str = "learned"
+    learned_min_window: int = 30  # fewer candidates than this: too few negatives, terms decide
+    learned_c: float = 1.0  # inverse regularization of the learned model
+    recency_half_life_months: float = 12.0  # a listed paper's weight halves with this age
+    expected_per_day: float = 10.0  # volume control: proposals a day at most (0 = no cap)
+    abstract_cache: str = ".promptbot-cache/abstracts.json"  # "" = no abstracts fetched
 
 
 @dataclass(frozen=True)
@@ -251,3 +259,10 @@ def _check_values(config: Config, source: str) -> None:
         raise ConfigError(f"{source}: [pull_request].max_open must be at least 1")
     if not 0.0 <= config.scoring.threshold <= 1.0:
         raise ConfigError(f"{source}: [scoring].threshold must be between 0 and 1")
+    if config.scoring.model not in ("learned", "terms"):
+        raise ConfigError(f'{source}: [scoring].model must be "learned" or "terms",'
+                          f' not "{config.scoring.model}"')
+    if config.scoring.expected_per_day < 0:
+        raise ConfigError(f"{source}: [scoring].expected_per_day must not be negative")
+    if config.scoring.learned_c <= 0:
+        raise ConfigError(f"{source}: [scoring].learned_c must be positive")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from promptbot import planning
 from promptbot.catalog import parse
@@ -11,11 +11,15 @@ from promptbot.config import Config
 from promptbot.errors import BaseMoved
 from promptbot.github import pending, rejected
 from promptbot.judging import Scorer
-from promptbot.models import Harvest, Memory, Plan, Window
+from promptbot.judging.reviews import reviews_of
+from promptbot.models import Catalog, Harvest, Memory, Plan, Window
 from promptbot.ports import Applied, Forge, Source
 from promptbot.sources import merge
 
 log = logging.getLogger("promptbot")
+
+# The cached arXiv text ("title\nabstract") of a catalog's listed ids (see abstract_cache).
+Abstracts = Callable[[Catalog], Mapping[str, str]]
 
 
 def harvest(sources: Sequence[Source], window: Window | None) -> Harvest:
@@ -28,23 +32,30 @@ def harvest(sources: Sequence[Source], window: Window | None) -> Harvest:
     return merge(found)
 
 
-def decide_and_plan(papers: Harvest, catalog_text: str, memory: Memory, cfg: Config) -> Plan:
+def decide_and_plan(
+    papers: Harvest, catalog_text: str, memory: Memory, cfg: Config,
+    abstracts: Abstracts | None = None,
+) -> Plan:
     """The pure part of a run: the same Plan whether or not it is applied afterwards."""
     catalog = parse(catalog_text)
-    scorer = Scorer(catalog, cfg)  # its catalog index also tells which rejected ids came back
+    cached = abstracts(catalog) if abstracts is not None else {}
+    scorer = Scorer(catalog, cfg, abstracts=cached)
+    turned_down = rejected(memory, scorer.index)  # the index tells which rejected ids came back
+    scorer.learn_reviews(reviews_of(memory, turned_down, cached))
     decisions = scorer.decide_many(
         papers.papers,
         pending=pending(memory),
-        rejected=rejected(memory, scorer.index),
+        rejected=turned_down,
     )
     return planning.plan(catalog, decisions, memory, cfg, notes=(*papers.notes, *scorer.notes))
 
 
-def plan_on(forge: Forge, papers: Harvest, cfg: Config) -> Plan:
+def plan_on(forge: Forge, papers: Harvest, cfg: Config, abstracts: Abstracts | None = None
+            ) -> Plan:
     """Read the catalog and the bot's PRs from the forge, then plan."""
     catalog_file = forge.read_catalog()
     memory = forge.read_memory()
-    return decide_and_plan(papers, catalog_file.text, memory, cfg)
+    return decide_and_plan(papers, catalog_file.text, memory, cfg, abstracts)
 
 
 def run(cfg: Config, sources: Sequence[Source], forge: Forge, window: Window | None) -> Plan:
@@ -58,7 +69,8 @@ def apply(plan: Plan, forge: Forge) -> tuple[Applied, ...]:
 
 
 def apply_converging(
-    plan: Plan, papers: Harvest, forge: Forge, cfg: Config, *, attempts: int = 3
+    plan: Plan, papers: Harvest, forge: Forge, cfg: Config, *, attempts: int = 3,
+    abstracts: Abstracts | None = None,
 ) -> tuple[Plan, tuple[Applied, ...]]:
     """Apply `plan`; when the base moved meanwhile, re-read, re-plan on the new base and retry."""
     for attempt in range(1, attempts + 1):
@@ -68,5 +80,5 @@ def apply_converging(
             if attempt == attempts:
                 raise
             log.info("%s; planning again on the new base", moved)
-            plan = plan_on(forge, papers, cfg)
+            plan = plan_on(forge, papers, cfg, abstracts)
     raise AssertionError("unreachable: the loop returns or raises")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -36,6 +36,7 @@ log = logging.getLogger("promptbot.arxiv")
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _OPENSEARCH = "{http://a9.com/-/spec/opensearch/1.1/}"
+ID_BATCH = 200  # ids per `id_list` request: one request per 200 papers, a URL well under 8 KB
 
 
 # --- responses (pure) ------------------------------------------------------------------------
@@ -248,6 +249,26 @@ class ArxivApiSource:
         harvest = Harvest(papers=dedupe(papers), notes=tuple(notes),
                           requests=self.transport.requests - before)
         return filter_window(harvest, window)
+
+    def papers_by_ids(self, ids: Sequence[str]) -> tuple[Paper, ...]:
+        """The papers with these arXiv ids (title, abstract, ...), asked `id_list`, in batches of
+        ID_BATCH ids a request, spaced like every other arXiv request; unknown ids are left out."""
+        wanted = list(dict.fromkeys(i for i in ids if i))
+        papers: list[Paper] = []
+        notes: list[str] = []
+        for start in range(0, len(wanted), ID_BATCH):
+            batch = wanted[start:start + ID_BATCH]
+            search = arxiv.Search(id_list=batch, max_results=len(batch))
+            try:
+                papers.extend(_convert(self.client.results(search), "api", notes))
+            except arxiv.HTTPError as exc:
+                raise SourceError(f"arXiv API failed after {self.cfg.num_retries + 1} tries:"
+                                  f" HTTP {exc.status} (id_list of {len(batch)})") from None
+            except (arxiv.UnexpectedEmptyPageError,
+                    requests.exceptions.RequestException) as exc:
+                raise SourceError(f"arXiv API failed after {self.cfg.num_retries + 1} tries:"
+                                  f" {exc} (id_list of {len(batch)})") from None
+        return dedupe(papers)
 
     def _run(self, query: str, window: Window, notes: list[str]) -> list[Paper]:
         search = arxiv.Search(query=query, max_results=None,
