@@ -60,6 +60,7 @@ class ListDay:
     cached: dict[str, str]  # listed ids -> their cached arXiv text (with --abstracts)
     papers: tuple[Paper, ...]  # the day's papers not already listed
     picks: frozenset[str]
+    sections: dict[str, str]  # pick id -> the maintainers' section (its last heading)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class Ranked:
 
     scores: tuple[float, ...]
     proposed: frozenset[str]
+    sections: dict[str, str] | None = None  # id -> the section chosen (scorer methods)
 
 
 def to_paper(row: dict[str, object], source: str) -> Paper:
@@ -108,11 +110,13 @@ def load_list_days(folder: Path, repos: str, abstracts: dict[str, str]) -> list[
     rows = [json.loads(line) for line in (folder / "rows.jsonl").open(encoding="utf-8")]
     picks: dict[tuple[str, str], set[str]] = defaultdict(set)
     shas: dict[tuple[str, str], str] = {}
+    sections: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
     for row in rows:
         if repos and repos.lower() not in row["repo"].lower():
             continue
         key = (row["repo"], row["announce_day"])
         picks[key].add(row["arxiv_id"])
+        sections[key][row["arxiv_id"]] = row["section"].split(" > ")[-1].strip()
         shas[key] = row["announce_state_sha"][:7]
     out = []
     for (repo, day), ids in sorted(picks.items()):
@@ -122,7 +126,8 @@ def load_list_days(folder: Path, repos: str, abstracts: dict[str, str]) -> list[
         listed = set(_ID.findall(text))
         papers = tuple(p for p in load_day(folder, day) if p.arxiv_id not in listed)
         cached = {i: abstracts[i] for i in listed if i in abstracts}
-        out.append(ListDay(repo, day, catalog, cached, papers, frozenset(ids)))
+        out.append(ListDay(repo, day, catalog, cached, papers, frozenset(ids),
+                           sections[(repo, day)]))
     return out
 
 
@@ -133,7 +138,8 @@ def rank_bot(item: ListDay, cfg: config_module.Config) -> Ranked:
     # The bot as it ran before the learned model: terms alone, no volume cap.
     decisions = Scorer(item.catalog, cfg).decide_many(item.papers)
     return Ranked(tuple(d.score if d.status is not Status.LISTED else -1.0 for d in decisions),
-                  frozenset(d.paper.arxiv_id for d in decisions if d.status is Status.PROPOSED))
+                  frozenset(d.paper.arxiv_id for d in decisions if d.status is Status.PROPOSED),
+                  {d.paper.arxiv_id: d.section or "" for d in decisions})
 
 
 def rank_sanity(item: ListDay, _: config_module.Config) -> Ranked:
@@ -169,20 +175,31 @@ def recall_table(
             row["at threshold"] += len(item.picks & result.proposed)
             for k in KS:
                 row[f"top{k}"] += len(item.picks & set(ids[:k]))
+            if result.sections is not None:
+                row["placed"] += sum(_same_section(result.sections.get(i, ""), s)
+                                     for i, s in item.sections.items())
     return table
+
+
+def _same_section(chosen: str, theirs: str) -> bool:
+    """The scorer's heading names the maintainers' section (emoji and spacing aside)."""
+    def key(text: str) -> str:
+        return re.sub(r"[^0-9a-z]+", "", text.lower())
+    return bool(chosen) and key(chosen) == key(theirs)
 
 
 def show(name: str, table: dict[str, dict[str, float]]) -> None:
     """One line per list, then the total."""
     print(f"\n== {name}")
     print(f"{'list':44} {'picks':>5} " + " ".join(f"{'top' + str(k):>9}" for k in KS)
-          + f" {'@thresh':>9} {'prop/day':>8}")
+          + f" {'@thresh':>9} {'prop/day':>8} {'placed':>9}")
     for repo in sorted(table, key=lambda r: (r == "total", r)):
         row = table[repo]
         picks = row["picks"]
         cells = " ".join(f"{int(row[f'top{k}']):>3} {row[f'top{k}'] / picks:>4.0%}" for k in KS)
         print(f"{repo[:44]:44} {int(picks):>5} {cells} {int(row['at threshold']):>3} "
-              f"{row['at threshold'] / picks:>4.0%} {row['proposed'] / row['days']:>8.1f}")
+              f"{row['at threshold'] / picks:>4.0%} {row['proposed'] / row['days']:>8.1f} "
+              f"{int(row['placed']):>3} {row['placed'] / picks:>4.0%}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -217,7 +234,8 @@ def rank_learned(item: ListDay, cfg: config_module.Config) -> Ranked:
     """promptbot's learned relevance, as the scorer runs it."""
     decisions = Scorer(item.catalog, cfg, abstracts=item.cached).decide_many(item.papers)
     return Ranked(tuple(d.score if d.status is not Status.LISTED else -1.0 for d in decisions),
-                  frozenset(d.paper.arxiv_id for d in decisions if d.status is Status.PROPOSED))
+                  frozenset(d.paper.arxiv_id for d in decisions if d.status is Status.PROPOSED),
+                  {d.paper.arxiv_id: d.section or "" for d in decisions})
 
 
 def rank_raw(item: ListDay, cfg: config_module.Config) -> Ranked:

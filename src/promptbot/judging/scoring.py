@@ -49,8 +49,10 @@ class Scorer:
         self.cfg = cfg
         self.index = build_index(catalog, cfg.scoring.fuzzy_title_threshold)
         entries = catalog.entries
+        # With cached abstracts, similarity (and so placement) compares contents, not titles.
+        self._by_content = bool(abstracts)
         self.relevance = RelevanceModel(
-            [e.title for e in entries],
+            [_content(e, abstracts) for e in entries] if abstracts else [e.title for e in entries],
             [_label(e) for e in entries],
             [e.name for e in entries],
             cfg.scoring,
@@ -87,7 +89,8 @@ class Scorer:
         judged = self.learned.judge(papers)
         for start in range(0, len(papers), _CHUNK):
             chunk = papers[start:start + _CHUNK]
-            sims = self.relevance.similarity.matrix([p.title for p in chunk])
+            sims = self.relevance.similarity.matrix(
+                [f"{p.title}\n{p.abstract}" if self._by_content else p.title for p in chunk])
             order = descending(sims)
             relevances = self.learned.apply(self.relevance.assess_rows(chunk, sims, order),
                                             judged[start:start + _CHUNK])
@@ -190,6 +193,11 @@ def _label(entry: Entry) -> str:
     if entry.name and entry.name != "?":
         return entry.name
     return entry.title if len(entry.title) <= 60 else entry.title[:57].rstrip() + "..."
+
+
+def _content(entry: Entry, abstracts: Mapping[str, str]) -> str:
+    """An entry's title and the cached arXiv text of its ids."""
+    return "\n".join([entry.title, *(abstracts[i] for i in entry.arxiv_ids if i in abstracts)])
 
 
 def _first_line(catalog: Catalog, entry: Entry) -> str:
