@@ -8,6 +8,7 @@ share; the hand-written terms are cleared, so relevance is learned from the entr
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import Counter
@@ -36,8 +37,9 @@ def keywords(titles: Sequence[str], count: int = KEYWORDS) -> tuple[str, ...]:
         tokens = [t.lower() for t in _WORD.findall(title)]
         useful = [t for t in tokens if t not in ENGLISH_STOP_WORDS and t not in _GENERIC]
         words.update(set(useful))
-        pairs.update({f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)
-                      if a in useful and b in useful})
+        kept = set(useful)
+        pairs.update({f"{a} {b}" for a, b in itertools.pairwise(tokens)
+                      if a in kept and b in kept})
     chosen = [p for p, n in pairs.most_common(count) if n >= 3]
     covered = {w for p in chosen for w in p.split()}
     chosen += [w for w, n in words.most_common(count * 2) if n >= 3 and w not in covered]
