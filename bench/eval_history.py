@@ -7,14 +7,20 @@ HISTORY_DIR is a history benchmark folder (rows.jsonl, catalogs/, days/*.jsonl.g
 paper a maintainer added, the list as it stood on the paper's announce day, and that day's whole
 arXiv feed). For every list-day, each method ranks that day's papers not already in the list, and
 the script prints, per list and in total, the recall of the maintainers' picks in the top 3, 5
-and 10, and at the method's own threshold (with its proposals per list-day):
+and 10, and at the method's own threshold (with its proposals per list-day); for the scorer's
+methods also how many picks it would place in the maintainers' section ("placed", the last
+heading of their section path, compared without case, spaces or emoji):
 
-- bot:     promptbot's decisions with the config given (the built-in defaults if none);
+- bot:     promptbot's decisions with the hand-written terms alone ([scoring] model = "terms",
+           no volume cap), the config given (the built-in defaults if none);
 - sanity:  the arxiv-sanity baseline: tf-idf (title + abstract, word 1-2 grams) and a linear SVM,
            the list's entry titles positive (judging.list_texts: the title as parsed, or the
            entry's plain text where the parser took a tag for the title) and that day's papers
            negative;
-- learned: promptbot's learned relevance (judging.learned) as the pipeline runs it.
+- learned: promptbot's learned relevance (judging.learned) as the pipeline runs it, with
+           `[scoring] expected_per_day` set by --expected-per-day (default 5);
+- raw:     the learned model alone, without the terms (for tuning; HALF, C, CHAR environment
+           variables set the recency half-life, the inverse regularization, char n-grams).
 
 --abstracts lets the learned model see the abstracts of listed papers found in the history's day
 files (as a warm abstract cache would).
@@ -134,8 +140,8 @@ def load_list_days(folder: Path, repos: str, abstracts: dict[str, str]) -> list[
 def rank_bot(item: ListDay, cfg: config_module.Config) -> Ranked:
     """promptbot's scores and proposals with the hand-written terms alone (before the learned
     model)."""
-    cfg = replace(cfg, scoring=replace(cfg.scoring, model="terms", expected_per_day=0.0))
     # The bot as it ran before the learned model: terms alone, no volume cap.
+    cfg = replace(cfg, scoring=replace(cfg.scoring, model="terms", expected_per_day=0.0))
     decisions = Scorer(item.catalog, cfg).decide_many(item.papers)
     return Ranked(tuple(d.score if d.status is not Status.LISTED else -1.0 for d in decisions),
                   frozenset(d.paper.arxiv_id for d in decisions if d.status is Status.PROPOSED),

@@ -81,5 +81,5 @@ def test_the_volume_cap_applies_to_the_learned_scores() -> None:
 
 def test_terms_that_do_not_separate_the_list_weigh_nothing() -> None:
     assert terms_weight([0.5, 0.5], [0.5, 0.5, 0.5]) == 0.0
-    assert terms_weight([0.9, 0.8], [0.1, 0.2, 0.0]) == 1.0
+    assert terms_weight([0.9, 0.8], [0.1, 0.2, 0.0]) == 0.75
     assert terms_weight([], [0.1]) == 0.0
