@@ -182,6 +182,7 @@ def recall_table(
             for k in KS:
                 row[f"top{k}"] += len(item.picks & set(ids[:k]))
             if result.sections is not None:
+                row["placing"] = 1
                 row["placed"] += sum(_same_section(result.sections.get(i, ""), s)
                                      for i, s in item.sections.items())
     return table
@@ -205,7 +206,8 @@ def show(name: str, table: dict[str, dict[str, float]]) -> None:
         cells = " ".join(f"{int(row[f'top{k}']):>3} {row[f'top{k}'] / picks:>4.0%}" for k in KS)
         print(f"{repo[:44]:44} {int(picks):>5} {cells} {int(row['at threshold']):>3} "
               f"{row['at threshold'] / picks:>4.0%} {row['proposed'] / row['days']:>8.1f} "
-              f"{int(row['placed']):>3} {row['placed'] / picks:>4.0%}")
+              + (f"{int(row['placed']):>3} {row['placed'] / picks:>4.0%}" if row["placing"]
+                 else f"{'-':>8}"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -57,7 +57,7 @@ def test_a_prior_the_list_confirms_raises_the_paper_it_favours() -> None:
     priors = [0.0] * len(texts)
     priors[4] = 0.9
     confirmed = Examples(SEGMENTATION, positive_priors=(0.9,) * len(SEGMENTATION))
-    with_prior = LearnedRelevance(confirmed).judge(texts, priors)
+    with_prior = LearnedRelevance(confirmed, prior_scale=3.0).judge(texts, priors)
     assert with_prior[4].probability > plain[4].probability
 
 

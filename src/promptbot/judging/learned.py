@@ -3,9 +3,11 @@
 Positives are what the list holds (its entries' titles, their cached abstracts, papers the
 maintainers merged from the bot's pull requests); negatives are what arXiv announced that the
 list did not take (the window's other papers, papers the maintainers turned down). Features are
-tf-idf word unigrams and bigrams plus character n-grams (names like "SAM-Med3D" or "ViT-B"),
-and, as one more column, the configured terms' own score, so hand-written terms act as a prior
-the list can confirm or ignore rather than as the whole model.
+tf-idf word unigrams and bigrams (character n-grams for names like "SAM-Med3D" are available,
+off by default: slower, and worse on the history benchmark) and, optionally, the configured
+terms' own score as one more column (off by default: on lists of other topics it cost recall;
+the scorer blends the terms' score instead, as far as the list confirms them). The model is a
+class-balanced logistic regression; its probability is the score the reasons show.
 
 The window's papers are both negatives and the papers to judge: each one is scored by a model
 fitted without it (the window is split into folds, cross-fitting), so a paper the list would take
@@ -25,7 +27,6 @@ from sklearn.linear_model import LogisticRegression
 
 Vector = npt.NDArray[np.float64]
 _FOLDS = 2
-_PRIOR_SCALE = 3.0  # the term score's column, in units comparable to tf-idf weights
 
 
 @dataclass(frozen=True)
@@ -50,11 +51,14 @@ class Judged:
 class LearnedRelevance:
     """Fits on a list's examples plus a window of candidates, then scores the window."""
 
-    def __init__(self, examples: Examples, *, c: float = 1.0, char_ngrams: bool = True) -> None:
-        """Keep the examples; the fitting happens in `judge`, once the window is known."""
+    def __init__(self, examples: Examples, *, c: float = 1.0, char_ngrams: bool = False,
+                 prior_scale: float = 0.0) -> None:
+        """Keep the examples; the fitting happens in `judge`, once the window is known.
+        `prior_scale` > 0 adds the priors (the terms' scores) as one more feature column."""
         self.examples = examples
         self.c = c
         self.char_ngrams = char_ngrams
+        self.prior_scale = prior_scale
 
     def judge(self, texts: Sequence[str], priors: Sequence[float] = ()) -> tuple[Judged, ...]:
         """Each window text's probability of belonging to the list, cross-fitted by folds."""
@@ -72,7 +76,7 @@ class LearnedRelevance:
             _as_array(ex.positive_priors, len(ex.positives)),
             _as_array(ex.negative_priors, len(ex.negatives)), prior])
         matrix = sparse.hstack([matrix, sparse.csr_matrix(
-            (prior_all * _PRIOR_SCALE).reshape(-1, 1))], format="csr")
+            (prior_all * self.prior_scale).reshape(-1, 1))], format="csr")
         labels = np.array([1] * len(ex.positives) + [0] * (len(ex.negatives) + n))
         weights = np.concatenate([
             _as_array(ex.positive_weights, len(ex.positives), fill=1.0),

@@ -1,8 +1,9 @@
 """The learned model inside the scorer: its examples from the catalog and reviews, its reasons.
 
 With `[scoring] model = "learned"` (the default) a paper's score is the learned model's
-probability (judging.learned), the configured terms' score being one of its features; the term
-hits, the nearest catalog entries and the category stay in the reasons. A window of fewer than
+probability (judging.learned) blended with the configured terms' score, weighted by how well the
+terms tell the list's entries from the window (`terms_weight`); the term hits, the nearest
+catalog entries and the category stay in the reasons. A window of fewer than
 `learned_min_window` candidates holds too few negatives to learn from: the terms decide then
 (their reasons show no learned probability).
 """
