@@ -153,3 +153,17 @@ def test_the_token_stays_out_of_stderr_even_when_github_quotes_it(
     said = "GitHub: 401 Unauthorized (Bad credentials: Authorization: token ***)"
     assert f"promptbot: error: {said}" in err
     assert "t0ken-never-printed" not in out + err
+
+
+def test_the_abstract_cache_is_used_only_by_learned_runs_that_ask_arxiv() -> None:
+    from dataclasses import replace
+
+    cfg = Config()
+    live = argparse.Namespace(feed=[])
+    replay = argparse.Namespace(feed=["saved.xml"])
+    assert runner.build_abstracts(replay, cfg) is None
+    assert runner.build_abstracts(live, replace(cfg, scoring=replace(cfg.scoring,
+                                                                     model="terms"))) is None
+    assert runner.build_abstracts(live, replace(cfg, scoring=replace(cfg.scoring,
+                                                                     abstract_cache=""))) is None
+    assert callable(runner.build_abstracts(live, cfg))  # built, never called: no request
