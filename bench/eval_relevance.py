@@ -101,6 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--catalog", type=Path, default=SEED)
     parser.add_argument("--config", type=Path, default=ROOT / "config.toml")
     parser.add_argument("--quiet", action="store_true", help="figures only")
+    parser.add_argument("--expected-per-day", type=float, default=0.0,
+                        help="[scoring] expected_per_day (default 0, no cap: the labelled days"
+                        " carry no dates, so the volume cap would count them as one day)")
     args = parser.parse_args(argv)
     files = list(args.files) or [p for d in sorted(EVAL.glob("metadata-*.jsonl"))
                                  for p in (d, EVAL / d.name.replace("metadata", "labels")
@@ -108,6 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if len(files) % 2:
         parser.error("give METADATA.jsonl LABELS.tsv pairs")
     cfg = config_module.load(args.config)
+    cfg = replace(cfg, scoring=replace(cfg.scoring, expected_per_day=args.expected_per_day))
     catalog = catalog_module.parse(args.catalog.read_text(encoding="utf-8"))
     days = [(load_papers(files[i]), load_labels(files[i + 1])) for i in range(0, len(files), 2)]
     papers = [p for ps, _ in days for p in ps]

@@ -169,10 +169,10 @@ class ArxivServer:
         if path == "/api/query":
             size = int(args.get("max_results", "10"))
             entries = self.entries
-            if args.get("id_list"):  # the API answers an id_list with those papers only
+            if args.get("id_list"):  # as arXiv does: only the listed ids, any version
                 wanted = set(args["id_list"].split(","))
                 entries = [e for e in entries if entry_id(e) in wanted]
-            total = len(entries) if self.total is None else self.total
+            total = len(entries) if self.total is None or args.get("id_list") else self.total
             page = entries[start:start + size]
             title = args.get("search_query", "")
             return 200, {}, atom_page(page, total=total, start=start, title=title)

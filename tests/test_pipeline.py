@@ -260,3 +260,30 @@ def test_a_changed_pull_request_is_read_and_planned_again_after_a_random_pause()
     forge.collisions = 3
     with pytest.raises(PullRequestChanged, match="run again"):
         pipeline.apply_converging(plan, papers, forge, CFG, pause=pauses.append)
+
+
+def test_reviews_and_cached_abstracts_reach_the_scorer(monkeypatch: pytest.MonkeyPatch) -> None:
+    from promptbot.judging import Scorer
+    from promptbot.judging.reviews import Reviews
+    from promptbot.models import BotPullRequest, Memory, Proposal
+
+    taught: list[Reviews] = []
+    monkeypatch.setattr(Scorer, "learn_reviews", lambda self, r: taught.append(r))
+    memory = Memory((
+        BotPullRequest(1, "merged", "promptbot/new-papers", "t", "", (
+            Proposal("2109.01134", "S", "* x", title="Learning to Prompt"),
+            Proposal("2506.00002", "S", "* y", title="Deleted before merging"))),
+        BotPullRequest(2, "closed", "promptbot/new-papers", "t", "", (
+            Proposal("2506.00003", "S", "* z"),)),
+    ))
+    asked: list[int] = []
+
+    def abstracts(catalog: object) -> dict[str, str]:
+        asked.append(1)
+        return {"2506.00003": "Closed paper title\nits abstract"}
+
+    harvest = pipeline.harvest([FakeSource(real_papers(PROMPT_TUNING))], None)
+    pipeline.decide_and_plan(harvest, SEED_TEXT, memory, CFG, abstracts=abstracts)
+    assert asked == [1]
+    assert taught == [Reviews(("Learning to Prompt",),
+                              ("Deleted before merging", "Closed paper title\nits abstract"))]

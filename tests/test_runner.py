@@ -184,6 +184,8 @@ def test_a_live_dry_run_asks_the_feeds_new_versions_of_listed_papers_by_id(
         config = tmp_path / "config.toml"
         config.write_text(f'[arxiv]\napi_url = "{srv.api_url}"\nrss_url = "{srv.url}/rss/cs.CV"\n'
                           "num_retries = 0\n[updates]\nrecheck_weekday = 0\n"
+                          # no abstract cache: this run asks by id for the update check only
+                          '[scoring]\nabstract_cache = ""\n'
                           + SEED_SECTIONS_TOML, encoding="utf-8")
         fake = FakeClock()  # arXiv's 3 seconds between requests, on a clock that does not wait
         monkeypatch.setattr(runner, "Politeness",
@@ -220,3 +222,17 @@ def test_a_saved_feed_with_a_new_version_of_a_listed_paper_gives_its_update(
     assert '+* **IDPT**: "Instance-aware Dynamic Prompt Tuning for Pre-trained Point Cloud' \
            ' Models",ICCV, 2023(*Tsinghua University*)' in out
     assert "**Updates: 1 entry**" in out
+
+
+def test_the_abstract_cache_is_used_only_by_learned_runs_that_ask_arxiv() -> None:
+    from dataclasses import replace
+
+    cfg = Config()
+    live = argparse.Namespace(feed=[])
+    replay = argparse.Namespace(feed=["saved.xml"])
+    assert runner.build_abstracts(replay, cfg) is None
+    assert runner.build_abstracts(live, replace(cfg, scoring=replace(cfg.scoring,
+                                                                     model="terms"))) is None
+    assert runner.build_abstracts(live, replace(cfg, scoring=replace(cfg.scoring,
+                                                                     abstract_cache=""))) is None
+    assert callable(runner.build_abstracts(live, cfg))  # built, never called: no request

@@ -59,6 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.set_defaults(handler=_cmd_run)
 
     _add_explain(commands, common)
+    init = commands.add_parser("init", parents=[common],
+                               help="write a starter config for a list, drawn from its entries")
+    init.add_argument("--catalog", metavar="FILE", help="a local catalog file instead of GitHub")
+    init.add_argument("--repo", metavar="OWNER/NAME", help="the list's repository (default:"
+                      " [catalog].repo)")
+    init.add_argument("--output", metavar="FILE", help="write the config to FILE (not"
+                      " overwritten) instead of stdout")
+    init.set_defaults(handler=_cmd_init)
 
     schedule = commands.add_parser("schedule", parents=[common],
                                    help="run on the configured cron, until stopped")
@@ -102,6 +110,23 @@ def _cmd_check(args: argparse.Namespace, cfg: Config) -> int:
     text = _read_catalog_arg(args, cfg)
     print(check.render(text, cfg, as_json=args.json, source=args.catalog or "",
                        preview=args.preview))
+    return EXIT_OK
+
+
+def _cmd_init(args: argparse.Namespace, cfg: Config) -> int:
+    from promptbot import catalog, starter
+    from promptbot.errors import UsageError
+
+    if args.output and Path(args.output).exists():
+        raise UsageError(f"{args.output}: already exists; promptbot init does not overwrite it")
+    text = starter.starter_config(catalog.parse(_read_catalog_arg(args, cfg)),
+                                  args.repo or cfg.catalog.repo, cfg.catalog.path,
+                                  cfg.catalog.branch)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        log.info("wrote %s", args.output)
+    else:
+        print(text, end="")
     return EXIT_OK
 
 

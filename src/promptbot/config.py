@@ -174,6 +174,14 @@ class ScoringConfig:
     catalog_name_weight: float = 2.0  # method evidence per catalog entry name cited ("CoOp")
     catalog_name_max: int = 3
     nearest_shown: int = 3
+    # The relevance model: "learned" (fitted on the list at each run, the terms above one of
+    # its features) or "terms" (the terms and similarity above, alone).
+    model: str = "learned"
+    learned_min_window: int = 30  # fewer candidates than this: too few negatives, terms decide
+    learned_c: float = 1.0  # inverse regularization of the learned model
+    recency_half_life_months: float = 12.0  # a listed paper's weight halves with this age
+    expected_per_day: float = 15.0  # volume control: proposals a day at most (0 = no cap)
+    abstract_cache: str = ".promptbot-cache/abstracts.json"  # "" = no abstracts fetched
 
 
 @dataclass(frozen=True)

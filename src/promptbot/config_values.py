@@ -48,6 +48,10 @@ def _at_least(low: float, why: str = "") -> ValueCheck:
     return check
 
 
+def _positive(value: Any) -> str | None:
+    return None if value > 0 else "must be positive"
+
+
 def _not_empty(value: Any) -> str | None:
     if isinstance(value, tuple):
         return None if value else "must list at least one"
@@ -169,6 +173,11 @@ VALUE_CHECKS: dict[str, ValueCheck] = {
     "sections.min_confidence": _between(0, 1),
     "scoring.threshold": _between(0, 1),
     "scoring.fuzzy_title_threshold": _between(0, 100),
+    "scoring.model": _one_of("learned", "terms"),
+    "scoring.expected_per_day": _at_least(0),
+    "scoring.learned_c": _positive,
+    "scoring.learned_min_window": _at_least(1),
+    "scoring.recency_half_life_months": _positive,
     "enrich.max_pages": _at_least(0),
     "updates.recheck_weekday": _between(0, 7, " (0 = never, 1 = Monday … 7 = Sunday)"),
     "updates.recheck_batch": _between(1, 2000),

@@ -16,6 +16,7 @@ from promptbot.entries import plain
 from promptbot.errors import BaseMoved, CatalogError, PullRequestChanged, SourceError
 from promptbot.github import declined_updates, pending, rejected
 from promptbot.judging import Scorer
+from promptbot.judging.reviews import reviews_of
 from promptbot.judging.updates import REPLACEMENTS, find_updates, recheck_ids
 from promptbot.models import Catalog, Harvest, Memory, Paper, Plan, Window
 from promptbot.ports import Applied, Forge, Source
@@ -23,6 +24,9 @@ from promptbot.sources import merge
 from promptbot.sources.semantic_scholar import Venue, with_venues
 
 log = logging.getLogger("promptbot")
+
+# The cached arXiv text ("title\nabstract") of a catalog's listed ids (see abstract_cache).
+Abstracts = Callable[[Catalog], Mapping[str, str]]
 
 
 def harvest(sources: Sequence[Source], window: Window | None) -> Harvest:
@@ -98,18 +102,21 @@ def require_list(catalog: Catalog, source: str) -> Catalog:
 
 def decide_and_plan(
     papers: Harvest, catalog_text: str, memory: Memory, cfg: Config,
-    enricher: enrichment.Enricher | None = None,
+    enricher: enrichment.Enricher | None = None, abstracts: Abstracts | None = None,
 ) -> Plan:
     """Decide and plan: the same Plan whether or not it is applied afterwards. Pure, except that
-    an `enricher` reads the HTML pages of the papers it proposes (after judging, before
-    planning)."""
+    `abstracts` reads (and refreshes) the cache of the list's abstracts and an `enricher` reads
+    the HTML pages of the papers it proposes (after judging, before planning)."""
     catalog = require_list(parse(catalog_text), cfg.catalog.path)
-    scorer = Scorer(catalog, cfg)  # its catalog index also tells which rejected ids came back
+    cached = abstracts(catalog) if abstracts is not None else {}
+    scorer = Scorer(catalog, cfg, abstracts=cached)
+    turned_down = rejected(memory, scorer.index)  # the index tells which rejected ids came back
+    scorer.learn_reviews(reviews_of(memory, turned_down, cached))
     candidates, untitled = titled(papers.papers)
     decisions = scorer.decide_many(
         candidates,
         pending=pending(memory),
-        rejected=rejected(memory, scorer.index),
+        rejected=turned_down,
     )
     if cfg.updates.enabled:
         decisions = find_updates(catalog, decisions, cfg, declined_updates(memory))
@@ -122,12 +129,13 @@ def decide_and_plan(
 
 
 def plan_on(
-    forge: Forge, papers: Harvest, cfg: Config, enricher: enrichment.Enricher | None = None
+    forge: Forge, papers: Harvest, cfg: Config, enricher: enrichment.Enricher | None = None,
+    abstracts: Abstracts | None = None,
 ) -> Plan:
     """Read the catalog and the bot's PRs from the forge, then plan."""
     catalog_file = forge.read_catalog()
     memory = forge.read_memory()
-    return decide_and_plan(papers, catalog_file.text, memory, cfg, enricher)
+    return decide_and_plan(papers, catalog_file.text, memory, cfg, enricher, abstracts)
 
 
 def run(
@@ -146,6 +154,7 @@ def apply(plan: Plan, forge: Forge) -> tuple[Applied, ...]:
 def apply_converging(
     plan: Plan, papers: Harvest, forge: Forge, cfg: Config, *, attempts: int = 3,
     enricher: enrichment.Enricher | None = None,
+    abstracts: Abstracts | None = None,
     pause: Callable[[float], None] = time.sleep,
 ) -> tuple[Plan, tuple[Applied, ...]]:
     """Apply `plan`; when the base or a PR changed meanwhile, re-read, re-plan and retry.
@@ -164,5 +173,5 @@ def apply_converging(
             if isinstance(moved, PullRequestChanged):
                 # Two runs that collided would collide again in step: wait a random while.
                 pause(random.uniform(0, 2.0 * attempt))
-            plan = plan_on(forge, papers, cfg, enricher)
+            plan = plan_on(forge, papers, cfg, enricher, abstracts)
     raise AssertionError("unreachable: the loop returns or raises")

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from promptbot import pipeline, report, summary
+from promptbot import abstract_cache, pipeline, report, summary
 from promptbot.catalog import parse
 from promptbot.config import Config
 from promptbot.enrichment import Enricher
@@ -112,6 +112,21 @@ def refresh_listed(
         recheck=recheck, venues=venues)
 
 
+def build_abstracts(
+    args: argparse.Namespace, cfg: Config, sources: Sequence[Source] = ()
+) -> pipeline.Abstracts | None:
+    """The abstract cache, refreshed through the arXiv API (spaced with the run's other arXiv
+    requests); None when replaying saved feeds, when the terms alone decide, or when no cache
+    file is configured."""
+    if args.feed or cfg.scoring.model != "learned" or not cfg.scoring.abstract_cache.strip():
+        return None
+    polite = next((s.politeness for s in sources if isinstance(s, ArxivApiSource)),
+                  Politeness(cfg.arxiv.delay_seconds))
+    source = ArxivApiSource(cfg.arxiv, user_agent=user_agent(cfg.arxiv.contact),
+                            politeness=polite)
+    return abstract_cache.lookup(Path(cfg.scoring.abstract_cache), source.papers_by_ids)
+
+
 def build_forge(args: argparse.Namespace, cfg: Config) -> Forge:
     """The local file for --catalog, else GitHub (a dry run needs no token on a public repo)."""
     if args.catalog:
@@ -169,17 +184,21 @@ def run_command(
     """One run: plan it, show it (dry run) or apply it, and summarize; returns the exit code."""
     forge = forge if forge is not None else build_forge(args, cfg)
     window = preflight(args, cfg, forge, now=now())
-    polite = Politeness(cfg.arxiv.delay_seconds)  # shared by the feeds and the HTML pages
+    polite = Politeness(cfg.arxiv.delay_seconds)  # shared by every arXiv request of the run
     live = sources is None and not args.feed
-    sources = sources if sources is not None else build_sources(args, cfg, polite)
+    built = build_sources(args, cfg, polite) if sources is None else None
+    sources = sources if sources is not None else built or []
     papers = pipeline.harvest(sources, window)
     if live and cfg.updates.enabled:
         papers = refresh_listed(papers, forge, cfg, sources, now())
+    # Injected sources (tests) come without the API behind the abstract cache.
+    abstracts = build_abstracts(args, cfg, built) if built is not None else None
     enricher = build_enricher(args, cfg, polite)
-    plan = pipeline.plan_on(forge, papers, cfg, enricher)
+    plan = pipeline.plan_on(forge, papers, cfg, enricher, abstracts)
     applied: tuple[Applied, ...] = ()
     if not args.dry_run:
-        plan, applied = pipeline.apply_converging(plan, papers, forge, cfg, enricher=enricher)
+        plan, applied = pipeline.apply_converging(plan, papers, forge, cfg, enricher=enricher,
+                                                  abstracts=abstracts)
     for note in plan.notes:
         log.info("%s", note)
     _emit(args, cfg, plan, applied)

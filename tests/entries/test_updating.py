@@ -131,13 +131,18 @@ BY_YEAR = """# Token Reduction
 
 
 def test_a_preprint_marker_becomes_the_venue_as_the_list_writes_venues() -> None:
-    from promptbot.entries.venue_marks import VenueShape, preprint_marker, venue_shape
+    from promptbot.entries.venue_marks import (
+        VenueShape,
+        preprint_marker,
+        preprint_tag,
+        venue_shape,
+    )
 
     cat = catalog.parse(BY_YEAR)
     shape = venue_shape(cat.entries)
     assert shape == VenueShape("'", True, "**")
     epsilon = next(e for e in cat.entries if "2501.00005" in e.arxiv_ids)
-    assert epsilon.venue == "arXiv" or preprint_marker(epsilon) is not None
+    assert preprint_marker(epsilon) is not None or preprint_tag(epsilon) is not None
     rewrite = rewrite_entry(epsilon, fields("CVPR", 2026), EntryStyle(), venue=True, code=False,
                             shape=shape)
     assert rewrite is not None

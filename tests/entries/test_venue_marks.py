@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
 from catalog_files import SEED, parse
 
 from promptbot import catalog
-from promptbot.entries.venue_marks import VenueShape, preprint_marker, venue_key, venue_shape
+from promptbot.entries.venue_marks import (
+    VenueShape,
+    entry_text,
+    preprint_marker,
+    preprint_tag,
+    venue_key,
+    venue_shape,
+)
 
 
 def test_the_shape_is_the_lists_most_common_way_to_write_a_venue_with_its_year() -> None:
@@ -41,3 +49,16 @@ def test_venue_key_from_the_parsed_venue_or_the_text() -> None:
     assert venue_key(coop) == ("IJCV", 2022)
     marked = catalog.parse("# L\n* [**CVPR'26**] A [[Paper](https://arxiv.org/pdf/2601.00001)]\n")
     assert venue_key(marked.entries[0]) == ("CVPR", 2026)
+
+
+@pytest.mark.parametrize(("line", "tag"), [
+    ("* [arXiv] Epsilon Tokens [[Paper](https://arxiv.org/pdf/2501.00005)]", "arXiv"),
+    ('* **C**: "Title C", arXiv, 2023. [[Paper](https://arxiv.org/abs/2301.00003)]', None),
+    ("* [**CVPR'26**] Delta Tokens [[Paper](https://arxiv.org/pdf/2501.00004)]", None),
+])
+def test_a_preprint_tag_is_a_preprint_venue_standing_alone_in_brackets(
+    line: str, tag: str | None
+) -> None:
+    (entry,) = catalog.parse(f"# L\n{line}\n").entries
+    span = preprint_tag(entry)
+    assert (entry_text(entry)[span[0]:span[1]] if span else None) == tag

@@ -392,3 +392,35 @@ def test_papers_by_ids_failing_is_a_source_error() -> None:
         server.fail(500, times=10)
         with pytest.raises(SourceError, match="id_list of 1 id"):
             make_source(server, clock, num_retries=1).papers_by_ids(["1707.08567"])
+
+
+def test_papers_by_ids_asks_id_list_two_hundred_ids_a_request_politely() -> None:
+    clock = FakeClock()
+    # One entry per id, as arXiv answers an id_list (the recorded pool repeats one paper).
+    entries = list({next(iter(distinct_ids([e]))): e for e in real_entries()}.values())
+    wanted = sorted(distinct_ids(entries))[:450]
+    with ArxivServer(entries, clock=clock) as server:
+        papers = make_source(server, clock).papers_by_ids([*wanted, "2999.99999", wanted[0]])
+    calls = server.api_requests()
+    assert [len(c.args["id_list"].split(",")) for c in calls] == [200, 200, 51]
+    readable = {p.arxiv_id for p in parse_api_response(
+        atom_page(entries, total=len(entries)), source="api").papers}
+    assert {p.arxiv_id for p in papers} == set(wanted) & readable  # unknown ids left out
+    assert len(papers) >= 440
+    assert all(p.title for p in papers)
+    assert list(gaps([c.at for c in calls])) == [3.0, 3.0]
+
+
+def test_papers_by_ids_of_nothing_asks_nothing() -> None:
+    clock = FakeClock()
+    with ArxivServer(list(real_entries()), clock=clock) as server:
+        assert make_source(server, clock).papers_by_ids([]) == ()
+    assert server.api_requests() == []
+
+
+def test_papers_by_ids_failing_is_a_source_error_naming_the_batch() -> None:
+    clock = FakeClock()
+    with ArxivServer(list(real_entries()), clock=clock) as server:
+        server.fail(500, times=10)
+        with pytest.raises(SourceError, match="id_list of 1"):
+            make_source(server, clock, num_retries=1).papers_by_ids(["2507.00001"])

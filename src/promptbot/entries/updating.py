@@ -29,6 +29,7 @@ from promptbot.entries.venue_marks import (
     entry_text,
     masked,
     preprint_marker,
+    preprint_tag,
     venue_key,
 )
 from promptbot.models import Catalog, Entry, Insertion, PaperFields, Section, Update
@@ -64,13 +65,14 @@ def rewrite_entry(
         return _rewrite_block(text, fields, style) if code else None
     changes: list[str] = []
     if venue and fields.published_venue:
-        marker = preprint_marker(entry) if shape is not None else None
         # A tag (`[arXiv]`) becomes the venue as the list tags venues (`[**CVPR'26**]`); a venue
         # written as a field (`arXiv, 2023`) is rewritten in place.
+        marker = preprint_tag(entry) if shape is not None else None
         changed = False
-        if marker is None or not _is_tag(text, marker):
+        if marker is None:
             text, changed = _rewrite_venue(text, entry, fields, style)
-        if not changed and marker is not None and shape is not None:
+            marker = preprint_marker(entry) if not changed and shape is not None else None
+        if marker is not None and shape is not None:
             name = escape(style.venue(fields.venue), max_length=_VENUE_MAX)
             text = shape.replace(text, marker[0], marker[1], name, fields.year)
             changed = True
@@ -125,12 +127,6 @@ def _rewrite_venue(
                                    separator.group(1) if separator else None)
     text, in_labels = _venue_in_labels(text, name, fields.year)
     return text, in_text or in_labels
-
-
-def _is_tag(text: str, span: tuple[int, int]) -> bool:
-    """Whether the span stands alone in square brackets: `[arXiv]`."""
-    start, end = span
-    return start > 0 and end < len(text) and text[start - 1] == "[" and text[end] == "]"
 
 
 def _venue_in_text(

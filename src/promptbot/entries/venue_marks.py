@@ -83,12 +83,26 @@ def venue_shape(entries: Sequence[Entry]) -> VenueShape | None:
 
 
 def preprint_marker(entry: Entry) -> tuple[int, int] | None:
-    """Where the one preprint marker is of an entry whose venue the parser did not read, or read
-    as a preprint (a `[arXiv]` tag)."""
-    if entry.venue is not None and venue_status(entry.venue) == PUBLISHED:
+    """Where the one preprint marker of an entry whose venue the parser did not read is."""
+    if entry.venue is not None:
         return None
     found = list(_MARKER.finditer(masked(entry_text(entry))))
     return (found[0].start(), found[0].end()) if len(found) == 1 else None
+
+
+def preprint_tag(entry: Entry) -> tuple[int, int] | None:
+    """Where an entry's preprint venue stands as a tag of its own (`[arXiv]`), which a venue
+    replaces the way the list tags venues (`[**CVPR'26**]`); None for a venue written as a field
+    (`"Title", arXiv, 2023`)."""
+    if entry.venue is None or venue_status(entry.venue) == PUBLISHED:
+        return None
+    text = entry_text(entry)
+    found = list(_MARKER.finditer(masked(text)))
+    if len(found) != 1:
+        return None
+    start, end = found[0].span()
+    return (start, end) if start > 0 and text[start - 1:start] == "[" and text[end:end + 1] == "]" \
+        else None
 
 
 def venue_key(entry: Entry) -> tuple[str, int] | None:

@@ -16,8 +16,11 @@ from rapidfuzz import fuzz
 from promptbot.catalog import build_index, normalize_title
 from promptbot.config import Config
 from promptbot.entries import read_fields
+from promptbot.judging.learned_scoring import LearnedScoring
 from promptbot.judging.placement import Placement, Placer
 from promptbot.judging.relevance import Relevance, RelevanceModel, descending
+from promptbot.judging.reviews import Reviews
+from promptbot.judging.volume import cap_volume, window_days
 from promptbot.models import Catalog, Decision, Entry, Paper, PaperFields, Status
 
 _URL = re.compile(r"https?://[^\s<>\"')\]]+|(?:github|gitlab)\.com/[\w.\-]+/[\w.\-]+", re.I)
@@ -37,21 +40,31 @@ class _Listing:
 class Scorer:
     """Decides about candidates against one catalog; build once per run, it remembers the run."""
 
-    def __init__(self, catalog: Catalog, cfg: Config) -> None:
-        """Index the catalog and fit the tf-idf model over its titles."""
+    def __init__(self, catalog: Catalog, cfg: Config, *, reviews: Reviews | None = None,
+                 abstracts: Mapping[str, str] | None = None) -> None:
+        """Index the catalog and fit the tf-idf model over its titles; `reviews` (what the
+        maintainers merged and turned down) and `abstracts` (cached arXiv text of listed ids)
+        teach the learned model."""
         self.catalog = catalog
         self.cfg = cfg
         self.index = build_index(catalog, cfg.scoring.fuzzy_title_threshold)
         entries = catalog.entries
+        # With cached abstracts, similarity (and so placement) compares contents, not titles.
+        self._by_content = bool(abstracts)
         self.relevance = RelevanceModel(
-            [e.title for e in entries],
+            [_content(e, abstracts) for e in entries] if abstracts else [e.title for e in entries],
             [_label(e) for e in entries],
             [e.name for e in entries],
             cfg.scoring,
         )
         self.placer = Placer(catalog, cfg.sections)
+        self.learned = LearnedScoring(catalog, cfg.scoring, self.relevance, reviews, abstracts)
         self._seen_ids: dict[str, str] = {}
         self._seen_titles: dict[str, str] = {}
+
+    def learn_reviews(self, reviews: Reviews) -> None:
+        """Teach the learned model what the maintainers merged and turned down."""
+        self.learned.learn(reviews)
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -69,13 +82,18 @@ class Scorer:
         self, papers: Sequence[Paper], *, pending: Mapping[str, int] = _EMPTY,
         rejected: Mapping[str, int] = _EMPTY,
     ) -> tuple[Decision, ...]:
-        """Decisions in input order; tf-idf and placement run batched, a chunk at a time."""
+        """Decisions in input order; tf-idf and placement run batched, a chunk at a time. The
+        learned model sees the whole window at once (its papers are its negatives), and the
+        volume cap applies to the whole window."""
         decisions: list[Decision] = []
+        judged = self.learned.judge(papers)
         for start in range(0, len(papers), _CHUNK):
             chunk = papers[start:start + _CHUNK]
-            sims = self.relevance.similarity.matrix([p.title for p in chunk])
+            sims = self.relevance.similarity.matrix(
+                [f"{p.title}\n{p.abstract}" if self._by_content else p.title for p in chunk])
             order = descending(sims)
-            relevances = self.relevance.assess_rows(chunk, sims, order)
+            relevances = self.learned.apply(self.relevance.assess_rows(chunk, sims, order),
+                                            judged[start:start + _CHUNK])
             texts = [f"{p.title}\n{p.abstract}" for p in chunk]
             fields = [read_fields(p) for p in chunk]
             places = self.placer.place_all(chunk, fields, texts, sims, order)
@@ -83,7 +101,8 @@ class Scorer:
                 self._decide(_Base(p, f, r, place), pending, rejected)
                 for p, f, r, place in zip(chunk, fields, relevances, places, strict=True)
             )
-        return tuple(decisions)
+        return cap_volume(decisions, self.cfg.scoring.threshold,
+                          self.cfg.scoring.expected_per_day, window_days(papers))
 
     def _decide(
         self, base: _Base, pending: Mapping[str, int], rejected: Mapping[str, int]
@@ -179,6 +198,11 @@ def _label(entry: Entry) -> str:
     if entry.name and entry.name != "?":
         return entry.name
     return entry.title if len(entry.title) <= 60 else entry.title[:57].rstrip() + "..."
+
+
+def _content(entry: Entry, abstracts: Mapping[str, str]) -> str:
+    """An entry's title and the cached arXiv text of its ids."""
+    return "\n".join([entry.title, *(abstracts[i] for i in entry.arxiv_ids if i in abstracts)])
 
 
 def _first_line(catalog: Catalog, entry: Entry) -> str:

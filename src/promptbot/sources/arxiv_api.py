@@ -36,8 +36,8 @@ from promptbot.sources.queries import MAX_URL_LENGTH, build_queries
 log = logging.getLogger("promptbot.arxiv")
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
-ID_BATCH = 100  # ids per id_list request: short URLs, few requests
 _OPENSEARCH = "{http://a9.com/-/spec/opensearch/1.1/}"
+ID_BATCH = 200  # ids per `id_list` request: one request per 200 papers, a URL well under 8 KB
 
 
 # --- responses (pure) ------------------------------------------------------------------------

@@ -1,0 +1,163 @@
+"""Relevance learned from the list itself: a linear model fitted at each run (scikit-learn).
+
+Positives are what the list holds (its entries' titles, their cached abstracts, papers the
+maintainers merged from the bot's pull requests); negatives are what arXiv announced that the
+list did not take (the window's other papers, papers the maintainers turned down). Features are
+tf-idf word unigrams and bigrams (character n-grams for names like "SAM-Med3D" are available,
+off by default: slower, and worse on the history benchmark) and, optionally, the configured
+terms' own score as one more column (off by default: on lists of other topics it cost recall;
+the scorer blends the terms' score instead, as far as the list confirms them). The model is a
+class-balanced logistic regression; its probability is the score the reasons show.
+
+The window's papers are both negatives and the papers to judge: each one is scored by a model
+fitted without it (the window is split into folds, cross-fitting), so a paper the list would take
+is not pushed down by having been called a negative itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+Vector = npt.NDArray[np.float64]
+_FOLDS = 2
+
+
+@dataclass(frozen=True)
+class Examples:
+    """What the model learns from: texts with their prior (term) scores, in two classes."""
+
+    positives: tuple[str, ...]
+    negatives: tuple[str, ...] = ()  # fixed negatives: turned-down papers, background
+    positive_priors: tuple[float, ...] = ()  # per positive; empty = zeros
+    negative_priors: tuple[float, ...] = ()
+    positive_weights: tuple[float, ...] = ()  # per positive (recency); empty = ones
+
+
+@dataclass(frozen=True)
+class Judged:
+    """The learned view of one paper: a probability and the words that drove it."""
+
+    probability: float
+    words: tuple[str, ...]  # features of the paper with the largest positive contribution
+
+
+class LearnedRelevance:
+    """Fits on a list's examples plus a window of candidates, then scores the window."""
+
+    def __init__(self, examples: Examples, *, c: float = 1.0, char_ngrams: bool = False,
+                 prior_scale: float = 0.0) -> None:
+        """Keep the examples; the fitting happens in `judge`, once the window is known.
+        `prior_scale` > 0 adds the priors (the terms' scores) as one more feature column."""
+        self.examples = examples
+        self.c = c
+        self.char_ngrams = char_ngrams
+        self.prior_scale = prior_scale
+
+    def judge(self, texts: Sequence[str], priors: Sequence[float] = ()) -> tuple[Judged, ...]:
+        """Each window text's probability of belonging to the list, cross-fitted by folds."""
+        n = len(texts)
+        if n == 0:
+            return ()
+        prior = _as_array(priors, n)
+        if not self.examples.positives:
+            return tuple(Judged(0.0, ()) for _ in range(n))
+        features = _Features(self.char_ngrams)
+        ex = self.examples
+        fixed = [*ex.positives, *ex.negatives]
+        matrix = features.fit_transform([*fixed, *texts])
+        prior_all = np.concatenate([
+            _as_array(ex.positive_priors, len(ex.positives)),
+            _as_array(ex.negative_priors, len(ex.negatives)), prior])
+        matrix = sparse.hstack([matrix, sparse.csr_matrix(
+            (prior_all * self.prior_scale).reshape(-1, 1))], format="csr")
+        labels = np.array([1] * len(ex.positives) + [0] * (len(ex.negatives) + n))
+        weights = np.concatenate([
+            _as_array(ex.positive_weights, len(ex.positives), fill=1.0),
+            np.ones(len(ex.negatives) + n)])
+        window = np.arange(len(fixed), len(fixed) + n)
+        folds = np.arange(n) % _FOLDS if n >= 2 * _FOLDS else np.zeros(n, dtype=np.intp)
+        probabilities = np.zeros(n)
+        words: list[tuple[str, ...]] = [() for _ in range(n)]
+        names = [*features.names(), "configured terms"]
+        for fold in np.unique(folds):
+            held = window[folds == fold]
+            keep = np.setdiff1d(np.arange(matrix.shape[0]), held)
+            model = _fit(matrix[keep], labels[keep], weights[keep], self.c)
+            if model is None:
+                continue
+            rows = matrix[held]
+            probabilities[folds == fold] = model.predict_proba(rows)[:, 1]
+            contributions = sparse.csr_matrix(rows.multiply(model.coef_[0]))
+            for row, i in enumerate(np.flatnonzero(folds == fold)):
+                words[i] = _top_words(contributions.getrow(row), names)
+        return tuple(Judged(float(p), w) for p, w in zip(probabilities, words, strict=True))
+
+
+def recency_weights(ids: Sequence[str], newest: str, half_life_months: float
+                    ) -> tuple[float, ...]:
+    """A weight per listed paper by the age of its arXiv id (YYMM) against `newest`: halved every
+    `half_life_months`, at least 0.2; a paper without a new-style id weighs 0.5. Lists drift:
+    what the maintainers add next looks most like what they added lately."""
+    def month(arxiv_id: str) -> int | None:
+        head = arxiv_id.split(".")[0]
+        return int(head[:2]) * 12 + int(head[2:]) if len(head) == 4 and head.isdigit() else None
+
+    now = month(newest)
+    if now is None or half_life_months <= 0:
+        return tuple(1.0 for _ in ids)
+    out = []
+    for arxiv_id in ids:
+        then = month(arxiv_id)
+        age = max(0, now - then) if then is not None else None
+        out.append(0.5 if age is None else max(0.2, 0.5 ** (age / half_life_months)))
+    return tuple(out)
+
+
+class _Features:
+    """Word and character tf-idf, side by side."""
+
+    def __init__(self, char_ngrams: bool) -> None:
+        self.word = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1,
+                                    stop_words="english", dtype=np.float64)
+        self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
+                                    min_df=2, dtype=np.float64) if char_ngrams else None
+
+    def fit_transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        parts = [self.word.fit_transform(texts)]
+        if self.char is not None:
+            parts.append(self.char.fit_transform(texts) * 0.5)
+        return sparse.hstack(parts, format="csr")
+
+    def names(self) -> list[str]:
+        words = list(self.word.get_feature_names_out())
+        chars = list(self.char.get_feature_names_out()) if self.char is not None else []
+        return words + [f"~{c.strip()}" for c in chars]
+
+
+def _fit(matrix: sparse.csr_matrix, labels: npt.NDArray[np.int_], weights: Vector, c: float
+         ) -> LogisticRegression | None:
+    if len(set(labels.tolist())) < 2:
+        return None
+    # The dual solver: far faster here, with many more features than examples.
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=1000, solver="liblinear",
+                               dual=True)
+    model.fit(matrix, labels, sample_weight=weights)
+    return model
+
+
+def _as_array(values: Sequence[float], n: int, fill: float = 0.0) -> Vector:
+    return np.asarray(values, dtype=np.float64) if len(values) == n else np.full(n, fill)
+
+
+def _top_words(row: sparse.spmatrix, names: Sequence[str], k: int = 5) -> tuple[str, ...]:
+    coo = row.tocoo()
+    order = np.argsort(-coo.data)
+    return tuple(names[coo.col[i]] for i in order[:k] if coo.data[i] > 0
+                 and not names[coo.col[i]].startswith("~"))

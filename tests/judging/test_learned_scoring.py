@@ -1,0 +1,85 @@
+"""Tests for the learned model inside the scorer, on the real labelled days and the seed list."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from catalog_files import SEED, parse
+
+from promptbot.config import Config
+from promptbot.judging.learned_scoring import terms_weight
+from promptbot.judging.reviews import Reviews
+from promptbot.judging.scoring import Scorer
+from promptbot.models import Decision, Paper, Status
+
+EVAL = Path(__file__).parents[1] / "data" / "eval"
+CFG = Config()
+UNCAPPED = replace(CFG, scoring=replace(CFG.scoring, expected_per_day=0.0))
+
+
+def one_day(day: str) -> tuple[list[Paper], dict[str, str]]:
+    """One labelled day's distinct papers (the window of one run) and their labels."""
+    papers: dict[str, Paper] = {}
+    for line in (EVAL / f"metadata-{day}.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        papers.setdefault(row["id"], Paper(
+            arxiv_id=row["id"], title=" ".join(row["title"].split()),
+            abstract=" ".join(row["summary"].split()), categories=tuple(row["categories"]),
+            primary_category=row["categories"][0]))
+    with (EVAL / f"labels-{day}.tsv").open(encoding="utf-8", newline="") as handle:
+        labels = {r["id"]: r["label"] for r in csv.DictReader(handle, delimiter="\t")}
+    return list(papers.values()), labels
+
+
+def scored(papers: list[Paper], cfg: Config = UNCAPPED, reviews: Reviews | None = None
+           ) -> dict[str, Decision]:
+    scorer = Scorer(parse(SEED), cfg)
+    if reviews is not None:
+        scorer.learn_reviews(reviews)
+    return {d.paper.arxiv_id: d for d in scorer.decide_many(papers)}
+
+
+@pytest.mark.parametrize("day", ["2025-03-18", "2025-07-01"])
+def test_on_a_real_day_the_learned_score_ranks_the_lists_papers_first(day: str) -> None:
+    papers, labels = one_day(day)
+    decisions = scored(papers)
+    ranked = sorted((d for d in decisions.values() if d.status is not Status.LISTED),
+                    key=lambda d: -d.score)
+    yes = sum(labels.get(i) == "yes" for i in decisions)
+    top = [labels.get(d.paper.arxiv_id) for d in ranked[:yes]]
+    assert top.count("no") <= 1
+    assert all("learned from the list" in d.reasons[0] for d in ranked[:3])
+
+
+def test_a_paper_the_maintainers_turned_down_scores_lower_next_time() -> None:
+    papers, labels = one_day("2025-07-01")
+    target = next(p for p in papers if labels.get(p.arxiv_id) == "yes")
+    before = scored(papers)[target.arxiv_id].score
+    after = scored(papers, reviews=Reviews(turned_down=(f"{target.title}\n{target.abstract}",)
+                                           * 3))[target.arxiv_id].score
+    assert after < before
+
+
+def test_a_window_too_small_to_learn_from_is_decided_by_the_terms() -> None:
+    papers, _ = one_day("2025-07-01")
+    learned = scored(papers[:5])
+    terms = scored(papers[:5], replace(UNCAPPED, scoring=replace(UNCAPPED.scoring,
+                                                                 model="terms")))
+    assert {i: d.score for i, d in learned.items()} == {i: d.score for i, d in terms.items()}
+
+
+def test_the_volume_cap_applies_to_the_learned_scores() -> None:
+    papers, _ = one_day("2025-07-01")
+    capped = replace(CFG, scoring=replace(CFG.scoring, expected_per_day=2.0))
+    proposed = [d for d in scored(papers, capped).values() if d.status is Status.PROPOSED]
+    assert 1 <= len(proposed) <= 2
+
+
+def test_terms_that_do_not_separate_the_list_weigh_nothing() -> None:
+    assert terms_weight([0.5, 0.5], [0.5, 0.5, 0.5]) == 0.0
+    assert terms_weight([0.9, 0.8], [0.1, 0.2, 0.0]) == 0.75
+    assert terms_weight([], [0.1]) == 0.0
