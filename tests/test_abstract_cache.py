@@ -17,7 +17,7 @@ from promptbot.catalog import parse
 from promptbot.config import ArxivConfig
 from promptbot.errors import SourceError
 from promptbot.models import Paper
-from promptbot.sources import user_agent
+from promptbot.sources import json_store, user_agent
 from promptbot.sources.arxiv_api import ArxivApiSource
 from promptbot.sources.politeness import Politeness
 
@@ -69,7 +69,7 @@ def test_an_unreadable_cache_starts_afresh(tmp_path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
     fetch = CountingFetch(["2501.00001"])
     assert abstract_cache.refresh(parse(catalog_of(["2501.00001"])), path, fetch)
-    assert json.loads(path.read_text(encoding="utf-8"))["format"] == abstract_cache.FORMAT
+    assert json.loads(path.read_text(encoding="utf-8"))["format"] == json_store.FORMAT
 
 
 def test_a_failing_fetch_keeps_the_run_going_with_what_is_cached(

@@ -10,53 +10,29 @@ stops a run: the model then learns from the titles alone.
 
 from __future__ import annotations
 
-import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from promptbot.errors import SourceError
 from promptbot.judging.list_texts import listed_arxiv_ids
 from promptbot.models import Catalog, Paper
+from promptbot.sources.json_store import read_papers, write_papers
 
 log = logging.getLogger("promptbot.cache")
-FORMAT = 1
 
 FetchByIds = Callable[[Sequence[str]], Sequence[Paper]]
 
 
 def load(path: Path) -> dict[str, str]:
     """id -> "title\\nabstract" ("" for ids arXiv did not return); {} if absent or unreadable."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError) as exc:
-        log.warning("abstract cache %s unreadable (%s); starting afresh", path, exc)
-        return {}
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return {}
-    papers = data.get("papers")
-    if not isinstance(papers, dict):
-        return {}
-    return {str(k): v for k, v in papers.items() if isinstance(v, str)}
+    return {str(k): v for k, v in read_papers(path, "abstract cache").items()
+            if isinstance(v, str)}
 
 
 def save(path: Path, cache: Mapping[str, str]) -> None:
     """Write the cache atomically (a temporary file renamed over the old one)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps({"format": FORMAT, "papers": dict(sorted(cache.items()))},
-                      ensure_ascii=False, indent=0)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".abstracts-")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_papers(path, cache)
 
 
 def refresh(catalog: Catalog, path: Path, fetch: FetchByIds) -> dict[str, str]:

@@ -7,6 +7,7 @@ import math
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -255,6 +256,22 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+@contextmanager
+def _translated(tries: int, where: str, *, name_network: bool = True) -> Iterator[None]:
+    """The arxiv library's failures as one SourceError naming the tries and `where`."""
+    try:
+        yield
+    except arxiv.HTTPError as exc:
+        raise SourceError(f"arXiv API failed after {tries} tries: HTTP {exc.status}{where}"
+                          ) from None
+    except arxiv.UnexpectedEmptyPageError:
+        raise SourceError(f"arXiv API failed after {tries} tries: a page came back empty{where}"
+                          ) from None
+    except requests.exceptions.RequestException as exc:
+        raise SourceError(f"arXiv API failed after {tries} tries: {exc}"
+                          f"{where if name_network else ''}") from None
+
+
 class ArxivApiSource:
     """Papers submitted in a window, from the arXiv API, with one query for all keywords."""
 
@@ -324,35 +341,19 @@ class ArxivApiSource:
         return tuple(p for p in dedupe(papers) if p.arxiv_id in known)
 
     def _results(self, search: arxiv.Search, what: str, notes: list[str]) -> list[Paper]:
-        tries = self.cfg.num_retries + 1
-        try:
+        with _translated(self.cfg.num_retries + 1, f" ({what})"):
             return list(_convert(self.client.results(search), "api", notes))
-        except arxiv.HTTPError as exc:
-            raise SourceError(f"arXiv API failed after {tries} tries: HTTP {exc.status}"
-                              f" ({what})") from None
-        except arxiv.UnexpectedEmptyPageError:
-            raise SourceError(f"arXiv API failed after {tries} tries: a page came back empty"
-                              f" ({what})") from None
-        except requests.exceptions.RequestException as exc:
-            raise SourceError(f"arXiv API failed after {tries} tries: {exc} ({what})") from None
 
     def _run(self, query: str, window: Window, notes: list[str]) -> list[Paper]:
         search = arxiv.Search(query=query, max_results=None,
                               sort_by=arxiv.SortCriterion.SubmittedDate,
                               sort_order=arxiv.SortOrder.Descending)
         papers: list[Paper] = []
-        tries = self.cfg.num_retries + 1
-        try:
+        # A dropped connection names no query: its message already says where it failed.
+        with _translated(self.cfg.num_retries + 1, f" (query {_short_query(query)!r})",
+                         name_network=False):
             for paper in _convert(self.client.results(search), "api", notes):
                 if paper.published and paper.published < window.start:
                     break  # sorted newest first: the rest is older still
                 papers.append(paper)
-        except arxiv.HTTPError as exc:
-            raise SourceError(f"arXiv API failed after {tries} tries: HTTP {exc.status}"
-                              f" (query {_short_query(query)!r})") from None
-        except arxiv.UnexpectedEmptyPageError:
-            raise SourceError(f"arXiv API failed after {tries} tries: a page came back empty"
-                              f" (query {_short_query(query)!r})") from None
-        except requests.exceptions.RequestException as exc:
-            raise SourceError(f"arXiv API failed after {tries} tries: {exc}") from None
         return papers

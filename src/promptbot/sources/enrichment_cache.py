@@ -7,16 +7,15 @@ page is asked for again.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from promptbot.sources.json_store import read_papers, write_papers
+
 log = logging.getLogger("promptbot")
 
-FORMAT = 1
 FILE_NAME = "enrichment.json"
 
 
@@ -37,17 +36,7 @@ class EnrichmentCache:
 
     @staticmethod
     def _read(path: Path) -> dict[str, Any]:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return {}
-        except (OSError, ValueError) as exc:
-            log.warning("%s: unreadable enrichment cache, starting afresh (%s)", path, exc)
-            return {}
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            return {}
-        papers = data.get("papers")
-        return papers if isinstance(papers, dict) else {}
+        return read_papers(path, "enrichment cache")
 
     def get(self, key: str) -> dict[str, Any] | None:
         """The value stored for a paper version, if any."""
@@ -66,14 +55,8 @@ class EnrichmentCache:
         """Write the file (atomically: a crash leaves the old one); a failure is only logged."""
         if not (self.path and self._changed):
             return
-        payload = json.dumps({"format": FORMAT, "papers": self._entries}, ensure_ascii=False,
-                             sort_keys=True, indent=1)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.path.parent,
-                                             prefix=".enrichment-", delete=False) as handle:
-                handle.write(payload)
-            os.replace(handle.name, self.path)
+            write_papers(self.path, self._entries)
         except OSError as exc:
             log.warning("%s: cannot write the enrichment cache (%s)", self.path, exc)
             return
