@@ -2,9 +2,12 @@
 
 Headings and their paths (the block structure from a CommonMark parser, the bytes kept by line),
 entries and their fields, entries the maintainers commented out, sub-groups and year sections,
-links, the index of arXiv ids, titles and code URLs, and what section headings say (published /
-preprint). Pure: no I/O. Imports only
-the base modules (models, errors); nothing of entries, judging, github or sources.
+links, the index of arXiv ids, titles and code URLs. Pure: no I/O. Imports only the base modules
+(models, errors); nothing of entries, judging, github or sources.
+
+`promptbot.catalog.section_signals` (what section headings and entries say of a section:
+published or preprint, its heading words) is imported by name where it is needed: it pulls in
+numpy and scikit-learn, which reading a list does not need.
 """
 
 from __future__ import annotations
@@ -28,21 +31,10 @@ from promptbot.catalog.parser import (
     parse,
     split_lines,
 )
-from promptbot.catalog.section_signals import (
-    HEADING_WEIGHT,
-    PREPRINT,
-    PUBLISHED,
-    HeadingWords,
-    status_profile,
-)
 
 __all__ = [
-    "HEADING_WEIGHT",
-    "PREPRINT",
-    "PUBLISHED",
     "SEPARATOR",
     "CatalogIndex",
-    "HeadingWords",
     "build_index",
     "find",
     "find_arxiv_ids",
@@ -54,5 +46,4 @@ __all__ = [
     "section_name",
     "section_names",
     "split_lines",
-    "status_profile",
 ]

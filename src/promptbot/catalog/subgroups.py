@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from sklearn.feature_extraction.text import TfidfVectorizer
-
 from promptbot.models import Catalog, Section
 
 
@@ -50,6 +48,10 @@ def _label_words(group: Section) -> list[str]:
 
 
 def _alike(groups: Sequence[Section], title: str) -> list[float]:
+    # Imported here: only placing a paper among sub-groups needs it, and reading a catalog (check,
+    # the benchmarks) should not pay scikit-learn's import (seconds, ~80 MB).
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     titles = [e.title for g in groups for e in g.entries]
     try:
         matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from promptbot.catalog import (
+from promptbot.catalog import section_names
+from promptbot.catalog.section_signals import (
     HEADING_WEIGHT,
     PREPRINT,
     PUBLISHED,
     HeadingWords,
-    section_names,
     status_profile,
 )
 from promptbot.config import SectionsConfig

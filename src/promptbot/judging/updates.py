@@ -15,8 +15,14 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
-from promptbot.catalog import normalize_code_url, status_profile
-from promptbot.catalog.section_signals import PREPRINT, heading_topic, venue_status, words
+from promptbot.catalog import normalize_code_url
+from promptbot.catalog.section_signals import (
+    PREPRINT,
+    heading_topic,
+    status_profile,
+    venue_status,
+    words,
+)
 from promptbot.config import Config, SectionsConfig
 from promptbot.entries import read_fields, section_style
 from promptbot.entries.style_model import EntryStyle
