@@ -22,6 +22,7 @@ _TABLE_START = re.compile(r"^\s*<table\b", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 _SLOT = "\x01"
 _PLACEHOLDER_MAX = 20
+_CONSTANT_SHARE = 0.8  # a column's text on this share of rows is the list's own (`ARXIV`)
 
 
 def is_html(entries: Sequence[Entry]) -> bool:
@@ -48,15 +49,17 @@ def html_context(catalog: Catalog, entry: Entry) -> str:
 
 
 def column_values(entries: Sequence[Entry]) -> tuple[frozenset[str], ...]:
-    """Per column, the cell texts at least two rows share: the list's markup (`ARXIV`, `--`),
-    not one paper's value."""
+    """Per column, the cell texts that are the list's markup, not a paper's value: a mark without
+    letters or digits that rows share (`--`), or the text nearly every row has."""
     votes: list[Counter[str]] = []
     for entry in entries:
         for i, cell in enumerate(cells(entry.raw)):
             while len(votes) <= i:
                 votes.append(Counter())
             votes[i][cell.strip()] += 1
-    return tuple(frozenset(t for t, n in v.items() if n >= 2) for v in votes)
+    return tuple(frozenset(t for t, n in v.items() if n >= 2 and (
+        not any(c.isalnum() for c in t) or n >= _CONSTANT_SHARE * sum(v.values())))
+        for v in votes)
 
 
 def placeholders(entries: Sequence[Entry]) -> tuple[str, ...]:

@@ -82,7 +82,8 @@ def write(section: SectionTemplates, values: Values,
             text = "\n" + filled.text if section.blank_between else filled.text
             note = "" if strict else (
                 "written like the section's entries but without "
-                + ", ".join(filled.dropped) + ", which this paper does not give")
+                + (", ".join(filled.dropped) or "the values the bot cannot know")
+                + ", which this paper does not give")
             return Written(text, template, missing, note)
     return None
 
