@@ -29,7 +29,8 @@ def _row_first(text: str) -> str:
     if len(lines) > 1 and _ROW_OPEN.match(lines[-1]) and not _ROW_OPEN.match(lines[0]):
         return "\n".join([lines[-1], *lines[:-1]])
     if lines[0].lstrip().lower().startswith("<td") and lines[-1].strip().lower() == "</tr>":
-        return "\n".join(["<tr>", *lines])
+        indent = lines[-1][:len(lines[-1]) - len(lines[-1].lstrip())]  # as its `</tr>`
+        return "\n".join([indent + "<tr>", *lines])
     return text
 
 
