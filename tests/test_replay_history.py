@@ -82,3 +82,20 @@ def test_the_shape_measure() -> None:
     assert shape.shape(a, "A B C") == "* [**a'0**] T [[a](U)] [[a](U)]"
     assert shape.shape(a, "A B C") != shape.shape(b, "D E F")
     assert shape.known_shape(a, "A B C") == shape.known_shape(b, "D E F")
+
+
+def test_the_shape_of_an_html_row_shifted_by_the_diff() -> None:
+    shape = load("entry_shape")
+    ours = ('  <tr>\n    <td><a href="https://arxiv.org/pdf/1">A B C</a></td>\n'
+            "    <td>ARXIV</td>\n    <td>--</td>\n    <td></td>\n  </tr>")
+    shifted = ('    <td><a href="https://arxiv.org/pdf/2">D E F</a></td>\n    <td>ARXIV</td>\n'
+               '    <td><a href="https://github.com/o/r">link</a></td>\n'
+               '    <td><img src="x.jpg" alt="img" /></td>\n  </tr>\n    <tr>')
+    without_tr = shifted.rsplit("\n", 1)[0]
+    assert shape.shape(shifted, "D E F") == shape.shape("    <tr>\n" + without_tr, "D E F")
+    assert shape.shape(without_tr, "D E F") == shape.shape(shifted, "D E F")
+    assert shape.shape(ours, "A B C") != shape.shape(shifted, "D E F")
+    # Code links and images arXiv cannot give, and cells that say "none", are left out.
+    assert shape.known_shape(ours, "A B C") == shape.known_shape(shifted, "D E F")
+    assert shape.known_shape(ours.replace("<td>--</td>", "<td>Bench</td>"), "A B C") != (
+        shape.known_shape(shifted, "D E F"))

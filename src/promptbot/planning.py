@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from promptbot.catalog import parse
 from promptbot.config import Config
-from promptbot.entries import insert, insertion_point, plan_insertions
+from promptbot.entries import insert, insertion_point, plan_insertions_noted
 from promptbot.github import (
     explain,
     overflow,
@@ -43,7 +43,7 @@ def plan(
     # Papers another run left on a bot branch stay in memory; a section renamed or removed
     # while its papers wait in a PR: they move, the run goes on.
     memory, moved = replace_lost_sections(recover_branch_papers(memory, base_text), catalog)
-    insertions = plan_insertions(catalog, decisions, cfg)
+    insertions, left_out = plan_insertions_noted(catalog, decisions, cfg)
     proposals = proposals_for(insertions, decisions)
     abstracts = {d.paper.arxiv_id: d.paper.abstract for d in decisions}
 
@@ -64,7 +64,8 @@ def plan(
         new_text=new_text,
         insertions=insertions,
         pull_requests=prs,
-        notes=(*notes, *moved, *paper_notes.values(), *explain(base_text, proposals, memory, cfg),
+        notes=(*notes, *moved, *left_out, *paper_notes.values(),
+               *explain(base_text, proposals, memory, cfg),
                *overflow(prs, memory, cfg), *_update_notes(updates)),
         updates=updates,
     )

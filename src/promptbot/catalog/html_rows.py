@@ -40,13 +40,25 @@ def html_table_starts(body: str) -> bool:
 
 
 def _markdown(cell: str) -> str:
-    """A cell's HTML as plain markdown: links kept as `[text](href)`, other tags dropped."""
-    def link(match: re.Match[str]) -> str:
-        text = _SPACE.sub(" ", _TAG.sub("", match.group(2))).strip()
-        return f"[{text}]({match.group(1).strip()})" if text else ""
+    """A cell's HTML as plain markdown: links kept as `[text](href)`, other tags dropped.
 
-    text = _ANCHOR.sub(link, cell)
-    return _SPACE.sub(" ", html.unescape(_TAG.sub("", text))).strip()
+    Character references are decoded piece by piece, so that an escaped `[x](y)` in a title is
+    text of the label (its brackets as references, as markdown entries write them), no link."""
+    out: list[str] = []
+    at = 0
+    for match in _ANCHOR.finditer(cell):
+        out.append(_text(cell[at:match.start()]))
+        text = _text(match.group(2)).replace("[", "&#91;").replace("]", "&#93;")
+        if text:
+            out.append(f"[{text}]({html.unescape(match.group(1)).strip()})")
+        at = match.end()
+    out.append(_text(cell[at:]))
+    return _SPACE.sub(" ", "".join(out)).strip()
+
+
+def _text(fragment: str) -> str:
+    """The text a reader sees of an HTML fragment without links: tags dropped, then decoded."""
+    return _SPACE.sub(" ", html.unescape(_TAG.sub("", fragment)))
 
 
 def table_rows(bodies: Sequence[str], start: int) -> tuple[int, list[HtmlRow]]:

@@ -13,6 +13,7 @@ from promptbot.entries.editing import (
     insert,
     insertion_point,
     plan_insertions,
+    plan_insertions_noted,
     section_style,
     unified_diff,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "plain",
     "plain_reference_free",
     "plan_insertions",
+    "plan_insertions_noted",
     "read_fields",
     "rendered_text",
     "section_style",

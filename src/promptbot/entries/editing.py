@@ -131,7 +131,17 @@ def section_style(catalog: Catalog, section: Section) -> EntryStyle:
 def plan_insertions(
     catalog: Catalog, decisions: Sequence[Decision], cfg: Config
 ) -> tuple[Insertion, ...]:
-    """One insertion per proposed decision, in its section's style, oldest submission first."""
+    """One insertion per proposed decision, in its section's style, oldest submission first;
+    a paper no safe entry could be written for is left out (see `plan_insertions_noted`)."""
+    return plan_insertions_noted(catalog, decisions, cfg)[0]
+
+
+def plan_insertions_noted(
+    catalog: Catalog, decisions: Sequence[Decision], cfg: Config
+) -> tuple[tuple[Insertion, ...], tuple[str, ...]]:
+    """The insertions, and a note for each paper left out of its section because no entry
+    could be written that fits it (a row of an HTML table that would not read back)."""
+    notes: list[str] = []
     proposed = [d for d in decisions if d.status is Status.PROPOSED]
     proposed.sort(key=lambda d: (d.paper.published or _EPOCH, d.paper.arxiv_id))
     styles: dict[str, EntryStyle] = {}
@@ -146,6 +156,10 @@ def plan_insertions(
         if heading not in styles:
             styles[heading] = section_style(catalog, section)
         entry = _write(decision, styles[heading], cfg)
+        if not entry.text.strip():
+            notes.append(f"{decision.paper.arxiv_id} {entry.fallback or 'left out'}"
+                         f" ({heading})")
+            continue
         year = decision.fields.year if decision.fields else None
         # A list grouped by venue groups by what its entries start with: so does the new one.
         venue = outline.lead_word(entry.text)
@@ -160,7 +174,7 @@ def plan_insertions(
             missing=entry.missing,
             fallback=entry.fallback,
         ), spot.top))
-    return _newest_first_on_top(out)
+    return _newest_first_on_top(out), tuple(notes)
 
 
 def _newest_first_on_top(out: list[tuple[Insertion, bool]]) -> tuple[Insertion, ...]:

@@ -85,6 +85,8 @@ def format_entry(
     is never used: the voted style is tried next, then the simplest safe form, each marked."""
     read = fields or metadata.read_fields(paper)
     templates = style.templates
+    if style.kind == "html":
+        return _html_row(paper, read, style, unknown_name)
     if templates is None:
         styled = _styled(paper, read, style, unknown_name)
         title = rendered_text(paper.title, TITLE_MAX)
@@ -106,6 +108,25 @@ def format_entry(
         return replace(styled, fallback=_NO_TEMPLATE)
     return FormattedEntry(_safest(paper, style), styled.missing,
                           fallback=_SAFEST + "; ".join(found))
+
+
+LEFT_OUT = ("left out of this section: its papers are rows of an HTML table and no row could "
+            "be written that renders and reads back like its neighbours")
+
+
+def _html_row(paper: Paper, read: PaperFields, style: EntryStyle,
+              unknown_name: str) -> FormattedEntry:
+    """A row of the section's HTML table, or no text and a note: a markdown bullet inside a
+    `<table>` would break the list, so there is no fallback form."""
+    templates = style.templates
+    if templates is None or not any(t.kind == "html" for t in templates.templates):
+        return FormattedEntry("", fallback=LEFT_OUT)
+    values = templated.values_of(paper, read, style.venue(read.venue), templates.next_number,
+                                 unknown_name or style.unknown_name, style.title_keeps_name)
+    written = templated.write(templates, values, templates.structures)
+    if written is None or written.template.kind != "html":
+        return FormattedEntry("", fallback=LEFT_OUT)
+    return FormattedEntry(written.text, written.missing, written.fallback)
 
 
 _NO_TEMPLATE = "no entry of the section could serve as template; written in the voted style"

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from promptbot.entries import html_row_template
 from promptbot.entries.template_fill import Values, code_host
 from promptbot.entries.template_model import Part, Slot, Template
 from promptbot.entries.templates import abstract
@@ -35,6 +36,8 @@ class SectionTemplates:
     blank_between: bool = False  # entries are apart by a blank line: a new one starts with one
     placeholders: tuple[str, ...] = ()  # table: what each column says when it has no value
     structures: frozenset[tuple[str, ...]] = frozenset()  # filled in by the render check
+    # HTML table rows: per column, the cell texts rows share (the list's markup, not a value).
+    column_values: tuple[frozenset[str], ...] = ()
 
     @property
     def shows_venue(self) -> bool:
@@ -54,7 +57,11 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
     own = _templates(section.entries)
     # Borrowed entries must fit where the new one goes: a table row only under a table.
     table = _has_table(catalog, section)
-    pool = own or _templates([e for e in catalog.entries if (e.kind == "table") == table])
+    pool = own or _templates([e for e in catalog.entries
+                              if (e.kind == "table") == table and e.kind != "html"])
+    if not html_row_template.is_html([e for _, e in pool]):
+        # A row of an HTML table goes only among its own rows, never after a bullet.
+        pool = [(t, e) for t, e in pool if e.kind != "html"]
     if not pool:
         return None
     every = catalog.entries
@@ -65,13 +72,17 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
     n = len(pool)
     weights = tuple(RECENCY ** min(i, n - 1 - i) for i in range(n))
     entries = section.entries or catalog.entries
+    rows = html_row_template.is_html([e for _, e in pool])
     return SectionTemplates(
         templates=tuple(t for t, _ in pool),
         weights=weights,
-        context=_table_context(catalog, pool[-1][1]),
+        context=(html_row_template.html_context(catalog, pool[-1][1]) if rows
+                 else _table_context(catalog, pool[-1][1])),
         next_number=_next_number(entries),
         blank_between=_blank_between(catalog, entries),
-        placeholders=_placeholders(ends(entries)),
+        placeholders=(html_row_template.placeholders(ends(entries)) if rows
+                      else _placeholders(ends(entries))),
+        column_values=html_row_template.column_values(ends(entries)) if rows else (),
     )
 
 

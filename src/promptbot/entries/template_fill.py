@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from promptbot.entries.markdown_safety import escape, plain, safe_url
+from promptbot.entries.markdown_safety import escape, plain, rendered_text, safe_url
 from promptbot.entries.template_model import Slot, Template
 
 TITLE_MAX = 300
@@ -98,7 +98,8 @@ def v_name_apart(template: Template, values: Values) -> bool:
 
 def _text(value: str, slot: Slot, max_length: int | None = None) -> str:
     if slot.html:
-        return html.escape(plain(value, max_length), quote=True)
+        # Raw HTML: no live tag, and no mention or bare URL for GitHub to link (as in markdown).
+        return html.escape(rendered_text(value, max_length), quote=True)
     return escape(value, max_length=max_length)
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from promptbot.entries.markdown_safety import rendered_text
+from promptbot.entries import html_row_template
+from promptbot.entries.markdown_safety import plain, rendered_text
 from promptbot.entries.render_check import problems, structure
 from promptbot.entries.template_choice import SectionTemplates, cells, ranked
 from promptbot.entries.template_fill import (
@@ -60,13 +61,16 @@ def write(section: SectionTemplates, values: Values,
     value every entry shows, such as a short name) the list's own look without that value,
     still balanced and read back, and marked."""
     shown = tuple(v for v in (rendered_text(values.title, TITLE_MAX),
+                              plain(values.title, TITLE_MAX),  # as raw HTML shows it
                               rendered_text(values.name, NAME_MAX) if values.name else "",
                               rendered_text(values.affiliation) if values.affiliation else "",
                               *(rendered_text(a) for a in values.authors[:1])) if v)
     candidates = ranked(section, values)[:TRIES]
     for strict in (True, False):
         for template in candidates:
-            filled: Filled = _placeheld(fill(template, values), template, section)
+            filled: Filled | None = _placeheld(fill(template, values), template, section)
+            if filled is None:
+                continue
             found = problems(filled.text, context=section.context, shown=shown,
                              allowed=allowed if strict else frozenset(),
                              arxiv_id=values.arxiv_id, title=_title_shown(template, values),
@@ -78,13 +82,19 @@ def write(section: SectionTemplates, values: Values,
             text = "\n" + filled.text if section.blank_between else filled.text
             note = "" if strict else (
                 "written like the section's entries but without "
-                + ", ".join(filled.dropped) + ", which this paper does not give")
+                + (", ".join(filled.dropped) or "the values the bot cannot know")
+                + ", which this paper does not give")
             return Written(text, template, missing, note)
     return None
 
 
-def _placeheld(filled: Filled, template: Template, section: SectionTemplates) -> Filled:
-    """A table cell emptied by a dropped value says what the column says without one."""
+def _placeheld(filled: Filled, template: Template, section: SectionTemplates) -> Filled | None:
+    """A table cell emptied by a dropped value says what the column says without one; an HTML
+    row's cell never repeats the exemplar's own value (None: its cells cannot be lined up)."""
+    if template.kind == "html":
+        text = html_row_template.settle(filled.text, template, section.column_values,
+                                        section.placeholders)
+        return None if text is None else replace(filled, text=text)
     if template.kind != "table" or not section.placeholders or not filled.dropped:
         return filled
     new, old = cells(filled.text), cells(template.raw)

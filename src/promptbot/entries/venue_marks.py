@@ -86,8 +86,14 @@ def preprint_marker(entry: Entry) -> tuple[int, int] | None:
     """Where the one preprint marker of an entry whose venue the parser did not read is."""
     if entry.venue is not None:
         return None
-    found = list(_MARKER.finditer(masked(entry_text(entry))))
-    return (found[0].start(), found[0].end()) if len(found) == 1 else None
+    text = masked(entry_text(entry))
+    found = list(_MARKER.finditer(text))
+    if len(found) != 1:
+        return None
+    start, end = found[0].span()
+    # A venue the parser read stays: only a `[arXiv]` tag is a marker to replace.
+    tagged = text[start - 1:start] == "[" and text[end:end + 1] == "]"
+    return (start, end) if entry.venue is None or tagged else None
 
 
 def preprint_tag(entry: Entry) -> tuple[int, int] | None:
