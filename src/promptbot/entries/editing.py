@@ -271,7 +271,7 @@ def unified_diff(old: str, new: str, path: str) -> str:
     lines = difflib.unified_diff(
         list(split_lines(old)),
         list(split_lines(new)),
-        fromfile=f"a/{path.lstrip('/')}",  # git's header for an absolute path: a/tmp/x.md
+        fromfile=f"a/{path.lstrip('/')}",  # git's header for an absolute path: a/srv/list.md
         tofile=f"b/{path.lstrip('/')}",
     )
     out = []
