@@ -83,6 +83,16 @@ def test_paper_branch_makes_old_style_ids_branch_safe() -> None:
     assert mem.paper_branch("2503.12096", CFG) == "promptbot/2503.12096"
     assert mem.paper_branch("cs/0601001", CFG) == "promptbot/cs-0601001"
     assert mem.is_paper_branch(mem.paper_branch("astro-ph/0601001", CFG), CFG)
+    assert mem.paper_branch("math.AG/0601001", CFG) == "promptbot/math.AG-0601001"
+
+
+@pytest.mark.parametrize(("arxiv_id", "branch"), [
+    (" Fixes #12 @XX ", "promptbot/Fixes-12-XX"),  # no reference, mention or edge dash
+    ("../2503..12096/", "promptbot/2503.12096"),  # no leading dots, no `..` (git refuses it)
+    ("-./ ", "promptbot/paper"),
+])
+def test_paper_branch_of_a_hostile_id_is_a_plain_git_safe_name(arxiv_id: str, branch: str) -> None:
+    assert mem.paper_branch(arxiv_id, CFG) == branch
 
 
 def test_open_rolling_pr_is_the_newest_touchable_one() -> None:
