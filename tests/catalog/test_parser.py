@@ -442,3 +442,11 @@ def test_a_link_in_the_last_column_is_kept_whole(layout: object) -> None:
 @pytest.mark.parametrize("rule", ["***", "___", "- - -", "===", "--"])
 def test_a_rule_or_underline_under_an_entry_is_not_part_of_it(rule: str) -> None:
     assert _shape(f"# A\n{COOP}{rule}\n{VPT}") == [("A", 1, 1, [(2, 2), (4, 4)])]
+
+
+@pytest.mark.parametrize("end", ["|", " |", ""], ids=["compact", "padded", "no-trailing-pipe"])
+def test_a_year_in_the_last_column_is_read_whole(end: str) -> None:
+    """JindongGu's table cut after its Year column, so the year is the last cell of each row."""
+    rows = ["|".join(c.strip() for c in r.split("|")[:4]) + end for r in _jindonggu_table()]
+    result = catalog.parse("\n".join(rows) + "\n")
+    assert [(e.venue, e.year) for e in result.entries] == [("ICML", 2021), ("ICLR", 2022)]
