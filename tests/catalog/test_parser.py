@@ -386,7 +386,7 @@ def test_a_bold_title_over_key_lines_is_one_block_entry(gap: str) -> None:
 
 
 @pytest.mark.parametrize("front", [
-    "--- \ntitle: Papers\n... \n",  # trailing spaces; YAML's `...` also ends the document
+    "--- \ntitle: Papers\n# a YAML comment\n... \n",  # trailing spaces; `...` ends YAML too
     "---\n---\n",  # an empty front matter
 ])
 def test_front_matter_forms_end_where_yaml_ends(front: str) -> None:
