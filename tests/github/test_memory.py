@@ -73,6 +73,7 @@ def test_touchable(bot_pr: BotPullRequest, expected: bool) -> None:
     ("promptbot/math.AG-0601001", False, True),
     ("promptbot/feature", False, False),
     ("someone/2503.12096", False, False),
+    ("promptbot-2503.12096", False, False),  # a person's branch: the prefix is `promptbot/`
 ])
 def test_branch_kinds(branch: str, rolling: bool, per_paper: bool) -> None:
     assert mem.is_rolling_branch(branch, CFG) is rolling
@@ -141,6 +142,12 @@ def test_an_updated_entry_deleted_before_merging_is_a_rejected_paper() -> None:
     memory = Memory((_with_update(5, "merged", 2),))
     assert mem.rejected(memory, Listed()) == {"2304.07221": 5}
     assert mem.rejected(memory, Listed("2304.07221")) == {}
+
+
+def test_updates_of_open_or_closed_prs_reject_no_paper() -> None:
+    # Pending, or an update turned down (declined_updates): the paper itself was not rejected.
+    memory = Memory((_with_update(5, "open", 2), _with_update(6, "closed", 3)))
+    assert mem.rejected(memory, Listed()) == {}
 
 
 def test_of_two_open_rolling_prs_the_newer_is_chosen_in_any_order() -> None:
