@@ -359,3 +359,94 @@ def test_a_shorter_fence_does_not_close_a_longer_one() -> None:
 def test_setext_headings_are_sections() -> None:
     text = f"Papers\n---\n{COOP}\nOther\n===\n{VPT}"
     assert _shape(text) == [("Papers", 2, 1, [(3, 3)]), ("Other", 1, 5, [(7, 7)])]
+
+
+# amusi's block entries: a `**Title**` line, then `- Paper:`/`- Code:` lines (lines 330-332 and
+# 113-116 of the amusi copy), with or without the blank line a maintainer leaves after the title.
+NOISY = "**Noisy-Correspondence Learning for Text-to-Image Person Re-identification**\n"
+NOISY_PAPER = "- Paper: https://arxiv.org/abs/2308.09911\n"
+AVATAR = ("**GaussianAvatar: Towards Realistic Human Avatar Modeling from a Single Video via"
+          " Animatable 3D Gaussians**\n")
+AVATAR_KEYS = ("- Paper: https://arxiv.org/abs/2312.02134\n"
+               "- Code: https://github.com/huliangxiao/GaussianAvatar\n")
+
+
+@pytest.mark.parametrize("gap", ["\n", ""], ids=["blank-after-title", "no-blank"])
+def test_a_bold_title_over_key_lines_is_one_block_entry(gap: str) -> None:
+    text = f"## 3DGS\n\n{NOISY}{gap}{NOISY_PAPER}\n{AVATAR}{gap}{AVATAR_KEYS}\n# Next\n"
+    result = catalog.parse(text)
+    assert result.render() == text
+    g = len(gap)  # 1 if each title has a blank line under it
+    assert [(e.kind, e.line, e.end_line, e.arxiv_ids, e.code_urls) for e in result.entries] == [
+        ("block", 3, 4 + g, ("2308.09911",), ()),
+        ("block", 6 + g, 8 + 2 * g, ("2312.02134",),
+         ("https://github.com/huliangxiao/GaussianAvatar",)),
+    ]
+    assert [(s.heading, len(s.entries)) for s in result.sections] == [("3DGS", 2), ("Next", 0)]
+
+
+@pytest.mark.parametrize("front", [
+    "--- \ntitle: Papers\n# a YAML comment\n... \n",  # trailing spaces; `...` ends YAML too
+    "---\n---\n",  # an empty front matter
+])
+def test_front_matter_forms_end_where_yaml_ends(front: str) -> None:
+    text = f"{front}# A\n---\n{COOP}"
+    start = front.count("\n")
+    assert _shape(text) == [("A", 1, start + 1, [(start + 3, start + 3)])]
+
+
+def test_an_unclosed_front_matter_line_is_just_a_rule() -> None:
+    assert _shape(f"---\n# A\n{COOP}") == [("A", 1, 2, [(3, 3)])]
+
+
+def _jindonggu_table() -> list[str]:
+    """JindongGu's first table: its header, delimiter and first two rows (lines 51-54)."""
+    return read(JINDONGGU).splitlines()[50:54]
+
+
+@pytest.mark.parametrize("layout", [
+    lambda rows: rows,
+    lambda rows: [r.strip().strip("|") for r in rows],  # GFM's outer pipes are optional
+    lambda rows: rows[:2] + [r.strip().strip("|") for r in rows[2:]],  # ... row by row
+    lambda rows: ["|".join(c.strip() for c in r.split("|")) for r in rows],  # no padding
+], ids=["as-published", "no-outer-pipes", "rows-without-pipes", "compact"])
+def test_table_rows_read_the_same_in_every_pipe_layout(layout: object) -> None:
+    text = "## Pre-training\n" + "\n".join(layout(_jindonggu_table())) + "\n"  # type: ignore[operator]
+    result = catalog.parse(text)
+    assert result.render() == text
+    assert [(e.kind, e.line, e.title, e.venue, e.year, e.code_urls) for e in result.entries] == [
+        ("table", 4, "Unifying Vision-and-Language Tasks via Text Generation", "ICML", 2021,
+         ("https://github.com/j-min/VL-T5",)),
+        ("table", 5, "SimVLM: Simple Visual Language Model Pretraining with Weak Supervision",
+         "ICLR", 2022, ("https://github.com/YulongBonjour/SimVLM",)),
+    ]
+
+
+@pytest.mark.parametrize("layout", [
+    lambda rows: rows,
+    lambda rows: [r.strip("|") for r in rows],
+    lambda rows: ["| " + " | ".join(r.strip("|").split("|")) + " |" for r in rows],
+], ids=["as-published", "no-outer-pipes", "padded"])
+def test_a_link_in_the_last_column_is_kept_whole(layout: object) -> None:
+    """SAM4MIS's table ends each row with its code link (lines 4-7 of the slice)."""
+    rows = read_history("YichiZhang98_SAM4MIS_2734930.md").splitlines()[3:7]
+    text = "\n".join(layout(rows)) + "\n"  # type: ignore[operator]
+    result = catalog.parse(text)
+    assert result.render() == text
+    assert [(e.line, e.code_urls) for e in result.entries] == [
+        (3, ("https://github.com/YichiZhang98/SegAnyPET",)),
+        (4, ("https://github.com/jiesihu/Neuroverse3D",)),
+    ]
+
+
+@pytest.mark.parametrize("rule", ["***", "___", "- - -", "===", "--"])
+def test_a_rule_or_underline_under_an_entry_is_not_part_of_it(rule: str) -> None:
+    assert _shape(f"# A\n{COOP}{rule}\n{VPT}") == [("A", 1, 1, [(2, 2), (4, 4)])]
+
+
+@pytest.mark.parametrize("end", ["|", " |", ""], ids=["compact", "padded", "no-trailing-pipe"])
+def test_a_year_in_the_last_column_is_read_whole(end: str) -> None:
+    """JindongGu's table cut after its Year column, so the year is the last cell of each row."""
+    rows = ["|".join(c.strip() for c in r.split("|")[:4]) + end for r in _jindonggu_table()]
+    result = catalog.parse("\n".join(rows) + "\n")
+    assert [(e.venue, e.year) for e in result.entries] == [("ICML", 2021), ("ICLR", 2022)]

@@ -73,6 +73,7 @@ def test_touchable(bot_pr: BotPullRequest, expected: bool) -> None:
     ("promptbot/math.AG-0601001", False, True),
     ("promptbot/feature", False, False),
     ("someone/2503.12096", False, False),
+    ("promptbot-2503.12096", False, False),  # a person's branch: the prefix is `promptbot/`
 ])
 def test_branch_kinds(branch: str, rolling: bool, per_paper: bool) -> None:
     assert mem.is_rolling_branch(branch, CFG) is rolling
@@ -83,6 +84,16 @@ def test_paper_branch_makes_old_style_ids_branch_safe() -> None:
     assert mem.paper_branch("2503.12096", CFG) == "promptbot/2503.12096"
     assert mem.paper_branch("cs/0601001", CFG) == "promptbot/cs-0601001"
     assert mem.is_paper_branch(mem.paper_branch("astro-ph/0601001", CFG), CFG)
+    assert mem.paper_branch("math.AG/0601001", CFG) == "promptbot/math.AG-0601001"
+
+
+@pytest.mark.parametrize(("arxiv_id", "branch"), [
+    (" Fixes #12 @XX ", "promptbot/Fixes-12-XX"),  # no reference, mention or edge dash
+    ("../2503..12096/", "promptbot/2503.12096"),  # no leading dots, no `..` (git refuses it)
+    ("-./ ", "promptbot/paper"),
+])
+def test_paper_branch_of_a_hostile_id_is_a_plain_git_safe_name(arxiv_id: str, branch: str) -> None:
+    assert mem.paper_branch(arxiv_id, CFG) == branch
 
 
 def test_open_rolling_pr_is_the_newest_touchable_one() -> None:
@@ -131,6 +142,12 @@ def test_an_updated_entry_deleted_before_merging_is_a_rejected_paper() -> None:
     memory = Memory((_with_update(5, "merged", 2),))
     assert mem.rejected(memory, Listed()) == {"2304.07221": 5}
     assert mem.rejected(memory, Listed("2304.07221")) == {}
+
+
+def test_updates_of_open_or_closed_prs_reject_no_paper() -> None:
+    # Pending, or an update turned down (declined_updates): the paper itself was not rejected.
+    memory = Memory((_with_update(5, "open", 2), _with_update(6, "closed", 3)))
+    assert mem.rejected(memory, Listed()) == {}
 
 
 def test_of_two_open_rolling_prs_the_newer_is_chosen_in_any_order() -> None:
