@@ -200,10 +200,16 @@ def test_two_runs_updating_at_once_lose_no_paper(gh: FakeGitHub, round_: int) ->
 def test_two_runs_opening_the_first_pr_at_once_end_with_one_pr(gh: FakeGitHub,
                                                                round_: int) -> None:
     papers = {"cron": [paper("2504.00001")], "dispatch": [paper("2504.00002")]}
-    results = race(gh, papers, meeting(rf"/git/ref/heads/{BRANCH}$"))
+    meet = meeting(rf"/git/ref/heads/{BRANCH}$")
+    results = race(gh, papers, meet)
+    assert meet.times == 0  # both runs were held at the same read: the race really happened
+    assert sorted(results) == ["cron", "dispatch"]  # both ended, neither hung
     outcome(gh, results, papers)
+    assert len(gh.open_pulls()) == 1  # one pull request opened, not one per run
     make_bot(gh).run([*papers["cron"], *papers["dispatch"]])
-    settled(gh, [paper("2504.00001"), paper("2504.00002")])
+    number = settled(gh, [paper("2504.00001"), paper("2504.00002")])
+    assert list(gh.pulls) == [number]  # no second PR was ever opened (and closed) on the way
+    assert gh.auto_closed == []
 
 
 # -- transient server errors ------------------------------------------------------------------
