@@ -255,3 +255,22 @@ def test_block_needs_a_key_line_and_keeps_blank_lines_inside() -> None:
     entry = one(text)
     assert (entry.line, entry.end_line, entry.kind) == (5, 9, "block")
     assert entry.code_urls == ("https://github.com/a/b",)
+
+
+def test_a_venue_tag_then_a_plain_line_is_venue_and_affiliation() -> None:
+    # danelpeng/Awesome-Continual-Leaning-with-PTMs writes each entry as a linked bold title, a
+    # bold venue tag (a month after the year for preprints) and the institutions on a line below.
+    published = one("* [**Class-Incremental Learning with CLIP**](https://arxiv.org/pdf/"
+                    "2407.14143) [**ECCV 2024**]\r\nNankai University\r\n")
+    assert (published.venue, published.year, published.affiliation) == (
+        "ECCV", 2024, "Nankai University")
+    preprint = one("* [**Restoring Forgotten Knowledge**](https://arxiv.org/pdf/2503.16793) "
+                   "[**Arxiv 2025.03**]\nInstitute of Automation, CAS\n")
+    assert (preprint.venue, preprint.year, preprint.affiliation) == (
+        "Arxiv", 2025, "Institute of Automation, CAS")
+
+
+def test_a_plain_line_after_a_tag_that_names_authors_is_no_affiliation() -> None:
+    entry = one("* [**A Title Of Some Length**](https://arxiv.org/pdf/2503.16793) [**CVPR 2025**]"
+                "\n  Zhou et al.\n")
+    assert (entry.venue, entry.affiliation) == ("CVPR", None)

@@ -44,6 +44,8 @@ _QUOTED = re.compile(rf"[{_QUOTES}]+(.*)[{_QUOTES}]+(.*)", re.DOTALL)
 _COMMA = re.compile(r",(?![^()]*\))")
 _LETTER = re.compile(r"\w")
 _PLACEHOLDER = re.compile(r"^[\s\-–—/]*$")
+# A bracketed venue tag, then (on the entry's next line, joined) plain text: the affiliation.
+_TAG_THEN_TEXT = re.compile(r"\[([^\[\]()]{2,40})\]\s*([^\[\]()<>|`]*)", re.DOTALL)
 
 
 def _take_affiliation(head: str) -> tuple[str | None, str]:
@@ -65,8 +67,14 @@ def _split_quoted(head: str) -> tuple[str, str] | None:
 
 
 def _meta(meta: str) -> tuple[str | None, int | None, str | None]:
-    """Venue, year and a plain `(Org)` from what follows a quoted title: `, CVPR, 2022 (Org)`."""
+    """Venue, year and a plain `(Org)` from what follows a quoted title: `, CVPR, 2022 (Org)`;
+    or a venue tag and the plain line under it: `[**ECCV 2024**]⏎Nankai University`."""
     text = meta.strip(" ,.;:-–—|*_")
+    tag = _TAG_THEN_TEXT.fullmatch(text)
+    label = venue_label(clean(tag.group(1)).strip("*_ ")) if tag else None
+    if tag and label is not None and label[0]:
+        rest = clean(tag.group(2))
+        return label[0], label[1], rest if _LETTER.search(rest) and "et al" not in rest else None
     affiliation = None
     paren = _YEAR_PAREN.match(text)
     if paren:

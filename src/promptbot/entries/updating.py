@@ -129,6 +129,10 @@ def _rewrite_venue(
     return text, in_text or in_labels
 
 
+# The venue is inside a bracketed tag that opens right before it.
+_TAG_OPEN = re.compile(r"\[[*_]*\s*$")
+
+
 def _venue_in_text(
     text: str, entry: Entry, name: str, year: int, separator: str | None
 ) -> tuple[str, bool]:
@@ -140,8 +144,8 @@ def _venue_in_text(
     else:
         pattern = rf"(?<![\w/.]){old}(?![\w])"
     found = re.search(pattern, masked(text))
-    if found is None:
-        return text, False
+    if found is None or _TAG_OPEN.search(text, 0, found.start()):
+        return text, False  # none, or a bracketed tag (`[**Arxiv 2023.07**]`): a label
     if entry.year is None:
         new = name
     else:

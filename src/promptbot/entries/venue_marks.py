@@ -107,8 +107,12 @@ def preprint_tag(entry: Entry) -> tuple[int, int] | None:
     if len(found) != 1:
         return None
     start, end = found[0].span()
-    return (start, end) if start > 0 and text[start - 1:start] == "[" and text[end:end + 1] == "]" \
-        else None
+    # `[arXiv]`, or `[**Arxiv 2025.03**]` with the tag's own emphasis inside the brackets.
+    inner = len(text[:start]) - len(text[:start].rstrip("*_"))
+    after = len(text[end:]) - len(text[end:].lstrip("*_"))
+    opened = start - inner > 0 and text[start - inner - 1] == "["
+    closed = text[end + after:end + after + 1] == "]"
+    return (start, end) if opened and closed else None
 
 
 def venue_key(entry: Entry) -> tuple[str, int] | None:
