@@ -121,3 +121,18 @@ def test_helpers() -> None:
 @pytest.mark.parametrize("raw", ["* nothing here", "| a | b |"])
 def test_text_without_an_entry_is_not_abstracted(raw: str) -> None:
     assert not catalog.parse(raw + "\n").entries
+
+
+def test_a_website_badge_that_links_to_arxiv_is_no_paper_slot() -> None:
+    # showlab/Awesome-Video-Diffusion: one entry of 596 links its Website badge to arXiv (no page
+    # yet); as an exemplar it must not make the bot write the paper's URL behind `Website`.
+    entry = catalog.parse(
+        "+ [A Title Of Some Length](https://arxiv.org/abs/2407.10937) (Jul., 2024)  \n"
+        "  [![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)](https://arxiv.org/abs/"
+        "2407.10937)\n"
+        "  [![Website](https://img.shields.io/badge/Website-9cf)](https://arxiv.org/abs/"
+        "2407.10937)\n").entries[0]
+    template = abstract(entry)
+    assert template is not None
+    kinds = [p.kind for p in template.parts if isinstance(p, Slot)]
+    assert kinds.count("paper") == 2 and kinds[-1] == "other"

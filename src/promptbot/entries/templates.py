@@ -81,7 +81,7 @@ def _link_spans(text: str, papers: set[str]) -> Iterator[_Span]:
         arxiv = _ARXIV_URL.match(url)
         if _CONSTANT_URL.match(url):
             continue  # a badge that reads the same on every entry
-        if arxiv and arxiv.end() == len(url):
+        if arxiv and arxiv.end() == len(url) and not _labelled_elsewhere(text, match.start()):
             form = arxiv.group(1) + "{id}" + (arxiv.group(4) or "")
             yield match.start(), match.end(), Slot("paper", form, original=url)
         elif stars := _STARS.match(url):
@@ -94,6 +94,20 @@ def _link_spans(text: str, papers: set[str]) -> Iterator[_Span]:
             yield match.start(), match.end(), Slot("paper", ARXIV_ABS, original=url)
         else:
             yield match.start(), match.end(), Slot("other", original=url)
+
+
+# What a link says it leads to when it is not the paper: the maintainers' entry that links its
+# `Website` badge to arXiv (no page yet) is no model for a slot the paper's URL fills.
+_ELSEWHERE = re.compile(r"(?i)\b(?:website|project|homepage|page|demo|code|github|data(?:set)?|"
+                        r"model|video|blog|hugging\s*face|star)s?\b")
+_LABEL_BEFORE = re.compile(r"\[(?:!\[([^\[\]]*)\]\([^()]*\)|([^\[\]]*))\]\($")
+
+
+def _labelled_elsewhere(text: str, start: int) -> bool:
+    """Whether the link whose URL starts at `start` is labelled as something other than the
+    paper (`[![Website](badge)](URL)`, `[Project](URL)`)."""
+    label = _LABEL_BEFORE.search(text, max(0, start - 300), start)
+    return bool(label and _ELSEWHERE.search(label.group(1) or label.group(2) or ""))
 
 
 def _flexible(title: str) -> re.Pattern[str] | None:
