@@ -86,3 +86,32 @@ def test_a_links_label_is_the_lists_word_even_when_rare() -> None:
     sealed = seal(first, constant_words([t for t in templates if t is not None]))
     assert "other" not in sealed.kinds
     assert any("Code (in construction)" in p for p in sealed.parts if isinstance(p, str))
+
+
+def test_a_known_affiliation_fills_the_line_under_the_entry_an_unknown_one_drops_it() -> None:
+    cat = catalog.parse(read("danelpeng_Awesome-Continual-Leaning-with-PTMs_8673e5d.md"))
+    section = next(s for s in cat.sections if len(s.entries) > 3)
+    found = induce(cat, section)
+    assert found is not None
+    known = write(found, values(affiliation="Nankai University"), found.structures)
+    assert known is not None
+    assert known.text.rstrip().endswith("[**Arxiv 2026.04**]\nNankai University")
+    unknown = write(found, values(), found.structures)
+    assert unknown is not None and unknown.text.rstrip().endswith("[**Arxiv 2026.04**]")
+
+
+def test_a_cell_the_section_always_fills_says_nothing_the_way_the_lists_other_rows_do() -> None:
+    head = "| Title | Venue | Data |\n|---|---|---|\n"
+
+    def row(n: int, data: str) -> str:
+        return (f"| [Paper {n} about things](https://arxiv.org/abs/2604.0{n}001) "
+                f"| arXiv | {data} |\n")
+
+    filled = "".join(row(n, f"[data](https://example.org/d{n})") for n in range(1, 4))
+    other = "".join(row(n, "--") for n in range(4, 7))
+    cat = catalog.parse(f"# L\n## Filled\n{head}{filled}\n## Other\n{head}{other}")
+    section = next(s for s in cat.sections if s.heading == "Filled")
+    found = induce(cat, section)
+    assert found is not None and found.placeholders[2] == "--"
+    written = write(found, values(), found.structures)
+    assert written is not None and written.text.rstrip().endswith("| arXiv | -- |")

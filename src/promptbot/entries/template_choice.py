@@ -80,8 +80,7 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
                  else _table_context(catalog, pool[-1][1])),
         next_number=_next_number(entries),
         blank_between=_blank_between(catalog, entries),
-        placeholders=(html_row_template.placeholders(ends(entries)) if rows
-                      else _placeholders(ends(entries))),
+        placeholders=_column_marks(entries, catalog.entries, rows),
         column_values=html_row_template.column_values(ends(entries)) if rows else (),
     )
 
@@ -109,6 +108,23 @@ def _placeholders(entries: Sequence[Entry]) -> tuple[str, ...]:
             if text and "](" not in text and "http" not in text and len(text) <= _PLACEHOLDER_MAX:
                 votes[i][text] += 1
     return tuple(next((t for t, n in v.most_common(1) if n >= 2), "") for v in votes)
+
+
+def _column_marks(entries: Sequence[Entry], every: Sequence[Entry], rows: bool) -> tuple[str, ...]:
+    """Per column, what the section writes where it has no value; where the section never lacks
+    one (every row has its illustration), what the list's other rows of as many columns write
+    there: a cell the bot cannot fill then says "nothing" the list's way, not an empty cell."""
+    read = html_row_template.placeholders if rows else _placeholders
+    own = read(ends(entries))
+    if all(own):
+        return own
+    width = len(own)
+    kind = "html" if rows else "table"
+    alike = [e for e in every if e.kind == kind and len(
+        (html_row_template.cells if rows else cells)(e.raw)) == width]
+    listwide = read(alike) if alike else ()
+    return tuple(mark or (listwide[i] if i < len(listwide) else "")
+                 for i, mark in enumerate(own))
 
 
 def _blank_between(catalog: Catalog, entries: Sequence[Entry]) -> bool:
