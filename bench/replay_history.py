@@ -18,6 +18,10 @@ Reported per list:
   `* [**CVPR'26**] T [[Paper](U)]` and `* [**ICLR'26**] T [[Paper](U)]` agree, a missing code
   link or a different bracket does not); shape is measured on the entry the bot writes into the
   maintainers' section, so it does not depend on the relevance model;
+- in shape given the facts: the same, once the bot is given what the maintainers' entry knows
+  and the day's feed does not (the short name, the code link, the affiliation, as the catalog
+  parser reads them from that entry): how far the learned templates are from the maintainers'
+  when the facts are there (enrichment finds some of them in a real run, not in this replay);
 - broken: entries whose rendering (cmark-gfm) leaves unbalanced brackets or stray emphasis marks,
   or whose insertion changes how many entries the catalog parser reads;
 - merge-ready: proposed that day, in their section, in their shape, unbroken;
@@ -39,7 +43,7 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -50,10 +54,10 @@ import replay_leave_out
 from entry_shape import known_shape, shape
 
 from promptbot import catalog, config
-from promptbot.entries import editing, formatting
+from promptbot.entries import editing, formatting, read_fields
 from promptbot.entries.render_check import problems
 from promptbot.judging import Scorer
-from promptbot.models import Catalog, Decision, Insertion, Paper, Section, Status
+from promptbot.models import Catalog, Insertion, Paper, PaperFields, Section, Status
 
 
 @dataclass
@@ -69,6 +73,7 @@ class Outcome:
     same_section: bool
     in_shape: bool
     in_known_shape: bool
+    in_shape_given_facts: bool
     broken: bool
     fallback: str
     maintainers_entry: str
@@ -152,11 +157,26 @@ def read_text(path: Path) -> str:
 
 
 def written(cat: Catalog, section: Section, paper: Paper,
-            decision: Decision | None) -> tuple[str, str]:
+            fields: PaperFields | None) -> tuple[str, str]:
     """The entry the bot writes into `section`, and why it fell back (empty: a template)."""
     style = editing.section_style(cat, section)
-    entry = formatting.format_entry(paper, style, fields=decision.fields if decision else None)
+    entry = formatting.format_entry(paper, style, fields=fields)
     return entry.text, entry.fallback
+
+
+def given_facts(cat: Catalog, section: Section, paper: Paper, theirs: str) -> PaperFields:
+    """The paper's fields with what the maintainers' entry knows beyond the feed: its short name,
+    code link and affiliation as the catalog parser reads them (the entry read in place)."""
+    fields = read_fields(paper)
+    after = editing.insertion_point(cat, section.heading)
+    text = editing.insert(cat.render(), [Insertion(paper.arxiv_id, section.heading, after,
+                                                   theirs.replace("\r", ""))])
+    found = next((e for e in catalog.parse(text).entries if paper.arxiv_id in e.arxiv_ids), None)
+    if found is None:
+        return fields
+    return replace(fields, name=found.name if found.name not in (None, "?") else fields.name,
+                   code_url=found.code_urls[0] if found.code_urls else fields.code_url,
+                   affiliation=found.affiliation or fields.affiliation)
 
 
 def broken(cat: Catalog, section: Section, text: str, paper: Paper) -> bool:
@@ -187,10 +207,13 @@ def replay_row(folder: Path, row: dict[str, Any], cfg: config.Config, shape_only
         decisions = Scorer(cat, cfg).decide_many(feed)
         decision = next(d for d in decisions if d.paper.arxiv_id == paper.arxiv_id)
     target = section
-    text, fallback = written(cat, target, paper, decision) if target else ("", "no section")
+    text, fallback = (written(cat, target, paper, decision.fields if decision else None)
+                      if target else ("", "no section"))
     bot_section = decision.section if decision else None
     theirs = shape(row["entry"], paper.title)
     ours = shape(text, paper.title)
+    informed = (shape(written(cat, target, paper, given_facts(cat, target, paper, row["entry"]))[0],
+                      paper.title) if target else "")
     return Outcome(
         repo=row["repo"], arxiv_id=paper.arxiv_id, section=row["section"],
         section_existed=exact,
@@ -200,6 +223,7 @@ def replay_row(folder: Path, row: dict[str, Any], cfg: config.Config, shape_only
                           == _norm(section.heading)),
         in_shape=theirs == ours,
         in_known_shape=known_shape(row["entry"], paper.title) == known_shape(text, paper.title),
+        in_shape_given_facts=theirs == informed,
         broken=target is not None and broken(cat, target, text, paper),
         fallback=fallback, maintainers_entry=row["entry"], bot_entry=text,
         maintainers_shape=theirs, bot_shape=ours)
@@ -222,6 +246,7 @@ def summarize(outcomes: list[Outcome], shape_only: bool) -> dict[str, Any]:
             "rows": len(rows),
             "in_shape": _rate(sum(o.in_shape for o in rows), len(rows)),
             "in_shape_but_unknown_links": _rate(sum(o.in_known_shape for o in rows), len(rows)),
+            "in_shape_given_facts": _rate(sum(o.in_shape_given_facts for o in rows), len(rows)),
             "broken": sum(o.broken for o in rows),
             "fallback": sum(bool(o.fallback) for o in rows),
         }
