@@ -29,9 +29,11 @@ Reported per list:
   catalog (the last three entries of every section with at least six held out and re-inserted).
 
 `--shape-only` skips judging: every paper is written into the maintainers' section.
+`--abstracts` gives the scorer the abstracts of listed papers found in the day files, as a warm
+abstract cache does in a real run (bench/eval_history.py's option of the same name).
 
     python bench/replay_history.py HISTORY_DIR [--shape-only] [--leave-out] [--list OWNER/NAME]
-        [--json] [--show N]
+        [--abstracts] [--json] [--show N]
 """
 
 from __future__ import annotations
@@ -52,12 +54,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import replay_leave_out
 from entry_shape import known_shape, shape
+from eval_history import load_abstracts
 
 from promptbot import catalog, config
 from promptbot.entries import editing, formatting, read_fields
 from promptbot.entries.render_check import problems
 from promptbot.judging import Scorer
-from promptbot.models import Catalog, Insertion, Paper, PaperFields, Section, Status
+from promptbot.models import Catalog, Decision, Insertion, Paper, PaperFields, Section, Status
 
 
 @dataclass
@@ -191,10 +194,33 @@ def broken(cat: Catalog, section: Section, text: str, paper: Paper) -> bool:
     return len(catalog.parse(new).entries) != len(cat.entries) + 1
 
 
-def replay_row(folder: Path, row: dict[str, Any], cfg: config.Config, shape_only: bool,
-               days: dict[str, list[Paper]]) -> Outcome | None:
+@dataclass
+class Replay:
+    """What rows share: the config, the day feeds and decisions read so far, the abstracts."""
+
+    cfg: config.Config
+    shape_only: bool
+    abstracts: dict[str, str]
+    days: dict[str, list[Paper]]
+    decided: dict[tuple[Path, str], tuple[Decision, ...]]
+
+
+def decisions_of(replay: Replay, path: Path, cat: Catalog, day: str) -> tuple[Decision, ...]:
+    """The scorer's decisions on a day's feed for a list as it stood (once per list-day)."""
+    key = (path, day)
+    if key not in replay.decided:
+        listed = {i for e in cat.entries for i in e.arxiv_ids}
+        cached = {i: t for i, t in replay.abstracts.items() if i in listed}
+        replay.decided[key] = Scorer(cat, replay.cfg, abstracts=cached).decide_many(
+            replay.days[day])
+    return replay.decided[key]
+
+
+def replay_row(folder: Path, row: dict[str, Any], replay: Replay) -> Outcome | None:
     """One row replayed."""
-    cat = catalog.parse(read_text(catalog_path(folder, row)))
+    path = catalog_path(folder, row)
+    cat = catalog.parse(read_text(path))
+    days, shape_only = replay.days, replay.shape_only
     if row["announce_day"] not in days:
         days[row["announce_day"]] = read_day(folder, row["announce_day"])
     feed = days[row["announce_day"]]
@@ -204,7 +230,7 @@ def replay_row(folder: Path, row: dict[str, Any], cfg: config.Config, shape_only
     section, exact = find_section(cat, row["section"])
     decision = None
     if not shape_only:
-        decisions = Scorer(cat, cfg).decide_many(feed)
+        decisions = decisions_of(replay, path, cat, row["announce_day"])
         decision = next(d for d in decisions if d.paper.arxiv_id == paper.arxiv_id)
     target = section
     text, fallback = (written(cat, target, paper, decision.fields if decision else None)
@@ -299,6 +325,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="no judging: write every paper into the maintainers' section")
     parser.add_argument("--leave-out", action="store_true",
                         help="also the leave-out replay on each list's newest catalog")
+    parser.add_argument("--abstracts", action="store_true",
+                        help="the scorer sees listed papers' abstracts from the day files")
     parser.add_argument("--list", default=None, help="only this OWNER/NAME")
     parser.add_argument("--show", type=int, default=0, help="entries out of shape shown per list")
     parser.add_argument("--json", action="store_true")
@@ -307,8 +335,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = [json.loads(line) for line in (args.history / "rows.jsonl").read_text("utf-8")
             .splitlines() if line.strip()]
     rows = [r for r in rows if args.list in (None, r["repo"])]
-    days: dict[str, list[Paper]] = {}
-    outcomes = [o for r in rows if (o := replay_row(args.history, r, cfg, args.shape_only, days))]
+    replay = Replay(cfg, args.shape_only,
+                    load_abstracts(args.history) if args.abstracts else {}, {}, {})
+    outcomes = [o for r in rows if (o := replay_row(args.history, r, replay))]
     result: dict[str, Any] = {"mode": "shape-only" if args.shape_only else "judged",
                               "lists": summarize(outcomes, args.shape_only)}
     if args.leave_out:
