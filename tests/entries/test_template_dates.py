@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from promptbot.entries.template_dates import date_spans, month_index
+from promptbot.entries.template_dates import date_spans, month_index, month_spellings
 
 
 @pytest.mark.parametrize(("text", "yymm", "year", "form"), [
@@ -31,3 +31,15 @@ def test_a_number_that_is_not_the_entrys_date_stays_text() -> None:
 
 def test_month_names() -> None:
     assert month_index("Sept.") == 9 and month_index("Foo") is None
+
+
+def test_each_month_is_spelled_the_way_the_list_mostly_spells_it() -> None:
+    # showlab/Awesome-Video-Diffusion: `(Mar., 2025)` but `(May, 2025)`, and now and then a
+    # `(Mar, 2025)` or `(July, 2025)` that the majority outvotes.
+    texts = ["(Mar., 2025)", "(Mar., 2024)", "(Mar, 2023)", "(May, 2025)", "(May, 2024)",
+             "(May., 2023)", "(July, 2025)", "(Jul., 2024)", "(Jul., 2023)",
+             "by Mayer 2025", "(Sept. 2024)"]
+    months = month_spellings(texts)
+    assert len(months) == 12
+    assert (months[2], months[4], months[6], months[8]) == ("Mar.", "May", "Jul.", "Sept.")
+    assert months[0] == "" and months[11] == ""

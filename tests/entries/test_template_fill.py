@@ -82,3 +82,17 @@ def test_a_year_alone_is_the_venues_year_and_a_day_needs_a_date() -> None:
     assert format_date("%y", values(year=2027)) == "27"
     assert format_date("%Y-%m-%d", values(day=None)) is None
     assert format_date("%y%m", values(yymm="")) is None
+
+
+@pytest.mark.parametrize(("form", "yymm", "expected"), [
+    ("(%b, %Y)", "2503", "(Mar., 2025)"),  # an exemplar from May: March still takes its period
+    ("(%b., %Y)", "2505", "(May, 2025)"),  # an exemplar from June: no `May.`
+    ("(%B, %Y)", "2507", "(Jul., 2025)"),
+    ("(%b., %Y)", "2501", "(Jan., 2025)"),  # a month the list never writes: the exemplar's form
+])
+def test_a_month_takes_the_lists_own_spelling(form: str, yymm: str, expected: str) -> None:
+    months = ("", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.",
+              "Dec.")
+    values = Values(title="T", arxiv_id=f"{yymm}.00001", venue="arXiv", venue_is_arxiv=True,
+                    year=2025, yymm=yymm, months=months)
+    assert format_date(form, values) == expected

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from promptbot.entries import html_row_template
+from promptbot.entries.template_dates import month_spellings
 from promptbot.entries.template_fill import Values, code_host
 from promptbot.entries.template_model import Part, Slot, Template
 from promptbot.entries.templates import abstract
@@ -38,6 +39,7 @@ class SectionTemplates:
     structures: frozenset[tuple[str, ...]] = frozenset()  # filled in by the render check
     # HTML table rows: per column, the cell texts rows share (the list's markup, not a value).
     column_values: tuple[frozenset[str], ...] = ()
+    months: tuple[str, ...] = ()  # how the list spells each month in dates (template_dates)
 
     @property
     def shows_venue(self) -> bool:
@@ -82,6 +84,7 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
         blank_between=_blank_between(catalog, entries),
         placeholders=_column_marks(entries, catalog.entries, rows),
         column_values=html_row_template.column_values(ends(entries)) if rows else (),
+        months=month_spellings(e.raw for e in every),
     )
 
 

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 
 from promptbot.entries.template_model import Slot
 
@@ -75,3 +76,21 @@ def month_index(word: str) -> int | None:
     """1..12 for a month name or abbreviation."""
     word = word[:3].lower()
     return _MONTHS.index(word) + 1 if word in _MONTHS else None
+
+
+def month_spellings(texts: Iterable[str]) -> tuple[str, ...]:
+    """How a list spells each month in its dates, by vote (`Mar.`, `May`, `July`): 12 strings,
+    "" for a month it never writes. A list abbreviates with a period except where the month is
+    short (`May`, `July`), and that is learned per month, not copied from one exemplar."""
+    votes = [Counter[str]() for _ in _MONTHS]
+    for text in texts:
+        for match in _MONTH_DATE.finditer(text):
+            word = match.group(1) + match.group(2)
+            index = _MONTHS.index(word[:3].lower())
+            if _FULL[index].startswith(word.lower()):  # `Sept`, `July`; not `Mayer 2025`
+                votes[index][word + ("." if match.group(3).startswith(".") else "")] += 1
+    return tuple(v.most_common(1)[0][0] if v else "" for v in votes)
+
+
+_FULL = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+         "october", "november", "december")

@@ -38,6 +38,8 @@ class Values:
     number: int | None = None
     unknown_name: str = ""  # how the list writes a name it does not know ("?"), if it does
     title_keeps_name: bool = True  # False: `**Name**: Title` drops "Name: " from the title
+    # How the list spells each month in its dates ("Mar.", "May", "July"); "" where it never does.
+    months: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,9 @@ def format_date(form: str, v: Values) -> str | None:
     month = int(v.yymm[2:]) if monthly else 1
     if "%d" in form and v.day is None:
         return None
+    spelled = v.months[month - 1] if monthly and len(v.months) == 12 else ""
+    if spelled:  # the list's own spelling of this month wins over the exemplar's abbreviation
+        form = re.sub(r"%[bB]\.?", lambda _: spelled.replace("%", "%%"), form)
     codes = {
         "%Y": f"{year:04d}", "%y": f"{year % 100:02d}", "%m": f"{month:02d}",
         "%-m": str(month), "%B": _MONTH_NAMES[month - 1], "%b": _MONTH_NAMES[month - 1][:3],

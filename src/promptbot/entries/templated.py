@@ -65,6 +65,7 @@ def write(section: SectionTemplates, values: Values,
                               rendered_text(values.name, NAME_MAX) if values.name else "",
                               rendered_text(values.affiliation) if values.affiliation else "",
                               *(rendered_text(a) for a in values.authors[:1])) if v)
+    values = replace(values, months=section.months) if section.months else values
     candidates = ranked(section, values)[:TRIES]
     for strict in (True, False):
         for template in candidates:
