@@ -115,3 +115,22 @@ def test_a_cell_the_section_always_fills_says_nothing_the_way_the_lists_other_ro
     assert found is not None and found.placeholders[2] == "--"
     written = write(found, values(), found.structures)
     assert written is not None and written.text.rstrip().endswith("| arXiv | -- |")
+
+
+def test_a_value_some_rows_share_is_never_a_placeholder_copied_into_a_new_row() -> None:
+    # JindongGu/Awesome-Prompting-on-Vision-Language-Model: the last column is each paper's
+    # topic; `Soft text prompts` recurs, yet it is a value, not the column's "nothing".
+    head = "| Title | Venue | Year | Code | Topic |\n|---|---|---|---|---|\n"
+    topics = ["Soft text prompts", "Visual patch-wise", "Soft text prompts",
+              "Backdoor attack on text-to-image models", "Adversarial robustness",
+              "Coupled unified prompting"]
+    rows = "".join(f"| [Paper {n} about things](https://arxiv.org/abs/2604.0{n}001) | NeurIPS | "
+                   f"2023 | {'---' if n % 2 else f'[Github](https://github.com/a/b{n})'} | {t} |\n"
+                   for n, t in enumerate(topics, start=1))
+    cat = catalog.parse("# L\n## Papers\n" + head + rows)
+    found = induce(cat, cat.sections[-1])
+    assert found is not None
+    assert found.placeholders[3] == "---" and found.placeholders[4] == ""
+    written = write(found, values(), found.structures)
+    assert written is not None
+    assert not any(t.split()[0] in written.text for t in topics)

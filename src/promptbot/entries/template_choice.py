@@ -108,9 +108,17 @@ def _placeholders(entries: Sequence[Entry]) -> tuple[str, ...]:
             while len(votes) <= i:
                 votes.append(Counter())
             text = cell.strip()
-            if text and "](" not in text and "http" not in text and len(text) <= _PLACEHOLDER_MAX:
+            if text and "](" not in text and "http" not in text and len(text) <= _PLACEHOLDER_MAX \
+                    and _says_nothing(text):
                 votes[i][text] += 1
     return tuple(next((t for t, n in v.most_common(1) if n >= 2), "") for v in votes)
+
+
+def _says_nothing(text: str) -> bool:
+    """Whether a cell's text is a mark for "no value" (`-`, `None`, `N/A`, `Coming soon`), not a
+    value some rows share (`Prompt tuning`, `NeurIPS`), which a new row must never copy."""
+    words = _WORD.findall(text.casefold())
+    return all(w in _NOTHING_WORDS for w in words) and not any(c.isdigit() for c in text)
 
 
 def _column_marks(entries: Sequence[Entry], every: Sequence[Entry], rows: bool) -> tuple[str, ...]:
@@ -143,6 +151,7 @@ _CONSTANT_SHARE = 0.4
 _PLACEHOLDERS = frozenset({"none", "n/a", "na", "tbd", "not", "found", "available", "soon",
                            "coming"})
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_NOTHING_WORDS = _PLACEHOLDERS | {"code", "yet", "unavailable", "released", "to", "be"}
 _WORD_RUN = re.compile(r"[^\W\d_]+(?:[ ,.&'’\-]+[^\W\d_]+)*|(?<![\w\"=#%.])\d+(?![\w\"%])")
 _IN_TAG = re.compile(r"<[^<>]*$")
 
