@@ -134,3 +134,38 @@ def test_a_value_some_rows_share_is_never_a_placeholder_copied_into_a_new_row() 
     written = write(found, values(), found.structures)
     assert written is not None
     assert not any(t.split()[0] in written.text for t in topics)
+
+
+def _written(text: str) -> str:
+    cat = catalog.parse(text)
+    found = induce(cat, cat.sections[-1])
+    assert found is not None
+    done = write(found, values(), found.structures)
+    assert done is not None
+    return done.text.strip()
+
+
+def test_a_list_that_changed_its_habit_is_written_the_new_way_at_the_end_it_grows() -> None:
+    # BWLONG/Awesome-Prompt-Learning-CV: older entries quote the title and spell out the venue,
+    # the newer ones at the bottom link an `arXiv YYMM` label.
+    old = "".join(f'* **N{n}**: "Old Style Paper {n} About Things", arXiv, 2022. '
+                  f"[[Paper](https://arxiv.org/abs/2203.0{n}001)]\n" for n in range(1, 5))
+    new = "".join(f"* **M{n}**: New Style Paper {n} About Things "
+                  f"[[arXiv 2306](https://arxiv.org/abs/2306.0{n}001)]\n" for n in range(1, 4))
+    assert _written(f"# L\n## Papers\n{old}{new}").endswith(
+        "A Paper About Things [[arXiv 2604](https://arxiv.org/abs/2604.01234)]")
+    newest_first = "".join(reversed((old + new).splitlines(keepends=True)))
+    assert "[[arXiv 2604]" in _written(f"# L\n## Papers\n{newest_first}")
+
+
+def test_an_exemplar_that_is_no_arxiv_paper_is_passed_over() -> None:
+    # BradyFU/Awesome-Multimodal-Large-Language-Models: the newest rows on top are model cards
+    # and blog posts whose second column names a company, not a venue.
+    head = "| Title | Venue | Date | Code |\n|---|---|---|---|\n"
+    cards = "".join(f"| [**Model Card {n} Of Things**](https://blog.example.org/m{n}) | {who} "
+                    f"| 2026-02-1{n} | - |\n"
+                    for n, who in enumerate(("OpenAI", "Google", "Bytedance Seed"), start=1))
+    papers = "".join(f"| [**Paper {n} About Things**](https://arxiv.org/pdf/2512.0{n}001) | arXiv "
+                     f"| 2025-12-0{n} | - |\n" for n in range(1, 4))
+    text = _written(f"# L\n## Papers\n{head}{cards}{papers}")
+    assert "| arXiv |" in text and "arxiv.org/pdf/2604.01234" in text

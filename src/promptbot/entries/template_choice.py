@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from promptbot.catalog import outline
 from promptbot.entries import html_row_template
 from promptbot.entries.template_dates import month_spellings
 from promptbot.entries.template_fill import Values, code_host
@@ -71,8 +72,7 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
     sample = [t for t, _ in _templates(every[::step])] + [t for t, _ in pool]
     constant = constant_words(sample)
     pool = [(seal(t, constant), e) for t, e in pool]
-    n = len(pool)
-    weights = tuple(RECENCY ** min(i, n - 1 - i) for i in range(n))
+    weights = _recency(catalog, section, len(pool), bool(own))
     entries = section.entries or catalog.entries
     rows = html_row_template.is_html([e for _, e in pool])
     return SectionTemplates(
@@ -112,6 +112,17 @@ def _placeholders(entries: Sequence[Entry]) -> tuple[str, ...]:
                     and _says_nothing(text):
                 votes[i][text] += 1
     return tuple(next((t for t, n in v.most_common(1) if n >= 2), "") for v in votes)
+
+
+def _recency(catalog: Catalog, section: Section, n: int, own: bool) -> tuple[float, ...]:
+    """Each exemplar's weight: entries nearer the end where the list adds papers weigh more (the
+    top of a newest-first section, else the bottom), as lists change their habits over time;
+    borrowed entries weigh by nearness to either end."""
+    if not own:
+        return tuple(RECENCY ** min(i, n - 1 - i) for i in range(n))
+    if outline.newest_first(catalog, section):
+        return tuple(RECENCY ** i for i in range(n))
+    return tuple(RECENCY ** (n - 1 - i) for i in range(n))
 
 
 def _says_nothing(text: str) -> bool:
@@ -268,6 +279,15 @@ def unshown(template: Template, values: Values) -> int:
 UNFILLED = 0.25  # a slot the paper cannot fill costs this much of a template's typicality
 UNSHOWN = 0.5  # a value the paper has and the template cannot show costs this much
 OTHER_VENUE = 0.1  # an exemplar of the other kind of venue (preprint / published) costs this
+# An exemplar that is no arXiv paper (a model card, a blog post: its "venue" is `Blog`, `OpenAI`)
+# is a poor model for one; the list's newest entries can be such.
+NOT_ARXIV = 0.2
+
+
+def _on_arxiv(template: Template) -> bool:
+    """Whether the exemplar's paper link is arXiv's (or it has no paper link to judge by)."""
+    papers = [s.original for s in template.slots if s.kind == "paper"]
+    return not papers or any("arxiv.org/" in url.lower() for url in papers)
 
 
 def ranked(section: SectionTemplates, values: Values) -> list[Template]:
@@ -281,6 +301,6 @@ def ranked(section: SectionTemplates, values: Values) -> list[Template]:
                                                  or not section.shows_venue))
         return (section.typicality(template) + 0.05 * section.weights[index]
                 - UNFILLED * fillable(template, values) - UNSHOWN * unshown(template, values)
-                - (0 if same_venue else OTHER_VENUE))
+                - (0 if same_venue else OTHER_VENUE) - (0 if _on_arxiv(template) else NOT_ARXIV))
     order = sorted(enumerate(section.templates), key=score, reverse=True)
     return [t for _, t in order]
