@@ -311,3 +311,11 @@ def test_at_most_max_pages_are_read_in_one_run() -> None:
     assert pages.asked == ["2506.00001v1"] and report.requests == 1
     assert done[0].fields is not None and done[0].fields.affiliation == "Tsinghua University"
     assert "already read 1 HTML pages ([enrich] max_pages)" in notes["2506.00002"]
+
+
+def test_an_unreachable_service_is_explained_once_and_named_in_the_other_notes() -> None:
+    pages = FakePages({}, broken=("2506.00001",))
+    papers = tuple(decision(f"2506.0000{n}") for n in range(1, 4))
+    _, _, notes = enrich(papers, SEED, Enricher(pages))
+    assert sum("HTTP 503" in note for note in notes.values()) == 1
+    assert all("see 2506.00001" in notes[f"2506.0000{n}"] for n in (2, 3))

@@ -68,8 +68,10 @@ class Enricher:
             html = self.pages.page(paper.arxiv_id, paper.version)
         except SourceError as exc:  # not cached: the next run that proposes it asks again
             log.warning("%s; no more HTML pages are asked for in this run", exc)
-            self.unreachable = f"arXiv's HTML pages could not be reached ({exc})"
-            return None, self.unreachable, False
+            # The error is said once, with the first paper; the others name that paper.
+            self.unreachable = (f"arXiv's HTML pages could not be reached in this run (see "
+                                f"{paper.arxiv_id})")
+            return None, f"arXiv's HTML pages could not be reached ({exc})", False
         page = read_front_page(html) if html is not None else None
         status = MISSING if html is None else OK if page and page.authors else UNREADABLE
         self.cache.put(key, _to_json(page, status))
