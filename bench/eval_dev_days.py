@@ -4,7 +4,8 @@ Usage: python bench/eval_dev_days.py [--catalog FILE] [--config FILE] [--model l
                                      [METADATA_A.jsonl LABELS_A.tsv METADATA_B.jsonl LABELS_B.tsv]
 
 Each day is one run's window (the learned model's negatives are that day's papers). On day A the
-threshold with the best F1 is chosen (ties: the lowest, favouring recall); the script prints
+threshold with the best F1 is chosen (ties: the lowest, favouring recall), halfway down to the
+next lower score (the middle of the gap, not one paper's own score); the script prints
 precision and recall on day B at that threshold, then the same the other way round. `maybe` and
 unlabelled papers are left out; a paper already in the catalog counts as predicted relevant.
 Defaults: tests/data/eval/ (copies of the labelled days) and the seed catalog with config.toml.
@@ -55,9 +56,13 @@ def f1(tp: int, fp: int, fn: int) -> float:
 
 
 def choose(day: Scored) -> float:
-    """The threshold with the best F1 on `day`; ties go to the lowest."""
+    """The threshold with the best F1 on `day` (ties: the lowest), moved halfway down to the
+    next lower score: any cut in that gap sorts `day` alike, and its middle does not sit on
+    one paper's score, as a cut at the lowest relevant paper's own score would."""
     candidates = sorted({s for s, _ in day})
-    return max(candidates, key=lambda t: (f1(*counts(day, t)), -t))
+    best = max(candidates, key=lambda t: (f1(*counts(day, t)), -t))
+    below = [s for s in candidates if s < best]
+    return (best + below[-1]) / 2 if below else best
 
 
 def line(name: str, day: Scored, threshold: float) -> str:

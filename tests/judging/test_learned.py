@@ -77,3 +77,16 @@ def test_recency_halves_a_listed_papers_weight_every_half_life(
 
 def test_no_half_life_weighs_every_entry_alike() -> None:
     assert recency_weights(("1506.00001", ""), "2506.09999", 0) == (1.0, 1.0)
+
+
+def test_a_bare_title_with_words_the_windows_titles_share_is_not_taken_for_the_lists() -> None:
+    # The list holds titles alone. Window papers whose titles say "semantic segmentation" but
+    # whose abstracts are elsewhere teach, through their bare titles, that these words alone
+    # are not the list's topic: a candidate with no abstract and only those words stays out.
+    organs = ("liver", "brain", "lung", "heart", "kidney", "retina", "prostate", "skin")
+    texts = [f"Semantic segmentation of the {organ} in medical scans\nWe segment {organ} tissue"
+             " in CT and MRI volumes with a supervised network trained on annotated hospital data."
+             for organ in organs]
+    judged = LearnedRelevance(Examples(SEGMENTATION)).judge(
+        [*texts, "Semantic segmentation of tumours", ON_TOPIC])
+    assert judged[-2].probability < 0.5 < judged[-1].probability
