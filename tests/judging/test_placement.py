@@ -336,3 +336,13 @@ def test_year_sections_of_a_topic_vote_together_and_the_paper_goes_to_its_year()
                                        published=datetime(2025, 4, 2, tzinfo=UTC)))
     assert older.section == "Vision > 2025"
     assert older.rule.endswith("; its year 2025")
+
+
+def test_the_section_view_shows_the_content_models_likeliest_sections_and_their_recency() -> None:
+    cat = _list({"Generation": [(f"2401.{n:05d}", t) for n, t in enumerate(GENERATION)],
+                 "Cinema": [(f"2402.{n:05d}", t) for n, t in enumerate(CINEMA)]})
+    view = Placer(cat, NO_RULES).section_view(paper(title="Hour-long film with shot memory"))
+    assert [name for name, _, _ in view] == ["Cinema", "Generation"]
+    assert view[0][1] > 0.5 and np.isclose(view[0][1] + view[1][1], 1.0)
+    # Cinema holds the newest ids (2402 against 2401): most of the list's newest entries.
+    assert view[0][2] > view[1][2]

@@ -134,6 +134,16 @@ class Placer:
                 placed[i] = found
         return [found for found in placed if found is not None]
 
+    def section_view(self, paper: Paper, shown: int = 3) -> list[tuple[str, float, float]]:
+        """The `shown` sections the content model finds likeliest for `paper` (by its title, and
+        abstract when the model learned abstracts): name, probability, and the section's share
+        of the list's newest entries (the recency prior)."""
+        text = f"{paper.title}\n{paper.abstract}" if self._by_content else paper.title
+        found = self._content.probabilities([text])[0]
+        best = np.argsort(-found, kind="stable")[:shown]
+        return [(self._names.get(id(self._learnable[i]), self._learnable[i].heading),
+                 float(found[i]), float(self._recent[i])) for i in best]
+
     def _by_venue(self, fields: PaperFields) -> Placement | None:
         if not self._venue_rule:
             return None
