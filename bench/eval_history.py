@@ -189,10 +189,11 @@ def recall_table(
 
 
 def _same_section(chosen: str, theirs: str) -> bool:
-    """The scorer's heading names the maintainers' section (emoji and spacing aside)."""
+    """The scorer's heading names the maintainers' section (emoji and spacing aside); a name
+    that is a heading path (`🌁 Vision > 2026`, where headings repeat) by its last heading."""
     def key(text: str) -> str:
         return re.sub(r"[^0-9a-z]+", "", text.lower())
-    return bool(chosen) and key(chosen) == key(theirs)
+    return bool(chosen) and key(chosen.split(" > ")[-1]) == key(theirs)
 
 
 def show(name: str, table: dict[str, dict[str, float]]) -> None:

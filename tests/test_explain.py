@@ -45,6 +45,12 @@ def test_a_proposed_paper_tells_its_reasons_vote_and_entry(
     assert all(f"  - {reason}" in lines for reason in candidate["reasons"])
     assert f'Section: "{candidate["section"]}" (confidence 1.00)' in lines
     assert "  the 10 nearest catalog titles vote (similarity share):" in lines
+    content = lines.index(
+        "  the sections' content model (by title; share of the list's newest entries):")
+    shares = [line.split("%")[0].strip() for line in lines[content + 1:content + 4]]
+    assert len(shares) == 3 and all(share.isdigit() for share in shares)
+    assert [int(x) for x in shares] == sorted((int(x) for x in shares), reverse=True)
+    assert all("(newest " in line for line in lines[content + 1:content + 4])
     assert f"  {insertion['text']}" == lines[-1]
     assert f"Entry it writes (after line {insertion['after_line']} of" in out
 

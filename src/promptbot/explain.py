@@ -2,7 +2,8 @@
 
 The same inputs as `run` (config, --catalog, --feed, --since/--until) and the same plan; the
 story is read from it: the paper as the source gave it, the decision and every reason, the
-section chosen and how its nearest catalog entries vote, and the entry it would write.
+section chosen, how its nearest catalog entries vote and what the sections' content model and
+the recency prior say, and the entry it would write.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from promptbot.catalog import normalize_arxiv_id, parse
 from promptbot.config import Config
 from promptbot.entries import plan_insertions
 from promptbot.errors import UsageError
+from promptbot.judging.placement import Placer
 from promptbot.judging.relevance import TitleSimilarity
 from promptbot.models import Catalog, Decision, Insertion, Paper, Plan, Status
 from promptbot.report import terminal_text as _safe
@@ -64,7 +66,8 @@ def story(arxiv_id: str, plan: Plan, catalog: Catalog, cfg: Config, *, path: str
         out.append(f"  already listed at line {decision.duplicate_line}: "
                    f"{_safe(decision.duplicate_of)}")
     out += ["", "Reasons:", *(f"  - {_safe(r)}" for r in decision.reasons)]
-    out += ["", *_section(decision), *_vote(decision.paper, catalog, cfg)]
+    out += ["", *_section(decision), *_vote(decision.paper, catalog, cfg),
+            *_content(decision.paper, catalog, cfg)]
     out += ["", *_entry(decision, plan, catalog, cfg, path)]
     return "\n".join(out) + "\n"
 
@@ -109,6 +112,16 @@ def _vote(paper: Paper, catalog: Catalog, cfg: Config) -> list[str]:
     for heading, weight in sorted(mass.items(), key=lambda kv: -kv[1]):
         shown = ", ".join(voters[heading][:_VOTERS_SHOWN])
         out.append(f"  {weight / total:>5.0%}  {_safe(heading)}  ({shown})")
+    return out
+
+
+def _content(paper: Paper, catalog: Catalog, cfg: Config) -> list[str]:
+    """What the sections' content model says of the title, and where the list adds now."""
+    view = Placer(catalog, cfg.sections).section_view(paper)
+    if not view:
+        return []
+    out = ["  the sections' content model (by title; share of the list's newest entries):"]
+    out += [f"  {p:>5.0%}  {_safe(name)}  (newest {recent:.0%})" for name, p, recent in view]
     return out
 
 

@@ -88,3 +88,11 @@ def test_a_section_grouped_by_venue_takes_a_paper_into_its_venue_run() -> None:
     assert outline.venue_run(section, "NoSuchVenue", top=True) is None
     names = parse(MULTIMODAL).section("Prompt Learning/Tuning")
     assert names is not None and outline.venue_run(names, "CVPR", top=True) is None
+
+
+def test_entry_age_is_the_arxiv_month_else_the_middle_of_the_year() -> None:
+    cat = catalog.parse(
+        '# L\n\n- **A**: "Alpha", arXiv, 2026. [[Paper](https://arxiv.org/abs/2603.01234)]\n'
+        '- **B**: "Beta", CVPR, 2021. [[Paper](https://example.org/beta.pdf)]\n')
+    ages = [outline.entry_age(e) for e in cat.entries]
+    assert ages == [2026 * 12 + 3, 2021 * 12 + 6]

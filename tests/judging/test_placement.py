@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -246,3 +247,104 @@ def test_status_and_heading_words_place_a_split_list_better_than_neighbours_alon
     with_signals = _leave_one_out(BWLONG_HEAD, True)
     neighbours_only = _leave_one_out(BWLONG_HEAD, False)
     assert with_signals >= 0.75 and with_signals > neighbours_only + 0.2
+
+
+def _bullet(arxiv_id: str, title: str) -> str:
+    year = 2000 + int(arxiv_id[:2])
+    return f'- **N{arxiv_id}**: "{title}", arXiv, {year}. [[Paper](https://arxiv.org/abs/{arxiv_id})]'
+
+
+def _list(sections: dict[str, list[tuple[str, str]]]) -> Catalog:
+    """A catalog of `## heading` sections (a heading "A / 2026" is `### 2026` under `## A`)."""
+    lines, parents = ["# Papers", ""], set()
+    for heading, entries in sections.items():
+        parent, _, child = heading.partition(" / ")
+        if child and parent not in parents:
+            parents.add(parent)
+            lines += [f"## {parent}", ""]
+        lines += [f"### {child}" if child else f"## {heading}", ""]
+        lines += [_bullet(i, t) for i, t in entries] + [""]
+    return catalog.parse("\n".join(lines))
+
+
+GENERATION = [
+    "Video generation with latent diffusion", "Text-to-video generation with cascaded diffusion",
+    "Image-to-video generation with motion diffusion",
+    "Video generation with diffusion transformers",
+    "Efficient video generation by distilled diffusion",
+    "Controllable video generation with diffusion",
+    "Video generation with spatial temporal diffusion",
+    "Audio driven video generation with diffusion",
+    "Scaling video generation diffusion models", "Video generation with flow matching diffusion",
+    "Consistent video generation via diffusion guidance",
+    "Video generation benchmarks for diffusion",
+]
+CINEMA = ["Minute-long film synthesis with shot memory", "Hour-long storytelling films with memory",
+          "Multi-shot film making with consistent characters"]
+
+
+def test_a_small_sections_own_words_outweigh_a_big_sections_many_neighbours() -> None:
+    """Most nearest entries are generic video generation; the film section's content decides."""
+    cat = _list({"Generation": [(f"2401.{n:05d}", t) for n, t in enumerate(GENERATION)],
+                 "Cinema": [(f"2402.{n:05d}", t) for n, t in enumerate(CINEMA)]})
+    chosen = place(cat, NO_RULES, paper(
+        title="Long film video generation with shot memory and diffusion"))
+    assert chosen.section == "Cinema"
+    assert "sections' content" in chosen.rule
+
+
+TUNING = ["Multimodal instruction tuning of language models", "Visual instruction tuning",
+          "Instruction tuning for multimodal language models",
+          "Aligning vision and language models with instructions",
+          "A multimodal assistant tuned on visual instructions",
+          "Large multimodal models that follow instructions"]
+FOUNDATION = ["A multimodal language model for documents", "Native multimodal models at scale",
+              "Omni-modal language models that see and hear", "An open multimodal model family"]
+
+
+def test_a_paper_alike_to_two_sections_goes_where_the_maintainers_add_now() -> None:
+    """The same titles; only which section holds the list's newest arXiv ids differs."""
+    foundation = [(f"2306.{n:05d}", t) for n, t in enumerate(FOUNDATION)]
+    candidate = paper(title="Versatile multimodal language models", arxiv_id="2606.00001")
+    old = _list({"Instruction Tuning": [(f"2305.{n:05d}", t) for n, t in enumerate(TUNING)],
+                 "Foundation Models": foundation})
+    filled_now = _list({"Instruction Tuning": [(f"2605.{n:05d}", t)
+                                               for n, t in enumerate(TUNING)],
+                        "Foundation Models": foundation})
+    assert place(old, NO_RULES, candidate).section == "Foundation Models"
+    assert place(filled_now, NO_RULES, candidate).section == "Instruction Tuning"
+
+
+def test_year_sections_of_a_topic_vote_together_and_the_paper_goes_to_its_year() -> None:
+    cat = _list({
+        "Vision / 2026": [("2601.00011", "Efficient transformers for dense prediction"),
+                          ("2602.00012", "Sparse attention for long documents")],
+        "Vision / 2025": [("2501.00021", "Visual token pruning for image classification"),
+                          ("2502.00022", "Token merging for vision transformers in images"),
+                          ("2503.00023", "Pruning visual tokens of image transformers")],
+        "Language / 2026": [("2601.00031", "Reasoning chains compressed for language models")],
+        "Language / 2025": [("2504.00041", "KV cache compression for language model reasoning"),
+                            ("2505.00042", "Compressing the key value cache of language models"),
+                            ("2506.00043", "Shorter reasoning chains for language models")],
+    })
+    title = "Visual token pruning for efficient image transformers"
+    chosen = place(cat, NO_RULES, paper(title=title, arxiv_id="2603.01234",
+                                        published=datetime(2026, 3, 2, tzinfo=UTC)))
+    assert chosen.section == "Vision > 2026"
+    assert chosen.rule.endswith("; its year 2026")
+    older = place(cat, NO_RULES, paper(title=title, arxiv_id="2504.01234",
+                                       published=datetime(2025, 4, 2, tzinfo=UTC)))
+    assert older.section == "Vision > 2025"
+    assert older.rule.endswith("; its year 2025")
+
+
+def test_the_section_view_shows_the_content_models_likeliest_sections_and_their_recency() -> None:
+    cat = _list({"Generation": [(f"2401.{n:05d}", t) for n, t in enumerate(GENERATION)],
+                 "Cinema": [(f"2402.{n:05d}", t) for n, t in enumerate(CINEMA)]})
+    view = Placer(cat, NO_RULES).section_view(paper(title="Hour-long film with shot memory"))
+    assert [name for name, _, _ in view] == ["Cinema", "Generation"]
+    assert view[0][1] > 0.5 and np.isclose(view[0][1] + view[1][1], 1.0)
+    # Cinema's 3 ids are the newest (2402 against 2401): of the 7 newest entries (half the
+    # list), 3 are Cinema's, 4 Generation's; smoothing by size adds 0.4 and 1.6 of 2 more.
+    assert np.allclose([v[2] for v in view], [3.4 / 9, 5.6 / 9])
+    assert view[0][2] > 3 / 15  # more than Cinema's share of the whole list

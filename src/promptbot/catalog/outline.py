@@ -159,6 +159,11 @@ def _last_content(catalog: Catalog, section: Section) -> int:
     return end
 
 
+def entry_age(entry: Entry) -> float | None:
+    """When an entry's paper came out, in months: its arXiv id's YYMM, else its year."""
+    return _age(entry)
+
+
 def _age(entry: Entry) -> float | None:
     """When an entry's paper came out, in months: its arXiv id's YYMM, else its year."""
     for arxiv_id in entry.arxiv_ids:

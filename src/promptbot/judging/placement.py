@@ -2,34 +2,48 @@
 
 Order: sections in `never` are never chosen; a topic rule (`rules`: terms -> section) wins, being
 the most specific; then `published` (a venue in journal_ref or comment) or `preprint`; then a
-learned rule: the nearest catalog entries by title (tf-idf) vote for their sections, weighted by
-similarity; heading words the title uses add to a section's vote, and each vote is weighed by how
-many of the section's entries share the paper's status (published or preprint, learned from their
-venues; see section_signals). The confidence is the winning section's share of the vote. Below
-`min_confidence` the paper goes to `default`, marked for triage. Configured sections missing from
-the catalog are ignored, and said once in the run's notes; `published` and `preprint` are a pair:
-if either is configured but missing, the catalog is not the one they were written for, and
-neither applies (another list may well have a section named like one of them).
+learned rule, all of it read from the list's own entries:
+
+- the nearest catalog entries by title (tf-idf) vote for their sections, weighted by
+  similarity, and heading words the title uses add to a section's vote;
+- a content model of each section (section_model: a linear SVM over its entries' titles and
+  cached abstracts) gives each section a probability; it is mixed with the neighbours' shares;
+- each section is weighed by how many of its entries share the paper's status (published or
+  preprint, see section_signals) and by a recency prior: its share of the list's newest
+  entries, as maintainers add to the sections they are filling now;
+- year sections under one heading (`Vision > 2025`, `Vision > 2026`) vote as one topic, and the
+  paper goes to its own year's section there when the list has it.
+
+The confidence is the winning topic's share of the vote. Below `min_confidence` the paper goes
+to `default`, marked for triage. Configured sections missing from the catalog are ignored, and
+said once in the run's notes; `published` and `preprint` are a pair: if either is configured but
+missing, the catalog is not the one they were written for, and neither applies (another list
+may well have a section named like one of them).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-from promptbot.catalog import section_names
+from promptbot.catalog import outline, section_names
 from promptbot.catalog.section_signals import (
-    HEADING_WEIGHT,
     PREPRINT,
     PUBLISHED,
     HeadingWords,
     status_profile,
 )
 from promptbot.config import SectionsConfig
+from promptbot.judging.section_model import SectionContent, recent_shares
 from promptbot.models import Catalog, Paper, PaperFields, Section
+
+# Chosen on history-dev (bench/replay_history.py), where a broad plateau around them holds:
+CONTENT_WEIGHT = 0.75  # the section content model's share of the mix (the neighbours' the rest)
+RECENCY_WEIGHT = 1.0  # exponent of the recency prior (0: no prior)
+HEADING_SHARE = 0.5  # heading words fully used add this share of the neighbours' votes
 
 
 @dataclass(frozen=True)
@@ -51,9 +65,13 @@ def heading_matches(configured: str, heading: str) -> bool:
 class Placer:
     """Places papers in one catalog under one [sections] config."""
 
-    def __init__(self, catalog: Catalog, cfg: SectionsConfig) -> None:
-        """Resolve configured names against the catalog's headings; note the missing ones."""
+    def __init__(self, catalog: Catalog, cfg: SectionsConfig,
+                 abstracts: Mapping[str, str] | None = None) -> None:
+        """Resolve configured names against the catalog's headings; note the missing ones;
+        learn each section's content (titles, and `abstracts` of listed ids when cached)."""
         self.cfg = cfg
+        self._catalog = catalog
+        self._by_content = bool(abstracts)
         sections = catalog.sections
         self._never = {s.heading for s in sections if any(heading_matches(n, s.heading)
                                                          for n in cfg.never)}
@@ -80,6 +98,9 @@ class Placer:
         self._status = status_profile(self._learnable)
         self._headings = HeadingWords([s.heading for s in self._learnable])
         self._names = section_names(catalog)  # a heading path where headings repeat ("A > 2026")
+        self._content = SectionContent(self._learnable, abstracts)
+        self._recent = recent_shares(self._learnable)
+        self._topics = _topic_groups(self._learnable)
 
     def _resolve(self, sections: Sequence[Section], name: str) -> str | None:
         for section in sections:
@@ -113,6 +134,16 @@ class Placer:
                 placed[i] = found
         return [found for found in placed if found is not None]
 
+    def section_view(self, paper: Paper, shown: int = 3) -> list[tuple[str, float, float]]:
+        """The `shown` sections the content model finds likeliest for `paper` (by its title, and
+        abstract when the model learned abstracts): name, probability, and the section's share
+        of the list's newest entries (the recency prior)."""
+        text = f"{paper.title}\n{paper.abstract}" if self._by_content else paper.title
+        found = self._content.probabilities([text])[0]
+        best = np.argsort(-found, kind="stable")[:shown]
+        return [(self._names.get(id(self._learnable[i]), self._learnable[i].heading),
+                 float(found[i]), float(self._recent[i])) for i in best]
+
     def _by_venue(self, fields: PaperFields) -> Placement | None:
         if not self._venue_rule:
             return None
@@ -137,35 +168,60 @@ class Placer:
         self, papers: Sequence[Paper], fields: Sequence[PaperFields], sims: npt.NDArray[np.float32],
         order: npt.NDArray[np.intp],
     ) -> list[Placement]:
-        """The learned rule: neighbours' votes, plus heading words, times the status likeness."""
+        """The learned rule: neighbours' votes and heading words, mixed with the sections'
+        content model, times the status likeness and the recency prior; year sections of one
+        topic vote together, and the paper's own year picks among them."""
         mass = self._mass(sims, order)
-        total = mass.sum(axis=1, keepdims=True)
+        total = mass.sum(axis=1)
         used = [self._headings.used(p.title) for p in papers]
         venues = [f.published_venue for f in fields]
         statuses = [PUBLISHED if v else PREPRINT for v in venues]
         factors = {s: self._status.factors(s) for s in (PUBLISHED, PREPRINT)}
-        votes = (mass + HEADING_WEIGHT * self._headings.scores(used) * total) * np.array(
-            [factors[s] for s in statuses]).reshape(len(papers), -1)
-        best = votes.argmax(axis=1) if votes.shape[1] else np.zeros(len(papers), dtype=np.intp)
-        sums = votes.sum(axis=1)
-        return [
-            self._learned(int(best[n]), float(votes[n, best[n]] / sums[n]) if total[n, 0] > 0
-                          else None, self._why(used[n], int(best[n]), statuses[n], venues[n]))
-            for n in range(len(papers))
-        ]
+        near = mass + HEADING_SHARE * self._headings.scores(used) * total[:, None]
+        texts = [f"{p.title}\n{p.abstract}" if self._by_content else p.title for p in papers]
+        content = (1.0 - CONTENT_WEIGHT) * _shares(near) + CONTENT_WEIGHT * \
+            self._content.probabilities(texts)
+        votes = content * np.array([factors[s] for s in statuses]).reshape(len(papers), -1) \
+            * self._recent ** RECENCY_WEIGHT
+        placements = []
+        for n in range(len(papers)):
+            if total[n] <= 0 or not votes.shape[1]:
+                placements.append(self._learned(None, 0.0, ""))
+                continue
+            row = votes[n]
+            topics = np.bincount(self._topics, weights=row)
+            topic = int(topics.argmax())
+            best = int(np.where(self._topics == topic, row, -1.0).argmax())
+            confidence = float(topics[topic] / row.sum())
+            section, year = self._year_section(self._learnable[best], fields[n].year)
+            why = self._why(used[n], best, statuses[n], venues[n]) + (
+                f"; its year {year}" if year is not None else "")
+            placements.append(self._learned(section, confidence, why))
+        return placements
 
-    def _learned(self, best: int, confidence: float | None, why: str) -> Placement:
+    def _year_section(self, section: Section, year: int) -> tuple[Section, int | None]:
+        """In a list split by year under a topic, the topic's section for the paper's year (and
+        that year), where it exists; else `section` itself."""
+        if outline.heading_year(section) is None:
+            return section, None
+        chosen = outline.by_year(outline.year_siblings(self._catalog, section), year)
+        if chosen is None or outline.heading_year(chosen) != year:
+            return section, None
+        return chosen, year
+
+    def _learned(self, section: Section | None, confidence: float, why: str) -> Placement:
         default = self._found.get(self.cfg.default)
-        if confidence is None:
+        if section is None:
             fallback = default or (self._learnable[0].heading if self._learnable else None)
             return Placement(fallback, 0.0, True, "no similar catalog entries: needs triage")
-        name = self._names.get(id(self._learnable[best]), self._learnable[best].heading)
+        name = self._names.get(id(section), section.heading)
         if confidence >= self.cfg.min_confidence or default is None:
             triage = confidence < self.cfg.min_confidence
-            return Placement(name, confidence, triage, f'section "{name}": nearest entries'
-                             f" ({confidence:.0%} of their vote){why}")
+            return Placement(name, confidence, triage, f'section "{name}": nearest entries and'
+                             f" sections' content ({confidence:.0%} of the vote){why}")
         return Placement(default, confidence, True, f'default section "{default}": nearest'
-                         f' entries point to "{name}" only at {confidence:.0%}{why}')
+                         f' entries and sections\' content point to "{name}" only at'
+                         f" {confidence:.0%}{why}")
 
     def _why(self, used: frozenset[str], index: int, status: str, venue: str | None) -> str:
         """The learned signals that favoured section `index`, said plainly."""
@@ -196,3 +252,23 @@ class Placer:
         cells = (np.arange(rows)[:, None] * sections + self._owner[columns]).ravel()
         summed = np.bincount(cells, weights=found.ravel(), minlength=rows * sections)
         return np.asarray(summed, dtype=np.float64).reshape(rows, sections)
+
+
+def _shares(votes: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """Each row's votes as shares of the row's total (a row without votes stays zero)."""
+    sums = votes.sum(axis=1, keepdims=True)
+    shares: npt.NDArray[np.float64] = np.divide(votes, sums, out=np.zeros_like(votes),
+                                                where=sums > 0)
+    return shares
+
+
+def _topic_groups(sections: Sequence[Section]) -> npt.NDArray[np.intp]:
+    """Per section, its topic's number: year sections under one heading share one (`Vision >
+    2025` and `Vision > 2026` are one topic), every other section is a topic of its own."""
+    keys: dict[tuple[str, ...], int] = {}
+    out = []
+    for n, section in enumerate(sections):
+        yearly = outline.heading_year(section) is not None and len(section.path) > 1
+        key = ("year", *section.path[:-1]) if yearly else ("section", str(n))
+        out.append(keys.setdefault(key, len(keys)))
+    return np.array(out, dtype=np.intp)

@@ -57,7 +57,7 @@ class Scorer:
             [e.name for e in entries],
             cfg.scoring,
         )
-        self.placer = Placer(catalog, cfg.sections)
+        self.placer = Placer(catalog, cfg.sections, abstracts)
         self.learned = LearnedScoring(catalog, cfg.scoring, self.relevance, reviews, abstracts)
         self._seen_ids: dict[str, str] = {}
         self._seen_titles: dict[str, str] = {}

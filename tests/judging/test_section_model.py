@@ -1,0 +1,70 @@
+"""Tests for what sections are about (a linear model of their entries) and what is filled now."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from promptbot.judging.section_model import SectionContent, entry_text, recent_shares, softmax
+from promptbot.models import Entry, Section
+
+
+def _section(heading: str, entries: list[tuple[str, str]]) -> Section:
+    return Section(heading=heading, level=2, line=1, end_line=1, pseudo=False, entries=tuple(
+        Entry(line=1, end_line=1, raw=title, kind="bullet", title=title,
+              arxiv_ids=(arxiv_id,) if arxiv_id
+              else ()) for arxiv_id, title in entries))
+
+
+SEGMENTATION = _section("Segmentation", [
+    ("2401.00001", "Open-vocabulary semantic segmentation with masks"),
+    ("2401.00002", "Mask transformers for panoptic segmentation"),
+    ("2401.00003", "Referring image segmentation with pixel masks")])
+DETECTION = _section("Detection", [
+    ("2402.00001", "Open-vocabulary object detection with boxes"),
+    ("2402.00002", "Region proposals for box detection"),
+    ("2402.00003", "Detection transformers predict object boxes")])
+
+
+def test_the_content_model_favours_the_section_whose_words_a_text_uses() -> None:
+    model = SectionContent([SEGMENTATION, DETECTION])
+    found = model.probabilities(["Pixel masks for open-vocabulary segmentation",
+                                 "Boxes for open-vocabulary object detection"])
+    assert found.shape == (2, 2)
+    assert np.allclose(found.sum(axis=1), 1.0)
+    assert found[0, 0] > 0.6 > found[1, 0]
+    assert found[1, 1] > 0.6
+
+
+def test_cached_abstracts_teach_the_content_model_words_no_title_has() -> None:
+    vague = [_section("A", [("2401.00001", "A study"), ("2401.00002", "Another study")]),
+             _section("B", [("2402.00001", "A method"), ("2402.00002", "Another method")])]
+    abstracts = {"2401.00001": "We segment tumours in scans.",
+                 "2401.00002": "Tumours in scans, segmented.",
+                 "2402.00001": "We translate speech to text.",
+                 "2402.00002": "Speech recognition for many languages."}
+    text = "Segmenting tumours in scans"
+    without = SectionContent(vague).probabilities([text])[0]
+    learned = SectionContent(vague, abstracts).probabilities([text])[0]
+    assert learned[0] > 0.6 and learned[0] > without[0]
+    assert entry_text(vague[0].entries[0], abstracts) == "A study\nWe segment tumours in scans."
+
+
+def test_one_section_or_none_gives_uniform_answers() -> None:
+    assert np.allclose(SectionContent([SEGMENTATION]).probabilities(["anything"]), [[1.0]])
+    assert SectionContent([]).probabilities(["anything"]).shape == (1, 0)
+    assert softmax(np.zeros((1, 0)), 5.0).shape == (1, 0)
+
+
+def test_recent_shares_favour_the_section_holding_the_newest_entries() -> None:
+    old = _section("Old", [(f"2101.{n:05d}", f"Old paper {n}") for n in range(30)])
+    new = _section("New", [(f"2605.{n:05d}", f"New paper {n}") for n in range(10)])
+    shares = recent_shares([old, new])
+    assert np.isclose(shares.sum(), 1.0)
+    # The 20 newest entries: all 10 of New, 10 of Old; smoothing by size adds 1.5 and 0.5.
+    assert np.allclose(shares, [11.5 / 22, 10.5 / 22])
+    assert shares[1] > 10 / 40  # more than New's share of the whole list
+
+
+def test_undated_entries_leave_the_recency_prior_uniform() -> None:
+    undated = [_section("A", [("", "x"), ("", "y")]), _section("B", [("", "z")])]
+    assert np.allclose(recent_shares(undated), [0.5, 0.5])
