@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,7 +18,7 @@ from promptbot.config import SectionRule, SectionsConfig
 from promptbot.entries import read_fields
 from promptbot.judging.placement import Placement, Placer, heading_matches
 from promptbot.judging.relevance import TitleSimilarity
-from promptbot.models import Catalog, Paper
+from promptbot.models import Catalog, Entry, Paper
 
 ROOT = Path(__file__).resolve().parents[2]
 NO_RULES = SectionsConfig(default="", published="", preprint="", never=())
@@ -187,18 +188,41 @@ def test_an_empty_catalog_has_no_section() -> None:
     assert chosen.section is None and chosen.needs_triage
 
 
-def test_leave_one_out_accuracy_of_the_learned_rule_on_a_large_list() -> None:
-    """Each of ~1,840 entries, removed, is placed back by its neighbours; 12 sections."""
+FOLDS = 5
+
+
+def _without(cat: Catalog, held: list[Entry]) -> Catalog:
+    """The catalog with the held-out entries' lines removed: nothing learned has seen them."""
+    drop = {n for e in held for n in range(e.line, e.end_line + 1)}
+    return catalog.parse("".join(line for n, line in enumerate(cat.lines, start=1)
+                                 if n not in drop))
+
+
+def _held_out_placements(cat: Catalog, entries: list[Entry], papers: list[Paper],
+                         placer_of: Callable[[Catalog], Placer]) -> float:
+    """Share of `entries` put back in their own section by a placer fitted, fold by fold, on
+    the catalog without them (the content model and the neighbours never see the answer)."""
+    owner = {id(e): s.heading for s in cat.sections for e in s.entries}
+    right = 0
+    for fold in range(FOLDS):
+        held = [e for n, e in enumerate(entries) if n % FOLDS == fold]
+        asked = [p for n, p in enumerate(papers) if n % FOLDS == fold]
+        rest = _without(cat, held)
+        sims = TitleSimilarity([e.title for e in rest.entries]).matrix([e.title for e in held])
+        placed = placer_of(rest).place_all(
+            asked, [read_fields(p) for p in asked], [p.title for p in asked], sims)
+        right += sum(p.section == owner[id(e)] for p, e in zip(placed, held, strict=True))
+    return right / len(entries)
+
+
+def test_held_out_accuracy_of_the_learned_rule_on_a_large_list() -> None:
+    """~1,840 entries, each placed back by a placer fitted without it (5 folds); 12 sections."""
     multimodal = parse(MULTIMODAL)
-    entries = multimodal.entries
-    sims = TitleSimilarity([e.title for e in entries]).matrix([e.title for e in entries])
-    np.fill_diagonal(sims, 0.0)
-    owner = {id(e): s.heading for s in multimodal.sections for e in s.entries}
-    placer = Placer(multimodal, NO_RULES)
-    candidates = [paper(title=e.title) for e in entries]
-    right = sum(placer.place(c, read_fields(c), e.title, sims[i]).section == owner[id(e)]
-                for i, (c, e) in enumerate(zip(candidates, entries, strict=True)))
-    assert right / len(entries) >= 0.65  # the largest section alone holds 34%
+    entries = list(multimodal.entries)
+    papers = [paper(title=e.title) for e in entries]
+    accuracy = _held_out_placements(multimodal, entries, papers,
+                                    lambda rest: Placer(rest, NO_RULES))
+    assert accuracy >= 0.65  # the largest section alone holds 34%
 
 
 def test_on_another_list_a_published_paper_goes_where_published_papers_are() -> None:
@@ -222,31 +246,29 @@ def test_heading_words_lean_towards_the_section_they_name() -> None:
 
 
 def _leave_one_out(name: str, learned: bool) -> float:
-    """Share of entries with an arXiv id placed back in their section, venue as a comment."""
+    """Share of entries with an arXiv id placed back in their section, venue as a comment, by a
+    placer fitted without them (5 folds)."""
     cat = parse(name)
     entries = [e for e in cat.entries if e.arxiv_ids]
-    column = {id(e): i for i, e in enumerate(cat.entries)}
-    sims = TitleSimilarity([e.title for e in cat.entries]).matrix([e.title for e in entries])
-    for row, e in enumerate(entries):
-        sims[row, column[id(e)]] = 0.0
-    owner = {id(e): s.heading for s in cat.sections for e in s.entries}
     papers = [paper(title=e.title, comment=f"Accepted to {e.venue} {e.year}"
                     if e.venue and e.venue.lower() != "arxiv" else None) for e in entries]
-    placer = Placer(cat, NO_RULES)
-    if not learned:  # neighbours only: no status, no heading words
-        placer._status = type(placer._status)(placer._status.preprint_share,
-                                              (False,) * len(placer._learnable), 0.5)
-        placer._headings = type(placer._headings)([""] * len(placer._learnable))
-    placed = placer.place_all(
-        papers, [read_fields(p) for p in papers], [p.title for p in papers], sims)
-    return sum(p.section == owner[id(e)] for p, e in zip(placed, entries, strict=True)) / len(
-        entries)
+
+    def placer_of(rest: Catalog) -> Placer:
+        placer = Placer(rest, NO_RULES)
+        if not learned:  # neighbours only: no status, no heading words
+            placer._status = type(placer._status)(placer._status.preprint_share,
+                                                  (False,) * len(placer._learnable), 0.5)
+            placer._headings = type(placer._headings)([""] * len(placer._learnable))
+        return placer
+
+    return _held_out_placements(cat, entries, papers, placer_of)
 
 
 def test_status_and_heading_words_place_a_split_list_better_than_neighbours_alone() -> None:
     with_signals = _leave_one_out(BWLONG_HEAD, True)
     neighbours_only = _leave_one_out(BWLONG_HEAD, False)
-    assert with_signals >= 0.75 and with_signals > neighbours_only + 0.2
+    # Held out by folds: 0.76 against 0.58 (fitted on every entry it read 0.89 against 0.63).
+    assert with_signals >= 0.75 and with_signals > neighbours_only + 0.15
 
 
 def _bullet(arxiv_id: str, title: str) -> str:
