@@ -29,11 +29,14 @@ Reported per list:
   catalog (the last three entries of every section with at least six held out and re-inserted).
 
 `--shape-only` skips judging: every paper is written into the maintainers' section.
+`--starter` judges each list with the config `promptbot init` writes for it (learned relevance
+without hand-written terms, its sections), as a new list's maintainers would start, instead of the
+built-in defaults written for the seed list.
 `--abstracts` gives the scorer the abstracts of listed papers found in the day files, as a warm
 abstract cache does in a real run (bench/eval_history.py's option of the same name).
 
     python bench/replay_history.py HISTORY_DIR [--shape-only] [--leave-out] [--list OWNER/NAME]
-        [--abstracts] [--json] [--show N]
+        [--abstracts] [--starter] [--json] [--show N]
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ import gzip
 import json
 import re
 import sys
+import tempfile
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
@@ -61,6 +65,7 @@ from promptbot.entries import editing, formatting, read_fields
 from promptbot.entries.render_check import problems
 from promptbot.judging import Scorer
 from promptbot.models import Catalog, Decision, Insertion, Paper, PaperFields, Section, Status
+from promptbot.starter import starter_config
 
 
 @dataclass
@@ -201,6 +206,7 @@ class Replay:
     cfg: config.Config
     shape_only: bool
     abstracts: dict[str, str]
+    starter: bool
     days: dict[str, list[Paper]]
     decided: dict[tuple[Path, str], tuple[Decision, ...]]
 
@@ -211,9 +217,17 @@ def decisions_of(replay: Replay, path: Path, cat: Catalog, day: str) -> tuple[De
     if key not in replay.decided:
         listed = {i for e in cat.entries for i in e.arxiv_ids}
         cached = {i: t for i, t in replay.abstracts.items() if i in listed}
-        replay.decided[key] = Scorer(cat, replay.cfg, abstracts=cached).decide_many(
-            replay.days[day])
+        cfg = starter_config_of(cat) if replay.starter else replay.cfg
+        replay.decided[key] = Scorer(cat, cfg, abstracts=cached).decide_many(replay.days[day])
     return replay.decided[key]
+
+
+def starter_config_of(cat: Catalog) -> config.Config:
+    """The config `promptbot init` writes for this list, read back as a run would read it."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "config.toml"
+        path.write_text(starter_config(cat, "owner/list"), encoding="utf-8")
+        return config.load(path)
 
 
 def replay_row(folder: Path, row: dict[str, Any], replay: Replay) -> Outcome | None:
@@ -327,6 +341,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="also the leave-out replay on each list's newest catalog")
     parser.add_argument("--abstracts", action="store_true",
                         help="the scorer sees listed papers' abstracts from the day files")
+    parser.add_argument("--starter", action="store_true",
+                        help="judge each list with the config `promptbot init` writes for it")
     parser.add_argument("--list", default=None, help="only this OWNER/NAME")
     parser.add_argument("--show", type=int, default=0, help="entries out of shape shown per list")
     parser.add_argument("--json", action="store_true")
@@ -336,7 +352,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             .splitlines() if line.strip()]
     rows = [r for r in rows if args.list in (None, r["repo"])]
     replay = Replay(cfg, args.shape_only,
-                    load_abstracts(args.history) if args.abstracts else {}, {}, {})
+                    load_abstracts(args.history) if args.abstracts else {}, args.starter, {}, {})
     outcomes = [o for r in rows if (o := replay_row(args.history, r, replay))]
     result: dict[str, Any] = {"mode": "shape-only" if args.shape_only else "judged",
                               "lists": summarize(outcomes, args.shape_only)}
