@@ -12,10 +12,15 @@ written entry's skeleton and the maintainers', for every kind of entry), the sam
 and affiliation are left out: name marker, quotes, separators, link brackets and labels), the
 end-to-end rate, and every disagreement.
 
+With `--newest N` the list's N newest entries (by arXiv id, wherever they are) are held out
+instead: what the maintainers added last, as a replay of "the next papers" (the per-section
+hold-out takes as many from a section nobody fills any more as from the one filled now).
+
 A held-out paper that the list still cites elsewhere (the same arXiv id or title in another
 section) is rightly `listed`: such papers are reported apart, and the rates count the rest.
 
-    python bench/replay_leave_out.py tests/data/catalogs/BWLONG_..._2023-12-22_HEAD.md [--json]
+    python bench/replay_leave_out.py tests/data/catalogs/BWLONG_..._2023-12-22_HEAD.md
+        [--min-entries M] [--leave L | --newest N] [--json]
 """
 
 from __future__ import annotations
@@ -141,10 +146,24 @@ def fields_of(entry: Entry) -> dict[str, Any]:
     }
 
 
-def replay(path: Path, cfg: config.Config, min_entries: int, leave: int) -> dict[str, Any]:
-    """Run the whole leave-out replay on one catalog file."""
+def hold_out_newest(cat: Catalog, count: int) -> tuple[str, list[HeldOut], list[Entry]]:
+    """The catalog text without its `count` newest entries by arXiv id; those entries."""
+    owner = {id(e): s for s in cat.sections for e in s.entries}
+    dated = sorted((e for e in cat.entries if e.arxiv_ids and id(e) in owner
+                    and e.arxiv_ids[0][:4].isdigit()), key=lambda e: e.arxiv_ids[0], reverse=True)
+    held = [HeldOut(catalog.section_name(cat, owner[id(e)]), e, candidate(e))
+            for e in dated[:count]]
+    drop = {n for h in held for n in range(h.entry.line, h.entry.end_line + 1)}
+    text = "".join(line for n, line in enumerate(cat.lines, start=1) if n not in drop)
+    return text, held, []
+
+
+def replay(path: Path, cfg: config.Config, min_entries: int, leave: int,
+           newest: int = 0) -> dict[str, Any]:
+    """Run the whole leave-out replay on one catalog file (`newest` > 0: the newest entries)."""
     full = catalog.parse(path.read_text(encoding="utf-8"))
-    text, held, skipped = hold_out(full, min_entries, leave)
+    text, held, skipped = (hold_out_newest(full, newest) if newest
+                           else hold_out(full, min_entries, leave))
     cat = catalog.parse(text)
     decisions, scorer = decide(cat, [h.paper for h in held], cfg)
     outcomes = []
@@ -274,10 +293,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=None, help="a promptbot config.toml")
     parser.add_argument("--min-entries", type=int, default=6)
     parser.add_argument("--leave", type=int, default=3)
+    parser.add_argument("--newest", type=int, default=0,
+                        help="hold out the list's N newest entries instead")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     cfg = config.load(args.config)
-    result = replay(args.catalog, cfg, args.min_entries, args.leave)
+    result = replay(args.catalog, cfg, args.min_entries, args.leave, args.newest)
     if args.json:
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
         print()
