@@ -10,9 +10,11 @@ from collections.abc import Iterable, Iterator
 from promptbot.entries.template_model import Slot
 
 Span = tuple[int, int, Slot]  # a value's place in an entry's text, and the slot it becomes
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+_MONTHS = tuple(name[:3].lower() for name in MONTH_NAMES)
 _MONTH_DATE = re.compile(
-    r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)([a-z]*)(\.?,? ?)((?:19|20)\d\d)\b"
+    rf"(?i)\b({'|'.join(_MONTHS)})([a-z]*)(\.?,? ?)((?:19|20)\d\d)\b"
 )
 _DATE = re.compile(
     r"(?<![\w.'’\"=])(?:(?P<ymd>(?:19|20)\d\d-\d\d-\d\d)|(?P<ym>(?:19|20)\d\d)(?P<sep>[.\-/]?)"
@@ -87,10 +89,8 @@ def month_spellings(texts: Iterable[str]) -> tuple[str, ...]:
         for match in _MONTH_DATE.finditer(text):
             word = match.group(1) + match.group(2)
             index = _MONTHS.index(word[:3].lower())
-            if _FULL[index].startswith(word.lower()):  # `Sept`, `July`; not `Mayer 2025`
+            # `Sept`, `July`; not `Mayer 2025`
+            if MONTH_NAMES[index].lower().startswith(word.lower()):
                 votes[index][word + ("." if match.group(3).startswith(".") else "")] += 1
     return tuple(v.most_common(1)[0][0] if v else "" for v in votes)
 
-
-_FULL = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-         "october", "november", "december")

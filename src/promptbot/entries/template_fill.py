@@ -9,14 +9,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from promptbot.entries.markdown_safety import escape, plain, rendered_text, safe_url
+from promptbot.entries.template_dates import MONTH_NAMES
 from promptbot.entries.template_model import Slot, Template
 
 TITLE_MAX = 300
 NAME_MAX = 40
 AFFILIATION_MAX = 120
 _GONE = "\x00"  # marks a dropped slot until the markup around it is removed
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
 _GITHUB_REPO = re.compile(r"https?://(?:www\.)?github\.com/([\w.\-]+/[\w.\-]+?)(?:\.git)?/?$")
 
 
@@ -167,7 +166,7 @@ def format_date(form: str, v: Values) -> str | None:
         form = re.sub(r"%[bB]\.?", lambda _: spelled.replace("%", "%%"), form)
     codes = {
         "%Y": f"{year:04d}", "%y": f"{year % 100:02d}", "%m": f"{month:02d}",
-        "%-m": str(month), "%B": _MONTH_NAMES[month - 1], "%b": _MONTH_NAMES[month - 1][:3],
+        "%-m": str(month), "%B": MONTH_NAMES[month - 1], "%b": MONTH_NAMES[month - 1][:3],
         "%d": f"{v.day.day:02d}" if v.day else "", "%%": "%",
     }
     return re.sub(r"%-?[YymBbd%]", lambda m: codes[m.group()], form)
