@@ -26,7 +26,8 @@ Place = Callable[[str, Sequence[Proposal]], str]
 UPDATES_PER_PR = 20  # updates of listed entries one pull request carries at most
 
 
-def _listed(arxiv_id: str, text: str) -> bool:
+def listed(arxiv_id: str, text: str) -> bool:
+    """Whether `text` (a catalog) cites the arXiv id, not as part of a longer number."""
     return re.search(r"(?<![\w.])" + re.escape(arxiv_id) + r"(?!\d)", text) is not None
 
 
@@ -35,7 +36,7 @@ def _unlisted(proposals: Sequence[Proposal], base_text: str) -> tuple[Proposal, 
     seen: set[str] = set()
     out = []
     for p in proposals:
-        if p.arxiv_id not in seen and not _listed(p.arxiv_id, base_text):
+        if p.arxiv_id not in seen and not listed(p.arxiv_id, base_text):
             seen.add(p.arxiv_id)
             out.append(p)
     return tuple(out)

@@ -7,18 +7,14 @@ holds entries no memory records; each is read back (its line, section and title)
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from promptbot.catalog import parse
 from promptbot.github.memory import touchable
+from promptbot.github.pull_request import listed
 from promptbot.models import BotPullRequest, Memory, Proposal
 
 RECOVERED = "found on the bot branch (written by an overlapping run)"
-
-
-def _listed(arxiv_id: str, text: str) -> bool:
-    return re.search(r"(?<![\w.])" + re.escape(arxiv_id) + r"(?!\d)", text) is not None
 
 
 def branch_papers(pr: BotPullRequest, base_text: str) -> tuple[Proposal, ...]:
@@ -29,7 +25,7 @@ def branch_papers(pr: BotPullRequest, base_text: str) -> tuple[Proposal, ...]:
     found = []
     for section in parse(pr.branch_text).sections:
         for entry in section.entries:
-            ids = [i for i in entry.arxiv_ids if i not in known and not _listed(i, base_text)]
+            ids = [i for i in entry.arxiv_ids if i not in known and not listed(i, base_text)]
             if entry.line == entry.end_line and ids:
                 known.add(ids[0])
                 found.append(Proposal(ids[0], section.heading, entry.raw.rstrip("\r\n"),
