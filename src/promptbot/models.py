@@ -96,6 +96,10 @@ class Catalog:
 # ---------------------------------------------------------------------------------------------
 
 
+# Listing-feed announce types of a new version of a paper announced before.
+REPLACEMENTS = ("replace", "replace-cross")
+
+
 @dataclass(frozen=True)
 class Paper:
     """One arXiv paper as every source hands it to the core."""

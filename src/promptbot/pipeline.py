@@ -17,8 +17,8 @@ from promptbot.errors import BaseMoved, CatalogError, PullRequestChanged, Source
 from promptbot.github import declined_updates, pending, rejected
 from promptbot.judging import Scorer
 from promptbot.judging.reviews import reviews_of
-from promptbot.judging.updates import REPLACEMENTS, find_updates, recheck_ids
-from promptbot.models import Catalog, Harvest, Memory, Paper, Plan, Window
+from promptbot.judging.updates import find_updates, recheck_ids
+from promptbot.models import REPLACEMENTS, Catalog, Harvest, Memory, Paper, Plan, Window
 from promptbot.ports import Applied, Forge, Source
 from promptbot.sources import merge
 from promptbot.sources.semantic_scholar import Venue, with_venues

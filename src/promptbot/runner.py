@@ -16,13 +16,13 @@ from promptbot.config import Config
 from promptbot.enrichment import Enricher
 from promptbot.errors import UsageError
 from promptbot.github import GitHubForge, LocalFileForge, token_from_env
-from promptbot.models import Harvest, Plan, Window
+from promptbot.models import REPLACEMENTS, Harvest, Plan, Window
 from promptbot.ports import Applied, Forge, Source
 from promptbot.sources import user_agent, window_for
 from promptbot.sources.arxiv_api import ArxivApiSource
 from promptbot.sources.arxiv_html import ArxivHtmlPages
 from promptbot.sources.enrichment_cache import FILE_NAME, EnrichmentCache, default_cache_dir
-from promptbot.sources.listing_feed import REPLACEMENTS, ListingFeedSource
+from promptbot.sources.listing_feed import ListingFeedSource
 from promptbot.sources.politeness import Politeness
 from promptbot.sources.replay import SavedFeedSource
 from promptbot.sources.semantic_scholar import SemanticScholarSource

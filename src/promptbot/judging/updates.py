@@ -29,9 +29,17 @@ from promptbot.entries.style_model import EntryStyle
 from promptbot.entries.updating import bullet_prefix, parent_heading, rewrite_entry
 from promptbot.entries.venue_marks import entry_text, preprint_marker, venue_shape
 from promptbot.judging.placement import heading_matches
-from promptbot.models import Catalog, Decision, Entry, PaperFields, Section, Status, Update
+from promptbot.models import (
+    REPLACEMENTS,
+    Catalog,
+    Decision,
+    Entry,
+    PaperFields,
+    Section,
+    Status,
+    Update,
+)
 
-REPLACEMENTS = ("replace", "replace-cross")  # listing-feed announce types of a new version
 _STATUS_WORDS = frozenset({"arxiv", "preprint", "accepted", "published", "paper", "papers"})
 
 

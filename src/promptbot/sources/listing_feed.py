@@ -19,7 +19,7 @@ import feedparser
 
 from promptbot.config import ArxivConfig
 from promptbot.errors import SourceError
-from promptbot.models import Harvest, Paper, Window
+from promptbot.models import REPLACEMENTS, Harvest, Paper, Window
 from promptbot.sources import (
     abs_url,
     dedupe,
@@ -100,7 +100,6 @@ def _entry_paper(entry: Any, announced: datetime | None, source: str) -> Paper |
     )
 
 
-REPLACEMENTS = ("replace", "replace-cross")  # a new version of a paper announced before
 
 
 def parse_listing_feed(data: bytes, *, announce_types: Sequence[str],
