@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from promptbot.entries import truncate, unified_diff
+from promptbot.github.pull_request_text import MARKER_RE
 from promptbot.models import Decision, Plan, PullRequestPlan, Status, Update
 from promptbot.summary import counts_line
 
@@ -24,7 +25,6 @@ _COLORS = {
 # Terminal control sequences in a title could rewrite the screen: show them as U+FFFD instead.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # The memory marker in a PR body: one line of JSON, often many kilobytes; no one reads it.
-_MARKER = re.compile(r"<!--\s*promptbot:proposals\s.*?-->", re.DOTALL)
 _FIXED = 10 + 2 + 5 + 2 + 2 + 16 + 2  # decision, score and arXiv columns with their gaps
 
 
@@ -171,7 +171,7 @@ def _pull_request(pr: PullRequestPlan, color: bool, *, diff: str | None = None) 
 
 def _without_marker(body: str) -> str:
     """The body as a person reads it: the memory marker replaced by a line saying it is there."""
-    return _MARKER.sub(lambda m: f"<!-- promptbot:proposals … ({len(m.group(0)):,} characters"
+    return MARKER_RE.sub(lambda m: f"<!-- promptbot:proposals … ({len(m.group(0)):,} characters"
                                  " of memory for the next run; --json shows them) -->", body)
 
 

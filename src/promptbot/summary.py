@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from promptbot.entries import escape, unified_diff
+from promptbot.github.pull_request_text import MARKER_RE
 from promptbot.models import Decision, Plan, Status
 from promptbot.ports import Applied
 
@@ -129,4 +130,4 @@ def _folded(decisions: Sequence[Decision], room: int) -> str:
 
 
 def _without_marker(body: str) -> str:
-    return re.sub(r"<!--\s*promptbot:proposals\s.*?-->", "", body, flags=re.DOTALL)
+    return MARKER_RE.sub("", body)

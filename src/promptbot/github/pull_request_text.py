@@ -22,7 +22,7 @@ BODY_LIMIT = 60_000
 ABSTRACT_LIMIT = 700  # characters of each abstract kept in the body (and in the marker)
 TITLE_LIMIT = 300  # characters of a paper's title kept in the table and the marker
 WHY_LIMIT = 160
-_MARKER_RE = re.compile(r"<!--\s*" + re.escape(MARKER) + r"\s(.*?)-->", re.DOTALL)
+MARKER_RE = re.compile(r"<!--\s*" + re.escape(MARKER) + r"\s(.*?)-->", re.DOTALL)
 
 
 def html_text(text: str) -> str:
@@ -232,7 +232,7 @@ def _body(
 
 
 def _marker_data(body: str) -> dict[str, Any]:
-    match = _MARKER_RE.search(body or "")
+    match = MARKER_RE.search(body or "")
     if not match:
         return {}
     try:
