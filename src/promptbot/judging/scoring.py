@@ -20,6 +20,7 @@ from promptbot.judging.learned_scoring import LearnedScoring
 from promptbot.judging.placement import Placement, Placer
 from promptbot.judging.relevance import Relevance, RelevanceModel, descending
 from promptbot.judging.reviews import Reviews
+from promptbot.judging.section_model import entry_text
 from promptbot.judging.volume import cap_volume, window_days
 from promptbot.models import Catalog, Decision, Entry, Paper, PaperFields, Status
 
@@ -52,7 +53,7 @@ class Scorer:
         # With cached abstracts, similarity (and so placement) compares contents, not titles.
         self._by_content = bool(abstracts)
         self.relevance = RelevanceModel(
-            [_content(e, abstracts) for e in entries] if abstracts else [e.title for e in entries],
+            [entry_text(e, abstracts) for e in entries],
             [_label(e) for e in entries],
             [e.name for e in entries],
             cfg.scoring,
@@ -198,11 +199,6 @@ def _label(entry: Entry) -> str:
     if entry.name and entry.name != "?":
         return entry.name
     return entry.title if len(entry.title) <= 60 else entry.title[:57].rstrip() + "..."
-
-
-def _content(entry: Entry, abstracts: Mapping[str, str]) -> str:
-    """An entry's title and the cached arXiv text of its ids."""
-    return "\n".join([entry.title, *(abstracts[i] for i in entry.arxiv_ids if i in abstracts)])
 
 
 def _first_line(catalog: Catalog, entry: Entry) -> str:
