@@ -161,11 +161,6 @@ def _last_content(catalog: Catalog, section: Section) -> int:
 
 def entry_age(entry: Entry) -> float | None:
     """When an entry's paper came out, in months: its arXiv id's YYMM, else its year."""
-    return _age(entry)
-
-
-def _age(entry: Entry) -> float | None:
-    """When an entry's paper came out, in months: its arXiv id's YYMM, else its year."""
     for arxiv_id in entry.arxiv_ids:
         age = id_age(arxiv_id)
         if age is not None:
@@ -175,7 +170,7 @@ def _age(entry: Entry) -> float | None:
 
 def _order(entries: Sequence[Entry]) -> tuple[int, int]:
     """Pairs of neighbours going newer-to-older and older-to-newer."""
-    ages = [a for a in map(_age, entries) if a is not None]
+    ages = [a for a in map(entry_age, entries) if a is not None]
     down = sum(1 for a, b in itertools.pairwise(ages) if a > b)
     up = sum(1 for a, b in itertools.pairwise(ages) if a < b)
     return down, up
@@ -209,7 +204,7 @@ def sorted_after(section: Section, age: float | None) -> tuple[int, bool] | None
     down, up = _order(section.entries)
     if age is None or max(down, up) < _SORTED or max(down, up) < _SORTED * min(down, up):
         return None
-    dated = [(e, a) for e in section.entries if (a := _age(e)) is not None]
+    dated = [(e, a) for e in section.entries if (a := entry_age(e)) is not None]
     if down > up:  # right below the last entry that is newer: the top of its month
         newer = [e for e, a in dated if a > age]
         return (newer[-1].end_line, False) if newer else (section.entries[0].line - 1, True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from promptbot.entries import html_row_template
 from promptbot.entries.markdown_safety import plain, rendered_text
-from promptbot.entries.render_check import problems, structure
+from promptbot.entries.render_check import problems
 from promptbot.entries.template_choice import SectionTemplates, cells, ranked
 from promptbot.entries.template_fill import (
     NAME_MAX,
@@ -45,12 +45,6 @@ def values_of(paper: Paper, read: PaperFields, venue: str,
         code_url=read.code_url, authors=paper.authors, affiliation=read.affiliation,
         number=number, unknown_name=unknown_name, title_keeps_name=title_keeps_name,
     )
-
-
-def allowed_structures(section: SectionTemplates, entries: tuple[str, ...]) -> frozenset[
-        tuple[str, ...]]:
-    """The element structures of the section's own entries."""
-    return frozenset(structure(e, section.context) for e in entries)
 
 
 def write(section: SectionTemplates, values: Values,

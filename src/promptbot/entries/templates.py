@@ -61,7 +61,6 @@ def abstract(entry: Entry) -> Template | None:
                     None if venue is None else venue.lower() == "arxiv", text)
 
 
-_Span = Span
 _LINK_BEFORE = re.compile(r"(?<!!)\[[^\[\]]*\]\($")  # a link (not an image) opens here
 ARXIV_ABS = "https://arxiv.org/abs/{id}"
 
@@ -75,7 +74,7 @@ def _yymm(entry: Entry) -> str:
     return ids[0][:4] if ids else ""
 
 
-def _link_spans(text: str, papers: set[str]) -> Iterator[_Span]:
+def _link_spans(text: str, papers: set[str]) -> Iterator[Span]:
     for match in _URL.finditer(text):
         url = match.group()
         arxiv = _ARXIV_URL.match(url)
@@ -119,7 +118,7 @@ def _flexible(title: str) -> re.Pattern[str] | None:
     return re.compile(pattern)
 
 
-def _title_span(text: str, title: str, spans: list[_Span]) -> _Span | None:
+def _title_span(text: str, title: str, spans: list[Span]) -> Span | None:
     for candidate in _title_candidates(text, title):
         pattern = _flexible(candidate)
         for match in pattern.finditer(text) if pattern else ():
@@ -161,7 +160,7 @@ def _trim_title(title: str) -> str:
     return _TRAILING_JUNK.sub("", title).strip()
 
 
-def _name_spans(text: str, entry: Entry, title: _Span, spans: list[_Span]) -> Iterator[_Span]:
+def _name_spans(text: str, entry: Entry, title: Span, spans: list[Span]) -> Iterator[Span]:
     candidates = [entry.name] if entry.name else []
     head = title[2].original.split(":", 1)[0].strip()
     if head != title[2].original and 0 < len(head) <= 40:
@@ -180,7 +179,7 @@ _NOT_NAMES = frozenset({"paper", "pdf", "code", "project", "link", "arxiv", "git
                         "video", "dataset", "website", "page", "x", "new", "hot"})
 
 
-def _tag_name_span(text: str, spans: list[_Span]) -> Iterator[_Span]:
+def _tag_name_span(text: str, spans: list[Span]) -> Iterator[Span]:
     """A short tag in brackets or bold before the title (`[ERGO]`, `**[LPOSS]**`): the name."""
     title_at = next((s for s, _, slot in spans if slot.kind == "title"), len(text))
     for match in _TAG_NAME.finditer(text, 0, title_at):
@@ -193,7 +192,7 @@ def _tag_name_span(text: str, spans: list[_Span]) -> Iterator[_Span]:
             return
 
 
-def _affiliation_span(text: str, entry: Entry, spans: list[_Span]) -> Iterator[_Span]:
+def _affiliation_span(text: str, entry: Entry, spans: list[Span]) -> Iterator[Span]:
     if not entry.affiliation:
         return
     pattern = _flexible(entry.affiliation)
@@ -203,21 +202,21 @@ def _affiliation_span(text: str, entry: Entry, spans: list[_Span]) -> Iterator[_
             return
 
 
-def _number_span(text: str, spans: list[_Span]) -> Iterator[_Span]:
+def _number_span(text: str, spans: list[Span]) -> Iterator[Span]:
     match = _NUMBER.match(text)
     if match and free(spans, match.start(2), match.end(2)):
         yield match.start(2), match.end(2), Slot("number", original=match.group(2))
 
 
-def _free_spans(text: str, spans: list[_Span], pattern: re.Pattern[str],
-                slot: object) -> Iterator[_Span]:
+def _free_spans(text: str, spans: list[Span], pattern: re.Pattern[str],
+                slot: object) -> Iterator[Span]:
     make = slot if callable(slot) else None
     for match in pattern.finditer(text):
         if make is not None and free(spans, match.start(), match.end()):
             yield match.start(), match.end(), make(match)
 
 
-def _venue_spans(text: str, spans: list[_Span]) -> Iterator[_Span]:
+def _venue_spans(text: str, spans: list[Span]) -> Iterator[Span]:
     dated = {s for s, _, slot in spans if slot.kind == "date"}
     for match in _VENUE_WORD.finditer(text):
         word = match.group(1)
@@ -239,7 +238,7 @@ def _is_venue(word: str) -> bool:
         word.isupper() or word == canonical or word.lower() in ("nips", "neurips"))
 
 
-def _parts(text: str, spans: list[_Span]) -> list[Part]:
+def _parts(text: str, spans: list[Span]) -> list[Part]:
     parts: list[Part] = []
     at = 0
     for start, end, slot in sorted(spans, key=lambda s: s[0]):

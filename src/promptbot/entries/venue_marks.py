@@ -90,10 +90,7 @@ def preprint_marker(entry: Entry) -> tuple[int, int] | None:
     found = list(_MARKER.finditer(text))
     if len(found) != 1:
         return None
-    start, end = found[0].span()
-    # A venue the parser read stays: only a `[arXiv]` tag is a marker to replace.
-    tagged = text[start - 1:start] == "[" and text[end:end + 1] == "]"
-    return (start, end) if entry.venue is None or tagged else None
+    return found[0].span()
 
 
 def preprint_tag(entry: Entry) -> tuple[int, int] | None:
