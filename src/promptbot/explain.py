@@ -46,7 +46,7 @@ def explain_command(args: argparse.Namespace, cfg: Config) -> int:
     window = runner.preflight(args, cfg, forge)
     papers = pipeline.harvest(runner.build_sources(args, cfg), window)
     base = forge.read_catalog().text
-    plan = pipeline.plan_on(forge, papers, cfg)
+    plan = pipeline.plan_on(forge, papers, cfg, catalog_text=base)
     print(story(wanted, plan, parse(base), cfg, path=args.catalog or cfg.catalog.path), end="")
     return 0
 

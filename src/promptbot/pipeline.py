@@ -130,12 +130,13 @@ def decide_and_plan(
 
 def plan_on(
     forge: Forge, papers: Harvest, cfg: Config, enricher: enrichment.Enricher | None = None,
-    abstracts: Abstracts | None = None,
+    abstracts: Abstracts | None = None, catalog_text: str | None = None,
 ) -> Plan:
-    """Read the catalog and the bot's PRs from the forge, then plan."""
-    catalog_file = forge.read_catalog()
+    """Read the bot's PRs (and the catalog, unless the run has just read it) from the forge,
+    then plan."""
+    text = catalog_text if catalog_text is not None else forge.read_catalog().text
     memory = forge.read_memory()
-    return decide_and_plan(papers, catalog_file.text, memory, cfg, enricher, abstracts)
+    return decide_and_plan(papers, text, memory, cfg, enricher, abstracts)
 
 
 def run(

@@ -86,12 +86,9 @@ def build_enricher(
 
 
 def refresh_listed(
-    papers: Harvest, forge: Forge, cfg: Config, sources: Sequence[Source], today: datetime
+    papers: Harvest, catalog_text: str, cfg: Config, sources: Sequence[Source], today: datetime
 ) -> Harvest:
-    """Listed papers' current metadata by id (new versions; weekly, every listed preprint).
-
-    The catalog is read for it (one more GitHub read) only when there is something to ask.
-    """
+    """Listed papers' current metadata by id (new versions; weekly, every listed preprint)."""
     recheck = today.isoweekday() == cfg.updates.recheck_weekday
     if not recheck and not any(p.announce_type in REPLACEMENTS for p in papers.papers):
         return papers
@@ -108,7 +105,7 @@ def refresh_listed(
                                    retries=cfg.arxiv.num_retries).venues \
         if upd.semantic_scholar else None
     return pipeline.refresh_listed(
-        papers, forge.read_catalog().text, api.papers_by_ids, batch=upd.recheck_batch,
+        papers, catalog_text, api.papers_by_ids, batch=upd.recheck_batch,
         recheck=recheck, venues=venues)
 
 
@@ -189,12 +186,13 @@ def run_command(
     built = build_sources(args, cfg, polite) if sources is None else None
     sources = sources if sources is not None else built or []
     papers = pipeline.harvest(sources, window)
+    base = forge.read_catalog().text  # once: the updates check and the plan read the same base
     if live and cfg.updates.enabled:
-        papers = refresh_listed(papers, forge, cfg, sources, now())
+        papers = refresh_listed(papers, base, cfg, sources, now())
     # Injected sources (tests) come without the API behind the abstract cache.
     abstracts = build_abstracts(args, cfg, built) if built is not None else None
     enricher = build_enricher(args, cfg, polite)
-    plan = pipeline.plan_on(forge, papers, cfg, enricher, abstracts)
+    plan = pipeline.plan_on(forge, papers, cfg, enricher, abstracts, catalog_text=base)
     applied: tuple[Applied, ...] = ()
     if not args.dry_run:
         plan, applied = pipeline.apply_converging(plan, papers, forge, cfg, enricher=enricher,
