@@ -54,3 +54,13 @@ def test_papers_already_pending_use_up_the_budget_of_their_days() -> None:
     capped = cap_volume([*pending, decision(9, 0.8)], 0.5, expected_per_day=3, days=1)
     assert capped[-1].status is Status.IRRELEVANT
     assert capped[:3] == tuple(pending)
+
+
+def test_a_weekly_recheck_of_listed_preprints_adds_no_days_to_the_window() -> None:
+    # The re-check asks for every listed preprint by id; each is dated by its first version,
+    # and counting those dates would lift the day's volume cap to hundreds of proposals.
+    new = [builders.paper(arxiv_id=f"2507.0000{n}", published=datetime(2025, 7, 1, tzinfo=UTC))
+           for n in range(3)]
+    rechecked = [builders.paper(arxiv_id=f"24{m:02d}.00001", announce_type="replace",
+                                published=datetime(2024, m, 1, tzinfo=UTC)) for m in range(1, 13)]
+    assert window_days([*new, *rechecked]) == 1

@@ -12,14 +12,17 @@ import math
 from collections.abc import Sequence
 from dataclasses import replace
 
-from promptbot.models import Decision, Paper, Status
+from promptbot.models import REPLACEMENTS, Decision, Paper, Status
 
 _SPENT = (Status.PROPOSED, Status.PENDING, Status.REJECTED)  # the budget these decisions use
 
 
 def window_days(papers: Sequence[Paper]) -> int:
-    """How many announce days the candidates span: distinct submission dates, at least one."""
-    dates = {p.published.date() for p in papers if p.published is not None}
+    """How many announce days the candidates span: distinct submission dates, at least one.
+    New versions of papers announced before (the listed papers a weekly re-check asks for by
+    id, each dated by its first version) are no days of this window."""
+    dates = {p.published.date() for p in papers
+             if p.published is not None and p.announce_type not in REPLACEMENTS}
     return max(1, len(dates))
 
 
