@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 from promptbot.catalog import outline, split_lines, subgroups
 from promptbot.config import Config
 from promptbot.entries.formatting import FormattedEntry, format_entry, format_with_template
-from promptbot.entries.style import EntryStyle, infer_style, table_delimiter_line
+from promptbot.entries.style import EntryStyle, infer_style
+from promptbot.entries.table_rows import table_delimiter_line
 from promptbot.errors import CatalogError
 from promptbot.models import Catalog, Decision, Insertion, Section, Status
 

@@ -11,14 +11,13 @@ from promptbot.entries.metadata import canonical_venue
 from promptbot.entries.render_check import structure
 from promptbot.entries.style_bullets import bullet_style, layout, title_keeps_name
 from promptbot.entries.style_model import LINK_RE, VENUE_LABEL, EntryStyle, LinkStyle, vote
+from promptbot.entries.table_rows import cells, table_delimiter_line
 from promptbot.entries.template_choice import SectionTemplates, ends, induce
 from promptbot.models import Catalog, Entry, Section
 
 __all__ = ["VENUE_LABEL", "EntryStyle", "LinkStyle", "cells", "infer_style", "layout",
            "title_keeps_name"]
 
-_ROW_SPLIT = re.compile(r"(?<!\\)\|")
-_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BLOCK_LINE = re.compile(r"^(\s*[-*+]\s*)([^:：\s][^:：]*?)(\s*[:：]\s*)(\S+)\s*$")
 
 
@@ -94,25 +93,6 @@ _COLUMN_FIELDS = (
     ("code", ("code", "github", "repo", "implementation")),
     ("affiliation", ("affiliation", "institution", "organization")),
 )
-
-
-def table_delimiter_line(catalog: Catalog, section: Section) -> int | None:
-    """The 1-based line of the section's first table delimiter row, if the section has a table."""
-    last = min(section.end_line, len(catalog.lines))
-    for number in range(section.line + 2, last + 1):
-        if _DELIMITER_ROW.match(catalog.lines[number - 1]) and "|" in catalog.lines[number - 2]:
-            return number
-    return None
-
-
-def cells(row: str) -> list[str]:
-    """The cells of a table row, spaces kept, without the outer pipes."""
-    parts = _ROW_SPLIT.split(row.rstrip("\r\n"))
-    if parts and not parts[0].strip():
-        parts = parts[1:]
-    if parts and not parts[-1].strip():
-        parts = parts[:-1]
-    return parts
 
 
 def _table_style(

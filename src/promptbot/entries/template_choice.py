@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from promptbot.catalog import outline
 from promptbot.entries import html_row_template
+from promptbot.entries.table_rows import DELIMITER_ROW, cells, table_delimiter_line
 from promptbot.entries.template_dates import month_spellings
 from promptbot.entries.template_fill import Values, code_host
 from promptbot.entries.template_model import Part, Slot, Template
@@ -24,7 +25,6 @@ from promptbot.models import Catalog, Entry, Section
 RECENCY = 0.85  # an entry's weight relative to its neighbour nearer the section's end
 _MAX_EXEMPLARS = 40
 _NUMBER = re.compile(r"^\s*(\d{1,4})[.)]\s")
-_DELIMITER = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
     """The section's templates, from its own entries or else from the whole list's."""
     own = _templates(section.entries)
     # Borrowed entries must fit where the new one goes: a table row only under a table.
-    table = _has_table(catalog, section)
+    table = table_delimiter_line(catalog, section) is not None
     pool = own or _templates([e for e in catalog.entries
                               if (e.kind == "table") == table and e.kind != "html"])
     if not html_row_template.is_html([e for _, e in pool]):
@@ -88,14 +88,7 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
     )
 
 
-_CELL = re.compile(r"(?<!\\)\|")
 _PLACEHOLDER_MAX = 20
-
-
-def cells(row: str) -> list[str]:
-    """A table row's cells, without the outer pipes."""
-    parts = _CELL.split(row.strip())
-    return parts[1:-1] if len(parts) >= 3 and not parts[0] and not parts[-1] else parts
 
 
 def _placeholders(entries: Sequence[Entry]) -> tuple[str, ...]:
@@ -227,12 +220,6 @@ def _templates(entries: Sequence[Entry]) -> list[tuple[Template, Entry]]:
     return [(t, e) for t, e in found if t is not None]
 
 
-def _has_table(catalog: Catalog, section: Section) -> bool:
-    last = min(section.end_line, len(catalog.lines))
-    return any(_DELIMITER.match(catalog.lines[n - 1]) and "|" in catalog.lines[n - 2]
-               for n in range(section.line + 2, last + 1))
-
-
 def _table_context(catalog: Catalog, entry: Entry) -> str:
     """The header and delimiter rows above a table row, so that the row renders as a row."""
     if entry.kind != "table":
@@ -240,7 +227,7 @@ def _table_context(catalog: Catalog, entry: Entry) -> str:
     number = entry.line - 1
     while number >= 2:
         line = catalog.lines[number - 1]
-        if _DELIMITER.match(line) and "|" in catalog.lines[number - 2]:
+        if DELIMITER_ROW.match(line) and "|" in catalog.lines[number - 2]:
             return catalog.lines[number - 2] + line
         if not line.strip():
             break

@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 from promptbot.entries import html_row_template
 from promptbot.entries.markdown_safety import plain, rendered_text
 from promptbot.entries.render_check import problems
-from promptbot.entries.template_choice import SectionTemplates, cells, ranked
+from promptbot.entries.table_rows import cells
+from promptbot.entries.template_choice import SectionTemplates, ranked
 from promptbot.entries.template_fill import (
     NAME_MAX,
     TITLE_MAX,

@@ -1,0 +1,29 @@
+"""Markdown table rows as the entry layers read them: a row's cells and a section's delimiter."""
+
+from __future__ import annotations
+
+import re
+
+from promptbot.models import Catalog, Section
+
+_ROW_SPLIT = re.compile(r"(?<!\\)\|")
+DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def cells(row: str) -> list[str]:
+    """The cells of a table row, spaces kept, without the outer pipes."""
+    parts = _ROW_SPLIT.split(row.rstrip("\r\n"))
+    if parts and not parts[0].strip():
+        parts = parts[1:]
+    if parts and not parts[-1].strip():
+        parts = parts[:-1]
+    return parts
+
+
+def table_delimiter_line(catalog: Catalog, section: Section) -> int | None:
+    """The 1-based line of the section's first table delimiter row, if the section has a table."""
+    last = min(section.end_line, len(catalog.lines))
+    for number in range(section.line + 2, last + 1):
+        if DELIMITER_ROW.match(catalog.lines[number - 1]) and "|" in catalog.lines[number - 2]:
+            return number
+    return None
