@@ -11,9 +11,9 @@ nothing.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
+from promptbot.entries.table_rows import column_votes, most_voted
 from promptbot.entries.template_model import Slot, Template
 from promptbot.models import Catalog, Entry
 
@@ -51,12 +51,7 @@ def html_context(catalog: Catalog, entry: Entry) -> str:
 def column_values(entries: Sequence[Entry]) -> tuple[frozenset[str], ...]:
     """Per column, the cell texts that are the list's markup, not a paper's value: a mark without
     letters or digits that rows share (`--`), or the text nearly every row has."""
-    votes: list[Counter[str]] = []
-    for entry in entries:
-        for i, cell in enumerate(cells(entry.raw)):
-            while len(votes) <= i:
-                votes.append(Counter())
-            votes[i][cell.strip()] += 1
+    votes = column_votes((cells(e.raw) for e in entries), lambda _: True)
     return tuple(frozenset(t for t, n in v.items() if n >= 2 and (
         not any(c.isalnum() for c in t) or n >= _CONSTANT_SHARE * sum(v.values())))
         for v in votes)
@@ -64,16 +59,12 @@ def column_values(entries: Sequence[Entry]) -> tuple[frozenset[str], ...]:
 
 def placeholders(entries: Sequence[Entry]) -> tuple[str, ...]:
     """Per column, the short text rows put where they have no value (`--`), by vote."""
-    votes: list[Counter[str]] = []
-    for entry in entries:
-        for i, cell in enumerate(cells(entry.raw)):
-            while len(votes) <= i:
-                votes.append(Counter())
-            text = cell.strip()
-            if text and not _TAG.search(text) and "http" not in text \
-                    and len(text) <= _PLACEHOLDER_MAX and not any(c.isalnum() for c in text):
-                votes[i][text] += 1
-    return tuple(next((t for t, n in v.most_common(1) if n >= 2), "") for v in votes)
+    return most_voted(column_votes((cells(e.raw) for e in entries), _is_mark))
+
+
+def _is_mark(text: str) -> bool:
+    return bool(text) and not _TAG.search(text) and "http" not in text \
+        and len(text) <= _PLACEHOLDER_MAX and not any(c.isalnum() for c in text)
 
 
 def _slotted_cells(template: Template) -> list[bool]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 
 from promptbot.models import Catalog, Section
 
@@ -27,3 +29,22 @@ def table_delimiter_line(catalog: Catalog, section: Section) -> int | None:
         if DELIMITER_ROW.match(catalog.lines[number - 1]) and "|" in catalog.lines[number - 2]:
             return number
     return None
+
+
+def column_votes(rows: Iterable[Sequence[str]], keep: Callable[[str], bool]) -> list[Counter[str]]:
+    """Per column of `rows` (each a row's cells), how many rows write each stripped cell text
+    that `keep` accepts; a column no row votes in still has its (empty) count."""
+    votes: list[Counter[str]] = []
+    for row in rows:
+        for i, cell in enumerate(row):
+            while len(votes) <= i:
+                votes.append(Counter())
+            text = cell.strip()
+            if keep(text):
+                votes[i][text] += 1
+    return votes
+
+
+def most_voted(votes: Sequence[Counter[str]]) -> tuple[str, ...]:
+    """Per column, the text most rows write if at least two do, else ""."""
+    return tuple(next((t for t, n in v.most_common(1) if n >= 2), "") for v in votes)

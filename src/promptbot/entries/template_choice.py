@@ -15,7 +15,13 @@ from dataclasses import dataclass, replace
 
 from promptbot.catalog import outline
 from promptbot.entries import html_row_template
-from promptbot.entries.table_rows import DELIMITER_ROW, cells, table_delimiter_line
+from promptbot.entries.table_rows import (
+    DELIMITER_ROW,
+    cells,
+    column_votes,
+    most_voted,
+    table_delimiter_line,
+)
 from promptbot.entries.template_dates import month_spellings
 from promptbot.entries.template_fill import Values, code_host
 from promptbot.entries.template_model import Part, Slot, Template
@@ -93,18 +99,10 @@ _PLACEHOLDER_MAX = 20
 
 def _placeholders(entries: Sequence[Entry]) -> tuple[str, ...]:
     """Per column, the short text rows put where they have no link (`None`, `-`), by vote."""
-    votes: list[Counter[str]] = []
-    for entry in entries:
-        if entry.kind != "table":
-            continue
-        for i, cell in enumerate(cells(entry.raw)):
-            while len(votes) <= i:
-                votes.append(Counter())
-            text = cell.strip()
-            if text and "](" not in text and "http" not in text and len(text) <= _PLACEHOLDER_MAX \
-                    and _says_nothing(text):
-                votes[i][text] += 1
-    return tuple(next((t for t, n in v.most_common(1) if n >= 2), "") for v in votes)
+    rows = (cells(e.raw) for e in entries if e.kind == "table")
+    return most_voted(column_votes(rows, lambda text: bool(text) and "](" not in text
+                                   and "http" not in text and len(text) <= _PLACEHOLDER_MAX
+                                   and _says_nothing(text)))
 
 
 def _recency(catalog: Catalog, section: Section, n: int, own: bool) -> tuple[float, ...]:
