@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from promptbot.catalog import outline
 from promptbot.entries import html_row_template
@@ -73,9 +74,8 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
         pool = [(t, e) for t, e in pool if e.kind != "html"]
     if not pool:
         return None
-    every = catalog.entries
-    step = max(1, len(every) // _SAMPLE)
-    sample = [t for t, _ in _templates(every[::step])] + [t for t, _ in pool]
+    listed, months = _list_wide(catalog)
+    sample = [*listed, *(t for t, _ in pool)]
     constant = constant_words(sample)
     pool = [(seal(t, constant), e) for t, e in pool]
     weights = _recency(catalog, section, len(pool), bool(own))
@@ -90,11 +90,22 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
         blank_between=_blank_between(catalog, entries),
         placeholders=_column_marks(entries, catalog.entries, rows),
         column_values=html_row_template.column_values(ends(entries)) if rows else (),
-        months=month_spellings(e.raw for e in every),
+        months=months,
     )
 
 
 _PLACEHOLDER_MAX = 20
+
+
+@lru_cache(maxsize=2)
+def _list_wide(catalog: Catalog) -> tuple[tuple[Template, ...], tuple[str, ...]]:
+    """What every section's templates learn from the whole list, computed once per list: a
+    sample of its entries as templates (to tell its markup words from values) and its month
+    spellings."""
+    every = catalog.entries
+    step = max(1, len(every) // _SAMPLE)
+    return (tuple(t for t, _ in _templates(every[::step])),
+            month_spellings(e.raw for e in every))
 
 
 def _placeholders(entries: Sequence[Entry]) -> tuple[str, ...]:
