@@ -8,8 +8,9 @@ from catalog_files import SEED, parse, read
 
 from promptbot import catalog
 from promptbot.entries import section_style
+from promptbot.entries.editing import bullet_prefix
 from promptbot.entries.style_model import EntryStyle, LinkStyle
-from promptbot.entries.updating import apply_updates, bullet_prefix, rewrite_entry
+from promptbot.entries.updating import apply_updates, rewrite_entry
 from promptbot.entries.venue_marks import entry_text
 from promptbot.models import Entry, PaperFields, Update
 

@@ -16,7 +16,7 @@ from promptbot.entries.table_rows import table_delimiter_line
 from promptbot.errors import CatalogError
 from promptbot.models import Catalog, Decision, Insertion, Section, Status
 
-_BULLET_PREFIX = re.compile(r"^(\s*)([-*+])(\s+)")
+BULLET_PREFIX = re.compile(r"^(\s*)([-*+])(\s+)")  # an entry's indent, bullet and space
 _BLOCK_START = re.compile(r"^\s*([-*+](\s|$)|\d{1,9}[.)](\s|$)|#|>|\||<|```|~~~)")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -120,13 +120,19 @@ def section_style(catalog: Catalog, section: Section) -> EntryStyle:
     style = infer_style(catalog, section)
     if style.kind != "bullet":
         return style
-    last = next((e for e in reversed(section.entries) if e.kind == "bullet"), None)
-    own = _BULLET_PREFIX.match(last.raw) if last else None
-    ours = _BULLET_PREFIX.match(style.head)
+    own = bullet_prefix(section)
+    ours = BULLET_PREFIX.match(style.head)
     if own and ours:
         # Another bullet character would start a new list; another indent, another level.
-        return replace(style, head=own.group(0) + style.head[ours.end() :])
+        return replace(style, head=own + style.head[ours.end() :])
     return style
+
+
+def bullet_prefix(section: Section) -> str | None:
+    """The bullet prefix ("* ") of a section's last bullet entry, None without one."""
+    last = next((e for e in reversed(section.entries) if e.kind == "bullet"), None)
+    own = BULLET_PREFIX.match(last.raw) if last else None
+    return own.group(0) if own else None
 
 
 def plan_insertions(

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from promptbot.catalog import parse, split_lines
 from promptbot.catalog.links import find_links, venue_label
 from promptbot.catalog.section_signals import PREPRINT, venue_status
-from promptbot.entries.editing import insert, insertion_point, line_ending
+from promptbot.entries.editing import BULLET_PREFIX, insert, insertion_point, line_ending
 from promptbot.entries.markdown_safety import escape, safe_url
 from promptbot.entries.style_model import EntryStyle
 from promptbot.entries.updating_table import rewrite_row
@@ -34,7 +34,6 @@ from promptbot.entries.venue_marks import (
 )
 from promptbot.models import Catalog, Entry, Insertion, PaperFields, Section, Update
 
-_BULLET_PREFIX = re.compile(r"^(\s*)([-*+])(\s+)")
 _MIDDLE_SEPARATOR = re.compile(r"\{venue\}(.*?)\{year\}", re.DOTALL)
 _VENUE_MAX = 60
 
@@ -188,17 +187,10 @@ def _add_code_link(text: str, url: str, style: EntryStyle) -> tuple[str, bool]:
 
 def _rebullet(text: str, bullet: str | None) -> str:
     """The entry's bullet made its new section's: another bullet character starts a new list."""
-    own = _BULLET_PREFIX.match(text)
+    own = BULLET_PREFIX.match(text)
     if bullet is None or own is None or own.group(0) == bullet:
         return text
     return bullet + text[own.end():]
-
-
-def bullet_prefix(section: Section) -> str | None:
-    """The bullet prefix ("* ") of a section's last bullet entry, None without one."""
-    last = next((e for e in reversed(section.entries) if e.kind == "bullet"), None)
-    own = _BULLET_PREFIX.match(last.raw) if last else None
-    return own.group(0) if own else None
 
 
 def find_listed(catalog: Catalog, update: Update) -> tuple[Section, Entry] | None:

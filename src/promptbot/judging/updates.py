@@ -25,8 +25,9 @@ from promptbot.catalog.section_signals import (
 )
 from promptbot.config import Config, SectionsConfig
 from promptbot.entries import read_fields, section_style
+from promptbot.entries.editing import bullet_prefix
 from promptbot.entries.style_model import EntryStyle
-from promptbot.entries.updating import bullet_prefix, parent_heading, rewrite_entry
+from promptbot.entries.updating import parent_heading, rewrite_entry
 from promptbot.entries.venue_marks import entry_text, preprint_marker, venue_shape
 from promptbot.judging.placement import heading_matches
 from promptbot.models import (
