@@ -96,3 +96,15 @@ def test_entry_age_is_the_arxiv_month_else_the_middle_of_the_year() -> None:
         '- **B**: "Beta", CVPR, 2021. [[Paper](https://example.org/beta.pdf)]\n')
     ages = [outline.entry_age(e) for e in cat.entries]
     assert ages == [2026 * 12 + 3, 2021 * 12 + 6]
+
+
+def test_the_year_section_beside_a_year_section_is_the_papers_year_itself() -> None:
+    cat = catalog.parse("# L\n## Vision\n### 2026:\n- [A paper here](https://arxiv.org/abs/2601.00001)\n"
+                "### 2025\n- [B paper here](https://arxiv.org/abs/2501.00001)\n## Language\n"
+                "### 2026\n- [C paper here](https://arxiv.org/abs/2601.00002)\n")
+    vision_2025 = next(s for s in cat.sections if s.path == ("L", "Vision", "2025"))
+    found = outline.year_section(cat, vision_2025, 2026)
+    assert found is not None and found.path == ("L", "Vision", "2026")  # `### 2026:` too
+    assert outline.year_section(cat, vision_2025, 2024) is None  # no section of its own
+    vision = next(s for s in cat.sections if s.heading == "Vision")
+    assert outline.year_section(cat, vision, 2026) is None  # not a year section

@@ -97,6 +97,15 @@ def year_siblings(catalog: Catalog, section: Section) -> list[Section]:
             and heading_year(s) is not None]
 
 
+def year_section(catalog: Catalog, section: Section, year: int) -> Section | None:
+    """In a list split by year, the year section beside `section` for `year` itself; None when
+    `section` is no year section or the list has none for that year."""
+    if heading_year(section) is None:
+        return None
+    chosen = by_year(year_siblings(catalog, section), year)
+    return chosen if chosen is not None and heading_year(chosen) == year else None
+
+
 def by_year(siblings: Sequence[Section], year: int) -> Section | None:
     """The sibling for `year`: its own, else the nearest older one; None: a newer year is due."""
     years = {heading_year(s): s for s in siblings}

@@ -202,12 +202,8 @@ class Placer:
     def _year_section(self, section: Section, year: int) -> tuple[Section, int | None]:
         """In a list split by year under a topic, the topic's section for the paper's year (and
         that year), where it exists; else `section` itself."""
-        if outline.heading_year(section) is None:
-            return section, None
-        chosen = outline.by_year(outline.year_siblings(self._catalog, section), year)
-        if chosen is None or outline.heading_year(chosen) != year:
-            return section, None
-        return chosen, year
+        chosen = outline.year_section(self._catalog, section, year)
+        return (section, None) if chosen is None else (chosen, year)
 
     def _learned(self, section: Section | None, confidence: float, why: str) -> Placement:
         default = self._found.get(self.cfg.default)

@@ -11,11 +11,10 @@ update the maintainers turned down is not asked again for the same version of th
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
-from promptbot.catalog import normalize_code_url
+from promptbot.catalog import normalize_code_url, outline
 from promptbot.catalog.section_signals import (
     PREPRINT,
     heading_topic,
@@ -86,17 +85,9 @@ def published_section(catalog: Catalog, cfg: SectionsConfig, listed_in: Section)
 def year_section(catalog: Catalog, listed_in: Section, year: int) -> Section | None:
     """In a list sectioned by year ("#### 2025" under "## Vision"), the sibling section of the
     paper's venue year, when the entry sits under another year; None otherwise."""
-    heading = listed_in.heading.strip()
-    if not re.fullmatch(r"(?:19|20)\d\d", heading) or int(heading) == year:
+    if outline.heading_year(listed_in) in (None, year):
         return None
-    sections = catalog.sections
-    at = sections.index(listed_in)
-    start = next((n + 1 for n in range(at - 1, -1, -1) if sections[n].level < listed_in.level),
-                 0)
-    end = next((n for n in range(at + 1, len(sections))
-                if sections[n].level < listed_in.level), len(sections))
-    return next((s for s in sections[start:end]
-                 if s.level == listed_in.level and s.heading.strip() == str(year)), None)
+    return outline.year_section(catalog, listed_in, year)
 
 
 def _topic(heading: str) -> set[str]:
