@@ -42,9 +42,9 @@ class LearnedScoring:
 
     def __init__(
         self, catalog: Catalog, cfg: ScoringConfig, terms: RelevanceModel,
-        reviews: Reviews | None = None, abstracts: Mapping[str, str] | None = None,
+        abstracts: Mapping[str, str] | None = None,
     ) -> None:
-        """Positives: the list's texts and the accepted papers; negatives: the turned-down."""
+        """Positives: the list's texts (the maintainers' reviews come through `learn`)."""
         self.cfg = cfg
         self.terms = terms
         self.enabled = cfg.model == "learned"
@@ -53,7 +53,6 @@ class LearnedScoring:
         self._listed_ids = tuple(i for _, i in pairs)
         positives = tuple(t for t, _ in pairs)
         self.examples = Examples(positives, (), self._priors(positives), ())
-        self.learn(reviews or Reviews())
 
     def learn(self, reviews: Reviews) -> None:
         """Add what the maintainers merged (positives) and turned down (negatives)."""

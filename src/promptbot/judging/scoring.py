@@ -41,11 +41,11 @@ class _Listing:
 class Scorer:
     """Decides about candidates against one catalog; build once per run, it remembers the run."""
 
-    def __init__(self, catalog: Catalog, cfg: Config, *, reviews: Reviews | None = None,
+    def __init__(self, catalog: Catalog, cfg: Config, *,
                  abstracts: Mapping[str, str] | None = None) -> None:
-        """Index the catalog and fit the tf-idf model over its titles; `reviews` (what the
-        maintainers merged and turned down) and `abstracts` (cached arXiv text of listed ids)
-        teach the learned model."""
+        """Index the catalog and fit the tf-idf model over its titles; `abstracts` (cached arXiv
+        text of listed ids) teach the learned model, as the maintainers' reviews do through
+        `learn_reviews`."""
         self.catalog = catalog
         self.cfg = cfg
         self.index = build_index(catalog, cfg.scoring.fuzzy_title_threshold)
@@ -59,7 +59,7 @@ class Scorer:
             cfg.scoring,
         )
         self.placer = Placer(catalog, cfg.sections, abstracts)
-        self.learned = LearnedScoring(catalog, cfg.scoring, self.relevance, reviews, abstracts)
+        self.learned = LearnedScoring(catalog, cfg.scoring, self.relevance, abstracts)
         self._seen_ids: dict[str, str] = {}
         self._seen_titles: dict[str, str] = {}
 
