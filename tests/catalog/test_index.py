@@ -208,3 +208,45 @@ def test_hidden_entries_are_found_by_id_and_title_but_are_not_listed() -> None:
     assert index.hidden("2109.99999", "Retired Paper on Visual Prompt Tuning for Detection") is None
     assert index.hidden("2201.00001", "A Listed Paper About Prompts") is None
     assert catalog.build_index(catalog.parse("# P\n")).hidden("2101.00003", "x") is None
+
+
+NUMBERED_HIDDEN = """\
+# Papers
+<!--
+* **Foo-2**: "Foo-2: Scaling Prompt Learning to Larger Vision-Language Models", CVPR, 2024.
+* "Semantic Prompt Generators", ICCV, 2023. [[Paper](https://openreview.net/forum?id=y)]
+-->
+"""
+
+
+def test_a_hidden_title_hides_no_paper_with_other_numbers() -> None:
+    index = catalog.build_index(catalog.parse(NUMBERED_HIDDEN))
+    assert index.hidden("2601.00001",
+                        "Foo-3: Scaling Prompt Learning to Larger Vision-Language Models") is None
+
+
+def test_a_hidden_title_still_hides_the_same_or_a_near_title() -> None:
+    index = catalog.build_index(catalog.parse(NUMBERED_HIDDEN))
+    for title in ("Foo-2: Scaling Prompt Learning to Larger Vision-Language Models",
+                  "Foo-2: scaling prompt-learning to larger vision language model",
+                  "Semantic Prompt Generators"):
+        found = index.hidden("2601.00001", title)
+        assert found is not None and found.line in (3, 4), title
+
+
+def test_a_short_hidden_title_is_matched_only_exactly() -> None:
+    # Three words: "Generators" and "Generation" are 92% alike, but not the same paper.
+    index = catalog.build_index(catalog.parse(NUMBERED_HIDDEN))
+    assert index.hidden("2601.00001", "Semantic Prompt Generation") is None
+
+
+def test_hidden_and_listed_titles_obey_the_same_guards() -> None:
+    listed = NUMBERED_HIDDEN.replace("<!--\n", "").replace("-->\n", "")
+    titles = ("Foo-3: Scaling Prompt Learning to Larger Vision-Language Models",
+              "Foo-2: scaling prompt-learning to larger vision language model",
+              "Semantic Prompt Generation", "Semantic Prompt Generators")
+    hidden_index = catalog.build_index(catalog.parse(NUMBERED_HIDDEN))
+    listed_index = catalog.build_index(catalog.parse(listed))
+    for title in titles:
+        assert (hidden_index.hidden("2601.00001", title) is None) == (
+            listed_index.by_title(title) is None), title

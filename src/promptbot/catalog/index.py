@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
@@ -134,6 +135,64 @@ def _title_keys(entry: Entry) -> tuple[str, ...]:
     return tuple(keys)
 
 
+class _Titles:
+    """Entries by title: exact keys first, then a guarded fuzzy match.
+
+    One matcher for the listed and for the hidden entries, so both obey the same guards: a
+    short title never matches fuzzily, the numbers must agree ("Foo-2" is not "Foo-3") and no
+    content word may be swapped.
+    """
+
+    def __init__(self, entries: Iterable[Entry], threshold: float) -> None:
+        self.threshold = threshold
+        self._entries: dict[str, Entry] = {}
+        for entry in entries:
+            for key in _title_keys(entry):
+                self._entries.setdefault(key, entry)
+        self._keys = list(self._entries)
+        self._postings: dict[str, list[int]] = {}
+        for number, key in enumerate(self._keys):
+            for word in set(key.split()):
+                self._postings.setdefault(word, []).append(number)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def find(self, title: str) -> tuple[Entry, float] | None:
+        """The entry with this title and the score: 100.0 if exact, else the best fuzzy match."""
+        key = normalize_title(title)
+        if not key:
+            return None
+        exact = self._entries.get(key)
+        if exact is not None:
+            return exact, 100.0
+        if len(key) < _MIN_FUZZY_CHARS or key.count(" ") + 1 < _MIN_FUZZY_WORDS:
+            return None  # short titles ("Visual Prompt Tuning") are too easy to confuse
+        return self._fuzzy(key)
+
+    def _fuzzy(self, key: str) -> tuple[Entry, float] | None:
+        t = self.threshold
+        choices = [self._keys[n] for n in self._candidates(key)]
+        # ratio >= t is impossible outside this length band.
+        low, high = len(key) * t / (200 - t), len(key) * (200 - t) / t
+        choices = [c for c in choices if low <= len(c) <= high]
+        numbers = _DIGITS.findall(key)
+        for choice, score, _ in process.extract(key, choices, scorer=fuzz.ratio,
+                                                score_cutoff=t, limit=3):
+            if _DIGITS.findall(choice) == numbers and _same_words(key, choice):
+                return self._entries[choice], float(score)
+        return None
+
+    def _candidates(self, key: str) -> set[int]:
+        """Titles sharing one of the query's rarest words: a near-identical title must."""
+        words = set(key.split())
+        lists = sorted((self._postings[w] for w in words if w in self._postings), key=len)
+        found: set[int] = set()
+        for postings in lists[:_BLOCKING_WORDS]:
+            found.update(postings)
+        return found
+
+
 class CatalogIndex:
     """Look entries up by arXiv id, by title (exact, then fuzzy) and by code repository URL."""
 
@@ -142,29 +201,20 @@ class CatalogIndex:
         self.catalog = catalog
         self.fuzzy_threshold = fuzzy_threshold
         self._ids: dict[str, Entry] = {}
-        self._titles: dict[str, Entry] = {}
         self._urls: dict[str, Entry] = {}
         self._repos: dict[str, list[Entry]] = {}
         for entry in catalog.entries:
             self._add(entry)
+        self._titles = _Titles(catalog.entries, fuzzy_threshold)
         self._hidden_ids: dict[str, Entry] = {}
-        self._hidden_titles: dict[str, Entry] = {}
         for entry in catalog.hidden:
             for arxiv_id in entry.arxiv_ids:
                 self._hidden_ids.setdefault(arxiv_id, entry)
-            for key in _title_keys(entry):
-                self._hidden_titles.setdefault(key, entry)
-        self._keys = list(self._titles)
-        self._postings: dict[str, list[int]] = {}
-        for number, key in enumerate(self._keys):
-            for word in set(key.split()):
-                self._postings.setdefault(word, []).append(number)
+        self._hidden_titles = _Titles(catalog.hidden, fuzzy_threshold)
 
     def _add(self, entry: Entry) -> None:
         for arxiv_id in entry.arxiv_ids:
             self._ids.setdefault(arxiv_id, entry)
-        for key in _title_keys(entry):
-            self._titles.setdefault(key, entry)
         for url in entry.code_urls:
             normalized = normalize_code_url(url)
             if not normalized:
@@ -180,20 +230,14 @@ class CatalogIndex:
         """The commented-out entry (`<!-- ... -->`) citing this arXiv id or title, if any.
 
         The maintainers hid it on purpose: a paper they retired is not to be proposed again.
+        Titles match as listed ones do (`by_title`), with the same guards.
         """
         normalized = normalize_arxiv_id(arxiv_id)
         found = self._hidden_ids.get(normalized) if normalized else None
         if found is not None or not self._hidden_titles:
             return found
-        key = normalize_title(title)
-        if not key:
-            return None
-        exact = self._hidden_titles.get(key)
-        if exact is not None or len(key) < _MIN_FUZZY_CHARS:
-            return exact
-        near = process.extractOne(key, list(self._hidden_titles), scorer=fuzz.ratio,
-                                  score_cutoff=self.fuzzy_threshold)
-        return self._hidden_titles[near[0]] if near and _same_words(key, near[0]) else None
+        near = self._hidden_titles.find(title)
+        return near[0] if near is not None else None
 
     def by_arxiv_id(self, arxiv_id: str) -> Entry | None:
         """The entry citing this arXiv id (any form: URL, version, `arXiv:` prefix)."""
@@ -202,37 +246,7 @@ class CatalogIndex:
 
     def by_title(self, title: str) -> tuple[Entry, float] | None:
         """The entry with this title and the score: 100.0 if exact, else the best fuzzy match."""
-        key = normalize_title(title)
-        if not key:
-            return None
-        exact = self._titles.get(key)
-        if exact is not None:
-            return exact, 100.0
-        if len(key) < _MIN_FUZZY_CHARS or key.count(" ") + 1 < _MIN_FUZZY_WORDS:
-            return None  # short titles ("Visual Prompt Tuning") are too easy to confuse
-        return self._fuzzy(key)
-
-    def _fuzzy(self, key: str) -> tuple[Entry, float] | None:
-        t = self.fuzzy_threshold
-        choices = [self._keys[n] for n in self._candidates(key)]
-        # ratio >= t is impossible outside this length band.
-        low, high = len(key) * t / (200 - t), len(key) * (200 - t) / t
-        choices = [c for c in choices if low <= len(c) <= high]
-        numbers = _DIGITS.findall(key)
-        for choice, score, _ in process.extract(key, choices, scorer=fuzz.ratio,
-                                                score_cutoff=t, limit=3):
-            if _DIGITS.findall(choice) == numbers and _same_words(key, choice):
-                return self._titles[choice], float(score)
-        return None
-
-    def _candidates(self, key: str) -> set[int]:
-        """Titles sharing one of the query's rarest words: a near-identical title must."""
-        words = set(key.split())
-        lists = sorted((self._postings[w] for w in words if w in self._postings), key=len)
-        found: set[int] = set()
-        for postings in lists[:_BLOCKING_WORDS]:
-            found.update(postings)
-        return found
+        return self._titles.find(title)
 
     def by_code_url(self, url: str) -> Entry | None:
         """The entry linking this code URL; a bare repository only if one entry links it."""
