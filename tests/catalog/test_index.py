@@ -250,3 +250,16 @@ def test_hidden_and_listed_titles_obey_the_same_guards() -> None:
     for title in titles:
         assert (hidden_index.hidden("2601.00001", title) is None) == (
             listed_index.by_title(title) is None), title
+
+
+@pytest.mark.parametrize("url", ["https://bitbucket.org/Owner/Repo", "https://gitee.com/Owner/Repo",
+                                 "https://codeberg.org/Owner/Repo"])
+def test_a_listed_paper_is_found_by_its_code_on_any_code_host(url: str) -> None:
+    # A link labelled "Code" is code by its label; one labelled "link" only by its host.
+    for shown in (f"[[Code]({url})]", f"[[link]({url})]"):
+        listed = catalog.parse(f"# Papers\n* Retrieval-Augmented Prompt Learning. [[Paper]"
+                               f"(https://openreview.net/forum?id=x)] {shown}\n")
+        idx = catalog.build_index(listed)
+        found = idx.by_code_url(url.lower() + "/tree/main")
+        assert found is not None and found.line == 2, shown
+        assert idx.by_code_url(url.replace("Repo", "other")) is None

@@ -33,7 +33,9 @@ def test_venue_labels(label: str, expected: tuple[str | None, int | None] | None
      ("Website", "https://x.github.io", "project"), ("Project Page", "https://x", "project"),
      ("link", "https://github.com/owner/repo", "code"), ("link", "https://github.com/", "other"),
      ("link", "https://openreview.net/forum?id=x", "paper"),
-     ("Video", "https://youtu.be/x", "other")],
+     ("Video", "https://youtu.be/x", "other"), ("", "https://codeberg.org/o/r", "code"),
+     ("link", "https://bitbucket.org/o/r", "code"), ("link", "https://gitee.com/o/r", "code"),
+     ("link", "https://huggingface.co/o/model", "other")],
 )
 def test_link_roles(label: str, url: str, role: str) -> None:
     assert link_role(label, url) == role

@@ -18,7 +18,12 @@ from promptbot.entries.code_links import code_url_in
         ("Code: https://www.github.com/o/r/tree/main/sub", "https://www.github.com/o/r/tree/main/sub"),
         ("We thank https://example.org for hosting.", None),
         ("Code at https://doi.org/10.1/x", None),
-        ("Models on https://huggingface.co/org/model-7b.", "https://huggingface.co/org/model-7b"),
+        # Lists label Hugging Face links Model, Dataset or Demo, never Code.
+        ("Models on https://huggingface.co/org/model-7b.", None),
+        ("Weights https://huggingface.co/o/m, code https://github.com/o/r", "https://github.com/o/r"),
+        ("Code: https://bitbucket.org/o/r.", "https://bitbucket.org/o/r"),
+        ("See https://gitee.com/o/r/tree/master", "https://gitee.com/o/r/tree/master"),
+        ("Code: https://codeberg.org/o/r/archive/main.zip", "https://codeberg.org/o/r"),
         ("", None),
     ],
 )

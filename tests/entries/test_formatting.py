@@ -257,3 +257,23 @@ def test_hostile_venue_text_renders_as_plain_text(case: dict[str, str], style: E
     assert not MENTION.search(visible) and not ISSUE_REF.search(visible)
     if style.kind == "table":
         assert html.count("<td") == 3
+
+
+CODE_SLOT_LIST = (
+    "# Papers\n## 2026\n"
+    "* [**CVPR'26**] VideoSeek: Long-Horizon Video Agent with Tool-Guided Seeking "
+    "[[Paper](https://arxiv.org/pdf/2603.20185)] [[Code](https://github.com/jylins/videoseek)]\n"
+    "* [**Arxiv'26**] Token Pruning Meets Video Agents "
+    "[[Paper](https://arxiv.org/pdf/2603.20001)] [[Code](https://github.com/o/tpva)]\n"
+)
+
+
+@pytest.mark.parametrize("url", ["https://bitbucket.org/o/r", "https://gitee.com/o/r",
+                                 "https://codeberg.org/o/r"])
+def test_a_code_link_on_any_code_host_reaches_the_lists_code_slot(url: str) -> None:
+    cat = catalog.parse(CODE_SLOT_LIST)
+    style = editing.section_style(cat, cat.sections[-1])
+    p = paper(title="Merging Tokens of Long Videos", abstract=f"Our code is at {url}.")
+    out = format_entry(p, style)
+    assert not out.fallback
+    assert out.text.endswith(f"[[Code]({url})]"), out.text

@@ -78,6 +78,8 @@ def test_short_name_followed_by_its_expansion(abstract: str, name: str | None) -
         ("https://github.com/o/code", "Conditional Open Domain Embeddings", None),
         ("https://x.github.io/CaPT", "Conditional Prompt Tuning", None),  # not a repository
         ("https://github.com/o", "Anything", None),
+        ("https://codeberg.org/o/CaPT", "Conditional Prompt Tuning", "CaPT"),
+        ("https://huggingface.co/o/CaPT", "Conditional Prompt Tuning", None),  # a model
     ],
 )
 def test_repository_name_when_the_title_spells_it_out(

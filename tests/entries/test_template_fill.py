@@ -96,3 +96,16 @@ def test_a_month_takes_the_lists_own_spelling(form: str, yymm: str, expected: st
     values = Values(title="T", arxiv_id=f"{yymm}.00001", venue="arXiv", venue_is_arxiv=True,
                     year=2025, yymm=yymm, months=months)
     assert format_date(form, values) == expected
+
+
+@pytest.mark.parametrize("url", ["https://bitbucket.org/o/r", "https://gitee.com/o/r",
+                                 "https://codeberg.org/o/r", "https://gitlab.com/g/r"])
+def test_every_code_host_fills_the_code_slot(url: str) -> None:
+    out = fill(template_of(ZLKONG), values(code_url=url))
+    assert out.text.endswith(f"[[Code]({url})]") and out.dropped == ()
+
+
+@pytest.mark.parametrize("url", ["https://huggingface.co/o/model", "https://o.github.io/p/"])
+def test_a_model_or_a_project_page_fills_no_code_slot(url: str) -> None:
+    out = fill(template_of(ZLKONG), values(code_url=url))
+    assert "Code" not in out.text and out.dropped == ("code",)

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
+from promptbot.catalog.code_hosts import CODE_HOSTS
 from promptbot.models import Catalog, Entry
 
 # New-style ids (0704.0001 onwards: YYMM.NNNN, YYMM.NNNNN since 1501) and old-style ids
@@ -34,7 +35,6 @@ _FILLERS = frozenset({"with", "from", "into", "over", "onto", "towards", "toward
 _MIN_FUZZY_CHARS = 25
 _MIN_FUZZY_WORDS = 4
 _BLOCKING_WORDS = 4
-_REPO_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeberg.org")
 _URL = re.compile(r"^(?:[a-z][a-z0-9+.\-]*://)?(?:www\.)?(?P<host>[^/?#\s]+)(?P<path>/[^?#\s]*)?",
                   re.IGNORECASE)
 
@@ -93,14 +93,14 @@ def normalize_code_url(url: str) -> str | None:
     parts = [p for p in (match.group("path") or "").split("/") if p]
     if parts and parts[-1].endswith(".git"):
         parts[-1] = parts[-1][:-4]
-    if host in _REPO_HOSTS:
+    if host in CODE_HOSTS:
         parts[:2] = [p.lower() for p in parts[:2]]
     return "/".join([host, *[p for p in parts if p]])
 
 
 def _repo_key(normalized_url: str) -> str | None:
     parts = normalized_url.split("/")
-    if parts[0] in _REPO_HOSTS and len(parts) >= 3:
+    if parts[0] in CODE_HOSTS and len(parts) >= 3:
         return "/".join(parts[:3])
     return None
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from promptbot.catalog.code_hosts import is_repository
+
 # A markdown link; the URL may hold one level of parentheses and be wrapped in <>; the label
 # may be bracketed itself: `[[paper]](url)`.
 LINK = re.compile(r"\[\[?([^\[\]]*)\]?\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?\s*\)")
@@ -24,8 +26,6 @@ _PAPER_HOSTS = ("arxiv.org", "openaccess.thecvf.com", "openreview.net", "aclanth
                 "proceedings.neurips.cc", "papers.nips.cc", "proceedings.mlr.press",
                 "ieeexplore.ieee.org", "dl.acm.org", "link.springer.com", "ecva.net",
                 "ojs.aaai.org", "ijcai.org", "doi.org", "sciencedirect.com", "aclweb.org")
-_CODE_REPO = re.compile(r"^https?://(?:www\.)?(?:github\.com|gitlab\.com)/[^/\s]+/[^/\s#?]+",
-                        re.IGNORECASE)
 _HOST = re.compile(r"^\s*https?://([^/\s?#]+)", re.IGNORECASE)
 
 
@@ -74,7 +74,7 @@ def link_role(label: str, url: str) -> str:
     name = host.group(1).lower() if host else ""
     if any(name == h or name.endswith("." + h) for h in _PAPER_HOSTS):
         return "paper"
-    return "code" if _CODE_REPO.match(url) else "other"
+    return "code" if is_repository(url) else "other"
 
 
 def find_links(text: str) -> list[tuple[int, int, str, str]]:

@@ -1,18 +1,18 @@
 """Code links: repositories on code hosts, and pages the text presents as code; pure.
 
-A URL becomes an entry's code link only when it is a repository (GitHub, GitLab, Hugging Face,
-…: owner and name) or when the words right before it present it as code or as the project's
-page ("Code is available at", "Project page:"); never a file download (`…/setup.exe`).
+A URL becomes an entry's code link only when it is a repository (an owner and a name on a host
+of catalog.code_hosts: GitHub, GitLab, …; a Hugging Face model is no code) or when the words
+right before it present it as code or as the project's page ("Code is available at", "Project
+page:"); never a file download (`…/setup.exe`).
 """
 
 from __future__ import annotations
 
 import re
 
+from promptbot.catalog.code_hosts import code_host
+
 _URL_RE = re.compile(r"https?://[^\s<>\"'{}|\\^`]+", re.IGNORECASE)
-# Hosts of code repositories: a URL there with an owner and a name is a repository.
-_REPO_HOSTS = ("github.com", "gitlab.com", "huggingface.co", "bitbucket.org", "codeberg.org",
-               "gitee.com")
 _NOT_CODE = ("arxiv.org", "doi.org", "creativecommons.org", "openreview.net", "dx.doi")
 # What the text says right before a URL that makes it the paper's code (or its project page,
 # where lists take code from): "Code is available at", "our implementation:", "Project page".
@@ -54,17 +54,14 @@ def _host(url: str) -> str:
 
 def _repository(url: str) -> str | None:
     """The repository a URL on a code host names (its root when the URL is a file download)."""
-    host = _host(url).removeprefix("www.")
-    if host not in _REPO_HOSTS:
+    host = code_host(url)
+    if host is None:
         return None
     path = [p for p in url.split("//", 1)[-1].split("?")[0].split("#")[0].split("/")[1:] if p]
-    if host == "huggingface.co" and path[:1] == ["datasets"]:
-        return None  # data, not code
-    owner_and_name = 3 if host == "huggingface.co" and path[:1] == ["spaces"] else 2
-    if len(path) < owner_and_name:
+    if len(path) < 2:
         return None
     if _DOWNLOAD.search(url.split("?")[0]):
-        return f"https://{host}/" + "/".join(path[:owner_and_name])
+        return f"https://{host}/" + "/".join(path[:2])
     return url
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from promptbot.catalog.code_hosts import code_host
 from promptbot.models import Paper
 
 _STOP_PREFIXES = frozenset(
@@ -53,7 +54,7 @@ def repository_name(code_url: str, title: str) -> str | None:
     """The repository's name ("CaPT" of github.com/o/CaPT) when the title spells it out
     ("… Conditional Prompt Tuning …"); None for a name the title does not explain."""
     parts = [p for p in code_url.split("?")[0].split("#")[0].split("/") if p]
-    if len(parts) < 4 or parts[1].lower().removeprefix("www.") not in _CODE_HOSTS:
+    if len(parts) < 4 or code_host(code_url) is None:
         return None
     name = parts[3].removesuffix(".git")
     letters = re.sub(r"[^A-Za-z0-9]", "", name)
@@ -73,8 +74,6 @@ def repository_name(code_url: str, title: str) -> str | None:
 
 _SMALL = frozenset({"a", "an", "the", "of", "for", "and", "in", "on", "with", "to", "at", "via",
                     "by", "from"})
-_CODE_HOSTS = frozenset({"github.com", "gitlab.com", "huggingface.co", "bitbucket.org",
-                         "codeberg.org", "gitee.com"})
 
 
 def _in_order(wanted: str, initials: str) -> bool:

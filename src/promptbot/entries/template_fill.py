@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from promptbot.catalog import code_hosts
 from promptbot.entries.markdown_safety import escape, plain, rendered_text, safe_url
 from promptbot.entries.template_dates import MONTH_NAMES
 from promptbot.entries.template_model import Slot, Template
@@ -136,8 +137,8 @@ def _value(slot: Slot, v: Values) -> str | None:
 
 
 def code_host(url: str | None) -> bool:
-    """Whether a URL is a code repository (a project page is no code link)."""
-    return bool(url and _CODE_HOSTS.match(url))
+    """Whether a URL is on a code host (a project page or a model is no code link)."""
+    return bool(url and code_hosts.code_host(url))
 
 
 def _repo(url: str | None) -> str | None:
@@ -192,8 +193,6 @@ _LINK_GONE = re.compile(
     r"\[?!?\[(?:[^\[\]\x00]|!?\[[^\[\]]*\](?:\([^()]*\))?)*\]\(\x00\)\]?"
 )
 _EMPTY_LINK = re.compile(r"\[?\[\s*\]\([^()\s]*\)\]?")  # a badge gone, its link left empty
-_CODE_HOSTS = re.compile(r"https?://(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co)/",
-                         re.IGNORECASE)
 _IMAGE_GONE = re.compile(r"!\[[^\[\]]*\]\(\x00\)")
 _HTML_GONE = re.compile(r"<a\b[^>]*\x00[^>]*>.*?</a>|<img\b[^>]*\x00[^>]*>", re.DOTALL)
 # What is left of a line once its only value is gone: nothing, or a `- Code: ` label.
