@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
+from promptbot.catalog import parse
+from promptbot.entries import render_check
 from promptbot.entries.render_check import problems, render, structure
+from promptbot.models import Catalog
 
 ROW_HEADER = "| Title | Venue |\n|---|---|\n"
 
@@ -51,3 +56,33 @@ def test_read_back_id_and_title() -> None:
     # Held to the parser's reading of the list's own entry, not to a better one.
     misread = ("* [Some Words](https://a.b/c) and more", "A Title The Parser Does Not See")
     assert problems(entry, title="Another", exemplar=misread) == []
+
+
+def test_the_exemplar_and_the_context_are_read_once_for_every_paper_written_after_them(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    exemplar = ("| [An Exemplar Title](https://arxiv.org/abs/2401.00001) | ICLR |",
+                "An Exemplar Title")
+    parsed: list[str] = []
+    rendered: list[str] = []
+
+    def counted_parse(text: str) -> Catalog:
+        parsed.append(text)
+        return parse(text)
+
+    def counted_render(markdown: str) -> tuple[tuple[str, ...], str]:
+        rendered.append(markdown)
+        return render(markdown)
+
+    render_check._misread.cache_clear()
+    render_check._rendered_context.cache_clear()
+    monkeypatch.setattr(render_check, "parse", counted_parse)
+    monkeypatch.setattr(render_check, "render", counted_render)
+    header = "| Paper Title Column | Venue Column Of This Test |\n|---|---|\n"
+    rows = [f"| [Title Number {n}](https://arxiv.org/abs/2501.0000{n}) | CVPR |"
+            for n in range(1, 4)]
+    found = [problems(row, context=header, arxiv_id=f"2501.0000{n}", title=f"Title Number {n}",
+                      exemplar=exemplar) for n, row in enumerate(rows, 1)]
+    assert found == [[], [], []]
+    assert sum(exemplar[0] in text for text in parsed) == 1  # not once per paper
+    assert rendered.count(header) == 1
+    assert len(parsed) == len(rows) + 1  # each paper's own row is still read back

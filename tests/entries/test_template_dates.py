@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from promptbot.entries.template_dates import date_spans, month_index, month_spellings
+from promptbot.entries.template_dates import (
+    MONTH_NAMES,
+    MONTH_WORD,
+    date_spans,
+    month_index,
+    month_spellings,
+)
 
 
 @pytest.mark.parametrize(("text", "yymm", "year", "form"), [
@@ -31,6 +39,14 @@ def test_a_number_that_is_not_the_entrys_date_stays_text() -> None:
 
 def test_month_names() -> None:
     assert month_index("Sept.") == 9 and month_index("Foo") is None
+
+
+def test_a_month_word_is_a_whole_name_or_its_abbreviation_never_a_longer_word() -> None:
+    word = re.compile(MONTH_WORD + r"\Z", re.IGNORECASE)
+    for name in MONTH_NAMES:
+        assert word.match(name) and word.match(name[:3] + ".")
+    assert word.match("Sept.") and word.match("JUNE")
+    assert not any(word.match(w) for w in ("Mayer", "Junes", "Septem", "Ju", "Marc"))
 
 
 def test_each_month_is_spelled_the_way_the_list_mostly_spells_it() -> None:

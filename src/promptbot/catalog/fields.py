@@ -164,6 +164,10 @@ def _label_venue(links: tuple[Link, ...]) -> tuple[str | None, int | None]:
 # `[arXiv]` (the venue), `[Name]` (the short name): `* [2508] [ERGO] [ERGO: …](url)`.
 _TAG = re.compile(r"\s*\[(?:\*\*)?([^\[\]*]{1,40}?)(?:\*\*)?\](?!\()\s*")
 _MONTH_TAG = re.compile(r"(\d\d)(0[1-9]|1[0-2])")
+# Not links.venue_label, on purpose: that grammar reads a paper link's label, where `YOLO 11`
+# can only be a venue; a tag before the title (or a ` | ` field) may be the short name
+# (`[YOLO 11]`, `[Qwen 25]`), so here a venue takes its year after an apostrophe (`CVPR'26`,
+# `CVPR’26`), or is `arXiv` alone.
 _VENUE_TAG = re.compile(r"([A-Za-z][\w\- ]{0,20}?)\s*['’](\d\d)(?:\.\d{1,2})?|(arxiv)", re.I)
 _FIELD_SEP = re.compile(r"\s+\|\s+")
 _SPAN = re.compile(r"</?span[^>]*>")

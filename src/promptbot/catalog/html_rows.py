@@ -14,13 +14,14 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-_TABLE_START = re.compile(r"^\s*<table\b", re.IGNORECASE)
+# TABLE_START and TAG are public: entries/html_row_template.py reads the same tables.
+TABLE_START = re.compile(r"^\s*<table\b", re.IGNORECASE)
 _TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 _ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.IGNORECASE | re.DOTALL)
 _CELL = re.compile(r"<t([dh])\b[^>]*>(.*?)</t\1\s*>", re.IGNORECASE | re.DOTALL)
 _ANCHOR = re.compile(r"<a\b[^>]*?href\s*=\s*[\"']([^\"']*)[\"'][^>]*>(.*?)</a\s*>",
                      re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]*>")
+TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 
 
@@ -36,7 +37,7 @@ class HtmlRow:
 
 def html_table_starts(body: str) -> bool:
     """Whether a line opens an HTML table."""
-    return _TABLE_START.match(body) is not None
+    return TABLE_START.match(body) is not None
 
 
 def _markdown(cell: str) -> str:
@@ -58,7 +59,7 @@ def _markdown(cell: str) -> str:
 
 def _text(fragment: str) -> str:
     """The text a reader sees of an HTML fragment without links: tags dropped, then decoded."""
-    return _SPACE.sub(" ", html.unescape(_TAG.sub("", fragment)))
+    return _SPACE.sub(" ", html.unescape(TAG.sub("", fragment)))
 
 
 def table_rows(bodies: Sequence[str], start: int) -> tuple[int, list[HtmlRow]]:

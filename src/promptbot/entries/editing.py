@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from promptbot.catalog import outline, split_lines, subgroups
 from promptbot.config import Config
+from promptbot.entries import spacing
 from promptbot.entries.formatting import FormattedEntry, format_entry, format_with_template
 from promptbot.entries.style import EntryStyle, infer_style
 from promptbot.entries.table_rows import table_delimiter_line
@@ -56,7 +57,7 @@ class Spot:
     after_line: int
     top: bool = False  # on top of a newest-first section
     heading: outline.NewHeading | None = None  # a year subsection to open with this entry
-    gap: int = 0  # blank lines the list keeps between entries
+    gap: int = 0  # blank lines the unit keeps between entries (spacing.gap)
 
 
 def locate(catalog: Catalog, section: Section, *, year: int | None = None, title: str = "",
@@ -87,7 +88,8 @@ def locate(catalog: Catalog, section: Section, *, year: int | None = None, title
         found = outline.sorted_after(unit, outline.id_age(arxiv_id))
     if found is not None:
         after, top = found
-    return Spot(outline.section_name(catalog, unit), after, top, gap=_gap(catalog, unit))
+    return Spot(outline.section_name(catalog, unit), after, top,
+                gap=spacing.gap(catalog, unit))
 
 
 def _after(catalog: Catalog, unit: Section, top: bool) -> int:
@@ -95,14 +97,6 @@ def _after(catalog: Catalog, unit: Section, top: bool) -> int:
         return unit.entries[0].line - 1 if top else unit.entries[-1].end_line
     delimiter = table_delimiter_line(catalog, unit)
     return delimiter if delimiter is not None else unit.line
-
-
-def _gap(catalog: Catalog, unit: Section) -> int:
-    """The blank lines between the unit's entries, when the list always keeps some."""
-    gaps = [b.line - a.end_line - 1 for a, b in zip(unit.entries, unit.entries[1:], strict=False)]
-    gaps = [g if not any(catalog.lines[n].strip() for n in range(a.end_line, a.end_line + g))
-            else -1 for g, a in zip(gaps, unit.entries, strict=False)]
-    return min(gaps) if gaps and min(gaps) > 0 else 0
 
 
 def _opening(catalog: Catalog, name: str) -> outline.NewHeading | None:
@@ -176,7 +170,8 @@ def plan_insertions_noted(
             arxiv_id=decision.paper.arxiv_id,
             section=spot.name,
             after_line=spot.after_line,
-            text=_spaced(entry.text, spot),
+            text=spacing.spaced(entry.text, spot.gap, top=spot.top,
+                                heading=spot.heading.lines if spot.heading else None),
             needs_triage=decision.needs_triage,
             missing=entry.missing,
             fallback=entry.fallback,
@@ -195,21 +190,6 @@ def _newest_first_on_top(out: list[tuple[Insertion, bool]]) -> tuple[Insertion, 
         for k, ins in zip(ks, reversed([result[k] for k in ks]), strict=True):
             result[k] = ins
     return tuple(result)
-
-
-def _spaced(text: str, spot: Spot) -> str:
-    """The entry with the blank lines the list keeps around entries, and any new heading.
-
-    A template may already open with the blank lines its list keeps between entries: they count
-    as the gap, and go below the entry when it goes on top of its section."""
-    body = text.lstrip("\r\n")
-    if spot.heading is not None:
-        return "\n".join((*spot.heading.lines, body))
-    gap = spot.gap or text[: len(text) - len(body)].count("\n")
-    if not gap or not body.strip():
-        return text
-    blank = "\n" * gap
-    return body + blank if spot.top else blank + body
 
 
 def _fallback(catalog: Catalog) -> Section:

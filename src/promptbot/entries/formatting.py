@@ -6,7 +6,7 @@ import re
 import string
 from dataclasses import dataclass, replace
 
-from promptbot.entries import metadata, templated
+from promptbot.entries import metadata, spacing, templated
 from promptbot.entries.markdown_safety import escape, rendered_text, safe_url
 from promptbot.entries.render_check import problems
 from promptbot.entries.style import VENUE_LABEL, EntryStyle, LinkStyle
@@ -236,11 +236,12 @@ def _table_row(f: _Fields, style: EntryStyle) -> FormattedEntry:
 
 def _block(f: _Fields, style: EntryStyle) -> FormattedEntry:
     labels = dict(style.labels)
-    lines = ["", f"**{f.title}**", "", labels.get("paper", "- Paper: ") + f.paper]
+    lines = [f"**{f.title}**", "", labels.get("paper", "- Paper: ") + f.paper]
     if f.code:
         lines.append(labels.get("code", "- Code: ") + f.code)
-    # The leading empty line keeps a blank line between this block and the one before it.
-    return FormattedEntry("\n".join(lines))
+    # Blocks are always kept apart: a bold title right below a `- Code:` line would be read
+    # as that item's continuation.
+    return FormattedEntry(spacing.apart("\n".join(lines), kept=True))
 
 
 def check_template(template: str) -> None:

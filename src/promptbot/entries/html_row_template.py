@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from promptbot.catalog.html_rows import TABLE_START, TAG
 from promptbot.entries.table_rows import column_votes, most_voted
 from promptbot.entries.template_model import Slot, Template
 from promptbot.models import Catalog, Entry
 
+# Not html_rows' cell pattern: a cell is rewritten here, so its own tags are kept as groups.
 _CELL = re.compile(r"(<t[dh]\b[^>]*>)(.*?)(</t[dh]\s*>)", re.IGNORECASE | re.DOTALL)
-_TABLE_START = re.compile(r"^\s*<table\b", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]*>")
 _SLOT = "\x01"
 _PLACEHOLDER_MAX = 20
 _CONSTANT_SHARE = 0.8  # a column's text on this share of rows is the list's own (`ARXIV`)
@@ -39,7 +39,7 @@ def html_context(catalog: Catalog, entry: Entry) -> str:
     """The table's lines above its first row (`<table>` to `<tbody>`): a lone row renders and
     reads back, with the table's columns, as it does in the list."""
     number = entry.line - 1
-    while number >= 1 and not _TABLE_START.match(catalog.lines[number - 1]):
+    while number >= 1 and not TABLE_START.match(catalog.lines[number - 1]):
         number -= 1
     if number < 1:
         return ""
@@ -63,7 +63,7 @@ def placeholders(entries: Sequence[Entry]) -> tuple[str, ...]:
 
 
 def _is_mark(text: str) -> bool:
-    return bool(text) and not _TAG.search(text) and "http" not in text \
+    return bool(text) and not TAG.search(text) and "http" not in text \
         and len(text) <= _PLACEHOLDER_MAX and not any(c.isalnum() for c in text)
 
 

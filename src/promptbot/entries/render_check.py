@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import textwrap
+from functools import lru_cache
 from html.parser import HTMLParser
 
 import cmarkgfm
@@ -46,11 +47,20 @@ def render(markdown: str) -> tuple[tuple[str, ...], str]:
     return tuple(reader.tags), "".join(reader.text)
 
 
+@lru_cache(maxsize=64)
+def _rendered_context(context: str) -> tuple[tuple[str, ...], str]:
+    """`render(context)`, once per section's context: every entry checked or measured in a
+    section renders after the same lines (a table's header), candidate after candidate."""
+    return render(context)
+
+
+@lru_cache(maxsize=4096)
 def structure(entry: str, context: str = "") -> tuple[str, ...]:
-    """The element structure of an entry rendered after its context (a table's header)."""
+    """The element structure of an entry rendered after its context (a table's header); kept,
+    as a section's entries are measured again whenever its style is asked for."""
     tags, _ = render(context + _alone(entry) + "\n")
     if context:
-        head, _ = render(context)
+        head, _ = _rendered_context(context)
         tags = tags[len(head):] if tags[:len(head)] == head else tags
     return tags
 
@@ -78,13 +88,13 @@ def problems(entry: str, *, context: str = "", shown: tuple[str, ...] = (),
     (its text and title) is the entry the new one was written after: where the parser misreads
     the list's own title, the new title is held to the same reading, not to a better one.
     """
-    if exemplar is not None and _read_back(exemplar[0], context, "", exemplar[1]):
+    if exemplar is not None and _misread(exemplar[0], context, exemplar[1]):
         title = ""
     found: list[str] = []
     entry = _alone(entry)
     tags, text = render(context + entry + "\n")
     if context:
-        head, head_text = render(context)
+        head, head_text = _rendered_context(context)
         tags, text = tags[len(head):], text[len(head_text):] if text.startswith(
             head_text) else text
     rest = _residue(text, shown)
@@ -96,6 +106,13 @@ def problems(entry: str, *, context: str = "", shown: tuple[str, ...] = (),
         found.append("an element structure none of the section's entries has")
     found.extend(_read_back(entry, context, arxiv_id, title))
     return found
+
+
+@lru_cache(maxsize=512)
+def _misread(exemplar: str, context: str, title: str) -> bool:
+    """Whether the parser misreads the list's own entry (its title or its count), once per
+    exemplar: every paper written after the same exemplar asks it again."""
+    return bool(_read_back(exemplar, context, "", title))
 
 
 def _read_back(entry: str, context: str, arxiv_id: str, title: str) -> list[str]:

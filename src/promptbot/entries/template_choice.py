@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from promptbot.catalog import outline
-from promptbot.entries import html_row_template
+from promptbot.entries import html_row_template, spacing
 from promptbot.entries.table_rows import (
     DELIMITER_ROW,
     cells,
@@ -42,7 +42,7 @@ class SectionTemplates:
     weights: tuple[float, ...]
     context: str = ""  # lines a lone entry needs to render as it does here (a table's header)
     next_number: int | None = None  # for numbered lists: the number a new last item takes
-    blank_between: bool = False  # entries are apart by a blank line: a new one starts with one
+    blank_between: bool = False  # entries are apart by a blank line (spacing.kept_apart)
     placeholders: tuple[str, ...] = ()  # table: what each column says when it has no value
     structures: frozenset[tuple[str, ...]] = frozenset()  # filled in by the render check
     # HTML table rows: per column, the cell texts rows share (the list's markup, not a value).
@@ -87,7 +87,7 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
         context=(html_row_template.html_context(catalog, pool[-1][1]) if rows
                  else _table_context(catalog, pool[-1][1])),
         next_number=_next_number(entries),
-        blank_between=_blank_between(catalog, entries),
+        blank_between=spacing.kept_apart(catalog, entries),
         placeholders=_column_marks(entries, catalog.entries, rows),
         column_values=html_row_template.column_values(ends(entries)) if rows else (),
         months=months,
@@ -149,13 +149,6 @@ def _column_marks(entries: Sequence[Entry], every: Sequence[Entry], rows: bool) 
     listwide = read(alike) if alike else ()
     return tuple(mark or (listwide[i] if i < len(listwide) else "")
                  for i, mark in enumerate(own))
-
-
-def _blank_between(catalog: Catalog, entries: Sequence[Entry]) -> bool:
-    """Whether most entries after the first have a blank line right above them."""
-    later = [e for e in entries[1:] if e.line >= 2]
-    blank = sum(1 for e in later if not catalog.lines[e.line - 2].strip())
-    return bool(later) and blank * 2 > len(later)
 
 
 _SAMPLE = 120  # entries of the whole list read to tell its markup words from its values

@@ -13,6 +13,10 @@ Span = tuple[int, int, Slot]  # a value's place in an entry's text, and the slot
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
 _MONTHS = tuple(name[:3].lower() for name in MONTH_NAMES)
+# A month as lists write it, whole or abbreviated (`Jan`, `January`, `Sept`), for patterns that
+# must not take a longer word (`Mayer`): the names and their three-letter forms, longest first.
+MONTH_WORD = "(?:" + "|".join(sorted({*(n.lower() for n in MONTH_NAMES), *_MONTHS, "sept"},
+                                     key=lambda w: (-len(w), w))) + r")\.?"
 _MONTH_DATE = re.compile(
     rf"(?i)\b({'|'.join(_MONTHS)})([a-z]*)(\.?,? ?)((?:19|20)\d\d)\b"
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 # What a slot holds; `other` is a value the bot cannot know (a project page, a demo, a dataset).
 SLOT_KINDS = ("title", "name", "paper", "code", "repo", "date", "venue", "authors",
@@ -53,9 +54,10 @@ class Template:
         """The kinds of value the template needs."""
         return frozenset(s.kind for s in self.slots)
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """The template's skeleton: literal markup and slot kinds, words and digits left out."""
+        """The template's skeleton: literal markup and slot kinds, words and digits left out
+        (computed once: ranking compares every template's key for every paper)."""
         return "".join(skeleton(p) if isinstance(p, str) else "{" + p.kind + "}"
                        for p in self.parts)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from promptbot.entries import html_row_template
+from promptbot.entries import html_row_template, spacing
 from promptbot.entries.markdown_safety import plain, rendered_text
 from promptbot.entries.render_check import problems
 from promptbot.entries.table_rows import cells
@@ -74,8 +74,7 @@ def write(section: SectionTemplates, values: Values,
             if found:
                 continue
             missing = tuple(k for k in filled.dropped if k in _REPORTED)
-            # A list that keeps entries apart by a blank line gets one before the new entry.
-            text = "\n" + filled.text if section.blank_between else filled.text
+            text = spacing.apart(filled.text, section.blank_between)
             note = "" if strict else (
                 "written like the section's entries but without "
                 + (", ".join(filled.dropped) or "the values the bot cannot know")

@@ -16,14 +16,13 @@ from dataclasses import dataclass
 from promptbot.catalog.links import find_links
 from promptbot.catalog.section_signals import PUBLISHED, venue_status
 from promptbot.entries.metadata import canonical_venue
+from promptbot.entries.template_dates import MONTH_WORD
 from promptbot.models import Entry
 
-# A preprint marker outside links: "Arxiv 2023.10", "ArXiv'23.12", "arXiv", "preprint".
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+# A preprint marker outside links: "Arxiv 2023.10", "ArXiv'23.12", "arXiv", "preprint";
 # ... or a month where published entries write their venue: "(Jun., 2024)" beside "(CVPR, 2024)".
 _MARKER = re.compile(r"(?<![\w/.])(?:(?:arxiv|preprint)(?:\s*['’]?\s*\d{2}(?:\d{2})?"
-                     r"(?:[.\-/]\d{1,2})?)?|" + _MONTH + r",?\s*(?:19|20)\d\d)(?![\w'’])",
+                     r"(?:[.\-/]\d{1,2})?)?|" + MONTH_WORD + r",?\s*(?:19|20)\d\d)(?![\w'’])",
                      re.IGNORECASE)
 # A venue and its year as a list writes them outside links: "ECCV 2024", "CVPR'25".
 _VENUE_TOKEN = re.compile(r"(?<![\w/.*_])(?P<em>\*{1,2}|_{1,2})?(?P<venue>[A-Za-z][A-Za-z-]{1,11})"
