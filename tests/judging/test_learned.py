@@ -90,3 +90,10 @@ def test_a_bare_title_with_words_the_windows_titles_share_is_not_taken_for_the_l
     judged = LearnedRelevance(Examples(SEGMENTATION)).judge(
         [*texts, "Semantic segmentation of tumours", ON_TOPIC])
     assert judged[-2].probability < 0.5 < judged[-1].probability
+
+
+def test_the_same_window_gets_the_same_scores_every_time() -> None:
+    model = LearnedRelevance(Examples(SEGMENTATION))
+    first = model.judge(window())
+    LearnedRelevance(Examples(SEGMENTATION, negatives=(ON_TOPIC,))).judge(window())
+    assert model.judge(window()) == first
