@@ -176,6 +176,7 @@ class BotPullRequest:
     foreign_commits: bool = False  # someone else pushed to the branch: hands off
     url: str = ""
     branch_text: str | None = None  # the catalog on its branch, when the forge read it
+    updates: tuple[Update, ...] = ()  # the listed entries it rewrites, read once from its body
 
 
 @dataclass(frozen=True)
