@@ -189,7 +189,7 @@ def test_a_move_into_a_repeated_heading_survives_the_pull_requests_memory() -> N
     b = Paper("2501.00002", "B", version=2, comment="Accepted to ACL 2026")
     (update,) = pipeline.decide_and_plan(Harvest(papers=(b,)), text, Memory(), SEED_CFG).updates
     carried = read_updates(render_body((), catalog_path="README.md", updates=(update,)))
-    assert [u.section for u in carried] == [update.section]
+    assert carried == (update,)
     moved = catalog.parse(apply_updates(text, carried))
     language_2026 = moved.sections[4]
     assert [e.arxiv_ids for e in language_2026.entries] == [("2601.00003",), ("2501.00002",)]

@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import MISSING, asdict, fields, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeGuard
 
 from promptbot.catalog import is_arxiv_id
 from promptbot.config import PullRequestConfig
@@ -283,19 +283,25 @@ def _update(raw: Any) -> Update | None:
     if not isinstance(raw, dict):
         return None
     text = {k: raw.get(k) for k in ("arxiv_id", "before", "after", "section", "from_section",
-                                     "title")}
-    version, changes = raw.get("version"), raw.get("changes")
+                                     "title", "venue")}
+    version, changes, year = raw.get("version"), raw.get("changes"), raw.get("year")
     if not all(isinstance(text[k], str) and text[k] for k in ("arxiv_id", "before", "after")) \
-            or not isinstance(version, int) or isinstance(version, bool):
+            or not _is_int(version):
         return None
+    optional = {k: v if isinstance(v, str) else "" for k, v in text.items()}
+    # The venue and year place a moved entry among its venue's entries on every later run.
     return Update(
-        arxiv_id=str(text["arxiv_id"]), version=version, before=str(text["before"]),
-        after=str(text["after"]), section=text["section"] if isinstance(text["section"], str)
-        else "", from_section=text["from_section"] if isinstance(text["from_section"], str)
-        else "", title=text["title"] if isinstance(text["title"], str) else "",
+        arxiv_id=optional["arxiv_id"], version=version, before=optional["before"],
+        after=optional["after"], section=optional["section"],
+        from_section=optional["from_section"], title=optional["title"],
         changes=tuple(c for c in changes if isinstance(c, str))
         if isinstance(changes, list) else (),
+        venue=optional["venue"], year=year if _is_int(year) else 0,
     )
+
+
+def _is_int(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def read_updates(body: str) -> tuple[Update, ...]:
