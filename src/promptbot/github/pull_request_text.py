@@ -282,22 +282,15 @@ def read_abstracts(body: str) -> dict[str, str]:
 def _update(raw: Any) -> Update | None:
     if not isinstance(raw, dict):
         return None
-    text = {k: raw.get(k) for k in ("arxiv_id", "before", "after", "section", "from_section",
-                                     "title", "venue")}
+    text = {k: v if isinstance(v := raw.get(k), str) else "" for k in (
+        "arxiv_id", "before", "after", "section", "from_section", "title", "venue")}
     version, changes, year = raw.get("version"), raw.get("changes"), raw.get("year")
-    if not all(isinstance(text[k], str) and text[k] for k in ("arxiv_id", "before", "after")) \
-            or not _is_int(version):
+    if not (text["arxiv_id"] and text["before"] and text["after"]) or not _is_int(version):
         return None
-    optional = {k: v if isinstance(v, str) else "" for k, v in text.items()}
     # The venue and year place a moved entry among its venue's entries on every later run.
-    return Update(
-        arxiv_id=optional["arxiv_id"], version=version, before=optional["before"],
-        after=optional["after"], section=optional["section"],
-        from_section=optional["from_section"], title=optional["title"],
-        changes=tuple(c for c in changes if isinstance(c, str))
-        if isinstance(changes, list) else (),
-        venue=optional["venue"], year=year if _is_int(year) else 0,
-    )
+    return Update(**text, version=version, year=year if _is_int(year) else 0,
+                  changes=tuple(c for c in changes if isinstance(c, str))
+                  if isinstance(changes, list) else ())
 
 
 def _is_int(value: object) -> TypeGuard[int]:

@@ -125,6 +125,7 @@ class _Fitting:
         judged = [Judged(0.0, ())] * n
         for fold in np.unique(folds):
             held = window[folds == fold]
+            # A held-out paper leaves the training set with its bare title.
             keep = np.setdiff1d(np.arange(self.matrix.shape[0]), np.concatenate([held, held + n]))
             model = _fit(self.matrix[keep], self.labels[keep], self.weights[keep], self.c)
             if model is None:
