@@ -122,3 +122,15 @@ def test_explain_tells_the_run_a_warm_abstract_cache_makes(
                           " list's newest entries):")
     assert [line.split("%  ")[1].split("  (newest")[0] for line in lines[content + 1:content + 4]
             ] == [name for name, _, _ in with_cache]
+
+
+@pytest.mark.enrich  # the real enricher builder, which builds nothing with --no-enrich
+def test_explain_reads_the_html_pages_as_run_does_unless_told_not_to(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    cfg = load(ROOT / "config.toml")
+    cfg = replace(cfg, enrich=replace(cfg.enrich, cache_dir=str(tmp_path)))
+    parser = cli.build_parser()
+    assert runner.build_enricher(parser.parse_args(["explain", "2506.23856"]), cfg) is not None
+    told = parser.parse_args(["explain", "2506.23856", "--no-enrich"])
+    assert runner.build_enricher(told, cfg) is None
