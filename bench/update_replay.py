@@ -19,13 +19,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from promptbot import catalog
+from promptbot.catalog import outline
 from promptbot.catalog.section_signals import PUBLISHED, venue_status
 from promptbot.config import Config
 from promptbot.entries.metadata import canonical_venue
-from promptbot.entries.updating import apply_updates, parent_heading
+from promptbot.entries.updating import apply_updates
 from promptbot.entries.venue_marks import entry_text, venue_key
 from promptbot.judging.updates import Updater, is_preprint
-from promptbot.models import Catalog, Decision, Entry, Paper, PaperFields, Status
+from promptbot.models import Catalog, Decision, Entry, Paper, PaperFields, Section, Status
 
 _TOKEN = re.compile(r"(?<![\w/.])([A-Za-z][A-Za-z-]{1,11})\s*['’]?\s*((?:19|20)\d\d|\d\d)(?![\w.])")
 
@@ -61,10 +62,14 @@ def _beside_venue(cat: Catalog, entry: Entry) -> bool:
     return any(venue_key(e) == venue_key(entry) for e in near)
 
 
-def _by_id(cat: Catalog) -> dict[str, tuple[tuple[str, str], Entry]]:
-    """id -> ((section heading, the heading above it), entry)."""
-    return {i: ((s.heading, parent_heading(cat, s)), e)
-            for s in cat.sections for e in s.entries for i in e.arxiv_ids}
+def _place(section: Section) -> tuple[str, ...]:
+    """A section's heading path (`("Vision", "2026")`): which "2026" when several are."""
+    return tuple(p.strip() for p in section.path) or (section.heading.strip(),)
+
+
+def _by_id(cat: Catalog) -> dict[str, tuple[tuple[str, ...], Entry]]:
+    """id -> (section's heading path, entry)."""
+    return {i: (_place(s), e) for s in cat.sections for e in s.entries for i in e.arxiv_ids}
 
 
 def replay(old: Catalog, new: Catalog, cfg: Config) -> list[tuple[str, bool, bool, str, str]]:
@@ -86,7 +91,8 @@ def replay(old: Catalog, new: Catalog, cfg: Config) -> list[tuple[str, bool, boo
                             duplicate_line=entry.line, fields=fields)
         update = updater.review(decision).update
         mine = update.after if update else entry_text(entry)
-        where = (update.section, update.parent) if update else section
+        target = outline.find(old, update.section) if update else None
+        where = _place(target) if target is not None else section
         out.append((arxiv_id, mine == entry_text(later), where == new_section, mine,
                     entry_text(later)))
         if update is not None and update.moved:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from promptbot.errors import SourceError
-from promptbot.github.pull_request_text import read_proposals
+from promptbot.github.pull_request_text import read_proposals, read_updates
 from promptbot.models import BotPullRequest, Harvest, Memory, Paper, PullRequestPlan, Window
 from promptbot.ports import Applied, CatalogFile, Forge, Source
 
@@ -59,6 +59,7 @@ class FakeForge:
             title=plan.title,
             body=plan.body,
             proposals=read_proposals(plan.body),
+            updates=read_updates(plan.body),
         )
         if existing:
             self.pulls[self.pulls.index(existing)] = pr

@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from promptbot import cli
+from promptbot import cli, runner
+from promptbot.catalog import parse
+from promptbot.config import load
+from promptbot.judging.placement import Placer
+from promptbot.models import Harvest
+from promptbot.sources.replay import SavedFeedSource
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ["--catalog", str(ROOT / "examples" / "awesome-prompt-learning-cv.md"),
@@ -74,3 +79,58 @@ def test_an_unknown_paper_is_a_usage_error(
 ) -> None:
     assert cli.main(["explain", given, *INPUTS]) == 2
     assert f"promptbot: error: {message}" in capsys.readouterr().err
+
+
+class _WholeFile:
+    """The example feed as a live source would give it: every paper, whatever the window."""
+
+    name = "rss"
+
+    def fetch(self, window: object) -> Harvest:
+        return SavedFeedSource(Path(INPUTS[3])).fetch(None)
+
+
+def test_explain_tells_the_run_a_warm_abstract_cache_makes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A live run (no --feed) reads the list's abstracts from the cache; explain must judge and
+    # place with them too, or the story it tells is not the run's.
+    catalog = parse(Path(INPUTS[1]).read_text(encoding="utf-8"))
+    cached = {i: f"{e.title}\nWe adapt CLIP to {s.heading} with learned prompts and adapters."
+              for s in catalog.sections for e in s.entries for i in e.arxiv_ids}
+    monkeypatch.setattr(runner, "build_sources", lambda *args, **kwargs: [_WholeFile()])
+    monkeypatch.setattr(runner, "build_abstracts",
+                        lambda *args, **kwargs: lambda catalog: cached)
+    monkeypatch.setattr(runner, "refresh_listed", lambda papers, *args, **kwargs: papers)
+    live = ["--catalog", INPUTS[1]]
+    assert cli.main(["run", "--dry-run", "--json", *live]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert cli.main(["explain", "2506.23856", *live]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    candidate = next(c for c in data["candidates"] if c["arxiv_id"] == "2506.23856")
+    assert f"Decision: {candidate['decision']}, relevance {candidate['score']:.2f}" \
+           " (threshold 0.50)" in lines
+    assert all(f"  - {reason}" in lines for reason in candidate["reasons"])
+    assert "  the 10 nearest catalog entries (titles and cached abstracts) vote" \
+           " (similarity share):" in lines
+    paper = next(p for p in _WholeFile().fetch(None).papers if p.arxiv_id == "2506.23856")
+    sections = load(ROOT / "config.toml").sections
+    with_cache = Placer(catalog, sections, cached).section_view(paper)
+    without = Placer(catalog, sections).section_view(paper)
+    assert with_cache != without  # the cache changes the content model's view of this paper
+    content = lines.index("  the sections' content model (by title and abstract; share of the"
+                          " list's newest entries):")
+    assert [line.split("%  ")[1].split("  (newest")[0] for line in lines[content + 1:content + 4]
+            ] == [name for name, _, _ in with_cache]
+
+
+@pytest.mark.enrich  # the real enricher builder, which builds nothing with --no-enrich
+def test_explain_reads_the_html_pages_as_run_does_unless_told_not_to(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    cfg = load(ROOT / "config.toml")
+    cfg = replace(cfg, enrich=replace(cfg.enrich, cache_dir=str(tmp_path)))
+    parser = cli.build_parser()
+    assert runner.build_enricher(parser.parse_args(["explain", "2506.23856"]), cfg) is not None
+    told = parser.parse_args(["explain", "2506.23856", "--no-enrich"])
+    assert runner.build_enricher(told, cfg) is None

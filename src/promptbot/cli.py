@@ -85,6 +85,8 @@ def _add_explain(commands: Any, common: argparse.ArgumentParser) -> None:
                          help="read a saved arXiv API response or listing feed (repeatable)")
     explain.add_argument("--since", metavar="DATE", help="from this date (YYYY-MM-DD)")
     explain.add_argument("--until", metavar="DATE", help="up to this date (YYYY-MM-DD)")
+    explain.add_argument("--no-enrich", action="store_true",
+                         help="as run: do not read the proposed papers' arXiv HTML pages")
     explain.set_defaults(handler=_cmd_explain)
 
 

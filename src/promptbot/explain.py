@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import argparse
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
 
-from promptbot import pipeline
 from promptbot.catalog import normalize_arxiv_id, parse
 from promptbot.config import Config
 from promptbot.entries import plan_insertions
 from promptbot.errors import UsageError
 from promptbot.judging.placement import Placer
 from promptbot.judging.relevance import TitleSimilarity
+from promptbot.judging.section_model import entry_text
 from promptbot.models import Catalog, Decision, Insertion, Paper, Plan, Status
 from promptbot.report import terminal_text as _safe
 
@@ -42,17 +42,17 @@ def explain_command(args: argparse.Namespace, cfg: Config) -> int:
 
     wanted = requested_id(args.arxiv_id)
     args.dry_run, args.output, args.summary = True, None, None
-    forge = runner.build_forge(args, cfg)
-    window = runner.preflight(args, cfg, forge)
-    papers = pipeline.harvest(runner.build_sources(args, cfg), window)
-    base = forge.read_catalog().text
-    plan = pipeline.plan_on(forge, papers, cfg, catalog_text=base)
-    print(story(wanted, plan, parse(base), cfg, path=args.catalog or cfg.catalog.path), end="")
+    planned = runner.plan_run(args, cfg, runner.build_forge(args, cfg))
+    print(story(wanted, planned.plan, parse(planned.base), cfg,
+                path=args.catalog or cfg.catalog.path, abstracts=planned.listed_texts), end="")
     return 0
 
 
-def story(arxiv_id: str, plan: Plan, catalog: Catalog, cfg: Config, *, path: str) -> str:
-    """The text `explain` prints for one paper of `plan` (a UsageError if it is not there)."""
+def story(arxiv_id: str, plan: Plan, catalog: Catalog, cfg: Config, *, path: str,
+          abstracts: Mapping[str, str] | None = None) -> str:
+    """The text `explain` prints for one paper of `plan` (a UsageError if it is not there);
+    `abstracts`: the cached texts of listed papers the plan was judged with, which the
+    nearest entries and the sections' content model read as the run's placement does."""
     decision = next((d for d in plan.decisions if d.paper.arxiv_id == arxiv_id), None)
     if decision is None:
         raise UsageError(f"{arxiv_id} is not among the {len(plan.decisions)} candidate(s) of this"
@@ -66,8 +66,8 @@ def story(arxiv_id: str, plan: Plan, catalog: Catalog, cfg: Config, *, path: str
         out.append(f"  already listed at line {decision.duplicate_line}: "
                    f"{_safe(decision.duplicate_of)}")
     out += ["", "Reasons:", *(f"  - {_safe(r)}" for r in decision.reasons)]
-    out += ["", *_section(decision), *_vote(decision.paper, catalog, cfg),
-            *_content(decision.paper, catalog, cfg)]
+    out += ["", *_section(decision), *_vote(decision.paper, catalog, cfg, abstracts),
+            *_content(decision.paper, catalog, cfg, abstracts)]
     out += ["", *_entry(decision, plan, catalog, cfg, path)]
     return "\n".join(out) + "\n"
 
@@ -91,16 +91,21 @@ def _section(d: Decision) -> list[str]:
     return [f'Section: "{_safe(d.section)}" (confidence {d.section_confidence:.2f}{triage})']
 
 
-def _vote(paper: Paper, catalog: Catalog, cfg: Config) -> list[str]:
-    """How the nearest catalog entries (by title, tf-idf) split between sections."""
+def _vote(paper: Paper, catalog: Catalog, cfg: Config,
+          abstracts: Mapping[str, str] | None) -> list[str]:
+    """How the nearest catalog entries (tf-idf) split between sections: by title, or with
+    cached abstracts by content, as the run's scorer compares them."""
     entries = [(s.heading, e) for s in catalog.sections for e in s.entries]
     if not entries:
         return []
-    sims = TitleSimilarity([e.title for _, e in entries]).matrix([paper.title])[0]
+    similarity = TitleSimilarity([entry_text(e, abstracts) for _, e in entries])
+    sims = similarity.matrix([f"{paper.title}\n{paper.abstract}" if abstracts
+                              else paper.title])[0]
     nearest = [i for i in np.argsort(-sims, kind="stable")[:cfg.sections.neighbours]
                if sims[i] > 0]
+    what = "entries (titles and cached abstracts)" if abstracts else "titles"
     if not nearest:
-        return ["  no catalog title resembles this one"]
+        return [f"  no catalog {'entry' if abstracts else 'title'} resembles this one"]
     mass: dict[str, float] = defaultdict(float)
     voters: dict[str, list[str]] = defaultdict(list)
     for i in nearest:
@@ -108,19 +113,22 @@ def _vote(paper: Paper, catalog: Catalog, cfg: Config) -> list[str]:
         mass[heading] += float(sims[i])
         voters[heading].append(f"line {entry.line} {sims[i]:.2f}")
     total = sum(mass.values())
-    out = [f"  the {len(nearest)} nearest catalog titles vote (similarity share):"]
+    out = [f"  the {len(nearest)} nearest catalog {what} vote (similarity share):"]
     for heading, weight in sorted(mass.items(), key=lambda kv: -kv[1]):
         shown = ", ".join(voters[heading][:_VOTERS_SHOWN])
         out.append(f"  {weight / total:>5.0%}  {_safe(heading)}  ({shown})")
     return out
 
 
-def _content(paper: Paper, catalog: Catalog, cfg: Config) -> list[str]:
-    """What the sections' content model says of the title, and where the list adds now."""
-    view = Placer(catalog, cfg.sections).section_view(paper)
+def _content(paper: Paper, catalog: Catalog, cfg: Config,
+             abstracts: Mapping[str, str] | None) -> list[str]:
+    """What the sections' content model says of the paper (its title, and its abstract when
+    the model learned cached abstracts), and where the list adds now."""
+    view = Placer(catalog, cfg.sections, abstracts).section_view(paper)
     if not view:
         return []
-    out = ["  the sections' content model (by title; share of the list's newest entries):"]
+    by = "title and abstract" if abstracts else "title"
+    out = [f"  the sections' content model (by {by}; share of the list's newest entries):"]
     out += [f"  {p:>5.0%}  {_safe(name)}  (newest {recent:.0%})" for name, p, recent in view]
     return out
 

@@ -176,6 +176,7 @@ class BotPullRequest:
     foreign_commits: bool = False  # someone else pushed to the branch: hands off
     url: str = ""
     branch_text: str | None = None  # the catalog on its branch, when the forge read it
+    updates: tuple[Update, ...] = ()  # the listed entries it rewrites, read once from its body
 
 
 @dataclass(frozen=True)
@@ -214,13 +215,12 @@ class Update:
     version: int  # the paper's version that brought the change
     before: str
     after: str
-    section: str  # the section the entry ends up in
-    from_section: str = ""  # the section it is listed in
+    section: str  # the section the entry ends up in, by name (outline.section_name)
+    from_section: str = ""  # the section it is listed in, by name
     changes: tuple[str, ...] = ()  # what changed, said plainly: "venue: arXiv 2023 -> ICCV 2023"
     title: str = ""
     venue: str = ""  # the venue it was accepted at ("ICCV"), "" when only a code link came
     year: int = 0
-    parent: str = ""  # the heading above `section`: which "2026" when every topic has one
 
     @property
     def moved(self) -> bool:

@@ -6,7 +6,8 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from promptbot.config import Config
 from promptbot.enrichment import Enricher
 from promptbot.errors import UsageError
 from promptbot.github import GitHubForge, LocalFileForge, token_from_env
-from promptbot.models import REPLACEMENTS, Harvest, Plan, Window
+from promptbot.models import REPLACEMENTS, Catalog, Harvest, Plan, Window
 from promptbot.ports import Applied, Forge, Source
 from promptbot.sources import user_agent, window_for
 from promptbot.sources.arxiv_api import ArxivApiSource
@@ -170,16 +171,38 @@ def preflight(
     return window
 
 
-def run_command(
-    args: argparse.Namespace,
-    cfg: Config,
-    *,
+@dataclass(frozen=True)
+class Planned:
+    """One run's plan, and what applying it (or explaining it) reads again."""
+
+    plan: Plan
+    papers: Harvest
+    base: str  # the catalog text the plan was made on
+    enricher: Enricher | None
+    abstracts: pipeline.Abstracts | None
+    listed_texts: Mapping[str, str]  # what the abstract cache gave the plan ({} without one)
+
+
+class _Remembered:
+    """An abstracts lookup that keeps what it last gave: `explain` reads what the plan used."""
+
+    def __init__(self, lookup: pipeline.Abstracts) -> None:
+        self._lookup = lookup
+        self.last: Mapping[str, str] = {}
+
+    def __call__(self, catalog: Catalog) -> Mapping[str, str]:
+        self.last = self._lookup(catalog)
+        return self.last
+
+
+def plan_run(
+    args: argparse.Namespace, cfg: Config, forge: Forge, *,
     sources: Sequence[Source] | None = None,
-    forge: Forge | None = None,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
-) -> int:
-    """One run: plan it, show it (dry run) or apply it, and summarize; returns the exit code."""
-    forge = forge if forge is not None else build_forge(args, cfg)
+) -> Planned:
+    """A run up to its plan, the same for a dry run, a real run and `explain`: the checks, the
+    papers (on a live run with the listed papers' new versions), the abstract cache, the
+    enricher."""
     window = preflight(args, cfg, forge, now=now())
     polite = Politeness(cfg.arxiv.delay_seconds)  # shared by every arXiv request of the run
     live = sources is None and not args.feed
@@ -190,13 +213,31 @@ def run_command(
     if live and cfg.updates.enabled:
         papers = refresh_listed(papers, base, cfg, sources, now())
     # Injected sources (tests) come without the API behind the abstract cache.
-    abstracts = build_abstracts(args, cfg, built) if built is not None else None
+    lookup = build_abstracts(args, cfg, built) if built is not None else None
+    abstracts = _Remembered(lookup) if lookup is not None else None
     enricher = build_enricher(args, cfg, polite)
     plan = pipeline.plan_on(forge, papers, cfg, enricher, abstracts, catalog_text=base)
+    return Planned(plan, papers, base, enricher, abstracts,
+                   abstracts.last if abstracts is not None else {})
+
+
+def run_command(
+    args: argparse.Namespace,
+    cfg: Config,
+    *,
+    sources: Sequence[Source] | None = None,
+    forge: Forge | None = None,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> int:
+    """One run: plan it, show it (dry run) or apply it, and summarize; returns the exit code."""
+    forge = forge if forge is not None else build_forge(args, cfg)
+    planned = plan_run(args, cfg, forge, sources=sources, now=now)
+    plan = planned.plan
     applied: tuple[Applied, ...] = ()
     if not args.dry_run:
-        plan, applied = pipeline.apply_converging(plan, papers, forge, cfg, enricher=enricher,
-                                                  abstracts=abstracts)
+        plan, applied = pipeline.apply_converging(
+            plan, planned.papers, forge, cfg, enricher=planned.enricher,
+            abstracts=planned.abstracts)
     for note in plan.notes:
         log.info("%s", note)
     _emit(args, cfg, plan, applied)

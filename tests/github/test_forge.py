@@ -34,7 +34,8 @@ from promptbot.errors import CatalogError, ForgeError, PullRequestChanged, Usage
 from promptbot.github import memory as mem
 from promptbot.github import pull_request as prm
 from promptbot.github.forge import BaseMoved, token_from_env
-from promptbot.models import Memory
+from promptbot.github.pull_request_text import read_proposals, render_body
+from promptbot.models import Memory, Update
 
 __all__ = ["gh"]  # the fixture
 
@@ -112,6 +113,17 @@ def test_merged_after_deleting_a_line_rejects_that_paper(gh: FakeGitHub) -> None
     assert mem.rejected(memory, TextIndex(text)) == {"2503.00001": 1}
     assert mem.pending(memory) == {}
 
+
+def test_the_updates_a_pr_body_records_are_read_once_onto_the_pull_request(
+        gh: FakeGitHub) -> None:
+    bot = make_bot(gh)
+    bot.run([paper("2503.12096")])
+    update = Update("2304.07221", 2, "* old line", "* new line", "Published", "Preprint")
+    gh.pulls[1].body = render_body(read_proposals(gh.pulls[1].body or ""),
+                                   catalog_path="README.md", updates=(update,))
+    (pr,) = bot.forge().read_memory().pull_requests
+    assert pr.updates == (update,)
+    assert [p.arxiv_id for p in pr.proposals] == ["2503.12096"]
 
 def test_maintainer_push_leaves_the_pr_alone_and_opens_a_new_one(gh: FakeGitHub) -> None:
     bot = make_bot(gh)

@@ -124,7 +124,7 @@ def _with_update(number: int, state: str, version: int) -> BotPullRequest:
 
     update = Update("2304.07221", version, "* old line", "* new line", "Published", "Preprint")
     body = render_body((), catalog_path="README.md", updates=(update,))
-    return BotPullRequest(number, state, "promptbot/new-papers", "t", body, ())
+    return BotPullRequest(number, state, "promptbot/new-papers", "t", body, (), updates=(update,))
 
 
 def test_declined_updates_are_those_of_finished_prs_by_id_and_version() -> None:

@@ -22,7 +22,7 @@ def open_pr(number: int, proposals: Sequence[Proposal], branch: str = "promptbot
             foreign: bool = False, body: str | None = None) -> BotPullRequest:
     text = body if body is not None else body_of(proposals)
     return BotPullRequest(number, "open", branch, "t", text, prt.read_proposals(text),
-                          foreign_commits=foreign)
+                          foreign_commits=foreign, updates=prt.read_updates(text))
 
 
 # -- plans: rolling --------------------------------------------------------------------------------

@@ -157,6 +157,20 @@ def test_updates_part_lists_each_entry_before_and_after_and_the_marker_keeps_the
     assert read_updates("no marker") == ()
 
 
+
+def test_the_marker_keeps_the_venue_and_year_that_place_a_moved_entry() -> None:
+    # A move lands after its venue's entries; an update carried to the next run must still know
+    # its venue and year, or it lands elsewhere then.
+    from promptbot.github.pull_request_text import read_updates, render_body
+    from promptbot.models import Update
+
+    update = Update("2501.00002", 2, "* [arXiv] B", "* [**ACL'26**] B", "Language > 2026",
+                    "2025", venue="ACL", year=2026)
+    body = render_body((), catalog_path="README.md", updates=(update,))
+    assert read_updates(body) == (update,)
+    broken = body.replace('"year":2026', '"year":"2026"')
+    assert broken != body and read_updates(broken) == (replace(update, year=0),)
+
 # -- pinned: the table's paper label and what the marker keeps ----------------------------------
 @pytest.mark.parametrize(("p", "cell"), [
     (Proposal("2503.00001", "S", "* e", title="Prompt [x] *y*"),

@@ -90,3 +90,26 @@ def test_a_bare_title_with_words_the_windows_titles_share_is_not_taken_for_the_l
     judged = LearnedRelevance(Examples(SEGMENTATION)).judge(
         [*texts, "Semantic segmentation of tumours", ON_TOPIC])
     assert judged[-2].probability < 0.5 < judged[-1].probability
+
+
+def test_the_same_window_gets_the_same_scores_every_time() -> None:
+    model = LearnedRelevance(Examples(SEGMENTATION))
+    first = model.judge(window())
+    LearnedRelevance(Examples(SEGMENTATION, negatives=(ON_TOPIC,))).judge(window())
+    assert model.judge(window()) == first
+
+
+def test_texts_outside_the_window_are_scored_but_teach_nothing() -> None:
+    # The list's own papers (a re-check asks for them by id) called negatives would push the
+    # window's on-topic paper down; outside the window they change no window score.
+    listed = [f"{title}\nWe segment every category named in text." for title in SEGMENTATION]
+    model = LearnedRelevance(Examples(SEGMENTATION))
+    alone = model.judge(window())
+    mixed = [*listed[:3], *window(), *listed[3:]]
+    inside = [False] * 3 + [True] * len(window()) + [False] * 3
+    judged = model.judge(mixed, window=inside)
+    assert [j.probability for j in judged[3:-3]] == pytest.approx(
+        [j.probability for j in alone])
+    assert min(judged[i].probability for i in (0, 1, 2, -3, -2, -1)) > 0.5
+    as_negatives = model.judge(mixed)
+    assert as_negatives[7].probability < alone[4].probability - 0.01

@@ -83,3 +83,20 @@ def test_terms_that_do_not_separate_the_list_weigh_nothing() -> None:
     assert terms_weight([0.5, 0.5], [0.5, 0.5, 0.5]) == 0.0
     assert terms_weight([0.9, 0.8], [0.1, 0.2, 0.0]) == 0.75
     assert terms_weight([], [0.1]) == 0.0
+
+
+def test_listed_papers_a_recheck_asks_for_are_judged_but_are_no_negatives() -> None:
+    papers, _ = one_day("2025-07-01")
+    listed = [Paper(arxiv_id=e.arxiv_ids[0], title=e.title, announce_type="replace")
+              for e in parse(SEED).entries if e.arxiv_ids][:40]
+
+    def probabilities(window: list[Paper]) -> list[float]:
+        judged = Scorer(parse(SEED), UNCAPPED).learned.judge(window)
+        return [j.probability for j in judged if j is not None]
+
+    alone = probabilities(papers)
+    with_recheck = probabilities([*listed[:20], *papers, *listed[20:]])
+    assert len(with_recheck) == len(alone) + len(listed)  # the listed papers are judged too
+    assert with_recheck[20:-20] == pytest.approx(alone)
+    as_new = probabilities([replace(p, announce_type="new") for p in listed[:20]] + papers)
+    assert as_new[20:] != pytest.approx(alone)  # as negatives they would change the scores

@@ -171,11 +171,56 @@ def test_a_move_finds_the_right_one_of_several_sections_with_the_same_heading() 
     b = Paper("2501.00002", "B", version=2, comment="Accepted to ACL 2026")
     plan = pipeline.decide_and_plan(Harvest(papers=(b,)), text, Memory(), SEED_CFG)
     (update,) = plan.updates
-    assert (update.section, update.parent) == ("2026", "Language")
+    assert (update.section, update.from_section) == ("Language > 2026", "2025")
     assert plan.new_text.splitlines()[6:8] == [
         "* [**ACL'26**] C [[Paper](https://arxiv.org/pdf/2601.00003)]",
         "* [**ACL'26**] B [[Paper](https://arxiv.org/pdf/2501.00002)]"]
 
+
+def test_a_move_into_a_repeated_heading_survives_the_pull_requests_memory() -> None:
+    # The update is carried from run to run in the PR body: its section must still say which
+    # "2026" once read back, or the next run moves the entry under Vision.
+    from promptbot.entries.updating import apply_updates
+    from promptbot.github.pull_request_text import read_updates, render_body
+
+    text = ("# L\n## Vision\n#### 2026\n* [**CVPR'26**] A [[Paper](https://arxiv.org/pdf/2601."
+            "00001)]\n## Language\n#### 2026\n* [**ACL'26**] C [[Paper](https://arxiv.org/pdf/"
+            "2601.00003)]\n#### 2025\n* [arXiv] B [[Paper](https://arxiv.org/pdf/2501.00002)]\n")
+    b = Paper("2501.00002", "B", version=2, comment="Accepted to ACL 2026")
+    (update,) = pipeline.decide_and_plan(Harvest(papers=(b,)), text, Memory(), SEED_CFG).updates
+    carried = read_updates(render_body((), catalog_path="README.md", updates=(update,)))
+    assert carried == (update,)
+    moved = catalog.parse(apply_updates(text, carried))
+    language_2026 = moved.sections[4]
+    assert [e.arxiv_ids for e in language_2026.entries] == [("2601.00003",), ("2501.00002",)]
+
+
+# Two "2026" sections, each writing its code links its own way.
+_TWO_STYLES = (
+    "# L\n## Vision\n#### 2026\n"
+    + "".join(f'* **V{n}**: "Vision Tokens {n}", CVPR, 2026. [[Paper](https://arxiv.org/abs/'
+              f"2601.0000{n})] [[Code](https://github.com/v/{n})]\n" for n in range(1, 5))
+    + '* **V9**: "Vision Tokens Nine", CVPR, 2026. [[Paper](https://arxiv.org/abs/2601.00009)]\n'
+    + "## Language\n#### 2026\n"
+    + "".join(f"* [**ACL'26**] Language Tokens {n} [[paper]](https://arxiv.org/abs/2601.0001{n})"
+              f" [[github]](https://github.com/l/{n})\n" for n in range(1, 5))
+    + "* [**ACL'26**] Language Tokens Nine [[paper]](https://arxiv.org/abs/2601.00019)\n")
+
+
+def test_two_sections_with_one_heading_each_keep_their_own_style() -> None:
+    vision = Paper("2601.00009", "Vision Tokens Nine", version=2,
+                   comment="Code: https://github.com/x/v9")
+    language = Paper("2601.00019", "Language Tokens Nine", version=2,
+                     comment="Code: https://github.com/x/l9")
+
+    def after(*papers: Paper) -> dict[str, str]:
+        plan = pipeline.decide_and_plan(Harvest(papers=papers), _TWO_STYLES, Memory(), Config())
+        return {u.arxiv_id: u.after for u in plan.updates}
+
+    alone = {**after(vision), **after(language)}
+    assert "[[Code](https://github.com/x/v9)]" in alone["2601.00009"]
+    assert "[[Code]" not in alone["2601.00019"]  # Language writes its own label
+    assert after(vision, language) == alone == after(language, vision)
 
 def test_an_entry_found_by_its_title_is_updated_too() -> None:
     text = ("# L\n## Published\n* **A**: \"Alpha Prompts\", CVPR, 2022. [[Paper](https://openaccess."

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from promptbot.catalog import parse, split_lines
+from promptbot.catalog import outline, parse, split_lines
 from promptbot.catalog.links import find_links, venue_label
 from promptbot.catalog.section_signals import PREPRINT, venue_status
 from promptbot.entries.editing import BULLET_PREFIX, insert, insertion_point, line_ending
@@ -224,11 +224,12 @@ def apply_updates(text: str, updates: Sequence[Update]) -> str:
         section, entry = found
         body = update.after.replace("\r\n", "\n").replace("\r", "\n")
         last = lines[entry.end_line - 1]
-        if section.heading == update.section or not update.section:
+        if not update.section or update.section.strip() in (
+                section.heading.strip(), outline.section_name(catalog, section)):
             edits[entry.line] = (entry.end_line,
                                  [eol.join(body.split("\n")) + last[len(last.rstrip("\r\n")):]])
             continue
-        target = _target(catalog, update)
+        target = outline.find(catalog, update.section)
         if target is None:
             continue
         after = _after_same_venue(target, update) or _insertion_line(catalog, target)
@@ -237,22 +238,6 @@ def apply_updates(text: str, updates: Sequence[Update]) -> str:
     out, where = _rebuilt(lines, edits)
     return insert("".join(out), [Insertion(u.arxiv_id, u.section, where[after], body)
                                  for after, u, body in moves])
-
-
-def parent_heading(catalog: Catalog, section: Section) -> str:
-    """The heading of the section above `section` (a lower level), "" at the top."""
-    at = catalog.sections.index(section)
-    return next((s.heading for s in reversed(catalog.sections[:at]) if s.level < section.level),
-                "")
-
-
-def _target(catalog: Catalog, update: Update) -> Section | None:
-    """The section an update moves its entry to: by heading, under its parent when several
-    sections share the heading ("2026" under "Vision" and under "Language")."""
-    named = [s for s in catalog.sections if s.heading.strip() == update.section.strip()]
-    under = [s for s in named if parent_heading(catalog, s) == update.parent]
-    found = under or named
-    return found[0] if found else None
 
 
 def _insertion_line(catalog: Catalog, section: Section) -> int:

@@ -28,7 +28,7 @@ from promptbot.github.branch import CHANGED, BranchState, branch_head, write_cat
 from promptbot.github.client import error_text, github_client, translated
 from promptbot.github.decorations import Decorations
 from promptbot.github.local import LocalFileForge, catalog_text
-from promptbot.github.pull_request_text import read_proposals
+from promptbot.github.pull_request_text import read_proposals, read_updates
 from promptbot.models import BotPullRequest, Memory, Proposal, PullRequestPlan
 from promptbot.ports import Applied, CatalogFile
 
@@ -134,7 +134,7 @@ class GitHubForge:
         return BotPullRequest(
             number=pull.number, state=state, branch=pull.head.ref, title=pull.title,
             body=pull.body or "", proposals=proposals, url=pull.html_url,
-            foreign_commits=foreign, branch_text=text,
+            foreign_commits=foreign, branch_text=text, updates=read_updates(pull.body or ""),
         )
 
     def _branch_text(self, pull: PullRequest) -> str | None:

@@ -8,7 +8,6 @@ from typing import Protocol
 
 from promptbot.catalog import is_arxiv_id
 from promptbot.config import PullRequestConfig
-from promptbot.github.pull_request_text import read_updates
 from promptbot.models import BotPullRequest, Memory
 
 
@@ -40,7 +39,7 @@ def rejected(memory: Memory, catalog_index: ArxivIndex) -> dict[str, int]:
             ):
                 out.setdefault(proposal.arxiv_id, pr.number)
         # An updated entry deleted before merging took the paper off the list: a rejection.
-        for update in read_updates(pr.body) if pr.state == "merged" else ():
+        for update in pr.updates if pr.state == "merged" else ():
             if catalog_index.by_arxiv_id(update.arxiv_id) is None:
                 out.setdefault(update.arxiv_id, pr.number)
     return out
@@ -50,7 +49,7 @@ def touchable(pr: BotPullRequest) -> bool:
     """Whether the bot may still edit this PR: open, only its own commits, its marker readable."""
     # A PR whose marker a person broke has no proposals: rebuilding it would drop its papers.
     return pr.state == "open" and not pr.foreign_commits and (
-        bool(pr.proposals) or bool(read_updates(pr.body)))
+        bool(pr.proposals) or bool(pr.updates))
 
 
 def is_rolling_branch(branch: str, cfg: PullRequestConfig) -> bool:
@@ -112,4 +111,4 @@ def declined_updates(memory: Memory) -> set[tuple[str, int]]:
     merged with that line reverted (an applied update leaves nothing to propose again, so any
     update of a finished PR that comes back was turned down)."""
     return {(u.arxiv_id, u.version) for pr in memory.pull_requests if pr.state != "open"
-            for u in read_updates(pr.body)}
+            for u in pr.updates}

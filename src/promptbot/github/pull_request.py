@@ -16,7 +16,6 @@ from promptbot.github.pull_request_text import (
     GITHUB_BODY_LIMIT,
     fits,
     read_abstracts,
-    read_updates,
     render_body,
     render_title,
 )
@@ -146,7 +145,7 @@ def _rolling(
                   key=lambda p: p.number)
     fresh = list(_fresh(new, memory, base_text))
     notes = _hands_off_notes(memory, prc)
-    updates = current_updates([u for pr in mine for u in read_updates(pr.body)], new_updates,
+    updates = current_updates([u for pr in mine for u in pr.updates], new_updates,
                               base_text)
     plan = partial(_plan, base_text=base_text, cfg=cfg, place=place, abstracts=abstracts,
                    paper_notes=paper_notes)
@@ -214,7 +213,7 @@ def _updates_pr(
     pr = next((p for p in memory.pull_requests if p.state == "open" and p.branch == branch), None)
     if pr is not None and not mem.touchable(pr):
         return ()  # a person pushed to it: hands off until it is merged or closed
-    updates = current_updates(read_updates(pr.body) if pr else (), new, base_text)
+    updates = current_updates(pr.updates if pr else (), new, base_text)
     if not updates:
         return ()
     return (_plan((), branch, base_text, cfg, place, pr, {}, (), updates=updates),)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import MISSING, asdict, fields, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeGuard
 
 from promptbot.catalog import is_arxiv_id
 from promptbot.config import PullRequestConfig
@@ -282,20 +282,19 @@ def read_abstracts(body: str) -> dict[str, str]:
 def _update(raw: Any) -> Update | None:
     if not isinstance(raw, dict):
         return None
-    text = {k: raw.get(k) for k in ("arxiv_id", "before", "after", "section", "from_section",
-                                     "title")}
-    version, changes = raw.get("version"), raw.get("changes")
-    if not all(isinstance(text[k], str) and text[k] for k in ("arxiv_id", "before", "after")) \
-            or not isinstance(version, int) or isinstance(version, bool):
+    text = {k: v if isinstance(v := raw.get(k), str) else "" for k in (
+        "arxiv_id", "before", "after", "section", "from_section", "title", "venue")}
+    version, changes, year = raw.get("version"), raw.get("changes"), raw.get("year")
+    if not (text["arxiv_id"] and text["before"] and text["after"]) or not _is_int(version):
         return None
-    return Update(
-        arxiv_id=str(text["arxiv_id"]), version=version, before=str(text["before"]),
-        after=str(text["after"]), section=text["section"] if isinstance(text["section"], str)
-        else "", from_section=text["from_section"] if isinstance(text["from_section"], str)
-        else "", title=text["title"] if isinstance(text["title"], str) else "",
-        changes=tuple(c for c in changes if isinstance(c, str))
-        if isinstance(changes, list) else (),
-    )
+    # The venue and year place a moved entry among its venue's entries on every later run.
+    return Update(**text, version=version, year=year if _is_int(year) else 0,
+                  changes=tuple(c for c in changes if isinstance(c, str))
+                  if isinstance(changes, list) else ())
+
+
+def _is_int(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def read_updates(body: str) -> tuple[Update, ...]:

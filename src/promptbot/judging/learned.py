@@ -11,7 +11,9 @@ class-balanced logistic regression; its probability is the score the reasons sho
 
 The window's papers are both negatives and the papers to judge: each one is scored by a model
 fitted without it (the window is split into folds, cross-fitting), so a paper the list would take
-is not pushed down by having been called a negative itself.
+is not pushed down by having been called a negative itself. Texts the caller marks as outside
+the window (papers announced before: the list's own preprints a weekly re-check asks for) are no
+negatives; a model fitted on the whole window scores them.
 
 Each window paper is a negative twice: its title with its abstract, and its title alone. A list's
 entries are mostly titles alone, the candidates titles with abstracts; without the bare titles the
@@ -65,46 +67,86 @@ class LearnedRelevance:
         self.char_ngrams = char_ngrams
         self.prior_scale = prior_scale
 
-    def judge(self, texts: Sequence[str], priors: Sequence[float] = ()) -> tuple[Judged, ...]:
-        """Each window text's probability of belonging to the list, cross-fitted by folds."""
+    def judge(self, texts: Sequence[str], priors: Sequence[float] = (),
+              window: Sequence[bool] = ()) -> tuple[Judged, ...]:
+        """Each text's probability of belonging to the list. The window's texts (all of them
+        unless `window` marks which) are negatives too, each scored cross-fitted by folds. The
+        others are only scored, by a model fitted on the whole window, and are no negatives:
+        the list's own papers a weekly re-check asks for by id are not "not the list"."""
         n = len(texts)
         if n == 0:
             return ()
         prior = _as_array(priors, n)
         if not self.examples.positives:
             return tuple(Judged(0.0, ()) for _ in range(n))
-        features = _Features(self.char_ngrams)
-        ex = self.examples
+        inside = np.asarray(window, dtype=bool) if len(window) == n else np.ones(n, dtype=bool)
+        ins, outs = np.flatnonzero(inside).tolist(), np.flatnonzero(~inside).tolist()
+        fitting = _Fitting(self, [texts[i] for i in ins], prior[ins])
+        judged = [Judged(0.0, ())] * n
+        for i, one in zip(ins, fitting.cross_fitted(), strict=True):
+            judged[i] = one
+        if len(outs):
+            for i, one in zip(outs, fitting.fitted_on_all([texts[i] for i in outs], prior[outs]),
+                              strict=True):
+                judged[i] = one
+        return tuple(judged)
+
+
+class _Fitting:
+    """The training rows of one window: the fixed examples, the window's texts, their titles."""
+
+    def __init__(self, model: LearnedRelevance, texts: Sequence[str], prior: Vector) -> None:
+        ex = model.examples
+        self.c = model.c
+        self.prior_scale = model.prior_scale
+        self.features = _Features(model.char_ngrams)
         fixed = [*ex.positives, *ex.negatives]
+        self.n, self.start = len(texts), len(fixed)
         titles = [text.split("\n", 1)[0] for text in texts]
-        matrix = features.fit_transform([*fixed, *texts, *titles])
-        prior_all = np.concatenate([
-            _as_array(ex.positive_priors, len(ex.positives)),
-            _as_array(ex.negative_priors, len(ex.negatives)), prior, prior])
-        matrix = sparse.hstack([matrix, sparse.csr_matrix(
-            (prior_all * self.prior_scale).reshape(-1, 1))], format="csr")
-        labels = np.array([1] * len(ex.positives) + [0] * (len(ex.negatives) + 2 * n))
-        weights = np.concatenate([
+        self.matrix = self._with_prior(
+            self.features.fit_transform([*fixed, *texts, *titles]), np.concatenate([
+                _as_array(ex.positive_priors, len(ex.positives)),
+                _as_array(ex.negative_priors, len(ex.negatives)), prior, prior]))
+        self.labels = np.array([1] * len(ex.positives) + [0] * (len(ex.negatives) + 2 * self.n))
+        self.weights = np.concatenate([
             _as_array(ex.positive_weights, len(ex.positives), fill=1.0),
-            np.ones(len(ex.negatives) + 2 * n)])
-        window = np.arange(len(fixed), len(fixed) + n)
+            np.ones(len(ex.negatives) + 2 * self.n)])
+        self.names = [*self.features.names(), "configured terms"]
+
+    def _with_prior(self, matrix: sparse.csr_matrix, prior: Vector) -> sparse.csr_matrix:
+        return sparse.hstack([matrix, sparse.csr_matrix(
+            (prior * self.prior_scale).reshape(-1, 1))], format="csr")
+
+    def cross_fitted(self) -> list[Judged]:
+        """Each window text scored by a model fitted without it (and without its bare title)."""
+        n = self.n
+        window = np.arange(self.start, self.start + n)
         folds = np.arange(n) % _FOLDS if n >= 2 * _FOLDS else np.zeros(n, dtype=np.intp)
-        probabilities = np.zeros(n)
-        words: list[tuple[str, ...]] = [() for _ in range(n)]
-        names = [*features.names(), "configured terms"]
+        judged = [Judged(0.0, ())] * n
         for fold in np.unique(folds):
             held = window[folds == fold]
             # A held-out paper leaves the training set with its bare title.
-            keep = np.setdiff1d(np.arange(matrix.shape[0]), np.concatenate([held, held + n]))
-            model = _fit(matrix[keep], labels[keep], weights[keep], self.c)
+            keep = np.setdiff1d(np.arange(self.matrix.shape[0]), np.concatenate([held, held + n]))
+            model = _fit(self.matrix[keep], self.labels[keep], self.weights[keep], self.c)
             if model is None:
                 continue
-            rows = matrix[held]
-            probabilities[folds == fold] = model.predict_proba(rows)[:, 1]
-            contributions = sparse.csr_matrix(rows.multiply(model.coef_[0]))
-            for row, i in enumerate(np.flatnonzero(folds == fold)):
-                words[i] = _top_words(contributions.getrow(row), names)
-        return tuple(Judged(float(p), w) for p, w in zip(probabilities, words, strict=True))
+            for i, one in zip(np.flatnonzero(folds == fold), self._score(model, self.matrix[held]),
+                              strict=True):
+                judged[i] = one
+        return judged
+
+    def fitted_on_all(self, texts: Sequence[str], prior: Vector) -> list[Judged]:
+        """Texts outside the window, scored by a model fitted on every training row."""
+        model = _fit(self.matrix, self.labels, self.weights, self.c)
+        if model is None:
+            return [Judged(0.0, ()) for _ in texts]
+        return self._score(model, self._with_prior(self.features.transform(texts), prior))
+
+    def _score(self, model: LogisticRegression, rows: sparse.csr_matrix) -> list[Judged]:
+        probabilities = model.predict_proba(rows)[:, 1]
+        contributions = sparse.csr_matrix(rows.multiply(model.coef_[0]))
+        return [Judged(float(p), _top_words(contributions.getrow(r), self.names))
+                for r, p in enumerate(probabilities)]
 
 
 def recency_weights(ids: Sequence[str], newest: str, half_life_months: float
@@ -142,6 +184,13 @@ class _Features:
             parts.append(self.char.fit_transform(texts) * 0.5)
         return sparse.hstack(parts, format="csr")
 
+    def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """Texts in the vocabulary `fit_transform` learned."""
+        parts = [self.word.transform(texts)]
+        if self.char is not None:
+            parts.append(self.char.transform(texts) * 0.5)
+        return sparse.hstack(parts, format="csr")
+
     def names(self) -> list[str]:
         words = list(self.word.get_feature_names_out())
         chars = list(self.char.get_feature_names_out()) if self.char is not None else []
@@ -152,9 +201,11 @@ def _fit(matrix: sparse.csr_matrix, labels: npt.NDArray[np.int_], weights: Vecto
          ) -> LogisticRegression | None:
     if len(set(labels.tolist())) < 2:
         return None
-    # The dual solver: far faster here, with many more features than examples.
+    # The dual solver: far faster here, with many more features than examples. It visits the
+    # examples in a random order: seeded, so the same window gets the same scores every time
+    # (a dry run and the real run propose the same papers, at the same scores).
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=1000, solver="liblinear",
-                               dual=True)
+                               dual=True, random_state=0)
     model.fit(matrix, labels, sample_weight=weights)
     return model
 

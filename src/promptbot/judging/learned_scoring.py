@@ -20,7 +20,7 @@ from promptbot.judging.learned import Examples, Judged, LearnedRelevance, recenc
 from promptbot.judging.list_texts import list_examples
 from promptbot.judging.relevance import Relevance, RelevanceModel
 from promptbot.judging.reviews import Reviews
-from promptbot.models import Catalog, Paper
+from promptbot.models import REPLACEMENTS, Catalog, Paper
 
 _AUC_FLOOR = 0.6  # terms separating the list no better than this weigh nothing
 _AUC_SPAN = 0.15  # ... and from 0.75 on, the most they can
@@ -74,18 +74,24 @@ class LearnedScoring:
         return self.terms.assess(_bare(paper), 0.0, ()).score
 
     def judge(self, papers: Sequence[Paper]) -> tuple[Judged | None, ...]:
-        """The learned view of every paper, or None for each when the model does not run."""
-        if not self.enabled or len(papers) < self.cfg.learned_min_window:
+        """The learned view of every paper, or None for each when the model does not run.
+        Papers announced before (`replace`: the listed papers a weekly re-check asks for by
+        id) are judged but are no window papers: not negatives, no count toward
+        `learned_min_window`, no part of the terms' weighing."""
+        window = [p.announce_type not in REPLACEMENTS for p in papers]
+        fresh = [p for p, new in zip(papers, window, strict=True) if new]
+        if not self.enabled or len(fresh) < self.cfg.learned_min_window:
             return tuple(None for _ in papers)
-        newest = max((p.arxiv_id for p in papers if p.arxiv_id[:4].isdigit()), default="")
+        newest = max((p.arxiv_id for p in fresh if p.arxiv_id[:4].isdigit()), default="")
         # Listed papers by age; reviewed papers are the latest word, full weight.
         ages = recency_weights(self._listed_ids, newest, self.cfg.recency_half_life_months)
         weights = (*ages, *[1.0] * (len(self.examples.positives) - len(ages)))
         model = LearnedRelevance(replace(self.examples, positive_weights=weights),
                                  c=self.cfg.learned_c)
         priors = [self.prior(p) for p in papers]
-        self.terms_weight = terms_weight(self.examples.positive_priors, priors)
-        return model.judge([paper_text(p) for p in papers], priors)
+        self.terms_weight = terms_weight(self.examples.positive_priors,
+                                         [s for s, new in zip(priors, window, strict=True) if new])
+        return model.judge([paper_text(p) for p in papers], priors, window)
 
     def apply(self, relevances: Sequence[Relevance], judged: Sequence[Judged | None]
               ) -> tuple[Relevance, ...]:

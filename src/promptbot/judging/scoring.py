@@ -84,8 +84,9 @@ class Scorer:
         rejected: Mapping[str, int] = _EMPTY,
     ) -> tuple[Decision, ...]:
         """Decisions in input order; tf-idf and placement run batched, a chunk at a time. The
-        learned model sees the whole window at once (its papers are its negatives), and the
-        volume cap applies to the whole window."""
+        learned model sees the whole window at once (its new papers are its negatives; papers
+        announced before, as a re-check's listed ones, are not), and the volume cap applies to
+        the whole window."""
         decisions: list[Decision] = []
         judged = self.learned.judge(papers)
         for start in range(0, len(papers), _CHUNK):

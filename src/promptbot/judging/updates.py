@@ -26,7 +26,7 @@ from promptbot.config import Config, SectionsConfig
 from promptbot.entries import read_fields, section_style
 from promptbot.entries.editing import bullet_prefix
 from promptbot.entries.style_model import EntryStyle
-from promptbot.entries.updating import parent_heading, rewrite_entry
+from promptbot.entries.updating import rewrite_entry
 from promptbot.entries.venue_marks import entry_text, preprint_marker, venue_shape
 from promptbot.judging.placement import heading_matches
 from promptbot.models import (
@@ -125,13 +125,13 @@ class Updater:
         self.cfg = cfg
         self.declined = frozenset(declined)
         self._by_line = {e.line: (s, e) for s in catalog.sections for e in s.entries}
-        self._styles: dict[str, EntryStyle] = {}
+        self._styles: dict[int, EntryStyle] = {}  # by the section's heading line: headings repeat
         self._shape = venue_shape(catalog.entries)
 
     def _style(self, section: Section) -> EntryStyle:
-        if section.heading not in self._styles:
-            self._styles[section.heading] = section_style(self.catalog, section)
-        return self._styles[section.heading]
+        if section.line not in self._styles:
+            self._styles[section.line] = section_style(self.catalog, section)
+        return self._styles[section.line]
 
     def _writes_code(self, section: Section) -> bool:
         """Whether the list writes code links: in a tenth of the section's entries at least
@@ -179,13 +179,15 @@ class Updater:
         if rewrite is None and target is section:
             return None
         changes = rewrite.changes if rewrite else (f"venue: → {fields.published_venue}",)
-        moved = (f'moved to "{target.heading}"',) if target is not section else ()
+        # Names, not headings: "Language > 2026" where every topic has a "2026".
+        name = outline.section_name(self.catalog, target)
+        moved = (f'moved to "{name}"',) if target is not section else ()
         return Update(
             arxiv_id=decision.paper.arxiv_id, version=decision.paper.version,
             before=entry_text(entry), after=rewrite.text if rewrite else entry_text(entry),
-            section=target.heading, from_section=section.heading, changes=(*changes, *moved),
-            title=decision.paper.title, venue=fields.venue if change.venue else "",
-            year=fields.year if change.venue else 0, parent=parent_heading(self.catalog, target),
+            section=name, from_section=outline.section_name(self.catalog, section),
+            changes=(*changes, *moved), title=decision.paper.title,
+            venue=fields.venue if change.venue else "", year=fields.year if change.venue else 0,
         )
 
 
