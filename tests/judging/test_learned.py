@@ -90,3 +90,11 @@ def test_a_bare_title_with_words_the_windows_titles_share_is_not_taken_for_the_l
     judged = LearnedRelevance(Examples(SEGMENTATION)).judge(
         [*texts, "Semantic segmentation of tumours", ON_TOPIC])
     assert judged[-2].probability < 0.5 < judged[-1].probability
+
+
+def test_two_runs_over_the_same_window_score_alike_to_the_last_digit() -> None:
+    # A dry run and the real run must compute the same plan: no solver randomness.
+    texts = [*window(), *(f"{t}\nA second look at {t.lower()}." for t in SEGMENTATION[:3])]
+    first = LearnedRelevance(Examples(SEGMENTATION)).judge(texts)
+    second = LearnedRelevance(Examples(SEGMENTATION)).judge(texts)
+    assert [j.probability for j in first] == [j.probability for j in second]
