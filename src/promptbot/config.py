@@ -180,6 +180,7 @@ class ScoringConfig:
     learned_min_window: int = 30  # fewer candidates than this: too few negatives, terms decide
     learned_c: float = 1.0  # inverse regularization of the learned model
     recency_half_life_months: float = 12.0  # a listed paper's weight halves with this age
+    background: bool = True  # the shipped arXiv sample joins the learned model's negatives
     expected_per_day: float = 15.0  # volume control: proposals a day at most (0 = no cap)
     abstract_cache: str = ".promptbot-cache/abstracts.json"  # "" = no abstracts fetched
 

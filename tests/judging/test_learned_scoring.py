@@ -11,7 +11,8 @@ import pytest
 from catalog_files import SEED, parse
 
 from promptbot.config import Config
-from promptbot.judging.learned_scoring import terms_weight
+from promptbot.judging.background import BackgroundPaper
+from promptbot.judging.learned_scoring import LearnedScoring, terms_weight
 from promptbot.judging.reviews import Reviews
 from promptbot.judging.scoring import Scorer
 from promptbot.models import Decision, Paper, Status
@@ -100,3 +101,22 @@ def test_listed_papers_a_recheck_asks_for_are_judged_but_are_no_negatives() -> N
     assert with_recheck[20:-20] == pytest.approx(alone)
     as_new = probabilities([replace(p, announce_type="new") for p in listed[:20]] + papers)
     assert as_new[20:] != pytest.approx(alone)  # as negatives they would change the scores
+
+
+def _judged(papers: list[Paper], background: tuple[BackgroundPaper, ...]) -> list[float]:
+    scoring = LearnedScoring(parse(SEED), CFG.scoring, Scorer(parse(SEED), CFG).relevance,
+                             background=background)
+    return [j.probability for j in scoring.judge(papers) if j is not None]
+
+
+def test_background_papers_are_negatives_unless_they_are_in_the_window() -> None:
+    papers, labels = one_day("2025-07-01")
+    target = next(i for i, p in enumerate(papers) if labels.get(p.arxiv_id) == "yes")
+    paper = papers[target]
+    # The relevant paper itself, under another id, taught as background: it scores lower.
+    twin = BackgroundPaper("2401.99999", paper.title, paper.abstract)
+    alone = _judged(papers, ())
+    assert _judged(papers, (twin,))[target] < alone[target] - 0.05
+    # Under its own id it is a window paper, and a window paper is no background.
+    same = BackgroundPaper(paper.arxiv_id, paper.title, paper.abstract)
+    assert _judged(papers, (same,)) == alone

@@ -16,6 +16,7 @@ from dataclasses import replace
 from sklearn.metrics import roc_auc_score
 
 from promptbot.config import ScoringConfig
+from promptbot.judging.background import BackgroundPaper, background_texts, shipped_background
 from promptbot.judging.learned import Examples, Judged, LearnedRelevance, recency_weights
 from promptbot.judging.list_texts import list_examples
 from promptbot.judging.relevance import Relevance, RelevanceModel
@@ -43,9 +44,15 @@ class LearnedScoring:
     def __init__(
         self, catalog: Catalog, cfg: ScoringConfig, terms: RelevanceModel,
         abstracts: Mapping[str, str] | None = None,
+        background: tuple[BackgroundPaper, ...] | None = None,
     ) -> None:
-        """Positives: the list's texts (the maintainers' reviews come through `learn`)."""
+        """Positives: the list's texts (the maintainers' reviews come through `learn`);
+        negatives: each window's papers and the `background` sample (default: the shipped one,
+        when `[scoring] background` is on)."""
         self.cfg = cfg
+        if background is None:
+            background = shipped_background() if cfg.background and cfg.model == "learned" else ()
+        self.background = background
         self.terms = terms
         self.enabled = cfg.model == "learned"
         self.terms_weight = 0.0
@@ -86,8 +93,11 @@ class LearnedScoring:
         # Listed papers by age; reviewed papers are the latest word, full weight.
         ages = recency_weights(self._listed_ids, newest, self.cfg.recency_half_life_months)
         weights = (*ages, *[1.0] * (len(self.examples.positives) - len(ages)))
-        model = LearnedRelevance(replace(self.examples, positive_weights=weights),
-                                 c=self.cfg.learned_c)
+        # A background paper in the window or in the list is neither's negative.
+        exclude = {*self._listed_ids, *(p.arxiv_id for p in papers)}
+        examples = replace(self.examples, positive_weights=weights, negatives=(
+            *self.examples.negatives, *background_texts(self.background, exclude)))
+        model = LearnedRelevance(examples, c=self.cfg.learned_c)
         priors = [self.prior(p) for p in papers]
         self.terms_weight = terms_weight(self.examples.positive_priors,
                                          [s for s, new in zip(priors, window, strict=True) if new])
