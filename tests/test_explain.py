@@ -9,10 +9,12 @@ import pytest
 
 from promptbot import cli, runner
 from promptbot.catalog import parse
-from promptbot.config import load
+from promptbot.config import Config, load
 from promptbot.judging.placement import Placer
 from promptbot.models import Harvest
 from promptbot.sources.replay import SavedFeedSource
+
+THRESHOLD = f"{Config().scoring.threshold:.2f}"  # the shipped config's is the built-in one
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ["--catalog", str(ROOT / "examples" / "awesome-prompt-learning-cv.md"),
@@ -46,7 +48,8 @@ def test_a_proposed_paper_tells_its_reasons_vote_and_entry(
     lines = out.splitlines()
     assert lines[0] == ("arXiv 2506.23856v1: A Closer Look at Conditional Prompt Tuning for"
                         " Vision-Language Models")
-    assert f"Decision: proposed, relevance {candidate['score']:.2f} (threshold 0.50)" in lines
+    assert f"Decision: proposed, relevance {candidate['score']:.2f} (threshold {THRESHOLD})" \
+        in lines
     assert all(f"  - {reason}" in lines for reason in candidate["reasons"])
     assert f'Section: "{candidate["section"]}" (confidence 1.00)' in lines
     assert "  the 10 nearest catalog titles vote (similarity share):" in lines
@@ -109,7 +112,7 @@ def test_explain_tells_the_run_a_warm_abstract_cache_makes(
     lines = capsys.readouterr().out.splitlines()
     candidate = next(c for c in data["candidates"] if c["arxiv_id"] == "2506.23856")
     assert f"Decision: {candidate['decision']}, relevance {candidate['score']:.2f}" \
-           " (threshold 0.50)" in lines
+           f" (threshold {THRESHOLD})" in lines
     assert all(f"  - {reason}" in lines for reason in candidate["reasons"])
     assert "  the 10 nearest catalog entries (titles and cached abstracts) vote" \
            " (similarity share):" in lines

@@ -278,7 +278,7 @@ def test_a_failed_label_write_is_repaired_but_a_removed_label_stays_removed(
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "arxiv-2025-07-01.xml"
 LIST = (ROOT / "examples" / "awesome-prompt-learning-cv.md").read_text(encoding="utf-8")
-SEED, CRON, DISPATCH = ["2506.22819"], ["2506.22908", "2506.22979"], ["2506.23104", "2506.23283"]
+SEED, CRON, DISPATCH = ["2506.22819"], ["2506.22908", "2506.22979"], ["2506.23785", "2506.23283"]
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -303,7 +303,7 @@ def test_two_promptbot_processes_at_once_never_both_succeed_with_a_paper_lost(
     with FakeGitHub(REPO, {"README.md": LIST}) as server:
         config = tmp_path / "config.toml"
         config.write_text(f'[catalog]\nrepo = "{REPO}"\n[github]\napi_url = "{server.api_url}"\n'
-                          "retries = 1\n", encoding="utf-8")
+                          "retries = 1\n[enrich]\nenabled = false\n", encoding="utf-8")
         env = {**os.environ, "PROMPTBOT_CONFIG": str(config), "PROMPTBOT_TOKEN": TOKEN,
                "PYTHONPATH": str(ROOT / "src"), "GITHUB_TOKEN": ""}
         for key in ("PROMPTBOT_CONFIG", "PROMPTBOT_TOKEN", "GITHUB_TOKEN"):

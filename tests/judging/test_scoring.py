@@ -162,14 +162,15 @@ def test_memory_comes_after_the_catalog_and_rejected_before_pending() -> None:
 def test_relevance_threshold_and_every_decision_has_a_score_and_a_section() -> None:
     decisions, notes = decide_all([RELEVANT, OFF_TOPIC], parse(SEED), CFG)
     proposed, irrelevant = decisions
-    assert proposed.status is Status.PROPOSED and proposed.score >= 0.5
-    assert irrelevant.status is Status.IRRELEVANT and 0.0 <= irrelevant.score < 0.5
+    threshold = CFG.scoring.threshold
+    assert proposed.status is Status.PROPOSED and proposed.score >= threshold
+    assert irrelevant.status is Status.IRRELEVANT and 0.0 <= irrelevant.score < threshold
     for d in decisions:
         assert d.section == "Prompt Learning/Tuning(arxiv4月-)"  # preprints, seed config
         assert d.section_confidence == 1.0 and not d.needs_triage
         assert d.reasons[-1] == 'section "Prompt Learning/Tuning(arxiv4月-)": no venue: a preprint'
         assert any(r.startswith("relevance ") for r in d.reasons)
-    verdict = r"relevance 0\.\d\d \(.*\): below the threshold 0\.5"
+    verdict = rf"relevance 0\.\d\d \(.*\): below the threshold {re.escape(f'{threshold:g}')}"
     assert re.fullmatch(verdict, irrelevant.reasons[0])
     assert notes == ()
 
