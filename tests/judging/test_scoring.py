@@ -127,6 +127,18 @@ def test_a_code_url_finds_an_entry_the_list_cites_only_by_its_conference_page() 
     assert second.reasons[0] == "listed: code github.com/microsoft/klite at line 83"
 
 
+
+def test_a_repository_named_without_its_scheme_on_any_code_host_finds_its_entry() -> None:
+    listed = ("# List\n\n## Papers\n\n"
+              "- Frozen Prompt Banks for Open-Vocabulary Detection, CVPR 2025. "
+              "[[Paper](https://openaccess.thecvf.com/x.html)] "
+              "[[Code](https://codeberg.org/lab/prompt-banks)]\n")
+    same = paper("2505.99999", "Frozen Prompt Banks for Open-Vocabulary Detection (CVPR 2025)",
+                 comment="code at codeberg.org/lab/prompt-banks")
+    decision = Scorer(catalog.parse(listed), CFG).decide(same)
+    assert decision.status is Status.LISTED
+    assert decision.reasons[0] == "listed: code codeberg.org/lab/prompt-banks at line 5"
+
 def test_a_shared_code_repository_alone_does_not_make_a_paper_listed() -> None:
     """CoOp and CoCoOp share a repository; so may a new paper by the same group."""
     cat = parse(SEED)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from promptbot.catalog import build_index, normalize_title
+from promptbot.catalog.code_hosts import CODE_HOSTS
 from promptbot.config import Config
 from promptbot.entries import read_fields
 from promptbot.judging.learned_scoring import LearnedScoring
@@ -24,7 +25,9 @@ from promptbot.judging.section_model import entry_text
 from promptbot.judging.volume import cap_volume, window_days
 from promptbot.models import Catalog, Decision, Entry, Paper, PaperFields, Status
 
-_URL = re.compile(r"https?://[^\s<>\"')\]]+|(?:github|gitlab)\.com/[\w.\-]+/[\w.\-]+", re.I)
+# A URL, or a repository named without its scheme ("github.com/owner/name") on any code host.
+_HOSTS = "|".join(re.escape(host) for host in sorted(CODE_HOSTS))
+_URL = re.compile(rf"https?://[^\s<>\"')\]]+|(?:{_HOSTS})/[\w.\-]+/[\w.\-]+", re.I)
 _EMPTY: Mapping[str, int] = {}
 _CODE_TITLE_LIKENESS = 60.0  # rapidfuzz token_set_ratio, 0-100
 _CHUNK = 1000  # candidates per batch: bounds the similarity matrix (chunk x catalog entries)
