@@ -24,7 +24,7 @@ def test_the_starter_config_of_a_real_list_loads_and_names_its_sections(name: st
     assert cfg.sections.default in headings
     assert cfg.sections.preprint in headings | {""}
     assert cfg.scoring.model == "learned" and cfg.scoring.positive_terms == ()
-    assert cfg.scoring.expected_per_day == 5.0 and cfg.scoring.threshold == 0.2
+    assert cfg.scoring.expected_per_day == 5.0 and cfg.scoring.threshold == 0.1
     assert 1 <= len(cfg.arxiv.keywords) <= 8
 
 

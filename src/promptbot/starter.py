@@ -75,7 +75,7 @@ def starter_config(catalog: Catalog, repo: str, path: str = "README.md",
         "", "[scoring]",
         "# Relevance is learned from the list's entries at each run; no hand-written terms.",
         "# The volume cap picks the day's best five; the threshold only keeps out the hopeless.",
-        'model = "learned"', "threshold = 0.2", "expected_per_day = 5.0",
+        'model = "learned"', "threshold = 0.1", "expected_per_day = 5.0",
         *[f"{key} = []" for key in ("positive_terms", "adaptation_terms", "model_terms",
                                     "vision_terms", "negative_terms", "text_only_terms")],
     ]
