@@ -44,3 +44,19 @@ def test_cached_arxiv_text_joins_the_entry_it_belongs_to() -> None:
     pairs = list_examples(catalog, {"2506.00123": "Visual Embodied Brain\nWe unify control."})
     assert pairs[-1][1] == "2506.00123"
     assert pairs[-1][0].endswith("We unify control.")
+
+
+def test_the_ids_are_the_ones_the_catalog_index_knows_whatever_the_link() -> None:
+    # A table cell the parser reads as no entry, citing its papers by ar5iv link, by a Hugging
+    # Face paper page and by an `arXiv:` reference: all three are listed, all three taught.
+    catalog = parse(
+        "# Papers\n\n<table>\n  <tr>\n"
+        '    <td><a href="https://ar5iv.labs.arxiv.org/html/2401.01234">Sparse Prompt Banks'
+        " for Video Grounding Models</a></td>\n  </tr>\n  <tr>\n"
+        '    <td><a href="https://huggingface.co/papers/2402.05678">Token Merging Meets'
+        " Open-Vocabulary Segmentation Heads</a></td>\n  </tr>\n  <tr>\n"
+        "    <td>Frozen Encoders for Spatial Reasoning Benchmarks, arXiv:2403.09999</td>\n"
+        "  </tr>\n</table>\n")
+    assert listed_arxiv_ids(catalog) == ("2401.01234", "2402.05678", "2403.09999")
+    ids = [i for _, i in list_examples(catalog)]
+    assert ids == ["2401.01234", "2402.05678", "2403.09999"]

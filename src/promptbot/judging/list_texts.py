@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from promptbot.catalog import find_arxiv_ids
 from promptbot.models import Catalog, Entry
 
-_ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(\d{4}\.\d{4,5})", re.I)
 _URL = re.compile(r"https?://\S+")
 _TAG = re.compile(r"<[^>]*>")
 _MARKUP = re.compile(r"[*_`#|\[\]()!<>]+")
@@ -55,7 +55,7 @@ def list_examples(catalog: Catalog, cached: Mapping[str, str] | None = None
         covered.update(entry.arxiv_ids)
     lines = catalog.lines
     for number, line in enumerate(lines):
-        for arxiv_id in _ARXIV.findall(line):
+        for arxiv_id in find_arxiv_ids(line):
             if arxiv_id in covered:
                 continue
             covered.add(arxiv_id)
@@ -66,10 +66,11 @@ def list_examples(catalog: Catalog, cached: Mapping[str, str] | None = None
 
 
 def listed_arxiv_ids(catalog: Catalog) -> tuple[str, ...]:
-    """Every arXiv id the list links to, in file order, once each."""
+    """Every arXiv id the list cites, in file order, once each: the ids the catalog index knows
+    (links to arXiv, ar5iv or Hugging Face paper pages, `arXiv:` references)."""
     found = dict.fromkeys(i for e in catalog.entries for i in e.arxiv_ids)
     for line in catalog.lines:
-        found.update(dict.fromkeys(_ARXIV.findall(line)))
+        found.update(dict.fromkeys(find_arxiv_ids(line)))
     return tuple(found)
 
 
