@@ -19,7 +19,7 @@ from promptbot.catalog import normalize_arxiv_id, parse
 from promptbot.config import Config
 from promptbot.entries import plan_insertions
 from promptbot.errors import UsageError
-from promptbot.judging.placement import Placer
+from promptbot.judging.placement import Placer, like_with_like
 from promptbot.judging.relevance import TitleSimilarity
 from promptbot.judging.section_model import entry_text
 from promptbot.models import Catalog, Decision, Insertion, Paper, Plan, Status
@@ -94,13 +94,17 @@ def _section(d: Decision) -> list[str]:
 def _vote(paper: Paper, catalog: Catalog, cfg: Config,
           abstracts: Mapping[str, str] | None) -> list[str]:
     """How the nearest catalog entries (tf-idf) split between sections: by title, or with
-    cached abstracts by content, as the run's scorer compares them."""
+    cached abstracts by content where an entry has one, as the run's scorer compares them."""
     entries = [(s.heading, e) for s in catalog.sections for e in s.entries]
     if not entries:
         return []
     similarity = TitleSimilarity([entry_text(e, abstracts) for _, e in entries])
-    sims = similarity.matrix([f"{paper.title}\n{paper.abstract}" if abstracts
-                              else paper.title])[0]
+    sims = similarity.matrix([paper.title])
+    if abstracts:  # like with like: title and abstract against the entries with a cached one
+        cached = np.array([any(i in abstracts for i in e.arxiv_ids) for _, e in entries])
+        sims = like_with_like(similarity.matrix([f"{paper.title}\n{paper.abstract}"]), sims,
+                              cached)
+    sims = sims[0]
     nearest = [i for i in np.argsort(-sims, kind="stable")[:cfg.sections.neighbours]
                if sims[i] > 0]
     what = "entries (titles and cached abstracts)" if abstracts else "titles"

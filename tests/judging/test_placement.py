@@ -16,7 +16,7 @@ from promptbot import catalog
 from promptbot import config as config_module
 from promptbot.config import SectionRule, SectionsConfig
 from promptbot.entries import read_fields
-from promptbot.judging.placement import Placement, Placer, heading_matches
+from promptbot.judging.placement import Placement, Placer, heading_matches, like_with_like
 from promptbot.judging.relevance import TitleSimilarity
 from promptbot.models import Catalog, Entry, Paper
 
@@ -370,3 +370,12 @@ def test_the_section_view_shows_the_content_models_likeliest_sections_and_their_
     # list), 3 are Cinema's, 4 Generation's; smoothing by size adds 0.4 and 1.6 of 2 more.
     assert np.allclose([v[2] for v in view], [3.4 / 9, 5.6 / 9])
     assert view[0][2] > 3 / 15  # more than Cinema's share of the whole list
+
+
+def test_the_vote_compares_cached_entries_by_content_and_the_others_by_title() -> None:
+    content = np.array([[0.6, 0.1, 0.2], [0.3, 0.0, 0.1]], dtype=np.float32)
+    titles = np.array([[0.1, 0.5, 0.4], [0.2, 0.7, 0.0]], dtype=np.float32)
+    cached = np.array([True, False, False])
+    mixed = like_with_like(content, titles, cached)
+    assert mixed.dtype == np.float32
+    assert np.array_equal(mixed, np.array([[0.6, 0.5, 0.4], [0.3, 0.7, 0.0]], dtype=np.float32))

@@ -14,7 +14,7 @@ from catalog_files import BWLONG_HEAD, BWLONG_VERSIONS, MULTIMODAL, SEED, SEED_S
 from promptbot import catalog
 from promptbot.config import Config, ScoringConfig
 from promptbot.judging.scoring import Scorer, decide_all
-from promptbot.models import Decision, Paper, Status
+from promptbot.models import Catalog, Decision, Paper, Status
 
 DATA = Path(__file__).parents[1] / "data"
 CFG = Config(sections=SEED_SECTIONS)  # most tests read the seed copy of the list
@@ -234,3 +234,42 @@ def test_a_paper_the_maintainers_commented_out_is_hidden_never_proposed() -> Non
                                    f"{len(cat.lines)}")
     assert decision.duplicate_line == len(cat.lines)
     assert Scorer(parse(SEED), CFG).decide(RELEVANT).status is Status.PROPOSED
+
+
+def _two_topics() -> Catalog:
+    """Segmentation and detection, six entries each, their arXiv months interleaved (so neither
+    section holds more of the newest entries)."""
+    segmentation = ["Open-vocabulary semantic segmentation with pixel masks",
+                    "Mask transformers for panoptic segmentation",
+                    "Referring image segmentation with pixel masks",
+                    "Semantic segmentation of street scenes",
+                    "Pixel-level segmentation masks from text",
+                    "Instance segmentation with mask queries"]
+    detection = ["Open-vocabulary object detection with boxes",
+                 "Region proposals for box detection",
+                 "Detection transformers predict object boxes",
+                 "Small object detection in aerial images",
+                 "Box regression for object detection", "Anchor-free object detection"]
+    lines = ["# List", "", "## Segmentation", ""]
+    lines += [f"- {t} [[Paper](https://arxiv.org/abs/24{2 * n - 1:02d}.00001)]"
+              for n, t in enumerate(segmentation, 1)]
+    lines += ["", "## Detection", ""]
+    lines += [f"- {t} [[Paper](https://arxiv.org/abs/24{2 * n:02d}.00001)]"
+              for n, t in enumerate(detection, 1)]
+    return catalog.parse("\n".join(lines) + "\n")
+
+
+def test_a_few_cached_abstracts_do_not_pull_papers_to_the_section_holding_them() -> None:
+    # Only two detection entries have a cached abstract, in the words every abstract uses; a
+    # paper about segmentation, with such an abstract, is far more like those two long texts
+    # than like the title-only segmentation entries, unless titles are compared with titles.
+    generic = ("We introduce a new benchmark and a simple method, evaluate it on standard "
+               "benchmarks, and show state-of-the-art results with extensive experiments.")
+    cached = {"2402.00001": f"Open-vocabulary object detection with boxes\n{generic}",
+              "2404.00001": f"Region proposals for box detection\n{generic}"}
+    cfg = replace(Config(), sections=replace(Config().sections, default="", published="",
+                                             preprint=""))
+    segmenting = paper("2501.00009", "Segmentation masks for semantic segmentation", generic)
+    for abstracts in (None, cached):
+        decision = Scorer(_two_topics(), cfg, abstracts=abstracts).decide(segmenting)
+        assert decision.section == "Segmentation", abstracts

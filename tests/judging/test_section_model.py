@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from promptbot.judging.section_model import SectionContent, entry_text, recent_shares, softmax
+from promptbot.judging.section_model import (
+    CoveredContent,
+    SectionContent,
+    abstract_coverage,
+    entry_text,
+    recent_shares,
+    softmax,
+)
 from promptbot.models import Entry, Section
 
 
@@ -47,6 +54,32 @@ def test_cached_abstracts_teach_the_content_model_words_no_title_has() -> None:
     learned = SectionContent(vague, abstracts).probabilities([text])[0]
     assert learned[0] > 0.6 and learned[0] > without[0]
     assert entry_text(vague[0].entries[0], abstracts) == "A study\nWe segment tumours in scans."
+
+
+def test_the_abstracts_count_as_far_as_the_cache_covers_the_entries() -> None:
+    vague = [_section("A", [("2401.00001", "A study"), ("2401.00002", "Another study")]),
+             _section("B", [("2402.00001", "A method"), ("2402.00002", "Another method")])]
+    every = {"2401.00001": "We segment tumours in scans.",
+             "2401.00002": "Tumours in scans, segmented.",
+             "2402.00001": "We translate speech to text.",
+             "2402.00002": "Speech recognition for many languages."}
+    one = {"2401.00001": every["2401.00001"]}
+    assert abstract_coverage(vague, every) == 1.0
+    assert abstract_coverage(vague, one) == 0.25
+    assert abstract_coverage(vague, None) == abstract_coverage([], every) == 0.0
+    title, text = "A study of scans", "A study of scans\nSegmenting tumours in scans"
+    # Every abstract cached: the paper's title and abstract alone decide (to the solver's
+    # tolerance: the linear SVM's coordinate descent visits samples in random order).
+    assert np.allclose(CoveredContent(vague, every).probabilities([title], [text]),
+                       SectionContent(vague, every).probabilities([text]), atol=1e-3)
+    # None cached: its title alone, as without a cache.
+    assert np.allclose(CoveredContent(vague).probabilities([title], [text]),
+                       SectionContent(vague).probabilities([title]), atol=1e-3)
+    # A quarter cached: a quarter of the say goes to the title and abstract.
+    covered = CoveredContent(vague, one)
+    mixed = 0.75 * covered.model.probabilities([title]) + 0.25 * covered.model.probabilities(
+        [text])
+    assert np.allclose(covered.probabilities([title], [text]), mixed)
 
 
 def test_one_section_or_none_gives_uniform_answers() -> None:

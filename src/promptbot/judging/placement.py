@@ -5,9 +5,12 @@ the most specific; then `published` (a venue in journal_ref or comment) or `prep
 learned rule, all of it read from the list's own entries:
 
 - the nearest catalog entries by title (tf-idf) vote for their sections, weighted by
-  similarity, and heading words the title uses add to a section's vote;
-- a content model of each section (section_model: a linear SVM over its entries' titles and
-  cached abstracts) gives each section a probability; it is mixed with the neighbours' shares;
+  similarity, and heading words the title uses add to a section's vote; with cached abstracts
+  the similarity compares like with like (like_with_like: the paper's title and abstract with
+  entries that have an abstract, its title with the title-only ones);
+- a content model of each section (section_model: a linear SVM over its entries' titles and,
+  as far as the cache covers them, cached abstracts) gives each section a probability; it is
+  mixed with the neighbours' shares;
 - each section is weighed by how many of its entries share the paper's status (published or
   preprint, see section_signals) and by a recency prior: its share of the list's newest
   entries, as maintainers add to the sections they are filling now;
@@ -37,7 +40,7 @@ from promptbot.catalog.section_signals import (
     status_profile,
 )
 from promptbot.config import SectionsConfig
-from promptbot.judging.section_model import SectionContent, recent_shares
+from promptbot.judging.section_model import CoveredContent, recent_shares
 from promptbot.models import Catalog, Paper, PaperFields, Section
 
 # Chosen on history-dev (bench/replay_history.py), where a broad plateau around them holds:
@@ -98,7 +101,7 @@ class Placer:
         self._status = status_profile(self._learnable)
         self._headings = HeadingWords([s.heading for s in self._learnable])
         self._names = section_names(catalog)  # a heading path where headings repeat ("A > 2026")
-        self._content = SectionContent(self._learnable, abstracts)
+        self._content = CoveredContent(self._learnable, abstracts)
         self._recent = recent_shares(self._learnable)
         self._topics = _topic_groups(self._learnable)
 
@@ -138,8 +141,7 @@ class Placer:
         """The `shown` sections the content model finds likeliest for `paper` (by its title, and
         abstract when the model learned abstracts): name, probability, and the section's share
         of the list's newest entries (the recency prior)."""
-        text = f"{paper.title}\n{paper.abstract}" if self._by_content else paper.title
-        found = self._content.probabilities([text])[0]
+        found = self._content.probabilities([paper.title], [_text(paper, self._by_content)])[0]
         best = np.argsort(-found, kind="stable")[:shown]
         return [(self._names.get(id(self._learnable[i]), self._learnable[i].heading),
                  float(found[i]), float(self._recent[i])) for i in best]
@@ -178,9 +180,9 @@ class Placer:
         statuses = [PUBLISHED if v else PREPRINT for v in venues]
         factors = {s: self._status.factors(s) for s in (PUBLISHED, PREPRINT)}
         near = mass + HEADING_SHARE * self._headings.scores(used) * total[:, None]
-        texts = [f"{p.title}\n{p.abstract}" if self._by_content else p.title for p in papers]
-        content = (1.0 - CONTENT_WEIGHT) * _shares(near) + CONTENT_WEIGHT * \
-            self._content.probabilities(texts)
+        probabilities = self._content.probabilities(
+            [p.title for p in papers], [_text(p, self._by_content) for p in papers])
+        content = (1.0 - CONTENT_WEIGHT) * _shares(near) + CONTENT_WEIGHT * probabilities
         votes = content * np.array([factors[s] for s in statuses]).reshape(len(papers), -1) \
             * self._recent ** RECENCY_WEIGHT
         placements = []
@@ -248,6 +250,21 @@ class Placer:
         cells = (np.arange(rows)[:, None] * sections + self._owner[columns]).ravel()
         summed = np.bincount(cells, weights=found.ravel(), minlength=rows * sections)
         return np.asarray(summed, dtype=np.float64).reshape(rows, sections)
+
+
+def _text(paper: Paper, with_abstract: bool) -> str:
+    """What a paper is compared by: its title, and its abstract when entries' are cached."""
+    return f"{paper.title}\n{paper.abstract}" if with_abstract else paper.title
+
+
+def like_with_like(
+    content: npt.NDArray[np.float32], titles: npt.NDArray[np.float32],
+    cached: npt.NDArray[np.bool_],
+) -> npt.NDArray[np.float32]:
+    """Similarity rows for the nearest-entries vote, comparing like with like: a paper's title
+    and abstract (`content`) against the entries with a cached abstract (`cached` columns), its
+    title alone (`titles`) against the title-only ones, which a long text is never much like."""
+    return np.where(cached[None, :], content, titles).astype(np.float32, copy=False)
 
 
 def _shares(votes: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:

@@ -11,6 +11,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz
 
 from promptbot.catalog import build_index, normalize_title
@@ -18,7 +20,7 @@ from promptbot.catalog.code_hosts import CODE_HOSTS
 from promptbot.config import Config
 from promptbot.entries import read_fields
 from promptbot.judging.learned_scoring import LearnedScoring
-from promptbot.judging.placement import Placement, Placer
+from promptbot.judging.placement import Placement, Placer, like_with_like
 from promptbot.judging.relevance import Relevance, RelevanceModel, descending
 from promptbot.judging.reviews import Reviews
 from promptbot.judging.section_model import entry_text
@@ -62,6 +64,11 @@ class Scorer:
             cfg.scoring,
         )
         self.placer = Placer(catalog, cfg.sections, abstracts)
+        # Entries whose abstract is cached: the placement vote compares a paper's title and
+        # abstract with them, and its title alone with the others (placement.like_with_like).
+        cached = abstracts or {}
+        self._cached = np.array([any(i in cached for i in e.arxiv_ids) for e in entries],
+                                dtype=np.bool_)
         self.learned = LearnedScoring(catalog, cfg.scoring, self.relevance, abstracts)
         self._seen_ids: dict[str, str] = {}
         self._seen_titles: dict[str, str] = {}
@@ -101,13 +108,25 @@ class Scorer:
                                             judged[start:start + _CHUNK])
             texts = [f"{p.title}\n{p.abstract}" for p in chunk]
             fields = [read_fields(p) for p in chunk]
-            places = self.placer.place_all(chunk, fields, texts, sims, order)
+            places = self._place(chunk, fields, texts, sims, order)
             decisions.extend(
                 self._decide(_Base(p, f, r, place), pending, rejected)
                 for p, f, r, place in zip(chunk, fields, relevances, places, strict=True)
             )
         return cap_volume(decisions, self.cfg.scoring.threshold,
                           self.cfg.scoring.expected_per_day, window_days(papers))
+
+    def _place(
+        self, chunk: Sequence[Paper], fields: Sequence[PaperFields], texts: Sequence[str],
+        sims: npt.NDArray[np.float32], order: npt.NDArray[np.intp],
+    ) -> list[Placement]:
+        """Placements of a chunk; with some abstracts cached, the nearest-entries vote compares
+        like with like (a title-only entry with the paper's title)."""
+        if not self._cached.any() or self._cached.all():
+            return self.placer.place_all(chunk, fields, texts, sims, order)
+        titles = self.relevance.similarity.matrix([p.title for p in chunk])
+        mixed = like_with_like(sims, titles, self._cached)
+        return self.placer.place_all(chunk, fields, texts, mixed, descending(mixed))
 
     def _decide(
         self, base: _Base, pending: Mapping[str, int], rejected: Mapping[str, int]
