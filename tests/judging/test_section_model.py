@@ -101,3 +101,16 @@ def test_recent_shares_favour_the_section_holding_the_newest_entries() -> None:
 def test_undated_entries_leave_the_recency_prior_uniform() -> None:
     undated = [_section("A", [("", "x"), ("", "y")]), _section("B", [("", "z")])]
     assert np.allclose(recent_shares(undated), [0.5, 0.5])
+
+
+def test_two_fits_on_the_same_sections_answer_alike_to_the_last_digit() -> None:
+    # A dry run and the real run must place alike: no solver randomness.
+    words = ["mask", "pixel", "box", "region", "panoptic", "referring", "open", "vocabulary",
+             "transformer", "proposal", "object", "semantic", "instance", "query", "anchor"]
+    sections = [_section(f"S{s}", [(f"24{s:02d}.{i:05d}", " ".join(
+        words[(s * 7 + i * j) % len(words)] for j in range(1, 7))) for i in range(40)])
+        for s in range(4)]
+    texts = [" ".join(words[i:i + 5]) for i in range(10)]
+    first = SectionContent(sections).probabilities(texts)
+    second = SectionContent(sections).probabilities(texts)
+    assert first.tolist() == second.tolist()
