@@ -145,7 +145,11 @@ class _Fitting:
     def _score(self, model: LogisticRegression, rows: sparse.csr_matrix) -> list[Judged]:
         probabilities = model.predict_proba(rows)[:, 1]
         contributions = sparse.csr_matrix(rows.multiply(model.coef_[0]))
-        return [Judged(float(p), _top_words(contributions.getrow(r), self.names))
+        # Each row read as slices of the CSR arrays: a scipy row object per paper cost more
+        # than the model.
+        data, columns, starts = contributions.data, contributions.indices, contributions.indptr
+        return [Judged(float(p), _top_words(data[starts[r]:starts[r + 1]],
+                                            columns[starts[r]:starts[r + 1]], self.names))
                 for r, p in enumerate(probabilities)]
 
 
@@ -214,8 +218,10 @@ def _as_array(values: Sequence[float], n: int, fill: float = 0.0) -> Vector:
     return np.asarray(values, dtype=np.float64) if len(values) == n else np.full(n, fill)
 
 
-def _top_words(row: sparse.spmatrix, names: Sequence[str], k: int = 5) -> tuple[str, ...]:
-    coo = row.tocoo()
-    order = np.argsort(-coo.data)
-    return tuple(names[coo.col[i]] for i in order[:k] if coo.data[i] > 0
-                 and not names[coo.col[i]].startswith("~"))
+def _top_words(data: Vector, columns: npt.NDArray[np.int32], names: Sequence[str], k: int = 5
+               ) -> tuple[str, ...]:
+    """The names of the `k` largest positive contributions of one row (its CSR data and
+    column slices), as word features."""
+    order = np.argsort(-data)
+    return tuple(names[columns[i]] for i in order[:k] if data[i] > 0
+                 and not names[columns[i]].startswith("~"))
