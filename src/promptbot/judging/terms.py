@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from promptbot.errors import ConfigError
 
@@ -76,6 +77,7 @@ class TermMatcher:
         self._starts: list[_Pattern] = []  # single wildcard words: prefix search
         self._suffixes: list[_Pattern] = []  # single exact words: also inside camel case
         self._options: dict[str, tuple[_Pattern, ...]] = {}  # word -> terms starting there
+        self._live = {"\x00"}  # the words some term may start at, and the texts' separator
         for i, term in enumerate(self.terms):
             exact = any(c.isupper() for c in term.text)
             core = term.text.rstrip("*") if exact else term.text.rstrip("*").lower()
@@ -107,11 +109,15 @@ class TermMatcher:
         # A NUL between texts is a token of its own, so no phrase spans two texts.
         tokens = _PIECE.findall("\x00".join(t.replace("\x00", " ") for t in texts))
         cache = self._options
+        live = self._live
         for token in set(tokens).difference(cache):  # each distinct word is looked at once a run
             cache[token] = self._options_for(token)
+            if cache[token]:
+                live.add(token)
         counts: list[dict[int, int]] = [{} for _ in texts]
         part, free = 0, 0
-        for i in [i for i, t in enumerate(tokens) if t == "\x00" or cache[t]]:
+        # The few positions where a term may start (or a text ends), picked out by C loops.
+        for i in compress(range(len(tokens)), map(live.__contains__, tokens)):
             if tokens[i] == "\x00":
                 part += 1
             elif i >= free:
