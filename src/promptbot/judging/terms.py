@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, filterfalse
 
 from promptbot.errors import ConfigError
 
@@ -110,7 +110,9 @@ class TermMatcher:
         tokens = _PIECE.findall("\x00".join(t.replace("\x00", " ") for t in texts))
         cache = self._options
         live = self._live
-        for token in set(tokens).difference(cache):  # each distinct word is looked at once a run
+        # Each distinct word is looked at once a run; the filter is lazy, so a word new twice in
+        # one text is in the cache by its second time.
+        for token in filterfalse(cache.__contains__, tokens):
             cache[token] = self._options_for(token)
             if cache[token]:
                 live.add(token)
