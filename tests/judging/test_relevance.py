@@ -217,3 +217,12 @@ def test_scores_stay_in_range_and_negatives_never_help(
     assert relevances[1].score <= relevances[0].score
     assert relevances[0].score == pytest.approx(
         to_score(sum(v for _, v in relevances[0].parts), CFG.score_half))
+
+
+def test_score_is_the_assessed_score_without_the_reasons() -> None:
+    model = seed_model()
+    papers, _, _ = load_eval()
+    for p in papers[:200]:
+        for similarity in (0.0, 0.4):
+            assert model.score(p, similarity) == model.assess(p, similarity, ()).score
+    assert any(model.score(p) > 0 for p in papers[:200])

@@ -17,8 +17,9 @@ _COMMON_ACRONYMS = frozenset(
      "NLP", "CV", "AI", "ML", "DL", "CNN", "CNNS", "RNN", "GAN", "GANS", "SOTA", "VQA", "OOD",
      "FSL", "ZSL", "API", "GPU", "GPUS", "RL", "IOU", "MAE", "SAM", "BERT", "PEFT", "ICL", "COT"}
 )
+_DEFINE_WORDS = ("dubbed", "named", "termed", "called", "coined", "namely", "abbreviated as")
 _DEFINE_RE = re.compile(
-    r"\b(?:dubbed|named|termed|called|coined|namely|abbreviated as)\s+[\"“']?"
+    rf"\b(?:{'|'.join(_DEFINE_WORDS)})\s+[\"“']?"
     r"([A-Za-z][\w+\-.]*[A-Za-z0-9+])[\"”']?",
 )
 _PROPOSE_RE = re.compile(
@@ -109,13 +110,16 @@ def _name_like(token: str) -> bool:
 def _abstract_name(abstract: str) -> str | None:
     text = " ".join(abstract.split())
     candidates: list[tuple[int, str]] = []
-    for match in _PROPOSE_RE.finditer(text):
+    # Each search runs only where the words it needs occur: most abstracts name nothing, and a
+    # substring test is far cheaper than the regex (the same matches).
+    bracket = "(" in text
+    for match in _PROPOSE_RE.finditer(text) if bracket else ():
         candidates.append((match.start(2), match.group(2)))
-    for match in _DEFINE_RE.finditer(text):
+    for match in _DEFINE_RE.finditer(text) if any(w in text for w in _DEFINE_WORDS) else ():
         candidates.append((match.start(1), match.group(1)))
     for match in _PROPOSE_NAME_RE.finditer(text):
         candidates.append((match.start(1), match.group(1)))
-    for match in _NAME_THEN_EXPANSION.finditer(text):
+    for match in _NAME_THEN_EXPANSION.finditer(text) if bracket else ():
         if _expands(match.group(1), match.group(2)):
             candidates.append((match.start(1), match.group(1)))
     for _, name in sorted(candidates):

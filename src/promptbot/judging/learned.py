@@ -145,7 +145,11 @@ class _Fitting:
     def _score(self, model: LogisticRegression, rows: sparse.csr_matrix) -> list[Judged]:
         probabilities = model.predict_proba(rows)[:, 1]
         contributions = sparse.csr_matrix(rows.multiply(model.coef_[0]))
-        return [Judged(float(p), _top_words(contributions.getrow(r), self.names))
+        # Each row read as slices of the CSR arrays: a scipy row object per paper cost more
+        # than the model.
+        data, columns, starts = contributions.data, contributions.indices, contributions.indptr
+        return [Judged(float(p), _top_words(data[starts[r]:starts[r + 1]],
+                                            columns[starts[r]:starts[r + 1]], self.names))
                 for r, p in enumerate(probabilities)]
 
 
@@ -192,9 +196,19 @@ class _Features:
         return sparse.hstack(parts, format="csr")
 
     def names(self) -> list[str]:
-        words = list(self.word.get_feature_names_out())
-        chars = list(self.char.get_feature_names_out()) if self.char is not None else []
+        """Each column's feature: words, then character n-grams marked with "~"."""
+        words = _by_column(self.word)
+        chars = _by_column(self.char) if self.char is not None else []
         return words + [f"~{c.strip()}" for c in chars]
+
+
+def _by_column(vectorizer: TfidfVectorizer) -> list[str]:
+    """The fitted vocabulary inverted, a name per column (the same list as
+    `get_feature_names_out`, without its round trip through a numpy string array: ~5x faster)."""
+    names = [""] * len(vectorizer.vocabulary_)
+    for name, column in vectorizer.vocabulary_.items():
+        names[column] = name
+    return names
 
 
 def _fit(matrix: sparse.csr_matrix, labels: npt.NDArray[np.int_], weights: Vector, c: float
@@ -214,8 +228,10 @@ def _as_array(values: Sequence[float], n: int, fill: float = 0.0) -> Vector:
     return np.asarray(values, dtype=np.float64) if len(values) == n else np.full(n, fill)
 
 
-def _top_words(row: sparse.spmatrix, names: Sequence[str], k: int = 5) -> tuple[str, ...]:
-    coo = row.tocoo()
-    order = np.argsort(-coo.data)
-    return tuple(names[coo.col[i]] for i in order[:k] if coo.data[i] > 0
-                 and not names[coo.col[i]].startswith("~"))
+def _top_words(data: Vector, columns: npt.NDArray[np.int32], names: Sequence[str], k: int = 5
+               ) -> tuple[str, ...]:
+    """The names of the `k` largest positive contributions of one row (its CSR data and
+    column slices), as word features."""
+    order = np.argsort(-data)
+    return tuple(names[columns[i]] for i in order[:k] if data[i] > 0
+                 and not names[columns[i]].startswith("~"))

@@ -78,7 +78,7 @@ class LearnedScoring:
 
     def prior(self, paper: Paper) -> float:
         """The terms' score of the paper's title, as the catalog's entries are scored."""
-        return self.terms.assess(_bare(paper), 0.0, ()).score
+        return self.terms.score(_bare(paper))
 
     def judge(self, papers: Sequence[Paper]) -> tuple[Judged | None, ...]:
         """The learned view of every paper, or None for each when the model does not run.

@@ -216,13 +216,8 @@ class RelevanceModel:
         self, paper: Paper, similarity: float, near: Sequence[tuple[int, float]]
     ) -> Relevance:
         """One paper's relevance, given its similarity to the catalog and its nearest entries."""
-        cfg = self.cfg
-        hits = find_hits(paper, self.matcher, cfg)
-        names = tuple(h.term.text for h in hits if h.term.group == "name")
-        sums = {g: sum(h.points for h in hits if h.term.group == g) for g in GROUPS}
-        sums["category"], category = category_points(paper, cfg)
-        parts = combine(sums, len(names), similarity, cfg)
-        score = to_score(sum(v for _, v in parts), cfg.score_half)
+        hits, names, parts, category = self._evidence(paper, similarity)
+        score = to_score(sum(v for _, v in parts), self.cfg.score_half)
         reasons = (
             _score_reason(score, parts),
             *_hit_reasons(hits),
@@ -231,6 +226,22 @@ class RelevanceModel:
             category,
         )
         return Relevance(score, hits, names, parts, similarity, category, reasons)
+
+    def score(self, paper: Paper, similarity: float = 0.0) -> float:
+        """`assess(paper, similarity, ()).score` without writing the reasons: the terms' score
+        of every example the learned model weighs them on."""
+        parts = self._evidence(paper, similarity)[2]
+        return to_score(sum(v for _, v in parts), self.cfg.score_half)
+
+    def _evidence(self, paper: Paper, similarity: float) -> tuple[
+            tuple[Hit, ...], tuple[str, ...], tuple[tuple[str, float], ...], str]:
+        """The hits, the cited catalog names, the parts of the evidence and the category."""
+        cfg = self.cfg
+        hits = find_hits(paper, self.matcher, cfg)
+        names = tuple(h.term.text for h in hits if h.term.group == "name")
+        sums = {g: sum(h.points for h in hits if h.term.group == g) for g in GROUPS}
+        sums["category"], category = category_points(paper, cfg)
+        return hits, names, combine(sums, len(names), similarity, cfg), category
 
     def _nearest_reason(self, near: Sequence[tuple[int, float]]) -> tuple[str, ...]:
         shown = [f"{self.labels[i]} {value:.2f}" for i, value in near if value > 0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress, filterfalse
 
 from promptbot.errors import ConfigError
 
@@ -76,6 +77,7 @@ class TermMatcher:
         self._starts: list[_Pattern] = []  # single wildcard words: prefix search
         self._suffixes: list[_Pattern] = []  # single exact words: also inside camel case
         self._options: dict[str, tuple[_Pattern, ...]] = {}  # word -> terms starting there
+        self._live = {"\x00"}  # the words some term may start at, and the texts' separator
         for i, term in enumerate(self.terms):
             exact = any(c.isupper() for c in term.text)
             core = term.text.rstrip("*") if exact else term.text.rstrip("*").lower()
@@ -107,11 +109,17 @@ class TermMatcher:
         # A NUL between texts is a token of its own, so no phrase spans two texts.
         tokens = _PIECE.findall("\x00".join(t.replace("\x00", " ") for t in texts))
         cache = self._options
-        for token in set(tokens).difference(cache):  # each distinct word is looked at once a run
+        live = self._live
+        # Each distinct word is looked at once a run; the filter is lazy, so a word new twice in
+        # one text is in the cache by its second time.
+        for token in filterfalse(cache.__contains__, tokens):
             cache[token] = self._options_for(token)
+            if cache[token]:
+                live.add(token)
         counts: list[dict[int, int]] = [{} for _ in texts]
         part, free = 0, 0
-        for i in [i for i, t in enumerate(tokens) if t == "\x00" or cache[t]]:
+        # The few positions where a term may start (or a text ends), picked out by C loops.
+        for i in compress(range(len(tokens)), map(live.__contains__, tokens)):
             if tokens[i] == "\x00":
                 part += 1
             elif i >= free:
