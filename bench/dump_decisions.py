@@ -5,8 +5,7 @@ Usage: python bench/dump_decisions.py [--count N] [--catalog FILE] > decisions.j
 Run it on the code before and after a change and compare the two files (`cmp`, `diff`). Each line
 holds the arXiv id, status, score (the relevance at 6 digits, before the decision rounds it),
 the learned probability and its words, section and section confidence, duplicate, every reason
-and the entry fields. Section confidences can differ by 0.0001 between two runs of the same code
-(floating-point noise in placement); everything else is deterministic.
+and the entry fields. Every figure is deterministic: both linear models' solvers are seeded.
 """
 
 from __future__ import annotations

@@ -114,6 +114,9 @@ class _Fitting:
         self.names = [*self.features.names(), "configured terms"]
 
     def _with_prior(self, matrix: sparse.csr_matrix, prior: Vector) -> sparse.csr_matrix:
+        # Off (the default), the column would be all zeros: no feature, only a copy of the matrix.
+        if not self.prior_scale:
+            return matrix
         return sparse.hstack([matrix, sparse.csr_matrix(
             (prior * self.prior_scale).reshape(-1, 1))], format="csr")
 
