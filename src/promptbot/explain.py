@@ -21,7 +21,7 @@ from promptbot.entries import plan_insertions
 from promptbot.errors import UsageError
 from promptbot.judging.placement import Placer, like_with_like
 from promptbot.judging.relevance import TitleSimilarity
-from promptbot.judging.section_model import entry_text
+from promptbot.judging.section_model import cached_entries, entry_text
 from promptbot.models import Catalog, Decision, Insertion, Paper, Plan, Status
 from promptbot.report import terminal_text as _safe
 
@@ -101,7 +101,7 @@ def _vote(paper: Paper, catalog: Catalog, cfg: Config,
     similarity = TitleSimilarity([entry_text(e, abstracts) for _, e in entries])
     sims = similarity.matrix([paper.title])
     if abstracts:  # like with like: title and abstract against the entries with a cached one
-        cached = np.array([any(i in abstracts for i in e.arxiv_ids) for _, e in entries])
+        cached = cached_entries([e for _, e in entries], abstracts)
         sims = like_with_like(similarity.matrix([f"{paper.title}\n{paper.abstract}"]), sims,
                               cached)
     sims = sims[0]

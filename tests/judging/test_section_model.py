@@ -8,6 +8,7 @@ from promptbot.judging.section_model import (
     CoveredContent,
     SectionContent,
     abstract_coverage,
+    cached_entries,
     entry_text,
     recent_shares,
     softmax,
@@ -111,3 +112,10 @@ def test_two_fits_on_the_same_sections_answer_alike_to_the_last_digit() -> None:
     first = SectionContent(sections).probabilities(texts)
     second = SectionContent(sections).probabilities(texts)
     assert first.tolist() == second.tolist()
+
+
+def test_an_entry_counts_as_cached_when_any_of_its_ids_has_an_abstract() -> None:
+    entries = [*VAGUE[0].entries, *VAGUE[1].entries]
+    found = cached_entries(entries, {"2401.00002": "x", "2402.00001": "y", "9999.00001": "z"})
+    assert found.tolist() == [False, True, True, False]
+    assert cached_entries(entries, None).tolist() == [False] * 4

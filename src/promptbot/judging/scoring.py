@@ -23,7 +23,7 @@ from promptbot.judging.learned_scoring import LearnedScoring
 from promptbot.judging.placement import Placement, Placer, like_with_like
 from promptbot.judging.relevance import Relevance, RelevanceModel, descending
 from promptbot.judging.reviews import Reviews
-from promptbot.judging.section_model import entry_text
+from promptbot.judging.section_model import cached_entries, entry_text
 from promptbot.judging.volume import cap_volume, window_days
 from promptbot.models import Catalog, Decision, Entry, Paper, PaperFields, Status
 
@@ -70,9 +70,7 @@ class Scorer:
         self.placer = Placer(catalog, cfg.sections, abstracts)
         # Entries whose abstract is cached: the placement vote compares a paper's title and
         # abstract with them, and its title alone with the others (placement.like_with_like).
-        cached = abstracts or {}
-        self._cached = np.array([any(i in cached for i in e.arxiv_ids) for e in entries],
-                                dtype=np.bool_)
+        self._cached = cached_entries(entries, abstracts)
         self.learned = LearnedScoring(catalog, cfg.scoring, self.relevance, abstracts)
         self._seen_ids: dict[str, str] = {}
         self._seen_titles: dict[str, str] = {}

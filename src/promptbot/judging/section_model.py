@@ -83,12 +83,17 @@ class SectionContent:
         return softmax(self.margins(texts), MARGIN_SCALE)
 
 
+def cached_entries(entries: Sequence[Entry], abstracts: Mapping[str, str] | None
+                   ) -> npt.NDArray[np.bool_]:
+    """Per entry, whether the cache holds an abstract for one of its arXiv ids."""
+    cached = abstracts or {}
+    return np.array([any(i in cached for i in e.arxiv_ids) for e in entries], dtype=np.bool_)
+
+
 def abstract_coverage(sections: Sequence[Section], abstracts: Mapping[str, str] | None) -> float:
     """The share of the sections' entries with a cached abstract for one of their ids."""
-    entries = [e for s in sections for e in s.entries]
-    if not entries or not abstracts:
-        return 0.0
-    return sum(any(i in abstracts for i in e.arxiv_ids) for e in entries) / len(entries)
+    cached = cached_entries([e for s in sections for e in s.entries], abstracts)
+    return float(cached.mean()) if cached.size else 0.0
 
 
 class CoveredContent:
