@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from promptbot.judging.background import BackgroundPaper, background_texts, shipped_background
+from promptbot.judging.background import background_texts, shipped_background
+from promptbot.models import Paper
 
 
 def test_the_shipped_sample_is_distinct_real_papers_with_titles_and_abstracts() -> None:
@@ -15,8 +16,8 @@ def test_the_shipped_sample_is_distinct_real_papers_with_titles_and_abstracts() 
 
 
 def test_each_kept_paper_is_a_negative_with_its_abstract_and_as_a_bare_title() -> None:
-    papers = (BackgroundPaper("2501.00001", "Alpha", "about alpha"),
-              BackgroundPaper("2501.00002", "Beta", "about beta"),
-              BackgroundPaper("2501.00003", "Gamma", "about gamma"))
+    papers = (Paper(arxiv_id="2501.00001", title="Alpha", abstract="about alpha"),
+              Paper(arxiv_id="2501.00002", title="Beta", abstract="about beta"),
+              Paper(arxiv_id="2501.00003", title="Gamma", abstract="about gamma"))
     texts = background_texts(papers, {"2501.00002"})
     assert texts == ("Alpha\nabout alpha", "Gamma\nabout gamma", "Alpha", "Gamma")

@@ -11,7 +11,6 @@ import pytest
 from catalog_files import SEED, parse
 
 from promptbot.config import Config
-from promptbot.judging.background import BackgroundPaper
 from promptbot.judging.learned_scoring import LearnedScoring, terms_weight
 from promptbot.judging.reviews import Reviews
 from promptbot.judging.scoring import Scorer
@@ -103,7 +102,7 @@ def test_listed_papers_a_recheck_asks_for_are_judged_but_are_no_negatives() -> N
     assert as_new[20:] != pytest.approx(alone)  # as negatives they would change the scores
 
 
-def _judged(papers: list[Paper], background: tuple[BackgroundPaper, ...]) -> list[float]:
+def _judged(papers: list[Paper], background: tuple[Paper, ...]) -> list[float]:
     scoring = LearnedScoring(parse(SEED), CFG.scoring, Scorer(parse(SEED), CFG).relevance,
                              background=background)
     return [j.probability for j in scoring.judge(papers) if j is not None]
@@ -114,9 +113,9 @@ def test_background_papers_are_negatives_unless_they_are_in_the_window() -> None
     target = next(i for i, p in enumerate(papers) if labels.get(p.arxiv_id) == "yes")
     paper = papers[target]
     # The relevant paper itself, under another id, taught as background: it scores lower.
-    twin = BackgroundPaper("2401.99999", paper.title, paper.abstract)
+    twin = replace(paper, arxiv_id="2401.99999")
     alone = _judged(papers, ())
     assert _judged(papers, (twin,))[target] < alone[target] - 0.05
     # Under its own id it is a window paper, and a window paper is no background.
-    same = BackgroundPaper(paper.arxiv_id, paper.title, paper.abstract)
+    same = paper
     assert _judged(papers, (same,)) == alone

@@ -17,30 +17,23 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import Collection
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-
-@dataclass(frozen=True)
-class BackgroundPaper:
-    """One paper of the shipped sample."""
-
-    arxiv_id: str
-    title: str
-    abstract: str
+from promptbot.models import Paper
 
 
 @cache
-def shipped_background() -> tuple[BackgroundPaper, ...]:
+def shipped_background() -> tuple[Paper, ...]:
     """The sample shipped with the package (read once per process)."""
     data = resources.files("promptbot.judging").joinpath("data", "background.jsonl.gz")
     text = gzip.decompress(data.read_bytes()).decode("utf-8")
     rows = (json.loads(line) for line in text.splitlines() if line.strip())
-    return tuple(BackgroundPaper(str(r["id"]), str(r["title"]), str(r["abstract"])) for r in rows)
+    return tuple(Paper(arxiv_id=str(r["id"]), title=str(r["title"]), abstract=str(r["abstract"]))
+                 for r in rows)
 
 
-def background_texts(papers: tuple[BackgroundPaper, ...], exclude_ids: Collection[str]
+def background_texts(papers: tuple[Paper, ...], exclude_ids: Collection[str]
                      ) -> tuple[str, ...]:
     """The negatives the sample gives: each paper not in `exclude_ids` as "title\\nabstract",
     then each as its bare title (the form of most catalog entries)."""

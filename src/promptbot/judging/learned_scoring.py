@@ -16,7 +16,7 @@ from dataclasses import replace
 from sklearn.metrics import roc_auc_score
 
 from promptbot.config import ScoringConfig
-from promptbot.judging.background import BackgroundPaper, background_texts, shipped_background
+from promptbot.judging.background import background_texts, shipped_background
 from promptbot.judging.learned import Examples, Judged, LearnedRelevance, recency_weights
 from promptbot.judging.list_texts import list_examples
 from promptbot.judging.relevance import Relevance, RelevanceModel
@@ -44,7 +44,7 @@ class LearnedScoring:
     def __init__(
         self, catalog: Catalog, cfg: ScoringConfig, terms: RelevanceModel,
         abstracts: Mapping[str, str] | None = None,
-        background: tuple[BackgroundPaper, ...] | None = None,
+        background: tuple[Paper, ...] | None = None,
     ) -> None:
         """Positives: the list's texts (the maintainers' reviews come through `learn`);
         negatives: each window's papers and the `background` sample (default: the shipped one,
