@@ -37,6 +37,14 @@ def test_a_number_that_is_not_the_entrys_date_stays_text() -> None:
     assert list(date_spans('<span id = "2005">', [], "2503", None)) == []
 
 
+def test_a_number_inside_an_html_tag_is_no_date() -> None:
+    # SIBench/Awesome-Visual-Spatial-Reasoning: an illustration's file name carries the day it
+    # was drawn; it is that paper's image, not the date the row shows (`<td>25-11</td>`).
+    row = '<td>25-11</td> <td><img src="excel_images/2026-01-09_205328_741.jpg" alt="img" /></td>'
+    found = list(date_spans(row, [], "2511", 2026))
+    assert [(row[s:e], slot.form) for s, e, slot in found] == [("25-11", "%y-%m")]
+
+
 def test_month_names() -> None:
     assert month_index("Sept.") == 9 and month_index("Foo") is None
 

@@ -24,6 +24,7 @@ _DATE = re.compile(
     r"(?<![\w.'’\"=])(?:(?P<ymd>(?:19|20)\d\d-\d\d-\d\d)|(?P<ym>(?:19|20)\d\d)(?P<sep>[.\-/]?)"
     r"(?P<m>\d{1,2})(?![\d.\-])|(?P<yy_mm>\d\d-\d\d)|(?P<four>\d{4}))(?![\w])"
 )
+_TAG = re.compile(r"<[A-Za-z][^<>]*>")
 _SHORT_YEAR = re.compile(r"(['’])(\d\d)(?:(\.)(\d{1,2}))?(?!\d)")
 
 
@@ -33,7 +34,9 @@ def free(spans: list[Span], start: int, end: int) -> bool:
 
 
 def date_spans(text: str, spans: list[Span], yymm: str, year: int | None) -> Iterator[Span]:
-    taken = list(spans)
+    """The entry's dates as slots; a number inside an HTML tag (an image's file name,
+    `excel_images/2026-01-09_…`) is part of another paper's value, never a date shown."""
+    taken = list(spans) + [(m.start(), m.end(), Slot("other")) for m in _TAG.finditer(text)]
     for span in _month_dates(text, taken):
         taken.append(span)
         yield span
