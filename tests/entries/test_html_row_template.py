@@ -20,13 +20,14 @@ from promptbot.entries.formatting import LEFT_OUT, FormattedEntry, format_entry
 from promptbot.entries.template_model import Slot, Template
 from promptbot.models import Catalog, Decision, Insertion, Paper, Status
 
-SLICE = (Path(__file__).parents[1] / "data" / "history"
-         / "SIBench_Awesome-Visual-Spatial-Reasoning_2eb21f6_slice.md")
+HISTORY = Path(__file__).parents[1] / "data" / "history"
+SLICE = HISTORY / "SIBench_Awesome-Visual-Spatial-Reasoning_2eb21f6_slice.md"
+OTHERS = HISTORY / "SIBench_Awesome-Visual-Spatial-Reasoning_2eb21f6_others_slice.md"
 HEADING = "Multi-View Images"
 
 
-def listed() -> Catalog:
-    return catalog.parse(SLICE.read_text("utf-8"))
+def listed(path: Path = SLICE) -> Catalog:
+    return catalog.parse(path.read_text("utf-8"))
 
 
 def paper(title: str = "SpatialThing: Reasoning About Rooms", code: str = "") -> Paper:
@@ -68,8 +69,9 @@ def test_without_code_the_code_and_stars_cells_say_what_the_column_says_and_noth
 ) -> None:
     entry, _ = written(paper())
     row = cells(entry.text)
-    # The benchmark column shows the paper's short name, as the list's rows do.
-    assert row[1:] == ["ARXIV", "26-01", "--", "--", "SpatialThing", ""]
+    # The benchmark column shows the paper's short name, as the list's rows do; the
+    # illustration the bot cannot give says "nothing" with the table's own mark.
+    assert row[1:] == ["ARXIV", "26-01", "--", "--", "SpatialThing", "--"]
     # No other paper's link, benchmark name or illustration.
     assert "github.com" not in entry.text and "excel_images" not in entry.text
     assert not {"InternSpatial", "G2VLM"} & set(re.findall(r"[\w-]+", entry.text))
@@ -128,3 +130,74 @@ def test_no_row_that_can_be_guaranteed_means_no_bullet_but_a_note(
     insertions, notes = editing.plan_insertions_noted(cat, [decision], Config())
     assert insertions == () and len(notes) == 1
     assert notes[0].startswith("2601.04321 left out") and HEADING in notes[0]
+
+
+def _with_only(path: Path, heading: str, keep: str, p: Paper) -> str:
+    """The row written with the one exemplar whose text holds `keep` (the section's other rows
+    still teach the columns)."""
+    cat = listed(path)
+    style = editing.section_style(cat, editing.find_section(cat, heading))
+    assert style.templates is not None
+    chosen = [t for t in style.templates.templates if keep in t.raw]
+    assert len(chosen) == 1
+    only = replace(style, templates=replace(style.templates, templates=tuple(chosen),
+                                            weights=(1.0,)))
+    return format_entry(p, only).text
+
+
+BADGE = ('<img src="https://img.shields.io/github/stars/ZJU-REAL/SpatialLadder.svg?style=social&'
+         'label=Star" alt="Star count" />')
+LADDER = "SpatialLadder: Progressive Training for Spatial Reasoning in Vision-Language Models"
+
+
+def test_a_stars_column_shows_the_papers_repository_whatever_the_exemplars_badge_says() -> None:
+    # SIBench 2510.08531, written by the maintainers with the badge of its own repository; the
+    # exemplar's `alt="Star count"` is the list's markup, not a value the bot lacks.
+    p = paper(LADDER, code="Code: https://github.com/ZJU-REAL/SpatialLadder")
+    row = cells(_with_only(OTHERS, "Others", "SpaCE-10", p))
+    assert row[3:5] == ['<a href="https://github.com/ZJU-REAL/SpatialLadder">link</a>', BADGE]
+    # The one exemplar that writes `alt="Star count">` still gets the form most rows write.
+    row = cells(_with_only(SLICE, HEADING, "G2VLM", p))
+    assert row[4] == BADGE
+
+
+def test_code_off_github_gets_no_badge_but_the_columns_mark() -> None:
+    p = paper(LADDER, code="Code: https://gitlab.com/zju-real/spatial-ladder")
+    row = cells(_with_only(OTHERS, "Others", "SpaCE-10", p))
+    assert row[3:5] == ['<a href="https://gitlab.com/zju-real/spatial-ladder">link</a>', "--"]
+    assert "shields.io" not in "".join(row)
+
+
+def test_the_badge_form_is_learned_per_column_from_the_rows_own_repositories() -> None:
+    cat = listed(OTHERS)
+    badges = html_row_template.star_badges(cat.entries, cat.entries)
+    assert [i for i, b in enumerate(badges) if b is not None] == [4]
+    badge = badges[4]
+    assert badge is not None and badge.raw == (
+        '<img src="https://img.shields.io/github/stars/{repo}.svg?style=social&label=Star" '
+        'alt="Star count" />')
+    # A badge of some other repository than the row's code link teaches nothing.
+    alien = OTHERS.read_text("utf-8").replace("stars/Yangr116/VST", "stars/someone/else") \
+        .replace("stars/VisionXLab/SpaCE-10", "stars/someone/else2") \
+        .replace("stars/zhengxuJosh/", "stars/other/")
+    alien_rows = catalog.parse(alien).entries
+    assert html_row_template.star_badges(alien_rows, alien_rows)[4] is None
+
+
+def test_a_cell_the_bot_cannot_fill_says_nothing_the_lists_way() -> None:
+    # In this slice no row lacks its illustration: the table's own mark for "nothing" (`--`,
+    # as the maintainers wrote it in SIBench 2510.08531) stands in for it, not an empty cell.
+    p = paper(LADDER, code="Code: https://github.com/ZJU-REAL/SpatialLadder")
+    row = cells(_with_only(OTHERS, "Others", "SpaCE-10", p))
+    assert row[5:] == ["SpatialLadder", "--"]
+    cat = listed(OTHERS)
+    assert html_row_template.column_marks(cat.entries, cat.entries)[6] == "--"
+
+
+def test_a_column_the_list_leaves_empty_stays_empty_and_a_word_for_nothing_is_a_mark() -> None:
+    text = re.sub(r"<td><img src=\"excel_images/[^\"]*\" alt=\"img\" /></td>", "<td></td>",
+                  OTHERS.read_text("utf-8")).replace("<td>--</td>", "<td>NA</td>")
+    rows = catalog.parse(text).entries
+    marks = html_row_template.column_marks(rows, rows)
+    assert marks[3:] == ("NA", "NA", "NA", "")
+

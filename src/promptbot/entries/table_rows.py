@@ -10,6 +10,11 @@ from promptbot.models import Catalog, Section
 
 _ROW_SPLIT = re.compile(r"(?<!\\)\|")
 DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# How lists say "nothing here": markup, not a value, however rare.
+PLACEHOLDERS = frozenset({"none", "n/a", "na", "tbd", "not", "found", "available", "soon",
+                          "coming"})
+WORD = re.compile(r"[^\W\d_]{2,}")
+_NOTHING_WORDS = PLACEHOLDERS | {"code", "yet", "unavailable", "released", "to", "be"}
 
 
 def cells(row: str) -> list[str]:
@@ -48,3 +53,10 @@ def column_votes(rows: Iterable[Sequence[str]], keep: Callable[[str], bool]) -> 
 def most_voted(votes: Sequence[Counter[str]]) -> tuple[str, ...]:
     """Per column, the text most rows write if at least two do, else ""."""
     return tuple(next((t for t, n in v.most_common(1) if n >= 2), "") for v in votes)
+
+
+def says_nothing(text: str) -> bool:
+    """Whether a cell's text is a mark for "no value" (`-`, `None`, `N/A`, `Coming soon`), not a
+    value some rows share (`Prompt tuning`, `NeurIPS`), which a new row must never copy."""
+    words = WORD.findall(text.casefold())
+    return all(w in _NOTHING_WORDS for w in words) and not any(c.isdigit() for c in text)

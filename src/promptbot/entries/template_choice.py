@@ -18,9 +18,12 @@ from promptbot.catalog import outline
 from promptbot.entries import html_row_template, spacing
 from promptbot.entries.table_rows import (
     DELIMITER_ROW,
+    PLACEHOLDERS,
+    WORD,
     cells,
     column_votes,
     most_voted,
+    says_nothing,
     table_delimiter_line,
 )
 from promptbot.entries.template_dates import month_spellings
@@ -48,6 +51,9 @@ class SectionTemplates:
     # HTML table rows: per column, the cell texts rows share (the list's markup, not a value).
     column_values: tuple[frozenset[str], ...] = ()
     months: tuple[str, ...] = ()  # how the list spells each month in dates (template_dates)
+    # HTML table rows: per column, the star badge of the row's own repository as the list
+    # writes it (html_row_template.star_badges), None for a column of something else.
+    badges: tuple[Template | None, ...] = ()
 
     @property
     def shows_venue(self) -> bool:
@@ -90,6 +96,7 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
         blank_between=spacing.kept_apart(catalog, entries),
         placeholders=_column_marks(entries, catalog.entries, rows),
         column_values=html_row_template.column_values(ends(entries)) if rows else (),
+        badges=html_row_template.star_badges(ends(entries), catalog.entries) if rows else (),
         months=months,
     )
 
@@ -113,7 +120,7 @@ def _placeholders(entries: Sequence[Entry]) -> tuple[str, ...]:
     rows = (cells(e.raw) for e in entries if e.kind == "table")
     return most_voted(column_votes(rows, lambda text: bool(text) and "](" not in text
                                    and "http" not in text and len(text) <= _PLACEHOLDER_MAX
-                                   and _says_nothing(text)))
+                                   and says_nothing(text)))
 
 
 def _recency(catalog: Catalog, section: Section, n: int, own: bool) -> tuple[float, ...]:
@@ -127,37 +134,23 @@ def _recency(catalog: Catalog, section: Section, n: int, own: bool) -> tuple[flo
     return tuple(RECENCY ** (n - 1 - i) for i in range(n))
 
 
-def _says_nothing(text: str) -> bool:
-    """Whether a cell's text is a mark for "no value" (`-`, `None`, `N/A`, `Coming soon`), not a
-    value some rows share (`Prompt tuning`, `NeurIPS`), which a new row must never copy."""
-    words = _WORD.findall(text.casefold())
-    return all(w in _NOTHING_WORDS for w in words) and not any(c.isdigit() for c in text)
-
-
 def _column_marks(entries: Sequence[Entry], every: Sequence[Entry], rows: bool) -> tuple[str, ...]:
     """Per column, what the section writes where it has no value; where the section never lacks
     one (every row has its illustration), what the list's other rows of as many columns write
     there: a cell the bot cannot fill then says "nothing" the list's way, not an empty cell."""
-    read = html_row_template.placeholders if rows else _placeholders
-    own = read(ends(entries))
+    if rows:
+        return html_row_template.column_marks(ends(entries), every)
+    own = _placeholders(ends(entries))
     if all(own):
         return own
-    width = len(own)
-    kind = "html" if rows else "table"
-    alike = [e for e in every if e.kind == kind and len(
-        (html_row_template.cells if rows else cells)(e.raw)) == width]
-    listwide = read(alike) if alike else ()
+    alike = [e for e in every if e.kind == "table" and len(cells(e.raw)) == len(own)]
+    listwide = _placeholders(alike) if alike else ()
     return tuple(mark or (listwide[i] if i < len(listwide) else "")
                  for i, mark in enumerate(own))
 
 
 _SAMPLE = 120  # entries of the whole list read to tell its markup words from its values
 _CONSTANT_SHARE = 0.4
-# How lists say "nothing here": markup, not a value, however rare.
-_PLACEHOLDERS = frozenset({"none", "n/a", "na", "tbd", "not", "found", "available", "soon",
-                           "coming"})
-_WORD = re.compile(r"[^\W\d_]{2,}")
-_NOTHING_WORDS = _PLACEHOLDERS | {"code", "yet", "unavailable", "released", "to", "be"}
 _WORD_RUN = re.compile(r"[^\W\d_]+(?:[ ,.&'’\-]+[^\W\d_]+)*|(?<![\w\"=#%.])\d+(?![\w\"%])")
 _IN_TAG = re.compile(r"<[^<>]*$")
 
@@ -168,31 +161,38 @@ def constant_words(templates: Sequence[Template]) -> frozenset[str]:
     counts: Counter[str] = Counter()
     for template in templates:
         counts.update({w.casefold() for part in template.parts if isinstance(part, str)
-                       for w in _WORD.findall(part)})
+                       for w in WORD.findall(part)})
     least = max(2.0, _CONSTANT_SHARE * len(templates))
-    return frozenset(w for w, c in counts.items() if c >= least) | _PLACEHOLDERS
+    return frozenset(w for w, c in counts.items() if c >= least) | PLACEHOLDERS
 
 
 def seal(template: Template, constant: frozenset[str]) -> Template:
     """The template with the exemplar's own words (an affiliation line, a remark, a name the
     slots missed) turned into slots: a new entry must never repeat another paper's values."""
     parts: list[Part] = []
+    in_tag = False  # the part starts inside an HTML tag opened before a slot (`src="{url}" alt=`)
     for part in template.parts:
         if isinstance(part, Slot):
             parts.append(part)
             continue
         at = 0
         for match in _WORD_RUN.finditer(part):
-            words = {w.casefold() for w in _WORD.findall(match.group())}
-            if (words <= constant and not match.group().isdigit()) or _IN_TAG.search(
-                    part, 0, match.start()) or _in_label(part, match.end()):
+            words = {w.casefold() for w in WORD.findall(match.group())}
+            if (words <= constant and not match.group().isdigit()) or _in_tag(
+                    part, match.start(), in_tag) or _in_label(part, match.end()):
                 continue  # the list's own words, an HTML attribute, a link's label
             parts.append(part[at:match.start()])
             line_alone = _alone_on_line(part, match.start(), match.end())
             parts.append(Slot("affiliation" if line_alone else "other", original=match.group()))
             at = match.end()
         parts.append(part[at:])
+        in_tag = _in_tag(part, len(part), in_tag)
     return replace(template, parts=tuple(p for p in parts if p != ""))
+
+
+def _in_tag(text: str, end: int, opened: bool) -> bool:
+    """Whether `text[:end]` ends inside an HTML tag; `opened`: the text starts inside one."""
+    return bool(_IN_TAG.search(text, 0, end)) or (opened and ">" not in text[:end])
 
 
 def _in_label(text: str, end: int) -> bool:

@@ -121,7 +121,7 @@ def _value(slot: Slot, v: Values) -> str | None:
     if kind == "code":
         return safe_url(v.code_url) if v.code_url and code_host(v.code_url) else None
     if kind == "repo":
-        repo = _repo(v.code_url)
+        repo = repo_of(v.code_url)
         return slot.form.replace("{repo}", repo) if repo else None
     if kind == "date":
         return format_date(slot.form, v)
@@ -141,7 +141,8 @@ def code_host(url: str | None) -> bool:
     return bool(url and code_hosts.code_host(url))
 
 
-def _repo(url: str | None) -> str | None:
+def repo_of(url: str | None) -> str | None:
+    """`owner/name` of a GitHub repository's URL, None for any other URL."""
     match = _GITHUB_REPO.match(url or "")
     return match.group(1) if match else None
 

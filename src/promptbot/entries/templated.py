@@ -64,7 +64,8 @@ def write(section: SectionTemplates, values: Values,
     candidates = ranked(section, values)[:TRIES]
     for strict in (True, False):
         for template in candidates:
-            filled: Filled | None = _placeheld(fill(template, values), template, section)
+            filled: Filled | None = _placeheld(fill(template, values), template, section,
+                                               values)
             if filled is None:
                 continue
             found = problems(filled.text, context=section.context, shown=shown,
@@ -83,12 +84,14 @@ def write(section: SectionTemplates, values: Values,
     return None
 
 
-def _placeheld(filled: Filled, template: Template, section: SectionTemplates) -> Filled | None:
+def _placeheld(filled: Filled, template: Template, section: SectionTemplates,
+               values: Values) -> Filled | None:
     """A table cell emptied by a dropped value says what the column says without one; an HTML
-    row's cell never repeats the exemplar's own value (None: its cells cannot be lined up)."""
+    row's cell never repeats the exemplar's own value, and its star-badge column shows the
+    paper's repository (None: its cells cannot be lined up)."""
     if template.kind == "html":
         text = html_row_template.settle(filled.text, template, section.column_values,
-                                        section.placeholders)
+                                        section.placeholders, section.badges, values)
         return None if text is None else replace(filled, text=text)
     if template.kind != "table" or not section.placeholders or not filled.dropped:
         return filled

@@ -39,7 +39,7 @@ def abstract(entry: Entry) -> Template | None:
     text = entry.raw.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
     yymm = _yymm(entry)
     papers = {link.url for link in entry.links if link.role == "paper"}
-    spans = list(_link_spans(text, papers))
+    spans = list(link_spans(text, papers))
     title = _title_span(text, entry.title, spans)
     if title is None:
         return None
@@ -74,7 +74,10 @@ def _yymm(entry: Entry) -> str:
     return ids[0][:4] if ids else ""
 
 
-def _link_spans(text: str, papers: set[str]) -> Iterator[Span]:
+def link_spans(text: str, papers: set[str]) -> Iterator[Span]:
+    """The URLs of a text as slots: the paper (arXiv, or a URL in `papers` behind a link), the
+    code (GitHub), a GitHub stars badge (its form holds `{repo}`), any other URL a value the
+    bot cannot know; a badge that reads the same on every entry is no slot."""
     for match in _URL.finditer(text):
         url = match.group()
         arxiv = _ARXIV_URL.match(url)
