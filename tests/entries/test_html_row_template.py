@@ -201,3 +201,11 @@ def test_a_column_the_list_leaves_empty_stays_empty_and_a_word_for_nothing_is_a_
     marks = html_row_template.column_marks(rows, rows)
     assert marks[3:] == ("NA", "NA", "NA", "")
 
+
+def test_a_title_with_an_apostrophe_is_written_as_the_maintainers_type_it() -> None:
+    # SIBench 2511.15065: `Video Models’ Reasoning`; element text needs no quote references.
+    title = "Reasoning via Video: The First Evaluation of Video Models' Reasoning Abilities"
+    entry, new = written(paper(title))
+    assert cells(entry.text)[0] == f'<a href="https://arxiv.org/pdf/2601.04321">{title}</a>'
+    back = [e for e in catalog.parse(new).entries if "2601.04321" in e.arxiv_ids]
+    assert [e.title for e in back] == [title]

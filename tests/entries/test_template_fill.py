@@ -8,7 +8,7 @@ import pytest
 
 from promptbot import catalog
 from promptbot.entries.template_fill import Values, fill, format_date
-from promptbot.entries.template_model import Template
+from promptbot.entries.template_model import Slot, Template
 from promptbot.entries.templates import abstract
 
 ZLKONG = ("* [**CVPR'26**] VideoSeek: Long-Horizon Video Agent with Tool-Guided Seeking "
@@ -109,3 +109,16 @@ def test_every_code_host_fills_the_code_slot(url: str) -> None:
 def test_a_model_or_a_project_page_fills_no_code_slot(url: str) -> None:
     out = fill(template_of(ZLKONG), values(code_url=url))
     assert "Code" not in out.text and out.dropped == ("code",)
+
+
+def test_raw_html_text_keeps_quotes_and_an_attribute_escapes_them() -> None:
+    # In an element's text only `&`, `<`, `>` need references (`Models' Reasoning`, as the
+    # maintainers type it); inside an attribute's value quotes end the value, so they do too.
+    title = "Video Models' \"Reasoning\" <b>& more</b>"
+    text = Template(("<td><a>", Slot("title", html=True), '</a><img alt="',
+                     Slot("title", html=True, attribute=True), '"></td>'), "html", 1)
+    filled = fill(text, Values(title=title, arxiv_id="2511.15065", venue="arXiv",
+                               venue_is_arxiv=True, year=2025)).text
+    assert filled == ("<td><a>Video Models' \"Reasoning\" &lt;b&gt;&amp; more&lt;/b&gt;</a>"
+                      '<img alt="Video Models&#x27; &quot;Reasoning&quot; &lt;b&gt;&amp; more'
+                      '&lt;/b&gt;"></td>')

@@ -101,7 +101,9 @@ def v_name_apart(template: Template, values: Values) -> bool:
 def _text(value: str, slot: Slot, max_length: int | None = None) -> str:
     if slot.html:
         # Raw HTML: no live tag, and no mention or bare URL for GitHub to link (as in markdown).
-        return html.escape(rendered_text(value, max_length), quote=True)
+        # Quotes end only an attribute's value: element text keeps them as the list types them
+        # (`Models' Reasoning`, not `Models&#x27; Reasoning`).
+        return html.escape(rendered_text(value, max_length), quote=slot.attribute)
     return escape(value, max_length=max_length)
 
 

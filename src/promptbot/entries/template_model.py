@@ -24,6 +24,7 @@ class Slot:
     form: str = ""
     html: bool = False  # inside raw HTML: written with HTML character references
     original: str = ""  # the text the slot replaced in the exemplar
+    attribute: bool = False  # inside an HTML tag (an attribute's value), where quotes are escaped
 
 
 Part = str | Slot

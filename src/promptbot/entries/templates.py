@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from promptbot.catalog import normalize_arxiv_id
 from promptbot.entries.metadata import canonical_venue
@@ -55,7 +56,7 @@ def abstract(entry: Entry) -> Template | None:
         spans.extend(_tag_name_span(text, spans))
     parts = _parts(text, spans)
     html = [i for i, p in enumerate(parts) if isinstance(p, Slot) and _in_html(parts, i)]
-    parts = [_as_html(p) if i in html else p for i, p in enumerate(parts)]
+    parts = [_as_html(p, _in_tag(parts, i)) if i in html else p for i, p in enumerate(parts)]
     venue = next((s.original for s in _slots(parts) if s.kind == "venue"), None)
     return Template(tuple(parts), entry.kind, entry.line,
                     None if venue is None else venue.lower() == "arxiv", text)
@@ -263,8 +264,16 @@ def _in_html(parts: list[Part], index: int) -> bool:
     return line.startswith("<") and not line.startswith("<span")
 
 
-def _as_html(part: Part) -> Part:
-    return Slot(part.kind, part.form, True, part.original) if isinstance(part, Slot) else part
+_OPEN_TAG = re.compile(r"<[A-Za-z][^<>]*$")
+
+
+def _in_tag(parts: list[Part], index: int) -> bool:
+    """Whether the slot sits inside an HTML tag (`<img alt="{name}">`), not in element text."""
+    return _OPEN_TAG.search("".join(p for p in parts[:index] if isinstance(p, str))) is not None
+
+
+def _as_html(part: Part, attribute: bool) -> Part:
+    return replace(part, html=True, attribute=attribute) if isinstance(part, Slot) else part
 
 
 def arxiv_id_of(url: str) -> str | None:
