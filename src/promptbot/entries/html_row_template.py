@@ -84,15 +84,14 @@ def _marks(rows: Sequence[Entry]) -> list[str | None]:
     return [next((t for t, n in v.most_common(1) if n >= 2), None) for v in votes]
 
 
-def _is_mark(text: str) -> bool:
-    return bool(text) and not TAG.search(text) and "http" not in text \
-        and len(text) <= _PLACEHOLDER_MAX and not any(c.isalnum() for c in text)
-
-
 def _says_nothing(text: str) -> bool:
     """A mark without letters (`--`) or a word for nothing (`NA`, `None`)."""
-    return _is_mark(text) or (bool(text) and not TAG.search(text) and "http" not in text
-                              and len(text) <= _PLACEHOLDER_MAX and says_nothing(text))
+    return _short_text(text) and (not any(c.isalnum() for c in text) or says_nothing(text))
+
+
+def _short_text(text: str) -> bool:
+    return bool(text) and not TAG.search(text) and "http" not in text \
+        and len(text) <= _PLACEHOLDER_MAX
 
 
 def star_badges(rows: Sequence[Entry], every: Sequence[Entry]) -> tuple[Template | None, ...]:
@@ -115,9 +114,10 @@ def _badge_columns(rows: Sequence[Entry]) -> tuple[Template | None, ...]:
         while len(forms) < len(texts):
             forms.append(Counter())
             values.append(0)
+        repos = _repos(texts)
         for i, text in enumerate(texts):
             values[i] += bool(text.strip()) and not _says_nothing(text.strip())
-            forms[i].update(_own_badges(text, _repos(texts)))
+            forms[i].update(_own_badges(text, repos))
     out: list[Template | None] = []
     for votes, shown in zip(forms, values, strict=True):
         best = votes.most_common(1)
