@@ -15,7 +15,7 @@ from cmarkgfm.cmark import Options
 
 from promptbot import catalog
 from promptbot.config import Config
-from promptbot.entries import editing, html_row_template, templated
+from promptbot.entries import editing, html_row_template, metadata, templated
 from promptbot.entries.formatting import LEFT_OUT, FormattedEntry, format_entry
 from promptbot.entries.template_model import Slot, Template
 from promptbot.models import Catalog, Decision, Insertion, Paper, Status
@@ -159,6 +159,17 @@ def test_a_stars_column_shows_the_papers_repository_whatever_the_exemplars_badge
     # The one exemplar that writes `alt="Star count">` still gets the form most rows write.
     row = cells(_with_only(SLICE, HEADING, "G2VLM", p))
     assert row[4] == BADGE
+
+
+def test_a_hostile_code_link_makes_no_badge_and_no_live_markup() -> None:
+    p = paper(LADDER)
+    cat = listed(OTHERS)
+    style = editing.section_style(cat, editing.find_section(cat, "Others"))
+    for url in ('https://github.com/ada/x"><script>alert(1)</script>',
+                "https://github.com/ada/x/../../@octocat", "javascript:alert(1)//github.com/a/b"):
+        fields = replace(metadata.read_fields(p), code_url=url)
+        row = cells(format_entry(p, style, fields=fields).text)
+        assert len(row) == 7 and "shields.io" not in row[4] and "<script" not in "".join(row)
 
 
 def test_code_off_github_gets_no_badge_but_the_columns_mark() -> None:
