@@ -277,3 +277,14 @@ def test_a_code_link_on_any_code_host_reaches_the_lists_code_slot(url: str) -> N
     out = format_entry(p, style)
     assert not out.fallback
     assert out.text.endswith(f"[[Code]({url})]"), out.text
+
+
+def test_tex_math_in_a_title_is_written_as_the_characters_it_shows() -> None:
+    # showlab's list writes arXiv's `Mask$^2$DiT` as `Mask²DiT`; the TeX would show `\$^2\$`
+    cat = catalog.parse(CODE_SLOT_LIST)
+    style = editing.section_style(cat, cat.sections[-1])
+    p = paper(title="Mask$^2$DiT: Dual Mask-based Diffusion Transformer for Long Videos")
+    out = format_entry(p, style)
+    assert "Mask²DiT: Dual Mask-based Diffusion Transformer for Long Videos" in out.text
+    assert "$" not in out.text
+
