@@ -81,7 +81,7 @@ def _link_spans(text: str, papers: set[str]) -> Iterator[Span]:
         if _CONSTANT_URL.match(url):
             continue  # a badge that reads the same on every entry
         if arxiv and arxiv.end() == len(url) and not _labelled_elsewhere(text, match.start()):
-            form = arxiv.group(1) + "{id}" + (arxiv.group(4) or "")
+            form = arxiv.group(1).lower() + "{id}" + (arxiv.group(4) or "")
             yield match.start(), match.end(), Slot("paper", form, original=url)
         elif stars := _STARS.match(url):
             yield match.start(), match.end(), Slot("repo", stars.group(1) + "{repo}"
