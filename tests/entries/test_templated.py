@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -145,3 +146,20 @@ def test_any_paper_into_any_section_renders_balanced_and_reads_back(
                   published=datetime(2026, 12, 3, tzinfo=UTC))
     entry, new = write(cat, section, paper)
     assert_inserted(cat, new, entry, paper)
+
+
+def test_a_project_page_the_paper_names_fills_the_lists_website_badge() -> None:
+    # The real row: arXiv's comment is "Project page: https://thu-ml.github.io/UltraViCo.github.io/"
+    # and the maintainers wrote it as the entry's `Website` badge.
+    row = next(r for r in ROWS if r["arxiv_id"] == "2511.20123")
+    cat = parsed(str(row["catalog"]))
+    section = maintainers_section(cat, str(row["section"]))
+    assert section is not None
+    named = row_paper(row)
+    entry, new = write(cat, section, named)
+    assert_inserted(cat, new, entry, named)
+    badge = ("[![Website](https://img.shields.io/badge/Website-9cf)]"
+             "(https://thu-ml.github.io/UltraViCo.github.io/)")
+    assert entry.text.splitlines()[-1].strip() == badge, entry.text
+    without, _ = write(cat, section, replace(named, comment=None))
+    assert "Website" not in without.text and "github.io" not in without.text

@@ -33,6 +33,7 @@ class Values:
     day: date | None = None
     name: str | None = None
     code_url: str | None = None
+    project_url: str | None = None
     authors: tuple[str, ...] = ()
     affiliation: str | None = None
     number: int | None = None
@@ -120,6 +121,8 @@ def _value(slot: Slot, v: Values) -> str | None:
         return slot.form.replace("{id}", v.arxiv_id)
     if kind == "code":
         return safe_url(v.code_url) if v.code_url and code_host(v.code_url) else None
+    if kind == "project":
+        return safe_url(v.project_url) if v.project_url else None
     if kind == "repo":
         repo = _repo(v.code_url)
         return slot.form.replace("{repo}", repo) if repo else None

@@ -43,7 +43,8 @@ def values_of(paper: Paper, read: PaperFields, venue: str,
         title=paper.title, arxiv_id=paper.arxiv_id, venue=venue,
         venue_is_arxiv=read.venue == "arXiv", year=read.year, yymm=read.yymm,
         day=paper.published.date() if paper.published else None, name=read.name,
-        code_url=read.code_url, authors=paper.authors, affiliation=read.affiliation,
+        code_url=read.code_url, project_url=read.project_url, authors=paper.authors,
+        affiliation=read.affiliation,
         number=number, unknown_name=unknown_name, title_keeps_name=title_keeps_name,
     )
 
