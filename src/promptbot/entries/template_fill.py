@@ -17,7 +17,10 @@ TITLE_MAX = 300
 NAME_MAX = 40
 AFFILIATION_MAX = 120
 _GONE = "\x00"  # marks a dropped slot until the markup around it is removed
-_GITHUB_REPO = re.compile(r"https?://(?:www\.)?github\.com/([\w.\-]+/[\w.\-]+?)(?:\.git)?/?$")
+# A repository's stars badge names owner/name, whatever page of it the code link points at
+# (`github.com/Tencent/VITA/tree/VITA-VLA` -> `Tencent/VITA`).
+_GITHUB_REPO = re.compile(
+    r"https?://(?:www\.)?github\.com/([\w.\-]+/[\w.\-]+?)(?:\.git)?(?:[/?#].*)?$")
 
 
 @dataclass(frozen=True)
