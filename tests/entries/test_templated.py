@@ -163,3 +163,19 @@ def test_a_project_page_the_paper_names_fills_the_lists_website_badge() -> None:
     assert entry.text.splitlines()[-1].strip() == badge, entry.text
     without, _ = write(cat, section, replace(named, comment=None))
     assert "Website" not in without.text and "github.io" not in without.text
+
+
+
+def test_a_row_without_a_stars_badge_is_written_like_the_lists_rows_without_one() -> None:
+    # BradyFU's table: rows with a repository open with `![Star](…) <br> [**Title**](…) <br>`,
+    # rows without one with `| [**Title**](…) |`, no `<br>` left over from a dropped badge. Most
+    # rows have a badge: the look without one is found further down the exemplars.
+    cat = parsed("BradyFU_Awesome-Multimodal-Large-Language-Models_606cf70_section.md")
+    section = cat.sections[0]
+    paper = Paper(arxiv_id="2510.13721", title="NExT-OMNI: Towards Any-to-Any Omnimodal "
+                  "Foundation Models with Discrete Flow Matching", authors=("A. Author",),
+                  published=datetime(2025, 10, 15, tzinfo=UTC))
+    entry, new = write(cat, section, paper)
+    assert_inserted(cat, new, entry, paper)
+    assert entry.text.startswith("| [**NExT-OMNI: "), entry.text
+    assert "<br>" not in entry.text and not entry.fallback

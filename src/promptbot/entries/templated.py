@@ -21,6 +21,7 @@ from promptbot.entries.template_model import Template
 from promptbot.models import Paper, PaperFields
 
 TRIES = 6  # exemplars tried, best first, before giving up on the list's own templates
+STRICT_TRIES = 24  # exemplars tried first for an entry with the structure of one of the section's
 # Dropped values a maintainer may want to add by hand (a missing link is the list's habit).
 _REPORTED = ("name", "affiliation", "authors", "date")
 
@@ -62,9 +63,11 @@ def write(section: SectionTemplates, values: Values,
                               rendered_text(values.affiliation) if values.affiliation else "",
                               *(rendered_text(a) for a in values.authors[:1])) if v)
     values = replace(values, months=section.months) if section.months else values
-    candidates = ranked(section, values)[:TRIES]
+    candidates = ranked(section, values)
     for strict in (True, False):
-        for template in candidates:
+        # A look of the list's own is worth looking further for than a look without a value:
+        # a table whose rows without a stars badge drop its `<br>` too is written that way.
+        for template in _strict_order(candidates) if strict else candidates[:TRIES]:
             filled: Filled | None = _placeheld(fill(template, values), template, section)
             if filled is None:
                 continue
@@ -82,6 +85,21 @@ def write(section: SectionTemplates, values: Values,
                 + ", which this paper does not give")
             return Written(text, template, missing, note)
     return None
+
+
+def _strict_order(candidates: list[Template]) -> list[Template]:
+    """The best TRIES exemplars, then more of other skeletons (one of each: an exemplar with
+    the skeleton of one tried has its structure too), up to STRICT_TRIES in all; not for the
+    rows of an HTML table, whose cells are settled apart (html_row_template)."""
+    tried = candidates[:TRIES]
+    seen = {t.key for t in tried}
+    for template in candidates[TRIES:]:
+        if len(tried) >= STRICT_TRIES:
+            break
+        if template.kind != "html" and template.key not in seen:
+            seen.add(template.key)
+            tried.append(template)
+    return tried
 
 
 def _placeheld(filled: Filled, template: Template, section: SectionTemplates) -> Filled | None:
