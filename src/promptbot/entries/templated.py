@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from promptbot.entries import html_row_template, spacing
 from promptbot.entries.markdown_safety import plain, rendered_text
-from promptbot.entries.render_check import problems
+from promptbot.entries.render_check import problems, structure
 from promptbot.entries.table_rows import cells
 from promptbot.entries.template_choice import SectionTemplates, ranked
 from promptbot.entries.template_fill import (
@@ -22,6 +22,7 @@ from promptbot.models import Paper, PaperFields
 
 TRIES = 6  # exemplars tried, best first, before giving up on the list's own templates
 STRICT_TRIES = 24  # exemplars tried first for an entry with the structure of one of the section's
+COMMON = 0.01  # share (by recency weight) of the section a look beyond the first TRIES must have
 # Dropped values a maintainer may want to add by hand (a missing link is the list's habit).
 _REPORTED = ("name", "affiliation", "authors", "date")
 
@@ -67,9 +68,10 @@ def write(section: SectionTemplates, values: Values,
     for strict in (True, False):
         # A look of the list's own is worth looking further for than a look without a value:
         # a table whose rows without a stars badge drop its `<br>` too is written that way.
-        for template in _strict_order(candidates) if strict else candidates[:TRIES]:
+        order = _strict_order(candidates) if strict else candidates[:TRIES]
+        for tried, template in enumerate(order):
             filled: Filled | None = _placeheld(fill(template, values), template, section)
-            if filled is None:
+            if filled is None or (tried >= TRIES and not _common_look(filled.text, section)):
                 continue
             found = problems(filled.text, context=section.context, shown=shown,
                              allowed=allowed if strict else frozenset(),
@@ -85,6 +87,16 @@ def write(section: SectionTemplates, values: Values,
                 + ", which this paper does not give")
             return Written(text, template, missing, note)
     return None
+
+
+def _common_look(text: str, section: SectionTemplates) -> bool:
+    """Whether COMMON of the section's entries (weighted, the newest most) have the structure
+    of `text`: a look found far down the exemplars must be a habit of the list (BradyFU's rows
+    without a repository), not an oddity (a handful of the seed list's entries without a name)."""
+    shape = structure(text, section.context)
+    share = sum(w for t, w in zip(section.templates, section.weights, strict=True)
+                if structure(t.raw, section.context) == shape)
+    return share >= COMMON * (sum(section.weights) or 1.0)
 
 
 def _strict_order(candidates: list[Template]) -> list[Template]:
