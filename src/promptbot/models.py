@@ -137,6 +137,7 @@ class PaperFields:
     yymm: str  # the submission's YYMM ("2306"), "" when unknown
     code_url: str | None
     affiliation: str | None
+    project_url: str | None = None  # the project's page the abstract or comment names
 
     @property
     def published_venue(self) -> str | None:

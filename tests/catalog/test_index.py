@@ -62,6 +62,8 @@ def test_find_arxiv_ids_never_fails_and_returns_normalized_ids(text: str) -> Non
         ("Métiers of Vision–Language", "Metiers of Vision-Language"),
         ("A Model’s Prompt", "A Model's prompt"),
         ("V<sup>*</sup>: Guided Visual Search", "V*: Guided Visual Search"),
+        # arXiv's TeX and the list's characters (showlab's list writes `Mask²DiT`)
+        ("Mask$^2$DiT: Dual Mask-based Diffusion", "Mask²DiT: Dual Mask-based Diffusion"),
     ],
 )
 def test_normalize_title_ignores_case_quotes_dashes_markup(a: str, b: str) -> None:

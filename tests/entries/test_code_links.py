@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from promptbot.entries.code_links import code_url_in
+from promptbot.entries.code_links import code_url_in, project_url_in
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,33 @@ from promptbot.entries.code_links import code_url_in
 )
 def test_code_url_in(text: str, url: str | None) -> None:
     assert code_url_in(text) == url
+
+
+@pytest.mark.parametrize(
+    ("text", "page"),
+    [
+        # real arXiv comments (history-dev feeds); the lists linked these pages as `Project 🌐`
+        # and `Website`
+        ("The first two authors contributed equally. Project page:\n"
+         "  https://sites.google.com/cs.unc.edu/videorts2025/",
+         "https://sites.google.com/cs.unc.edu/videorts2025/"),
+        ("project page: see https://the-world-explorer.github.io/, video: see\n"
+         "  https://youtu.be/c1lBnwJWNmE", "https://the-world-explorer.github.io/"),
+        ("Code at https://github.com/o/r; demos at https://o.github.io/r.", "https://o.github.io/r"),
+    ],
+)
+def test_the_project_page_a_text_names(text: str, page: str) -> None:
+    assert project_url_in(text) == page
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Code: https://github.com/o/r and weights at https://huggingface.co/o/r.",
+        "A video: https://youtu.be/c1lBnwJWNmE. Data: https://example.org/data.zip",
+        "Published at https://doi.org/10.1/x, see https://arxiv.org/abs/2501.00001.",
+        "No links at all.",
+    ],
+)
+def test_code_models_videos_and_downloads_are_no_project_page(text: str) -> None:
+    assert project_url_in(text) is None

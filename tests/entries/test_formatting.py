@@ -277,3 +277,23 @@ def test_a_code_link_on_any_code_host_reaches_the_lists_code_slot(url: str) -> N
     out = format_entry(p, style)
     assert not out.fallback
     assert out.text.endswith(f"[[Code]({url})]"), out.text
+
+
+def test_tex_math_in_a_title_is_written_as_the_characters_it_shows() -> None:
+    # showlab's list writes arXiv's `Mask$^2$DiT` as `Mask²DiT`; the TeX would show `\$^2\$`
+    cat = catalog.parse(CODE_SLOT_LIST)
+    style = editing.section_style(cat, cat.sections[-1])
+    p = paper(title="Mask$^2$DiT: Dual Mask-based Diffusion Transformer for Long Videos")
+    out = format_entry(p, style)
+    assert "Mask²DiT: Dual Mask-based Diffusion Transformer for Long Videos" in out.text
+    assert "$" not in out.text
+
+
+
+def test_the_arxiv_link_is_written_with_a_lower_case_host() -> None:
+    # Qinying-Liu's list has a few `https://ArXiv.org/pdf/…` links among its `arxiv.org` ones
+    listed = CODE_SLOT_LIST.replace("https://arxiv.org/pdf/2603.20001", "https://ArXiv.org/pdf/2603.20001")
+    cat = catalog.parse(listed)
+    style = editing.section_style(cat, cat.sections[-1])
+    out = format_entry(paper(title="Merging Tokens of Long Videos"), style)
+    assert "https://arxiv.org/pdf/2203.05557" in out.text, out.text

@@ -58,6 +58,16 @@ def test_a_badge_line_without_a_repository_is_dropped_whole() -> None:
     assert "stars/o/r.svg?style=social&label=Star)](https://github.com/o/r)" in with_code.text
 
 
+@pytest.mark.parametrize("url", ["https://github.com/Tencent/VITA/tree/VITA-VLA",
+                                 "https://github.com/Tencent/VITA.git",
+                                 "https://github.com/Tencent/VITA#readme"])
+def test_the_stars_badge_names_the_repository_of_a_link_to_a_page_in_it(url: str) -> None:
+    # BradyFU's list: [Github](https://github.com/Tencent/VITA/tree/VITA-VLA) under a stars
+    # badge for Tencent/VITA
+    out = fill(template_of(SHOWLAB), values(code_url=url))
+    assert "img.shields.io/github/stars/Tencent/VITA.svg?style=social&label=Star" in out.text
+
+
 def test_a_project_page_is_no_code_link() -> None:
     out = fill(template_of(ZLKONG), values(code_url="https://o.github.io/r/"))
     assert "[Code]" not in out.text and "o.github.io" not in out.text

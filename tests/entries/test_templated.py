@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -145,3 +146,36 @@ def test_any_paper_into_any_section_renders_balanced_and_reads_back(
                   published=datetime(2026, 12, 3, tzinfo=UTC))
     entry, new = write(cat, section, paper)
     assert_inserted(cat, new, entry, paper)
+
+
+def test_a_project_page_the_paper_names_fills_the_lists_website_badge() -> None:
+    # The real row: arXiv's comment is "Project page: https://thu-ml.github.io/UltraViCo.github.io/"
+    # and the maintainers wrote it as the entry's `Website` badge.
+    row = next(r for r in ROWS if r["arxiv_id"] == "2511.20123")
+    cat = parsed(str(row["catalog"]))
+    section = maintainers_section(cat, str(row["section"]))
+    assert section is not None
+    named = row_paper(row)
+    entry, new = write(cat, section, named)
+    assert_inserted(cat, new, entry, named)
+    badge = ("[![Website](https://img.shields.io/badge/Website-9cf)]"
+             "(https://thu-ml.github.io/UltraViCo.github.io/)")
+    assert entry.text.splitlines()[-1].strip() == badge, entry.text
+    without, _ = write(cat, section, replace(named, comment=None))
+    assert "Website" not in without.text and "github.io" not in without.text
+
+
+
+def test_a_row_without_a_stars_badge_is_written_like_the_lists_rows_without_one() -> None:
+    # BradyFU's table: rows with a repository open with `![Star](…) <br> [**Title**](…) <br>`,
+    # rows without one with `| [**Title**](…) |`, no `<br>` left over from a dropped badge. Most
+    # rows have a badge: the look without one is found further down the exemplars.
+    cat = parsed("BradyFU_Awesome-Multimodal-Large-Language-Models_606cf70_section.md")
+    section = cat.sections[0]
+    paper = Paper(arxiv_id="2510.13721", title="NExT-OMNI: Towards Any-to-Any Omnimodal "
+                  "Foundation Models with Discrete Flow Matching", authors=("A. Author",),
+                  published=datetime(2025, 10, 15, tzinfo=UTC))
+    entry, new = write(cat, section, paper)
+    assert_inserted(cat, new, entry, paper)
+    assert entry.text.startswith("| [**NExT-OMNI: "), entry.text
+    assert "<br>" not in entry.text and not entry.fallback

@@ -135,4 +135,23 @@ def test_a_website_badge_that_links_to_arxiv_is_no_paper_slot() -> None:
     template = abstract(entry)
     assert template is not None
     kinds = [p.kind for p in template.parts if isinstance(p, Slot)]
-    assert kinds.count("paper") == 2 and kinds[-1] == "other"
+    assert kinds.count("paper") == 2 and kinds[-1] == "project"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        ("+ [WorldExplorer: Towards Generating Fully Navigable 3D Scenes](https://arxiv.org/abs/"
+         "2506.01799) (Jun., 2025)\n  [![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)]"
+         "(https://arxiv.org/abs/2506.01799)\n  [![Website](https://img.shields.io/badge/"
+         "Website-9cf)](https://the-world-explorer.github.io/)"),
+        ("* [2507] [Video-RTS] [Video-RTS: Rethinking Reinforcement Learning](https://arxiv.org/"
+         "abs/2507.06485) [[Project 🌐](https://sites.google.com/cs.unc.edu/videorts2025/)] "
+         "[[Code 💻](https://github.com/Ziyang412/Video-RTS)]"),
+    ],
+)
+def test_a_link_labelled_as_the_project_page_is_a_project_slot(raw: str) -> None:
+    template = abstract(entry_of(raw))
+    assert template is not None
+    projects = [s for s in template.slots if s.kind == "project"]
+    assert len(projects) == 1 and "arxiv" not in projects[0].original

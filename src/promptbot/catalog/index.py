@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz, process
 
 from promptbot.catalog.code_hosts import CODE_HOSTS
+from promptbot.catalog.math_text import plain_math
 from promptbot.models import Catalog, Entry
 
 # New-style ids (0704.0001 onwards: YYMM.NNNN, YYMM.NNNNN since 1501) and old-style ids
@@ -75,8 +76,10 @@ def find_arxiv_ids(text: str) -> tuple[str, ...]:
 
 
 def normalize_title(title: str) -> str:
-    """A title reduced for comparison: no case, accents, markup, punctuation or extra spaces."""
+    """A title reduced for comparison: no case, accents, markup, TeX math, punctuation or extra
+    spaces (arXiv's `Mask$^2$DiT` and a list's `Mask²DiT` read the same)."""
     text = _TAGS.sub(" ", title) if "<" in title else title
+    text = plain_math(text)
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))

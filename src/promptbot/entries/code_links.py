@@ -1,9 +1,14 @@
-"""Code links: repositories on code hosts, and pages the text presents as code; pure.
+"""Code links and project pages: repositories on code hosts, and pages the text presents as code
+or as the project's page; pure.
 
 A URL becomes an entry's code link only when it is a repository (an owner and a name on a host
 of catalog.code_hosts: GitHub, GitLab, …; a Hugging Face model is no code) or when the words
 right before it present it as code or as the project's page ("Code is available at", "Project
 page:"); never a file download (`…/setup.exe`).
+
+A project page is what lists link as `Website`, `Project` or `Homepage`: a URL the text presents
+as the project's page, else one on a static-pages host (`….github.io`); never a code repository,
+a model card, a video or a download.
 """
 
 from __future__ import annotations
@@ -46,6 +51,34 @@ def code_url_in(text: str) -> str | None:
                 and not any(n in host for n in _NOT_CODE)):
             return url
     return None
+
+
+_PAGE_CUE = re.compile(
+    r"\b(?:project|home|web)[\s-]*(?:page|site|website)s?\b[^.;]{0,40}$|"
+    r"\b(?:website|demos?|visuali[sz]ations?|results|videos|examples|samples)\b[^.;]{0,40}"
+    r"\b(?:at|on|:)\s*$|\b(?:website|homepage|webpage)\s*[:(]?\s*$",
+    re.IGNORECASE,
+)
+# Hosts of static project pages: a URL there is a project's page whatever the words before it.
+_PAGE_HOSTS = (".github.io", ".gitlab.io", ".pages.dev", ".netlify.app", ".vercel.app")
+_NOT_PAGE = (*_NOT_CODE, "huggingface.co", "hf.co", "youtube.com", "youtu.be", "twitter.com",
+             "x.com", "bilibili.com", "zenodo.org", "kaggle.com")
+
+
+def project_url_in(text: str) -> str | None:
+    """The project page a piece of text names (see the module doc), if any."""
+    text = re.sub(r"\\url\{([^}]*)\}", r" \1 ", text)
+    candidates: list[tuple[int, str]] = []
+    for match in _URL_RE.finditer(text):
+        url = _strip_trailing(match.group(0))
+        host = _host(url)
+        if (code_host(url) or any(host == n or host.endswith("." + n) for n in _NOT_PAGE)
+                or _DOWNLOAD.search(url.split("?")[0]) or "." not in host):
+            continue
+        cued = bool(_PAGE_CUE.search(text[max(0, match.start() - 80) : match.start()]))
+        if cued or host.endswith(_PAGE_HOSTS):
+            candidates.append((0 if cued else 1, url))
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
 def _host(url: str) -> str:

@@ -6,6 +6,7 @@ import re
 import string
 from dataclasses import dataclass, replace
 
+from promptbot.catalog.math_text import plain_math
 from promptbot.entries import metadata, spacing, templated
 from promptbot.entries.markdown_safety import escape, rendered_text, safe_url
 from promptbot.entries.render_check import problems
@@ -75,6 +76,16 @@ def _title(title: str, name: str | None, style: EntryStyle) -> str:
     return rest.strip() if sep and head.strip() == name and rest.strip() else title
 
 
+def _as_shown(paper: Paper, fields: PaperFields | None) -> tuple[Paper, PaperFields]:
+    """The paper and its fields with TeX math in the title and name as plain text (`G²VLM`):
+    how maintainers type it, where `G\\$^2\\$VLM` would show the TeX."""
+    read = fields or metadata.read_fields(paper)
+    if "$" not in paper.title and "$" not in (read.name or ""):
+        return paper, read
+    return (replace(paper, title=plain_math(paper.title)),
+            replace(read, name=plain_math(read.name) if read.name else read.name))
+
+
 def format_entry(
     paper: Paper, style: EntryStyle, *, fields: PaperFields | None = None, unknown_name: str = ""
 ) -> FormattedEntry:
@@ -83,7 +94,7 @@ def format_entry(
 
     The section's own entries, as templates, come first; an entry that fails the render check
     is never used: the voted style is tried next, then the simplest safe form, each marked."""
-    read = fields or metadata.read_fields(paper)
+    paper, read = _as_shown(paper, fields)
     templates = style.templates
     if style.kind == "html":
         return _html_row(paper, read, style, unknown_name)
@@ -261,7 +272,8 @@ def format_with_template(
 ) -> FormattedEntry:
     """The paper written with a configured template such as '* **{name}**: "{title}" …'."""
     check_template(template)
-    f = _fields(paper, fields or metadata.read_fields(paper), EntryStyle(links=LinkStyle()))
+    paper, read = _as_shown(paper, fields)
+    f = _fields(paper, read, EntryStyle(links=LinkStyle()))
     missing: list[str] = []
     if f.affiliation is None and "{affiliation}" in template:
         template = AFFILIATION_GROUP.sub("", template)

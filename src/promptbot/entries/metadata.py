@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from promptbot.entries.code_links import code_url_in
+from promptbot.entries.code_links import code_url_in, project_url_in
 from promptbot.entries.short_names import short_name
 from promptbot.models import Paper, PaperFields
 
@@ -27,6 +27,7 @@ def read_fields(paper: Paper) -> PaperFields:
         yymm=submission_yymm(paper),
         code_url=code,
         affiliation=affiliation(paper),
+        project_url=project_url_in(_said(paper)),
     )
 
 # Canonical spelling of venues the lists use, keyed by lower-case spellings found in comments.
@@ -217,7 +218,12 @@ def submission_yymm(paper: Paper) -> str:
 def code_url(paper: Paper) -> str | None:
     """A code repository (GitHub, GitLab, Hugging Face …) the abstract or comment names, else a
     page the text presents as code or project page; never a bare download."""
-    return code_url_in(" ".join(filter(None, (paper.abstract, paper.comment or ""))))
+    return code_url_in(_said(paper))
+
+
+def _said(paper: Paper) -> str:
+    """What the paper's own text says: its abstract and its comment."""
+    return " ".join(filter(None, (paper.abstract, paper.comment or "")))
 
 
 def affiliation(paper: Paper) -> str | None:

@@ -248,6 +248,7 @@ def fillable(template: Template, values: Values) -> int:
         "name": values.name is not None or bool(values.unknown_name),
         "code": code_host(values.code_url),
         "repo": values.code_url is not None and "github.com/" in values.code_url,
+        "project": values.project_url is not None,
         "authors": bool(values.authors),
         "affiliation": values.affiliation is not None,
         "date": bool(values.yymm) or not any(
@@ -259,10 +260,13 @@ def fillable(template: Template, values: Values) -> int:
 
 
 def unshown(template: Template, values: Values) -> int:
-    """How many of the paper's values the template has no slot for: its code link (a maintainer
-    who types the entry of a paper with code writes the link, where the list writes links)."""
+    """How many of the paper's values the template has no slot for: its code link and its project
+    page (a maintainer who types the entry of a paper with code writes the link, where the list
+    writes links; ranked only among the section's own looks, so a list that never links project
+    pages is not asked to)."""
     kinds = {s.kind for s in template.slots}
-    return int(bool(code_host(values.code_url)) and not kinds & {"code", "repo"})
+    return (int(bool(code_host(values.code_url)) and not kinds & {"code", "repo"})
+            + int(values.project_url is not None and "project" not in kinds))
 
 
 UNFILLED = 0.25  # a slot the paper cannot fill costs this much of a template's typicality

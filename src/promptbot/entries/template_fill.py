@@ -17,7 +17,10 @@ TITLE_MAX = 300
 NAME_MAX = 40
 AFFILIATION_MAX = 120
 _GONE = "\x00"  # marks a dropped slot until the markup around it is removed
-_GITHUB_REPO = re.compile(r"https?://(?:www\.)?github\.com/([\w.\-]+/[\w.\-]+?)(?:\.git)?/?$")
+# A repository's stars badge names owner/name, whatever page of it the code link points at
+# (`github.com/Tencent/VITA/tree/VITA-VLA` -> `Tencent/VITA`).
+_GITHUB_REPO = re.compile(
+    r"https?://(?:www\.)?github\.com/([\w.\-]+/[\w.\-]+?)(?:\.git)?(?:[/?#].*)?$")
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Values:
     day: date | None = None
     name: str | None = None
     code_url: str | None = None
+    project_url: str | None = None
     authors: tuple[str, ...] = ()
     affiliation: str | None = None
     number: int | None = None
@@ -122,6 +126,8 @@ def _value(slot: Slot, v: Values) -> str | None:
         return slot.form.replace("{id}", v.arxiv_id)
     if kind == "code":
         return safe_url(v.code_url) if v.code_url and code_host(v.code_url) else None
+    if kind == "project":
+        return safe_url(v.project_url) if v.project_url else None
     if kind == "repo":
         repo = repo_of(v.code_url)
         return slot.form.replace("{repo}", repo) if repo else None

@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-# What a slot holds; `other` is a value the bot cannot know (a project page, a demo, a dataset).
-SLOT_KINDS = ("title", "name", "paper", "code", "repo", "date", "venue", "authors",
+# What a slot holds; `project` is a link the list labels as the project's page (`Website`,
+# `Project`); `other` is a value the bot cannot know (a demo, a dataset, a model).
+SLOT_KINDS = ("title", "name", "paper", "code", "repo", "project", "date", "venue", "authors",
               "affiliation", "number", "other")
 
 

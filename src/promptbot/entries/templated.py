@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from promptbot.entries import html_row_template, spacing
 from promptbot.entries.markdown_safety import plain, rendered_text
-from promptbot.entries.render_check import problems
+from promptbot.entries.render_check import problems, structure
 from promptbot.entries.table_rows import cells
 from promptbot.entries.template_choice import SectionTemplates, ranked
 from promptbot.entries.template_fill import (
@@ -21,6 +21,8 @@ from promptbot.entries.template_model import Template
 from promptbot.models import Paper, PaperFields
 
 TRIES = 6  # exemplars tried, best first, before giving up on the list's own templates
+STRICT_TRIES = 24  # exemplars tried first for an entry with the structure of one of the section's
+COMMON = 0.01  # share (by recency weight) of the section a look beyond the first TRIES must have
 # Dropped values a maintainer may want to add by hand (a missing link is the list's habit).
 _REPORTED = ("name", "affiliation", "authors", "date")
 
@@ -43,7 +45,8 @@ def values_of(paper: Paper, read: PaperFields, venue: str,
         title=paper.title, arxiv_id=paper.arxiv_id, venue=venue,
         venue_is_arxiv=read.venue == "arXiv", year=read.year, yymm=read.yymm,
         day=paper.published.date() if paper.published else None, name=read.name,
-        code_url=read.code_url, authors=paper.authors, affiliation=read.affiliation,
+        code_url=read.code_url, project_url=read.project_url, authors=paper.authors,
+        affiliation=read.affiliation,
         number=number, unknown_name=unknown_name, title_keeps_name=title_keeps_name,
     )
 
@@ -61,12 +64,15 @@ def write(section: SectionTemplates, values: Values,
                               rendered_text(values.affiliation) if values.affiliation else "",
                               *(rendered_text(a) for a in values.authors[:1])) if v)
     values = replace(values, months=section.months) if section.months else values
-    candidates = ranked(section, values)[:TRIES]
+    candidates = ranked(section, values)
     for strict in (True, False):
-        for template in candidates:
+        # A look of the list's own is worth looking further for than a look without a value:
+        # a table whose rows without a stars badge drop its `<br>` too is written that way.
+        order = _strict_order(candidates) if strict else candidates[:TRIES]
+        for tried, template in enumerate(order):
             filled: Filled | None = _placeheld(fill(template, values), template, section,
                                                values)
-            if filled is None:
+            if filled is None or (tried >= TRIES and not _common_look(filled.text, section)):
                 continue
             found = problems(filled.text, context=section.context, shown=shown,
                              allowed=allowed if strict else frozenset(),
@@ -82,6 +88,31 @@ def write(section: SectionTemplates, values: Values,
                 + ", which this paper does not give")
             return Written(text, template, missing, note)
     return None
+
+
+def _common_look(text: str, section: SectionTemplates) -> bool:
+    """Whether COMMON of the section's entries (weighted, the newest most) have the structure
+    of `text`: a look found far down the exemplars must be a habit of the list (BradyFU's rows
+    without a repository), not an oddity (a handful of the seed list's entries without a name)."""
+    shape = structure(text, section.context)
+    share = sum(w for t, w in zip(section.templates, section.weights, strict=True)
+                if structure(t.raw, section.context) == shape)
+    return share >= COMMON * (sum(section.weights) or 1.0)
+
+
+def _strict_order(candidates: list[Template]) -> list[Template]:
+    """The best TRIES exemplars, then more of other skeletons (one of each: an exemplar with
+    the skeleton of one tried has its structure too), up to STRICT_TRIES in all; not for the
+    rows of an HTML table, whose cells are settled apart (html_row_template)."""
+    tried = candidates[:TRIES]
+    seen = {t.key for t in tried}
+    for template in candidates[TRIES:]:
+        if len(tried) >= STRICT_TRIES:
+            break
+        if template.kind != "html" and template.key not in seen:
+            seen.add(template.key)
+            tried.append(template)
+    return tried
 
 
 def _placeheld(filled: Filled, template: Template, section: SectionTemplates,

@@ -85,13 +85,15 @@ def link_spans(text: str, papers: set[str]) -> Iterator[Span]:
         if _CONSTANT_URL.match(url):
             continue  # a badge that reads the same on every entry
         if arxiv and arxiv.end() == len(url) and not _labelled_elsewhere(text, match.start()):
-            form = arxiv.group(1) + "{id}" + (arxiv.group(4) or "")
+            form = arxiv.group(1).lower() + "{id}" + (arxiv.group(4) or "")
             yield match.start(), match.end(), Slot("paper", form, original=url)
         elif stars := _STARS.match(url):
             yield match.start(), match.end(), Slot("repo", stars.group(1) + "{repo}"
                                                    + stars.group(3), original=url)
         elif _GITHUB.match(url):
             yield match.start(), match.end(), Slot("code", original=url)
+        elif _labelled_as_page(text, match.start()):
+            yield match.start(), match.end(), Slot("project", original=url)
         elif url in papers and _LINK_BEFORE.search(text, 0, match.start()):
             # the paper's link elsewhere (a proceedings page): arXiv's for ours
             yield match.start(), match.end(), Slot("paper", ARXIV_ABS, original=url)
@@ -104,6 +106,16 @@ def link_spans(text: str, papers: set[str]) -> Iterator[Span]:
 _ELSEWHERE = re.compile(r"(?i)\b(?:website|project|homepage|page|demo|code|github|data(?:set)?|"
                         r"model|video|blog|hugging\s*face|star)s?\b")
 _LABEL_BEFORE = re.compile(r"\[(?:!\[([^\[\]]*)\]\([^()]*\)|([^\[\]]*))\]\($")
+
+
+_PAGE_LABEL = re.compile(r"(?i)\b(?:website|project(?:\s*page)?|home\s*page|web\s*page)\b|🌐")
+
+
+def _labelled_as_page(text: str, start: int) -> bool:
+    """Whether the link whose URL starts at `start` is labelled as the project's page
+    (`[![Website](badge)](URL)`, `[[Project 🌐](URL)]`), which a paper's own text can name."""
+    label = _LABEL_BEFORE.search(text, max(0, start - 300), start)
+    return bool(label and _PAGE_LABEL.search(label.group(1) or label.group(2) or ""))
 
 
 def _labelled_elsewhere(text: str, start: int) -> bool:
