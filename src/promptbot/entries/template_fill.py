@@ -18,9 +18,10 @@ NAME_MAX = 40
 AFFILIATION_MAX = 120
 _GONE = "\x00"  # marks a dropped slot until the markup around it is removed
 # A repository's stars badge names owner/name, whatever page of it the code link points at
-# (`github.com/Tencent/VITA/tree/VITA-VLA` -> `Tencent/VITA`).
+# (`github.com/Tencent/VITA/tree/VITA-VLA` -> `Tencent/VITA`); nothing else after it.
 _GITHUB_REPO = re.compile(
-    r"https?://(?:www\.)?github\.com/([\w.\-]+/[\w.\-]+?)(?:\.git)?(?:[/?#].*)?$")
+    r"https?://(?:www\.)?github\.com/([\w.\-]+/[\w.\-]+?)(?:\.git)?"
+    r"(?:/(?:tree|blob)/[\w.\-/]*|#[\w\-]*)?/?$")
 
 
 @dataclass(frozen=True)
