@@ -337,6 +337,19 @@ def test_a_paper_alike_to_two_sections_goes_where_the_maintainers_add_now() -> N
     assert place(filled_now, NO_RULES, candidate).section == "Instruction Tuning"
 
 
+def test_an_older_paper_goes_where_the_maintainers_added_around_its_date() -> None:
+    """Instruction Tuning is filled now, Foundation Models was in 2023: a 2023 paper alike to
+    both goes with the sections the list filled then (as a replay of the list's past holds)."""
+    filled_now = _list({
+        "Instruction Tuning": [(f"2605.{n:05d}", t) for n, t in enumerate(TUNING)],
+        "Foundation Models": [(f"2306.{n:05d}", t) for n, t in enumerate(FOUNDATION)]})
+    title = "Versatile multimodal language models"
+    assert place(filled_now, NO_RULES, paper(title=title, arxiv_id="2606.00001")
+                 ).section == "Instruction Tuning"
+    assert place(filled_now, NO_RULES, paper(title=title, arxiv_id="2307.00001")
+                 ).section == "Foundation Models"
+
+
 def test_year_sections_of_a_topic_vote_together_and_the_paper_goes_to_its_year() -> None:
     cat = _list({
         "Vision / 2026": [("2601.00011", "Efficient transformers for dense prediction"),

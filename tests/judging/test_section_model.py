@@ -6,14 +6,16 @@ import numpy as np
 
 from promptbot.judging.section_model import (
     CoveredContent,
+    DatedShares,
     SectionContent,
     abstract_coverage,
     cached_entries,
     entry_text,
+    paper_age,
     recent_shares,
     softmax,
 )
-from promptbot.models import Entry, Section
+from promptbot.models import Entry, Paper, Section
 
 
 def _section(heading: str, entries: list[tuple[str, str]]) -> Section:
@@ -94,6 +96,43 @@ def test_recent_shares_favour_the_section_holding_the_newest_entries() -> None:
     # The 20 newest entries: all 10 of New, 10 of Old; smoothing by size adds 1.5 and 0.5.
     assert np.allclose(shares, [11.5 / 22, 10.5 / 22])
     assert shares[1] > 10 / 40  # more than New's share of the whole list
+
+
+def test_an_older_papers_prior_is_the_share_of_the_entries_filed_around_its_date() -> None:
+    # Old was filled in 2021 and New from 2026 on: a 2021 paper belongs with the sections the
+    # list filled then, a new paper with those it fills now.
+    old = _section("Old", [(f"2101.{n:05d}", f"Old paper {n}") for n in range(30)])
+    new = _section("New", [(f"2605.{n:05d}", f"New paper {n}") for n in range(30)])
+    shares = DatedShares([old, new])
+    around_2021, latest = shares.near([2021 * 12 + 1.0, None])
+    # The 20 entries nearest January 2021 are all Old's; smoothing by size adds 1 to each.
+    assert np.allclose(around_2021, [21 / 22, 1 / 22])
+    assert np.allclose(latest, [1 / 22, 21 / 22])
+    assert np.allclose(latest, recent_shares([old, new]))
+    # A paper newer than every entry gets the newest ones, however far its date is from them.
+    assert np.allclose(shares.near([2030 * 12 + 1.0]), [latest])
+
+
+def test_a_paper_no_entry_is_surely_newer_than_gets_the_newest_entries() -> None:
+    # Entries dated by year only sit mid-year; a March paper of that year is still new.
+    yearly = Section(heading="2025", level=2, line=1, end_line=1, pseudo=False, entries=tuple(
+        Entry(line=1, end_line=1, raw="x", kind="bullet", title=f"Paper {n}", year=2025)
+        for n in range(30)))
+    older = _section("Older", [(f"2501.{n:05d}", f"Older paper {n}") for n in range(30)])
+    shares = DatedShares([yearly, older])
+    march = paper_age(Paper(arxiv_id="2503.00001", title="A new paper"))
+    assert march == 2025 * 12 + 3
+    assert np.allclose(shares.near([march]), shares.near([None]))
+    assert shares.near([march])[0, 0] > 0.9
+
+
+def test_a_paper_is_dated_by_its_id_then_its_submission_then_its_year() -> None:
+    from datetime import UTC, datetime
+    assert paper_age(Paper(arxiv_id="2405.01234", title="t")) == 2024 * 12 + 5
+    submitted = Paper(arxiv_id="cs/0101001", title="t", published=datetime(2001, 2, 3, tzinfo=UTC))
+    assert paper_age(submitted) == 2001 * 12 + 2
+    assert paper_age(Paper(arxiv_id="cs/0101001", title="t"), 2001) == 2001 * 12 + 6
+    assert paper_age(Paper(arxiv_id="cs/0101001", title="t")) is None
 
 
 def test_undated_entries_leave_the_recency_prior_uniform() -> None:

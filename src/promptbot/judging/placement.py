@@ -12,8 +12,9 @@ learned rule, all of it read from the list's own entries:
   as far as the cache covers them, cached abstracts) gives each section a probability; it is
   mixed with the neighbours' shares;
 - each section is weighed by how many of its entries share the paper's status (published or
-  preprint, see section_signals) and by a recency prior: its share of the list's newest
-  entries, as maintainers add to the sections they are filling now;
+  preprint, see section_signals) and by a recency prior: its share of the list's entries
+  nearest the paper's date, as maintainers add to the sections they are filling at the time
+  (for a new paper, the list's newest entries; for an older one, those filed around its date);
 - year sections under one heading (`Vision > 2025`, `Vision > 2026`) vote as one topic, and the
   paper goes to its own year's section there when the list has it.
 
@@ -40,7 +41,7 @@ from promptbot.catalog.section_signals import (
     status_profile,
 )
 from promptbot.config import SectionsConfig
-from promptbot.judging.section_model import CoveredContent, recent_shares
+from promptbot.judging.section_model import CoveredContent, DatedShares, paper_age
 from promptbot.models import Catalog, Paper, PaperFields, Section
 
 # Chosen on history-dev (bench/replay_history.py), where a broad plateau around them holds:
@@ -102,7 +103,7 @@ class Placer:
         self._headings = HeadingWords([s.heading for s in self._learnable])
         self._names = section_names(catalog)  # a heading path where headings repeat ("A > 2026")
         self._content = CoveredContent(self._learnable, abstracts)
-        self._recent = recent_shares(self._learnable)
+        self._recent = DatedShares(self._learnable)
         self._topics = _topic_groups(self._learnable)
 
     def _resolve(self, sections: Sequence[Section], name: str) -> str | None:
@@ -140,11 +141,12 @@ class Placer:
     def section_view(self, paper: Paper, shown: int = 3) -> list[tuple[str, float, float]]:
         """The `shown` sections the content model finds likeliest for `paper` (by its title, and
         abstract when the model learned abstracts): name, probability, and the section's share
-        of the list's newest entries (the recency prior)."""
+        of the list's entries nearest the paper's date (the recency prior)."""
         found = self._content.probabilities([paper.title], [_text(paper, self._by_content)])[0]
+        recent = self._recent.near([paper_age(paper)])[0]
         best = np.argsort(-found, kind="stable")[:shown]
         return [(self._names.get(id(self._learnable[i]), self._learnable[i].heading),
-                 float(found[i]), float(self._recent[i])) for i in best]
+                 float(found[i]), float(recent[i])) for i in best]
 
     def _by_venue(self, fields: PaperFields) -> Placement | None:
         if not self._venue_rule:
@@ -184,7 +186,8 @@ class Placer:
             [p.title for p in papers], [_text(p, self._by_content) for p in papers])
         content = (1.0 - CONTENT_WEIGHT) * _shares(near) + CONTENT_WEIGHT * probabilities
         votes = content * np.array([factors[s] for s in statuses]).reshape(len(papers), -1) \
-            * self._recent ** RECENCY_WEIGHT
+            * self._recent.near([paper_age(p, f.year) for p, f in zip(papers, fields, strict=True)]
+                                ) ** RECENCY_WEIGHT
         placements = []
         for n in range(len(papers)):
             if total[n] <= 0 or not votes.shape[1]:

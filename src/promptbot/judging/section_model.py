@@ -11,9 +11,11 @@ Both are learned from the list's own entries, for the learned placement rule:
   entries: so a paper's title is judged by a model of the titles, and its title and abstract by
   the model that saw the cached abstracts, trusted as far as the cache covers the sections
   (CoveredContent).
-- recency: the share of the list's newest entries (by arXiv id, else year) each section holds.
-  Maintainers add to the sections they are filling now (the current catch-all, this year's
-  group), so a section that took many of the latest papers is likelier to take the next one.
+- recency: the share of the list's entries nearest a paper's date (by arXiv id, else year)
+  each section holds. Maintainers add to the sections they are filling now (the current
+  catch-all, this year's group), so a section that took many of the latest papers is likelier
+  to take the next one; a paper from two years ago belongs with the sections the list filled
+  two years ago (`arXiv from April-`, a year's group), which a replay of the list's past needs.
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ import numpy.typing as npt
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
-from promptbot.catalog.outline import entry_age
-from promptbot.models import Entry, Section
+from promptbot.catalog.outline import entry_age, id_age
+from promptbot.models import Entry, Paper, Section
 
 RECENT_SHARE = 0.1  # the newest tenth of the dated entries counts as "recent" ...
 RECENT_MIN = 20  # ... but never fewer than this many entries
@@ -133,13 +135,80 @@ def softmax(margins: npt.NDArray[np.float64], scale: float) -> npt.NDArray[np.fl
 
 def recent_shares(sections: Sequence[Section]) -> npt.NDArray[np.float64]:
     """Per section, its share of the list's newest entries, smoothed by its share of all."""
-    dated = sorted(((age, n) for n, s in enumerate(sections) for e in s.entries
-                    if (age := entry_age(e)) is not None), reverse=True)
-    sizes = np.array([len(s.entries) for s in sections], dtype=np.float64)
-    if not dated or not sizes.sum():
-        return np.full(len(sections), 1.0 / max(len(sections), 1))
-    # Half the list at most: a small list's "newest" must still leave older entries out.
-    take = min(max(RECENT_MIN, int(len(dated) * RECENT_SHARE)), max(1, len(dated) // 2))
-    recent = np.bincount([n for _, n in dated[:take]], minlength=len(sections)).astype(float)
-    counts = recent + RECENT_SMOOTHING * len(sections) * sizes / sizes.sum()
-    return np.asarray(counts / counts.sum(), dtype=np.float64)
+    shares: npt.NDArray[np.float64] = DatedShares(sections).near([None])[0]
+    return shares
+
+
+def paper_age(paper: Paper, year: int | None = None) -> float | None:
+    """When a paper came out, in months, as entries are dated (outline.entry_age): its arXiv
+    id's YYMM, else its submission month, else `year`; None when nothing dates it."""
+    age = id_age(paper.arxiv_id)
+    if age is not None:
+        return age
+    if paper.published is not None:
+        return paper.published.year * 12.0 + paper.published.month
+    return year * 12.0 + 6 if year else None
+
+
+def _earliest(entry: Entry) -> float | None:
+    """The earliest month an entry's paper can be from: its arXiv id's, else its year's first."""
+    age = next((a for i in entry.arxiv_ids if (a := id_age(i)) is not None), None)
+    return age if age is not None or not entry.year else entry.year * 12.0 + 1
+
+
+class DatedShares:
+    """Per section, its share of the list's entries dated nearest a paper's date (arXiv id's
+    YYMM, else its year), smoothed by its share of all: the recency prior, relative to the
+    paper. A new paper is newer than every entry, so its nearest entries are the list's newest
+    (the sections the maintainers are filling now); an older paper's are those the list filed
+    around its date, when other sections may have been open (`arXiv from April-`, a year's)."""
+
+    def __init__(self, sections: Sequence[Section]) -> None:
+        """Sort the sections' dated entries by date; note each section's share of all."""
+        dated = sorted((age, n) for n, s in enumerate(sections) for e in s.entries
+                       if (age := entry_age(e)) is not None)
+        self._ages = np.array([age for age, _ in dated], dtype=np.float64)
+        self._owners = np.array([n for _, n in dated], dtype=np.intp)
+        self._count = len(sections)
+        sizes = np.array([len(s.entries) for s in sections], dtype=np.float64)
+        self._base = sizes / sizes.sum() if sizes.sum() else sizes
+        # Half the list at most: a small list's "newest" must still leave older entries out.
+        self._take = min(max(RECENT_MIN, int(len(dated) * RECENT_SHARE)),
+                         max(1, len(dated) // 2))
+        # The earliest month the newest entry can be from (a year-only entry: its January): a
+        # paper no entry is surely newer than is new, and gets the newest entries.
+        earliest = [a for s in sections for e in s.entries if (a := _earliest(e)) is not None]
+        self._latest = max(earliest, default=None)
+        self._found: dict[float | None, npt.NDArray[np.float64]] = {}
+
+    def near(self, ages: Sequence[float | None]) -> npt.NDArray[np.float64]:
+        """Per age (in months; None: newer than every entry), each section's smoothed share of
+        the entries nearest that age."""
+        ages = [None if age is None or self._latest is None or age >= self._latest else age
+                for age in ages]
+        for age in set(ages) - self._found.keys():  # papers of one month share their row
+            self._found[age] = self._shares(age)
+        rows = [self._found[age] for age in ages]
+        return np.array(rows, dtype=np.float64).reshape(len(ages), self._count)
+
+    def _shares(self, age: float | None) -> npt.NDArray[np.float64]:
+        if not self._ages.size or not self._base.sum():
+            return np.full(self._count, 1.0 / max(self._count, 1))
+        low, high = self._window(age)
+        recent = np.bincount(self._owners[low:high], minlength=self._count).astype(float)
+        counts = recent + RECENT_SMOOTHING * self._count * self._base
+        return np.asarray(counts / counts.sum(), dtype=np.float64)
+
+    def _window(self, age: float | None) -> tuple[int, int]:
+        """The `take` sorted entries nearest `age`: grown from where `age` would go, to the
+        nearer side, the newer one on a tie (so a paper newer than all gets the newest)."""
+        size = len(self._ages)
+        if age is None:
+            return size - self._take, size
+        low = high = int(np.searchsorted(self._ages, age))
+        while high - low < self._take:
+            if low == 0 or (high < size and self._ages[high] - age <= age - self._ages[low - 1]):
+                high += 1
+            else:
+                low -= 1
+        return low, high
