@@ -54,11 +54,11 @@ def test_a_proposed_paper_tells_its_reasons_vote_and_entry(
     assert f'Section: "{candidate["section"]}" (confidence 1.00)' in lines
     assert "  the 10 nearest catalog titles vote (similarity share):" in lines
     content = lines.index(
-        "  the sections' content model (by title; share of the list's newest entries):")
+        "  the sections' content model (by title; share of the entries near its date):")
     shares = [line.split("%")[0].strip() for line in lines[content + 1:content + 4]]
     assert len(shares) == 3 and all(share.isdigit() for share in shares)
     assert [int(x) for x in shares] == sorted((int(x) for x in shares), reverse=True)
-    assert all("(newest " in line for line in lines[content + 1:content + 4])
+    assert all("(near its date " in line for line in lines[content + 1:content + 4])
     assert f"  {insertion['text']}" == lines[-1]
     assert f"Entry it writes (after line {insertion['after_line']} of" in out
 
@@ -122,8 +122,9 @@ def test_explain_tells_the_run_a_warm_abstract_cache_makes(
     without = Placer(catalog, sections).section_view(paper)
     assert with_cache != without  # the cache changes the content model's view of this paper
     content = lines.index("  the sections' content model (by title and abstract; share of the"
-                          " list's newest entries):")
-    assert [line.split("%  ")[1].split("  (newest")[0] for line in lines[content + 1:content + 4]
+                          " entries near its date):")
+    shown = lines[content + 1:content + 4]
+    assert [line.split("%  ")[1].split("  (near its date")[0] for line in shown
             ] == [name for name, _, _ in with_cache]
 
 

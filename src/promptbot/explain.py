@@ -132,8 +132,8 @@ def _content(paper: Paper, catalog: Catalog, cfg: Config,
     if not view:
         return []
     by = "title and abstract" if abstracts else "title"
-    out = [f"  the sections' content model (by {by}; share of the list's newest entries):"]
-    out += [f"  {p:>5.0%}  {_safe(name)}  (newest {recent:.0%})" for name, p, recent in view]
+    out = [f"  the sections' content model (by {by}; share of the entries near its date):"]
+    out += [f"  {p:>5.0%}  {_safe(name)}  (near its date {recent:.0%})" for name, p, recent in view]
     return out
 
 
