@@ -6,6 +6,10 @@ terms tell the list's entries from the window (`terms_weight`); the term hits, t
 catalog entries and the category stay in the reasons. A window of fewer than
 `learned_min_window` candidates holds too few negatives to learn from: the terms decide then
 (their reasons show no learned probability).
+
+Terms that do not fit the list (judging.calibration: they tell its entries from the window
+little better than chance) weigh nothing, and the run falls back to the list-taught threshold and
+volume; the reasons say so.
 """
 
 from __future__ import annotations
@@ -13,13 +17,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from sklearn.metrics import roc_auc_score
-
 from promptbot.config import ScoringConfig
 from promptbot.judging.background import background_texts, shipped_background
+from promptbot.judging.calibration import Calibration, calibrate, configured, terms_auc
 from promptbot.judging.learned import Examples, Judged, LearnedRelevance, recency_weights
 from promptbot.judging.list_texts import list_examples
-from promptbot.judging.relevance import Relevance, RelevanceModel
+from promptbot.judging.relevance import Relevance, RelevanceModel, configured_terms
 from promptbot.judging.reviews import Reviews
 from promptbot.models import REPLACEMENTS, Catalog, Paper
 
@@ -56,6 +59,9 @@ class LearnedScoring:
         self.terms = terms
         self.enabled = cfg.model == "learned"
         self.terms_weight = 0.0
+        self.has_terms = bool(configured_terms(cfg))
+        # The threshold and volume of the last window judged (judging.calibration).
+        self.calibration: Calibration = configured(cfg)
         pairs = list_examples(catalog, abstracts)
         self._listed_ids = tuple(i for _, i in pairs)
         positives = tuple(t for t, _ in pairs)
@@ -87,6 +93,7 @@ class LearnedScoring:
         `learned_min_window`, no part of the terms' weighing."""
         window = [p.announce_type not in REPLACEMENTS for p in papers]
         fresh = [p for p, new in zip(papers, window, strict=True) if new]
+        self.calibration = configured(self.cfg)
         if not self.enabled or len(fresh) < self.cfg.learned_min_window:
             return tuple(None for _ in papers)
         newest = max((p.arxiv_id for p in fresh if p.arxiv_id[:4].isdigit()), default="")
@@ -99,15 +106,20 @@ class LearnedScoring:
             *self.examples.negatives, *background_texts(self.background, exclude)))
         model = LearnedRelevance(examples, c=self.cfg.learned_c)
         priors = [self.prior(p) for p in papers]
-        self.terms_weight = terms_weight(self.examples.positive_priors,
-                                         [s for s, new in zip(priors, window, strict=True) if new])
+        auc = terms_auc(self.examples.positive_priors,
+                        [s for s, new in zip(priors, window, strict=True) if new])
+        self.calibration = calibrate(self.cfg, auc, self.has_terms)
+        # Terms that do not fit the list weigh nothing: the list-taught fallback.
+        self.terms_weight = 0.0 if self.calibration.taught else weight_of(auc)
         return model.judge([paper_text(p) for p in papers], priors, window)
 
     def apply(self, relevances: Sequence[Relevance], judged: Sequence[Judged | None]
               ) -> tuple[Relevance, ...]:
         """Each relevance with the learned probability as its score, when there is one."""
+        taught = self.calibration.taught
         return tuple(
-            r if j is None else _learned(r, j, len(self.examples.positives), self.terms_weight)
+            r if j is None else _learned(r, j, len(self.examples.positives), self.terms_weight,
+                                         taught)
             for r, j in zip(relevances, judged, strict=True))
 
 
@@ -118,19 +130,22 @@ def terms_weight(listed: Sequence[float], window: Sequence[float]) -> float:
     lists of other topics: weight 0-0.25); the seed list's own terms reach AUC 0.77 (weight
     0.75). The learned part always keeps a quarter: what the maintainers merge and reject
     always counts."""
-    if not listed or not window or max([*listed, *window]) <= 0:
-        return 0.0
-    labels = [1] * len(listed) + [0] * len(window)
-    auc = float(roc_auc_score(labels, [*listed, *window]))
+    return weight_of(terms_auc(listed, window))
+
+
+def weight_of(auc: float) -> float:
+    """The terms' weight in the blend for the AUC they reach (see `terms_weight`)."""
     return _MOST * min(1.0, max(0.0, (auc - _AUC_FLOOR) / _AUC_SPAN))
 
 
-def _learned(base: Relevance, judged: Judged, positives: int, weight: float) -> Relevance:
+def _learned(base: Relevance, judged: Judged, positives: int, weight: float,
+             taught: bool = False) -> Relevance:
     """The blend: the learned probability, and the full terms score as far as the list
-    confirms its terms."""
+    confirms its terms (`taught`: they do not fit it, and weigh nothing)."""
     score = (1.0 - weight) * judged.probability + weight * base.score
     words = ", ".join(judged.words) or "no telling words"
+    fit = ": they do not fit this list" if taught else ""
     head = (f"relevance {score:.2f} (learned from the list's {positives} entries: probability"
             f" {judged.probability:.2f}, words {words}; configured terms {base.score:.2f},"
-            f" weighing {weight:.2f})")
+            f" weighing {weight:.2f}{fit})")
     return replace(base, score=score, reasons=(head, *base.reasons[1:]))
