@@ -190,6 +190,7 @@ class ScoringConfig:
     terms_fit_auc: float = 0.7
     taught_threshold: float = 0.1  # the threshold when the terms do not fit the list
     taught_per_day: float = 5.0  # ... and the volume cap then (at most expected_per_day)
+    taught_c: float = 2.0  # ... and the learned model's inverse regularization then
 
 
 @dataclass(frozen=True)

@@ -178,6 +178,7 @@ VALUE_CHECKS: dict[str, ValueCheck] = {
     "scoring.terms_fit_auc": _between(0, 1),
     "scoring.taught_threshold": _between(0, 1),
     "scoring.taught_per_day": _at_least(0),
+    "scoring.taught_c": _positive,
     "scoring.learned_c": _positive,
     "scoring.learned_min_window": _at_least(1),
     "scoring.recency_half_life_months": _positive,

@@ -160,3 +160,12 @@ def test_without_terms_the_configured_threshold_applies_on_any_list() -> None:
     decisions = scorer.decide_many(papers)
     assert {d.threshold for d in decisions} == {0.2} and not scorer.learned.calibration.taught
     assert sum(d.status is Status.PROPOSED for d in decisions) > 5  # no cap configured, none taught
+
+
+def test_a_paper_twice_in_the_window_is_judged_once_not_its_own_negative() -> None:
+    papers, labels = one_day("2025-07-01")
+    target = next(i for i, p in enumerate(papers) if labels.get(p.arxiv_id) == "yes")
+    twice = [*papers, papers[target]]  # the same id from a second feed
+    once = Scorer(parse(SEED), UNCAPPED).learned.judge(papers)
+    again = Scorer(parse(SEED), UNCAPPED).learned.judge(twice)
+    assert again[:-1] == once and again[-1] == once[target]

@@ -90,7 +90,20 @@ class LearnedScoring:
         """The learned view of every paper, or None for each when the model does not run.
         Papers announced before (`replace`: the listed papers a weekly re-check asks for by
         id) are judged but are no window papers: not negatives, no count toward
-        `learned_min_window`, no part of the terms' weighing."""
+        `learned_min_window`, no part of the terms' weighing. A paper the window holds twice
+        (an id from two feeds) is judged once: its twin in the other fold would be a negative
+        scoring it down (history benchmark, whose day files repeat ~3% of their ids)."""
+        keys = [p.arxiv_id or f"#{i}" for i, p in enumerate(papers)]
+        first: dict[str, int] = {}
+        for i, key in enumerate(keys):
+            first.setdefault(key, i)
+        if len(first) == len(keys):
+            return self._judge_distinct(papers)
+        judged = self._judge_distinct([papers[i] for i in first.values()])
+        slot = {key: n for n, key in enumerate(first)}
+        return tuple(judged[slot[key]] for key in keys)
+
+    def _judge_distinct(self, papers: Sequence[Paper]) -> tuple[Judged | None, ...]:
         window = [p.announce_type not in REPLACEMENTS for p in papers]
         fresh = [p for p, new in zip(papers, window, strict=True) if new]
         self.calibration = configured(self.cfg)
@@ -104,13 +117,15 @@ class LearnedScoring:
         exclude = {*self._listed_ids, *(p.arxiv_id for p in papers)}
         examples = replace(self.examples, positive_weights=weights, negatives=(
             *self.examples.negatives, *background_texts(self.background, exclude)))
-        model = LearnedRelevance(examples, c=self.cfg.learned_c)
         priors = [self.prior(p) for p in papers]
         auc = terms_auc(self.examples.positive_priors,
                         [s for s, new in zip(priors, window, strict=True) if new])
         self.calibration = calibrate(self.cfg, auc, self.has_terms)
-        # Terms that do not fit the list weigh nothing: the list-taught fallback.
-        self.terms_weight = 0.0 if self.calibration.taught else weight_of(auc)
+        # Terms that do not fit the list weigh nothing: the list-taught fallback, whose model
+        # alone ranks the window and fits the list more tightly (`taught_c`).
+        taught = self.calibration.taught
+        self.terms_weight = 0.0 if taught else weight_of(auc)
+        model = LearnedRelevance(examples, c=self.cfg.taught_c if taught else self.cfg.learned_c)
         return model.judge([paper_text(p) for p in papers], priors, window)
 
     def apply(self, relevances: Sequence[Relevance], judged: Sequence[Judged | None]
