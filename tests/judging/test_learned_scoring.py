@@ -99,8 +99,13 @@ def test_listed_papers_a_recheck_asks_for_are_judged_but_are_no_negatives() -> N
     with_recheck = probabilities([*listed[:20], *papers, *listed[20:]])
     assert len(with_recheck) == len(alone) + len(listed)  # the listed papers are judged too
     assert with_recheck[20:-20] == pytest.approx(alone)
+    # New papers announced today, listed already (the maintainers were quick): no negatives.
     as_new = probabilities([replace(p, announce_type="new") for p in listed[:20]] + papers)
-    assert as_new[20:] != pytest.approx(alone)  # as negatives they would change the scores
+    assert as_new[20:] == pytest.approx(alone)
+    # Under ids the list does not hold they would be negatives, changing the scores.
+    unlisted = [replace(p, arxiv_id=f"2507.{n:05d}", announce_type="new")
+                for n, p in enumerate(listed[:20])]
+    assert probabilities(unlisted + papers)[20:] != pytest.approx(alone)
 
 
 def _judged(papers: list[Paper], background: tuple[Paper, ...]) -> list[float]:

@@ -89,10 +89,11 @@ class LearnedScoring:
     def judge(self, papers: Sequence[Paper]) -> tuple[Judged | None, ...]:
         """The learned view of every paper, or None for each when the model does not run.
         Papers announced before (`replace`: the listed papers a weekly re-check asks for by
-        id) are judged but are no window papers: not negatives, no count toward
-        `learned_min_window`, no part of the terms' weighing. A paper the window holds twice
-        (an id from two feeds) is judged once: its twin in the other fold would be a negative
-        scoring it down (history benchmark, whose day files repeat ~3% of their ids)."""
+        id) and papers the list already holds are judged but are no window papers: not
+        negatives, no count toward `learned_min_window`, no part of the terms' weighing. A
+        paper the window holds twice (an id from two feeds) is judged once: its twin in the
+        other fold would be a negative scoring it down (the history benchmark's day files
+        repeat ~3% of their ids)."""
         keys = [p.arxiv_id or f"#{i}" for i, p in enumerate(papers)]
         first: dict[str, int] = {}
         for i, key in enumerate(keys):
@@ -104,7 +105,10 @@ class LearnedScoring:
         return tuple(judged[slot[key]] for key in keys)
 
     def _judge_distinct(self, papers: Sequence[Paper]) -> tuple[Judged | None, ...]:
-        window = [p.announce_type not in REPLACEMENTS for p in papers]
+        # A paper the list already holds is one of its positives, never also a negative.
+        listed = set(self._listed_ids)
+        window = [p.announce_type not in REPLACEMENTS and p.arxiv_id not in listed
+                  for p in papers]
         fresh = [p for p, new in zip(papers, window, strict=True) if new]
         self.calibration = configured(self.cfg)
         if not self.enabled or len(fresh) < self.cfg.learned_min_window:
