@@ -174,3 +174,17 @@ def test_a_paper_twice_in_the_window_is_judged_once_not_its_own_negative() -> No
     once = Scorer(parse(SEED), UNCAPPED).learned.judge(papers)
     again = Scorer(parse(SEED), UNCAPPED).learned.judge(twice)
     assert again[:-1] == once and again[-1] == once[target]
+
+
+def test_a_quiet_day_on_a_list_the_terms_do_not_fit_is_taught_by_the_background() -> None:
+    papers, _ = one_day("2025-07-01")
+    video = [p for p in papers if "video" in p.title.lower()][:8]
+    quiet = [*video, *[p for p in papers if "video" not in p.title.lower()][:12]]  # 20 < 30
+    scorer = Scorer(catalog.parse(read_history(VIDEO_LIST)), CFG)
+    decisions = scorer.decide_many(quiet)
+    assert scorer.learned.calibration.taught
+    proposed = [d for d in decisions if d.status is Status.PROPOSED]
+    # The seed's terms at 0.48 decided such a day before, proposing none of it.
+    assert 1 <= len(proposed) <= 5
+    assert all("learned from the list" in d.reasons[0] for d in proposed)
+    assert all("video" in d.paper.title.lower() for d in proposed)

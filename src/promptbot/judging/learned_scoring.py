@@ -5,7 +5,8 @@ probability (judging.learned) blended with the configured terms' score, weighted
 terms tell the list's entries from the window (`terms_weight`); the term hits, the nearest
 catalog entries and the category stay in the reasons. A window of fewer than
 `learned_min_window` candidates holds too few negatives to learn from: the terms decide then
-(their reasons show no learned probability).
+(their reasons show no learned probability), unless they do not fit the list (told against the
+window and the background sample): then the background's negatives teach the learned model.
 
 Terms that do not fit the list (judging.calibration: they tell its entries from the window
 little better than chance) weigh nothing, and the run falls back to the list-taught threshold and
@@ -62,6 +63,7 @@ class LearnedScoring:
         self.has_terms = bool(configured_terms(cfg))
         # The threshold and volume of the last window judged (judging.calibration).
         self.calibration: Calibration = configured(cfg)
+        self._background_scores: list[float] | None = None
         pairs = list_examples(catalog, abstracts)
         self._listed_ids = tuple(i for _, i in pairs)
         positives = tuple(t for t, _ in pairs)
@@ -111,7 +113,19 @@ class LearnedScoring:
                   for p in papers]
         fresh = [p for p, new in zip(papers, window, strict=True) if new]
         self.calibration = configured(self.cfg)
-        if not self.enabled or len(fresh) < self.cfg.learned_min_window:
+        if not self.enabled:
+            return tuple(None for _ in papers)
+        priors = [self.prior(p) for p in papers]
+        others = [s for s, new in zip(priors, window, strict=True) if new]
+        small = len(fresh) < self.cfg.learned_min_window
+        # A quiet day's few papers tell little about the terms alone: the background joins them.
+        auc = terms_auc(self.examples.positive_priors,
+                        [*others, *(self._background_priors() if small else [])])
+        # A list without entries teaches nothing: its configured terms stand as they are.
+        calibration = calibrate(self.cfg, auc, self.has_terms and bool(self.examples.positives))
+        if small and not (calibration.taught and self.background):
+            # Too few negatives to learn from: the terms decide, where they fit the list; where
+            # they do not, the background's negatives teach the list-taught model.
             return tuple(None for _ in papers)
         newest = max((p.arxiv_id for p in fresh if p.arxiv_id[:4].isdigit()), default="")
         # Listed papers by age; reviewed papers are the latest word, full weight.
@@ -121,16 +135,19 @@ class LearnedScoring:
         exclude = {*self._listed_ids, *(p.arxiv_id for p in papers)}
         examples = replace(self.examples, positive_weights=weights, negatives=(
             *self.examples.negatives, *background_texts(self.background, exclude)))
-        priors = [self.prior(p) for p in papers]
-        auc = terms_auc(self.examples.positive_priors,
-                        [s for s, new in zip(priors, window, strict=True) if new])
-        self.calibration = calibrate(self.cfg, auc, self.has_terms)
+        self.calibration = calibration
         # Terms that do not fit the list weigh nothing: the list-taught fallback, whose model
         # alone ranks the window and fits the list more tightly (`taught_c`).
         taught = self.calibration.taught
         self.terms_weight = 0.0 if taught else weight_of(auc)
         model = LearnedRelevance(examples, c=self.cfg.taught_c if taught else self.cfg.learned_c)
         return model.judge([paper_text(p) for p in papers], priors, window)
+
+    def _background_priors(self) -> list[float]:
+        """The terms' scores of the background sample's titles (computed once a run)."""
+        if self._background_scores is None:
+            self._background_scores = [self.prior(p) for p in self.background]
+        return self._background_scores
 
     def apply(self, relevances: Sequence[Relevance], judged: Sequence[Judged | None]
               ) -> tuple[Relevance, ...]:
