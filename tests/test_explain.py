@@ -138,3 +138,19 @@ def test_explain_reads_the_html_pages_as_run_does_unless_told_not_to(tmp_path: P
     assert runner.build_enricher(parser.parse_args(["explain", "2506.23856"]), cfg) is not None
     told = parser.parse_args(["explain", "2506.23856", "--no-enrich"])
     assert runner.build_enricher(told, cfg) is None
+
+
+def test_on_a_list_the_terms_do_not_fit_explain_shows_the_list_taught_threshold(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    video = ROOT / "tests" / "data" / "history" / "showlab_Awesome-Video-Diffusion_73127fa.md"
+    inputs = ["--catalog", str(video), "--feed", INPUTS[-1]]
+    assert cli.main(["run", "--dry-run", *inputs]) == 0
+    assert "the configured [scoring] terms do not fit this list" in capsys.readouterr().out
+    assert cli.main(["explain", "2506.23513", *inputs]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    decision = next(line for line in lines if line.startswith("Decision: "))
+    assert decision.startswith("Decision: proposed, relevance ")
+    assert decision.endswith(" (threshold 0.10)")  # the list-taught one, not the configured 0.48
+    assert any("weighing 0.00: they do not fit this list): at or above the threshold 0.1" in line
+               for line in lines)

@@ -185,6 +185,12 @@ class ScoringConfig:
     background: bool = True  # the shipped arXiv sample joins the learned model's negatives
     expected_per_day: float = 15.0  # volume control: proposals a day at most (0 = no cap)
     abstract_cache: str = ".promptbot-cache/abstracts.json"  # "" = no abstracts fetched
+    # Configured terms telling the list's entries from the window with a lower AUC do not fit
+    # the list (0 = always trust them): then the list-taught threshold and volume apply.
+    terms_fit_auc: float = 0.7
+    taught_threshold: float = 0.1  # the threshold when the terms do not fit the list
+    taught_per_day: float = 5.0  # ... and the volume cap then (at most expected_per_day)
+    taught_c: float = 2.0  # ... and the learned model's inverse regularization then
 
 
 @dataclass(frozen=True)

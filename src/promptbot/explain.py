@@ -58,8 +58,10 @@ def story(arxiv_id: str, plan: Plan, catalog: Catalog, cfg: Config, *, path: str
         raise UsageError(f"{arxiv_id} is not among the {len(plan.decisions)} candidate(s) of this"
                          " run; give --feed FILE or --since/--until dates that include it")
     out = _paper(decision.paper)
+    # The threshold the paper was judged by: the list-taught one when the terms do not fit.
+    threshold = cfg.scoring.threshold if decision.threshold is None else decision.threshold
     out += ["", f"Decision: {decision.status.value}, relevance {decision.score:.2f}"
-                f" (threshold {cfg.scoring.threshold:.2f})"]
+                f" (threshold {threshold:.2f})"]
     if decision.pull_request is not None:
         out.append(f"  see pull request #{decision.pull_request}")
     if decision.duplicate_of:

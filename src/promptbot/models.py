@@ -245,6 +245,7 @@ class Decision:
     reasons: tuple[str, ...] = ()
     fields: PaperFields | None = None  # read once by judging; formatting writes from it
     update: Update | None = None  # for Status.UPDATE: the rewritten entry
+    threshold: float | None = None  # the relevance threshold it was judged by (None: not judged)
 
 
 @dataclass(frozen=True)

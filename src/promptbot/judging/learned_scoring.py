@@ -5,7 +5,12 @@ probability (judging.learned) blended with the configured terms' score, weighted
 terms tell the list's entries from the window (`terms_weight`); the term hits, the nearest
 catalog entries and the category stay in the reasons. A window of fewer than
 `learned_min_window` candidates holds too few negatives to learn from: the terms decide then
-(their reasons show no learned probability).
+(their reasons show no learned probability), unless they do not fit the list (told against the
+window and the background sample): then the background's negatives teach the learned model.
+
+Terms that do not fit the list (judging.calibration: they tell its entries from the window
+little better than chance) weigh nothing, and the run falls back to the list-taught threshold and
+volume; the reasons say so.
 """
 
 from __future__ import annotations
@@ -13,13 +18,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from sklearn.metrics import roc_auc_score
-
 from promptbot.config import ScoringConfig
 from promptbot.judging.background import background_texts, shipped_background
+from promptbot.judging.calibration import Calibration, calibrate, configured, terms_auc
 from promptbot.judging.learned import Examples, Judged, LearnedRelevance, recency_weights
 from promptbot.judging.list_texts import list_examples
-from promptbot.judging.relevance import Relevance, RelevanceModel
+from promptbot.judging.relevance import Relevance, RelevanceModel, configured_terms
 from promptbot.judging.reviews import Reviews
 from promptbot.models import REPLACEMENTS, Catalog, Paper
 
@@ -56,6 +60,10 @@ class LearnedScoring:
         self.terms = terms
         self.enabled = cfg.model == "learned"
         self.terms_weight = 0.0
+        self.has_terms = bool(configured_terms(cfg))
+        # The threshold and volume of the last window judged (judging.calibration).
+        self.calibration: Calibration = configured(cfg)
+        self._background_scores: list[float] | None = None
         pairs = list_examples(catalog, abstracts)
         self._listed_ids = tuple(i for _, i in pairs)
         positives = tuple(t for t, _ in pairs)
@@ -83,11 +91,41 @@ class LearnedScoring:
     def judge(self, papers: Sequence[Paper]) -> tuple[Judged | None, ...]:
         """The learned view of every paper, or None for each when the model does not run.
         Papers announced before (`replace`: the listed papers a weekly re-check asks for by
-        id) are judged but are no window papers: not negatives, no count toward
-        `learned_min_window`, no part of the terms' weighing."""
-        window = [p.announce_type not in REPLACEMENTS for p in papers]
+        id) and papers the list already holds are judged but are no window papers: not
+        negatives, no count toward `learned_min_window`, no part of the terms' weighing. A
+        paper the window holds twice (an id from two feeds) is judged once: its twin in the
+        other fold would be a negative scoring it down (the history benchmark's day files
+        repeat ~3% of their ids)."""
+        keys = [p.arxiv_id or f"#{i}" for i, p in enumerate(papers)]
+        first: dict[str, int] = {}
+        for i, key in enumerate(keys):
+            first.setdefault(key, i)
+        if len(first) == len(keys):
+            return self._judge_distinct(papers)
+        judged = self._judge_distinct([papers[i] for i in first.values()])
+        slot = {key: n for n, key in enumerate(first)}
+        return tuple(judged[slot[key]] for key in keys)
+
+    def _judge_distinct(self, papers: Sequence[Paper]) -> tuple[Judged | None, ...]:
+        # A paper the list already holds is one of its positives, never also a negative.
+        listed = set(self._listed_ids)
+        window = [p.announce_type not in REPLACEMENTS and p.arxiv_id not in listed
+                  for p in papers]
         fresh = [p for p, new in zip(papers, window, strict=True) if new]
-        if not self.enabled or len(fresh) < self.cfg.learned_min_window:
+        self.calibration = configured(self.cfg)
+        if not self.enabled:
+            return tuple(None for _ in papers)
+        priors = [self.prior(p) for p in papers]
+        others = [s for s, new in zip(priors, window, strict=True) if new]
+        small = len(fresh) < self.cfg.learned_min_window
+        # A quiet day's few papers tell little about the terms alone: the background joins them.
+        auc = terms_auc(self.examples.positive_priors,
+                        [*others, *(self._background_priors() if small else [])])
+        # A list without entries teaches nothing: its configured terms stand as they are.
+        calibration = calibrate(self.cfg, auc, self.has_terms and bool(self.examples.positives))
+        if small and not (calibration.taught and self.background):
+            # Too few negatives to learn from: the terms decide, where they fit the list; where
+            # they do not, the background's negatives teach the list-taught model.
             return tuple(None for _ in papers)
         newest = max((p.arxiv_id for p in fresh if p.arxiv_id[:4].isdigit()), default="")
         # Listed papers by age; reviewed papers are the latest word, full weight.
@@ -97,17 +135,27 @@ class LearnedScoring:
         exclude = {*self._listed_ids, *(p.arxiv_id for p in papers)}
         examples = replace(self.examples, positive_weights=weights, negatives=(
             *self.examples.negatives, *background_texts(self.background, exclude)))
-        model = LearnedRelevance(examples, c=self.cfg.learned_c)
-        priors = [self.prior(p) for p in papers]
-        self.terms_weight = terms_weight(self.examples.positive_priors,
-                                         [s for s, new in zip(priors, window, strict=True) if new])
+        self.calibration = calibration
+        # Terms that do not fit the list weigh nothing: the list-taught fallback, whose model
+        # alone ranks the window and fits the list more tightly (`taught_c`).
+        taught = self.calibration.taught
+        self.terms_weight = 0.0 if taught else weight_of(auc)
+        model = LearnedRelevance(examples, c=self.cfg.taught_c if taught else self.cfg.learned_c)
         return model.judge([paper_text(p) for p in papers], priors, window)
+
+    def _background_priors(self) -> list[float]:
+        """The terms' scores of the background sample's titles (computed once a run)."""
+        if self._background_scores is None:
+            self._background_scores = [self.prior(p) for p in self.background]
+        return self._background_scores
 
     def apply(self, relevances: Sequence[Relevance], judged: Sequence[Judged | None]
               ) -> tuple[Relevance, ...]:
         """Each relevance with the learned probability as its score, when there is one."""
+        taught = self.calibration.taught
         return tuple(
-            r if j is None else _learned(r, j, len(self.examples.positives), self.terms_weight)
+            r if j is None else _learned(r, j, len(self.examples.positives), self.terms_weight,
+                                         taught)
             for r, j in zip(relevances, judged, strict=True))
 
 
@@ -118,19 +166,22 @@ def terms_weight(listed: Sequence[float], window: Sequence[float]) -> float:
     lists of other topics: weight 0-0.25); the seed list's own terms reach AUC 0.77 (weight
     0.75). The learned part always keeps a quarter: what the maintainers merge and reject
     always counts."""
-    if not listed or not window or max([*listed, *window]) <= 0:
-        return 0.0
-    labels = [1] * len(listed) + [0] * len(window)
-    auc = float(roc_auc_score(labels, [*listed, *window]))
+    return weight_of(terms_auc(listed, window))
+
+
+def weight_of(auc: float) -> float:
+    """The terms' weight in the blend for the AUC they reach (see `terms_weight`)."""
     return _MOST * min(1.0, max(0.0, (auc - _AUC_FLOOR) / _AUC_SPAN))
 
 
-def _learned(base: Relevance, judged: Judged, positives: int, weight: float) -> Relevance:
+def _learned(base: Relevance, judged: Judged, positives: int, weight: float,
+             taught: bool = False) -> Relevance:
     """The blend: the learned probability, and the full terms score as far as the list
-    confirms its terms."""
+    confirms its terms (`taught`: they do not fit it, and weigh nothing)."""
     score = (1.0 - weight) * judged.probability + weight * base.score
     words = ", ".join(judged.words) or "no telling words"
+    fit = ": they do not fit this list" if taught else ""
     head = (f"relevance {score:.2f} (learned from the list's {positives} entries: probability"
             f" {judged.probability:.2f}, words {words}; configured terms {base.score:.2f},"
-            f" weighing {weight:.2f})")
+            f" weighing {weight:.2f}{fit})")
     return replace(base, score=score, reasons=(head, *base.reasons[1:]))

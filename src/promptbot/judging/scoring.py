@@ -3,6 +3,8 @@
 Checks, in order: already in the catalog (arXiv id, title exact or fuzzy, code URL in the abstract
 or comment) or already seen in this run; rejected before; pending in an open pull request; below
 the relevance threshold; else proposed. Every decision carries a score and a best-guess section.
+The threshold and the volume cap are the configured ones, unless the configured terms do not fit
+the list (judging.calibration): then the list-taught ones, and the run's notes say so.
 """
 
 from __future__ import annotations
@@ -81,8 +83,10 @@ class Scorer:
 
     @property
     def notes(self) -> tuple[str, ...]:
-        """What the run should tell the user about this catalog and config."""
-        return self.placer.notes
+        """What the run should tell the user about this catalog and config (after judging: the
+        list-taught fallback, when the configured terms do not fit the list)."""
+        taught = self.learned.calibration.note
+        return (*self.placer.notes, *([taught] if taught else []))
 
     def decide(
         self, paper: Paper, *, pending: Mapping[str, int] = _EMPTY,
@@ -101,6 +105,7 @@ class Scorer:
         the whole window."""
         decisions: list[Decision] = []
         judged = self.learned.judge(papers)
+        calibration = self.learned.calibration  # the window's threshold and volume
         for start in range(0, len(papers), _CHUNK):
             chunk = papers[start:start + _CHUNK]
             sims = self.relevance.similarity.matrix(
@@ -112,11 +117,11 @@ class Scorer:
             fields = [read_fields(p) for p in chunk]
             places = self._place(chunk, fields, texts, sims, order)
             decisions.extend(
-                self._decide(_Base(p, f, r, place), pending, rejected)
+                self._decide(_Base(p, f, r, place, calibration.threshold), pending, rejected)
                 for p, f, r, place in zip(chunk, fields, relevances, places, strict=True)
             )
-        return cap_volume(decisions, self.cfg.scoring.threshold,
-                          self.cfg.scoring.expected_per_day, window_days(papers))
+        return cap_volume(decisions, calibration.threshold, calibration.per_day,
+                          window_days(papers))
 
     def _place(
         self, chunk: Sequence[Paper], fields: Sequence[PaperFields], texts: Sequence[str],
@@ -157,7 +162,7 @@ class Scorer:
             number = pending[paper.arxiv_id]
             return base.decision(Status.PENDING, f"pending in #{number} (already proposed)",
                                  pull_request=number)
-        return base.verdict(self.cfg.scoring.threshold)
+        return base.verdict()
 
     def _listed(self, paper: Paper, key: str) -> _Listing | None:
         entry = self.index.by_arxiv_id(paper.arxiv_id)
@@ -196,9 +201,11 @@ class _Base:
     fields: PaperFields
     relevance: Relevance
     place: Placement
+    threshold: float  # the window's relevance threshold (judging.calibration)
 
-    def verdict(self, threshold: float) -> Decision:
+    def verdict(self) -> Decision:
         """Proposed or irrelevant by the threshold; the score's own reason says which, once."""
+        threshold = self.threshold
         below = self.relevance.score < threshold
         head, *rest = self.relevance.reasons
         side = "below" if below else "at or above"
@@ -218,6 +225,7 @@ class _Base:
             needs_triage=self.place.needs_triage, duplicate_of=duplicate_of,
             duplicate_line=duplicate_line, pull_request=pull_request,
             reasons=(why, *self.relevance.reasons, self.place.rule), fields=self.fields,
+            threshold=self.threshold,
         )
 
 
