@@ -12,7 +12,6 @@ from promptbot.judging.section_model import (
     cached_entries,
     entry_text,
     paper_age,
-    recent_shares,
     softmax,
 )
 from promptbot.models import Entry, Paper, Section
@@ -88,10 +87,10 @@ def test_one_section_or_none_gives_uniform_answers() -> None:
     assert softmax(np.zeros((1, 0)), 5.0).shape == (1, 0)
 
 
-def test_recent_shares_favour_the_section_holding_the_newest_entries() -> None:
+def test_a_new_papers_shares_favour_the_section_holding_the_newest_entries() -> None:
     old = _section("Old", [(f"2101.{n:05d}", f"Old paper {n}") for n in range(30)])
     new = _section("New", [(f"2605.{n:05d}", f"New paper {n}") for n in range(10)])
-    shares = recent_shares([old, new])
+    shares = DatedShares([old, new]).near([None])[0]  # a new paper: the newest entries
     assert np.isclose(shares.sum(), 1.0)
     # The 20 newest entries: all 10 of New, 10 of Old; smoothing by size adds 1.5 and 0.5.
     assert np.allclose(shares, [11.5 / 22, 10.5 / 22])
@@ -108,7 +107,6 @@ def test_an_older_papers_prior_is_the_share_of_the_entries_filed_around_its_date
     # The 20 entries nearest January 2021 are all Old's; smoothing by size adds 1 to each.
     assert np.allclose(around_2021, [21 / 22, 1 / 22])
     assert np.allclose(latest, [1 / 22, 21 / 22])
-    assert np.allclose(latest, recent_shares([old, new]))
     # A paper newer than every entry gets the newest ones, however far its date is from them.
     assert np.allclose(shares.near([2030 * 12 + 1.0]), [latest])
 
@@ -137,7 +135,7 @@ def test_a_paper_is_dated_by_its_id_then_its_submission_then_its_year() -> None:
 
 def test_undated_entries_leave_the_recency_prior_uniform() -> None:
     undated = [_section("A", [("", "x"), ("", "y")]), _section("B", [("", "z")])]
-    assert np.allclose(recent_shares(undated), [0.5, 0.5])
+    assert np.allclose(DatedShares(undated).near([None, 2020 * 12.0]), [[0.5, 0.5]] * 2)
 
 
 def test_two_fits_on_the_same_sections_answer_alike_to_the_last_digit() -> None:

@@ -133,12 +133,6 @@ def softmax(margins: npt.NDArray[np.float64], scale: float) -> npt.NDArray[np.fl
     return np.asarray(exp / exp.sum(axis=1, keepdims=True), dtype=np.float64)
 
 
-def recent_shares(sections: Sequence[Section]) -> npt.NDArray[np.float64]:
-    """Per section, its share of the list's newest entries, smoothed by its share of all."""
-    shares: npt.NDArray[np.float64] = DatedShares(sections).near([None])[0]
-    return shares
-
-
 def paper_age(paper: Paper, year: int | None = None) -> float | None:
     """When a paper came out, in months, as entries are dated (outline.entry_age): its arXiv
     id's YYMM, else its submission month, else `year`; None when nothing dates it."""
