@@ -12,7 +12,8 @@ from catalog_files import SEED, parse, read_history
 
 from promptbot import catalog
 from promptbot.config import Config
-from promptbot.judging.learned_scoring import LearnedScoring, terms_weight
+from promptbot.judging.calibration import terms_auc
+from promptbot.judging.learned_scoring import LearnedScoring, weight_of
 from promptbot.judging.reviews import Reviews
 from promptbot.judging.scoring import Scorer
 from promptbot.models import Decision, Paper, Status
@@ -81,9 +82,9 @@ def test_the_volume_cap_applies_to_the_learned_scores() -> None:
 
 
 def test_terms_that_do_not_separate_the_list_weigh_nothing() -> None:
-    assert terms_weight([0.5, 0.5], [0.5, 0.5, 0.5]) == 0.0
-    assert terms_weight([0.9, 0.8], [0.1, 0.2, 0.0]) == 0.75
-    assert terms_weight([], [0.1]) == 0.0
+    assert weight_of(terms_auc([0.5, 0.5], [0.5, 0.5, 0.5])) == 0.0
+    assert weight_of(terms_auc([0.9, 0.8], [0.1, 0.2, 0.0])) == 0.75
+    assert weight_of(terms_auc([], [0.1])) == 0.0
 
 
 def test_listed_papers_a_recheck_asks_for_are_judged_but_are_no_negatives() -> None:

@@ -66,6 +66,7 @@ class LearnedScoring:
         self._background_scores: list[float] | None = None
         pairs = list_examples(catalog, abstracts)
         self._listed_ids = tuple(i for _, i in pairs)
+        self._listed = frozenset(self._listed_ids)
         positives = tuple(t for t, _ in pairs)
         self.examples = Examples(positives, (), self._priors(positives), ())
 
@@ -108,8 +109,7 @@ class LearnedScoring:
 
     def _judge_distinct(self, papers: Sequence[Paper]) -> tuple[Judged | None, ...]:
         # A paper the list already holds is one of its positives, never also a negative.
-        listed = set(self._listed_ids)
-        window = [p.announce_type not in REPLACEMENTS and p.arxiv_id not in listed
+        window = [p.announce_type not in REPLACEMENTS and p.arxiv_id not in self._listed
                   for p in papers]
         fresh = [p for p, new in zip(papers, window, strict=True) if new]
         self.calibration = configured(self.cfg)
@@ -132,7 +132,7 @@ class LearnedScoring:
         ages = recency_weights(self._listed_ids, newest, self.cfg.recency_half_life_months)
         weights = (*ages, *[1.0] * (len(self.examples.positives) - len(ages)))
         # A background paper in the window or in the list is neither's negative.
-        exclude = {*self._listed_ids, *(p.arxiv_id for p in papers)}
+        exclude = self._listed.union(p.arxiv_id for p in papers)
         examples = replace(self.examples, positive_weights=weights, negatives=(
             *self.examples.negatives, *background_texts(self.background, exclude)))
         self.calibration = calibration
@@ -159,18 +159,13 @@ class LearnedScoring:
             for r, j in zip(relevances, judged, strict=True))
 
 
-def terms_weight(listed: Sequence[float], window: Sequence[float]) -> float:
-    """How far the list confirms its configured terms: (AUC - 0.6) / 0.15, clipped to [0, 1]
-    and times 0.75, the AUC of the terms' title scores telling the list's entries from the
-    window's papers. Terms written for another topic separate little (AUC 0.49-0.65 on eight
-    lists of other topics: weight 0-0.25); the seed list's own terms reach AUC 0.77 (weight
-    0.75). The learned part always keeps a quarter: what the maintainers merge and reject
-    always counts."""
-    return weight_of(terms_auc(listed, window))
-
-
 def weight_of(auc: float) -> float:
-    """The terms' weight in the blend for the AUC they reach (see `terms_weight`)."""
+    """How far the list confirms its configured terms: (AUC - 0.6) / 0.15, clipped to [0, 1]
+    and times 0.75, for the AUC of the terms' title scores telling the list's entries from the
+    window's papers (calibration.terms_auc). Terms written for another topic separate little
+    (AUC 0.49-0.65 on eight lists of other topics: weight 0-0.25); the seed list's own terms
+    reach AUC 0.77 (weight 0.75). The learned part always keeps a quarter: what the maintainers
+    merge and reject always counts."""
     return _MOST * min(1.0, max(0.0, (auc - _AUC_FLOOR) / _AUC_SPAN))
 
 
