@@ -36,8 +36,7 @@ _DOWNLOAD = re.compile(
 
 def code_url_in(text: str) -> str | None:
     """The code link of a piece of text, by the same host rules."""
-    # LaTeX abstracts write \url{...}; keep what is inside the braces.
-    text = re.sub(r"\\url\{([^}]*)\}", r" \1 ", text)
+    text = _unwrapped(text)
     found = [(m.start(), _strip_trailing(m.group(0))) for m in _URL_RE.finditer(text)]
     found = [(at, u) for at, u in found if u.count("/") >= 3 or "." in u.split("//", 1)[-1]]
     for _, url in found:
@@ -67,7 +66,7 @@ _NOT_PAGE = (*_NOT_CODE, "huggingface.co", "hf.co", "youtube.com", "youtu.be", "
 
 def project_url_in(text: str) -> str | None:
     """The project page a piece of text names (see the module doc), if any."""
-    text = re.sub(r"\\url\{([^}]*)\}", r" \1 ", text)
+    text = _unwrapped(text)
     candidates: list[tuple[int, str]] = []
     for match in _URL_RE.finditer(text):
         url = _strip_trailing(match.group(0))
@@ -79,6 +78,11 @@ def project_url_in(text: str) -> str | None:
         if cued or host.endswith(_PAGE_HOSTS):
             candidates.append((0 if cued else 1, url))
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
+
+
+def _unwrapped(text: str) -> str:
+    """LaTeX abstracts write \\url{...}: what is inside the braces, the rest as it is."""
+    return re.sub(r"\\url\{([^}]*)\}", r" \1 ", text) if "\\url" in text else text
 
 
 def _host(url: str) -> str:
