@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
+import pytest
 from catalog_files import ALL_LISTS, read
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -179,3 +180,17 @@ def test_a_row_without_a_stars_badge_is_written_like_the_lists_rows_without_one(
     assert_inserted(cat, new, entry, paper)
     assert entry.text.startswith("| [**NExT-OMNI: "), entry.text
     assert "<br>" not in entry.text and not entry.fallback
+
+
+@pytest.mark.parametrize("title", ["Towards Robust Prompt Learning: &amp",
+                                   "Towards Robust Prompt Learning: &lt;b&gt; tags"])
+def test_a_title_that_spells_a_character_reference_is_written_into_an_html_table(
+        title: str) -> None:
+    # Found by the property test below: the row read back as "&amp" was unescaped a second time
+    # and compared as "&", so the paper was left out of every HTML table.
+    cat = parsed("SIBench_Awesome-Visual-Spatial-Reasoning_2eb21f6.md")
+    section = next(s for s in cat.sections if s.heading == "Single Image")
+    paper = Paper(arxiv_id="2612.98765", title=title, published=datetime(2026, 12, 1, tzinfo=UTC))
+    entry, new = write(cat, section, paper)
+    assert_inserted(cat, new, entry, paper)
+    assert f">{title.replace('&', '&amp;')}</a>" in entry.text
