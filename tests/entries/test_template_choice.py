@@ -6,7 +6,7 @@ from pathlib import Path
 
 from promptbot import catalog
 from promptbot.entries.template_choice import constant_words, induce, ranked, seal
-from promptbot.entries.template_fill import Values
+from promptbot.entries.template_fill import Values, fill
 from promptbot.entries.template_model import Slot
 from promptbot.entries.templated import write
 from promptbot.entries.templates import abstract
@@ -51,6 +51,32 @@ def test_words_every_entry_writes_are_markup_others_are_values() -> None:
     assert first is not None
     sealed = seal(first, constant)
     assert Slot("other", original="New benchmark") in sealed.parts
+
+
+# BradyFU's list (history-dev), its highlights: one entry links its own citation file.
+HIGHLIGHTS = [
+    "- **MME: A Comprehensive Evaluation Benchmark for Multimodal Large Language Models**  \n"
+    "NeurIPS 2025 DB Highlight, [Paper](https://arxiv.org/pdf/2306.13394.pdf), "
+    "[Dataset](https://huggingface.co/datasets/lmms-lab/MME), [Eval Tool](https://github.com/"
+    "BradyFU/Awesome-Multimodal-Large-Language-Models/blob/Evaluation/tools/eval_tool.zip), "
+    "[✒️ Citation](./images/bib_mme.txt)",
+    "- **A Survey on Multimodal Large Language Models**  \nNSR 2024, "
+    "[Paper](https://arxiv.org/pdf/2306.13549.pdf), "
+    "[Project](https://github.com/BradyFU/Awesome-Multimodal-Large-Language-Models)",
+    "- **VITA: Towards Open-Source Interactive Omni Multimodal LLM**  \narXiv 2024, "
+    "[Paper](https://arxiv.org/pdf/2408.05211.pdf), [Project](https://vita-home.github.io/)",
+]
+
+
+def test_an_exemplars_own_file_link_is_dropped_whole_with_its_separator() -> None:
+    templates = [abstract(catalog.parse(r + "\n").entries[0]) for r in HIGHLIGHTS]
+    found = [t for t in templates if t is not None]
+    sealed = seal(found[0], constant_words(found))
+    assert Slot("other", original="./images/bib_mme.txt") in sealed.parts
+    text = fill(sealed, values(title="Kimi K2.5: Visual Agentic Intelligence",
+                               arxiv_id="2602.02276")).text
+    assert text == ("- **Kimi K2.5: Visual Agentic Intelligence**  \narXiv 2026, "
+                    "[Paper](https://arxiv.org/pdf/2602.02276.pdf)")
 
 
 def test_a_paper_without_code_is_written_like_the_rows_without_code() -> None:

@@ -132,3 +132,25 @@ def test_raw_html_text_keeps_quotes_and_an_attribute_escapes_them() -> None:
     assert filled == ("<td><a>Video Models' \"Reasoning\" &lt;b&gt;&amp; more&lt;/b&gt;</a>"
                       '<img alt="Video Models&#x27; &quot;Reasoning&quot; &lt;b&gt;&amp; more'
                       '&lt;/b&gt;"></td>')
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    # BradyFU's line of links: the dataset and the code gone, no `,,` and no trailing `,`
+    ("- **A Title Of Several Words**  \nCVPR 2025, [Paper](https://arxiv.org/pdf/2405.21075.pdf), "
+     "[Dataset](https://huggingface.co/datasets/o/d), [Code](https://github.com/o/r), "
+     "[Project](https://o.github.io/p/)",
+     "- **Token Merging at Scale**  \narXiv 2026, [Paper](https://arxiv.org/pdf/2604.01234.pdf), "
+     "[Project](https://p.github.io/)"),
+    ("- **A Title Of Several Words**  \nCVPR 2025, [Paper](https://arxiv.org/pdf/2405.21075.pdf), "
+     "[Code](https://github.com/o/r)",
+     "- **Token Merging at Scale**  \narXiv 2026, [Paper](https://arxiv.org/pdf/2604.01234.pdf)"),
+    ("| Title | Links |\n|---|---|\n"
+     "| [**A Title Of Several Words**](https://arxiv.org/pdf/2405.21075) | [Paper](https://arxiv"
+     ".org/pdf/2405.21075), [Code](https://github.com/o/r) |",
+     "| [**Token Merging at Scale**](https://arxiv.org/pdf/2604.01234) | [Paper](https://arxiv"
+     ".org/pdf/2604.01234) |"),
+])
+def test_a_dropped_item_of_a_comma_separated_run_takes_one_separator(raw: str,
+                                                                     expected: str) -> None:
+    out = fill(template_of(raw), values(project_url="https://p.github.io/"))
+    assert out.text == expected

@@ -177,10 +177,19 @@ def seal(template: Template, constant: frozenset[str]) -> Template:
             continue
         at = 0
         for match in _WORD_RUN.finditer(part):
+            if match.start() < at:
+                continue  # inside a link's destination already made a slot
             words = {w.casefold() for w in WORD.findall(match.group())}
             if (words <= constant and not match.group().isdigit()) or _in_tag(
                     part, match.start(), in_tag) or _in_label(part, match.end()):
                 continue  # the list's own words, an HTML attribute, a link's label
+            if destination := _destination(part, match.start()):
+                # The exemplar's own file (`./images/bib_mme.txt`): the whole link goes when the
+                # slot is dropped; dropping its words alone would leave a link to `.//_`.
+                parts.append(part[at:destination[0]])
+                parts.append(Slot("other", original=part[destination[0]:destination[1]]))
+                at = destination[1]
+                continue
             parts.append(part[at:match.start()])
             line_alone = _alone_on_line(part, match.start(), match.end())
             parts.append(Slot("affiliation" if line_alone else "other", original=match.group()))
@@ -188,6 +197,18 @@ def seal(template: Template, constant: frozenset[str]) -> Template:
         parts.append(part[at:])
         in_tag = _in_tag(part, len(part), in_tag)
     return replace(template, parts=tuple(p for p in parts if p != ""))
+
+
+_OPEN_DESTINATION = re.compile(r"\]\(<?([^()\s<>]*)$")
+
+
+def _destination(text: str, at: int) -> tuple[int, int] | None:
+    """The span of the link destination (`](./images/x.txt)`) that `text[at]` is in, if it is."""
+    opened = _OPEN_DESTINATION.search(text, 0, at)
+    if opened is None:
+        return None
+    close = re.search(r"[)\s>]", text[at:])
+    return None if close is None else (opened.start(1), at + close.start())
 
 
 def _in_tag(text: str, end: int, opened: bool) -> bool:

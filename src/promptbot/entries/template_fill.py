@@ -207,6 +207,7 @@ _IMAGE_GONE = re.compile(r"!\[[^\[\]]*\]\(\x00\)")
 _HTML_GONE = re.compile(r"<a\b[^>]*\x00[^>]*>.*?</a>|<img\b[^>]*\x00[^>]*>", re.DOTALL)
 # What is left of a line once its only value is gone: nothing, or a `- Code: ` label.
 _LABEL_ONLY = re.compile(r"^\s*(?:[-*+]\s+)?(?:[\w .]{1,20}[:：])?\s*$")
+_SEPARATORS = (",", ";")
 _PAIRS = (("**", "**"), ("__", "__"), ("*", "*"), ("_", "_"), ("`", "`"), ("[", "]"),
           ("(", ")"))
 
@@ -248,6 +249,16 @@ def _remove(text: str, start: int, end: int) -> str:
     before, after = text[:start], text[end:]
     if after.startswith((":", "：")) and not before[line_start:].strip(" -*+0123456789."):
         after = after[1:].lstrip(" ")  # `**{name}**: Title` without name: `Title`
+    kept = before.rstrip(" \t")
+    if kept.endswith(_SEPARATORS):
+        # One item of a `, `-separated run gone: one separator goes with it
+        # (`[Paper](…), [Dataset](…), [Code](…)` without a dataset, not `[Paper](…),, [Code](…)`),
+        # and the last item's separator with it (to the end of its line, or of its table cell).
+        item_rest = after.split("\n", 1)[0].split("|", 1)[0]
+        if after.lstrip(" \t")[:1] == kept[-1]:
+            return kept + after.lstrip(" \t")[1:]
+        if not item_rest.strip():
+            return kept[:-1] + after
     if after[:1] in (".", ",", ";") and before.endswith((" ", "\t")):
         return before.rstrip(" \t") + after  # `2023 (*Org*).` without org: `2023.`
     if before.endswith((" ", "\t")) and (after[:1] in (" ", "\t", "\n", "") or not after):
