@@ -58,3 +58,29 @@ def test_the_link_run_is_the_links_that_end_the_line() -> None:
     spans = link_spans(line)
     assert [label for _, _, label, _ in spans] == ["Paper", "Code"]
     assert line[spans[0][0]:spans[-1][1]].startswith("[[Paper]") and line.endswith(")]")
+
+
+def test_a_linked_title_with_a_badge_after_it_is_no_layout_to_copy() -> None:
+    # Sun-Haoyuan23's list (history-dev), its projects: the first link of the run is the badge,
+    # so the text "around the title" would be the exemplar's own repository URL.
+    rows = ("* [EasyR1 💻](https://github.com/hiyouga/EasyR1)  ![EasyR1](https://img.shields.io/"
+            "github/stars/hiyouga/EasyR1) (An Efficient, Scalable, Multi-Modality RL Training "
+            "Framework)\n")
+    cat = catalog.parse("# L\n### Training Framework 🗼\n\n" + rows)
+    assert layout(cat.entries[0]) is None
+    style = infer_style(cat, cat.sections[1])
+    assert "hiyouga" not in style.middle and "hiyouga" not in style.head
+
+
+def test_a_number_of_the_exemplars_own_and_a_label_seen_once_are_not_copied() -> None:
+    # Sun-Haoyuan23's list (history-dev): `[2503]` is the exemplar's month, `MM-Eureka` one
+    # project's own link
+    rows = ("* [2503] [MM-Eureka] MM-Eureka: Exploring Visual Aha Moment "
+            "[[Paper](https://arxiv.org/abs/2503.07365)] [[MM-Eureka](https://github.com/"
+            "ModalMinds/MM-EUREKA)]\n"
+            "* [2503] [R1-Onevision] R1-Onevision: Advancing Generalized Multimodal Reasoning "
+            "[[Paper](https://arxiv.org/abs/2503.10615)]\n")
+    cat = catalog.parse("# L\n## S\n" + rows)
+    assert all(layout(e) is None for e in cat.entries)
+    style = infer_style(cat, cat.sections[1])
+    assert "2503" not in style.head and style.links.code_label != "MM-Eureka"

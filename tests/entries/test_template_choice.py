@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from promptbot import catalog
+from promptbot.entries.style import section_templates
 from promptbot.entries.template_choice import constant_words, induce, ranked, seal
 from promptbot.entries.template_fill import Values, fill
 from promptbot.entries.template_model import Slot
@@ -195,3 +196,53 @@ def test_an_exemplar_that_is_no_arxiv_paper_is_passed_over() -> None:
                      f"| 2025-12-0{n} | - |\n" for n in range(1, 4))
     text = _written(f"# L\n## Papers\n{head}{cards}{papers}")
     assert "| arXiv |" in text and "arxiv.org/pdf/2604.01234" in text
+
+
+# Sun-Haoyuan23's list (history-dev): papers, and a section of open-source projects.
+SUN_PAPERS = (
+    "* [2508] [VITAL] [Thinking With Videos: Multimodal Tool-Augmented RL for Long Video "
+    "Reasoning](https://arxiv.org/abs/2508.04416)  [[Project 🌐](https://zhang9302002.github.io/"
+    "thinkingwithvideos-page/)] [[Code 💻](https://github.com/zhang9302002/ThinkingWithVideos)]\n\n"
+    "* [2509] [ReVPT] [Reinforced Visual Perception with Tools](https://arxiv.org/abs/2509.01656)"
+    "  [[Code 💻](https://github.com/ls-kelvin/REVPT)]\n")
+SUN_PROJECTS = (
+    "* [EasyR1 💻](https://github.com/hiyouga/EasyR1)  ![EasyR1](https://img.shields.io/github/"
+    "stars/hiyouga/EasyR1) (An Efficient, Scalable, Multi-Modality RL Training Framework)\n")
+
+
+def test_a_section_of_projects_borrows_the_lists_paper_entries() -> None:
+    cat = catalog.parse(f"# L\n## Papers\n\n{SUN_PAPERS}\n## Training Framework 🗼\n\n"
+                        f"{SUN_PROJECTS}")
+    found = section_templates(cat, cat.sections[2])
+    assert found is not None
+    written = write(found, values(title="Zebra-Net: Quokka Alignment", arxiv_id="2611.04567",
+                                  yymm="2611", name="Zebra-Net"), found.structures)
+    assert written is not None
+    assert written.text.startswith("* [2611] [Zebra-Net] [Zebra-Net: Quokka Alignment]"
+                                   "(https://arxiv.org/abs/2611.04567)")
+    assert "hiyouga" not in written.text
+
+
+# showlab's list (history-dev), its commercial products: the maker links the product's page.
+PRODUCTS = [
+    "+ [Veo 2](https://sora.com/) ([Google](https://deepmind.google/technologies/veo/veo-2/))  \n"
+    "  [![Website](https://img.shields.io/badge/Website-9cf)](https://deepmind.google/"
+    "technologies/veo/veo-2/)",
+    "+ [Gen 3](https://app.runwayml.com/login) ([Runway](https://runwayml.com/))  \n"
+    "  [![Website](https://img.shields.io/badge/Website-9cf)](https://app.runwayml.com/login)",
+    "+ [Dream Machine](https://lumalabs.ai/dream-machine) ([Luma AI](https://lumalabs.ai/"
+    "dream-machine))  \n  [![Website](https://img.shields.io/badge/Website-9cf)](https://"
+    "lumalabs.ai/dream-machine)",
+]
+
+
+def test_a_link_labelled_with_the_exemplars_own_words_goes_whole() -> None:
+    templates = [abstract(catalog.parse(r + "\n").entries[0]) for r in PRODUCTS]
+    found = [t for t in templates if t is not None]
+    sealed = seal(found[-1], constant_words(found))
+    assert Slot("other", original="Luma AI") in sealed.parts
+    text = fill(sealed, values(title="Zebra-Net: Quokka Alignment", arxiv_id="2611.04567",
+                               project_url="https://zoo.github.io/zebra/")).text
+    assert text == ("+ [Zebra-Net: Quokka Alignment](https://arxiv.org/abs/2611.04567)  \n"
+                    "  [![Website](https://img.shields.io/badge/Website-9cf)]"
+                    "(https://zoo.github.io/zebra/)")

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -52,8 +53,8 @@ def bullet_style(base: EntryStyle, own: Sequence[Entry], every: Sequence[Entry])
     def pick(name: str, fallback: str) -> str:
         return weighted(((f.get(name), w) for _, f, w in picked), fallback)
 
-    code = [lk.label for e in own for lk in e.links if lk.role == "code"]
-    code = code or [lk.label for e in every for lk in e.links if lk.role == "code"]
+    code = _habitual([lk.label for e in own for lk in e.links if lk.role == "code"])
+    code = code or _habitual([lk.label for e in every for lk in e.links if lk.role == "code"])
     links = LinkStyle(
         paper_label=pick("paper_label", default.paper_label),
         arxiv_date=vote((f.get("arxiv_date") for _, f in samples), default.arxiv_date),
@@ -74,6 +75,7 @@ def bullet_style(base: EntryStyle, own: Sequence[Entry], every: Sequence[Entry])
     )
 
 
+_LINKED = re.compile(r"https?://|\]\(")
 RECENCY = 0.8  # an entry's vote for the section's style, relative to the entry after it
 DROP_MIN_NAMED = 8  # named entries needed to tell that a section drops "Name: " from titles
 DROP_MAX_SHARE = 0.1  # ... when at most this share of them keep it (arXiv titles: ~30% have one)
@@ -132,12 +134,30 @@ def _shape(entry: Entry) -> _Shape | None:
     if at > 0 and end < len(prefix) and prefix[at - 1] in "\"“" and prefix[end] in "\"”":
         quote, at, end = prefix[at - 1], at - 1, end + 1
     head, middle = prefix[:at], prefix[end:]
+    if _LINKED.search(head + middle):
+        # The title sits inside a link (`[EasyR1 💻](https://github.com/…)  ![EasyR1](badge)`):
+        # what surrounds it holds the exemplar's own URL, no layout for another paper.
+        return None
     if entry.name and entry.name in head:
         i = head.rfind(entry.name)
         head = head[:i] + "{name}" + head[i + len(entry.name) :]
     elif entry.name:
         return None
-    return _Shape(head, quote, _templatize_middle(middle, entry), tail if not tail.strip() else "")
+    middle = _templatize_middle(middle, entry)
+    if _VALUE_DIGITS.search(_LIST_NUMBER.sub("", head, count=1) + middle.replace("{year}", "")):
+        return None  # a number of the exemplar's own (`[2503]`, a page count) is no layout
+    return _Shape(head, quote, middle, tail if not tail.strip() else "")
+
+
+_LIST_NUMBER = re.compile(r"^\s*\d{1,4}[.)]\s")
+_VALUE_DIGITS = re.compile(r"\d{2,}")
+
+
+def _habitual(labels: Sequence[str]) -> list[str]:
+    """The link labels the list writes on more than one entry: a label seen once (a project's
+    own name, `[MM-Eureka](…)`) names that entry's link, not the list's habit."""
+    counts = Counter(labels)
+    return [label for label in labels if counts[label] > 1]
 
 
 def _templatize_middle(middle: str, entry: Entry) -> str:

@@ -73,8 +73,11 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
     own = _templates(section.entries)
     # Borrowed entries must fit where the new one goes: a table row only under a table.
     table = table_delimiter_line(catalog, section) is not None
-    pool = own or _templates([e for e in catalog.entries
-                              if (e.kind == "table") == table and e.kind != "html"])
+    borrowed = [] if _link_papers(own) else _templates(
+        [e for e in catalog.entries if (e.kind == "table") == table and e.kind != "html"])
+    if own and _link_papers(borrowed):
+        own = []  # a section of projects (`[EasyR1 💻](github…)`): no model for a paper's entry
+    pool = own or borrowed
     if not html_row_template.is_html([e for _, e in pool]):
         # A row of an HTML table goes only among its own rows, never after a bullet.
         pool = [(t, e) for t, e in pool if e.kind != "html"]
@@ -102,6 +105,11 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
 
 
 _PLACEHOLDER_MAX = 20
+
+
+def _link_papers(pool: Sequence[tuple[Template, Entry]]) -> bool:
+    """Whether some of these entries link their paper (a slot a new paper's link fills)."""
+    return any("paper" in t.kinds for t, _ in pool)
 
 
 @lru_cache(maxsize=2)
@@ -181,7 +189,8 @@ def seal(template: Template, constant: frozenset[str]) -> Template:
                 continue  # inside a link's destination already made a slot
             words = {w.casefold() for w in WORD.findall(match.group())}
             if (words <= constant and not match.group().isdigit()) or _in_tag(
-                    part, match.start(), in_tag) or _in_label(part, match.end()):
+                    part, match.start(), in_tag) or _in_label(part, match.start(), match.end(),
+                                                              constant):
                 continue  # the list's own words, an HTML attribute, a link's label
             if destination := _destination(part, match.start()):
                 # The exemplar's own file (`./images/bib_mme.txt`): the whole link goes when the
@@ -216,12 +225,25 @@ def _in_tag(text: str, end: int, opened: bool) -> bool:
     return bool(_IN_TAG.search(text, 0, end)) or (opened and ">" not in text[:end])
 
 
-def _in_label(text: str, end: int) -> bool:
-    """Whether text ending at `end` is inside a link's label (`[Code (in construction)](`):
-    a label names the link, it is no value of the exemplar's paper."""
+def _in_label(text: str, start: int, end: int, constant: frozenset[str]) -> bool:
+    """Whether the words at `start:end` are inside a link's label that names the link in the
+    list's words (`[Code (in construction)](`): no value of the exemplar's paper. A label in
+    none of the list's words (`([Luma AI](…))`, one product's maker) is the exemplar's own."""
     after = text[end:]
     close, opening = after.find("]("), after.find("[")
-    return close >= 0 and (opening < 0 or close < opening)
+    if close < 0 or (opening >= 0 and opening < close):
+        return False
+    begin = text.rfind("[", 0, start)
+    label = text[begin + 1:end + close] if begin >= 0 else ""
+    return begin < 0 or any(w.casefold() in constant or w.casefold() in _LINK_NAMES
+                            for w in WORD.findall(label))
+
+
+# What links are called whatever the list: a label with one of these names its link's kind.
+_LINK_NAMES = frozenset({
+    "paper", "pdf", "arxiv", "code", "github", "pytorch", "tensorflow", "jax", "project", "page",
+    "website", "homepage", "demo", "video", "dataset", "data", "model", "models", "blog",
+    "slides", "poster", "citation", "bibtex", "leaderboard", "benchmark", "huggingface"})
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:

@@ -200,8 +200,11 @@ def _authors(slot: Slot, v: Values) -> str | None:
 # --- dropping what cannot be filled --------------------------------------------------------------
 
 _LINK_GONE = re.compile(
-    r"\[?!?\[(?:[^\[\]\x00]|!?\[[^\[\]]*\](?:\([^()]*\))?)*\]\(\x00\)\]?"
+    r"\[?!?\[(?:[^\[\]]|!?\[[^\[\]]*\](?:\([^()]*\))?)*\]\(\x00\)\]?"
 )
+# A link whose label was the exemplar's own value (`([Luma AI](…))`, a product's maker): the
+# link goes with it; a link without a label would show its URL in parentheses.
+_LABEL_GONE = re.compile(r"\[?!?\[\s*\x00\s*\]\([^()\s]*\)\]?")
 _EMPTY_LINK = re.compile(r"\[?\[\s*\]\([^()\s]*\)\]?")  # a badge gone, its link left empty
 _IMAGE_GONE = re.compile(r"!\[[^\[\]]*\]\(\x00\)")
 _HTML_GONE = re.compile(r"<a\b[^>]*\x00[^>]*>.*?</a>|<img\b[^>]*\x00[^>]*>", re.DOTALL)
@@ -216,6 +219,7 @@ def _drop(text: str) -> str:
     text = _IMAGE_GONE.sub("", text)
     text = _EMPTY_LINK.sub(_GONE, text)
     text = _LINK_GONE.sub(_GONE, text)
+    text = _LABEL_GONE.sub(_GONE, text)
     text = _HTML_GONE.sub(_GONE, text)
     while _GONE in text:
         at = text.index(_GONE)
