@@ -154,3 +154,14 @@ def test_a_dropped_item_of_a_comma_separated_run_takes_one_separator(raw: str,
                                                                      expected: str) -> None:
     out = fill(template_of(raw), values(project_url="https://p.github.io/"))
     assert out.text == expected
+
+
+def test_a_published_paper_shows_the_venues_year_where_a_preprint_shows_its_month() -> None:
+    # Qinying-Liu's list (history-dev): `**ArXiv'25.06**` for a preprint, `**CVPR'25**` else
+    raw = ('38. <span id = "3001">**[Vireo]**</span> | **ArXiv\'25.06** | Vireo: Leveraging Depth '
+           'and Language for Open-Vocabulary Domain-Generalized Semantic Segmentation | '
+           '[`[pdf]`](https://arxiv.org/pdf/2506.09881)')
+    template = template_of(raw)
+    assert "**ArXiv'26.04**" in fill(template, values()).text
+    published = fill(template, values(venue="CVPR", venue_is_arxiv=False)).text
+    assert "**CVPR'26**" in published

@@ -16,6 +16,7 @@ from promptbot.entries.template_model import Slot, Template
 TITLE_MAX = 300
 NAME_MAX = 40
 AFFILIATION_MAX = 120
+_MONTH_CODE = re.compile(r"[.\-/]?%-?m")
 _GONE = "\x00"  # marks a dropped slot until the markup around it is removed
 # A repository's stars badge names owner/name, whatever page of it the code link points at
 # (`github.com/Tencent/VITA/tree/VITA-VLA` -> `Tencent/VITA`); nothing else after it.
@@ -68,8 +69,8 @@ def fill(template: Template, values: Values) -> Filled:
             after_venue = after_venue and len(part) <= 2
             continue
         if part.kind == "date" and after_venue and not values.venue_is_arxiv:
-            # `arXiv 2306` shows a month; `CVPR 2023` the venue's year.
-            part = replace(part, form=part.form.replace("%y%m", "%Y"))
+            # `arXiv 2306` shows a month; `CVPR 2023` the venue's year (`ArXiv'25.03`, `CVPR'25`).
+            part = replace(part, form=_MONTH_CODE.sub("", part.form.replace("%y%m", "%Y")))
         after_venue = part.kind == "venue"
         value = _value(part, values)
         if part.kind == "name" and not values.name and value is not None:
