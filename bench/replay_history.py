@@ -25,6 +25,9 @@ Reported per list:
 - broken: entries whose rendering (cmark-gfm) leaves unbalanced brackets or stray emphasis marks,
   or whose insertion changes how many entries the catalog parser reads;
 - merge-ready: proposed that day, in their section, in their shape, unbroken;
+- same place: the bot inserts the paper after the entry the maintainers put it after (or on top
+  where they did), among the entries the list had; counted where the list as the adding commit
+  left it is in `catalogs/` and the section existed;
 - leave-out (--leave-out): bench/replay_leave_out.py on each list's newest announce-state
   catalog (the last three entries of every section with at least six held out and re-inserted).
 
@@ -64,7 +67,16 @@ from promptbot import catalog, config
 from promptbot.entries import editing, formatting, read_fields
 from promptbot.entries.render_check import problems
 from promptbot.judging import Scorer
-from promptbot.models import Catalog, Decision, Insertion, Paper, PaperFields, Section, Status
+from promptbot.models import (
+    Catalog,
+    Decision,
+    Entry,
+    Insertion,
+    Paper,
+    PaperFields,
+    Section,
+    Status,
+)
 from promptbot.starter import starter_config
 
 
@@ -88,6 +100,9 @@ class Outcome:
     bot_entry: str
     maintainers_shape: str
     bot_shape: str
+    # Whether the bot inserts after the entry the maintainers put it after (None: the list after
+    # the adding commit is not in the set, or the section did not exist).
+    same_place: bool | None = None
 
     @property
     def merge_ready(self) -> bool:
@@ -266,7 +281,35 @@ def replay_row(folder: Path, row: dict[str, Any], replay: Replay) -> Outcome | N
         in_shape_given_facts=theirs == informed,
         broken=target is not None and broken(cat, target, text, paper),
         fallback=fallback, maintainers_entry=row["entry"], bot_entry=text,
-        maintainers_shape=theirs, bot_shape=ours)
+        maintainers_shape=theirs, bot_shape=ours,
+        same_place=same_place(folder, row, cat, section) if exact and section else None)
+
+
+def _key(entry: Entry) -> str:
+    return entry.arxiv_ids[0] if entry.arxiv_ids else entry.title
+
+
+def same_place(folder: Path, row: dict[str, Any], cat: Catalog, section: Section) -> bool | None:
+    """Whether the bot inserts the paper after the entry the maintainers put it after (or on top
+    where they did), among the entries the list already had; None without the list as the
+    adding commit left it."""
+    name = f"{row['repo'].replace('/', '_')}_{str(row.get('commit_sha', ''))[:7]}.md"
+    after_commit = folder / "catalogs" / name
+    if not row.get("commit_sha") or not after_commit.exists() or not section.entries:
+        return None
+    new = catalog.parse(read_text(after_commit))
+    theirs = next((s for s in new.sections if s.heading == section.heading), None)
+    if theirs is None:
+        return None
+    had = {_key(e) for e in cat.entries}
+    kept = [e for e in theirs.entries if _key(e) in had or row["arxiv_id"] in e.arxiv_ids]
+    at = next((i for i, e in enumerate(kept) if row["arxiv_id"] in e.arxiv_ids), None)
+    if at is None:
+        return None
+    before_theirs = _key(kept[at - 1]) if at else None
+    after = editing.insertion_point(cat, section.heading, row["arxiv_id"])
+    before_ours = next((_key(e) for e in reversed(section.entries) if e.end_line <= after), None)
+    return before_theirs == before_ours
 
 
 def _rate(n: int, total: int) -> str:
@@ -289,6 +332,8 @@ def summarize(outcomes: list[Outcome], shape_only: bool) -> dict[str, Any]:
             "in_shape_given_facts": _rate(sum(o.in_shape_given_facts for o in rows), len(rows)),
             "broken": sum(o.broken for o in rows),
             "fallback": sum(bool(o.fallback) for o in rows),
+            "same_place": _rate(sum(bool(o.same_place) for o in rows),
+                                sum(o.same_place is not None for o in rows)),
         }
         if not shape_only:
             figures |= {
