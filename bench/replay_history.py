@@ -65,6 +65,7 @@ from eval_history import load_abstracts
 
 from promptbot import catalog, config
 from promptbot.entries import editing, formatting, read_fields
+from promptbot.entries.metadata import canonical_venue
 from promptbot.entries.render_check import problems
 from promptbot.judging import Scorer
 from promptbot.models import (
@@ -189,7 +190,8 @@ def written(cat: Catalog, section: Section, paper: Paper,
 
 def given_facts(cat: Catalog, section: Section, paper: Paper, theirs: str) -> PaperFields:
     """The paper's fields with what the maintainers' entry knows beyond the feed: its short name,
-    code link and affiliation as the catalog parser reads them (the entry read in place)."""
+    code link, affiliation and the venue it was accepted at, as the catalog parser reads them
+    (the entry read in place)."""
     fields = read_fields(paper)
     after = editing.insertion_point(cat, section.heading)
     text = editing.insert(cat.render(), [Insertion(paper.arxiv_id, section.heading, after,
@@ -197,9 +199,13 @@ def given_facts(cat: Catalog, section: Section, paper: Paper, theirs: str) -> Pa
     found = next((e for e in catalog.parse(text).entries if paper.arxiv_id in e.arxiv_ids), None)
     if found is None:
         return fields
+    venue = canonical_venue(found.venue) if found.venue else None
+    accepted = venue is not None and venue != "arXiv"
     return replace(fields, name=found.name if found.name not in (None, "?") else fields.name,
                    code_url=found.code_urls[0] if found.code_urls else fields.code_url,
-                   affiliation=found.affiliation or fields.affiliation)
+                   affiliation=found.affiliation or fields.affiliation,
+                   venue=venue if accepted and venue else fields.venue,
+                   year=found.year if accepted and found.year else fields.year)
 
 
 def broken(cat: Catalog, section: Section, text: str, paper: Paper) -> bool:

@@ -30,6 +30,7 @@ from promptbot.entries.template_dates import month_spellings
 from promptbot.entries.template_fill import Values, code_host
 from promptbot.entries.template_model import Part, Slot, Template
 from promptbot.entries.templates import abstract
+from promptbot.entries.venue_tags import preprint_tag
 from promptbot.models import Catalog, Entry, Section
 
 RECENCY = 0.85  # an entry's weight relative to its neighbour nearer the section's end
@@ -54,6 +55,10 @@ class SectionTemplates:
     # HTML table rows: per column, the star badge of the row's own repository as the list
     # writes it (html_row_template.star_badges), None for a column of something else.
     badges: tuple[Template | None, ...] = ()
+    # The list's tag for a preprint (`[arXiv]`) as parts, where it tags preprints its own way
+    # (venue_tags.preprint_tag); () where it does not.
+    preprint_tag: tuple[Part, ...] = ()
+    preprint_looks: tuple[str, ...] = ()  # entries of the list that write that tag
 
     @property
     def shows_venue(self) -> bool:
@@ -88,6 +93,7 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
     constant = constant_words(sample)
     pool = [(seal(t, constant), e) for t, e in pool]
     weights = _recency(catalog, section, len(pool), bool(own))
+    tag, looks = preprint_tag([*listed, *(t for t, _ in pool)])
     entries = section.entries or catalog.entries
     rows = html_row_template.is_html([e for _, e in pool])
     return SectionTemplates(
@@ -101,6 +107,8 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
         column_values=html_row_template.column_values(ends(entries)) if rows else (),
         badges=html_row_template.star_badges(ends(entries), catalog.entries) if rows else (),
         months=months,
+        preprint_tag=tag,
+        preprint_looks=looks,
     )
 
 

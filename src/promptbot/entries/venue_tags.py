@@ -1,0 +1,103 @@
+"""A list's tag for a preprint, put where an exemplar of a published paper tags its venue.
+
+Lists that tag an entry's venue often tag a preprint apart: ZLKong's writes `[arXiv]` for every
+preprint but `[**CVPR'26**]` for a published paper. Filling a published exemplar with a preprint
+would write `[**arXiv'26**]`, a tag the list never writes; the list's own preprint tag (learned
+from its preprint entries, as template parts) takes the venue tag's place instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from promptbot.entries.template_model import Part, Slot, Template, skeleton
+
+TAG_MIN = 3  # preprint entries with one tag form needed to call it the list's habit
+TAG_SHARE = 0.6  # ... and the share of the list's tagged preprints that form must have
+_OPEN = re.compile(r"\[(?:\*\*|__|\*|_)?$")  # a tag opens right before the venue
+_BETWEEN = re.compile(r"^[\s'’.,\-*_]*$")  # what a tag holds besides its venue and dates
+
+
+def tag_span(template: Template) -> tuple[int, int, int, int] | None:
+    """Where the template's venue tag is: it opens at `parts[i][left:]` and closes at
+    `parts[j][:right]`; between them only the venue, dates and punctuation. None without one."""
+    parts = template.parts
+    venue = next((k for k, p in enumerate(parts) if isinstance(p, Slot) and p.kind == "venue"),
+                 None)
+    if venue is None or venue == 0 or not isinstance(parts[venue - 1], str):
+        return None
+    opened = _OPEN.search(str(parts[venue - 1]))
+    if opened is None:
+        return None
+    for k in range(venue + 1, len(parts)):
+        part = parts[k]
+        if isinstance(part, Slot):
+            if part.kind != "date":
+                return None
+            continue
+        close = part.find("]")
+        if close < 0:
+            if not _BETWEEN.match(part):
+                return None
+            continue
+        if not _BETWEEN.match(part[:close]):
+            return None
+        return venue - 1, opened.start(), k, close + 1
+    return None
+
+
+def tag_parts(template: Template) -> tuple[Part, ...] | None:
+    """The template's venue tag as parts (`[`, venue, `]`), None without one."""
+    span = tag_span(template)
+    if span is None:
+        return None
+    i, left, j, right = span
+    return (str(template.parts[i])[left:], *template.parts[i + 1:j], str(template.parts[j])[:right])
+
+
+def preprint_tag(templates: Sequence[Template]) -> tuple[tuple[Part, ...], tuple[str, ...]]:
+    """The list's tag for a preprint, as parts, and the entries that write it: the tag form most
+    of its tagged preprint entries share, when at least TAG_MIN and TAG_SHARE of them do;
+    ((), ()) when the list has no such habit."""
+    tagged = [(t, parts) for t in templates if t.venue_is_arxiv
+              for parts in [tag_parts(t)] if parts is not None]
+    if not tagged:
+        return (), ()
+    keys = Counter(_key(parts) for _, parts in tagged)
+    key, count = keys.most_common(1)[0]
+    if count < TAG_MIN or count < TAG_SHARE * len(tagged):
+        return (), ()
+    same = [(t, parts) for t, parts in tagged if _key(parts) == key]
+    return same[0][1], tuple(t.raw for t, _ in same)
+
+
+def as_preprint(template: Template, tag: tuple[Part, ...]) -> Template:
+    """A published paper's exemplar with the list's preprint tag where its venue tag is; the
+    template itself when it tags no published venue."""
+    if not tag or template.venue_is_arxiv is not False:
+        return template
+    span = tag_span(template)
+    if span is None:
+        return template
+    i, left, j, right = span
+    parts = template.parts
+    new = (*parts[:i], str(parts[i])[:left], *tag, str(parts[j])[right:], *parts[j + 1:])
+    return replace(template, parts=_joined(new), venue_is_arxiv=True)
+
+
+def _key(parts: tuple[Part, ...]) -> str:
+    return "".join(skeleton(p) if isinstance(p, str) else "{" + p.kind + "}" for p in parts)
+
+
+def _joined(parts: Sequence[Part]) -> tuple[Part, ...]:
+    """Adjacent literal parts as one, empty ones gone."""
+    out: list[Part] = []
+    for part in parts:
+        if isinstance(part, str) and out and isinstance(out[-1], str):
+            out[-1] = out[-1] + part
+        elif part != "":
+            out.append(part)
+    return tuple(out)
