@@ -155,3 +155,16 @@ def test_a_link_labelled_as_the_project_page_is_a_project_slot(raw: str) -> None
     assert template is not None
     projects = [s for s in template.slots if s.kind == "project"]
     assert len(projects) == 1 and "arxiv" not in projects[0].original
+
+
+def test_a_linked_title_that_says_models_is_the_papers_own_link() -> None:
+    # BradyFU's list (history-dev): the title links the paper's PDF; "Models" in a title is no
+    # label of a model's page, so the list's `pdf` form is kept.
+    template = abstract(entry_of(
+        "| Title | Venue | Date | Code | Demo |\n|---|---|---|---|---|\n"
+        "| ![Star](https://img.shields.io/github/stars/Tencent/VITA.svg?style=social&label=Star)"
+        " <br> [**VITA-VLA: Efficiently Teaching Vision-Language Models to Act via Action Expert "
+        "Distillation**](https://arxiv.org/pdf/2510.09607) <br> | arXiv | 2025-10-10 | "
+        "[Github](https://github.com/Tencent/VITA/tree/VITA-VLA) | - |"))
+    assert template is not None
+    assert [s.form for s in template.slots if s.kind == "paper"] == ["https://arxiv.org/pdf/{id}"]

@@ -30,6 +30,7 @@ from promptbot.entries.template_dates import month_spellings
 from promptbot.entries.template_fill import Values, code_host
 from promptbot.entries.template_model import Part, Slot, Template
 from promptbot.entries.templates import abstract
+from promptbot.entries.venue_column import venue_column, with_venue_cell
 from promptbot.entries.venue_tags import preprint_tag
 from promptbot.models import Catalog, Entry, Section
 
@@ -91,16 +92,18 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
     listed, months = _list_wide(catalog)
     sample = [*listed, *(t for t, _ in pool)]
     constant = constant_words(sample)
-    pool = [(seal(t, constant), e) for t, e in pool]
+    rows = html_row_template.is_html([e for _, e in pool])
+    context = (html_row_template.html_context(catalog, pool[-1][1]) if rows
+               else _table_context(catalog, pool[-1][1]))
+    column = None if rows else venue_column(context)
+    pool = [(with_venue_cell(seal(t, constant), column), e) for t, e in pool]
     weights = _recency(catalog, section, len(pool), bool(own))
     tag, looks = preprint_tag([*listed, *(t for t, _ in pool)])
     entries = section.entries or catalog.entries
-    rows = html_row_template.is_html([e for _, e in pool])
     return SectionTemplates(
-        templates=tuple(t for t, _ in pool),
+        templates=voted_links([t for t, _ in pool], weights),
         weights=weights,
-        context=(html_row_template.html_context(catalog, pool[-1][1]) if rows
-                 else _table_context(catalog, pool[-1][1])),
+        context=context,
         next_number=_next_number(entries),
         blank_between=spacing.kept_apart(catalog, entries),
         placeholders=_column_marks(entries, catalog.entries, rows),
@@ -113,6 +116,35 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
 
 
 _PLACEHOLDER_MAX = 20
+
+
+def voted_links(templates: Sequence[Template], weights: Sequence[float]) -> tuple[Template, ...]:
+    """The templates with each paper link in the form the section's entries of that look write
+    it most (by weight): `arxiv.org/abs/…` where most write it so, though the one exemplar
+    chosen wrote `…/pdf/…`."""
+    votes: dict[tuple[str, int], dict[str, float]] = {}
+    for template, weight in zip(templates, weights, strict=True):
+        for n, slot in enumerate(s for s in template.slots if s.kind == "paper"):
+            if "arxiv.org/" not in slot.original.lower():
+                continue  # a journal's page: its form is no habit of the list's arXiv links
+            forms = votes.setdefault((template.key, n), {})
+            forms[slot.form] = forms.get(slot.form, 0.0) + weight
+    return tuple(_with_paper_forms(t, votes) for t in templates)
+
+
+def _with_paper_forms(template: Template,
+                      votes: dict[tuple[str, int], dict[str, float]]) -> Template:
+    parts: list[Part] = []
+    n = 0
+    for part in template.parts:
+        if isinstance(part, Slot) and part.kind == "paper":
+            forms = votes.get((template.key, n), {part.form: 1.0})
+            form = max(forms, key=lambda f: forms[f])
+            parts.append(replace(part, form=form))
+            n += 1
+        else:
+            parts.append(part)
+    return replace(template, parts=tuple(parts))
 
 
 def _link_papers(pool: Sequence[tuple[Template, Entry]]) -> bool:

@@ -105,6 +105,7 @@ def link_spans(text: str, papers: set[str]) -> Iterator[Span]:
 # `Website` badge to arXiv (no page yet) is no model for a slot the paper's URL fills.
 _ELSEWHERE = re.compile(r"(?i)\b(?:website|project|homepage|page|demo|code|github|data(?:set)?|"
                         r"model|video|blog|hugging\s*face|star)s?\b")
+_LABEL_WORDS = 4  # the most words of a link's label that names its kind
 _LABEL_BEFORE = re.compile(r"\[(?:!\[([^\[\]]*)\]\([^()]*\)|([^\[\]]*))\]\($")
 
 
@@ -122,7 +123,10 @@ def _labelled_elsewhere(text: str, start: int) -> bool:
     """Whether the link whose URL starts at `start` is labelled as something other than the
     paper (`[![Website](badge)](URL)`, `[Project](URL)`)."""
     label = _LABEL_BEFORE.search(text, max(0, start - 300), start)
-    return bool(label and _ELSEWHERE.search(label.group(1) or label.group(2) or ""))
+    words = (label.group(1) or label.group(2) or "") if label else ""
+    # A link's label names what it leads to in a word or two (`Project page`); a linked title
+    # that says "Models" or "Video" is the paper's own link.
+    return len(words.split()) <= _LABEL_WORDS and bool(_ELSEWHERE.search(words))
 
 
 def _flexible(title: str) -> re.Pattern[str] | None:
