@@ -25,6 +25,8 @@ Reported per list:
 - broken: entries whose rendering (cmark-gfm) leaves unbalanced brackets or stray emphasis marks,
   or whose insertion changes how many entries the catalog parser reads;
 - merge-ready: proposed that day, in their section, in their shape, unbroken;
+- same link form: the bot's entry links arXiv in the maintainers' forms (`abs/…`, `pdf/…`,
+  `….pdf`), which the shape leaves out;
 - same place: the bot inserts the paper after the entry the maintainers put it after (or on top
   where they did), among the entries the list had; counted where the list as the adding commit
   left it is in `catalogs/` and the section existed;
@@ -106,11 +108,23 @@ class Outcome:
     same_place: bool | None = None
 
     @property
+    def same_link_form(self) -> bool:
+        """Whether the entry links arXiv as the maintainers' does (`abs/…`, `pdf/…`, `.pdf`),
+        which the shape leaves out (every URL is `U` there)."""
+        return _link_forms(self.bot_entry) == _link_forms(self.maintainers_entry)
+
+    @property
     def merge_ready(self) -> bool:
         return bool(self.proposed) and self.same_section and self.in_shape and not self.broken
 
 
 _TAG = re.compile(r"<[^>]*>")
+_ARXIV_FORM = re.compile(r"arxiv\.org/(abs|pdf|html)/[\w.\-/]+?(\.pdf)?(?=[)\s\"'<>\]]|$)",
+                         re.IGNORECASE)
+
+
+def _link_forms(text: str) -> list[str]:
+    return [m.group(1).lower() + (m.group(2) or "") for m in _ARXIV_FORM.finditer(text)]
 
 
 def _norm(heading: str) -> str:
@@ -340,6 +354,7 @@ def summarize(outcomes: list[Outcome], shape_only: bool) -> dict[str, Any]:
             "fallback": sum(bool(o.fallback) for o in rows),
             "same_place": _rate(sum(bool(o.same_place) for o in rows),
                                 sum(o.same_place is not None for o in rows)),
+            "same_link_form": _rate(sum(o.same_link_form for o in rows), len(rows)),
         }
         if not shape_only:
             figures |= {

@@ -126,3 +126,12 @@ def test_same_place_compares_the_entry_before_the_maintainers_and_the_bots(
     placed = bench.same_place(tmp_path, row | {"commit_sha": "abcdef1" + "0" * 33}, cat, section)
     assert placed is expected
     assert bench.same_place(tmp_path, row, cat, section) is None  # no list after the commit
+
+
+def test_the_link_form_is_compared_where_the_shape_leaves_urls_out() -> None:
+    bench = load("replay_history")
+    forms = bench._link_forms
+    assert forms("[[Paper](https://arxiv.org/pdf/2603.20185)] [[x](https://arxiv.org/abs/"
+                 "2603.20185v2)]") == ["pdf", "abs"]
+    assert forms("(https://arxiv.org/pdf/2304.13785.pdf)") == ["pdf.pdf"]
+    assert forms("https://github.com/o/r") == []
