@@ -10,8 +10,9 @@ row, the real Scorer judges the day's feed and planning writes the entries.
 
 Reported per list:
 - proposed: the paper was proposed (at the default config's threshold);
-- same section: the bot's section is the maintainers' (the last heading of their path), counted
-  where that section existed on the announce day;
+- same section: the section a run inserts the paper into (its year subsection included, opened
+  where the list has none yet) is the maintainers' heading path; counted where that section
+  existed on the announce day, or is a year section the list had yet to open;
 - in shape: the bot's entry and the maintainers' have the same skeleton, where a skeleton is the
   entry with its title replaced by `T`, every URL by `U`, every word run by `a`, every digit run
   by `0`, space runs by one space and trailing two-space line breaks kept as `⏎` (so
@@ -131,10 +132,6 @@ def _norm(heading: str) -> str:
     return _TAG.sub("", heading).strip().rstrip(":：.").strip().casefold()
 
 
-def _last(path: str) -> str:
-    return _norm(path.split(" > ")[-1])
-
-
 def section_paths(cat: Catalog) -> list[tuple[tuple[str, ...], Section]]:
     """Every section with the headings above it, outermost first."""
     stack: list[tuple[int, str]] = []
@@ -158,13 +155,50 @@ def find_section(cat: Catalog, path: str) -> tuple[Section | None, bool]:
     if named:
         def overlap(p: tuple[str, ...]) -> int:
             return len(set(p[:-1]) & set(want[:-1]))
-        return max(named, key=lambda ps: overlap(ps[0]))[1], True
+        best, section = max(named, key=lambda ps: overlap(ps[0]))
+        # `Language > 2026` is not `Vision > 2026`: the very heading has all the path's parents.
+        if overlap(best) == len(set(want[:-1])):
+            return section, True
     for cut in range(1, len(want)):
         head = want[: len(want) - cut]
         found = [s for p, s in paths if p[-len(head):] == head]
         if found:
             return found[0], False
     return None, False
+
+
+def openable(cat: Catalog, path: str) -> bool:
+    """Whether a heading path is a year section the list has not opened yet under a heading it
+    has (`Language > 2026` beside `Language > 2025`): the bot opens it as the list would."""
+    want = tuple(_norm(h) for h in path.split(" > "))
+    if len(want) < 2 or not re.fullmatch(r"(?:19|20)\d\d", want[-1]):
+        return False
+    return any(p[-2:-1] == want[-2:-1] and re.fullmatch(r"(?:19|20)\d\d", p[-1])
+               for p, _ in section_paths(cat))
+
+
+def planned_section(cat: Catalog, decision: Decision) -> str | None:
+    """Where a run puts the decided paper: its section, or that section's year subsection for
+    the paper's year (opened when the list has none yet), as the PR's insertion names it."""
+    if not decision.section:
+        return None
+    section = editing.find_section(cat, decision.section)
+    year = decision.fields.year if decision.fields else None
+    spot = editing.locate(cat, section, year=year, title=decision.paper.title,
+                          arxiv_id=decision.paper.arxiv_id)
+    if spot.heading is not None:
+        return spot.name  # a year section opened under its parent's name
+    chosen = editing.find_section(cat, spot.name)
+    return " > ".join(chosen.path) if chosen.path else chosen.heading
+
+
+def same_path(theirs: str, ours: str) -> bool:
+    """Whether two heading paths name one section: the shorter is the end of the longer (a
+    path may leave out the list's title above every section)."""
+    want = [_norm(h) for h in theirs.split(" > ")]
+    got = [_norm(h) for h in ours.split(" > ")]
+    size = min(len(want), len(got))
+    return want[-size:] == got[-size:]
 
 
 def read_day(folder: Path, day: str) -> list[Paper]:
@@ -284,18 +318,17 @@ def replay_row(folder: Path, row: dict[str, Any], replay: Replay) -> Outcome | N
     target = section
     text, fallback = (written(cat, target, paper, decision.fields if decision else None)
                       if target else ("", "no section"))
-    bot_section = decision.section if decision else None
+    bot_section = planned_section(cat, decision) if decision else None
     theirs = shape(row["entry"], paper.title)
     ours = shape(text, paper.title)
     informed = (shape(written(cat, target, paper, given_facts(cat, target, paper, row["entry"]))[0],
                       paper.title) if target else "")
     return Outcome(
         repo=row["repo"], arxiv_id=paper.arxiv_id, section=row["section"],
-        section_existed=exact,
+        section_existed=exact or openable(cat, row["section"]),
         proposed=None if decision is None else decision.status is Status.PROPOSED,
         bot_section=bot_section,
-        same_section=bool(exact and section and bot_section and _last(bot_section)
-                          == _norm(section.heading)),
+        same_section=bool(bot_section and same_path(row["section"], bot_section)),
         in_shape=theirs == ours,
         in_known_shape=known_shape(row["entry"], paper.title) == known_shape(text, paper.title),
         in_shape_given_facts=theirs == informed,

@@ -135,3 +135,15 @@ def test_the_link_form_is_compared_where_the_shape_leaves_urls_out() -> None:
                  "2603.20185v2)]") == ["pdf", "abs"]
     assert forms("(https://arxiv.org/pdf/2304.13785.pdf)") == ["pdf.pdf"]
     assert forms("https://github.com/o/r") == []
+
+
+def test_a_section_is_its_whole_heading_path_and_a_year_yet_to_open_counts() -> None:
+    bench = load("replay_history")
+    cat = catalog.parse("# L\n## Vision\n#### 2026\n* a\n#### 2025\n* b\n## Language\n"
+                        "#### 2025\n* c\n")
+    section, exact = bench.find_section(cat, "Language > 2026")
+    assert not exact and section.heading == "Language"  # `Vision > 2026` is another section
+    assert bench.find_section(cat, "Vision > 2026")[1]
+    assert bench.openable(cat, "Language > 2026") and not bench.openable(cat, "Language > Misc")
+    assert bench.same_path("Language > 2026", "L > Language > 2026")
+    assert not bench.same_path("Language > 2026", "L > Vision > 2026")
