@@ -392,3 +392,30 @@ def test_the_vote_compares_cached_entries_by_content_and_the_others_by_title() -
     mixed = like_with_like(content, titles, cached)
     assert mixed.dtype == np.float32
     assert np.array_equal(mixed, np.array([[0.6, 0.5, 0.4], [0.3, 0.7, 0.0]], dtype=np.float32))
+
+
+def test_a_year_just_opened_takes_its_topics_recency_not_its_few_entries() -> None:
+    """ZLKong's list (history-dev): `Vision > 2026` holds a few entries yet, the newest additions
+    went to `Vision-Language > 2026` and `Vision > 2025`; a segmentation paper of 2026 goes to
+    Vision, its year deciding which of Vision's sections."""
+    cat = _list({
+        "Vision / 2026": [("2601.00011", "Token merging for image segmentation transformers"),
+                          ("2601.00012", "Semantic segmentation with fewer image tokens"),
+                          ("2601.00013", "Merging tokens in segmentation transformers")],
+        "Vision / 2025": [(f"2512.{n:05d}", t) for n, t in enumerate(
+            ["Point cloud token reduction for 3D detection",
+             "Sparse voxel tokens for lidar perception",
+             "Efficient 3D scene transformers with fewer points",
+             "Token dropping for point cloud segmentation"])],
+        "VLM / 2026": [(f"2602.{n:05d}", t) for n, t in enumerate(
+            ["Visual token pruning for multimodal language models",
+             "Token compression for video language models",
+             "Efficient vision language action models",
+             "Pruning image tokens of multimodal large language models",
+             "Token merging for vision language assistants",
+             "Faster multimodal reasoning models"])],
+    })
+    chosen = place(cat, NO_RULES, paper(
+        title="Faster token merging for semantic image segmentation", arxiv_id="2603.01234",
+        published=datetime(2026, 3, 2, tzinfo=UTC)))
+    assert chosen.section == "Vision > 2026"

@@ -15,8 +15,9 @@ learned rule, all of it read from the list's own entries:
   preprint, see section_signals) and by a recency prior: its share of the list's entries
   nearest the paper's date, as maintainers add to the sections they are filling at the time
   (for a new paper, the list's newest entries; for an older one, those filed around its date);
-- year sections under one heading (`Vision > 2025`, `Vision > 2026`) vote as one topic, and the
-  paper goes to its own year's section there when the list has it.
+- year sections under one heading (`Vision > 2025`, `Vision > 2026`) vote as one topic, with
+  the topic's recency prior (a year just opened has few entries, yet it is where the topic's
+  papers go now), and the paper goes to its own year's section there when the list has it.
 
 The confidence is the winning topic's share of the vote. Below `min_confidence` the paper goes
 to `default`, marked for triage. Configured sections missing from the catalog are ignored, and
@@ -185,9 +186,10 @@ class Placer:
         probabilities = self._content.probabilities(
             [p.title for p in papers], [_text(p, self._by_content) for p in papers])
         content = (1.0 - CONTENT_WEIGHT) * _shares(near) + CONTENT_WEIGHT * probabilities
+        prior = self._recent.near([paper_age(p, f.year) for p, f in zip(papers, fields,
+                                                                          strict=True)])
         votes = content * np.array([factors[s] for s in statuses]).reshape(len(papers), -1) \
-            * self._recent.near([paper_age(p, f.year) for p, f in zip(papers, fields, strict=True)]
-                                ) ** RECENCY_WEIGHT
+            * self._topic_prior(prior) ** RECENCY_WEIGHT
         placements = []
         for n in range(len(papers)):
             if total[n] <= 0 or not votes.shape[1]:
@@ -203,6 +205,15 @@ class Placer:
                 f"; its year {year}" if year is not None else "")
             placements.append(self._learned(section, confidence, why))
         return placements
+
+    def _topic_prior(self, prior: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        """Each section's recency prior as its topic's: the year sections of one topic share
+        the topic's recent additions (a year just opened has few entries yet; it is where the
+        topic's papers go now, the year decides that, not the prior)."""
+        if prior.shape[1] == 0:
+            return prior
+        member = np.eye(int(self._topics.max()) + 1, dtype=np.float64)[self._topics]
+        return (prior @ member)[:, self._topics]  # papers x topics, back to papers x sections
 
     def _year_section(self, section: Section, year: int) -> tuple[Section, int | None]:
         """In a list split by year under a topic, the topic's section for the paper's year (and
