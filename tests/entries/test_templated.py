@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from promptbot import catalog
+from promptbot.catalog import section_names
 from promptbot.catalog.math_text import plain_math
 from promptbot.entries import editing
 from promptbot.entries.formatting import TITLE_MAX, FormattedEntry, format_entry
@@ -64,9 +65,9 @@ def row_paper(row: dict[str, object]) -> Paper:
 
 def write(cat: Catalog, section: Section, paper: Paper) -> tuple[FormattedEntry, Catalog]:
     entry = format_entry(paper, editing.section_style(cat, section))
-    after = editing.insertion_point(cat, section.heading)
-    new = editing.insert(cat.render(), [Insertion(paper.arxiv_id, section.heading, after,
-                                                  entry.text)])
+    name = section_names(cat).get(id(section), section.heading)  # `Datasets > Others`
+    after = editing.insertion_point(cat, name)
+    new = editing.insert(cat.render(), [Insertion(paper.arxiv_id, name, after, entry.text)])
     return entry, catalog.parse(new)
 
 
