@@ -28,9 +28,6 @@ Reported per list:
 - merge-ready: proposed that day, in their section, in their shape, unbroken;
 - same link form: the bot's entry links arXiv in the maintainers' forms (`abs/…`, `pdf/…`,
   `….pdf`), which the shape leaves out;
-- same place: the bot inserts the paper after the entry the maintainers put it after (or on top
-  where they did), among the entries the list had; counted where the list as the adding commit
-  left it is in `catalogs/` and the section existed;
 - leave-out (--leave-out): bench/replay_leave_out.py on each list's newest announce-state
   catalog (the last three entries of every section with at least six held out and re-inserted).
 
@@ -74,7 +71,6 @@ from promptbot.judging import Scorer
 from promptbot.models import (
     Catalog,
     Decision,
-    Entry,
     Insertion,
     Paper,
     PaperFields,
@@ -104,9 +100,6 @@ class Outcome:
     bot_entry: str
     maintainers_shape: str
     bot_shape: str
-    # Whether the bot inserts after the entry the maintainers put it after (None: the list after
-    # the adding commit is not in the set, or the section did not exist).
-    same_place: bool | None = None
 
     @property
     def same_link_form(self) -> bool:
@@ -334,35 +327,7 @@ def replay_row(folder: Path, row: dict[str, Any], replay: Replay) -> Outcome | N
         in_shape_given_facts=theirs == informed,
         broken=target is not None and broken(cat, target, text, paper),
         fallback=fallback, maintainers_entry=row["entry"], bot_entry=text,
-        maintainers_shape=theirs, bot_shape=ours,
-        same_place=same_place(folder, row, cat, section) if exact and section else None)
-
-
-def _key(entry: Entry) -> str:
-    return entry.arxiv_ids[0] if entry.arxiv_ids else entry.title
-
-
-def same_place(folder: Path, row: dict[str, Any], cat: Catalog, section: Section) -> bool | None:
-    """Whether the bot inserts the paper after the entry the maintainers put it after (or on top
-    where they did), among the entries the list already had; None without the list as the
-    adding commit left it."""
-    name = f"{row['repo'].replace('/', '_')}_{str(row.get('commit_sha', ''))[:7]}.md"
-    after_commit = folder / "catalogs" / name
-    if not row.get("commit_sha") or not after_commit.exists() or not section.entries:
-        return None
-    new = catalog.parse(read_text(after_commit))
-    theirs = next((s for s in new.sections if s.heading == section.heading), None)
-    if theirs is None:
-        return None
-    had = {_key(e) for e in cat.entries}
-    kept = [e for e in theirs.entries if _key(e) in had or row["arxiv_id"] in e.arxiv_ids]
-    at = next((i for i, e in enumerate(kept) if row["arxiv_id"] in e.arxiv_ids), None)
-    if at is None:
-        return None
-    before_theirs = _key(kept[at - 1]) if at else None
-    after = editing.insertion_point(cat, section.heading, row["arxiv_id"])
-    before_ours = next((_key(e) for e in reversed(section.entries) if e.end_line <= after), None)
-    return before_theirs == before_ours
+        maintainers_shape=theirs, bot_shape=ours)
 
 
 def _rate(n: int, total: int) -> str:
@@ -385,8 +350,6 @@ def summarize(outcomes: list[Outcome], shape_only: bool) -> dict[str, Any]:
             "in_shape_given_facts": _rate(sum(o.in_shape_given_facts for o in rows), len(rows)),
             "broken": sum(o.broken for o in rows),
             "fallback": sum(bool(o.fallback) for o in rows),
-            "same_place": _rate(sum(bool(o.same_place) for o in rows),
-                                sum(o.same_place is not None for o in rows)),
             "same_link_form": _rate(sum(o.same_link_form for o in rows), len(rows)),
         }
         if not shape_only:

@@ -104,30 +104,6 @@ def test_the_shape_of_an_html_row_shifted_by_the_diff() -> None:
         shape.known_shape(shifted, "D E F"))
 
 
-@pytest.mark.parametrize(("on_top", "expected"), [(True, True), (False, False)])
-def test_same_place_compares_the_entry_before_the_maintainers_and_the_bots(
-    tmp_path: Path, on_top: bool, expected: bool
-) -> None:
-    bench = load("replay_history")
-    row = next(json.loads(line) for line in (HISTORY / "rows.jsonl").read_text("utf-8")
-               .splitlines() if '"2603.21957"' in line)
-    before = (HISTORY / row["catalog"]).read_text("utf-8")
-    cat = catalog.parse(before)
-    section, exact = bench.find_section(cat, row["section"])
-    assert exact and section is not None and len(section.entries) > 1
-    # The list after the adding commit: the maintainers' entry on top of the section (where
-    # this newest-first list takes a new paper), or after its last entry.
-    lines = before.splitlines(keepends=True)
-    at = section.entries[0].line - 1 if on_top else section.entries[-1].end_line
-    lines.insert(at, row["entry"] + "\n")
-    (tmp_path / "catalogs").mkdir()
-    owner, name = row["repo"].split("/")
-    (tmp_path / "catalogs" / f"{owner}_{name}_abcdef1.md").write_text("".join(lines), "utf-8")
-    placed = bench.same_place(tmp_path, row | {"commit_sha": "abcdef1" + "0" * 33}, cat, section)
-    assert placed is expected
-    assert bench.same_place(tmp_path, row, cat, section) is None  # no list after the commit
-
-
 def test_the_link_form_is_compared_where_the_shape_leaves_urls_out() -> None:
     bench = load("replay_history")
     forms = bench._link_forms
