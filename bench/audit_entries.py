@@ -1,0 +1,149 @@
+"""Audit of written entries: every section of every list given, hostile papers and plain ones.
+
+For each catalog and each section with entries:
+- every hostile paper of a JSON file (`tests/data/hostile_metadata.json`: titles, abstracts and
+  comments with markup, HTML, mentions, links, control characters) is written the list's way and
+  inserted; counted as broken when the entry renders with unbalanced brackets or stray emphasis
+  (cmark-gfm, the render check), or the catalog parser no longer reads the old entries as before
+  plus the new one;
+- two plain papers of distinctive words (one with a name, code and a project page, one published
+  from an institution) are written; counted as strangers when the entry shows a URL or a word
+  that is neither the paper's nor a habit of the list (on two of its entries or more): another
+  paper's link or words, copied from an exemplar.
+
+Reported per list: sections, entries written, broken, strangers, and the first few of each.
+
+    python bench/audit_entries.py CATALOG.md [CATALOG.md ...] [--hostile FILE] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from promptbot import catalog
+from promptbot.catalog import section_names
+from promptbot.catalog.math_text import plain_math
+from promptbot.entries import editing
+from promptbot.entries.formatting import TITLE_MAX, format_entry
+from promptbot.entries.markdown_safety import rendered_text
+from promptbot.entries.render_check import problems
+from promptbot.models import Catalog, Insertion, Paper, Section
+
+HOSTILE = Path(__file__).resolve().parent.parent / "tests" / "data" / "hostile_metadata.json"
+_DAY = datetime(2026, 11, 10, tzinfo=UTC)
+PLAIN = (
+    Paper(arxiv_id="2611.04567", title="Zebra-Net: Quokka Alignment for Wombat Segmentation",
+          authors=("Ada Q. Lovelace", "Bob Zed"), published=_DAY,
+          abstract="We align quokkas. Code: https://github.com/zoo/zebra-net. "
+                   "Project page: https://zoo.github.io/zebra/"),
+    Paper(arxiv_id="2611.04568", title="Quokka Alignment for Wombat Segmentation in the Wild",
+          authors=("Ada Q. Lovelace",), comment="Accepted to CVPR 2026",
+          affiliations=("Wombat University",), published=_DAY),
+)
+_OURS = ("2611.0456", "zoo/zebra-net", "zoo.github.io")
+_URL = re.compile(r"https?://[^\s)\]\"'<>]+")
+_WORD = re.compile(r"[A-Za-z]{3,}")
+_MONTHS = ("January February March April May June July August September October November "
+           "December")
+
+
+def hostile_papers(path: Path) -> list[Paper]:
+    """The hostile metadata as papers, each title behind plain words (a title with words)."""
+    items = json.loads(path.read_text("utf-8"))
+    return [Paper(arxiv_id=f"2612.{98000 + n}", title=" ".join(
+        ("Towards Robust " + str(h["title"])).split()), abstract=str(h.get("abstract") or ""),
+        comment=h.get("comment"), authors=("Ada Lovelace",), published=_DAY)
+        for n, h in enumerate(items)]
+
+
+def inserted(cat: Catalog, section: Section, paper: Paper) -> tuple[str, Catalog]:
+    """The entry written for `paper` into `section`, and the catalog with it inserted."""
+    entry = format_entry(paper, editing.section_style(cat, section))
+    name = section_names(cat).get(id(section), section.heading)
+    after = editing.insertion_point(cat, name)
+    text = editing.insert(cat.render(), [Insertion(paper.arxiv_id, name, after, entry.text)])
+    return entry.text, catalog.parse(text)
+
+
+def broken(cat: Catalog, new: Catalog, text: str, paper: Paper) -> bool:
+    """Unbalanced, or the old entries read otherwise, or the new one not read back once."""
+    shown = (rendered_text(plain_math(paper.title), TITLE_MAX),)
+    if any("unbalanced" in p or "stray" in p for p in problems(text, shown=shown)):
+        return True
+    added = [e for e in new.entries if paper.arxiv_id in e.arxiv_ids]
+    old = [(e.title, e.arxiv_ids) for e in cat.entries]
+    rest = [(e.title, e.arxiv_ids) for e in new.entries if not added or e is not added[0]]
+    return len(added) != 1 or rest != old
+
+
+def strangers(text: str, paper: Paper, cat: Catalog) -> list[str]:
+    """The URLs and words of `text` that are neither the paper's nor on two of the list's
+    entries or more."""
+    words = Counter(w.casefold() for e in cat.entries for w in set(_WORD.findall(e.raw)))
+    links = Counter(u for e in cat.entries for u in set(_URL.findall(e.raw)))
+    own = " ".join((paper.title, *paper.authors, paper.comment or "", *paper.affiliations,
+                    paper.abstract, _MONTHS))
+    mine = {w.casefold() for w in _WORD.findall(own)} | {m[:3].casefold()
+                                                          for m in _MONTHS.split()}
+    urls = [u for u in _URL.findall(text) if links[u] < 2 and not any(o in u for o in _OURS)]
+    return urls + [w for w in _WORD.findall(_URL.sub("", text))
+                   if w.casefold() not in mine and words[w.casefold()] < 2]
+
+
+def audit(path: Path, hostile: Sequence[Paper]) -> dict[str, Any]:
+    """One catalog's figures and first findings."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        cat = catalog.parse(handle.read())
+    sections = [s for s in cat.sections if s.entries]
+    written = 0
+    faults: list[str] = []
+    found: list[str] = []
+    for section in sections:
+        for paper in hostile:
+            text, new = inserted(cat, section, paper)
+            written += 1
+            if broken(cat, new, text, paper):
+                faults.append(f"{section.heading}: {text!r}")
+        for paper in PLAIN:
+            text, _ = inserted(cat, section, paper)
+            written += 1
+            if extra := strangers(text, paper, cat):
+                found.append(f"{section.heading}: {extra} in {text!r}")
+    return {"sections": len(sections), "written": written, "broken": len(faults),
+            "strangers": len(found), "first_broken": faults[:3], "first_strangers": found[:3]}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: catalogs, and where the hostile metadata is."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("catalogs", type=Path, nargs="+")
+    parser.add_argument("--hostile", type=Path, default=HOSTILE)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    hostile = hostile_papers(args.hostile)
+    result = {path.name: audit(path, hostile) for path in args.catalogs}
+    if args.json:
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for name, figures in result.items():
+        print(f"{name}: sections {figures['sections']}; written {figures['written']}; "
+              f"broken {figures['broken']}; strangers {figures['strangers']}")
+        for line in figures["first_broken"] + figures["first_strangers"]:
+            print(f"  {line[:300]}")
+    total = {k: sum(f[k] for f in result.values()) for k in ("written", "broken", "strangers")}
+    print(f"TOTAL: written {total['written']}; broken {total['broken']}; "
+          f"strangers {total['strangers']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

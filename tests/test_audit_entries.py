@@ -1,0 +1,52 @@
+"""bench/audit_entries.py on lists of tests/data."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from promptbot import catalog
+
+BENCH = Path(__file__).parent.parent / "bench"
+DATA = Path(__file__).parent / "data"
+
+
+def load() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("audit_entries", BENCH / "audit_entries.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_audit_reports_every_list_without_broken_entries_or_strangers(
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    bench = load()
+    lists = [DATA / "history" / "showlab_Awesome-Video-Diffusion_f77bb4a_products_slice.md",
+             DATA / "catalogs" / "BWLONG_Awesome-Prompt-Learning-CV_README_2023-05-22_64ace8e.md"]
+    assert bench.main([*map(str, lists), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert set(result) == {p.name for p in lists}
+    for figures in result.values():
+        assert figures["sections"] >= 1 and figures["written"] >= 32
+        assert figures["broken"] == 0 and figures["strangers"] == 0
+
+
+def test_an_exemplars_link_or_words_are_strangers() -> None:
+    bench = load()
+    cat = catalog.parse("# L\n## S\n* **A**: \"Alpha Beta\", arXiv, 2024. [[Paper](https://arxiv"
+                        ".org/abs/2401.00001)]\n* **B**: \"Gamma Delta\", arXiv, 2024. [[Paper]"
+                        "(https://arxiv.org/abs/2401.00002)]\n")
+    paper = bench.PLAIN[1]
+    clean = f'* "{paper.title}", CVPR, 2026. [[Paper](https://arxiv.org/abs/{paper.arxiv_id})]'
+    assert bench.strangers(clean, paper, cat) == []
+    copied = clean + " [[Code](https://github.com/other/repo)] Gamma"
+    assert bench.strangers(copied, paper, cat) == ["https://github.com/other/repo", "Code",
+                                                   "Gamma"]
