@@ -190,11 +190,14 @@ def test_a_row_without_a_stars_badge_is_written_like_the_lists_rows_without_one(
 
 
 @pytest.mark.parametrize("title", ["Towards Robust Prompt Learning: &amp",
-                                   "Towards Robust Prompt Learning: &lt;b&gt; tags"])
+                                   "Towards Robust Prompt Learning: &lt;b&gt; tags",
+                                   "Towards Robust Prompt Learning: [&amp",
+                                   "Towards Robust Prompt Learning: a [&lt;b&gt;] c"])
 def test_a_title_that_spells_a_character_reference_is_written_into_an_html_table(
         title: str) -> None:
     # Found by the property test below: the row read back as "&amp" was unescaped a second time
-    # and compared as "&", so the paper was left out of every HTML table.
+    # and compared as "&", so the paper was left out of every HTML table; with a bracket, the
+    # cell read back as `&#91;&amp` matched neither reading.
     cat = parsed("SIBench_Awesome-Visual-Spatial-Reasoning_2eb21f6.md")
     section = next(s for s in cat.sections if s.heading == "Single Image")
     paper = Paper(arxiv_id="2612.98765", title=title, published=datetime(2026, 12, 1, tzinfo=UTC))

@@ -124,8 +124,10 @@ def _read_back(entry: str, context: str, arxiv_id: str, title: str) -> list[str]
     if arxiv_id and arxiv_id not in back.arxiv_ids:
         return ["the arXiv id does not read back"]
     # A raw-HTML cell's title is read back already unescaped once (a title's own `&amp` stays
-    # `&amp`); a markdown entry's may keep its character references: either reading counts.
+    # `&amp`), its brackets as `&#91;` `&#93;` (kept apart from the link the parser reads the
+    # cell as); a markdown entry's may keep its character references: each reading counts.
+    cell = back.title.replace("&#91;", "[").replace("&#93;", "]")
     if title and not any(normalize_title(title) in normalize_title(read)
-                         for read in (back.title, html.unescape(back.title))):
+                         for read in (back.title, cell, html.unescape(back.title))):
         return ["the title does not read back"]
     return []
