@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from promptbot.catalog import outline
 from promptbot.entries import html_row_template, spacing
+from promptbot.entries.link_forms import voted_links
 from promptbot.entries.table_rows import (
     DELIMITER_ROW,
     PLACEHOLDERS,
@@ -116,35 +117,6 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
 
 
 _PLACEHOLDER_MAX = 20
-
-
-def voted_links(templates: Sequence[Template], weights: Sequence[float]) -> tuple[Template, ...]:
-    """The templates with each paper link in the form the section's entries of that look write
-    it most (by weight): `arxiv.org/abs/…` where most write it so, though the one exemplar
-    chosen wrote `…/pdf/…`."""
-    votes: dict[tuple[str, int], dict[str, float]] = {}
-    for template, weight in zip(templates, weights, strict=True):
-        for n, slot in enumerate(s for s in template.slots if s.kind == "paper"):
-            if "arxiv.org/" not in slot.original.lower():
-                continue  # a journal's page: its form is no habit of the list's arXiv links
-            forms = votes.setdefault((template.key, n), {})
-            forms[slot.form] = forms.get(slot.form, 0.0) + weight
-    return tuple(_with_paper_forms(t, votes) for t in templates)
-
-
-def _with_paper_forms(template: Template,
-                      votes: dict[tuple[str, int], dict[str, float]]) -> Template:
-    parts: list[Part] = []
-    n = 0
-    for part in template.parts:
-        if isinstance(part, Slot) and part.kind == "paper":
-            forms = votes.get((template.key, n), {part.form: 1.0})
-            form = max(forms, key=lambda f: forms[f])
-            parts.append(replace(part, form=form))
-            n += 1
-        else:
-            parts.append(part)
-    return replace(template, parts=tuple(parts))
 
 
 def _link_papers(pool: Sequence[tuple[Template, Entry]]) -> bool:
