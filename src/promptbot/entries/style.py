@@ -11,7 +11,7 @@ from promptbot.entries.metadata import canonical_venue
 from promptbot.entries.render_check import structure
 from promptbot.entries.style_bullets import bullet_style, layout, title_keeps_name
 from promptbot.entries.style_model import LINK_RE, VENUE_LABEL, EntryStyle, LinkStyle, vote
-from promptbot.entries.table_rows import cells, table_delimiter_line
+from promptbot.entries.table_rows import cells, column_field, table_delimiter_line
 from promptbot.entries.template_choice import SectionTemplates, ends, induce
 from promptbot.models import Catalog, Entry, Section
 
@@ -89,15 +89,6 @@ def _arxiv_word(entries: Sequence[Entry]) -> str | None:
 
 # --- tables -------------------------------------------------------------------------------------
 
-_COLUMN_FIELDS = (
-    ("title", ("title", "paper", "name")),
-    ("venue", ("venue", "conference", "journal", "publication", "published")),
-    ("year", ("year", "date")),
-    ("code", ("code", "github", "repo", "implementation")),
-    ("affiliation", ("affiliation", "institution", "organization")),
-)
-
-
 def _table_style(
     catalog: Catalog,
     section: Section,
@@ -109,7 +100,7 @@ def _table_style(
     if delimiter is None:
         return replace(base, kind="bullet")
     header = cells(catalog.lines[delimiter - 2])
-    columns = tuple(_column_field(h) for h in header)
+    columns = tuple(column_field(h) for h in header)
     widths = tuple(len(c) for c in header)
     rows = [cells(e.raw) for e in (own or every)]
     padded = sum(1 for r in rows if len(r) == len(widths) and _is_padded(r, widths))
@@ -125,14 +116,6 @@ def _table_style(
         missing=missing,
         links=links,
     )
-
-
-def _column_field(header: str) -> str:
-    name = header.strip().lower()
-    for field_name, words in _COLUMN_FIELDS:
-        if any(w in name for w in words):
-            return field_name
-    return ""
 
 
 def _is_padded(row: Sequence[str], widths: Sequence[int]) -> bool:

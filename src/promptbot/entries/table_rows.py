@@ -60,3 +60,22 @@ def says_nothing(text: str) -> bool:
     value some rows share (`Prompt tuning`, `NeurIPS`), which a new row must never copy."""
     words = WORD.findall(text.casefold())
     return all(w in _NOTHING_WORDS for w in words) and not any(c.isdigit() for c in text)
+
+
+_COLUMN_FIELDS = (
+    ("title", ("title", "paper", "name")),
+    ("venue", ("venue", "conference", "journal", "publication", "published")),
+    ("year", ("year", "date")),
+    ("code", ("code", "github", "repo", "implementation")),
+    ("affiliation", ("affiliation", "institution", "organization")),
+)
+
+
+def column_field(header: str) -> str:
+    """What a column holds, by its header's words (`title`, `venue`, `year`, `code`,
+    `affiliation`); "" for anything else."""
+    name = header.strip().lower()
+    for field_name, words in _COLUMN_FIELDS:
+        if any(w in name for w in words):
+            return field_name
+    return ""

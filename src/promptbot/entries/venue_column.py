@@ -8,13 +8,10 @@ there (`arXiv`), not the column's "nothing" mark.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from promptbot.entries.table_rows import cells
+from promptbot.entries.table_rows import cells, column_field
 from promptbot.entries.template_model import Slot, Template
-
-_VENUE_HEADER = re.compile(r"(?i)\b(?:venue|conference|journal|publication|published)s?\b")
 
 
 def venue_column(context: str) -> int | None:
@@ -23,7 +20,8 @@ def venue_column(context: str) -> int | None:
     header = context.split("\n", 1)[0]
     if "|" not in header:
         return None
-    return next((i for i, name in enumerate(cells(header)) if _VENUE_HEADER.search(name)), None)
+    return next((i for i, name in enumerate(cells(header)) if column_field(name) == "venue"),
+                None)
 
 
 def with_venue_cell(template: Template, column: int | None) -> Template:
