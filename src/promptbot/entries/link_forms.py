@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from promptbot.entries.template_model import Part, Slot, Template
+from promptbot.entries.templates import arxiv_id_of
 
 
 def voted_links(templates: Sequence[Template], weights: Sequence[float]) -> tuple[Template, ...]:
@@ -21,7 +22,7 @@ def voted_links(templates: Sequence[Template], weights: Sequence[float]) -> tupl
     votes: dict[tuple[str, int], dict[str, float]] = {}
     for template, weight in zip(templates, weights, strict=True):
         for n, slot in enumerate(s for s in template.slots if s.kind == "paper"):
-            if "arxiv.org/" not in slot.original.lower():
+            if arxiv_id_of(slot.original) is None:
                 continue  # a journal's page: its form is no habit of the list's arXiv links
             forms = votes.setdefault((template.key, n), {})
             forms[slot.form] = forms.get(slot.form, 0.0) + weight

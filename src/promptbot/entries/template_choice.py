@@ -30,7 +30,7 @@ from promptbot.entries.table_rows import (
 from promptbot.entries.template_dates import month_spellings
 from promptbot.entries.template_fill import Values, code_host
 from promptbot.entries.template_model import Part, Slot, Template
-from promptbot.entries.templates import abstract
+from promptbot.entries.templates import LINK_WORDS, abstract
 from promptbot.entries.venue_column import venue_column, with_venue_cell
 from promptbot.entries.venue_tags import preprint_tag
 from promptbot.models import Catalog, Entry, Section
@@ -252,10 +252,8 @@ def _in_label(text: str, start: int, end: int, constant: frozenset[str]) -> bool
 
 
 # What links are called whatever the list: a label with one of these names its link's kind.
-_LINK_NAMES = frozenset({
-    "paper", "pdf", "arxiv", "code", "github", "pytorch", "tensorflow", "jax", "project", "page",
-    "website", "homepage", "demo", "video", "dataset", "data", "model", "models", "blog",
-    "slides", "poster", "citation", "bibtex", "leaderboard", "benchmark", "huggingface"})
+_LINK_NAMES = LINK_WORDS | {"pytorch", "tensorflow", "jax", "data", "blog", "slides", "poster",
+                            "citation", "bibtex", "leaderboard", "benchmark", "huggingface"}
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:

@@ -8,6 +8,7 @@ slots with another paper's values writes that paper the way the maintainers wrot
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -60,8 +61,13 @@ class Template:
     def key(self) -> str:
         """The template's skeleton: literal markup and slot kinds, words and digits left out
         (computed once: ranking compares every template's key for every paper)."""
-        return "".join(skeleton(p) if isinstance(p, str) else "{" + p.kind + "}"
-                       for p in self.parts)
+        return key_of(self.parts)
+
+
+def key_of(parts: Sequence[Part]) -> str:
+    """The skeleton of template parts (a whole template's, or a piece of one such as its venue
+    tag): literal markup, slot kinds in braces."""
+    return "".join(skeleton(p) if isinstance(p, str) else "{" + p.kind + "}" for p in parts)
 
 
 _WORDS = re.compile(r"[^\W\d_]+(?:[ \-'’][^\W\d_]+)*")

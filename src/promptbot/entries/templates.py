@@ -157,7 +157,7 @@ def _title_candidates(text: str, title: str) -> list[str]:
     title), the parser's reading when it is clean text, else the longest run of plain text."""
     labels = [m.group(1).strip() for m in _LABEL.finditer(text)]
     out = [label for label in labels if len(label.split()) >= 3
-           and label.split()[0].casefold().strip(":") not in _LINK_WORDS]
+           and label.split()[0].casefold().strip(":") not in LINK_WORDS]
     trimmed = _trim_title(title)
     if trimmed and not _MARKUP.search(trimmed):
         out.append(trimmed)
@@ -167,8 +167,9 @@ def _title_candidates(text: str, title: str) -> list[str]:
     return out
 
 
-_LINK_WORDS = frozenset({"code", "paper", "pdf", "project", "github", "demo", "website", "arxiv",
-                         "model", "models", "dataset", "datasets", "video", "page", "homepage"})
+# What links are named (`[Code](…)`, `[Project page](…)`): no title and no short name.
+LINK_WORDS = frozenset({"code", "paper", "pdf", "project", "github", "demo", "website", "arxiv",
+                        "model", "models", "dataset", "datasets", "video", "page", "homepage"})
 _LEADING_TAG = re.compile(r"^\s*(?:\[[^\[\]]{1,30}\]|\*\*[^*]{1,30}\*\*)\s*")
 _TRAILING_JUNK = re.compile(r"\s*(?:\|.*|\[`.*|\]\(.*)$")
 

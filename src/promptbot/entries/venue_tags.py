@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from promptbot.entries.template_model import Part, Slot, Template, skeleton
+from promptbot.entries.template_model import Part, Slot, Template, key_of
 
 TAG_MIN = 3  # preprint entries with one tag form needed to call it the list's habit
 TAG_SHARE = 0.6  # ... and the share of the list's tagged preprints that form must have
@@ -66,11 +66,11 @@ def preprint_tag(templates: Sequence[Template]) -> tuple[tuple[Part, ...], tuple
               for parts in [tag_parts(t)] if parts is not None]
     if not tagged:
         return (), ()
-    keys = Counter(_key(parts) for _, parts in tagged)
+    keys = Counter(key_of(parts) for _, parts in tagged)
     key, count = keys.most_common(1)[0]
     if count < TAG_MIN or count < TAG_SHARE * len(tagged):
         return (), ()
-    same = [(t, parts) for t, parts in tagged if _key(parts) == key]
+    same = [(t, parts) for t, parts in tagged if key_of(parts) == key]
     return same[0][1], tuple(t.raw for t, _ in same)
 
 
@@ -86,10 +86,6 @@ def as_preprint(template: Template, tag: tuple[Part, ...]) -> Template:
     parts = template.parts
     new = (*parts[:i], str(parts[i])[:left], *tag, str(parts[j])[right:], *parts[j + 1:])
     return replace(template, parts=_joined(new), venue_is_arxiv=True)
-
-
-def _key(parts: tuple[Part, ...]) -> str:
-    return "".join(skeleton(p) if isinstance(p, str) else "{" + p.kind + "}" for p in parts)
 
 
 def _joined(parts: Sequence[Part]) -> tuple[Part, ...]:
