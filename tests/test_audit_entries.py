@@ -50,3 +50,21 @@ def test_an_exemplars_link_or_words_are_strangers() -> None:
     copied = clean + " [[Code](https://github.com/other/repo)] Gamma"
     assert bench.strangers(copied, paper, cat) == ["https://github.com/other/repo", "Code",
                                                    "Gamma"]
+
+
+def _lists() -> list[Path]:
+    """Every list and slice in tests/data (the How-to-PR file is no list of papers)."""
+    found = [*(DATA / "catalogs").glob("*.md"), *(DATA / "history").glob("*.md")]
+    return sorted(p for p in found if "How-to-PR" not in p.name)
+
+
+@pytest.mark.parametrize("path", _lists(), ids=lambda p: p.name)
+def test_no_entry_carries_another_papers_link_or_words(path: Path) -> None:
+    # Real slices where it did before: a section of projects (Sun-Haoyuan23), of products
+    # (showlab).
+    bench = load()
+    cat = catalog.parse(path.read_bytes().decode("utf-8"))
+    for section in (s for s in cat.sections if s.entries):
+        for paper in bench.PLAIN:
+            text, _ = bench.inserted(cat, section, paper)
+            assert not bench.strangers(text, paper, cat), (section.heading, text)
