@@ -1,4 +1,5 @@
-"""A list's own tag for a preprint, put where a published paper's exemplar tags its venue."""
+"""A list's own tag for a preprint or a published paper, put where an exemplar of the other kind
+tags its venue."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from promptbot.entries.template_fill import Values
 from promptbot.entries.template_model import Template
 from promptbot.entries.templated import write
 from promptbot.entries.templates import abstract
-from promptbot.entries.venue_tags import as_preprint, preprint_tag, tag_parts
+from promptbot.entries.venue_tags import as_kind, kind_tag, tag_parts, venue_tags
 
 HISTORY = Path(__file__).parents[1] / "data" / "history"
 # ZLKong's list (history-dev): `[**CVPR'26**]` for a published paper, `[arXiv]` for a preprint.
@@ -20,6 +21,11 @@ PUBLISHED = ("* [**CVPR'26**] VideoSeek: Long-Horizon Video Agent with Tool-Guid
              "videoseek)]")
 PREPRINTS = [f"* [arXiv] Token Paper Number {n} [[Paper](https://arxiv.org/pdf/2604.0000{n})]"
              for n in range(1, 5)]
+
+
+def zlkong() -> str:
+    with (HISTORY / ZLKONG).open(encoding="utf-8", newline="") as handle:
+        return handle.read()
 
 
 def templates(rows: list[str]) -> list[Template]:
@@ -37,9 +43,9 @@ def values(**changes: object) -> Values:
 
 def test_the_tag_most_preprints_share_is_the_lists_and_a_published_exemplar_takes_it() -> None:
     published, *preprints = templates([PUBLISHED, *PREPRINTS])
-    tag, looks = preprint_tag([published, *preprints])
+    tag, looks = kind_tag([published, *preprints], preprint=True)
     assert tag == tag_parts(preprints[0]) and len(looks) == 4
-    converted = as_preprint(published, tag)
+    converted = as_kind(published, tag, preprint=True)
     assert converted.venue_is_arxiv is True
     with_code = templates([PREPRINTS[0].replace(")]", ")] [[Code](https://github.com/o/r)]")])
     assert converted.key == with_code[0].key  # the look of a preprint with code
@@ -47,16 +53,16 @@ def test_the_tag_most_preprints_share_is_the_lists_and_a_published_exemplar_take
 
 def test_no_tag_without_the_habit() -> None:
     published, *preprints = templates([PUBLISHED, *PREPRINTS[:2]])
-    assert preprint_tag([published, *preprints]) == ((), ())  # two are no habit
+    assert kind_tag([published, *preprints], preprint=True) == ((), ())  # two are no habit
     dated = templates(["* [**arXiv'25**] A Paper Of Words [[Paper](https://arxiv.org/pdf/2504."
                        "00001)]", *PREPRINTS[:2]])
-    assert preprint_tag(dated) == ((), ())  # no form has most of them
-    assert as_preprint(dated[0], tag_parts(dated[1]) or ()) is dated[0]  # a preprint already
+    assert kind_tag(dated, preprint=True) == ((), ())  # no form has most of them
+    # A preprint already, for a preprint.
+    assert as_kind(dated[0], tag_parts(dated[1]) or (), preprint=True) is dated[0]
 
 
 def test_a_preprint_among_published_papers_is_tagged_the_lists_way_with_its_code() -> None:
-    with (HISTORY / ZLKONG).open(encoding="utf-8", newline="") as handle:
-        cat = catalog.parse(handle.read())
+    cat = catalog.parse(zlkong())
     section = next(s for s in cat.sections if s.path[-2:] == ("🌁 Vision", "2026"))
     found = section_templates(cat, section)
     assert found is not None and all(not t.venue_is_arxiv for t in found.templates)
@@ -66,3 +72,57 @@ def test_a_preprint_among_published_papers_is_tagged_the_lists_way_with_its_code
                             "2604.01234)] [[Code](https://github.com/o/r)]")
     published = write(found, values(venue="CVPR", venue_is_arxiv=False), found.structures)
     assert published is not None and published.text.startswith("* [**CVPR'26**] Token Merging")
+
+
+def test_the_published_tag_most_published_papers_share_is_the_lists_too() -> None:
+    published, *preprints = templates([PUBLISHED, *PREPRINTS])
+    others = templates([PUBLISHED.replace("CVPR", venue) for venue in ("ICLR", "ACL")])
+    tags = venue_tags([published, *others, *preprints])
+    assert tags.published == tag_parts(published) and tags.preprint == tag_parts(preprints[0])
+    assert len(tags.looks) == 7  # the entries writing either tag
+    converted = tags.fitted(preprints[0], preprint=False)
+    assert converted.venue_is_arxiv is False and converted.key == templates(
+        [PUBLISHED.replace(" [[Code](https://github.com/jylins/videoseek)]", "")])[0].key
+    assert tags.fitted(published, preprint=False) is published
+
+
+def _only_preprints_in_language_2026(text: str) -> str:
+    """The slice with `📝 Language > 2026` holding only its preprints (`[arXiv]`)."""
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("#### 2026") and i > 150)
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("#### "))
+    kept = [line for line in lines[start + 1:end] if line.startswith("* [arXiv]")]
+    return "\n".join([*lines[:start + 1], *kept, *lines[end:]])
+
+
+def test_a_published_paper_among_preprints_is_tagged_the_way_the_list_tags_published_papers(
+) -> None:
+    # Before: the section's only look was `[arXiv]`, and an ACL paper was written `[ACL]`.
+    cat = catalog.parse(_only_preprints_in_language_2026(zlkong()))
+    section = next(s for s in cat.sections if s.path[-2:] == ("📝 Language", "2026"))
+    found = section_templates(cat, section)
+    assert found is not None and all(t.venue_is_arxiv for t in found.templates)
+    written = write(found, values(venue="ACL", venue_is_arxiv=False), found.structures)
+    assert written is not None and written.fallback == ""
+    assert written.text == ("* [**ACL'26**] Token Merging at Scale [[Paper](https://arxiv.org/pdf/"
+                            "2604.01234)] [[Code](https://github.com/o/r)]")
+
+
+def test_the_whole_lists_preprint_tag_outweighs_a_few_entries_of_one_section_written_otherwise(
+) -> None:
+    # `📝 Language > 2025` with six published papers and four preprints written `[**arXiv**]`,
+    # where the list writes `[arXiv]` on nineteen: a preprint there is tagged the list's way.
+    text = zlkong()
+    start = text.index("#### 2025", text.index("## 📝 Language"))
+    rows = "".join([*(f"* [**ACL'25**] Language Paper {n} [[Paper](https://arxiv.org/pdf/2511."
+                      f"0000{n})]\n" for n in range(1, 7)),
+                    *(f"* [**arXiv**] Language Preprint {n} [[Paper](https://arxiv.org/pdf/2512."
+                      f"0000{n})]\n" for n in range(1, 5))])
+    cat = catalog.parse(text[:start] + "#### 2025\n" + rows)
+    section = next(s for s in cat.sections if s.path[-2:] == ("📝 Language", "2025"))
+    found = section_templates(cat, section)
+    assert found is not None
+    written = write(found, values(code_url=None), found.structures)
+    assert written is not None
+    assert written.text == ("* [arXiv] Token Merging at Scale [[Paper](https://arxiv.org/pdf/"
+                            "2604.01234)]")

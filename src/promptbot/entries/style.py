@@ -33,9 +33,9 @@ def section_templates(catalog: Catalog, section: Section) -> SectionTemplates | 
     if found is None:
         return None
     pool = section.entries or catalog.entries
-    # The list's preprint tag put in a published exemplar (venue_tags) makes a look the list's
-    # tagged preprints have, wherever they are.
-    looks = [e.raw for e in ends(pool)] + list(found.preprint_looks)
+    # The list's tag of one kind of paper put in an exemplar of the other (venue_tags) makes a
+    # look the list's entries with that tag have, wherever they are.
+    looks = [e.raw for e in ends(pool)] + list(found.tags.looks)
     shapes = frozenset(structure(raw.replace("\r\n", "\n").rstrip("\n"), found.context)
                        for raw in looks)
     return replace(found, structures=shapes)

@@ -32,7 +32,7 @@ from promptbot.entries.template_fill import Values, code_host
 from promptbot.entries.template_model import Part, Slot, Template
 from promptbot.entries.templates import LINK_WORDS, abstract
 from promptbot.entries.venue_column import venue_column, with_venue_cell
-from promptbot.entries.venue_tags import preprint_tag
+from promptbot.entries.venue_tags import NO_TAGS, VenueTags, venue_tags
 from promptbot.models import Catalog, Entry, Section
 
 RECENCY = 0.85  # an entry's weight relative to its neighbour nearer the section's end
@@ -57,10 +57,9 @@ class SectionTemplates:
     # HTML table rows: per column, the star badge of the row's own repository as the list
     # writes it (html_row_template.star_badges), None for a column of something else.
     badges: tuple[Template | None, ...] = ()
-    # The list's tag for a preprint (`[arXiv]`) as parts, where it tags preprints its own way
-    # (venue_tags.preprint_tag); () where it does not.
-    preprint_tag: tuple[Part, ...] = ()
-    preprint_looks: tuple[str, ...] = ()  # entries of the list that write that tag
+    # The list's tags for a preprint (`[arXiv]`) and a published paper (`[**CVPR'26**]`), where
+    # it tags each kind its own way (venue_tags).
+    tags: VenueTags = NO_TAGS
 
     @property
     def shows_venue(self) -> bool:
@@ -90,7 +89,7 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
         pool = [(t, e) for t, e in pool if e.kind != "html"]
     if not pool:
         return None
-    listed, months = _list_wide(catalog)
+    listed, months, tagged = _list_wide(catalog)
     sample = [*listed, *(t for t, _ in pool)]
     constant = constant_words(sample)
     rows = html_row_template.is_html([e for _, e in pool])
@@ -99,7 +98,6 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
     column = None if rows else venue_column(context)
     pool = [(with_venue_cell(seal(t, constant), column), e) for t, e in pool]
     weights = _recency(catalog, section, len(pool), bool(own))
-    tag, looks = preprint_tag([*listed, *(t for t, _ in pool)])
     entries = section.entries or catalog.entries
     return SectionTemplates(
         templates=voted_links([t for t, _ in pool], weights),
@@ -111,8 +109,7 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
         column_values=html_row_template.column_values(ends(entries)) if rows else (),
         badges=html_row_template.star_badges(ends(entries), catalog.entries) if rows else (),
         months=months,
-        preprint_tag=tag,
-        preprint_looks=looks,
+        tags=venue_tags([*tagged, *(t for t, _ in pool)]),
     )
 
 
@@ -125,14 +122,17 @@ def _link_papers(pool: Sequence[tuple[Template, Entry]]) -> bool:
 
 
 @lru_cache(maxsize=2)
-def _list_wide(catalog: Catalog) -> tuple[tuple[Template, ...], tuple[str, ...]]:
+def _list_wide(catalog: Catalog
+               ) -> tuple[tuple[Template, ...], tuple[str, ...], tuple[Template, ...]]:
     """What every section's templates learn from the whole list, computed once per list: a
-    sample of its entries as templates (to tell its markup words from values) and its month
-    spellings."""
+    sample of its entries as templates (to tell its markup words from values), its month
+    spellings, and a wider sample to learn its venue tags from (a habit of the whole list, such
+    as `[arXiv]`, must outweigh the few entries of one section written otherwise)."""
     every = catalog.entries
     step = max(1, len(every) // _SAMPLE)
+    spread = tuple(t for t in (abstract(e) for e in every[::step]) if t is not None)
     return (tuple(t for t, _ in _templates(every[::step])),
-            month_spellings(e.raw for e in every))
+            month_spellings(e.raw for e in every), spread)
 
 
 def _placeholders(entries: Sequence[Entry]) -> tuple[str, ...]:

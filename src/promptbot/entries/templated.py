@@ -18,7 +18,6 @@ from promptbot.entries.template_fill import (
     v_name_apart,
 )
 from promptbot.entries.template_model import Template
-from promptbot.entries.venue_tags import as_preprint
 from promptbot.models import Paper, PaperFields
 
 TRIES = 6  # exemplars tried, best first, before giving up on the list's own templates
@@ -65,11 +64,10 @@ def write(section: SectionTemplates, values: Values,
                               rendered_text(values.affiliation) if values.affiliation else "",
                               *(rendered_text(a) for a in values.authors[:1])) if v)
     values = replace(values, months=section.months) if section.months else values
-    if values.venue_is_arxiv and section.preprint_tag:
-        # A published paper's exemplar tags a preprint the list's way (`[arXiv]`, not
-        # `[**arXiv'26**]`); it then counts among the preprints' looks.
-        section = replace(section, templates=tuple(as_preprint(t, section.preprint_tag)
-                                                   for t in section.templates))
+    # An exemplar of the other kind of paper tags this one the list's way (`[arXiv]`, not
+    # `[**arXiv'26**]`; `[**ACL'26**]`, not `[ACL]`); it then counts among this kind's looks.
+    section = replace(section, templates=tuple(section.tags.fitted(t, values.venue_is_arxiv)
+                                               for t in section.templates))
     candidates = ranked(section, values)
     for strict in (True, False):
         # A look of the list's own is worth looking further for than a look without a value:

@@ -1,9 +1,11 @@
-"""A list's tag for a preprint, put where an exemplar of a published paper tags its venue.
+"""A list's own venue tags: how it tags a preprint, and how a published paper, put where an
+exemplar of the other kind tags its venue.
 
 Lists that tag an entry's venue often tag a preprint apart: ZLKong's writes `[arXiv]` for every
 preprint but `[**CVPR'26**]` for a published paper. Filling a published exemplar with a preprint
-would write `[**arXiv'26**]`, a tag the list never writes; the list's own preprint tag (learned
-from its preprint entries, as template parts) takes the venue tag's place instead.
+would write `[**arXiv'26**]`, a tag the list never writes, and filling a preprint's with a
+published paper `[ACL]`; the list's own tag of the paper's kind (learned from its entries of that
+kind, as template parts) takes the exemplar's tag's place instead.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from promptbot.entries.template_model import Part, Slot, Template, key_of
 
@@ -58,11 +60,12 @@ def tag_parts(template: Template) -> tuple[Part, ...] | None:
     return (str(template.parts[i])[left:], *template.parts[i + 1:j], str(template.parts[j])[:right])
 
 
-def preprint_tag(templates: Sequence[Template]) -> tuple[tuple[Part, ...], tuple[str, ...]]:
-    """The list's tag for a preprint, as parts, and the entries that write it: the tag form most
-    of its tagged preprint entries share, when at least TAG_MIN and TAG_SHARE of them do;
-    ((), ()) when the list has no such habit."""
-    tagged = [(t, parts) for t in templates if t.venue_is_arxiv
+def kind_tag(templates: Sequence[Template], preprint: bool
+             ) -> tuple[tuple[Part, ...], tuple[str, ...]]:
+    """The list's tag for a preprint (or a published paper), as parts, and the entries that
+    write it: the tag form most of its tagged entries of that kind share, when at least TAG_MIN
+    and TAG_SHARE of them do; ((), ()) when the list has no such habit."""
+    tagged = [(t, parts) for t in templates if t.venue_is_arxiv is preprint
               for parts in [tag_parts(t)] if parts is not None]
     if not tagged:
         return (), ()
@@ -74,10 +77,33 @@ def preprint_tag(templates: Sequence[Template]) -> tuple[tuple[Part, ...], tuple
     return same[0][1], tuple(t.raw for t, _ in same)
 
 
-def as_preprint(template: Template, tag: tuple[Part, ...]) -> Template:
-    """A published paper's exemplar with the list's preprint tag where its venue tag is; the
-    template itself when it tags no published venue."""
-    if not tag or template.venue_is_arxiv is not False:
+@dataclass(frozen=True)
+class VenueTags:
+    """A list's tag of each kind of venue, where it has the habit, and the entries writing them."""
+
+    preprint: tuple[Part, ...] = ()
+    published: tuple[Part, ...] = ()
+    looks: tuple[str, ...] = ()
+
+    def fitted(self, template: Template, preprint: bool) -> Template:
+        """The exemplar with the list's tag for a paper of this kind where it tags the other."""
+        return as_kind(template, self.preprint if preprint else self.published, preprint)
+
+
+NO_TAGS = VenueTags()  # a list without either habit
+
+
+def venue_tags(templates: Sequence[Template]) -> VenueTags:
+    """The list's venue tags, learned from its templates (kind_tag)."""
+    preprint, preprint_looks = kind_tag(templates, True)
+    published, published_looks = kind_tag(templates, False)
+    return VenueTags(preprint, published, (*preprint_looks, *published_looks))
+
+
+def as_kind(template: Template, tag: tuple[Part, ...], preprint: bool) -> Template:
+    """An exemplar of the other kind of paper (published, for a preprint) with `tag` where its
+    venue tag is; the template itself when it tags no venue of the other kind."""
+    if not tag or template.venue_is_arxiv is not (not preprint):
         return template
     span = tag_span(template)
     if span is None:
@@ -85,7 +111,7 @@ def as_preprint(template: Template, tag: tuple[Part, ...]) -> Template:
     i, left, j, right = span
     parts = template.parts
     new = (*parts[:i], str(parts[i])[:left], *tag, str(parts[j])[right:], *parts[j + 1:])
-    return replace(template, parts=_joined(new), venue_is_arxiv=True)
+    return replace(template, parts=_joined(new), venue_is_arxiv=preprint)
 
 
 def _joined(parts: Sequence[Part]) -> tuple[Part, ...]:
