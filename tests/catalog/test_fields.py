@@ -207,10 +207,19 @@ ARXIV = "https://arxiv.org/abs/2109.01134"
         (f"- Learning to Prompt for Vision-Language Models. [[paper]]({ARXIV}) [[code]](https://"
          "github.com/KaiyangZhou/CoOp)", None, "Learning to Prompt for Vision-Language Models",
          None, None, None),
+        # Qinying-Liu's fields between ` | ` (history-dev): a name of two words is a name, the
+        # authors in the same box are not.
+        (f'58. <span id = "1003">**[Personalized OVSS]**</span> | **ICCV\'25** | Learning to '
+         f"Prompt for Vision-Language Models | [`[pdf]`]({ARXIV})", "Personalized OVSS",
+         "Learning to Prompt for Vision-Language Models", "ICCV", 2025, None),
+        (f'3. <span id = "1003">**[Xu et al.]**</span> | **ECCV\'22** | Learning to Prompt for '
+         f"Vision-Language Models | [`[pdf]`]({ARXIV})", None,
+         "Learning to Prompt for Vision-Language Models", "ECCV", 2022, None),
     ],
     ids=["link-title", "backtick-name", "dash-separator", "venue-in-parens", "bold-title",
          "name-then-link-title", "curly-quotes", "ordered-short-year", "bold-link-description",
-         "link-then-venue-in-parens", "authors-then-venue", "bracketed-labels"],
+         "link-then-venue-in-parens", "authors-then-venue", "bracketed-labels",
+         "separated-two-word-name", "separated-authors"],
 )
 def test_family_variants(text: str, name: str | None, title: str, venue: str | None,
                          year: int | None, affiliation: str | None) -> None:

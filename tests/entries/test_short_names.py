@@ -23,6 +23,9 @@ from promptbot.entries.short_names import repository_name, short_name
         ("Time: 10:30", "Time"),
         ("STAY Diffusion: Styled Layout Diffusion Model", "STAY Diffusion"),
         ("3D Shape Generation: A Survey", None),
+        ("Personalized OVSS: Understanding Personal Concept in Segmentation", "Personalized OVSS"),
+        ("Grounded SAM: Assembling Open-World Models", None),  # the field's acronym, no name
+        ("Visual Prompting: A Survey of Methods", None),
     ],
 )
 def test_short_name_from_title(title: str, name: str | None) -> None:

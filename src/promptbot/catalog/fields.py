@@ -219,7 +219,7 @@ def _separated(text: str) -> Fields | None:
         if label is not None and venue is None:
             venue, year = label.group(1) or label.group(3), (
                 2000 + int(label.group(2)) if label.group(2) else None)
-        elif name is None and " " not in bare and part.strip().startswith(("**", "[", "`")):
+        elif name is None and _boxed_name(part, bare):
             name = bare
         else:
             plain.append(clean(part))
@@ -229,6 +229,16 @@ def _separated(text: str) -> Fields | None:
     if len(title.split()) < 2:
         return None
     return Fields(title, name or None, venue, year, None, _links(find_links(text), None))
+
+
+_NAME_WORDS = 4  # a boxed name of more words is a title written in bold
+
+
+def _boxed_name(part: str, bare: str) -> bool:
+    """Whether a marked field (`**[Personalized OVSS]**`) is a short name: a few words, and no
+    authors form (`**[Xu et al.]**` names the authors, not the paper)."""
+    return (part.strip().startswith(("**", "[", "`")) and 0 < len(bare.split()) <= _NAME_WORDS
+            and not bare.rstrip(". ").endswith("et al"))
 
 
 def bullet_fields(text: str) -> Fields | None:

@@ -96,7 +96,16 @@ def _title_name(title: str) -> str | None:
     # "STAY Diffusion": a coined acronym then a word or two.
     if len(tokens) <= 3 and sum(c.isupper() for c in tokens[0]) >= 2 and _name_like(tokens[0]):
         return " ".join(tokens)
+    # "Personalized OVSS": a word then a coined acronym (not one of the field's own, "… SAM").
+    if len(tokens) == 2 and tokens[0][0].isupper() and _coined_acronym(tokens[1]):
+        return " ".join(tokens)
     return None
+
+
+def _coined_acronym(token: str) -> bool:
+    letters = re.sub(r"[\d\-]", "", token)
+    return (len(letters) >= 3 and letters.isalpha() and letters.isupper()
+            and token.upper() not in _COMMON_ACRONYMS)
 
 
 def _name_like(token: str) -> bool:
