@@ -26,3 +26,26 @@ def test_a_paper_link_takes_the_form_most_of_the_sections_arxiv_links_have() -> 
     voted = voted_links(templates, [1.0, 0.9, 0.8, 0.7])
     assert {s.form for t in voted for s in t.slots if s.kind == "paper"} == {
         "https://arxiv.org/pdf/{id}"}
+
+
+def test_the_host_is_the_sections_habit_and_hosts_do_not_split_the_vote_on_the_form() -> None:
+    # Qinying-Liu (history-dev) writes `https://arxiv.org/…` mostly, its oldest entries
+    # `https://ArXiv.org/abs/…`, and a new one `https://www.arxiv.org/pdf/…`.
+    rows = [
+        '1. <span id = "1">**[OldNet]**</span> | **CVPR\'22** | An Old Paper About Segmentation | '
+        "[`[pdf]`](https://ArXiv.org/abs/2203.00001)",
+        '2. <span id = "1">**[MidNet]**</span> | **ECCV\'22** | A Middle Paper On Segmentation | '
+        "[`[pdf]`](https://arxiv.org/abs/2207.00002)",
+        '3. <span id = "1">**[NewNet]**</span> | **CVPR\'25** | A Newer Paper On Segmentation | '
+        "[`[pdf]`](https://arxiv.org/pdf/2503.00004)",
+        '4. <span id = "1">**[WwwNet]**</span> | **ICCV\'25** | The Newest Paper On Segmentation | '
+        "[`[pdf]`](https://www.arxiv.org/pdf/2506.00003)",
+    ]
+    found = [abstract(catalog.parse(r + "\n").entries[0]) for r in rows]
+    templates = [t for t in found if t is not None]
+    assert len({t.key for t in templates}) == 1
+    # Before: the newest entry's `www.…/pdf` won alone (0.9 against 0.7 and less). Now `pdf`
+    # (0.7 + 0.9) outvotes `abs` (0.5 + 0.6), on the host most of the links have (0.6 + 0.7).
+    voted = voted_links(templates, [0.5, 0.6, 0.7, 0.9])
+    assert {s.form for t in voted for s in t.slots if s.kind == "paper"} == {
+        "https://arxiv.org/pdf/{id}"}

@@ -2,12 +2,16 @@
 
 One exemplar is chosen to write a new entry, but its link form (`arxiv.org/abs/…`,
 `…/pdf/…`, `….pdf`) may be its own oddity: each paper link of a look takes the form most of the
-section's entries of that look write (by their recency weight). Links to a journal's page do not
-vote: the bot writes arXiv's there, which says nothing of the list's habit.
+section's entries of that look write (by their recency weight). The host as written
+(`https://arxiv.org`, `http://www.arxiv.org`, `https://ArXiv.org`) is a habit of the whole
+section, whatever the look, and is voted apart: one entry's `www.` is no model, and three hosts
+of `pdf` links do not lose to one host of `abs` links. Links to a journal's page do not vote: the
+bot writes arXiv's there, which says nothing of the list's habit.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -16,28 +20,48 @@ from promptbot.entries.templates import arxiv_id_of
 
 
 def voted_links(templates: Sequence[Template], weights: Sequence[float]) -> tuple[Template, ...]:
-    """The templates with each paper link in the form the section's entries of that look write
-    it most (by weight): `arxiv.org/abs/…` where most write it so, though the one exemplar
-    chosen wrote `…/pdf/…`."""
-    votes: dict[tuple[str, int], dict[str, float]] = {}
+    """The templates with each arXiv paper link in the form the section's entries of that look
+    write it most (by weight), on the host the section's arXiv links are written with most:
+    `https://arxiv.org/abs/…` where most write it so, though the one exemplar chosen wrote
+    `https://www.arxiv.org/pdf/…`."""
+    paths: dict[tuple[str, int], dict[str, float]] = {}
+    hosts: dict[str, float] = {}
     for template, weight in zip(templates, weights, strict=True):
         for n, slot in enumerate(s for s in template.slots if s.kind == "paper"):
-            if arxiv_id_of(slot.original) is None:
+            split = _split(slot)
+            if split is None:
                 continue  # a journal's page: its form is no habit of the list's arXiv links
-            forms = votes.setdefault((template.key, n), {})
-            forms[slot.form] = forms.get(slot.form, 0.0) + weight
-    return tuple(_with_paper_forms(t, votes) for t in templates)
+            written, path = split
+            forms = paths.setdefault((template.key, n), {})
+            forms[path] = forms.get(path, 0.0) + weight
+            hosts[written] = hosts.get(written, 0.0) + weight
+    host = max(hosts, key=lambda h: hosts[h]) if hosts else None
+    return tuple(_with_paper_forms(t, paths, host) for t in templates)
 
 
-def _with_paper_forms(template: Template,
-                      votes: dict[tuple[str, int], dict[str, float]]) -> Template:
+_HOST = re.compile(r"^[a-z]+://(?:www\.|export\.)?arxiv\.org", re.IGNORECASE)
+
+
+def _split(slot: Slot) -> tuple[str, str] | None:
+    """An arXiv paper link's form as its host (`https://arxiv.org`) and path (`/pdf/{id}`)."""
+    if arxiv_id_of(slot.original) is None:
+        return None
+    host = _HOST.match(slot.form)
+    return None if host is None else (host.group(0), slot.form[host.end():])
+
+
+def _with_paper_forms(template: Template, paths: dict[tuple[str, int], dict[str, float]],
+                      host: str | None) -> Template:
     parts: list[Part] = []
     n = 0
     for part in template.parts:
         if isinstance(part, Slot) and part.kind == "paper":
-            forms = votes.get((template.key, n), {part.form: 1.0})
-            form = max(forms, key=lambda f: forms[f])
-            parts.append(replace(part, form=form))
+            forms = paths.get((template.key, n))
+            # A journal's page is written as arXiv's too (its own form is the bot's default).
+            if forms and host is not None and _HOST.match(part.form):
+                path = max(forms, key=lambda f: forms[f])
+                part = replace(part, form=host + path)
+            parts.append(part)
             n += 1
         else:
             parts.append(part)
