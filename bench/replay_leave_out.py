@@ -41,6 +41,7 @@ from entry_shape import known_shape, shape
 from promptbot import catalog, config
 from promptbot.catalog import build_index
 from promptbot.entries import editing, formatting, style
+from promptbot.entries.metadata import canonical_venue
 from promptbot.judging import heading_matches
 from promptbot.models import Catalog, Decision, Entry, Insertion, Paper, Status
 
@@ -136,11 +137,13 @@ def written_fields(cat: Catalog, held: HeldOut) -> tuple[str, Entry | None]:
 
 
 def fields_of(entry: Entry) -> dict[str, Any]:
-    """The compared fields of an entry, normalized the way a reader compares them."""
+    """The compared fields of an entry, normalized the way a reader compares them: one venue
+    however the entry spells it (`NIPS` is `NeurIPS`; the spelling is the look's concern)."""
+    venue = entry.venue and (canonical_venue(entry.venue) or entry.venue)
     return {
         "name": entry.name,
         "title": catalog.normalize_title(entry.title),
-        "venue": (entry.venue or "").lower() or None,
+        "venue": (venue or "").lower() or None,
         "year": entry.year,
         "arxiv_id": entry.arxiv_ids[0] if entry.arxiv_ids else None,
     }

@@ -53,6 +53,14 @@ def test_candidates_carry_only_what_the_list_shows() -> None:
     assert tpt.paper.comment == "Accepted to NIPS 2022"
 
 
+def test_a_venue_is_compared_however_the_entry_spells_it() -> None:
+    # The seed's TPT entry says `NIPS 2022`; the bot writes the list's usual `NeurIPS`.
+    replay = load()
+    tpt = next(e for e in parse(SEED).entries if "2209.07511" in e.arxiv_ids)
+    assert tpt.venue == "NIPS"
+    assert replay.fields_of(tpt)["venue"] == "neurips"
+
+
 def test_replay_reports_rates_and_disagreements(tmp_path: Path) -> None:
     rows = seven_entries(named=True)
     result = replay_text(tmp_path, f"# List\n\n## Prompting\n{rows}\n## Other\ntext\n")
