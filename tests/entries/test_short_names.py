@@ -83,6 +83,11 @@ def test_short_name_followed_by_its_expansion(abstract: str, name: str | None) -
         ("https://github.com/o", "Anything", None),
         ("https://codeberg.org/o/CaPT", "Conditional Prompt Tuning", "CaPT"),
         ("https://huggingface.co/o/CaPT", "Conditional Prompt Tuning", None),  # a model
+        # Sun-Haoyuan23's `[ReVPT]` (history-dev): the words' beginnings, cased as the title.
+        ("https://github.com/ls-kelvin/REVPT", "Reinforced Visual Perception with Tools",
+         "ReVPT"),
+        ("https://github.com/o/REPT", "Reinforced Visual Perception with Tools", None),  # a gap
+        ("https://github.com/o/Revpt", "Reinforced Visual Perception with Tools", None),  # own case
     ],
 )
 def test_repository_name_when_the_title_spells_it_out(

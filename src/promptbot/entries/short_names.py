@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from promptbot.catalog.code_hosts import code_host
 from promptbot.models import Paper
@@ -68,13 +69,46 @@ def repository_name(code_url: str, title: str) -> str | None:
     content = "".join(w[0] for w in words if w[0].isalnum() and w.lower() not in _SMALL).lower()
     capitals = "".join(c for c in name if c.isupper() or c.isdigit()).lower()
     wanted = capitals if len(capitals) >= 2 else letters.lower()
-    if not (_in_order(wanted, initials) or _in_order(wanted, content)):
-        return None
-    return name if any(c.isupper() for c in name) else name.upper()
+    if _in_order(wanted, initials) or _in_order(wanted, content):
+        return name if any(c.isupper() for c in name) else name.upper()
+    if letters != name or (name != name.upper() and name != name.lower()):
+        return None  # a name cased its own way is spelled by its capitals, matched above
+    # `REVPT` of "Reinforced Visual Perception with Tools": the first letters of words in a row,
+    # as the title cases them (`ReVPT`).
+    return _spelled_by_prefixes(letters.lower(), words)
 
 
 _SMALL = frozenset({"a", "an", "the", "of", "for", "and", "in", "on", "with", "to", "at", "via",
                     "by", "from"})
+
+
+_PREFIX_MAX = 3  # letters one word gives a name spelled by word beginnings (`Re` of "Reinforced")
+
+
+def _spelled_by_prefixes(wanted: str, words: Sequence[str]) -> str | None:
+    """`wanted` spelled by the beginnings of consecutive words of the title (each word at most
+    _PREFIX_MAX letters, small words may give none, at least two words give some), as the title
+    cases them: `llava` in "Large Language and Vision Assistant" is `LLaVA`."""
+    content = [w for w in words if w[0].isalnum()]
+    for start in range(len(content)):
+        found = _spell(wanted, content[start:], 0)
+        if found is not None:
+            return found
+    return None
+
+
+def _spell(rest: str, words: Sequence[str], used: int) -> str | None:
+    if not rest:
+        return "" if used >= 2 else None
+    if not words:
+        return None
+    word = words[0]
+    for size in range(min(_PREFIX_MAX, len(word)), 0, -1):
+        if rest.startswith(word[:size].lower()):
+            found = _spell(rest[size:], words[1:], used + 1)
+            if found is not None:
+                return word[:size] + found
+    return _spell(rest, words[1:], used) if word.lower() in _SMALL else None
 
 
 def _in_order(wanted: str, initials: str) -> bool:
