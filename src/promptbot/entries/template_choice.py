@@ -129,10 +129,11 @@ def _list_wide(catalog: Catalog
     spellings, and a wider sample to learn its venue tags from (a habit of the whole list, such
     as `[arXiv]`, must outweigh the few entries of one section written otherwise)."""
     every = catalog.entries
-    step = max(1, len(every) // _SAMPLE)
-    spread = tuple(t for t in (abstract(e) for e in every[::step]) if t is not None)
-    return (tuple(t for t, _ in _templates(every[::step])),
-            month_spellings(e.raw for e in every), spread)
+    sample = every[:: max(1, len(every) // _SAMPLE)]
+    found = [(t, e) for e in sample if (t := abstract(e)) is not None]
+    at_ends = {id(e) for e in ends(sample)}
+    return (tuple(t for t, e in found if id(e) in at_ends),
+            month_spellings(e.raw for e in every), tuple(t for t, _ in found))
 
 
 def _placeholders(entries: Sequence[Entry]) -> tuple[str, ...]:

@@ -103,7 +103,7 @@ def venue_tags(templates: Sequence[Template]) -> VenueTags:
 def as_kind(template: Template, tag: tuple[Part, ...], preprint: bool) -> Template:
     """An exemplar of the other kind of paper (published, for a preprint) with `tag` where its
     venue tag is; the template itself when it tags no venue of the other kind."""
-    if not tag or template.venue_is_arxiv is not (not preprint):
+    if not tag or template.venue_is_arxiv is None or template.venue_is_arxiv is preprint:
         return template
     span = tag_span(template)
     if span is None:
