@@ -25,7 +25,7 @@ paper = partial(builders.paper, arxiv_id="2306.11400", published=datetime(2023, 
         ("CVPR25", ("CVPR", 2025)),
         ("Accepted by CVPR 2025; 24 pages, 14 figures, 18 tables", ("CVPR", 2025)),
         ("9 pages, 6 figures, AAAI 2025 Oral", ("AAAI", 2025)),
-        ("Accepted by ACM MM 2022. The code is at https://github.com/a/b", ("ACMMM", 2022)),
+        ("Accepted by ACM MM 2022. The code is at https://github.com/a/b", ("ACM MM", 2022)),
         (
             "Accepted by the IEEE/CVF Conference on Computer Vision and Pattern\n"
             "  Recognition 2025 (CVPR 2025)",
@@ -108,7 +108,7 @@ def test_affiliation_is_never_invented() -> None:
 
 @pytest.mark.parametrize(
     ("written", "canonical"),
-    [("NIPS", "NeurIPS"), ("Nips", "NeurIPS"), ("ACM MM", "ACMMM"), ("arxiv", "arXiv"),
+    [("NIPS", "NeurIPS"), ("Nips", "NeurIPS"), ("ACMMM", "ACM MM"), ("arxiv", "arXiv"),
      ("IEEE Access", None), ("international journal of computer vision", "IJCV")],
 )
 def test_canonical_venue(written: str, canonical: str | None) -> None:

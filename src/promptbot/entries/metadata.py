@@ -35,7 +35,9 @@ _VENUES: dict[str, str] = {
     "cvpr": "CVPR", "iccv": "ICCV", "eccv": "ECCV", "neurips": "NeurIPS", "nips": "NeurIPS",
     "iclr": "ICLR", "icml": "ICML", "aaai": "AAAI", "ijcai": "IJCAI", "acl": "ACL",
     "emnlp": "EMNLP", "naacl": "NAACL", "coling": "COLING", "eacl": "EACL", "wacv": "WACV",
-    "bmvc": "BMVC", "accv": "ACCV", "acm mm": "ACMMM", "acmmm": "ACMMM", "acm multimedia": "ACMMM",
+    "bmvc": "BMVC", "accv": "ACCV",
+    # "ACM MM" as most lists write it (245 to 60 "ACMMM" in the lists we replay).
+    "acm mm": "ACM MM", "acmmm": "ACM MM", "acm multimedia": "ACM MM",
     "miccai": "MICCAI", "icra": "ICRA", "iros": "IROS", "corl": "CoRL", "kdd": "KDD",
     "sigir": "SIGIR", "icassp": "ICASSP", "interspeech": "INTERSPEECH",
     "3dv": "3DV", "siggraph": "SIGGRAPH", "siggraph asia": "SIGGRAPH Asia", "aistats": "AISTATS",

@@ -44,7 +44,7 @@ class EntryStyle:
     widths: tuple[int, ...] = ()  # table: cell widths to pad to (empty = compact cells)
     missing: str = ""  # table: what a code cell holds without code ("---")
     labels: tuple[tuple[str, str], ...] = ()  # block: (role, line prefix): ("paper", "- Paper: ")
-    venues: tuple[tuple[str, str], ...] = ()  # (canonical, as the list writes it): ("ACMMM", "MM")
+    venues: tuple[tuple[str, str], ...] = ()  # (canonical, as the list writes it): ("ACM MM", "MM")
     title_keeps_name: bool = True  # bullet: "**MaPLe**: MaPLe: Multi-modal…" rather than dropped
     templates: SectionTemplates | None = None  # the section's own entries as slot templates
 
