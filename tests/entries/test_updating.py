@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import cmarkgfm
 import pytest
 from catalog_files import SEED, parse, read
@@ -17,6 +19,7 @@ from promptbot.models import Entry, PaperFields, Update
 SEED_TEXT = read(SEED)
 PUBLISHED = "Prompt Learning/Tuning"
 PREPRINT = "Prompt Learning/Tuning(arxiv4月-)"
+QINYING = "Qinying-Liu_Awesome-Open-Vocabulary-Semantic-Segmentation_d29057a.md"
 
 
 def fields(venue: str = "ICCV", year: int = 2023, code: str | None = None) -> PaperFields:
@@ -254,3 +257,20 @@ def test_hostile_venue_text_never_breaks_the_entry_nor_pings(case: dict[str, obj
         assert "<script" not in new and "<img" not in new
         assert not re.search(r"(?<![A-Za-z0-9`])@[A-Za-z0-9]", visible)
         assert not re.search(r"(?<![A-Za-z0-9&])#\d+", visible)
+
+
+def test_a_venue_with_its_year_written_short_becomes_the_published_venue_so() -> None:
+    # Qinying-Liu (history-dev) writes `**ArXiv'24.11**` for a preprint and `**CVPR'25**` for a
+    # published paper; its maintainers updated CASS so. Before, the short form was not found.
+    path = Path(__file__).parents[1] / "data" / "history" / QINYING
+    cat = catalog.parse(path.read_text(encoding="utf-8"))
+    entry = next(e for e in cat.entries if "2411.17150" in e.arxiv_ids)
+    section = next(s for s in cat.sections if entry in s.entries)
+    rewrite = rewrite_entry(entry, fields("CVPR", 2025), section_style(cat, section),
+                            venue=True, code=False)
+    assert rewrite is not None
+    assert rewrite.text == entry_text(entry).replace("**ArXiv'24.11**", "**CVPR'25**")
+    bracketed = catalog.parse('* [**ArXiv\'24.11**] A Paper About Segmentation [[pdf]]'
+                      '(https://arxiv.org/pdf/2411.00001)\n').entries[0]
+    assert rewrite_entry(bracketed, fields("CVPR", 2025), section_style(cat, section),
+                         venue=True, code=False) is None  # a tag: the list's tag form decides

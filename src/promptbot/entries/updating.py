@@ -36,6 +36,9 @@ from promptbot.models import Catalog, Entry, Insertion, PaperFields, Section, Up
 
 _MIDDLE_SEPARATOR = re.compile(r"\{venue\}(.*?)\{year\}", re.DOTALL)
 _VENUE_MAX = 60
+# A venue and a two-digit year, a month perhaps, not inside a bracketed tag: `**ArXiv'24.11**`.
+_SHORT_YEAR = re.compile(
+    r"(?<![\w/.])(?P<venue>[A-Za-z][\w\-]{0,20})(?P<mark>['’])\d\d(?:\.\d{1,2})?(?![\w.])")
 
 
 
@@ -143,6 +146,12 @@ def _venue_in_text(
     else:
         pattern = rf"(?<![\w/.]){old}(?![\w])"
     found = re.search(pattern, masked(text))
+    short = _SHORT_YEAR.search(masked(text)) if found is None and entry.year else None
+    if (short is not None and short.group("venue") == entry.venue
+            and not _TAG_OPEN.search(text, 0, short.start())):
+        # `ArXiv'24.11` becomes `CVPR'25`: a venue and its year written short, no month.
+        new = f"{name}{short.group('mark')}{year % 100:02d}"
+        return text[: short.start()] + new + text[short.end():], True
     if found is None or _TAG_OPEN.search(text, 0, found.start()):
         return text, False  # none, or a bracketed tag (`[**Arxiv 2023.07**]`): a label
     if entry.year is None:
