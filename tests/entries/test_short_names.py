@@ -102,3 +102,12 @@ def test_repository_name_is_the_last_resort() -> None:
     plain = paper(title="Conditional Prompt Tuning", abstract="Nothing defined.")
     assert short_name(plain, "https://github.com/o/CPT") == "CPT"
     assert short_name(plain) is None
+
+
+def test_a_title_of_many_small_words_is_searched_in_polynomial_steps() -> None:
+    # Hostile metadata: each small word may give a letter or none, so an unmemoized search for
+    # a repository name the title cannot spell tries every subset of the words (2^60 here, it
+    # never returned); the memoized one answers at once.
+    title = " ".join(["a"] * 60)
+    assert repository_name("https://github.com/o/" + "a" * 10 + "z", title) is None
+    assert repository_name("https://github.com/o/" + "A" * 12, title) == "A" * 12  # initials

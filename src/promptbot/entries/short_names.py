@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from promptbot.catalog.code_hosts import code_host
 from promptbot.models import Paper
@@ -88,27 +89,27 @@ _PREFIX_MAX = 3  # letters one word gives a name spelled by word beginnings (`Re
 def _spelled_by_prefixes(wanted: str, words: Sequence[str]) -> str | None:
     """`wanted` spelled by the beginnings of consecutive words of the title (each word at most
     _PREFIX_MAX letters, small words may give none, at least two words give some), as the title
-    cases them: `llava` in "Large Language and Vision Assistant" is `LLaVA`."""
-    content = [w for w in words if w[0].isalnum()]
-    for start in range(len(content)):
-        found = _spell(wanted, content[start:], 0)
-        if found is not None:
-            return found
-    return None
+    cases them: `revpt` in "Reinforced Visual Perception with Tools" is `ReVPT`."""
+    content = tuple(w for w in words if w[0].isalnum())
 
+    # Memoized on positions: a hostile title of many small words must not make the search
+    # exponential (each small word may give a letter or none).
+    @cache
+    def spell(at: int, word: int, used: int) -> str | None:
+        if at == len(wanted):
+            return "" if used >= 2 else None
+        if word == len(content):
+            return None
+        text = content[word]
+        for size in range(min(_PREFIX_MAX, len(text)), 0, -1):
+            if wanted.startswith(text[:size].lower(), at):
+                found = spell(at + size, word + 1, min(used + 1, 2))
+                if found is not None:
+                    return text[:size] + found
+        return spell(at, word + 1, used) if text.lower() in _SMALL else None
 
-def _spell(rest: str, words: Sequence[str], used: int) -> str | None:
-    if not rest:
-        return "" if used >= 2 else None
-    if not words:
-        return None
-    word = words[0]
-    for size in range(min(_PREFIX_MAX, len(word)), 0, -1):
-        if rest.startswith(word[:size].lower()):
-            found = _spell(rest[size:], words[1:], used + 1)
-            if found is not None:
-                return word[:size] + found
-    return _spell(rest, words[1:], used) if word.lower() in _SMALL else None
+    return next((found for start in range(len(content))
+                 if (found := spell(0, start, 0)) is not None), None)
 
 
 def _in_order(wanted: str, initials: str) -> bool:
