@@ -37,3 +37,16 @@ def test_the_preview_is_in_the_text_and_json_reports_only_when_asked() -> None:
     text = check.render(ZLKONG, Config(), as_json=False, preview=True)
     assert "Entry templates (a sample paper written into each section): 1" in text
     assert "    writes:   * [**CVPR'25**] SampleNet" in text
+
+
+def test_the_template_shown_is_the_one_the_sample_is_written_with() -> None:
+    # ZLKong's `Language > 2025` holds one preprint (`[arXiv]`); the published sample is tagged
+    # the way the list tags published papers, and the template shown says so (before: the
+    # preprint's `[{venue}]`, which the sample was not written with).
+    slice_ = (HISTORY / "ZLKong_Awesome-Collection-Token-Reduction_5743707_slice.md").read_text(
+        "utf-8")
+    items = previews(catalog.parse(slice_), Config())
+    item = next(i for i in items if i["line"] == 174)
+    assert item["template"] == ("* [**{venue}'{date:%y}**] {title} [[Paper]({paper})] "
+                                "[[Code]({code})]")
+    assert item["sample"].startswith("* [**CVPR'25**] SampleNet")

@@ -10,7 +10,7 @@ from promptbot.config import Config
 from promptbot.entries import editing, formatting
 from promptbot.entries.template_choice import ranked
 from promptbot.entries.template_model import Slot, Template
-from promptbot.entries.templated import values_of
+from promptbot.entries.templated import fitted, values_of
 from promptbot.models import Catalog, Paper, PaperFields, Section
 
 SAMPLE = Paper(
@@ -40,8 +40,9 @@ def preview(catalog: Catalog, section: Section, cfg: Config) -> dict[str, Any]:
         entry = formatting.format_entry(SAMPLE, style, fields=SAMPLE_FIELDS,
                                         unknown_name=cfg.format.unknown_name)
         found = style.templates
-        shown = _shown(ranked(found, values_of(SAMPLE, SAMPLE_FIELDS, style.venue("CVPR")))
-                       if found else None)
+        values = values_of(SAMPLE, SAMPLE_FIELDS, style.venue("CVPR"))
+        # The template the sample is written with: tagged the list's way for its kind.
+        shown = _shown(ranked(fitted(found, values), values) if found else None)
     return {"heading": section.heading, "line": section.line, "template": shown,
             "sample": entry.text, "fallback": entry.fallback}
 

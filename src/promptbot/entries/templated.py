@@ -51,6 +51,14 @@ def values_of(paper: Paper, read: PaperFields, venue: str,
     )
 
 
+def fitted(section: SectionTemplates, values: Values) -> SectionTemplates:
+    """The section's templates for this paper: an exemplar of the other kind of paper tags this
+    one the list's way (`[arXiv]`, not `[**arXiv'26**]`; `[**ACL'26**]`, not `[ACL]`), and then
+    counts among this kind's looks."""
+    return replace(section, templates=tuple(section.tags.fitted(t, values.venue_is_arxiv)
+                                            for t in section.templates))
+
+
 def write(section: SectionTemplates, values: Values,
           allowed: frozenset[tuple[str, ...]]) -> Written | None:
     """The paper written with the best template that passes the render check, if one does.
@@ -64,10 +72,7 @@ def write(section: SectionTemplates, values: Values,
                               rendered_text(values.affiliation) if values.affiliation else "",
                               *(rendered_text(a) for a in values.authors[:1])) if v)
     values = replace(values, months=section.months) if section.months else values
-    # An exemplar of the other kind of paper tags this one the list's way (`[arXiv]`, not
-    # `[**arXiv'26**]`; `[**ACL'26**]`, not `[ACL]`); it then counts among this kind's looks.
-    section = replace(section, templates=tuple(section.tags.fitted(t, values.venue_is_arxiv)
-                                               for t in section.templates))
+    section = fitted(section, values)
     candidates = ranked(section, values)
     for strict in (True, False):
         # A look of the list's own is worth looking further for than a look without a value:
