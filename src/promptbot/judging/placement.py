@@ -106,6 +106,9 @@ class Placer:
         self._content = CoveredContent(self._learnable, abstracts)
         self._recent = DatedShares(self._learnable)
         self._topics = _topic_groups(self._learnable)
+        # Section x topic membership, for summing the sections' priors by topic.
+        self._members = (np.eye(int(self._topics.max()) + 1, dtype=np.float64)[self._topics]
+                         if self._topics.size else np.zeros((0, 0)))
 
     def _resolve(self, sections: Sequence[Section], name: str) -> str | None:
         for section in sections:
@@ -212,8 +215,7 @@ class Placer:
         topic's papers go now, the year decides that, not the prior)."""
         if prior.shape[1] == 0:
             return prior
-        member = np.eye(int(self._topics.max()) + 1, dtype=np.float64)[self._topics]
-        return (prior @ member)[:, self._topics]  # papers x topics, back to papers x sections
+        return (prior @ self._members)[:, self._topics]  # papers x topics, back to sections
 
     def _year_section(self, section: Section, year: int) -> tuple[Section, int | None]:
         """In a list split by year under a topic, the topic's section for the paper's year (and
