@@ -25,6 +25,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -84,11 +85,19 @@ def broken(cat: Catalog, new: Catalog, text: str, paper: Paper) -> bool:
     return len(added) != 1 or rest != old
 
 
+@lru_cache(maxsize=2)
+def _habits(cat: Catalog) -> tuple[Counter[str], Counter[str]]:
+    """On how many of the list's entries each word and each URL is: read once per list, not
+    for every entry written into it."""
+    words = Counter(w.casefold() for e in cat.entries for w in set(_WORD.findall(e.raw)))
+    links = Counter(u for e in cat.entries for u in set(_URL.findall(e.raw)))
+    return words, links
+
+
 def strangers(text: str, paper: Paper, cat: Catalog) -> list[str]:
     """The URLs and words of `text` that are neither the paper's nor on two of the list's
     entries or more."""
-    words = Counter(w.casefold() for e in cat.entries for w in set(_WORD.findall(e.raw)))
-    links = Counter(u for e in cat.entries for u in set(_URL.findall(e.raw)))
+    words, links = _habits(cat)
     own = " ".join((paper.title, *paper.authors, paper.comment or "", *paper.affiliations,
                     paper.abstract, _MONTHS))
     mine = {w.casefold() for w in _WORD.findall(own)} | {m[:3].casefold()
