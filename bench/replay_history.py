@@ -64,6 +64,7 @@ from entry_shape import known_shape, shape
 from eval_history import load_abstracts
 
 from promptbot import catalog, config
+from promptbot.catalog import outline
 from promptbot.entries import editing, formatting, read_fields
 from promptbot.entries.metadata import canonical_venue
 from promptbot.entries.render_check import problems
@@ -170,18 +171,17 @@ def openable(cat: Catalog, path: str) -> bool:
                for p, _ in section_paths(cat))
 
 
-def planned_section(cat: Catalog, decision: Decision) -> str | None:
-    """Where a run puts the decided paper: its section, or that section's year subsection for
-    the paper's year (opened when the list has none yet), as the PR's insertion names it."""
-    if not decision.section:
+def planned_section(cat: Catalog, decision: Decision, cfg: config.Config) -> str | None:
+    """Where a run puts the decided paper, whatever the decision: the section of the insertion
+    planning writes for it (its year subsection included, opened when the list has none yet),
+    as a heading path; None when no entry could be written there."""
+    planned = editing.plan_insertions(cat, [replace(decision, status=Status.PROPOSED)], cfg)
+    if not planned:
         return None
-    section = editing.find_section(cat, decision.section)
-    year = decision.fields.year if decision.fields else None
-    spot = editing.locate(cat, section, year=year, title=decision.paper.title,
-                          arxiv_id=decision.paper.arxiv_id)
-    if spot.heading is not None:
-        return spot.name  # a year section opened under its parent's name
-    chosen = editing.find_section(cat, spot.name)
+    name = planned[0].section
+    chosen = outline.find(cat, name)
+    if chosen is None:
+        return name  # a year section the insertion opens, under its parent's name
     return " > ".join(chosen.path) if chosen.path else chosen.heading
 
 
@@ -311,7 +311,7 @@ def replay_row(folder: Path, row: dict[str, Any], replay: Replay) -> Outcome | N
     target = section
     text, fallback = (written(cat, target, paper, decision.fields if decision else None)
                       if target else ("", "no section"))
-    bot_section = planned_section(cat, decision) if decision else None
+    bot_section = planned_section(cat, decision, replay.cfg) if decision else None
     theirs = shape(row["entry"], paper.title)
     ours = shape(text, paper.title)
     informed = (shape(written(cat, target, paper, given_facts(cat, target, paper, row["entry"]))[0],
