@@ -12,7 +12,8 @@ bot writes arXiv's there, which says nothing of the list's habit.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from promptbot.entries.template_model import Part, Slot, Template
@@ -24,18 +25,18 @@ def voted_links(templates: Sequence[Template], weights: Sequence[float]) -> tupl
     write it most (by weight), on the host the section's arXiv links are written with most:
     `https://arxiv.org/abs/…` where most write it so, though the one exemplar chosen wrote
     `https://www.arxiv.org/pdf/…`."""
-    paths: dict[tuple[str, int], dict[str, float]] = {}
-    hosts: dict[str, float] = {}
+    paths: defaultdict[tuple[str, int], defaultdict[str, float]] = defaultdict(
+        lambda: defaultdict(float))
+    hosts: defaultdict[str, float] = defaultdict(float)
     for template, weight in zip(templates, weights, strict=True):
         for n, slot in enumerate(s for s in template.slots if s.kind == "paper"):
             split = _split(slot)
             if split is None:
                 continue  # a journal's page: its form is no habit of the list's arXiv links
             written, path = split
-            forms = paths.setdefault((template.key, n), {})
-            forms[path] = forms.get(path, 0.0) + weight
-            hosts[written] = hosts.get(written, 0.0) + weight
-    host = max(hosts, key=lambda h: hosts[h]) if hosts else None
+            paths[template.key, n][path] += weight
+            hosts[written] += weight
+    host = _most(hosts) if hosts else None
     return tuple(_with_paper_forms(t, paths, host) for t in templates)
 
 
@@ -50,7 +51,13 @@ def _split(slot: Slot) -> tuple[str, str] | None:
     return None if host is None else (host.group(0), slot.form[host.end():])
 
 
-def _with_paper_forms(template: Template, paths: dict[tuple[str, int], dict[str, float]],
+def _most(votes: Mapping[str, float]) -> str:
+    """The form with the most weight (the first seen on a tie)."""
+    return max(votes, key=lambda form: votes[form])
+
+
+def _with_paper_forms(template: Template,
+                      paths: Mapping[tuple[str, int], Mapping[str, float]],
                       host: str | None) -> Template:
     parts: list[Part] = []
     n = 0
@@ -59,8 +66,7 @@ def _with_paper_forms(template: Template, paths: dict[tuple[str, int], dict[str,
             forms = paths.get((template.key, n))
             # A journal's page is written as arXiv's too (its own form is the bot's default).
             if forms and host is not None and _HOST.match(part.form):
-                path = max(forms, key=lambda f: forms[f])
-                part = replace(part, form=host + path)
+                part = replace(part, form=host + _most(forms))
             parts.append(part)
             n += 1
         else:

@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 
 from promptbot.entries.template_model import Part, Slot, Template, key_of
 
-TAG_MIN = 3  # preprint entries with one tag form needed to call it the list's habit
-TAG_SHARE = 0.6  # ... and the share of the list's tagged preprints that form must have
+TAG_MIN = 3  # entries of one kind with one tag form needed to call it the list's habit
+TAG_SHARE = 0.6  # ... and the share of the list's tagged entries of that kind it must have
 _OPEN = re.compile(r"\[(?:\*\*|__|\*|_)?$")  # a tag opens right before the venue
 _BETWEEN = re.compile(r"^[\s'’.,\-*_]*$")  # what a tag holds besides its venue and dates
 
