@@ -60,3 +60,21 @@ def test_a_paper_without_a_repository_writes_its_venue_in_the_venue_column() -> 
     assert written.text.startswith("| [**NExT-OMNI: Towards Any-to-Any Omnimodal Foundation "
                                    "Models**](https://arxiv.org/")
     assert written.text.endswith(") | arXiv | 2025-10-16 | - | - |")
+
+
+def test_a_table_without_outer_pipes_has_its_venue_column_all_the_same() -> None:
+    # The same rows written without the outer pipes (GFM allows them left out): the venue
+    # column is still the second cell, and the last cell ends the row without a pipe.
+    header = "".join(line.strip().strip("|").strip() + "\n" for line in HEADER.splitlines())
+    row = ROWS[0].strip().strip("|").strip()
+    cat = catalog.parse("# L\n## S\n" + header + row + "\n")
+    template = abstract(cat.entries[0])
+    assert template is not None and venue_column(header) == 1
+    at = next(k for k, p in enumerate(template.parts) if isinstance(p, str) and "OpenAI" in p)
+    before, after = str(template.parts[at]).split("OpenAI")
+    maker = Slot("other", original="OpenAI")  # as sealed: the exemplar's own word, a value
+    sealed = replace(template, parts=(*template.parts[:at], before, maker, after,
+                                      *template.parts[at + 1:]))
+    found = with_venue_cell(sealed, venue_column(header))
+    assert Slot("venue", original="OpenAI") in found.parts
+    assert with_venue_cell(sealed, 4) is sealed  # the demo column is not the venue's

@@ -30,13 +30,13 @@ def with_venue_cell(template: Template, column: int | None) -> Template:
     if column is None or template.kind != "table" or "venue" in template.kinds:
         return template
     parts = list(template.parts)
-    pipes = 0
+    # A row's cells are counted from its first pipe, unless it leaves out the outer pipes.
+    pipes = -1 if template.raw.lstrip().startswith("|") else 0
     for k, part in enumerate(parts):
         if isinstance(part, str):
             pipes += part.count("|")
             continue
-        in_cell = pipes - 1 == column  # the leading pipe opens cell 0
-        if in_cell and part.kind == "other" and _alone(parts, k):
+        if pipes == column and part.kind == "other" and _alone(parts, k):
             parts[k] = Slot("venue", original=part.original)
             arxiv = part.original.strip().lower() == "arxiv"
             return replace(template, parts=tuple(parts), venue_is_arxiv=arxiv)
@@ -44,8 +44,9 @@ def with_venue_cell(template: Template, column: int | None) -> Template:
 
 
 def _alone(parts: list[str | Slot], k: int) -> bool:
-    """Whether slot `k` is its cell's only content: only spaces between it and the pipes."""
+    """Whether slot `k` is its cell's only content: only spaces between it and the pipes (or
+    the row's start and end, in a row without outer pipes)."""
     before, after = parts[k - 1] if k else "", parts[k + 1] if k + 1 < len(parts) else ""
     return (isinstance(before, str) and before.rsplit("|", 1)[-1].strip() == ""
-            and "|" in before and isinstance(after, str)
-            and after.split("|", 1)[0].strip() == "" and "|" in after)
+            and ("|" in before or k <= 1) and isinstance(after, str)
+            and after.split("|", 1)[0].strip() == "" and ("|" in after or k + 2 >= len(parts)))
