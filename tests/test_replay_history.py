@@ -11,8 +11,11 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from builders import paper
 
 from promptbot import catalog
+from promptbot.config import Config
+from promptbot.models import Decision, PaperFields, Status
 
 BENCH = Path(__file__).parent.parent / "bench"
 HISTORY = Path(__file__).parent / "data" / "history"
@@ -123,3 +126,20 @@ def test_a_section_is_its_whole_heading_path_and_a_year_yet_to_open_counts() -> 
     assert bench.openable(cat, "Language > 2026") and not bench.openable(cat, "Language > Misc")
     assert bench.same_path("Language > 2026", "L > Language > 2026")
     assert not bench.same_path("Language > 2026", "L > Vision > 2026")
+
+
+def test_the_planned_section_is_where_planning_inserts_whatever_the_decision() -> None:
+    bench = load("replay_history")
+    cat = catalog.parse("# L\n## Vision\n#### 2026\n* [**CVPR'26**] Token Paper One [[Paper]("
+                        "https://arxiv.org/pdf/2601.00001)]\n#### 2025\n* [**CVPR'25**] Token "
+                        "Paper Two [[Paper](https://arxiv.org/pdf/2501.00002)]\n")
+
+    def planned(year: int) -> str | None:
+        decision = Decision(paper(arxiv_id=f"{year % 100}03.01234", title="Token Paper Three"),
+                            Status.IRRELEVANT, 0.1, section="Vision > 2026",
+                            fields=PaperFields(name=None, venue="CVPR", year=year,
+                                               yymm=None, code_url=None, affiliation=None))
+        return bench.planned_section(cat, decision, Config())
+
+    assert planned(2025) == "L > Vision > 2025"  # its year's section, though judged irrelevant
+    assert planned(2027).endswith("Vision > 2027")  # a year the insertion opens
