@@ -1,4 +1,4 @@
-"""A list's arXiv link form, by the vote of its entries of one look."""
+"""A list's arXiv link form, by the vote of the section's entries."""
 
 from __future__ import annotations
 
@@ -49,3 +49,34 @@ def test_the_host_is_the_sections_habit_and_hosts_do_not_split_the_vote_on_the_f
     voted = voted_links(templates, [0.5, 0.6, 0.7, 0.9])
     assert {s.form for t in voted for s in t.slots if s.kind == "paper"} == {
         "https://arxiv.org/pdf/{id}"}
+
+
+def test_a_look_of_few_entries_takes_the_sections_form_not_its_own() -> None:
+    # SAM4MIS (history-dev): the rows without code link `pdf/…`; the one older row of the look
+    # with a code link wrote `pdf/….pdf`, which a paper with code took when each look voted alone.
+    rows = ["|202511|A. Li et al.|Segmenting Organs With Prompts [(paper)](https://arxiv.org/"
+            "pdf/2511.00001)|None|",
+            "|202511|B. Wu et al.|Robust Medical Foundation Models [(paper)](https://arxiv.org/"
+            "pdf/2511.00002)|None|",
+            "|202510|C. Xu et al.|Adapters For Ultrasound [(paper)](https://arxiv.org/pdf/"
+            "2510.00003.pdf)|[Code](https://github.com/someone/adapters)|"]
+    found = [abstract(catalog.parse("| Date | Authors | Title | Code |\n|---|---|---|---|\n"
+                                    + r + "\n").entries[0]) for r in rows]
+    templates = [t for t in found if t is not None]
+    assert len({t.key for t in templates}) == 2
+    voted = voted_links(templates, [1.0, 0.85, 0.72])
+    assert [s.form for t in voted for s in t.slots if s.kind == "paper"] == [
+        "https://arxiv.org/pdf/{id}"] * 3
+
+
+def test_links_of_entries_with_as_many_links_vote_apart_by_their_place() -> None:
+    # showlab (history-dev): a linked title, then an arXiv badge; the title links `pdf/…`,
+    # the badge `abs/…`, and neither form is taken for the other.
+    rows = [f"+ [A Paper About Video Number {n}](https://arxiv.org/pdf/2510.0000{n}) (Oct., 2025)"
+            f"\n  [![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)](https://arxiv.org/abs/"
+            f"2510.0000{n})" for n in range(1, 4)]
+    found = [abstract(catalog.parse(r + "\n").entries[0]) for r in rows]
+    templates = [t for t in found if t is not None]
+    voted = voted_links(templates, [1.0, 0.85, 0.72])
+    assert [[s.form for s in t.slots if s.kind == "paper"] for t in voted] == [
+        ["https://arxiv.org/pdf/{id}", "https://arxiv.org/abs/{id}"]] * 3
