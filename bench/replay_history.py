@@ -126,6 +126,16 @@ def _norm(heading: str) -> str:
     return _TAG.sub("", heading).strip().rstrip(":：.").strip().casefold()
 
 
+_ASIDE = re.compile(r"\s*[(（][^)）]*[)）]")
+
+
+def _bare(heading: str) -> str:
+    """A normalized heading without its parenthesized asides: `Multimodal Instruction Tuning
+    (& Latest Works)` is the section the list called `Multimodal Instruction Tuning` before the
+    maintainers renamed it."""
+    return " ".join(_ASIDE.sub("", heading).split())
+
+
 def section_paths(cat: Catalog) -> list[tuple[tuple[str, ...], Section]]:
     """Every section with the headings above it, outermost first."""
     stack: list[tuple[int, str]] = []
@@ -153,6 +163,9 @@ def find_section(cat: Catalog, path: str) -> tuple[Section | None, bool]:
         # `Language > 2026` is not `Vision > 2026`: the very heading has all the path's parents.
         if overlap(best) == len(set(want[:-1])):
             return section, True
+    renamed = _renamed(paths, want)
+    if renamed is not None:
+        return renamed, True
     for cut in range(1, len(want)):
         head = want[: len(want) - cut]
         found = [s for p, s in paths if p[-len(head):] == head]
@@ -161,14 +174,28 @@ def find_section(cat: Catalog, path: str) -> tuple[Section | None, bool]:
     return None, False
 
 
-def openable(cat: Catalog, path: str) -> bool:
-    """Whether a heading path is a year section the list has not opened yet under a heading it
-    has (`Language > 2026` beside `Language > 2025`): the bot opens it as the list would."""
+def _renamed(paths: Sequence[tuple[tuple[str, ...], Section]], want: tuple[str, ...]
+             ) -> Section | None:
+    """The one section named like the path's last heading once both leave out their asides in
+    parentheses, under the path's parents: the section as it was named on the day (the
+    maintainers added `(Action)` to `🎬 Vision-Language Model` later); None unless exactly one
+    section is (`Prompt Learning/Tuning` and `Prompt Learning/Tuning(已读)` are two sections)."""
+    bare = _bare(want[-1])
+    found = [s for p, s in paths if _bare(p[-1]) == bare
+             and {_bare(h) for h in want[:-1]} <= {_bare(h) for h in p[:-1]}]
+    return found[0] if len(found) == 1 else None
+
+
+def openable(cat: Catalog, path: str) -> Section | None:
+    """The newest year section of a heading whose year section of the path the list has not
+    opened yet (`Language > 2026` beside `Language > 2025`): the bot opens it as the list would,
+    with entries written like that year's; None if the path is no such year."""
     want = tuple(_norm(h) for h in path.split(" > "))
     if len(want) < 2 or not re.fullmatch(r"(?:19|20)\d\d", want[-1]):
-        return False
-    return any(p[-2:-1] == want[-2:-1] and re.fullmatch(r"(?:19|20)\d\d", p[-1])
-               for p, _ in section_paths(cat))
+        return None
+    years = [s for p, s in section_paths(cat) if len(p) >= 2
+             and _bare(p[-2]) == _bare(want[-2]) and re.fullmatch(r"(?:19|20)\d\d", p[-1])]
+    return max(years, key=lambda s: outline.heading_year(s) or 0) if years else None
 
 
 def planned_section(cat: Catalog, decision: Decision, cfg: config.Config) -> str | None:
@@ -304,11 +331,18 @@ def replay_row(folder: Path, row: dict[str, Any], replay: Replay) -> Outcome | N
     if paper is None:
         return None
     section, exact = find_section(cat, row["section"])
+    opens = None if exact else openable(cat, row["section"])
+    # Their section as the list named it on the day (renamed since, or the year it opens).
+    theirs_then = row["section"]
+    if exact and section is not None and section.path:
+        theirs_then = " > ".join(section.path)
+    elif opens is not None:
+        theirs_then = " > ".join((*opens.path[:-1], row["section"].split(" > ")[-1]))
     decision = None
     if not shape_only:
         decisions = decisions_of(replay, path, cat, row["announce_day"])
         decision = next(d for d in decisions if d.paper.arxiv_id == paper.arxiv_id)
-    target = section
+    target = opens or section
     text, fallback = (written(cat, target, paper, decision.fields if decision else None)
                       if target else ("", "no section"))
     bot_section = planned_section(cat, decision, replay.cfg) if decision else None
@@ -318,10 +352,11 @@ def replay_row(folder: Path, row: dict[str, Any], replay: Replay) -> Outcome | N
                       paper.title) if target else "")
     return Outcome(
         repo=row["repo"], arxiv_id=paper.arxiv_id, section=row["section"],
-        section_existed=exact or openable(cat, row["section"]),
+        section_existed=exact or opens is not None,
         proposed=None if decision is None else decision.status is Status.PROPOSED,
         bot_section=bot_section,
-        same_section=bool(bot_section and same_path(row["section"], bot_section)),
+        same_section=bool(bot_section and (same_path(row["section"], bot_section)
+                                           or same_path(theirs_then, bot_section))),
         in_shape=theirs == ours,
         in_known_shape=known_shape(row["entry"], paper.title) == known_shape(text, paper.title),
         in_shape_given_facts=theirs == informed,

@@ -123,7 +123,9 @@ def test_a_section_is_its_whole_heading_path_and_a_year_yet_to_open_counts() -> 
     section, exact = bench.find_section(cat, "Language > 2026")
     assert not exact and section.heading == "Language"  # `Vision > 2026` is another section
     assert bench.find_section(cat, "Vision > 2026")[1]
-    assert bench.openable(cat, "Language > 2026") and not bench.openable(cat, "Language > Misc")
+    opens = bench.openable(cat, "Language > 2026")
+    assert opens is not None and opens.path == ("L", "Language", "2025")  # written like 2025's
+    assert bench.openable(cat, "Language > Misc") is None
     assert bench.same_path("Language > 2026", "L > Language > 2026")
     assert not bench.same_path("Language > 2026", "L > Vision > 2026")
 
@@ -143,3 +145,17 @@ def test_the_planned_section_is_where_planning_inserts_whatever_the_decision() -
 
     assert planned(2025) == "L > Vision > 2025"  # its year's section, though judged irrelevant
     assert planned(2027).endswith("Vision > 2027")  # a year the insertion opens
+
+
+def test_a_section_renamed_since_by_an_aside_is_the_section_of_the_day() -> None:
+    bench = load("replay_history")
+    cat = catalog.parse("# L\n## Vision-Language Model\n#### 2025\n* a\n## Prompt Tuning\n* b\n"
+                        "## Prompt Tuning(read)\n* c\n")
+    # ZLKong (history-dev) added `(Action)` to the heading after the papers' day.
+    section, exact = bench.find_section(cat, "Vision-Language (Action) Model > 2025")
+    assert exact and section.path == ("L", "Vision-Language Model", "2025")
+    opens = bench.openable(cat, "Vision-Language (Action) Model > 2026")
+    assert opens is not None and opens.path == ("L", "Vision-Language Model", "2025")
+    # Two sections named alike but for an aside stay two.
+    assert bench.find_section(cat, "Prompt Tuning(read)")[0].heading == "Prompt Tuning(read)"
+    assert not bench.find_section(cat, "Prompt Tuning(unread)")[1]
