@@ -45,7 +45,8 @@ def test_the_host_is_the_sections_habit_and_hosts_do_not_split_the_vote_on_the_f
     templates = [t for t in found if t is not None]
     assert len({t.key for t in templates}) == 1
     # Before: the newest entry's `www.…/pdf` won alone (0.9 against 0.7 and less). Now `pdf`
-    # (0.7 + 0.9) outvotes `abs` (0.5 + 0.6), on the host most of the links have (0.6 + 0.7).
+    # (0.7² + 0.9²) outvotes `abs` (0.5² + 0.6²), on the host most of the links have
+    # (0.6² + 0.7² against 0.9²).
     voted = voted_links(templates, [0.5, 0.6, 0.7, 0.9])
     assert {s.form for t in voted for s in t.slots if s.kind == "paper"} == {
         "https://arxiv.org/pdf/{id}"}
@@ -80,3 +81,17 @@ def test_links_of_entries_with_as_many_links_vote_apart_by_their_place() -> None
     voted = voted_links(templates, [1.0, 0.85, 0.72])
     assert [[s.form for s in t.slots if s.kind == "paper"] for t in voted] == [
         ["https://arxiv.org/pdf/{id}", "https://arxiv.org/abs/{id}"]] * 3
+
+
+def test_the_newest_entries_habit_outweighs_a_long_tail_of_old_ones() -> None:
+    # Qinying-Liu (history-dev): the newest four entries link `pdf`, the twenty before `abs`.
+    rows = [f'{n}. <span id = "1">**[Net{n}]**</span> | **CVPR\'25** | A Paper On Segmentation '
+            f'Number {n} | [`[pdf]`](https://arxiv.org/{"pdf" if n <= 4 else "abs"}/2503.000{n:02})'
+            for n in range(1, 25)]
+    found = [abstract(catalog.parse(r + "\n").entries[0]) for r in rows]
+    templates = [t for t in found if t is not None]
+    weights = [0.85 ** i for i in range(len(templates))]  # newest first
+    assert sum(weights[:4]) < sum(weights[4:])  # as they are, the tail would win
+    voted = voted_links(templates, weights)
+    assert {s.form for t in voted for s in t.slots if s.kind == "paper"} == {
+        "https://arxiv.org/pdf/{id}"}
