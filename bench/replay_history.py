@@ -12,7 +12,9 @@ Reported per list:
 - proposed: the paper was proposed (at the default config's threshold);
 - same section: the section a run inserts the paper into (its year subsection included, opened
   where the list has none yet) is the maintainers' heading path; counted where that section
-  existed on the announce day, or is a year section the list had yet to open;
+  existed on the announce day (under its name of that day, where the maintainers added an aside
+  in parentheses since: `🎬 Vision-Language (Action) Model`), or is a year section the list had
+  yet to open (the bot's entry is then written like the newest year's);
 - in shape: the bot's entry and the maintainers' have the same skeleton, where a skeleton is the
   entry with its title replaced by `T`, every URL by `U`, every word run by `a`, every digit run
   by `0`, space runs by one space and trailing two-space line breaks kept as `⏎` (so
