@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from promptbot.entries import read_fields
+from promptbot.entries import entry_fields
 from promptbot.entries.affiliation_habit import AffiliationHabit, learn
 from promptbot.entries.affiliations import Author, AuthorBlock
 from promptbot.entries.front_page import FrontPage, complete_fields, read_front_page
@@ -118,7 +118,7 @@ def _complete(
     decision: Decision, enricher: Enricher, habit: AffiliationHabit
 ) -> tuple[Decision, str, bool]:
     """One proposed decision completed; why its affiliation stays empty ("" if it does not)."""
-    fields = decision.fields or read_fields(decision.paper)
+    fields = entry_fields(decision.paper, decision.fields)
     if fields.name and fields.code_url and (fields.affiliation or not habit.spellings):
         return replace(decision, fields=fields), "", False  # nothing a page could add
     page, status, from_cache = enricher.front_page(decision.paper)

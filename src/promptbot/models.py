@@ -128,7 +128,9 @@ class PaperFields:
     """What an entry needs from a paper, read once from its metadata (raw text, not escaped).
 
     Judging (the venue decides published or preprint), formatting and the PR text all read this
-    one value instead of reading the metadata again.
+    one value instead of reading the metadata again. Judging reads only what it needs of every
+    candidate (`complete` False: venue, year, month; entries.judging_fields); what writes an
+    entry or an update completes it (entries.entry_fields) for the few papers it writes.
     """
 
     name: str | None  # the short name ("MaPLe"), None when the paper gives none
@@ -138,6 +140,7 @@ class PaperFields:
     code_url: str | None
     affiliation: str | None
     project_url: str | None = None  # the project's page the abstract or comment names
+    complete: bool = True  # False: judging's reading, without what only an entry needs
 
     @property
     def published_venue(self) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 
@@ -144,6 +145,22 @@ def test_read_fields_reads_every_field_once_from_the_metadata() -> None:
         affiliation="Mohamed bin Zayed University of AI",
     )
     assert fields.published_venue == "CVPR 2023"
+
+
+def test_judging_reads_only_what_it_needs_and_an_entry_reads_the_rest() -> None:
+    paper = builders.paper(
+        arxiv_id="2306.11400", title="MaPLe: Multi-modal Prompt Learning",
+        abstract="Code is at https://github.com/muzairkhattak/multimodal-prompt-learning.",
+        comment="Accepted to CVPR 2023", affiliations=("Mohamed bin Zayed University of AI",))
+    judged = metadata.judging_fields(paper)
+    assert (judged.venue, judged.year, judged.yymm, judged.complete) == ("CVPR", 2023, "2306",
+                                                                         False)
+    assert (judged.name, judged.code_url, judged.affiliation) == (None, None, None)
+    assert metadata.entry_fields(paper, judged) == metadata.read_fields(paper)
+    assert metadata.entry_fields(paper, None) == metadata.read_fields(paper)
+    # Complete fields are kept as they are: enrichment's name is not read over again.
+    enriched = replace(metadata.read_fields(paper), name="MaPLe-2")
+    assert metadata.entry_fields(paper, enriched) is enriched
 
 
 def test_a_preprint_has_no_published_venue() -> None:

@@ -25,15 +25,19 @@ from promptbot.entries.markdown_safety import (
     truncate,
 )
 from promptbot.entries.metadata import (
+    entry_fields,
+    judging_fields,
     read_fields,
     venue_year,
 )
 
 __all__ = [
+    "entry_fields",
     "escape",
     "find_section",
     "insert",
     "insertion_point",
+    "judging_fields",
     "plain",
     "plain_reference_free",
     "plan_insertions",

@@ -79,7 +79,7 @@ def _title(title: str, name: str | None, style: EntryStyle) -> str:
 def _as_shown(paper: Paper, fields: PaperFields | None) -> tuple[Paper, PaperFields]:
     """The paper and its fields with TeX math in the title and name as plain text (`G²VLM`):
     how maintainers type it, where `G\\$^2\\$VLM` would show the TeX."""
-    read = fields or metadata.read_fields(paper)
+    read = metadata.entry_fields(paper, fields)
     if "$" not in paper.title and "$" not in (read.name or ""):
         return paper, read
     return (replace(paper, title=plain_math(paper.title)),

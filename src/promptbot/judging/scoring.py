@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from promptbot.catalog import build_index, normalize_title
 from promptbot.catalog.code_hosts import CODE_HOSTS
 from promptbot.config import Config
-from promptbot.entries import read_fields
+from promptbot.entries import judging_fields
 from promptbot.judging.learned_scoring import LearnedScoring
 from promptbot.judging.placement import Placement, Placer, like_with_like
 from promptbot.judging.relevance import Relevance, RelevanceModel, descending
@@ -114,7 +114,7 @@ class Scorer:
             relevances = self.learned.apply(self.relevance.assess_rows(chunk, sims, order),
                                             judged[start:start + _CHUNK])
             texts = [f"{p.title}\n{p.abstract}" for p in chunk]
-            fields = [read_fields(p) for p in chunk]
+            fields = [judging_fields(p) for p in chunk]
             places = self._place(chunk, fields, texts, sims, order)
             decisions.extend(
                 self._decide(_Base(p, f, r, place, calibration.threshold), pending, rejected)
@@ -198,7 +198,7 @@ class _Base:
     """What every decision on one paper shares: score, section and the relevance reasons."""
 
     paper: Paper
-    fields: PaperFields
+    fields: PaperFields  # what judging read (judging_fields); entries complete them
     relevance: Relevance
     place: Placement
     threshold: float  # the window's relevance threshold (judging.calibration)

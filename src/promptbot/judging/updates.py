@@ -23,7 +23,7 @@ from promptbot.catalog.section_signals import (
     words,
 )
 from promptbot.config import Config, SectionsConfig
-from promptbot.entries import read_fields, section_style
+from promptbot.entries import entry_fields, section_style
 from promptbot.entries.editing import bullet_prefix
 from promptbot.entries.style_model import EntryStyle
 from promptbot.entries.updating import rewrite_entry
@@ -149,7 +149,7 @@ class Updater:
         if found is None:
             return decision
         section, entry = found
-        fields = decision.fields or read_fields(decision.paper)
+        fields = entry_fields(decision.paper, decision.fields)
         change = detect_change(entry, fields)
         if change is not None and change.code and not self._writes_code(section):
             change = Change(change.venue, False) if change.venue else None
