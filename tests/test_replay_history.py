@@ -136,12 +136,12 @@ def test_the_planned_section_is_where_planning_inserts_whatever_the_decision() -
                         "https://arxiv.org/pdf/2601.00001)]\n#### 2025\n* [**CVPR'25**] Token "
                         "Paper Two [[Paper](https://arxiv.org/pdf/2501.00002)]\n")
 
-    def planned(year: int) -> str | None:
+    def planned(year: int) -> str:
         decision = Decision(paper(arxiv_id=f"{year % 100}03.01234", title="Token Paper Three"),
                             Status.IRRELEVANT, 0.1, section="Vision > 2026",
                             fields=PaperFields(name=None, venue="CVPR", year=year,
-                                               yymm=None, code_url=None, affiliation=None))
-        return bench.planned_section(cat, decision, Config())
+                                               yymm="", code_url=None, affiliation=None))
+        return str(bench.planned_section(cat, decision, Config()))
 
     assert planned(2025) == "L > Vision > 2025"  # its year's section, though judged irrelevant
     assert planned(2027).endswith("Vision > 2027")  # a year the insertion opens
