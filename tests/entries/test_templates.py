@@ -148,6 +148,14 @@ def test_a_website_badge_that_links_to_arxiv_is_no_paper_slot() -> None:
         ("* [2507] [Video-RTS] [Video-RTS: Rethinking Reinforcement Learning](https://arxiv.org/"
          "abs/2507.06485) [[Project 🌐](https://sites.google.com/cs.unc.edu/videorts2025/)] "
          "[[Code 💻](https://github.com/Ziyang412/Video-RTS)]"),
+        # showlab (history-dev): 14 of 596 Website badges lead to a GitHub repository (the
+        # paper's page was its repository, or an awesome list); as an exemplar, its Website
+        # slot is still the project page's, never the code link written a second time.
+        ("+ [A Survey of Physics in Video Generation](https://arxiv.org/abs/2505.00001) (May, "
+         "2025)  \n  [![Star](https://img.shields.io/github/stars/owner/physics.svg?style=social"
+         "&label=Star)](https://github.com/owner/physics)\n  [![arXiv](https://img.shields.io/"
+         "badge/arXiv-b31b1b.svg)](https://arxiv.org/abs/2505.00001)\n  [![Website](https://img."
+         "shields.io/badge/Website-9cf)](https://github.com/owner/Awesome-Physics)"),
     ],
 )
 def test_a_link_labelled_as_the_project_page_is_a_project_slot(raw: str) -> None:

@@ -90,10 +90,12 @@ def link_spans(text: str, papers: set[str]) -> Iterator[Span]:
         elif stars := _STARS.match(url):
             yield match.start(), match.end(), Slot("repo", stars.group(1) + "{repo}"
                                                    + stars.group(3), original=url)
+        elif _labelled_as_page(text, match.start()):
+            # Before the host: a `Website` badge that leads to GitHub is the exemplar's own page
+            # (its repository, an awesome list), and a new paper's is its project page.
+            yield match.start(), match.end(), Slot("project", original=url)
         elif _GITHUB.match(url):
             yield match.start(), match.end(), Slot("code", original=url)
-        elif _labelled_as_page(text, match.start()):
-            yield match.start(), match.end(), Slot("project", original=url)
         elif url in papers and _LINK_BEFORE.search(text, 0, match.start()):
             # the paper's link elsewhere (a proceedings page): arXiv's for ours
             yield match.start(), match.end(), Slot("paper", ARXIV_ABS, original=url)
