@@ -195,6 +195,27 @@ def test_a_row_without_a_stars_badge_is_written_like_the_lists_rows_without_one(
     assert "<br>" not in entry.text and not entry.fallback
 
 
+def test_a_paper_with_code_is_written_like_the_entries_that_link_code() -> None:
+    # Sun-Haoyuan23's Audio section: every entry with a code link links a Hugging Face model too;
+    # one entry links nothing. A paper with code and no model was written like that one, its
+    # code link left out; a maintainer writes it like the others, without the model.
+    cat = parsed("Sun-Haoyuan23_Awesome-RL-based-Reasoning-MLLMs_f06fe6a_audio_slice.md")
+    section = next(s for s in cat.sections if s.heading.startswith("Audio"))
+    paper = Paper(arxiv_id="2508.01234", title="AudioThinker: Reinforced Audio Reasoning",
+                  abstract="Code is at https://github.com/someone/AudioThinker.",
+                  published=datetime(2025, 8, 4, tzinfo=UTC))
+    entry, new = write(cat, section, paper)
+    assert_inserted(cat, new, entry, paper)
+    assert entry.text.strip().startswith("* [2508] [AudioThinker] [AudioThinker: Reinforced")
+    assert "[[Code 💻](https://github.com/someone/AudioThinker)]" in entry.text, entry.text
+    assert "🤗" not in entry.text
+    assert entry.fallback == ("written like the section's entries but without a link of another"
+                              " kind (a model, a demo), which this paper does not give")
+    # A paper without code is still written like the entry that links nothing.
+    bare, _ = write(cat, section, replace(paper, abstract=""))
+    assert "[[" not in bare.text and not bare.fallback, bare.text
+
+
 @pytest.mark.parametrize("title", ["Towards Robust Prompt Learning: &amp",
                                    "Towards Robust Prompt Learning: &lt;b&gt; tags",
                                    "Towards Robust Prompt Learning: [&amp",

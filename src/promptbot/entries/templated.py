@@ -8,7 +8,7 @@ from promptbot.entries import html_row_template, spacing
 from promptbot.entries.markdown_safety import plain, rendered_text
 from promptbot.entries.render_check import problems, structure
 from promptbot.entries.table_rows import cells
-from promptbot.entries.template_choice import SectionTemplates, ranked
+from promptbot.entries.template_choice import SectionTemplates, ranked, unshown
 from promptbot.entries.template_fill import (
     NAME_MAX,
     TITLE_MAX,
@@ -25,6 +25,13 @@ STRICT_TRIES = 24  # exemplars tried first for an entry with the structure of on
 COMMON = 0.01  # share (by recency weight) of the section a look beyond the first TRIES must have
 # Dropped values a maintainer may want to add by hand (a missing link is the list's habit).
 _REPORTED = ("name", "affiliation", "authors", "date")
+# Links a list's entries show or leave out as the paper has them: a look without them is still
+# the list's look.
+_LINKS = frozenset({"code", "repo", "project", "other"})
+# How the PR's note names a dropped value.
+_SAID = {"name": "a short name", "code": "a code link", "repo": "a stars badge",
+         "project": "a project page", "other": "a link of another kind (a model, a demo)",
+         "date": "a date", "authors": "authors", "affiliation": "an affiliation"}
 
 
 @dataclass(frozen=True)
@@ -65,7 +72,8 @@ def write(section: SectionTemplates, values: Values,
 
     First with the element structure of one of the section's entries; else (the paper lacks a
     value every entry shows, such as a short name) the list's own look without that value,
-    still balanced and read back, and marked."""
+    still balanced and read back, and marked. Looks with a place for every value the paper has
+    (its code link) come first (_passes)."""
     shown = tuple(v for v in (rendered_text(values.title, TITLE_MAX),
                               plain(values.title, TITLE_MAX),  # as raw HTML shows it
                               rendered_text(values.name, NAME_MAX) if values.name else "",
@@ -73,15 +81,13 @@ def write(section: SectionTemplates, values: Values,
                               *(rendered_text(a) for a in values.authors[:1])) if v)
     values = replace(values, months=section.months) if section.months else values
     section = fitted(section, values)
-    candidates = ranked(section, values)
-    for strict in (True, False):
-        # A look of the list's own is worth looking further for than a look without a value:
-        # a table whose rows without a stars badge drop its `<br>` too is written that way.
-        order = _strict_order(candidates) if strict else candidates[:TRIES]
+    for strict, order, links_only in _passes(ranked(section, values), values):
         for tried, template in enumerate(order):
             filled: Filled | None = _placeheld(fill(template, values), template, section,
                                                values)
             if filled is None or (tried >= TRIES and not _common_look(filled.text, section)):
+                continue
+            if links_only and not set(filled.dropped) <= _LINKS:
                 continue
             found = problems(filled.text, context=section.context, shown=shown,
                              allowed=allowed if strict else frozenset(),
@@ -93,10 +99,31 @@ def write(section: SectionTemplates, values: Values,
             text = spacing.apart(filled.text, section.blank_between)
             note = "" if strict else (
                 "written like the section's entries but without "
-                + (", ".join(filled.dropped) or "the values the bot cannot know")
+                + (", ".join(dict.fromkeys(_SAID.get(k, k) for k in filled.dropped))
+                   or "the values the bot cannot know")
                 + ", which this paper does not give")
             return Written(text, template, missing, note)
     return None
+
+
+def _passes(candidates: list[Template], values: Values
+            ) -> list[tuple[bool, list[Template], bool]]:
+    """The exemplars to try, in passes of (strict, exemplars, dropping links only).
+
+    A look with no place for a value the paper has (its code link) comes after the looks that
+    have one, even written without a link the paper lacks: Sun-Haoyuan23's entries with a code
+    link all link a Hugging Face model too, and a paper with code but no model is written like
+    them without the model, as a maintainer types it, not like the entries that link nothing.
+    A look that would lose more than links (Qinying-Liu's name box) is no such alternative. A
+    look of the list's own is worth looking further for than a look without a value: a table
+    whose rows without a stars badge drop its `<br>` too is written that way (_strict_order)."""
+    least = min((unshown(t, values) for t in candidates[:TRIES]), default=0)
+    showing = [t for t in candidates if unshown(t, values) <= least]
+    hiding = [t for t in candidates if unshown(t, values) > least]
+    if not hiding:
+        return [(True, _strict_order(candidates), False), (False, candidates[:TRIES], False)]
+    return [(True, _strict_order(showing), False), (False, showing[:TRIES], True),
+            (True, _strict_order(hiding), False), (False, candidates[:TRIES], False)]
 
 
 def _common_look(text: str, section: SectionTemplates) -> bool:
