@@ -95,6 +95,11 @@ def test_submission_year_without_dates_comes_from_the_id() -> None:
         ("Our implementation is released at https://lab.example.org/tool.", None,
          "https://lab.example.org/tool"),
         ("No link.", None, None),
+        # A clone URL is the repository's page as lists write it (85 of 44,358 GitHub links in
+        # the lists replayed end in `.git`).
+        ("Code: https://github.com/xuboyue1999/mmtrack.git.", None,
+         "https://github.com/xuboyue1999/mmtrack"),
+        ("Code: https://github.com/o/r.github.io", None, "https://github.com/o/r.github.io"),
     ],
 )
 def test_code_url(abstract: str, comment: str | None, url: str | None) -> None:

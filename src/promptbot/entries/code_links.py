@@ -99,6 +99,8 @@ def _repository(url: str) -> str | None:
         return None
     if _DOWNLOAD.search(url.split("?")[0]):
         return f"https://{host}/" + "/".join(path[:2])
+    if len(path) == 2 and url.endswith(".git") and len(path[1]) > 4:
+        return url.removesuffix(".git")  # a clone URL: the repository's page, as lists link it
     return url
 
 
