@@ -50,3 +50,15 @@ def test_the_template_shown_is_the_one_the_sample_is_written_with() -> None:
     assert item["template"] == ("* [**{venue}'{date:%y}**] {title} [[Paper]({paper})] "
                                 "[[Code]({code})]")
     assert item["sample"].startswith("* [**CVPR'25**] SampleNet")
+
+
+def test_the_preview_shows_the_entry_the_writer_chose_not_a_second_choice_of_its_own() -> None:
+    # Sun-Haoyuan23's Audio section: the sample has code and no model, so the writer takes an
+    # entry that links code and leaves its model link out; the preview shows that entry, read
+    # from what the writer returns rather than chosen again.
+    slice_ = (HISTORY / "Sun-Haoyuan23_Awesome-RL-based-Reasoning-MLLMs_f06fe6a_audio_slice.md"
+              ).read_text("utf-8")
+    (item,) = previews(catalog.parse(slice_), Config())
+    assert item["template"].endswith("[[Code 💻]({code})]")
+    assert "[[Code 💻](https://github.com/owner/samplenet)]" in item["sample"]
+    assert "a link of another kind" in item["fallback"]

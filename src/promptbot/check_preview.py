@@ -8,9 +8,7 @@ from typing import Any
 
 from promptbot.config import Config
 from promptbot.entries import editing, formatting
-from promptbot.entries.template_choice import ranked
 from promptbot.entries.template_model import Slot, Template
-from promptbot.entries.templated import fitted, values_of
 from promptbot.models import Catalog, Paper, PaperFields, Section
 
 SAMPLE = Paper(
@@ -39,20 +37,19 @@ def preview(catalog: Catalog, section: Section, cfg: Config) -> dict[str, Any]:
     else:
         entry = formatting.format_entry(SAMPLE, style, fields=SAMPLE_FIELDS,
                                         unknown_name=cfg.format.unknown_name)
-        found = style.templates
-        values = values_of(SAMPLE, SAMPLE_FIELDS, style.venue("CVPR"))
-        # The template the sample is written with: tagged the list's way for its kind.
-        shown = _shown(ranked(fitted(found, values), values) if found else None)
+        shown = _shown(entry.template, style.templates is not None)
     return {"heading": section.heading, "line": section.line, "template": shown,
             "sample": entry.text, "fallback": entry.fallback}
 
 
-def _shown(templates: list[Template] | None) -> str:
-    """The best template with its slots named: `* [**{venue}'{date:%y}**] {title} …`."""
-    if not templates:
-        return "(none: the section's style is voted from the whole list)"
-    parts = templates[0].parts
-    return "".join(p if isinstance(p, str) else _slot(p) for p in parts).replace("\n", "⏎")
+def _shown(template: Template | None, learned: bool) -> str:
+    """The template the sample was written with (tagged the list's way for its kind, its links
+    in the voted form), slots named: `* [**{venue}'{date:%y}**] {title} …`."""
+    if template is None:
+        return ("(none: no entry of the section could serve; see the note)" if learned
+                else "(none: the section's style is voted from the whole list)")
+    return "".join(p if isinstance(p, str) else _slot(p)
+                   for p in template.parts).replace("\n", "⏎")
 
 
 def _slot(slot: Slot) -> str:

@@ -12,6 +12,7 @@ from promptbot.entries.markdown_safety import escape, rendered_text, safe_url
 from promptbot.entries.render_check import problems
 from promptbot.entries.style import VENUE_LABEL, EntryStyle, LinkStyle
 from promptbot.entries.style_model import AFFILIATION_GROUP
+from promptbot.entries.template_model import Template
 from promptbot.errors import ConfigError
 from promptbot.models import Paper, PaperFields
 
@@ -37,6 +38,7 @@ class FormattedEntry:
     text: str
     missing: tuple[str, ...] = ()
     fallback: str = ""
+    template: Template | None = None  # the section's entry it was written like, if one
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,7 @@ def format_entry(
                                  unknown_name or style.unknown_name, style.title_keeps_name)
     written = templated.write(templates, values, templates.structures)
     if written is not None:
-        return FormattedEntry(written.text, written.missing, written.fallback)
+        return FormattedEntry(written.text, written.missing, written.fallback, written.template)
     styled = _styled(paper, read, style, unknown_name)
     title = rendered_text(paper.title, TITLE_MAX)
     found = problems(styled.text, context=templates.context, arxiv_id=paper.arxiv_id,
@@ -137,7 +139,7 @@ def _html_row(paper: Paper, read: PaperFields, style: EntryStyle,
     written = templated.write(templates, values, templates.structures)
     if written is None or written.template.kind != "html":
         return FormattedEntry("", fallback=LEFT_OUT)
-    return FormattedEntry(written.text, written.missing, written.fallback)
+    return FormattedEntry(written.text, written.missing, written.fallback, written.template)
 
 
 _NO_TEMPLATE = "no entry of the section could serve as template; written in the voted style"
