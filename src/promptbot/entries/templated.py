@@ -58,7 +58,7 @@ def values_of(paper: Paper, read: PaperFields, venue: str,
     )
 
 
-def fitted(section: SectionTemplates, values: Values) -> SectionTemplates:
+def _fitted(section: SectionTemplates, values: Values) -> SectionTemplates:
     """The section's templates for this paper: an exemplar of the other kind of paper tags this
     one the list's way (`[arXiv]`, not `[**arXiv'26**]`; `[**ACL'26**]`, not `[ACL]`), and then
     counts among this kind's looks."""
@@ -80,7 +80,7 @@ def write(section: SectionTemplates, values: Values,
                               rendered_text(values.affiliation) if values.affiliation else "",
                               *(rendered_text(a) for a in values.authors[:1])) if v)
     values = replace(values, months=section.months) if section.months else values
-    section = fitted(section, values)
+    section = _fitted(section, values)
     for strict, order, links_only in _passes(ranked(section, values), values):
         for tried, template in enumerate(order):
             filled: Filled | None = _placeheld(fill(template, values), template, section,
@@ -117,9 +117,10 @@ def _passes(candidates: list[Template], values: Values
     A look that would lose more than links (Qinying-Liu's name box) is no such alternative. A
     look of the list's own is worth looking further for than a look without a value: a table
     whose rows without a stars badge drop its `<br>` too is written that way (_strict_order)."""
-    least = min((unshown(t, values) for t in candidates[:TRIES]), default=0)
-    showing = [t for t in candidates if unshown(t, values) <= least]
-    hiding = [t for t in candidates if unshown(t, values) > least]
+    lacks = [unshown(t, values) for t in candidates]
+    least = min(lacks[:TRIES], default=0)
+    showing = [t for t, n in zip(candidates, lacks, strict=True) if n <= least]
+    hiding = [t for t, n in zip(candidates, lacks, strict=True) if n > least]
     if not hiding:
         return [(True, _strict_order(candidates), False), (False, candidates[:TRIES], False)]
     return [(True, _strict_order(showing), False), (False, showing[:TRIES], True),
