@@ -196,7 +196,7 @@ def openable(cat: Catalog, path: str) -> Section | None:
     if len(want) < 2 or not re.fullmatch(r"(?:19|20)\d\d", want[-1]):
         return None
     years = [s for p, s in section_paths(cat) if len(p) >= 2
-             and _bare(p[-2]) == _bare(want[-2]) and re.fullmatch(r"(?:19|20)\d\d", p[-1])]
+             and _bare(p[-2]) == _bare(want[-2]) and outline.heading_year(s) is not None]
     return max(years, key=lambda s: outline.heading_year(s) or 0) if years else None
 
 
