@@ -27,7 +27,7 @@ class Entry:
     line: int  # 1-based number of the entry's first line
     end_line: int  # 1-based number of its last line (== line for one-line entries)
     raw: str  # the exact text of its lines, line endings included
-    kind: str  # "bullet" | "table" | "block" | "html" (a row of an HTML table)
+    kind: str  # "bullet" | "table" | "block" | "html" (a row of an HTML table) | "paragraph"
     title: str
     name: str | None = None  # short name as written ("CoOp", "?" = unknown), None if absent
     venue: str | None = None

@@ -283,3 +283,18 @@ def test_a_plain_line_after_a_tag_that_names_authors_is_no_affiliation() -> None
     entry = one("* [**A Title Of Some Length**](https://arxiv.org/pdf/2503.16793) [**CVPR 2025**]"
                 "\n  Zhou et al.\n")
     assert (entry.venue, entry.affiliation) == ("CVPR", None)
+
+
+@pytest.mark.parametrize(("text", "venue", "year"), [
+    ("(CVPR 2020) [Multi-Modal Domain Adaptation for Action Recognition]"
+     "(https://arxiv.org/abs/2001.09691) by Munro et al.", "CVPR", 2020),
+    ("(ACM MM 2018) [A Unified Framework for Multimodal Domain Adaptation]"
+     "(https://arxiv.org/abs/2001.09691)", "ACM MM", 2018),
+    ("- (NeurIPS 2023) [Learning Cross-modal Features](https://arxiv.org/abs/2001.09691)",
+     "NeurIPS", 2023),
+])
+def test_a_venue_before_a_linked_title_is_the_venue_not_the_title(
+        text: str, venue: str, year: int) -> None:
+    entry = catalog.parse(f"# A list\n\n{text}\n\n{text}\n").entries[0]
+    assert entry.title.startswith(("Multi-Modal", "A Unified", "Learning"))
+    assert (entry.venue, entry.year) == (venue, year)

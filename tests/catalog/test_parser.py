@@ -450,3 +450,57 @@ def test_a_year_in_the_last_column_is_read_whole(end: str) -> None:
     rows = ["|".join(c.strip() for c in r.split("|")[:4]) + end for r in _jindonggu_table()]
     result = catalog.parse("\n".join(rows) + "\n")
     assert [(e.venue, e.year) for e in result.entries] == [("ICML", 2021), ("ICLR", 2022)]
+
+
+PARAGRAPHS = "donghao51_Awesome-Multimodal-Adaptation_74f4354_slice.md"  # `(CVPR 2020) [Title](…)`
+PLAIN_PARAGRAPHS = "pliang279_awesome-multimodal-ml_f1d3bae_slice.md"  # `[Title](…), CVPR 2022`
+
+
+def test_a_list_of_paragraphs_has_an_entry_per_paragraph() -> None:
+    result = catalog.parse(read_history(PARAGRAPHS))
+    counts = {s.heading: len(s.entries) for s in result.sections}
+    assert counts == {"Multimodal Domain Adaptation": 0, "Action Recognition": 12,
+                      "Semantic Segmentation": 23, "Other Tasks": 10}
+    assert {e.kind for e in result.entries} == {"paragraph"}
+    first = result.entries[0]
+    assert (first.title, first.venue, first.year) == (
+        "A Unified Framework for Multimodal Domain Adaptation", "ACM MM", 2018)
+    # The maintainers' news lines above link papers too, and are prose.
+    assert all(e.line > 10 for e in result.entries)
+
+
+def test_a_paragraph_list_whose_titles_come_first() -> None:
+    result = catalog.parse(read_history(PLAIN_PARAGRAPHS))
+    survey = next(s for s in result.sections if s.heading == "Survey Papers")
+    assert len(survey.entries) == 11
+    entry = next(e for e in survey.entries if "2206.06488" in e.arxiv_ids)
+    assert (entry.title, entry.venue, entry.year) == (
+        "Multimodal Learning with Transformers: A Survey", "TPAMI", 2023)
+
+
+@pytest.mark.parametrize("prose", [
+    "**Update**: We have a new survey on [Prompting Vision Models](https://arxiv.org/abs/2508.05547)",
+    "Check out our tutorial [Foundations of Multimodal Learning](https://arxiv.org/abs/2209.03430).",
+    " ".join(["Segment Anything uses an image encoder and a prompt encoder"] * 5)
+    + " [SAM](https://arxiv.org/abs/2304.02643).",
+])
+def test_paragraphs_of_prose_that_link_papers_are_no_entries(prose: str) -> None:
+    text = f"# A list\n\n{prose}\n\n{prose.replace('2', '3')}\n"
+    assert catalog.parse(text).entries == ()
+
+
+def test_a_lone_linked_paragraph_among_bullets_is_no_entry() -> None:
+    text = ("# A list\n\nSee [A Survey of Visual Prompting](https://arxiv.org/abs/2401.00001).\n\n"
+            "## Papers\n\n- [Visual Prompt Tuning](https://arxiv.org/abs/2203.12119), ECCV 2022\n"
+            "- [Learning to Prompt](https://arxiv.org/abs/2109.01134), IJCV 2022\n")
+    assert [e.kind for e in catalog.parse(text).entries] == ["bullet", "bullet"]
+
+
+def test_a_lone_paragraph_in_a_list_of_paragraphs_is_an_entry() -> None:
+    text = ("# A list\n\n## Methods\n\n(CVPR 2022) [Visual Prompt Tuning](https://arxiv.org/abs/"
+            "2203.12119) by Jia et al.\n\n(IJCV 2022) [Learning to Prompt](https://arxiv.org/abs/"
+            "2109.01134) by Zhou et al.\n\n## Surveys\n\n(arXiv 2024) [A Survey of Prompting]("
+            "https://arxiv.org/abs/2401.00001) by Li et al.\n")
+    result = catalog.parse(text)
+    assert [(s.heading, len(s.entries)) for s in result.sections] == [
+        ("A list", 0), ("Methods", 2), ("Surveys", 1)]

@@ -66,6 +66,16 @@ def _split_quoted(head: str) -> tuple[str, str] | None:
     return title, match.group(2)
 
 
+def _leading_venue(head: str) -> tuple[str, int | None] | None:
+    """The venue and year a linked title is led by, `(CVPR 2025) [Title](url) by Li et al.`:
+    a bracketed venue label alone before the title; None for anything else."""
+    text = clean(head).strip()
+    if len(text) < 2 or text[0] + text[-1] not in ("()", "[]"):
+        return None
+    label = venue_label(text[1:-1].strip(" *_"))
+    return (label[0], label[1]) if label is not None and label[0] else None
+
+
 def _meta(meta: str) -> tuple[str | None, int | None, str | None]:
     """Venue, year and a plain `(Org)` from what follows a quoted title: `, CVPR, 2022 (Org)`;
     or a venue tag and the plain line under it: `[**ECCV 2024**]⏎Nankai University`."""
@@ -257,12 +267,16 @@ def bullet_fields(text: str) -> Fields | None:
     if name:
         head = head.lstrip(" \t-–—:：|")
     title_at = None
-    if not clean(head).strip(_QUOTES + ". ") and after and is_title_label(after[0][2]):
+    lead = _leading_venue(head)
+    if (lead or not clean(head).strip(_QUOTES + ". ")) and after \
+            and is_title_label(after[0][2]):
         title_at = after[0][0]
         following = after[1][0] if len(after) > 1 else len(text)
         affiliation, meta = _take_affiliation(text[after[0][1]:following])
         venue, year, plain = _meta(meta)
         venue = venue if year else None  # after a linked title, text without a year is prose
+        if lead and venue is None:
+            venue, year = lead
         title, affiliation = clean(after[0][2]), affiliation or plain
     elif name and len(name.split()) >= 4 and head[:1] not in _QUOTES:
         title, name = name, None  # a bold title, then only venue and links

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from promptbot.catalog.fields import (
@@ -42,6 +43,10 @@ _MD_LINK = re.compile(r"\[[^\[\]]+\]\([^)]*\)")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _NAMED_QUOTE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*[^*]+\*\*[ \t]*[:：]?[ \t]*[\"“]")
 _MAX_CONTINUATION = 4
+_PARAGRAPH_RUN = 2  # entry-like paragraphs under one heading before they count as entries
+_PROSE_WORDS = 40  # words outside its links beyond which a paragraph is prose
+_SPEAKS = re.compile(r"(?i)\b(?:we|our|us|you|your)\b")
+_WORDS = re.compile(r"\w+")
 # `- Paper: url` lines belong under a `**Title**`; alone they are an entry without a title.
 _KEYS = frozenset({"paper", "code", "homepage", "home", "homeoage", "project", "page", "website",
                    "pdf", "arxiv", "github", "demo", "video", "dataset", "slides", "poster"})
@@ -56,6 +61,8 @@ class _Scan:
     entries: list[Entry] = field(default_factory=list)
     unparsed: list[UnparsedLine] = field(default_factory=list)
     hidden: list[Entry] = field(default_factory=list)
+    # Paragraphs that read as entries, with the number of headings above them (their section).
+    paragraphs: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 def split_lines(text: str) -> tuple[str, ...]:
@@ -72,6 +79,7 @@ def parse(text: str) -> Catalog:
     start = _front_matter_end(bodies)
     scan = _Scan(blocks(lines, start))
     _scan(bodies, lines, scan, start)
+    _add_paragraphs(bodies, lines, scan)
     return Catalog(lines=lines, sections=_sections(scan, len(lines)),
                    unparsed=tuple(scan.unparsed), hidden=tuple(scan.hidden),
                    groups=_groups(scan, len(lines)))
@@ -138,7 +146,60 @@ def _scan_line(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int) -
             return end + 1
     if heading is not None:  # a bold pseudo-heading or a sub-group's label
         scan.headings.append(heading)
+    elif _opens_paragraph(bodies, i, scan):
+        end = _paragraph_end(bodies, i)
+        text = " ".join(b.strip() for b in bodies[i:end + 1])
+        if _looks_like_entry(text) and not _reads_as_prose(text):
+            scan.paragraphs.append((i, end, len(scan.headings)))
+            return end + 1
     return i + 1
+
+
+def _reads_as_prose(text: str) -> bool:
+    """A paragraph that speaks (`We have a new survey on [...]`, `Check out our [...]`) or runs
+    long outside its links is the maintainers' prose, not an entry: an entry's words outside its
+    links are a venue, a year, authors (at most some forty on the lists seen, a quoted title
+    and eight authors)."""
+    for start, end, _, _ in reversed(find_links(text)):
+        text = text[:start] + " " + text[end:]
+    return bool(_SPEAKS.search(text)) or len(_WORDS.findall(text)) > _PROSE_WORDS
+
+
+def _opens_paragraph(bodies: list[str], i: int, scan: _Scan) -> bool:
+    """Whether a paragraph starts at line i: after a blank line or a heading, not indented as
+    code, and not a line that opens another block (a bullet, a table, HTML, a quote)."""
+    body = bodies[i]
+    if not body.strip() or body.startswith(("    ", "\t")) or _BLOCK_START.match(body) \
+            or _HR.match(body):
+        return False
+    return i == 0 or not bodies[i - 1].strip() or (i - 1) in scan.blocks.headings
+
+
+def _paragraph_end(bodies: list[str], i: int) -> int:
+    """The paragraph's last line: up to a blank line or a line that opens another block."""
+    end = i
+    while end + 1 < len(bodies) and end - i < _MAX_CONTINUATION \
+            and _is_continuation(bodies[end + 1]):
+        end += 1
+    return end
+
+
+def _add_paragraphs(bodies: list[str], lines: tuple[str, ...], scan: _Scan) -> None:
+    """The paragraphs that read as entries, where a section holds a run of them: a list that
+    writes its papers as paragraphs (`(CVPR 2025) [Title](url) by Li et al.`) writes several,
+    where a paragraph of prose that links a paper (the maintainers' own survey, a news line)
+    stands alone under its heading. In a list of paragraphs (most of its entries are), or a
+    text of no other entries (one entry read back alone), a lone one is an entry too."""
+    runs = Counter(heading for _, _, heading in scan.paragraphs)
+    kept = [(i, end) for i, end, heading in scan.paragraphs if runs[heading] >= _PARAGRAPH_RUN]
+    if len(kept) > len(scan.entries) or not scan.entries:
+        kept = [(i, end) for i, end, _ in scan.paragraphs]
+    if not kept:
+        return
+    for i, end in kept:
+        text = " ".join(b.strip() for b in bodies[i:end + 1])
+        _add(scan, lines, i, end, "paragraph", bullet_fields(text))
+    scan.entries.sort(key=lambda e: e.line)
 
 
 def _looks_like_entry(body: str) -> bool:
