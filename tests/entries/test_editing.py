@@ -428,3 +428,18 @@ def test_every_section_of_the_history_lists_takes_a_paper_and_keeps_every_byte(
         (entry,) = [e for e in new.entries if "2606.00003" in e.arxiv_ids]
         where = catalog.find(new, out.section)
         assert where is not None and where.line <= entry.line <= where.end_line
+
+
+def test_a_list_of_paragraphs_gets_a_paragraph_of_its_own() -> None:
+    name = "donghao51_Awesome-Multimodal-Adaptation_74f4354_slice.md"  # `(CVPR 2020) [T](…) by X`
+    text = read_history(name)
+    cat = catalog.parse(text)
+    decision = _on("Semantic Segmentation", 7, 2026, authors=("Ann Lee", "Bo Li"))
+    (out,) = editing.plan_insertions(cat, [decision], Config())
+    assert out.text.strip() == ("(CVPR 2026) [Prompting Everything Number 7]"
+                                "(https://arxiv.org/abs/2401.00007) by Lee et al.")
+    new = catalog.parse(editing.insert(text, [out]))
+    (entry,) = [e for e in new.entries if "2401.00007" in e.arxiv_ids]
+    assert entry.kind == "paragraph" and entry.title == "Prompting Everything Number 7"
+    assert not new.lines[entry.line - 2].strip()  # a blank line above: its own paragraph
+    assert len(new.entries) == len(cat.entries) + 1

@@ -165,3 +165,20 @@ def test_a_published_paper_shows_the_venues_year_where_a_preprint_shows_its_mont
     assert "**ArXiv'26.04**" in fill(template, values()).text
     published = fill(template, values(venue="CVPR", venue_is_arxiv=False)).text
     assert "**CVPR'26**" in published
+
+
+PARAGRAPH = ("(ACM MM 2018) [A Unified Framework for Multimodal Domain Adaptation]"
+             "(https://arxiv.org/abs/1801.01234) by Qi et al.")
+
+
+def test_a_venue_of_two_words_is_one_slot() -> None:
+    out = fill(template_of(PARAGRAPH), values(venue="CVPR", venue_is_arxiv=False,
+                                              authors=("Ann Lee", "Bo Li")))
+    assert out.text == ("(CVPR 2026) [Token Merging at Scale](https://arxiv.org/abs/2604.01234)"
+                        " by Lee et al.")
+
+
+def test_authors_dropped_take_their_by_with_them() -> None:
+    out = fill(template_of(PARAGRAPH), values())
+    assert out.text == "(arXiv 2026) [Token Merging at Scale](https://arxiv.org/abs/2604.01234)"
+    assert out.dropped == ("authors",)

@@ -274,3 +274,15 @@ def test_a_venue_with_its_year_written_short_becomes_the_published_venue_so() ->
                       '(https://arxiv.org/pdf/2411.00001)\n').entries[0]
     assert rewrite_entry(bracketed, fields("CVPR", 2025), section_style(cat, section),
                          venue=True, code=False) is None  # a tag: the list's tag form decides
+
+
+def test_a_paragraph_keeps_its_own_venue_form_and_gets_no_code_link_glued_on() -> None:
+    text = (Path(__file__).parents[1] / "data" / "history"
+            / "donghao51_Awesome-Multimodal-Adaptation_74f4354_slice.md").read_text("utf-8")
+    cat = catalog.parse(text)
+    entry = next(e for e in cat.entries if "2511.18711" in e.arxiv_ids)  # `(arXiv 2025) [T](…)`
+    section = next(s for s in cat.sections if entry in s.entries)
+    out = rewrite_entry(entry, fields("CVPR", 2026, code="https://github.com/o/r"),
+                        section_style(cat, section), venue=True, code=True)
+    assert out is not None and out.changes == ("venue: arXiv 2025 → CVPR 2026",)
+    assert out.text == entry_text(entry).replace("(arXiv 2025)", "(CVPR 2026)")

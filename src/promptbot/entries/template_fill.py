@@ -212,6 +212,7 @@ _HTML_GONE = re.compile(r"<a\b[^>]*\x00[^>]*>.*?</a>|<img\b[^>]*\x00[^>]*>", re.
 # What is left of a line once its only value is gone: nothing, or a `- Code: ` label.
 _LABEL_ONLY = re.compile(r"^\s*(?:[-*+]\s+)?(?:[\w .]{1,20}[:：])?\s*$")
 _SEPARATORS = (",", ";")
+_CONNECTOR = re.compile(r"(?i)(?<=\s)by[ \t]+$")
 _PAIRS = (("**", "**"), ("__", "__"), ("*", "*"), ("_", "_"), ("`", "`"), ("[", "]"),
           ("(", ")"))
 
@@ -246,6 +247,9 @@ def _enclosing(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _remove(text: str, start: int, end: int) -> str:
     line_start = text.rfind("\n", 0, start) + 1
+    connector = _CONNECTOR.search(text, line_start, start)
+    if connector is not None:
+        start = connector.start()  # `… by {authors}` without authors: no dangling `by`
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     rest = text[line_start:start] + text[end:line_end]

@@ -37,7 +37,7 @@ class Template:
     """One exemplar entry as literal text and slots, and what it says about the list."""
 
     parts: tuple[Part, ...]
-    kind: str  # the exemplar's entry kind: "bullet" | "table" | "block"
+    kind: str  # the exemplar's entry kind: "bullet" | "table" | "block" | "paragraph" | "html"
     line: int  # the exemplar's first line in the catalog
     venue_is_arxiv: bool | None = None  # the exemplar's venue slot showed a preprint
     raw: str = ""  # the exemplar's own text

@@ -248,7 +248,20 @@ def _venue_spans(text: str, spans: list[Span]) -> Iterator[Span]:
         # An acronym right before a date is a venue the table may not know: `[**HPCA'23**]`.
         before_date = any(0 <= d - match.end() <= 2 for d in dated) and _acronym(word)
         if word.lower() == "arxiv" or _is_venue(word) or before_date:
-            yield match.start(), match.end(), Slot("venue", original=word)
+            start = _venue_start(text, match.start(), spans)
+            yield start, match.end(), Slot("venue", original=text[start:match.end()])
+
+
+def _venue_start(text: str, start: int, spans: list[Span]) -> int:
+    """Where a venue starts: a publisher's acronym right before it is part of its name
+    (`ACM MM 2018`, `IEEE TPAMI`), and a new paper's venue takes its place whole."""
+    before = _PUBLISHER.search(text, 0, start)
+    if before is None or not free(spans, before.start(), start):
+        return start
+    return before.start()
+
+
+_PUBLISHER = re.compile(r"(?<![\w'’])[A-Z]{2,5} $")
 
 
 def _acronym(word: str) -> bool:
