@@ -86,3 +86,18 @@ def test_the_exemplar_and_the_context_are_read_once_for_every_paper_written_afte
     assert sum(exemplar[0] in text for text in parsed) == 1  # not once per paper
     assert rendered.count(header) == 1
     assert len(parsed) == len(rows) + 1  # each paper's own row is still read back
+
+
+def test_an_entry_that_reads_back_as_another_kind_than_its_exemplar_is_a_problem() -> None:
+    # A bullet of authors, a quoted title and a paper link; written for a paper whose author
+    # names escape to nothing, its `- ` marker becomes `-,` and the text reads as a paragraph.
+    exemplar = ('- Fangwei Zhong, Kui Wu, Hai Ci.<br />\n  "Empowering Embodied Visual Tracking."'
+                ' ECCV (2024).\n  [[paper](https://arxiv.org/abs/2404.09857)]')
+    entry = ('-, , .<br />\n  "Towards Robust Tracking." ECCV (2024).\n'
+             '  [[paper](https://arxiv.org/abs/2612.98000)]')
+    found = problems(entry, arxiv_id="2612.98000", title="Towards Robust Tracking",
+                     exemplar=(exemplar, "Empowering Embodied Visual Tracking"))
+    assert found == ["the entry reads back as another kind of entry than its exemplar"]
+    fine = entry.replace("-, , .", "- Ann Lee, Bo Li.")
+    assert problems(fine, arxiv_id="2612.98000", title="Towards Robust Tracking",
+                    exemplar=(exemplar, "Empowering Embodied Visual Tracking")) == []

@@ -42,3 +42,14 @@ def test_a_new_heading_brings_its_own_blank_lines() -> None:
     entry = "\n- [New Title Here](https://arxiv.org/abs/2402.00001)"
     assert spacing.spaced(entry, 1, heading=("", "### 2027", "")) == (
         "\n### 2027\n\n- [New Title Here](https://arxiv.org/abs/2402.00001)")
+
+
+def test_a_lone_paragraph_entry_is_kept_apart() -> None:
+    text = ("# A list\n\n## Methods\n\n(CVPR 2022) [Visual Prompt Tuning](https://arxiv.org/abs/"
+            "2203.12119) by Jia et al.\n\n(IJCV 2022) [Learning to Prompt](https://arxiv.org/abs/"
+            "2109.01134) by Zhou et al.\n\n## Surveys\n\n(arXiv 2024) [A Survey of Prompting]("
+            "https://arxiv.org/abs/2401.00001) by Li et al.\n")
+    cat = catalog.parse(text)
+    surveys = cat.sections[-1]
+    assert len(surveys.entries) == 1  # no gap between two entries to learn from
+    assert spacing.kept_apart(cat, surveys.entries)

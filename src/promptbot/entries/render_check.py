@@ -13,6 +13,7 @@ import cmarkgfm
 from cmarkgfm.cmark import Options
 
 from promptbot.catalog import normalize_title, parse
+from promptbot.models import Entry
 
 _OPTIONS = Options.CMARK_OPT_UNSAFE  # keep the list's raw HTML: it is part of the structure
 _STRUCTURAL = frozenset({"a", "strong", "em", "code", "img", "li", "ol", "ul", "table", "tr",
@@ -104,20 +105,42 @@ def problems(entry: str, *, context: str = "", shown: tuple[str, ...] = (),
         found.append("stray emphasis or code marks in the rendered entry")
     if allowed and tags not in allowed:
         found.append("an element structure none of the section's entries has")
-    found.extend(_read_back(entry, context, arxiv_id, title))
+    back = _entries(entry, context)
+    found.extend(_read_back(back, arxiv_id, title))
+    if exemplar is not None and not found and _kind(exemplar[0], context) not in (
+            "", back[0].kind):
+        # Values that change the block: a bullet whose author list is gone (`-, , .<br />`)
+        # reads back as a paragraph, which the list around it would not read as an entry.
+        found.append("the entry reads back as another kind of entry than its exemplar")
     return found
+
+
+def _entries(entry: str, context: str) -> tuple[Entry, ...]:
+    """The entries the catalog parser reads in `entry` written after `context`."""
+    return parse(context + entry + "\n").entries
+
+
+@lru_cache(maxsize=512)
+def _read_exemplar(exemplar: str, context: str) -> tuple[Entry, ...]:
+    """The entries read in the list's own entry, once per exemplar: every paper written after
+    the same exemplar asks again."""
+    return _entries(exemplar, context)
+
+
+def _kind(exemplar: str, context: str) -> str:
+    """The kind of the list's own entry, "" where the parser does not read it as one entry."""
+    entries = _read_exemplar(exemplar, context)
+    return entries[0].kind if len(entries) == 1 else ""
 
 
 @lru_cache(maxsize=512)
 def _misread(exemplar: str, context: str, title: str) -> bool:
     """Whether the parser misreads the list's own entry (its title or its count), once per
     exemplar: every paper written after the same exemplar asks it again."""
-    return bool(_read_back(exemplar, context, "", title))
+    return bool(_read_back(_read_exemplar(exemplar, context), "", title))
 
 
-def _read_back(entry: str, context: str, arxiv_id: str, title: str) -> list[str]:
-    catalog = parse(context + entry + "\n")
-    entries = catalog.entries
+def _read_back(entries: tuple[Entry, ...], arxiv_id: str, title: str) -> list[str]:
     if len(entries) != 1:
         return [f"the catalog parser reads {len(entries)} entries back, not 1"]
     back = entries[0]
