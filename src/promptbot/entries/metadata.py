@@ -13,8 +13,9 @@ from promptbot.entries.code_links import code_url_in, project_url_in
 from promptbot.entries.short_names import short_name
 from promptbot.models import Paper, PaperFields
 
-__all__ = ["affiliation", "canonical_venue", "code_url", "code_url_in", "entry_fields",
-           "judging_fields", "read_fields", "short_name", "submission_yymm", "venue_year"]
+__all__ = ["PUBLISHERS", "affiliation", "canonical_venue", "code_url", "code_url_in",
+           "entry_fields", "judging_fields", "read_fields", "short_name", "submission_yymm",
+           "venue_year"]
 
 
 def read_fields(paper: Paper) -> PaperFields:
@@ -144,7 +145,8 @@ _ACCEPTED = re.compile(
 )
 _PAREN_ACRONYM = re.compile(r"\(([A-Za-z][A-Za-z0-9\-]*[A-Z][A-Za-z0-9\-]*)(?:['’]?\s*\d{2,4})?\)")
 _WRITTEN_OUT = re.compile(r"\s*(?:by|to|in|at|for)?\s*(?:the\s+)?([A-Z][^,;()\[\]]{2,78})")
-_PUBLISHERS = frozenset({"IEEE", "ACM", "CVF", "IAPR", "SPIE", "IET", "ISCA"})
+# Publishers prefix many venue names (`IEEE TPAMI`, `ACM MM`); alone they name no venue.
+PUBLISHERS = frozenset({"IEEE", "ACM", "CVF", "IAPR", "SPIE", "IET", "ISCA"})
 _CAPS_TOKEN = re.compile(r"(?<![\w-])([A-Z][A-Z0-9\-]*[A-Z][A-Z0-9\-]*)(?![\w-])")
 
 
@@ -168,7 +170,7 @@ def _accepted_acronym(clause: str) -> str | None:
     tokens = [m.group(1) for m in _CAPS_TOKEN.finditer(rest)]
     # Publishers prefix many venue names ("IEEE RO-MAN"); alone, they name no venue, and the
     # venue is the name written out ("IEEE Transactions on Geoscience and Remote Sensing").
-    named = [t for t in tokens if t not in _PUBLISHERS]
+    named = [t for t in tokens if t not in PUBLISHERS]
     acronym = found.group(1) if found else (named[0] if named else None)
     if acronym:
         return re.sub(r"-?\d{2,4}$", "", acronym) or None

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from promptbot.catalog import normalize_arxiv_id
-from promptbot.entries.metadata import canonical_venue
+from promptbot.entries.metadata import PUBLISHERS, canonical_venue
 from promptbot.entries.template_dates import Span, date_spans, free
 from promptbot.entries.template_model import Part, Slot, Template
 from promptbot.models import Entry
@@ -253,15 +253,16 @@ def _venue_spans(text: str, spans: list[Span]) -> Iterator[Span]:
 
 
 def _venue_start(text: str, start: int, spans: list[Span]) -> int:
-    """Where a venue starts: a publisher's acronym right before it is part of its name
-    (`ACM MM 2018`, `IEEE TPAMI`), and a new paper's venue takes its place whole."""
-    before = _PUBLISHER.search(text, 0, start)
-    if before is None or not free(spans, before.start(), start):
+    """Where a venue starts: a publisher right before it is part of its name (`ACM MM 2018`,
+    `IEEE TPAMI`), and a new paper's venue takes its place whole."""
+    before = _WORD_BEFORE.search(text, 0, start)
+    if before is None or before.group(1) not in PUBLISHERS \
+            or not free(spans, before.start(), start):
         return start
     return before.start()
 
 
-_PUBLISHER = re.compile(r"(?<![\w'’])[A-Z]{2,5} $")
+_WORD_BEFORE = re.compile(r"(?<![\w'’])(\w+) $")
 
 
 def _acronym(word: str) -> bool:
