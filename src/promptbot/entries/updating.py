@@ -81,9 +81,9 @@ def rewrite_entry(
         if changed:
             was = " ".join(str(v) for v in (entry.venue, entry.year) if v) or "no venue"
             changes.append(f"venue: {was} → {fields.venue} {fields.year}")
-    # A paragraph's code link (`[[Code]](…)` among its words) has no place the bullet style
-    # knows: its venue is kept current, a code link is left to the maintainers.
-    if code and fields.code_url and entry.kind != "paragraph":
+    # A section of paragraphs has no code-link form the style read from its entries: its
+    # entry's venue is kept current, a code link is left to the maintainers.
+    if code and fields.code_url and style.kind != "paragraph":
         text, added = _add_code_link(text, fields.code_url, style)
         if added:
             changes.append("code link added")
@@ -126,9 +126,9 @@ def _rewrite_venue(
 ) -> tuple[str, bool]:
     """The venue in the text and in venue link labels; whether anything changed."""
     name = escape(style.venue(fields.venue), max_length=_VENUE_MAX)
-    # A bullet takes the separator of its section's style (`CVPR, 2023`); a paragraph keeps its
-    # own (`(CVPR 2023) [Title](…)`): the bullet style does not read paragraphs.
-    separator = _MIDDLE_SEPARATOR.search(style.middle) if entry.kind != "paragraph" else None
+    # The separator of the section's style (`CVPR, 2023`), where the style was read from its
+    # bullets; a section of paragraphs has none read, and the entry keeps its own (`CVPR 2023`).
+    separator = _MIDDLE_SEPARATOR.search(style.middle) if style.kind != "paragraph" else None
     text, in_text = _venue_in_text(text, entry, name, fields.year,
                                    separator.group(1) if separator else None)
     text, in_labels = _venue_in_labels(text, name, fields.year)
