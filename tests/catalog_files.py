@@ -47,3 +47,11 @@ HISTORY_FILES = tuple(sorted(p.name for p in HISTORY.glob("*.md")))
 def read_history(name: str) -> str:
     """The text of history slice `name`, line endings as they are."""
     return (HISTORY / name).read_bytes().decode("utf-8")
+
+
+# A list of paragraphs (`(CVPR 2022) [Title](url) by Jia et al.`) whose last section holds one.
+PARAGRAPH_LIST = (
+    "# A list\n\n## Methods\n\n(CVPR 2022) [Visual Prompt Tuning](https://arxiv.org/abs/"
+    "2203.12119) by Jia et al.\n\n(IJCV 2022) [Learning to Prompt](https://arxiv.org/abs/"
+    "2109.01134) by Zhou et al.\n\n## Surveys\n\n(arXiv 2024) [A Survey of Prompting]("
+    "https://arxiv.org/abs/2401.00001) by Li et al.\n")

@@ -11,6 +11,7 @@ from catalog_files import (
     HISTORY_FILES,
     JINDONGGU,
     MULTIMODAL,
+    PARAGRAPH_LIST,
     QINYING,
     SEED,
     SIBENCH,
@@ -497,10 +498,6 @@ def test_a_lone_linked_paragraph_among_bullets_is_no_entry() -> None:
 
 
 def test_a_lone_paragraph_in_a_list_of_paragraphs_is_an_entry() -> None:
-    text = ("# A list\n\n## Methods\n\n(CVPR 2022) [Visual Prompt Tuning](https://arxiv.org/abs/"
-            "2203.12119) by Jia et al.\n\n(IJCV 2022) [Learning to Prompt](https://arxiv.org/abs/"
-            "2109.01134) by Zhou et al.\n\n## Surveys\n\n(arXiv 2024) [A Survey of Prompting]("
-            "https://arxiv.org/abs/2401.00001) by Li et al.\n")
-    result = catalog.parse(text)
+    result = catalog.parse(PARAGRAPH_LIST)
     assert [(s.heading, len(s.entries)) for s in result.sections] == [
         ("A list", 0), ("Methods", 2), ("Surveys", 1)]

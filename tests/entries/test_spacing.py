@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from catalog_files import PARAGRAPH_LIST
+
 from promptbot import catalog
 from promptbot.entries import spacing
 
@@ -45,11 +47,7 @@ def test_a_new_heading_brings_its_own_blank_lines() -> None:
 
 
 def test_a_lone_paragraph_entry_is_kept_apart() -> None:
-    text = ("# A list\n\n## Methods\n\n(CVPR 2022) [Visual Prompt Tuning](https://arxiv.org/abs/"
-            "2203.12119) by Jia et al.\n\n(IJCV 2022) [Learning to Prompt](https://arxiv.org/abs/"
-            "2109.01134) by Zhou et al.\n\n## Surveys\n\n(arXiv 2024) [A Survey of Prompting]("
-            "https://arxiv.org/abs/2401.00001) by Li et al.\n")
-    cat = catalog.parse(text)
+    cat = catalog.parse(PARAGRAPH_LIST)
     surveys = cat.sections[-1]
     assert len(surveys.entries) == 1  # no gap between two entries to learn from
     assert spacing.kept_apart(cat, surveys.entries)
