@@ -9,9 +9,12 @@ For each catalog and each section with entries:
 - two plain papers of distinctive words (one with a name, code and a project page, one published
   from an institution) are written; counted as strangers when the entry shows a URL or a word
   that is neither the paper's nor a habit of the list (on two of its entries or more): another
-  paper's link or words, copied from an exemplar.
+  paper's link or words, copied from an exemplar; and counted as misread when the catalog parser
+  reads the written entry's title as anything but the paper's title (where it misreads the
+  list's own entries the same way, the render check cannot see it).
 
-Reported per list: sections, entries written, broken, strangers, and the first few of each.
+Reported per list: sections, entries written, broken, strangers, misread, and the first few of
+each.
 
     python bench/audit_entries.py CATALOG.md [CATALOG.md ...] [--hostile FILE] [--json]
 """
@@ -30,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from promptbot import catalog
-from promptbot.catalog import section_names
+from promptbot.catalog import normalize_title, section_names
 from promptbot.catalog.math_text import plain_math
 from promptbot.entries import editing
 from promptbot.entries.formatting import TITLE_MAX, format_entry
@@ -107,6 +110,14 @@ def strangers(text: str, paper: Paper, cat: Catalog) -> list[str]:
                    if w.casefold() not in mine and words[w.casefold()] < 2]
 
 
+def misread(new: Catalog, paper: Paper) -> bool:
+    """Whether the written entry's title reads back as anything but the paper's title (or its
+    title after `Name:`, where the list shows the name apart: `[**Zebra-Net**] Quokka …`)."""
+    added = [e for e in new.entries if paper.arxiv_id in e.arxiv_ids]
+    titles = {normalize_title(paper.title), normalize_title(paper.title.partition(":")[2])}
+    return len(added) == 1 and normalize_title(added[0].title) not in titles
+
+
 def audit(path: Path, hostile: Sequence[Paper]) -> dict[str, Any]:
     """One catalog's figures and first findings."""
     with path.open(encoding="utf-8", newline="") as handle:
@@ -115,6 +126,7 @@ def audit(path: Path, hostile: Sequence[Paper]) -> dict[str, Any]:
     written = 0
     faults: list[str] = []
     found: list[str] = []
+    misreads: list[str] = []
     for section in sections:
         for paper in hostile:
             text, new = inserted(cat, section, paper)
@@ -122,12 +134,15 @@ def audit(path: Path, hostile: Sequence[Paper]) -> dict[str, Any]:
             if broken(cat, new, text, paper):
                 faults.append(f"{section.heading}: {text!r}")
         for paper in PLAIN:
-            text, _ = inserted(cat, section, paper)
+            text, new = inserted(cat, section, paper)
             written += 1
+            if misread(new, paper):
+                misreads.append(f"{section.heading}: {text!r}")
             if extra := strangers(text, paper, cat):
                 found.append(f"{section.heading}: {extra} in {text!r}")
     return {"sections": len(sections), "written": written, "broken": len(faults),
-            "strangers": len(found), "first_broken": faults[:3], "first_strangers": found[:3]}
+            "strangers": len(found), "misread": len(misreads), "first_broken": faults[:3],
+            "first_strangers": found[:3], "first_misread": misreads[:3]}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -145,12 +160,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     for name, figures in result.items():
         print(f"{name}: sections {figures['sections']}; written {figures['written']}; "
-              f"broken {figures['broken']}; strangers {figures['strangers']}")
-        for line in figures["first_broken"] + figures["first_strangers"]:
+              f"broken {figures['broken']}; strangers {figures['strangers']}; "
+              f"misread {figures['misread']}")
+        for line in figures["first_broken"] + figures["first_strangers"] + figures[
+                "first_misread"]:
             print(f"  {line[:300]}")
-    total = {k: sum(f[k] for f in result.values()) for k in ("written", "broken", "strangers")}
+    total = {k: sum(f[k] for f in result.values())
+             for k in ("written", "broken", "strangers", "misread")}
     print(f"TOTAL: written {total['written']}; broken {total['broken']}; "
-          f"strangers {total['strangers']}")
+          f"strangers {total['strangers']}; misread {total['misread']}")
     return 0
 
 

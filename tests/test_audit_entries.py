@@ -37,6 +37,7 @@ def test_the_audit_reports_every_list_without_broken_entries_or_strangers(
     for figures in result.values():
         assert figures["sections"] >= 1 and figures["written"] >= 32
         assert figures["broken"] == 0 and figures["strangers"] == 0
+        assert figures["misread"] == 0
 
 
 def test_an_exemplars_link_or_words_are_strangers() -> None:
@@ -68,3 +69,17 @@ def test_no_entry_carries_another_papers_link_or_words(path: Path) -> None:
         for paper in bench.PLAIN:
             text, _ = bench.inserted(cat, section, paper)
             assert not bench.strangers(text, paper, cat), (section.heading, text)
+
+
+def test_an_entry_whose_title_reads_back_as_other_text_is_misread() -> None:
+    bench = load()
+    paper = bench.PLAIN[0]  # `Zebra-Net: Quokka Alignment for Wombat Segmentation`
+    link = f"[[paper](https://arxiv.org/abs/{paper.arxiv_id})]"
+    right = catalog.parse(f'# L\n- Ada Lovelace.<br />\n  "{paper.title}." ArXiv (2026).\n'
+                          f"  {link}\n")
+    assert not bench.misread(right, paper)
+    apart = catalog.parse(f"# L\n- [**Zebra-Net**] Quokka Alignment for Wombat Segmentation "
+                          f"{link}\n")
+    assert not bench.misread(apart, paper)  # the name shown apart, the way the list does
+    wrong = catalog.parse(f"# L\n- Ada Lovelace, Bob Zed. {paper.title}. ArXiv {link}\n")
+    assert bench.misread(wrong, paper)
