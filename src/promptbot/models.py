@@ -36,6 +36,7 @@ class Entry:
     links: tuple[Link, ...] = ()
     arxiv_ids: tuple[str, ...] = ()  # normalized, no version: "2109.01134", "cs/0601001"
     code_urls: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()  # a full author list as the entry writes it, () where none is
 
 
 @dataclass(frozen=True)

@@ -215,11 +215,26 @@ ARXIV = "https://arxiv.org/abs/2109.01134"
         (f'3. <span id = "1003">**[Xu et al.]**</span> | **ECCV\'22** | Learning to Prompt for '
          f"Vision-Language Models | [`[pdf]`]({ARXIV})", None,
          "Learning to Prompt for Vision-Language Models", "ECCV", 2022, None),
+        # Yutong-Zhou-cv/Awesome-Multimodality: the venue in parentheses first, the title in
+        # bold, then the authors; a tag, or the maintainers' stars, may stand between.
+        (f"* (TPAMI 2023) **Learning to Prompt for Vision-Language Models**, Kaiyang Zhou et "
+         f"al. [[v1]({ARXIV})](2021.09.02)", None,
+         "Learning to Prompt for Vision-Language Models", "TPAMI", 2023, None),
+        (f"* ⭐⭐(arXiv preprint 2022) [💬Prompting] **Learning to Prompt for Vision-Language "
+         f"Models**, Kaiyang Zhou et al. [[Paper]({ARXIV})]", "💬Prompting",
+         "Learning to Prompt for Vision-Language Models", "arXiv preprint", 2022, None),
+        (f"* (Multimedia Tools and Applications) **Learning to Prompt for Vision-Language "
+         f"Models**, Kaiyang Zhou & Jingkang Yang [[v1]({ARXIV})]", None,
+         "Learning to Prompt for Vision-Language Models", "Multimedia Tools and Applications",
+         None, None),
+        (f"* (arXiv preprint 2023) **Prompt Learning**, Kaiyang Zhou et al. [[v1]({ARXIV})]",
+         None, "Prompt Learning", "arXiv preprint", 2023, None),
     ],
     ids=["link-title", "backtick-name", "dash-separator", "venue-in-parens", "bold-title",
          "name-then-link-title", "curly-quotes", "ordered-short-year", "bold-link-description",
          "link-then-venue-in-parens", "authors-then-venue", "bracketed-labels",
-         "separated-two-word-name", "separated-authors"],
+         "separated-two-word-name", "separated-authors", "venue-first-bold-title",
+         "stars-venue-tag-bold-title", "unknown-venue-first", "short-bold-title"],
 )
 def test_family_variants(text: str, name: str | None, title: str, venue: str | None,
                          year: int | None, affiliation: str | None) -> None:

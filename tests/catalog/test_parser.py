@@ -10,6 +10,7 @@ from catalog_files import (
     DANELPENG,
     HISTORY_FILES,
     JINDONGGU,
+    MMOT,
     MULTIMODAL,
     PARAGRAPH_LIST,
     QINYING,
@@ -501,3 +502,22 @@ def test_a_lone_paragraph_in_a_list_of_paragraphs_is_an_entry() -> None:
     result = catalog.parse(PARAGRAPH_LIST)
     assert [(s.heading, len(s.entries)) for s in result.sections] == [
         ("A list", 0), ("Methods", 2), ("Surveys", 1)]
+
+
+def test_entries_that_start_with_their_authors_read_the_quoted_title() -> None:
+    # `- **Name:** A, B, C.<br />⏎  "Title." Venue (Year).`: the title was read as the authors,
+    # the line break and the quoted title together, and every paper written there copied that.
+    result = catalog.parse(read_history(MMOT))
+    survey = next(s for s in result.sections if s.heading == "Survey")
+    first = survey.entries[0]
+    assert (first.title, first.venue, first.year) == (
+        "Multi-modal Visual Tracking: Review and Experimental Comparison", "ArXiv", 2022)
+    assert first.authors == ("Pengyu Zhang", "Dong Wang", "Huchuan Lu")
+    by_title = {e.title: e for e in result.entries}
+    uss = by_title["USS: Unified Spatial-Semantic Prompts for Embodied Visual Tracking with "
+                   "Latent Dynamics Learning"]  # names joined by no-break spaces
+    assert (uss.name, uss.venue, uss.year, len(uss.authors)) == ("USS", "ArXiv", 2026, 7)
+    savlt = by_title["Self-Adaptive Vision-Language Tracking With Context Prompting"]
+    assert savlt.authors[:2] == ("Jie Zhao", "Xin Chen") and savlt.venue == "TIP"
+    assert all(e.authors and '"' not in e.title and "<br" not in e.title
+               for e in result.entries)

@@ -182,3 +182,46 @@ def test_authors_dropped_take_their_by_with_them() -> None:
     out = fill(template_of(PARAGRAPH), values())
     assert out.text == "(arXiv 2026) [Token Merging at Scale](https://arxiv.org/abs/2604.01234)"
     assert out.dropped == ("authors",)
+
+
+AUTHOR_LINE = ("- **VPTracker:** Jingchao Wang,\xa0Kaiwen Zhou,\xa0Yefeng Zheng.<br />\n"
+               "  \"VPTracker: Global Vision-Language Tracking via Visual Prompt.\" ArXiv (2025).\n"
+               "  [[paper](https://arxiv.org/abs/2512.22799)]")
+
+
+def test_a_full_author_line_takes_the_papers_authors_with_the_lists_separators() -> None:
+    out = fill(template_of(AUTHOR_LINE), values(
+        name="TMS", authors=("Ada Q. Lovelace", "Bob Zed", "Cy Young"), venue="ArXiv"))
+    assert out.text == ("- **TMS:** Ada Q. Lovelace,\xa0Bob Zed,\xa0Cy Young.<br />\n"
+                        "  \"Token Merging at Scale.\" ArXiv (2026).\n"
+                        "  [[paper](https://arxiv.org/abs/2604.01234)]")
+
+
+def test_an_author_line_without_a_name_loses_the_name_and_its_colon_inside_the_marks() -> None:
+    out = fill(template_of(AUTHOR_LINE), values(authors=("Ada Lovelace",), venue="ArXiv"))
+    assert out.text.startswith("- Ada Lovelace.<br />\n")
+
+
+def test_names_that_escape_to_nothing_leave_no_separators_behind() -> None:
+    out = fill(template_of(AUTHOR_LINE), values(
+        name="TMS", authors=("Ada Lovelace", "\u202e\u200b", "Bob Zed"), venue="ArXiv"))
+    assert out.text.startswith("- **TMS:** Ada Lovelace,\xa0Bob Zed.<br />\n")
+
+
+@pytest.mark.parametrize(("line", "written"), [
+    # A bibliography's order: the paper's names are turned round the same way.
+    ("- Zhao, Jie and Chen, Xin and Lu, Huchuan.<br />",
+     "- Lovelace, Ada and Zed, Bob and Young, Cy."),
+    # A list that stops at a few names with `et al.` stops there too.
+    ("- Kang Wei, Peng Yu\xa0et al.<br />", "- Ada Lovelace, Bob Zed\xa0et al."),
+    ("- Shuo Hu and Tongtong Liu and Run Xing.<br />",
+     "- Ada Lovelace and Bob Zed and Cy Young."),
+    ("- Ou Zhou, Ying Ge, and Zheng Zhonglong.<br />", "- Ada Lovelace, Bob Zed, and Cy Young."),
+])
+def test_an_author_line_is_written_the_way_the_exemplar_writes_its_own(
+        line: str, written: str) -> None:
+    raw = (f'{line}\n  "Some Paper Title." TIP (2025).\n'
+           "  [[paper](https://arxiv.org/abs/2501.00001)]")
+    out = fill(template_of(raw), values(authors=("Ada Lovelace", "Bob Zed", "Cy Young"),
+                                        venue="ArXiv"))
+    assert out.text.split("<br />")[0] == written

@@ -1,10 +1,12 @@
-"""The fields of one catalog entry (title, name, venue, year, affiliation, links) from its text."""
+"""The fields of one catalog entry (title, name, venue, year, affiliation, authors, links) from its
+text."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from promptbot.catalog.authors import author_names, leading_authors
 from promptbot.catalog.links import (
     LINK,
     clean,
@@ -27,6 +29,7 @@ class Fields:
     year: int | None = None
     affiliation: str | None = None
     links: tuple[Link, ...] = ()
+    authors: tuple[str, ...] = ()  # as a full author list names them, () where none is written
 
 
 _NAME = re.compile(r"\s*(?:\*\*(?P<bold>.+?)\*\*|`(?P<code>[^`]+)`(?=\s*[:：]))\s*[:：]?\s*")
@@ -38,6 +41,11 @@ _LAST_COMMA = re.compile(r",\s*([^,]{2,40})$")
 _YEAR_END = re.compile(r"\s*,\s*((?:19|20)\d\d)\s*[.,;]?\s*$")
 _YEAR_PAREN = re.compile(r"^(.*?(?:19|20)\d\d)\s*\(([^()]+)\)\s*$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_STARS = "⭐🌟✨🔥★☆ "
+_BOLD = re.compile(r"\*\*(?!\s)(.+?)(?<!\s)\*\*")
+# A venue in parentheses before the title, perhaps after the maintainers' stars: `⭐(TPAMI 2023)`.
+_LEAD_VENUE = re.compile(r"\s*(?:[^\w\s()\[\]*`]{1,6}\s*)?\(([^()]{2,40})\)\s*(?=\S)")
+_VENUE_PAREN_YEAR = re.compile(r"([^(),]{1,60}?)\s*\(\s*((?:19|20)\d\d)\s*\)")
 _MAX_VENUE_WORDS = 8
 _QUOTES = "\"“”„«»"
 _QUOTED = re.compile(rf"[{_QUOTES}]+(.*)[{_QUOTES}]+(.*)", re.DOTALL)
@@ -61,6 +69,8 @@ def _split_quoted(head: str) -> tuple[str, str] | None:
     if not match:
         return None
     title = match.group(1)
+    if title.endswith((".", ",")) and not title.endswith(".."):
+        title = title[:-1]  # a citation's `"Title."` or `"Title,"`: the stop is the list's
     if title.count('"') % 2:  # `""Where am I?" Scene ..."`: the opening quote was the title's
         title = '"' + title
     return title, match.group(2)
@@ -86,6 +96,10 @@ def _meta(meta: str) -> tuple[str | None, int | None, str | None]:
         rest = clean(tag.group(2))
         return label[0], label[1], rest if _LETTER.search(rest) and "et al" not in rest else None
     affiliation = None
+    if dated := _VENUE_PAREN_YEAR.fullmatch(text):  # a citation's `Venue (2024)`
+        label = venue_label(clean(dated.group(1)))
+        named = label[0] if label is not None and label[0] else clean(dated.group(1))
+        return named, int(dated.group(2)), None
     paren = _YEAR_PAREN.match(text)
     if paren:
         text, affiliation = paren.group(1), clean(paren.group(2))
@@ -99,7 +113,8 @@ def _meta(meta: str) -> tuple[str | None, int | None, str | None]:
         if year is None and _YEAR.fullmatch(token):
             year = int(token)
         elif venue is None and token and not _PLACEHOLDER.match(token) \
-                and len(token.split()) <= _MAX_VENUE_WORDS:
+                and len(token.split()) <= _MAX_VENUE_WORDS and "et al" not in token \
+                and len(author_names(token)) < 2:  # `A & B` names the authors
             venue = token
     return venue, year, affiliation
 
@@ -205,6 +220,8 @@ def _tagged(text: str) -> Fields | None:
     if found and found[0][0] == 0 and is_title_label(found[0][2]):
         title = clean(found[0][2])
         links = _links(found, 0)
+    elif bold := _BOLD.match(rest):  # `[Tag] **Title**, Xu et al.`
+        title, links = clean(bold.group(1)), _links(found, None)
     else:
         title = clean(rest[: found[0][0] if found else len(rest)].rstrip(" [").strip())
         links = _links(found, None)
@@ -244,6 +261,13 @@ def _separated(text: str) -> Fields | None:
 _NAME_WORDS = 4  # a boxed name of more words is a title written in bold
 
 
+def _names_authors(text: str) -> bool:
+    """Whether a text only names authors, `, Cem Akkus et al` (a Title Case title with `and`
+    reads as two names, so a list of names is no evidence here)."""
+    bare = text.strip(" ,.;:-–—")
+    return bare.endswith("et al") and len(bare.split()) <= 5
+
+
 def _boxed_name(part: str, bare: str) -> bool:
     """Whether a marked field (`**[Personalized OVSS]**`) is a short name: a few words, and no
     authors form (`**[Xu et al.]**` names the authors, not the paper)."""
@@ -267,6 +291,7 @@ def bullet_fields(text: str) -> Fields | None:
     if name:
         head = head.lstrip(" \t-–—:：|")
     title_at = None
+    authors: tuple[str, ...] = ()
     lead = _leading_venue(head)
     if (lead or not clean(head).strip(_QUOTES + ". ")) and after \
             and is_title_label(after[0][2]):
@@ -282,17 +307,28 @@ def bullet_fields(text: str) -> Fields | None:
         title, name = name, None  # a bold title, then only venue and links
         venue, year, affiliation = _meta(head)
     else:
+        authors, head = leading_authors(head)
         title, venue, year, affiliation = parse_head(head)
-    if name and not title:
-        title, name = name, None
+    if name and (not title or _names_authors(title)):
+        title, name = name, None  # `**Deep Learning**, Akkus et al.`: the bold part is the title
     if name is None:
         tail = _TAIL_NAME.search(text, end)
         name = clean(tail.group(1)) if tail else None
+    if title.lstrip(_STARS).startswith("(") and (lead_venue := _LEAD_VENUE.match(text)):
+        # `(TPAMI 2023) **Title**, Zhan et al.`: the venue first, then an entry of its own kind
+        label = venue_label(lead_venue.group(1))
+        if not (label and label[0]) and text.startswith("**", lead_venue.end()) \
+                and len(lead_venue.group(1).split()) <= _MAX_VENUE_WORDS:
+            label = clean(lead_venue.group(1)), None  # `(Multimedia Tools and Applications)`
+        rest = bullet_fields(text[lead_venue.end():]) if label and label[0] else None
+        if label and rest is not None:
+            return replace(rest, venue=label[0], year=label[1] or rest.year)
     links = _links(found, title_at)
     label_venue, label_year = _label_venue(links)
     if len(title) < 2 or not _LETTER.search(title):
         return None
-    return Fields(title, name, venue or label_venue, year or label_year, affiliation, links)
+    return Fields(title, name, venue or label_venue, year or label_year, affiliation, links,
+                  authors)
 
 
 _COLUMNS = {

@@ -292,7 +292,7 @@ def _add(scan: _Scan, lines: tuple[str, ...], i: int, end: int, kind: str,
     scan.entries.append(Entry(
         line=i + 1, end_line=end + 1, raw=raw, kind=kind, title=fields.title, name=fields.name,
         venue=fields.venue, year=fields.year, affiliation=fields.affiliation, links=fields.links,
-        arxiv_ids=find_arxiv_ids(raw), code_urls=code,
+        arxiv_ids=find_arxiv_ids(raw), code_urls=code, authors=fields.authors,
     ))
 
 

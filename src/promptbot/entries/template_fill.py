@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
 from promptbot.catalog import code_hosts
+from promptbot.catalog.authors import SEPARATOR, surname_first
 from promptbot.entries.markdown_safety import escape, plain, rendered_text, safe_url
 from promptbot.entries.template_dates import MONTH_NAMES
 from promptbot.entries.template_model import Slot, Template
@@ -187,6 +189,8 @@ def format_date(form: str, v: Values) -> str | None:
 def _authors(slot: Slot, v: Values) -> str | None:
     if not v.authors:
         return None
+    if slot.form == "list":
+        return _author_list(slot, v.authors)
     words = plain(v.authors[0]).split()
     if not words:
         return None
@@ -196,6 +200,40 @@ def _authors(slot: Slot, v: Values) -> str | None:
     if len(v.authors) > 1:
         text += " et al."
     return _text(text, slot)
+
+
+_ET_AL = re.compile(r"[\s,]*et\s+al\.?$")
+
+
+def _author_list(slot: Slot, authors: tuple[str, ...]) -> str | None:
+    """The paper's authors the way the exemplar lists its own: its separators (`, `, `,\xa0`,
+    ` and `, `; `), the one before its last name (`, and `), and, where it stops at a few names
+    with `et al.`, as many names and the same `et al.`."""
+    original = slot.original
+    et_al = _ET_AL.search(original)
+    shown = original[:et_al.start()] if et_al else original
+    separators = [m.group() for m in SEPARATOR.finditer(shown)]
+    names = [n for n in (_text(a, slot) for a in authors) if plain(n).strip()]
+    if not names:
+        return None
+    if et_al and len(names) > len(separators) + 1:
+        names = names[:len(separators) + 1]
+    else:
+        et_al = None
+    if len(names) == 1 or not separators:
+        return names[0] + (et_al.group() if et_al else "")
+    if surname_first(separators):
+        return " and ".join(_inverted(n) for n in names) + (et_al.group() if et_al else "")
+    common = Counter(separators).most_common(1)[0][0]
+    last = separators[-1] if len(separators) > 1 and separators[-1] != common else common
+    text = common.join(names[:-1]) + last + names[-1]
+    return text + (et_al.group() if et_al else "")
+
+
+def _inverted(name: str) -> str:
+    """`Jie Zhao` as `Zhao, Jie` (the last word is the surname; a single word stays)."""
+    given, _, surname = name.rpartition(" ")
+    return f"{surname}, {given}" if given else name
 
 
 # --- dropping what cannot be filled --------------------------------------------------------------
@@ -236,10 +274,12 @@ def _enclosing(text: str, start: int, end: int) -> tuple[int, int]:
     while grown:
         grown = False
         before, after = text[:start].rstrip(" "), text[end:].lstrip(" ")
+        # The colon that ends a name may sit inside its marks: `**{name}:** Authors`.
+        colon = 1 if after[:1] in (":", "：") else 0
         for left, right in _PAIRS:
-            if before.endswith(left) and after.startswith(right):
+            if before.endswith(left) and after.startswith(right, colon):
                 start = len(before) - len(left)
-                end = len(text) - len(after) + len(right)
+                end = len(text) - len(after) + colon + len(right)
                 grown = True
                 break
     return start, end

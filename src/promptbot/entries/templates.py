@@ -48,6 +48,7 @@ def abstract(entry: Entry) -> Template | None:
     spans.extend(_name_spans(text, entry, title, spans))
     spans.extend(_number_span(text, spans))
     spans.extend(_affiliation_span(text, entry, spans))
+    spans.extend(_author_list_span(text, entry, spans))
     spans.extend(_free_spans(text, spans, _AUTHORS, lambda m: Slot(
         "authors", "initials" if m.group(1) else "", original=m.group())))
     spans.extend(date_spans(text, spans, yymm, entry.year))
@@ -223,6 +224,33 @@ def _affiliation_span(text: str, entry: Entry, spans: list[Span]) -> Iterator[Sp
         if free(spans, match.start(), match.end()):
             yield match.start(), match.end(), Slot("affiliation", original=match.group())
             return
+
+
+_ET_AL_AFTER = re.compile(r"[\s,]*et\s+al\.?")
+
+
+def _author_list_span(text: str, entry: Entry, spans: list[Span]) -> Iterator[Span]:
+    """The entry's full author list (`Pengyu Zhang, Dong Wang, Huchuan Lu`), with the `et al.`
+    that may end it, as one slot: a new paper's authors take its place, the list's way."""
+    if not entry.authors:
+        return
+    first, last = _written_name(entry.authors[0]), _written_name(entry.authors[-1])
+    start = first.search(text) if first else None
+    end = last.search(text, start.start()) if last and start else None
+    if start is None or end is None:
+        return
+    stop = end.end()
+    if et_al := _ET_AL_AFTER.match(text, stop):
+        stop = et_al.end()
+    if free(spans, start.start(), stop):
+        yield start.start(), stop, Slot("authors", "list", original=text[start.start():stop])
+
+
+def _written_name(name: str) -> re.Pattern[str] | None:
+    """A name as an author line may write it: `Jie Zhao`, or a bibliography's `Zhao, Jie`."""
+    given, _, surname = name.rpartition(" ")
+    forms = [_flexible(name), _flexible(f"{surname}, {given}") if given else None]
+    return re.compile("|".join(f"(?:{p.pattern})" for p in forms if p)) if forms[0] else None
 
 
 def _number_span(text: str, spans: list[Span]) -> Iterator[Span]:

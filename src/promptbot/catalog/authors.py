@@ -1,0 +1,95 @@
+"""Author lists as lists write them: `Pengyu Zhang, Dong Wang, Huchuan Lu.<br />` before a quoted
+title, the way a citation starts (`A. Li, B. Wang and C. Zhou, "Title," CVPR 2023`).
+
+A run of text is an author list when every piece between its separators (`,`, `;`, `&`, `and`)
+is a name: one to five words, each capitalised, an initial (`C.`, `M.-H.`) or a particle (`van`,
+`de`). A title's words fail that test: a title has lowercase words (`to`, `with`, `for`) or
+digits, and it does not stand before a quoted title.
+"""
+
+from __future__ import annotations
+
+import re
+
+_QUOTES = "\"“”„«»"
+# Between names: a comma or semicolon (after a no-break space too: lists copy names from pages
+# that join them with `,&nbsp;`), an ampersand, or `and`.
+# A middle dot (`A ⋅ B · C`) as conference pages list them.
+SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|;|&|[·⋅]|\band\b)\s*")
+_ET_AL = re.compile(r"[\s,]*\bet\s+al\.?$")
+_WORD = re.compile(r"^(?:[^\W\d_][\w'’\-]*\.?|[^\W\d_](?:\.-?[^\W\d_]){1,3}\.?)$")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.-?\s?){1,3}")
+_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos",
+                        "du", "le", "la", "bin", "ibn", "al", "el", "y", "ter", "zu"})
+_MAX_WORDS = 5
+# What ends an author list before the title: a full stop, a comma or colon, a line break
+# (`<br />`, a trailing backslash), emphasis around the list (`*A, B*`).
+_TRAILER = re.compile(r"(?:\s|<br\s*/?>|\\|[.,:;*_])+$", re.IGNORECASE)
+# Before it: emphasis, or an emoji's shortcode (`:boom:`) that marks the maintainers' own papers.
+_LEADER = re.compile(r"^(?:\s|[*_]|:[a-z0-9_+\-]+:)+")
+
+
+def author_names(text: str) -> tuple[str, ...]:
+    """The names of an author list, () when the text is anything else."""
+    text = _ET_AL.sub("", text.replace("\xa0", " ").strip())
+    if not text or any(c.isdigit() for c in text):
+        return ()
+    names = tuple(n.strip() for n in SEPARATOR.split(text))
+    if not all(_is_name(n) or _lowercase_name(n, len(names)) for n in names):
+        return ()
+    if sum(not _is_name(n) for n in names) > 1:
+        return ()
+    if len(names) == 1 and len(names[0].split()) < 2:
+        return ()  # one word is no evidence of a name
+    if surname_first(SEPARATOR.findall(text)) or _initials_second(names):
+        return tuple(f"{given} {surname}" for surname, given in zip(names[0::2], names[1::2],
+                                                                      strict=True))
+    return names
+
+
+def _initials_second(pieces: tuple[str, ...]) -> bool:
+    """Whether the pieces are surnames each followed by initials: `Kang, W., Peng, Y.`."""
+    return len(pieces) >= 2 and len(pieces) % 2 == 0 and all(
+        _INITIALS.fullmatch(p) for p in pieces[1::2]) and not any(
+        _INITIALS.fullmatch(p) for p in pieces[0::2])
+
+
+def surname_first(separators: list[str]) -> bool:
+    """Whether separators between an author list's pieces are a bibliography's, `Zhao, Jie and
+    Chen, Xin`: a comma inside each name, `and` between them."""
+    return len(separators) >= 3 and len(separators) % 2 == 1 and all(
+        sep.strip() == "," for sep in separators[0::2]) and all(
+        sep.strip() == "and" for sep in separators[1::2])
+
+
+def _is_name(piece: str) -> bool:
+    words = piece.split()
+    if not 1 <= len(words) <= _MAX_WORDS:
+        return False
+    capitals = 0
+    for word in words:
+        if word in _PARTICLES:  # `van`, `de`; a capitalised `Di` or `Le` is a name of its own
+            continue
+        if not _WORD.match(word) or not word[0].isupper():
+            return False
+        capitals += 1
+    return capitals > 0
+
+
+def _lowercase_name(piece: str, count: int) -> bool:
+    """A name typed partly in lowercase (`qianchen xia`, `Chao wang`), which one long author list
+    may hold: a piece of two or three plain words among four names or more."""
+    words = piece.split()
+    return count >= 4 and 2 <= len(words) <= 3 and all(w.isalpha() for w in words)
+
+
+def leading_authors(head: str) -> tuple[tuple[str, ...], str]:
+    """An entry's author list before its quoted title, and the text from the title on:
+    `A. Li, B. Wang.<br /> "Title." CVPR (2023)` gives (("A. Li", "B. Wang"), `"Title." …`);
+    ((), head) when the head does not start that way."""
+    at = next((i for i, c in enumerate(head) if c in _QUOTES), -1)
+    if at <= 0:
+        return (), head
+    prefix = _LEADER.sub("", _TRAILER.sub("", head[:at]))
+    names = author_names(prefix)
+    return (names, head[at:]) if names else ((), head)

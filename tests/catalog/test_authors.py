@@ -1,0 +1,63 @@
+"""Author lists before a quoted title, as lists copy them from papers' pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from promptbot.catalog.authors import author_names, leading_authors, surname_first
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Pengyu Zhang, Dong Wang, Huchuan Lu", ("Pengyu Zhang", "Dong Wang", "Huchuan Lu")),
+    ("Yuchen Xie,\xa0Xinyu Zhou,\xa0Jianfei Yang", ("Yuchen Xie", "Xinyu Zhou", "Jianfei Yang")),
+    ("Ou Zhou, Ying Ge, Zhang Dawei, and Zheng Zhonglong",
+     ("Ou Zhou", "Ying Ge", "Zhang Dawei", "Zheng Zhonglong")),
+    ("Jiaqi Zhang, Rui Song & Rui Yan", ("Jiaqi Zhang", "Rui Song", "Rui Yan")),
+    ("Kaiyang Lan ⋅ Ying Cui ⋅ Dongyan Guo", ("Kaiyang Lan", "Ying Cui", "Dongyan Guo")),
+    ("Cees G. M. Snoek, Arnold W.M. Smeulders, Steven C.H", (
+        "Cees G. M. Snoek", "Arnold W.M. Smeulders", "Steven C.H")),
+    ("Kang, W., Peng, Y., Li, Q. et al.", ("W. Kang", "Y. Peng", "Q. Li")),
+    # A bibliography's order: surname, given name; `and` between the names.
+    ("Zhao, Jie and Chen, Xin and Wang, Dong", ("Jie Zhao", "Xin Chen", "Dong Wang")),
+    ("Di Wu, Le Zhang", ("Di Wu", "Le Zhang")),  # capitalised particles are names
+    ("Vincent van Gogh, Ada Lovelace", ("Vincent van Gogh", "Ada Lovelace")),
+    ("Xiao Wang, Chao wang, Shiao Wang, Bo Jiang",  # one name typed in lowercase
+     ("Xiao Wang", "Chao wang", "Shiao Wang", "Bo Jiang")),
+])
+def test_an_author_list_gives_its_names(text: str, names: tuple[str, ...]) -> None:
+    assert author_names(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "Learning to Prompt for Vision-Language Models",  # a title's lowercase words
+    "CVPR 2023",  # digits
+    "Prompting",  # a single word is no evidence
+    "Segment Anything, with prompts and masks",
+    "Xiao Wang, Chao wang, Shiao wang, Bo Jiang",  # more than one lowercase name
+    "",
+])
+def test_anything_else_is_no_author_list(text: str) -> None:
+    assert author_names(text) == ()
+
+
+def test_the_authors_before_a_quoted_title_are_split_off() -> None:
+    head = 'Pengyu Zhang, Dong Wang.<br /> "Multi-modal Visual Tracking." ArXiv (2022).'
+    assert leading_authors(head) == (("Pengyu Zhang", "Dong Wang"),
+                                     '"Multi-modal Visual Tracking." ArXiv (2022).')
+    marked = ':boom:*Mengmeng Wang, Teli Ma* \\ "Visual Object Tracking." ArXiv (2024)'
+    assert leading_authors(marked)[0] == ("Mengmeng Wang", "Teli Ma")
+
+
+@pytest.mark.parametrize("head", [
+    '"Title first." CVPR (2022)',  # nothing before the quote
+    'Learning "What" to Prompt, CVPR 2023',  # a quoted word inside an unquoted title
+    "Pengyu Zhang, Dong Wang. Multi-modal Visual Tracking",  # no quoted title
+])
+def test_a_head_that_does_not_start_with_authors_is_left_whole(head: str) -> None:
+    assert leading_authors(head) == ((), head)
+
+
+def test_a_bibliography_alternates_comma_and_and() -> None:
+    assert surname_first([", ", " and ", ", "])
+    assert not surname_first([", ", ", "])
+    assert not surname_first([", ", " and "])
