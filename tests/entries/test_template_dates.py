@@ -25,6 +25,8 @@ from promptbot.entries.template_dates import (
     ("(July, 2025)", "2507", None, "%B, %Y"),
     ("[**CVPR'26**]", "2511", 2026, "%y"),
     ("**Arxiv'25.4**", "2504", None, "%y.%-m"),
+    ("[[v1](u)](2021.12.27)", "2112", None, "%Y.%m.%d"),  # Yutong-Zhou-cv/Awesome-Multimodality
+    ("(2021/12/27)", "2112", None, "%Y/%m/%d"),
 ])
 def test_a_date_form_is_learned_from_the_entry(text: str, yymm: str, year: int | None,
                                               form: str) -> None:
@@ -35,6 +37,14 @@ def test_a_date_form_is_learned_from_the_entry(text: str, yymm: str, year: int |
 def test_a_number_that_is_not_the_entrys_date_stays_text() -> None:
     assert list(date_spans("* [2508] x", [], "2509", None)) == []
     assert list(date_spans('<span id = "2005">', [], "2503", None)) == []
+
+
+def test_a_day_of_another_month_is_another_papers_value_not_a_date() -> None:
+    # `[[v1](…)](2021.12.27) ... [[v5](…)](2023.08.05)`: the fifth version's day was written
+    # as `2026.08.05` for every new paper, a day the paper never had.
+    text = "[[v1](u)](2021.12.27) ... [[v5](u)](2023.08.05)"
+    found = [(text[s:e], slot.kind) for s, e, slot in date_spans(text, [], "2112", 2023)]
+    assert found == [("2021.12.27", "date"), ("2023.08.05", "other")]
 
 
 def test_a_number_inside_an_html_tag_is_no_date() -> None:

@@ -21,7 +21,9 @@ _MONTH_DATE = re.compile(
     rf"(?i)\b({'|'.join(_MONTHS)})([a-z]*)(\.?,? ?)((?:19|20)\d\d)\b"
 )
 _DATE = re.compile(
-    r"(?<![\w.'’\"=])(?:(?P<ymd>(?:19|20)\d\d-\d\d-\d\d)|(?P<ym>(?:19|20)\d\d)(?P<sep>[.\-/]?)"
+    r"(?<![\w.'’\"=])(?:(?P<ymd>(?:19|20)\d\d-\d\d-\d\d)"
+    r"|(?P<dotted>(?:19|20)\d\d(?P<dsep>[./])\d\d(?P=dsep)\d\d)"
+    r"|(?P<ym>(?:19|20)\d\d)(?P<sep>[.\-/]?)"
     r"(?P<m>\d{1,2})(?![\d.\-])|(?P<yy_mm>\d\d-\d\d)|(?P<four>\d{4}))(?![\w])"
 )
 _TAG = re.compile(r"<[A-Za-z][^<>]*>")
@@ -43,7 +45,11 @@ def date_spans(text: str, spans: list[Span], yymm: str, year: int | None) -> Ite
     for match in _DATE.finditer(text):
         form = _date_form(match, yymm, year)
         if form and free(taken, match.start(), match.end()):
-            span = (match.start(), match.end(), Slot("date", form, original=match.group()))
+            # A day of another month than the paper's (a later version's, `[[v5](…)](2023.08.05)`)
+            # is a value the bot cannot know, not the paper's date.
+            kind = "other" if form == "?" else "date"
+            span = (match.start(), match.end(), Slot(kind, "" if form == "?" else form,
+                                                     original=match.group()))
             taken.append(span)
             yield span
     for match in _SHORT_YEAR.finditer(text):
@@ -66,6 +72,11 @@ def _month_dates(text: str, spans: list[Span]) -> Iterator[Span]:
 def _date_form(match: re.Match[str], yymm: str, year: int | None) -> str | None:
     if match.group("ymd"):
         return "%Y-%m-%d"
+    if dotted := match.group("dotted"):  # `2021.12.27`, `2021/12/27`
+        if yymm and dotted[2:4] + dotted[5:7] != yymm:
+            return "?"
+        sep = match.group("dsep")
+        return f"%Y{sep}%m{sep}%d"
     if match.group("ym"):
         month = match.group("m")
         if not 1 <= int(month) <= 12:
