@@ -229,12 +229,32 @@ ARXIV = "https://arxiv.org/abs/2109.01134"
          None, None),
         (f"* (arXiv preprint 2023) **Prompt Learning**, Kaiyang Zhou et al. [[v1]({ARXIV})]",
          None, "Prompt Learning", "arXiv preprint", 2023, None),
+        # The kept-aside list issue 13 quotes: a name in code, a credit, the title in bold.
+        (f"- `CoOp` [Zhou et al., Proc. CVPR 2022] **Learning to Prompt for Vision-Language "
+         f"Models** [[PDF]]({ARXIV}) [[CODE]](https://github.com/KaiyangZhou/CoOp)", "CoOp",
+         "Learning to Prompt for Vision-Language Models", "CVPR", 2022, None),
+        # danieljf24/awesome-video-text-retrieval: a credit in code, then a citation.
+        (f"- `[Zhou et al. IJCV22]` Learning to Prompt for Vision-Language Models. IJCV, 2022. "
+         f"[[paper]]({ARXIV})", None, "Learning to Prompt for Vision-Language Models", "IJCV",
+         2022, None),
+        (f"- `[Zhou et al. ARXIV21]` Learning to Prompt for Vision-Language Models. "
+         f"arXiv:2109.01134, 2021. [[paper]]({ARXIV})", None,
+         "Learning to Prompt for Vision-Language Models", "arXiv", 2021, None),
+        (f"* `[CoOp]` Zhou et al. Learning to Prompt for Vision-Language Models. ACM Multimedia, "
+         f"2022. [[paper]]({ARXIV})", "CoOp", "Learning to Prompt for Vision-Language Models",
+         "ACM Multimedia", 2022, None),
+        # fjchange/awesome-video-anomaly-detection: an anchor around the name.
+        (f'1. <span id = "01601">[CoOp]</span> [Learning to Prompt for Vision-Language Models]'
+         f"({ARXIV}), `IJCV 2022`.", "CoOp", "Learning to Prompt for Vision-Language Models",
+         "IJCV", 2022, None),
     ],
     ids=["link-title", "backtick-name", "dash-separator", "venue-in-parens", "bold-title",
          "name-then-link-title", "curly-quotes", "ordered-short-year", "bold-link-description",
          "link-then-venue-in-parens", "authors-then-venue", "bracketed-labels",
          "separated-two-word-name", "separated-authors", "venue-first-bold-title",
-         "stars-venue-tag-bold-title", "unknown-venue-first", "short-bold-title"],
+         "stars-venue-tag-bold-title", "unknown-venue-first", "short-bold-title",
+         "code-name-credit-bold-title", "code-credit-citation", "code-credit-arxiv-id",
+         "code-name-credit-first", "anchored-name"],
 )
 def test_family_variants(text: str, name: str | None, title: str, venue: str | None,
                          year: int | None, affiliation: str | None) -> None:

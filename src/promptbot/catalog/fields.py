@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from promptbot.catalog.authors import author_names, leading_authors
+from promptbot.catalog.lead_marks import lead_marks
 from promptbot.catalog.links import (
     LINK,
     clean,
@@ -44,6 +45,11 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _STARS = "⭐🌟✨🔥★☆ "
 _BOLD = re.compile(r"\*\*(?!\s)(.+?)(?<!\s)\*\*")
 # A venue in parentheses before the title, perhaps after the maintainers' stars: `⭐(TPAMI 2023)`.
+# The venue a citation names after its title's full stop, before the year: `. ACM Multimedia`.
+_SENTENCE_VENUE = re.compile(
+    r"\.\s+(?:((?:[A-Z][\w&\-]*)(?:\s+[A-Z][\w&\-]*){0,3})|arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?)$")
+# A credit before an unquoted title: `Xu et al. MSR-VTT: A Large Video Description Dataset`.
+_CREDIT_FIRST = re.compile(r"^[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)? et al\.\s+(?=\S)")
 _LEAD_VENUE = re.compile(r"\s*(?:[^\w\s()\[\]*`]{1,6}\s*)?\(([^()]{2,40})\)\s*(?=\S)")
 _VENUE_PAREN_YEAR = re.compile(r"([^(),]{1,60}?)\s*\(\s*((?:19|20)\d\d)\s*\)")
 _MAX_VENUE_WORDS = 8
@@ -120,11 +126,12 @@ def _meta(meta: str) -> tuple[str | None, int | None, str | None]:
 
 
 def _unwrap(token: str) -> str:
-    return token[1:-1].strip() if token[:1] + token[-1:] in ("()", "[]") else token
+    """A token without the brackets or code marks around it: `(CVPR 2022)`, `` `CVPR 16` ``."""
+    return token[1:-1].strip() if token[:1] + token[-1:] in ("()", "[]", "``") else token
 
 
 def _unquoted(head: str) -> tuple[str, str | None, int | None, str | None]:
-    text = head.strip().rstrip(".,; ")
+    text = _CREDIT_FIRST.sub("", head.strip().rstrip(".,; "))
     affiliation = None
     paren = _PAREN_END.search(text)
     venue: str | None = None
@@ -145,6 +152,9 @@ def _unquoted(head: str) -> tuple[str, str | None, int | None, str | None]:
         text, (venue, year) = text[: last.start()], label
     elif only_year := _YEAR_END.search(text):
         text, year = text[: only_year.start()], int(only_year.group(1))
+        if venue is None and (sentence := _SENTENCE_VENUE.search(text)):
+            # `Title. CVPR, 2023`; `Title. arXiv:2207.04858, 2022`
+            text, venue = text[: sentence.start()], sentence.group(1) or "arXiv"
     return text, venue, year, affiliation
 
 
@@ -282,6 +292,10 @@ def bullet_fields(text: str) -> Fields | None:
         special = _separated(text)
     if special is not None:
         return special
+    if (marks := lead_marks(text)) is not None and (rest := bullet_fields(text[marks.end:])):
+        # `` `CoOp` [Zhou et al., Proc. CVPR 2025] **Title** ``: the marks, then an entry
+        return replace(rest, name=marks.name or rest.name, venue=rest.venue or marks.venue,
+                       year=rest.year or marks.year)
     found = find_links(text)
     name, start = _leading_name(text)
     after = [f for f in found if f[0] >= start]

@@ -1,0 +1,33 @@
+"""Marks before an entry's title: a name in code, a credit in brackets, an HTML anchor."""
+
+from __future__ import annotations
+
+import pytest
+
+from promptbot.catalog.lead_marks import Lead, lead_marks
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    # The kept-aside shape issue 13 quotes: `Name` [Surname et al., Proc. CVPR 2025] **title**
+    ("`CoOp` [Zhou et al., Proc. CVPR 2025] **Learning to Prompt**",
+     Lead(38, "CoOp", "CVPR", 2025)),
+    # danieljf24/awesome-video-text-retrieval: the credit inside the code
+    ("`[Pei et al. CVPR23]` CLIPPING: Distilling CLIP. CVPR, 2023.", Lead(22, None, "CVPR", 2023)),
+    ("`[MSVD]`  David et al. Collecting Data. ACL, 2011.", Lead(10, "MSVD", None, None)),
+    # fjchange/awesome-video-anomaly-detection: an anchor for the list's tables to link to
+    ('<span id = "01601">[Conv-AE]</span> [Learning Temporal Regularity](u)',
+     Lead(36, "Conv-AE", None, None)),
+])
+def test_the_marks_before_the_title_are_read(text: str, lead: Lead) -> None:
+    assert lead_marks(text) == lead
+    assert text[lead.end:].startswith(("**", "CLIPPING", "David", "[Learning"))
+
+
+@pytest.mark.parametrize("text", [
+    "[**CVPR'26**] [Name] Title",  # the tagged kind, read elsewhere
+    "**CoOp**: Learning to Prompt",
+    "`CoOp`: Learning to Prompt",  # a name before its colon, read by the name reader
+    "`a mark of far too many words here` Title",
+])
+def test_an_entry_without_such_marks_has_no_lead(text: str) -> None:
+    assert lead_marks(text) is None
