@@ -176,3 +176,28 @@ def test_a_linked_title_that_says_models_is_the_papers_own_link() -> None:
         "[Github](https://github.com/Tencent/VITA/tree/VITA-VLA) | - |"))
     assert template is not None
     assert [s.form for s in template.slots if s.kind == "paper"] == ["https://arxiv.org/pdf/{id}"]
+
+
+# danieljf24/awesome-video-text-retrieval: a credit in code, a citation's venue and year.
+CREDITED = ("- `[Bai et al. ARXIV22]` LaT: Latent Translation for Video-Text Retrieval. "
+            "arXiv:2207.04858, 2022. [[paper]](https://arxiv.org/pdf/2207.04858.pdf)")
+CREDITED_VENUE = ("- `[Dong et al. ACMMM22]` Partially Relevant Video Retrieval. ACM Multimedia, "
+                  "2022. [[paper]](https://arxiv.org/abs/2208.12510)")
+
+
+def test_a_venue_glued_to_its_year_and_an_arxiv_id_in_the_text_are_slots() -> None:
+    template = abstract(entry_of(CREDITED))
+    assert template is not None
+    assert slots(template) == [("authors", ""), ("venue", ""), ("date", "%y"), ("title", ""),
+                               ("paper", "arXiv:{id}"), ("date", "%Y"),
+                               ("paper", "https://arxiv.org/pdf/{id}.pdf")]
+    assert template.title == "LaT: Latent Translation for Video-Text Retrieval"
+
+
+def test_a_venue_of_several_words_is_one_slot_not_a_known_word_and_copied_rest() -> None:
+    # Before, `ACMMM` was the venue and `ACM Multimedia` text copied into every new entry.
+    template = abstract(entry_of(CREDITED_VENUE))
+    assert template is not None
+    venues = [s.original for s in template.slots if s.kind == "venue"]
+    assert venues == ["ACMMM", "ACM Multimedia"]
+    assert "Multimedia" not in "".join(p for p in template.parts if isinstance(p, str))

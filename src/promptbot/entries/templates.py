@@ -51,6 +51,9 @@ def abstract(entry: Entry) -> Template | None:
     spans.extend(_author_list_span(text, entry, spans))
     spans.extend(_free_spans(text, spans, _AUTHORS, lambda m: Slot(
         "authors", "initials" if m.group(1) else "", original=m.group())))
+    spans.extend(_glued_spans(text, spans, entry.year))
+    spans.extend(_read_venue_span(text, entry, spans))
+    spans.extend(_arxiv_id_spans(text, spans, entry.arxiv_ids))
     spans.extend(date_spans(text, spans, yymm, entry.year))
     spans.extend(list(_venue_spans(text, spans)))
     if not any(slot.kind == "name" for _, _, slot in spans):
@@ -291,6 +294,47 @@ def _venue_start(text: str, start: int, spans: list[Span]) -> int:
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w'’])(\w+) $")
+
+
+def _read_venue_span(text: str, entry: Entry, spans: list[Span]) -> Iterator[Span]:
+    """The venue the parser read, where it is more than one known word (`ACM Multimedia`,
+    `IEEE Transactions on Multimedia`): a new paper's venue takes its place whole, where the
+    known-word reading would slot a word of it and copy the rest."""
+    venue = entry.venue or ""
+    if len(venue.split()) < 2 or any(c.isdigit() for c in venue):
+        return  # one word is the known-word reading's; a year inside is a date slot's
+    pattern = _flexible(venue)
+    for match in pattern.finditer(text) if pattern else ():
+        if free(spans, match.start(), match.end()):
+            yield match.start(), match.end(), Slot("venue", original=match.group())
+            return
+
+
+# A venue and its year run together in a credit: `[Pei et al. CVPR23]`, `ARXIV22`, `ACMMM22`.
+_GLUED = re.compile(r"(?<![\w\-])([A-Za-z]{2,12}?)(\d\d)(?![\w\-.])")
+
+
+def _glued_spans(text: str, spans: list[Span], year: int | None) -> Iterator[Span]:
+    """A venue glued to its two-digit year as two slots, the venue and a `%y` date: only for
+    the entry's own year and a word that is a venue (or an acronym right before it)."""
+    for match in _GLUED.finditer(text):
+        word, digits = match.group(1), match.group(2)
+        if year is None or int(digits) != year % 100 or not free(spans, *match.span()):
+            continue
+        if word.lower() == "arxiv" or _is_venue(word) or _acronym(word):
+            yield match.start(1), match.end(1), Slot("venue", original=word)
+            yield match.start(2), match.end(2), Slot("date", "%y", original=digits)
+
+
+# The paper named by its arXiv id in the text, not by a link: `arXiv:2207.04858, 2022.`
+_ARXIV_ID_TEXT = re.compile(r"(?i)(?<![\w/.])(arxiv:\s?)(\d{4}\.\d{4,5})(?:v\d+)?(?![\w.])")
+
+
+def _arxiv_id_spans(text: str, spans: list[Span], ids: tuple[str, ...]) -> Iterator[Span]:
+    for match in _ARXIV_ID_TEXT.finditer(text):
+        if match.group(2) in ids and free(spans, *match.span()):
+            yield match.start(), match.end(), Slot(
+                "paper", match.group(1) + "{id}", original=match.group())
 
 
 def _acronym(word: str) -> bool:
