@@ -247,6 +247,11 @@ ARXIV = "https://arxiv.org/abs/2109.01134"
         (f'1. <span id = "01601">[CoOp]</span> [Learning to Prompt for Vision-Language Models]'
          f"({ARXIV}), `IJCV 2022`.", "CoOp", "Learning to Prompt for Vision-Language Models",
          "IJCV", 2022, None),
+        # gaomingqi/Awesome-Video-Object-Segmentation: only marks before the links, the title
+        # after them.
+        (f":red_square: `AVOS`  `Mar`  &nbsp;&nbsp;&nbsp;-&nbsp;&nbsp;&nbsp; [paper]({ARXIV}) / "
+         "code &nbsp;&nbsp;&nbsp;-&nbsp;&nbsp;&nbsp; Learning to Prompt for Vision-Language "
+         "Models", None, "Learning to Prompt for Vision-Language Models", None, None, None),
     ],
     ids=["link-title", "backtick-name", "dash-separator", "venue-in-parens", "bold-title",
          "name-then-link-title", "curly-quotes", "ordered-short-year", "bold-link-description",
@@ -254,7 +259,7 @@ ARXIV = "https://arxiv.org/abs/2109.01134"
          "separated-two-word-name", "separated-authors", "venue-first-bold-title",
          "stars-venue-tag-bold-title", "unknown-venue-first", "short-bold-title",
          "code-name-credit-bold-title", "code-credit-citation", "code-credit-arxiv-id",
-         "code-name-credit-first", "anchored-name"],
+         "code-name-credit-first", "anchored-name", "marks-links-then-title"],
 )
 def test_family_variants(text: str, name: str | None, title: str, venue: str | None,
                          year: int | None, affiliation: str | None) -> None:

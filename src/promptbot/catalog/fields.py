@@ -50,6 +50,9 @@ _SENTENCE_VENUE = re.compile(
     r"\.\s+(?:((?:[A-Z][\w&\-]*)(?:\s+[A-Z][\w&\-]*){0,3})|arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?)$")
 # A credit before an unquoted title: `Xu et al. MSR-VTT: A Large Video Description Dataset`.
 _CREDIT_FIRST = re.compile(r"^[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)? et al\.\s+(?=\S)")
+# What marks an entry without being its title: emoji shortcodes, code tags, no-break spaces.
+_MARKS = re.compile(r":[a-z0-9_+\-]+:|`[^`]*`|&nbsp;?|\s+-\s+")
+_SEPARATED = re.compile(r"(?:^|\s)[-–—|/](?:\s|$)")
 _LEAD_VENUE = re.compile(r"\s*(?:[^\w\s()\[\]*`]{1,6}\s*)?\(([^()]{2,40})\)\s*(?=\S)")
 _VENUE_PAREN_YEAR = re.compile(r"([^(),]{1,60}?)\s*\(\s*((?:19|20)\d\d)\s*\)")
 _MAX_VENUE_WORDS = 8
@@ -323,6 +326,11 @@ def bullet_fields(text: str) -> Fields | None:
     else:
         authors, head = leading_authors(head)
         title, venue, year, affiliation = parse_head(head)
+        if after and _MARKS.search(head) and not re.search(r"\w", _MARKS.sub(" ", head)):
+            # `:blue_square: \`SVOS\` - [paper](u) / [code](u) - Title`: only marks before the
+            # links, the title after them
+            pieces = _SEPARATED.split(_MARKS.sub(" - ", text[after[-1][1]:]))
+            title = clean(max(pieces, key=len)).strip(" -–—|/:") or title  # not `/ code`
     if name and (not title or _names_authors(title)):
         title, name = name, None  # `**Deep Learning**, Akkus et al.`: the bold part is the title
     if name is None:
