@@ -251,3 +251,24 @@ def test_a_link_labelled_with_the_exemplars_own_words_goes_whole() -> None:
     assert text == ("+ [Zebra-Net: Quokka Alignment](https://arxiv.org/abs/2611.04567)  \n"
                     "  [![Website](https://img.shields.io/badge/Website-9cf)]"
                     "(https://zoo.github.io/zebra/)")
+
+
+# gaomingqi/Awesome-Video-Object-Segmentation: a coloured square per task, the month, the
+# links, then the title.
+SQUARES = [
+    ":red_square: `AVOS`  `Mar`  &nbsp;&nbsp;&nbsp;-&nbsp;&nbsp;&nbsp; [paper](https://arxiv.org/"
+    "pdf/2603.14203) / [code](https://github.com/happylife-pk/SDAVS) &nbsp;&nbsp;&nbsp;-&nbsp;"
+    "&nbsp;&nbsp; Selective Noise Suppression for Robust Audio-Visual Segmentation",
+    ":orange_square: `RVOS` `Feb` &nbsp;&nbsp;&nbsp;-&nbsp;&nbsp;&nbsp; [paper](https://arxiv.org/"
+    "pdf/2602.12173) / [code](https://github.com/SimonZeng7108/efficientsam3) &nbsp;&nbsp;&nbsp;"
+    "-&nbsp;&nbsp;&nbsp; SAM3-LiteText: An Anatomical Study of the SAM3 Text Encoder",
+]
+
+
+def test_an_exemplars_emoji_is_dropped_whole_never_cut_to_a_broken_shortcode() -> None:
+    templates = [abstract(catalog.parse(r + "\n").entries[0]) for r in SQUARES]
+    found = [t for t in templates if t is not None]
+    text = fill(seal(found[0], constant_words(found)), values(
+        title="Token Merging at Scale", arxiv_id="2611.04567", yymm="2611")).text
+    assert text == ("`Nov`  &nbsp;&nbsp;&nbsp;-&nbsp;&nbsp;&nbsp; [paper](https://arxiv.org/pdf/"
+                    "2611.04567) / &nbsp;&nbsp;&nbsp;-&nbsp;&nbsp;&nbsp; Token Merging at Scale")

@@ -34,6 +34,15 @@ def test_a_date_form_is_learned_from_the_entry(text: str, yymm: str, year: int |
     assert found[2].kind == "date" and found[2].form == form
 
 
+def test_a_month_alone_is_a_date_only_where_it_is_the_entrys_own_month() -> None:
+    # gaomingqi/Awesome-Video-Object-Segmentation: `` `Mar` `` in the section of this year's
+    # preprints; a month word of a title or remark stays text.
+    found = list(date_spans(":red_square: `AVOS`  `Mar`  - [paper](u)", [], "2603", None))
+    assert [(s.original, s.form) for _, _, s in found] == [("Mar", "%b")]
+    assert list(date_spans("`Mar` - Made in May", [], "2604", None)) == []
+    assert list(date_spans("a may b", [], "2605", None)) == []
+
+
 def test_a_number_that_is_not_the_entrys_date_stays_text() -> None:
     assert list(date_spans("* [2508] x", [], "2509", None)) == []
     assert list(date_spans('<span id = "2005">', [], "2503", None)) == []

@@ -205,7 +205,7 @@ def seal(template: Template, constant: frozenset[str]) -> Template:
                     part, match.start(), in_tag) or _in_label(part, match.start(), match.end(),
                                                               constant):
                 continue  # the list's own words, an HTML attribute, a link's label
-            if destination := _destination(part, match.start()):
+            if destination := _destination(part, match.start()) or _shortcode(part, match):
                 # The exemplar's own file (`./images/bib_mme.txt`): the whole link goes when the
                 # slot is dropped; dropping its words alone would leave a link to `.//_`.
                 parts.append(part[at:destination[0]])
@@ -231,6 +231,20 @@ def _destination(text: str, at: int) -> tuple[int, int] | None:
         return None
     close = re.search(r"[)\s>]", text[at:])
     return None if close is None else (opened.start(1), at + close.start())
+
+
+_SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
+
+
+def _shortcode(text: str, word: re.Match[str]) -> tuple[int, int] | None:
+    """The emoji shortcode (`:red_square:`) the word is in: it goes whole, where dropping the
+    word alone would leave `:_square:`."""
+    for found in _SHORTCODE.finditer(text, max(0, word.start() - 40)):
+        if found.start() > word.start():
+            return None
+        if found.end() >= word.end():
+            return found.span()
+    return None
 
 
 def _in_tag(text: str, end: int, opened: bool) -> bool:

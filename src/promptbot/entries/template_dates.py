@@ -52,6 +52,9 @@ def date_spans(text: str, spans: list[Span], yymm: str, year: int | None) -> Ite
                                                      original=match.group()))
             taken.append(span)
             yield span
+    for span in _bare_months(text, taken, yymm):
+        taken.append(span)
+        yield span
     for match in _SHORT_YEAR.finditer(text):
         form = "%y" + ("." + ("%m" if len(match.group(4)) == 2 else "%-m") if match.group(3)
                        else "")
@@ -67,6 +70,23 @@ def _month_dates(text: str, spans: list[Span]) -> Iterator[Span]:
         month = "%B" if len(word) > 3 and word.lower() != "sept" else "%b"
         form = month + match.group(3).replace("%", "%%") + "%Y"
         yield match.start(), match.end(), Slot("date", form, original=match.group())
+
+
+_BARE_MONTH = re.compile(rf"(?i)(?<![\w'’])({MONTH_WORD})(?![\w'’])")
+
+
+def _bare_months(text: str, spans: list[Span], yymm: str) -> Iterator[Span]:
+    """A month without a year (`` `Mar` `` in a section of this year's preprints), only where
+    it is the month of the entry's own arXiv id: a word `May` of a remark is no date."""
+    if len(yymm) != 4:
+        return
+    for match in _BARE_MONTH.finditer(text):
+        word = match.group(1).rstrip(".")
+        if month_index(word) == int(yymm[2:]) and word[:1].isupper() \
+                and free(spans, match.start(), match.end()):
+            form = "%B" if len(word) > 3 and word.lower() != "sept" else "%b"
+            yield match.start(), match.end(), Slot("date", form + match.group(1)[len(word):],
+                                                   original=match.group())
 
 
 def _date_form(match: re.Match[str], yymm: str, year: int | None) -> str | None:

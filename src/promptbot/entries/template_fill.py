@@ -308,6 +308,8 @@ def _remove(text: str, start: int, end: int) -> str:
             return kept + after.lstrip(" \t")[1:]
         if not item_rest.strip():
             return kept[:-1] + after
+    if (not before or before.endswith("\n")) and after[:1] == " ":
+        return before + after.lstrip(" ")  # `:red_square: - [paper](…)` without the mark
     if after[:1] in (".", ",", ";") and before.endswith((" ", "\t")):
         return before.rstrip(" \t") + after  # `2023 (*Org*).` without org: `2023.`
     if before.endswith((" ", "\t")) and (after[:1] in (" ", "\t", "\n", "") or not after):
