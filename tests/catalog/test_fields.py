@@ -252,6 +252,16 @@ ARXIV = "https://arxiv.org/abs/2109.01134"
         (f":red_square: `AVOS`  `Mar`  &nbsp;&nbsp;&nbsp;-&nbsp;&nbsp;&nbsp; [paper]({ARXIV}) / "
          "code &nbsp;&nbsp;&nbsp;-&nbsp;&nbsp;&nbsp; Learning to Prompt for Vision-Language "
          "Models", None, "Learning to Prompt for Vision-Language Models", None, None, None),
+        # ChandlerBang/awesome-self-supervised-gnn: a venue tag with its full year, perhaps
+        # after an emoji.
+        (f"1. :fire:[ICML 2021] **Learning to Prompt for Vision-Language Models** [[paper]]"
+         f"({ARXIV})", None, "Learning to Prompt for Vision-Language Models", "ICML", 2021,
+         None),
+        # XuyangBai/awesome-point-cloud-registration: the venue and year after a full stop.
+        (f"- Learning to Prompt for Vision-Language Models. ICCV'2021 [[paper]]({ARXIV})", None,
+         "Learning to Prompt for Vision-Language Models", "ICCV", 2021, None),
+        (f"- Learning to Prompt for Vision-Language Models. arxiv'2021 [[paper]]({ARXIV})", None,
+         "Learning to Prompt for Vision-Language Models", "arxiv", 2021, None),
     ],
     ids=["link-title", "backtick-name", "dash-separator", "venue-in-parens", "bold-title",
          "name-then-link-title", "curly-quotes", "ordered-short-year", "bold-link-description",
@@ -259,7 +269,8 @@ ARXIV = "https://arxiv.org/abs/2109.01134"
          "separated-two-word-name", "separated-authors", "venue-first-bold-title",
          "stars-venue-tag-bold-title", "unknown-venue-first", "short-bold-title",
          "code-name-credit-bold-title", "code-credit-citation", "code-credit-arxiv-id",
-         "code-name-credit-first", "anchored-name", "marks-links-then-title"],
+         "code-name-credit-first", "anchored-name", "marks-links-then-title",
+         "emoji-venue-tag-full-year", "venue-apostrophe-full-year", "arxiv-apostrophe-year"],
 )
 def test_family_variants(text: str, name: str | None, title: str, venue: str | None,
                          year: int | None, affiliation: str | None) -> None:

@@ -53,6 +53,8 @@ _CREDIT_FIRST = re.compile(r"^[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)? et al\.\s+(
 # What marks an entry without being its title: emoji shortcodes, code tags, no-break spaces.
 _MARKS = re.compile(r":[a-z0-9_+\-]+:|`[^`]*`|&nbsp;?|\s+-\s+")
 _SEPARATED = re.compile(r"(?:^|\s)[-–—|/](?:\s|$)")
+_SENTENCE_VENUE_YEAR = re.compile(
+    r"\.\s+((?:[A-Z][\w&\-]*|[aA]rxiv)(?:\s+[A-Z][\w&\-]*){0,3})\s*['’]\s?((?:19|20)\d\d)$")
 _LEAD_VENUE = re.compile(r"\s*(?:[^\w\s()\[\]*`]{1,6}\s*)?\(([^()]{2,40})\)\s*(?=\S)")
 _VENUE_PAREN_YEAR = re.compile(r"([^(),]{1,60}?)\s*\(\s*((?:19|20)\d\d)\s*\)")
 _MAX_VENUE_WORDS = 8
@@ -153,6 +155,8 @@ def _unquoted(head: str) -> tuple[str, str | None, int | None, str | None]:
         text, venue, year = text[: tail.start()], clean(tail.group(1)), int(tail.group(2))
     elif last and label is not None and label[0]:
         text, (venue, year) = text[: last.start()], label
+    elif cited := _SENTENCE_VENUE_YEAR.search(text):  # `Title. ICCV'2021`
+        text, venue, year = text[: cited.start()], cited.group(1), int(cited.group(2))
     elif only_year := _YEAR_END.search(text):
         text, year = text[: only_year.start()], int(only_year.group(1))
         if venue is None and (sentence := _SENTENCE_VENUE.search(text)):
@@ -207,6 +211,8 @@ _MONTH_TAG = re.compile(r"(\d\d)(0[1-9]|1[0-2])")
 # (`[YOLO 11]`, `[Qwen 25]`), so here a venue takes its year after an apostrophe (`CVPR'26`,
 # `CVPR’26`), or is `arXiv` alone.
 _VENUE_TAG = re.compile(r"([A-Za-z][\w\- ]{0,20}?)\s*['’](\d\d)(?:\.\d{1,2})?|(arxiv)", re.I)
+_FULL_YEAR_END = re.compile(r"\s(?:19|20)\d\d$")
+_SHORTCODES = re.compile(r"^\s*(?::[a-z0-9_+\-]+:\s*)+")
 _FIELD_SEP = re.compile(r"\s+\|\s+")
 _SPAN = re.compile(r"</?span[^>]*>")
 
@@ -221,6 +227,8 @@ def _tagged(text: str) -> Fields | None:
         elif (label := _VENUE_TAG.fullmatch(value)) is not None:
             venue = label.group(1) or label.group(3)
             year = 2000 + int(label.group(2)) if label.group(2) else year
+        elif _FULL_YEAR_END.search(value) and (dated := venue_label(value)) and dated[0]:
+            venue, year = dated  # `[ICML 2021]`: a year of four digits is no name's number
         elif name is None and 0 < len(value) <= 40:
             name = clean(value)
         else:
@@ -290,7 +298,8 @@ def _boxed_name(part: str, bare: str) -> bool:
 
 def bullet_fields(text: str) -> Fields | None:
     """The fields of a bullet's text (after its marker, continuation lines joined)."""
-    special = _tagged(text) if text.lstrip().startswith("[") else None
+    untagged = _SHORTCODES.sub("", text, count=1)  # `:fire:[ICML 2021] **Title**`
+    special = _tagged(untagged) if untagged.lstrip().startswith("[") else None
     if special is None and text.count(" | ") >= 2:
         special = _separated(text)
     if special is not None:
