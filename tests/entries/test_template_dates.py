@@ -27,6 +27,7 @@ from promptbot.entries.template_dates import (
     ("**Arxiv'25.4**", "2504", None, "%y.%-m"),
     ("[[v1](u)](2021.12.27)", "2112", None, "%Y.%m.%d"),  # Yutong-Zhou-cv/Awesome-Multimodality
     ("(2021/12/27)", "2112", None, "%Y/%m/%d"),
+    ("Title. ICCV'2021 [[paper]](u)", "2108", 2021, "%Y"),  # XuyangBai/awesome-point-cloud-…
 ])
 def test_a_date_form_is_learned_from_the_entry(text: str, yymm: str, year: int | None,
                                               form: str) -> None:
