@@ -291,6 +291,17 @@ def test_table_columns_come_from_the_header() -> None:
     assert entry.code_urls == ("https://github.com/KaiyangZhou/CoOp",)
 
 
+def test_a_title_cell_led_by_a_badge_reads_the_linked_title_and_the_authors_under_it() -> None:
+    # joslefaure/Awesome-Multimodal-Token-Compression: the title was `[!]() <br><br>A, B, C`.
+    text = ("| **Title & Authors** | **Links** |\n| --- | :---: |\n"
+            "|  [![Arxiv](https://img.shields.io/badge/arXiv-2025\\.08-red)]() <br>[Learning to "
+            f"Prompt for Vision-Language Models]({ARXIV})<br>Kaiyang Zhou, Jingkang Yang, Ziwei Liu"
+            f" |  [Paper]({ARXIV})<br> |\n")
+    entry = one(text)
+    assert entry.title == "Learning to Prompt for Vision-Language Models"
+    assert entry.authors == ("Kaiyang Zhou", "Jingkang Yang", "Ziwei Liu")
+
+
 def test_table_rows_without_links_are_not_entries() -> None:
     text = "| Top Conference | Papers |\n| ---- | ---- |\n| 2022 | **CVPR**: |\n"
     assert catalog.parse(text).entries == () and catalog.parse(text).unparsed == ()

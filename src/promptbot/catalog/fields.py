@@ -400,9 +400,9 @@ def table_fields(cells: list[str], columns: dict[str, int]) -> Fields | None:
     """The fields of a table row, its cells read through the header's columns."""
     at = _title_column(cells, columns)
     title_cell = cells[at] if at is not None and at < len(cells) else ""
-    link = LINK.search(title_cell)
-    if link and not is_title_label(link.group(1)):
-        link = None
+    # The first link that reads as a title: a badge before it (`[![arXiv](…)]() <br>[Title](…)`)
+    # is not the title.
+    link = next((m for m in LINK.finditer(title_cell) if is_title_label(m.group(1))), None)
     title = clean(link.group(1) if link else LINK.sub("", title_cell))
     if len(title) < 2 or not _LETTER.search(title):
         return None
@@ -419,8 +419,19 @@ def table_fields(cells: list[str], columns: dict[str, int]) -> Fields | None:
     year = _YEAR.search(_cell(cells, columns, "year") or venue)
     name = clean(_cell(cells, columns, "name"))
     affiliation = clean(_cell(cells, columns, "affiliation"))
+    authors = _line_of_authors(title_cell[link.end():]) if link else ()
     return Fields(title, name or None, None if _PLACEHOLDER.match(venue) else venue,
-                  int(year.group(1)) if year else None, affiliation or None, tuple(links))
+                  int(year.group(1)) if year else None, affiliation or None, tuple(links),
+                  authors)
+
+
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _line_of_authors(after_title: str) -> tuple[str, ...]:
+    """The author list on its own line after a cell's title: `[Title](…)<br>A, B, C`."""
+    lines = _BREAK.split(after_title)
+    return author_names(lines[1].strip()) if len(lines) > 1 and not lines[0].strip() else ()
 
 
 _KEY_ROLES = (("paper", "paper"), ("pdf", "paper"), ("arxiv", "paper"), ("code", "code"),
