@@ -28,6 +28,8 @@ from promptbot.entries.template_dates import (
     ("[[v1](u)](2021.12.27)", "2112", None, "%Y.%m.%d"),  # Yutong-Zhou-cv/Awesome-Multimodality
     ("(2021/12/27)", "2112", None, "%Y/%m/%d"),
     ("Title. ICCV'2021 [[paper]](u)", "2108", 2021, "%Y"),  # XuyangBai/awesome-point-cloud-…
+    # joslefaure/Awesome-Multimodal-Token-Compression: a date inside a badge's URL
+    ("[![Arxiv](https://img.shields.io/badge/arXiv-2025\\.08-red)]()", "2508", None, "%Y\\.%m"),
 ])
 def test_a_date_form_is_learned_from_the_entry(text: str, yymm: str, year: int | None,
                                               form: str) -> None:

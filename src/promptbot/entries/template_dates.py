@@ -23,8 +23,8 @@ _MONTH_DATE = re.compile(
 _DATE = re.compile(
     r"(?<![\w.'’\"=])(?:(?P<ymd>(?:19|20)\d\d-\d\d-\d\d)"
     r"|(?P<dotted>(?:19|20)\d\d(?P<dsep>[./])\d\d(?P=dsep)\d\d)"
-    r"|(?P<ym>(?:19|20)\d\d)(?P<sep>[.\-/]?)"
-    r"(?P<m>\d{1,2})(?![\d.\-])|(?P<yy_mm>\d\d-\d\d)|(?P<four>\d{4}))(?![\w])"
+    r"|(?P<ym>(?:19|20)\d\d)(?P<sep>\\?[.\-/]?)"
+    r"(?P<m>\d{1,2})(?![\d.]|-\d)|(?P<yy_mm>\d\d-\d\d)|(?P<four>\d{4}))(?![\w])"
 )
 _TAG = re.compile(r"<[A-Za-z][^<>]*>")
 _SHORT_YEAR = re.compile(r"(['’])((?:19|20)?\d\d)(?:(\.)(\d{1,2}))?(?!\d)")
