@@ -240,6 +240,9 @@ ARXIV = "https://arxiv.org/abs/2109.01134"
         (f"- `[Zhou et al. ARXIV21]` Learning to Prompt for Vision-Language Models. "
          f"arXiv:2109.01134, 2021. [[paper]]({ARXIV})", None,
          "Learning to Prompt for Vision-Language Models", "arXiv", 2021, None),
+        (f"- `[Zhou et al. arXiv21]` Learning to Prompt for Vision-Language Models. arXiv, 2021. "
+         f"[[paper]]({ARXIV})", None, "Learning to Prompt for Vision-Language Models", "arXiv",
+         2021, None),
         (f"* `[CoOp]` Zhou et al. Learning to Prompt for Vision-Language Models. ACM Multimedia, "
          f"2022. [[paper]]({ARXIV})", "CoOp", "Learning to Prompt for Vision-Language Models",
          "ACM Multimedia", 2022, None),
@@ -269,6 +272,7 @@ ARXIV = "https://arxiv.org/abs/2109.01134"
          "separated-two-word-name", "separated-authors", "venue-first-bold-title",
          "stars-venue-tag-bold-title", "unknown-venue-first", "short-bold-title",
          "code-name-credit-bold-title", "code-credit-citation", "code-credit-arxiv-id",
+         "code-credit-arxiv",
          "code-name-credit-first", "anchored-name", "marks-links-then-title",
          "emoji-venue-tag-full-year", "venue-apostrophe-full-year", "arxiv-apostrophe-year"],
 )

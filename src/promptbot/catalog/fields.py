@@ -47,7 +47,8 @@ _BOLD = re.compile(r"\*\*(?!\s)(.+?)(?<!\s)\*\*")
 # A venue in parentheses before the title, perhaps after the maintainers' stars: `⭐(TPAMI 2023)`.
 # The venue a citation names after its title's full stop, before the year: `. ACM Multimedia`.
 _SENTENCE_VENUE = re.compile(
-    r"\.\s+(?:((?:[A-Z][\w&\-]*)(?:\s+[A-Z][\w&\-]*){0,3})|arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?)$")
+    r"\.\s+(?:((?:[A-Z][\w&\-]*|arXiv)(?:\s+[A-Z][\w&\-]*){0,3})"
+    r"|arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?)$")
 # A credit before an unquoted title: `Xu et al. MSR-VTT: A Large Video Description Dataset`.
 _CREDIT_FIRST = re.compile(r"^[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)? et al\.\s+(?=\S)")
 # What marks an entry without being its title: emoji shortcodes, code tags, no-break spaces.
