@@ -43,6 +43,8 @@ DANELPENG = "danelpeng_Awesome-Continual-Leaning-with-PTMs_8673e5d_slice.md"  # 
 SUN = "Sun-Haoyuan23_Awesome-RL-based-Reasoning-MLLMs_0cab867_slice.md"  # newest first, CRLF
 # Full author lines before quoted titles (`- **Name:** A, B.<br />⏎  "Title." ArXiv (2025).`).
 MMOT = "983632847_Awesome-Multimodal-Object-Tracking_2d53dca_slice.md"
+# Each entry ends with a nested line of authors and venue (`  - A, B. *CVPR 2016*`).
+NESTED_AUTHORS = "jason718_awesome-self-supervised-learning_8ce285c_slice.md"
 HISTORY_FILES = tuple(sorted(p.name for p in HISTORY.glob("*.md")))
 
 

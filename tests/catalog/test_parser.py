@@ -12,6 +12,7 @@ from catalog_files import (
     JINDONGGU,
     MMOT,
     MULTIMODAL,
+    NESTED_AUTHORS,
     PARAGRAPH_LIST,
     QINYING,
     SEED,
@@ -520,4 +521,21 @@ def test_entries_that_start_with_their_authors_read_the_quoted_title() -> None:
     savlt = by_title["Self-Adaptive Vision-Language Tracking With Context Prompting"]
     assert savlt.authors[:2] == ("Jie Zhao", "Xin Chen") and savlt.venue == "TIP"
     assert all(e.authors and '"' not in e.title and "<br" not in e.title
+               for e in result.entries)
+
+
+def test_a_nested_line_without_links_belongs_to_the_entry_above_and_gives_its_authors() -> None:
+    result = catalog.parse(read_history(NESTED_AUTHORS))
+    survey = next(s for s in result.sections if s.heading == "Survey")
+    first = survey.entries[0]
+    assert first.raw.endswith("  - Phuc H. Le-Khac, Graham Healy, Alan F. Smeaton. "
+                              "*IEEE Access 2020*\n")
+    assert (first.title, first.venue, first.year) == (
+        "Contrastive Representation Learning: A Framework and Review", "IEEE Access", 2020)
+    assert first.authors == ("Phuc H. Le-Khac", "Graham Healy", "Alan F. Smeaton")
+    no_venue = survey.entries[1]  # `- A, B, C` without a venue
+    assert no_venue.authors[0] == "Ashish Jaiswal" and no_venue.venue is None
+    bibliography = next(e for e in result.entries if e.title.startswith("Learning to See"))
+    assert bibliography.authors == ("Pulkit Agrawal", "Joao Carreira", "Jitendra Malik")
+    assert all(e.raw.rstrip("\n").splitlines()[-1].lstrip().startswith("- ")
                for e in result.entries)

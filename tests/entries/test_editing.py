@@ -15,6 +15,7 @@ from catalog_files import (
     HISTORY_FILES,
     JINDONGGU,
     MULTIMODAL,
+    NESTED_AUTHORS,
     SEED,
     SUN,
     ZLKONG,
@@ -116,6 +117,14 @@ def test_insertion_point_is_after_the_last_entry(name: str, heading: str, after:
     cat = catalog.parse(read(name))
     line = editing.insertion_point(cat, heading)
     assert cat.lines[line - 1].startswith(after)
+
+
+def test_a_new_entry_goes_after_the_nested_line_of_the_entry_above_never_between() -> None:
+    # jason718/awesome-self-supervised-learning: `- Title⏎  [[pdf]](…)⏎  - A, B. *TMLR 2023*`.
+    # The new entry went between the last entry and its authors' line, and took them as its own.
+    cat = catalog.parse(read_history(NESTED_AUTHORS))
+    line = editing.insertion_point(cat, "Survey")
+    assert cat.lines[line - 1].startswith("  - Utku Ozbulak, Hyun Jung Lee")
 
 
 def test_unknown_section_is_a_clear_error() -> None:

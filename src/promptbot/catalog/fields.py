@@ -56,6 +56,7 @@ _MARKS = re.compile(r":[a-z0-9_+\-]+:|`[^`]*`|&nbsp;?|\s+-\s+")
 _SEPARATED = re.compile(r"(?:^|\s)[-–—|/](?:\s|$)")
 _SENTENCE_VENUE_YEAR = re.compile(
     r"\.\s+((?:[A-Z][\w&\-]*|[aA]rxiv)(?:\s+[A-Z][\w&\-]*){0,3})\s*['’]\s?((?:19|20)\d\d)$")
+_TRAILER_MARKS = re.compile(r"[\s.,;:]+$")
 _LEAD_VENUE = re.compile(r"\s*(?:[^\w\s()\[\]*`]{1,6}\s*)?\(([^()]{2,40})\)\s*(?=\S)")
 _VENUE_PAREN_YEAR = re.compile(r"([^(),]{1,60}?)\s*\(\s*((?:19|20)\d\d)\s*\)")
 _MAX_VENUE_WORDS = 8
@@ -451,3 +452,22 @@ def block_fields(title: str, keyed: list[tuple[str, str]]) -> Fields | None:
         role = next((r for prefix, r in _KEY_ROLES if word.startswith(prefix)), "other")
         links.append(Link(clean(key), url, role))
     return Fields(text, links=tuple(links))
+
+
+_EMPHASISED_END = re.compile(r"[*_]+([^*_]+)[*_]+\s*[.,;]?\s*$")
+
+
+def with_details(fields: Fields, details: list[str]) -> Fields:
+    """The fields with what the entry's nested lines add: `A, B, and C. *CVPR 2016*` gives the
+    authors, and the venue and year where the entry's own line has none."""
+    for detail in details:
+        text = detail.strip()
+        tail = _EMPHASISED_END.search(text)
+        names = author_names(_TRAILER_MARKS.sub("", text[: tail.start()] if tail else text))
+        if not names:
+            continue
+        venue, year = fields.venue, fields.year
+        if tail and not (venue or year) and (label := venue_label(clean(tail.group(1)))):
+            venue, year = label
+        return replace(fields, authors=names, venue=venue, year=year)
+    return fields

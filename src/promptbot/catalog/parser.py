@@ -13,6 +13,7 @@ from promptbot.catalog.fields import (
     bullet_fields,
     table_columns,
     table_fields,
+    with_details,
 )
 from promptbot.catalog.html_rows import html_table_starts, table_rows
 from promptbot.catalog.index import find_arxiv_ids
@@ -220,18 +221,34 @@ def _is_continuation(body: str) -> bool:
 def _continuation_end(bodies: list[str], i: int) -> int:
     end = i
     while end + 1 < len(bodies) and end - i < _MAX_CONTINUATION:
-        if not _is_continuation(bodies[end + 1]):
+        if not _is_continuation(bodies[end + 1]) and not _is_detail(bodies[end + 1], bodies[i]):
             break
         end += 1
     return end
 
 
+def _is_detail(body: str, item: str) -> bool:
+    """A bullet nested under the entry that links nothing, `  - A, B. *CVPR 2016*`: the entry's
+    own line (its authors, a note), which a new entry written after it must not take away."""
+    return bool(_BULLET.match(body)) and _indent(body) > _indent(item) and not (
+        _WEB_LINK.search(body) or _PAPER_URL.search(body))
+
+
+def _indent(body: str) -> int:
+    return len(body) - len(body.lstrip(" \t"))
+
+
 def _add_bullet(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int, end: int) -> None:
     marker = _BULLET.match(bodies[i])
-    text = " ".join([bodies[i][marker.end() if marker else 0:], *bodies[i + 1:end + 1]])
+    own = [b for b in bodies[i + 1:end + 1] if not _is_detail(b, bodies[i])]
+    details = [_BULLET.sub("", b, count=1) for b in bodies[i + 1:end + 1]
+               if _is_detail(b, bodies[i])]
+    text = " ".join([bodies[i][marker.end() if marker else 0:], *own])
     key = _KEY_LINE.match(bodies[i])
     orphan = key is not None and key.group("key").split()[0].casefold() in _KEYS
     fields = None if orphan else bullet_fields(text)
+    if fields is not None and details:
+        fields = with_details(fields, details)
     _add(scan, lines, i, end, "bullet", fields)
 
 
