@@ -208,20 +208,22 @@ def test_names_that_escape_to_nothing_leave_no_separators_behind() -> None:
     assert out.text.startswith("- **TMS:** Ada Lovelace,\xa0Bob Zed.<br />\n")
 
 
-@pytest.mark.parametrize(("line", "written"), [
+@pytest.mark.parametrize(("line", "authors", "written"), [
     # A bibliography's order: the paper's names are turned round the same way.
-    ("- Zhao, Jie and Chen, Xin and Lu, Huchuan.<br />",
+    ("- Zhao, Jie and Chen, Xin and Lu, Huchuan.<br />", 3,
      "- Lovelace, Ada and Zed, Bob and Young, Cy."),
     # A list that stops at a few names with `et al.` stops there too.
-    ("- Kang Wei, Peng Yu\xa0et al.<br />", "- Ada Lovelace, Bob Zed\xa0et al."),
-    ("- Shuo Hu and Tongtong Liu and Run Xing.<br />",
+    ("- Kang Wei, Peng Yu\xa0et al.<br />", 3, "- Ada Lovelace, Bob Zed\xa0et al."),
+    ("- Shuo Hu and Tongtong Liu and Run Xing.<br />", 3,
      "- Ada Lovelace and Bob Zed and Cy Young."),
-    ("- Ou Zhou, Ying Ge, and Zheng Zhonglong.<br />", "- Ada Lovelace, Bob Zed, and Cy Young."),
+    ("- Ou Zhou, Ying Ge, and Zheng Zhonglong.<br />", 3, "- Ada Lovelace, Bob Zed, and Cy Young."),
+    # The serial comma is for three names or more.
+    ("- Ou Zhou, Ying Ge, and Zheng Zhonglong.<br />", 2, "- Ada Lovelace and Bob Zed."),
 ])
 def test_an_author_line_is_written_the_way_the_exemplar_writes_its_own(
-        line: str, written: str) -> None:
+        line: str, authors: int, written: str) -> None:
     raw = (f'{line}\n  "Some Paper Title." TIP (2025).\n'
            "  [[paper](https://arxiv.org/abs/2501.00001)]")
-    out = fill(template_of(raw), values(authors=("Ada Lovelace", "Bob Zed", "Cy Young"),
-                                        venue="ArXiv"))
+    names = ("Ada Lovelace", "Bob Zed", "Cy Young")[:authors]
+    out = fill(template_of(raw), values(authors=names, venue="ArXiv"))
     assert out.text.split("<br />")[0] == written

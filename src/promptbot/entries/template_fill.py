@@ -226,6 +226,8 @@ def _author_list(slot: Slot, authors: tuple[str, ...]) -> str | None:
         return " and ".join(_inverted(n) for n in names) + (et_al.group() if et_al else "")
     common = Counter(separators).most_common(1)[0][0]
     last = separators[-1] if len(separators) > 1 and separators[-1] != common else common
+    if len(names) == 2 and last.lstrip().startswith(",") and "and" in last:
+        last = last.replace(",", "", 1)  # the serial comma is for three names or more
     text = common.join(names[:-1]) + last + names[-1]
     return text + (et_al.group() if et_al else "")
 
