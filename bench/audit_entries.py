@@ -5,7 +5,8 @@ For each catalog and each section with entries:
   comments with markup, HTML, mentions, links, control characters) is written the list's way and
   inserted; counted as broken when the entry renders with unbalanced brackets or stray emphasis
   (cmark-gfm, the render check), or the catalog parser no longer reads the old entries as before
-  plus the new one;
+  plus the new one, or GitHub's renderer no longer shows an old list item, paragraph or table
+  row as it was (the new entry took a line of an old one);
 - two plain papers of distinctive words (one with a name, code and a project page, one published
   from an institution) are written; counted as strangers when the entry shows a URL or a word
   that is neither the paper's nor a habit of the list (on two of its entries or more): another
@@ -29,8 +30,11 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+
+import cmarkgfm
 
 from promptbot import catalog
 from promptbot.catalog import normalize_title, section_names
@@ -85,7 +89,45 @@ def broken(cat: Catalog, new: Catalog, text: str, paper: Paper) -> bool:
     added = [e for e in new.entries if paper.arxiv_id in e.arxiv_ids]
     old = [(e.title, e.arxiv_ids) for e in cat.entries]
     rest = [(e.title, e.arxiv_ids) for e in new.entries if not added or e is not added[0]]
-    return len(added) != 1 or rest != old
+    return len(added) != 1 or rest != old or bool(taken_from(cat.render(), new.render()))
+
+
+class _Blocks(HTMLParser):
+    """The text of every list item, paragraph and table row of rendered HTML, nested text
+    included."""
+
+    _KINDS = ("li", "p", "tr")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[list[str]] = []
+        self.found: Counter[str] = Counter()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._KINDS:
+            self.open.append([])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._KINDS and self.open:
+            self.found[" ".join("".join(self.open.pop()).split())] += 1
+
+    def handle_data(self, data: str) -> None:
+        for block in self.open:
+            block.append(data)
+
+
+@lru_cache(maxsize=2)
+def _blocks(markdown: str) -> Counter[str]:
+    """The rendered blocks of a text, once per text: the list's own is asked for every write."""
+    parser = _Blocks()
+    parser.feed(cmarkgfm.github_flavored_markdown_to_html(markdown))
+    return parser.found
+
+
+def taken_from(old: str, new: str) -> list[str]:
+    """The list items, paragraphs and rows of the old text that the new one no longer shows as
+    they were: a line of an old entry (its nested authors' line) taken into the new entry."""
+    return list((_blocks(old) - _blocks(new)).elements())
 
 
 @lru_cache(maxsize=2)

@@ -83,3 +83,13 @@ def test_an_entry_whose_title_reads_back_as_other_text_is_misread() -> None:
     assert not bench.misread(apart, paper)  # the name shown apart, the way the list does
     wrong = catalog.parse(f"# L\n- Ada Lovelace, Bob Zed. {paper.title}. ArXiv {link}\n")
     assert bench.misread(wrong, paper)
+
+
+def test_a_line_an_old_entry_loses_to_the_new_one_is_seen() -> None:
+    bench = load()
+    old = "- A\n  [[pdf]](https://x.org/a)\n  - Ann Lee. *CVPR 2016*\n"
+    between = ("- A\n  [[pdf]](https://x.org/a)\n\n- B\n  [[pdf]](https://x.org/b)\n"
+               "  - Ann Lee. *CVPR 2016*\n")
+    after = old + "\n- B\n  [[pdf]](https://x.org/b)\n"
+    assert bench.taken_from(old, between) == ["A [pdf] Ann Lee. CVPR 2016"]
+    assert bench.taken_from(old, after) == []
