@@ -539,3 +539,16 @@ def test_a_nested_line_without_links_belongs_to_the_entry_above_and_gives_its_au
     assert bibliography.authors == ("Pulkit Agrawal", "Joao Carreira", "Jitendra Malik")
     assert all(e.raw.rstrip("\n").splitlines()[-1].lstrip().startswith("- ")
                for e in result.entries)
+
+
+def test_a_mistyped_link_of_the_entry_keeps_the_lines_after_it_in_the_entry() -> None:
+    # jason718/awesome-self-supervised-learning: `[[code]]([https://…](https://…))` ended the
+    # entry, and the authors' line under it went to the next paper written there.
+    text = ("# L\n- UniPAD: A Universal Pre-training Paradigm\n"
+            "  [[pdf]](https://arxiv.org/abs/2310.08586)\n"
+            "  [[code]]([https://arxiv.org/abs/2310.08370](https://github.com/Nightmare-n/UniPAD))\n"
+            "  - Honghui Yang, Sha Zhang. *Arxiv 2023*\n\n"
+            "- Back\n  [[Back to Overview](#overview)]\n")
+    (entry,) = catalog.parse(text).entries
+    assert (entry.line, entry.end_line) == (2, 5)
+    assert entry.authors == ("Honghui Yang", "Sha Zhang")

@@ -214,8 +214,9 @@ def _is_continuation(body: str) -> bool:
     if not body.strip() or _BLOCK_START.match(body) or _HR.match(body) or _SETEXT.match(body):
         return False
     links = find_links(body)
-    # `[[Back to Overview](#overview)]` right under an entry is navigation, not part of it.
-    return not links or any(_HTTP.match(url) for _, _, _, url in links)
+    # `[[Back to Overview](#overview)]` right under an entry is navigation, not part of it; a
+    # link of the entry's own stays in it, even mistyped (`[[code]]([https://…](https://…))`).
+    return not links or any(not url.lstrip().startswith("#") for _, _, _, url in links)
 
 
 def _continuation_end(bodies: list[str], i: int) -> int:
