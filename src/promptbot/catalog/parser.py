@@ -7,17 +7,11 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from promptbot.catalog.fields import (
-    Fields,
-    block_fields,
-    bullet_fields,
-    table_columns,
-    table_fields,
-    with_details,
-)
+from promptbot.catalog.fields import Fields, bullet_fields, with_details
 from promptbot.catalog.html_rows import html_table_starts, table_rows
 from promptbot.catalog.index import find_arxiv_ids
 from promptbot.catalog.links import find_links, is_resource_link
+from promptbot.catalog.row_fields import block_fields, table_columns, table_fields
 from promptbot.catalog.structure import Blocks, Heading, blocks
 from promptbot.models import Catalog, Entry, Section, UnparsedLine
 

@@ -1,0 +1,150 @@
+"""The text before an entry's links, the way citations write it: the title (quoted or not),
+then the venue, the year and an affiliation (`"Title", CVPR, 2022 (*Org*)`, `Title. ICCV'2021`,
+`"Title." ArXiv (2024)`, `Title. arXiv:2207.04858, 2022`)."""
+
+from __future__ import annotations
+
+import re
+
+from promptbot.catalog.authors import author_names
+from promptbot.catalog.links import clean, venue_label
+
+QUOTES = "\"“”„«»"
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+PLACEHOLDER = re.compile(r"^[\s\-–—/]*$")
+MAX_VENUE_WORDS = 8
+_LETTER = re.compile(r"\w")
+_STAR_AFFILIATION = re.compile(r"\(\s*\*+((?:[^()]|\([^()]*\))*?)(?<![\s\\])\*+\s*\)")
+_PAREN_END = re.compile(r"\s*\(([^()]+)\)\s*[.,;]?\s*$")
+_VENUE_YEAR_END = re.compile(r"\s*,\s*([^,]{1,60}?)\s*,\s*((?:19|20)\d\d)\s*[.,;]?\s*$")
+_LAST_COMMA = re.compile(r",\s*([^,]{2,40})$")
+_YEAR_END = re.compile(r"\s*,\s*((?:19|20)\d\d)\s*[.,;]?\s*$")
+_YEAR_PAREN = re.compile(r"^(.*?(?:19|20)\d\d)\s*\(([^()]+)\)\s*$")
+# The venue a citation names after its title's full stop, before the year: `. ACM Multimedia`.
+_SENTENCE_VENUE = re.compile(
+    r"\.\s+(?:((?:[A-Z][\w&\-]*|arXiv)(?:\s+[A-Z][\w&\-]*){0,3})"
+    r"|arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?)$")
+# A credit before an unquoted title: `Xu et al. MSR-VTT: A Large Video Description Dataset`.
+_CREDIT_FIRST = re.compile(r"^[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)? et al\.\s+(?=\S)")
+_SENTENCE_VENUE_YEAR = re.compile(
+    r"\.\s+((?:[A-Z][\w&\-]*|[aA]rxiv)(?:\s+[A-Z][\w&\-]*){0,3})\s*['’]\s?((?:19|20)\d\d)$")
+_VENUE_PAREN_YEAR = re.compile(r"([^(),]{1,60}?)\s*\(\s*((?:19|20)\d\d)\s*\)")
+_QUOTED = re.compile(rf"[{QUOTES}]+(.*)[{QUOTES}]+(.*)", re.DOTALL)
+_COMMA = re.compile(r",(?![^()]*\))")
+# A bracketed venue tag, then (on the entry's next line, joined) plain text: the affiliation.
+_TAG_THEN_TEXT = re.compile(r"\[([^\[\]()]{2,40})\]\s*([^\[\]()<>|`]*)", re.DOTALL)
+
+
+def take_affiliation(head: str) -> tuple[str | None, str]:
+    """The last `(*Org*)` of a head, and the head without it."""
+    matches = list(_STAR_AFFILIATION.finditer(head))
+    if not matches:
+        return None, head
+    last = matches[-1]
+    return clean(last.group(1)), head[: last.start()] + " " + head[last.end():]
+
+
+def _split_quoted(head: str) -> tuple[str, str] | None:
+    match = _QUOTED.fullmatch(head)
+    if not match:
+        return None
+    title = match.group(1)
+    if title.endswith((".", ",")) and not title.endswith(".."):
+        title = title[:-1]  # a citation's `"Title."` or `"Title,"`: the stop is the list's
+    if title.count('"') % 2:  # `""Where am I?" Scene ..."`: the opening quote was the title's
+        title = '"' + title
+    return title, match.group(2)
+
+
+def leading_venue(head: str) -> tuple[str, int | None] | None:
+    """The venue and year a linked title is led by, `(CVPR 2025) [Title](url) by Li et al.`:
+    a bracketed venue label alone before the title; None for anything else."""
+    text = clean(head).strip()
+    if len(text) < 2 or text[0] + text[-1] not in ("()", "[]"):
+        return None
+    label = venue_label(text[1:-1].strip(" *_"))
+    return (label[0], label[1]) if label is not None and label[0] else None
+
+
+def read_meta(meta: str) -> tuple[str | None, int | None, str | None]:
+    """Venue, year and a plain `(Org)` from what follows a quoted title: `, CVPR, 2022 (Org)`;
+    or a venue tag and the plain line under it: `[**ECCV 2024**]⏎Nankai University`."""
+    text = meta.strip(" ,.;:-–—|*_")
+    tag = _TAG_THEN_TEXT.fullmatch(text)
+    label = venue_label(clean(tag.group(1)).strip("*_ ")) if tag else None
+    if tag and label is not None and label[0]:
+        rest = clean(tag.group(2))
+        return label[0], label[1], rest if _LETTER.search(rest) and "et al" not in rest else None
+    affiliation = None
+    if dated := _VENUE_PAREN_YEAR.fullmatch(text):  # a citation's `Venue (2024)`
+        label = venue_label(clean(dated.group(1)))
+        named = label[0] if label is not None and label[0] else clean(dated.group(1))
+        return named, int(dated.group(2)), None
+    paren = _YEAR_PAREN.match(text)
+    if paren:
+        text, affiliation = paren.group(1), clean(paren.group(2))
+    tokens = [_unwrap(clean(token)) for token in _COMMA.split(text)]
+    for token in tokens:
+        label = venue_label(token)
+        if label is not None and label[0]:  # `CVPR 2022` wins over `Author et al.`
+            return label[0], label[1], affiliation
+    venue, year = None, None
+    for token in tokens:
+        if year is None and YEAR.fullmatch(token):
+            year = int(token)
+        elif venue is None and token and not PLACEHOLDER.match(token) \
+                and len(token.split()) <= MAX_VENUE_WORDS and "et al" not in token \
+                and len(author_names(token)) < 2:  # `A & B` names the authors
+            venue = token
+    return venue, year, affiliation
+
+
+def _unwrap(token: str) -> str:
+    """A token without the brackets or code marks around it: `(CVPR 2022)`, `` `CVPR 16` ``."""
+    return token[1:-1].strip() if token[:1] + token[-1:] in ("()", "[]", "``") else token
+
+
+def _unquoted(head: str) -> tuple[str, str | None, int | None, str | None]:
+    text = _CREDIT_FIRST.sub("", head.strip().rstrip(".,; "))
+    affiliation = None
+    paren = _PAREN_END.search(text)
+    venue: str | None = None
+    year: int | None = None
+    if paren and paren.start() > 0:
+        label = venue_label(paren.group(1))
+        if label is None:
+            affiliation = clean(paren.group(1))
+        else:
+            venue, year = label
+        text = text[: paren.start()]
+    tail = _VENUE_YEAR_END.search(text)
+    last = _LAST_COMMA.search(text)
+    label = venue_label(last.group(1)) if last else None
+    if tail and len(tail.group(1).split()) <= 8:
+        text, venue, year = text[: tail.start()], clean(tail.group(1)), int(tail.group(2))
+    elif last and label is not None and label[0]:
+        text, (venue, year) = text[: last.start()], label
+    elif cited := _SENTENCE_VENUE_YEAR.search(text):  # `Title. ICCV'2021`
+        text, venue, year = text[: cited.start()], cited.group(1), int(cited.group(2))
+    elif only_year := _YEAR_END.search(text):
+        text, year = text[: only_year.start()], int(only_year.group(1))
+        if venue is None and (sentence := _SENTENCE_VENUE.search(text)):
+            # `Title. CVPR, 2023`; `Title. arXiv:2207.04858, 2022`
+            text, venue = text[: sentence.start()], sentence.group(1) or "arXiv"
+    return text, venue, year, affiliation
+
+
+def parse_head(head: str) -> tuple[str, str | None, int | None, str | None]:
+    """Title, venue, year and affiliation from the text before an entry's links."""
+    affiliation, text = take_affiliation(head)
+    text = text.strip().rstrip(" .,;")
+    quoted = _split_quoted(text) if text[:1] in QUOTES else None
+    if quoted:
+        title, meta = quoted
+        venue, year, plain = read_meta(meta)
+        return clean(title), venue, year, affiliation or plain
+    title, venue, year, plain = _unquoted(text)
+    title = clean(title)
+    if title.count('"') % 2:  # a stray quote: `Learning" (*Org*)`
+        title = clean(title.strip(QUOTES))
+    return title, venue, year, affiliation or plain

@@ -1,0 +1,25 @@
+"""The text before an entry's links, read the way citations write it."""
+
+from __future__ import annotations
+
+from promptbot.catalog.heads import parse_head
+
+
+def test_parse_head_pieces() -> None:
+    assert parse_head('"T", CVPR (demo), 2022 (*Intel*). ') == ("T", "CVPR (demo)", 2022, "Intel")
+    assert parse_head("Title only") == ("Title only", None, None, None)
+
+
+def test_a_citations_quoted_title_stop_and_venue_year_in_parentheses() -> None:
+    # 983632847/Awesome-Multimodal-Object-Tracking: `"Title." ArXiv (2024).`
+    assert parse_head('"Awesome Multi-modal Object Tracking." ArXiv (2024).') == (
+        "Awesome Multi-modal Object Tracking", "ArXiv", 2024, None)
+
+
+def test_a_venue_after_the_titles_full_stop() -> None:
+    assert parse_head("Partially Relevant Video Retrieval. ACM Multimedia, 2022.") == (
+        "Partially Relevant Video Retrieval", "ACM Multimedia", 2022, None)
+    assert parse_head("LaT: Latent Translation. arXiv:2207.04858, 2022.") == (
+        "LaT: Latent Translation", "arXiv", 2022, None)
+    assert parse_head("USIP: Unsupervised Stable Interest Point Detection. ICCV'2019") == (
+        "USIP: Unsupervised Stable Interest Point Detection", "ICCV", 2019, None)

@@ -1,0 +1,57 @@
+"""Table rows read through their header's columns, and blocks of key lines."""
+
+from __future__ import annotations
+
+from promptbot import catalog
+from promptbot.models import Entry
+
+ARXIV = "https://arxiv.org/abs/2109.01134"
+
+
+def one(text: str) -> Entry:
+    result = catalog.parse(text)
+    assert len(result.entries) == 1, result
+    return result.entries[0]
+
+
+def test_table_columns_come_from_the_header() -> None:
+    text = ("| Method | Paper | Conference | Date | Code |\n|---|:--|--|--|--|\n"
+            f"| **CoOp** | [Learning to Prompt for Vision-Language Models]({ARXIV}) | IJCV "
+            "| 2022-01 "
+            "| [link](https://github.com/KaiyangZhou/CoOp) |\n")
+    entry = one(text)
+    assert (entry.kind, entry.name, entry.title, entry.venue, entry.year) == (
+        "table", "CoOp", "Learning to Prompt for Vision-Language Models", "IJCV", 2022)
+    assert entry.code_urls == ("https://github.com/KaiyangZhou/CoOp",)
+
+
+def test_a_title_cell_led_by_a_badge_reads_the_linked_title_and_the_authors_under_it() -> None:
+    # joslefaure/Awesome-Multimodal-Token-Compression: the title was `[!]() <br><br>A, B, C`.
+    text = ("| **Title & Authors** | **Links** |\n| --- | :---: |\n"
+            "|  [![Arxiv](https://img.shields.io/badge/arXiv-2025\\.08-red)]() <br>[Learning to "
+            f"Prompt for Vision-Language Models]({ARXIV})<br>Kaiyang Zhou, Jingkang Yang, Ziwei Liu"
+            f" |  [Paper]({ARXIV})<br> |\n")
+    entry = one(text)
+    assert entry.title == "Learning to Prompt for Vision-Language Models"
+    assert entry.authors == ("Kaiyang Zhou", "Jingkang Yang", "Ziwei Liu")
+
+
+def test_table_rows_without_links_are_not_entries() -> None:
+    text = "| Top Conference | Papers |\n| ---- | ---- |\n| 2022 | **CVPR**: |\n"
+    assert catalog.parse(text).entries == () and catalog.parse(text).unparsed == ()
+
+
+def test_table_row_without_a_title_is_unparsed() -> None:
+    text = "| Title | Code |\n| --- | --- |\n| | [Code](https://github.com/a/b) |\n"
+    result = catalog.parse(text)
+    assert result.entries == ()
+    assert [(u.line, u.text) for u in result.unparsed] == [
+        (3, "| | [Code](https://github.com/a/b) |")]
+
+
+def test_block_needs_a_key_line_and_keeps_blank_lines_inside() -> None:
+    text = ("**Only Bold Text**\n\nprose\n\n**A Title With Links**\n\n- Paper: "
+            "https://arxiv.org/abs/2403.00001\n\n- Code : https://github.com/a/b \n\nprose\n")
+    entry = one(text)
+    assert (entry.line, entry.end_line, entry.kind) == (5, 9, "block")
+    assert entry.code_urls == ("https://github.com/a/b",)
