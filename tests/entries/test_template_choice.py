@@ -13,7 +13,7 @@ from promptbot.entries.template_choice import (
     seal,
 )
 from promptbot.entries.template_fill import Values, fill
-from promptbot.entries.template_model import Slot
+from promptbot.entries.template_model import Slot, Template
 from promptbot.entries.templated import write
 from promptbot.entries.templates import abstract
 
@@ -23,6 +23,14 @@ HISTORY = Path(__file__).parents[1] / "data" / "history"
 def read(name: str) -> str:
     with (HISTORY / name).open(encoding="utf-8", newline="") as handle:
         return handle.read()
+
+
+def sealed_among(rows: list[str], index: int) -> Template:
+    """Entry `index` of `rows` as a template, sealed with the words all the rows write."""
+    templates = [abstract(catalog.parse(r + "\n").entries[0]) for r in rows]
+    found = [t for t in templates if t is not None]
+    assert len(found) == len(rows)
+    return seal(found[index], constant_words(found))
 
 
 def values(**changes: object) -> Values:
@@ -75,9 +83,7 @@ HIGHLIGHTS = [
 
 
 def test_an_exemplars_own_file_link_is_dropped_whole_with_its_separator() -> None:
-    templates = [abstract(catalog.parse(r + "\n").entries[0]) for r in HIGHLIGHTS]
-    found = [t for t in templates if t is not None]
-    sealed = seal(found[0], constant_words(found))
+    sealed = sealed_among(HIGHLIGHTS, 0)
     assert Slot("other", original="./images/bib_mme.txt") in sealed.parts
     text = fill(sealed, values(title="Kimi K2.5: Visual Agentic Intelligence",
                                arxiv_id="2602.02276")).text
@@ -112,10 +118,7 @@ def test_a_links_label_is_the_lists_word_even_when_rare() -> None:
             '2301.00002)][[PyTorch](https://github.com/o/b)]',
             '* **Gamma**: "Gamma Token Dropping Title", ECCV, 2024. [[Paper](https://arxiv.org/abs/'
             '2301.00003)]']
-    templates = [abstract(catalog.parse(r + "\n").entries[0]) for r in rows]
-    first = templates[0]
-    assert first is not None
-    sealed = seal(first, constant_words([t for t in templates if t is not None]))
+    sealed = sealed_among(rows, 0)
     assert "other" not in sealed.kinds
     assert any("Code (in construction)" in p for p in sealed.parts if isinstance(p, str))
 
@@ -242,9 +245,7 @@ PRODUCTS = [
 
 
 def test_a_link_labelled_with_the_exemplars_own_words_goes_whole() -> None:
-    templates = [abstract(catalog.parse(r + "\n").entries[0]) for r in PRODUCTS]
-    found = [t for t in templates if t is not None]
-    sealed = seal(found[-1], constant_words(found))
+    sealed = sealed_among(PRODUCTS, -1)
     assert Slot("other", original="Luma AI") in sealed.parts
     text = fill(sealed, values(title="Zebra-Net: Quokka Alignment", arxiv_id="2611.04567",
                                project_url="https://zoo.github.io/zebra/")).text
@@ -266,9 +267,7 @@ SQUARES = [
 
 
 def test_an_exemplars_emoji_is_dropped_whole_never_cut_to_a_broken_shortcode() -> None:
-    templates = [abstract(catalog.parse(r + "\n").entries[0]) for r in SQUARES]
-    found = [t for t in templates if t is not None]
-    text = fill(seal(found[0], constant_words(found)), values(
+    text = fill(sealed_among(SQUARES, 0), values(
         title="Token Merging at Scale", arxiv_id="2611.04567", yymm="2611")).text
     assert text == ("`Nov`  &nbsp;&nbsp;&nbsp;-&nbsp;&nbsp;&nbsp; [paper](https://arxiv.org/pdf/"
                     "2611.04567) / &nbsp;&nbsp;&nbsp;-&nbsp;&nbsp;&nbsp; Token Merging at Scale")
