@@ -217,6 +217,10 @@ def test_names_that_escape_to_nothing_leave_no_separators_behind() -> None:
     ("- Shuo Hu and Tongtong Liu and Run Xing.<br />", 3,
      "- Ada Lovelace and Bob Zed and Cy Young."),
     ("- Ou Zhou, Ying Ge, and Zheng Zhonglong.<br />", 3, "- Ada Lovelace, Bob Zed, and Cy Young."),
+    # One name surname first before `et al.`; initials where the list writes initials.
+    ("- Achlioptas, Panos, et al.<br />", 3, "- Lovelace, Ada, et al."),
+    ("- Kang, W., Peng, Y., Li, Q. et al.<br />", 2, "- Lovelace, A., Zed, B."),
+    ("- Kang, W., Peng, Y., Li, Q. et al.<br />", 4, "- Lovelace, A., Zed, B., Young, C. et al."),
     # The serial comma is for three names or more.
     ("- Ou Zhou, Ying Ge, and Zheng Zhonglong.<br />", 2, "- Ada Lovelace and Bob Zed."),
 ])
@@ -224,6 +228,6 @@ def test_an_author_line_is_written_the_way_the_exemplar_writes_its_own(
         line: str, authors: int, written: str) -> None:
     raw = (f'{line}\n  "Some Paper Title." TIP (2025).\n'
            "  [[paper](https://arxiv.org/abs/2501.00001)]")
-    names = ("Ada Lovelace", "Bob Zed", "Cy Young")[:authors]
+    names = ("Ada Lovelace", "Bob Zed", "Cy Young", "Di Wu")[:authors]
     out = fill(template_of(raw), values(authors=names, venue="ArXiv"))
     assert out.text.split("<br />")[0] == written

@@ -18,6 +18,8 @@ _QUOTES = "\"“”„«»"
 SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|;|&|[·⋅]|\band\b)\s*")
 _ET_AL = re.compile(r"[\s,]*\bet\s+al\.?$")
 _WORD = re.compile(r"^(?:[^\W\d_][\w'’\-]*\.?|[^\W\d_](?:\.-?[^\W\d_]){1,3}\.?)$")
+# One name written surname first before `et al.`: `Achlioptas, Panos`, `Chen, Dave Zhenyu`.
+_SURNAME_GIVEN = re.compile(r"([^\W\d_][\w'’\-]+),\s*((?:[^\W\d_][\w'’\-.]*\s?){1,3})")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.-?\s?){1,3}")
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos",
                         "du", "le", "la", "bin", "ibn", "al", "el", "y", "ter", "zu"})
@@ -31,9 +33,13 @@ _LEADER = re.compile(r"^(?:\s|[*_]|:[a-z0-9_+\-]+:)+")
 
 def author_names(text: str) -> tuple[str, ...]:
     """The names of an author list, () when the text is anything else."""
-    text = _ET_AL.sub("", text.replace("\xa0", " ").strip())
+    text = text.replace("\xa0", " ").strip()
+    stopped = bool(_ET_AL.search(text))
+    text = _ET_AL.sub("", text)
     if not text or any(c.isdigit() for c in text):
         return ()
+    if stopped and (one := _SURNAME_GIVEN.fullmatch(text)):
+        return (f"{one.group(2)} {one.group(1)}",)  # `Achlioptas, Panos, et al.`
     names = tuple(n.strip() for n in SEPARATOR.split(text))
     if not all(_is_name(n) or _lowercase_name(n, len(names)) for n in names):
         return ()
@@ -45,6 +51,11 @@ def author_names(text: str) -> tuple[str, ...]:
         return tuple(f"{given} {surname}" for surname, given in zip(names[0::2], names[1::2],
                                                                       strict=True))
     return names
+
+
+def initials(given: str) -> bool:
+    """Whether given names are written as initials: `W.`, `M.-H.`, `C. H.`."""
+    return bool(_INITIALS.fullmatch(given.strip()))
 
 
 def _initials_second(pieces: tuple[str, ...]) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from promptbot.catalog import code_hosts
-from promptbot.catalog.authors import SEPARATOR, surname_first
+from promptbot.catalog.authors import SEPARATOR, author_names, initials
 from promptbot.entries.markdown_safety import escape, plain, rendered_text, safe_url
 from promptbot.entries.template_dates import MONTH_NAMES
 from promptbot.entries.template_model import Slot, Template
@@ -207,34 +207,42 @@ _ET_AL = re.compile(r"[\s,]*et\s+al\.?$")
 
 def _author_list(slot: Slot, authors: tuple[str, ...]) -> str | None:
     """The paper's authors the way the exemplar lists its own: its separators (`, `, `,\xa0`,
-    ` and `, `; `), the one before its last name (`, and `), and, where it stops at a few names
+    ` and `, `; `), the one before its last name (`, and `), a bibliography's surname first
+    (`Zhao, Jie and Chen, Xin`, `Achlioptas, Panos, et al.`), and, where it stops at a few names
     with `et al.`, as many names and the same `et al.`."""
     original = slot.original
     et_al = _ET_AL.search(original)
     shown = original[:et_al.start()] if et_al else original
+    listed = author_names(original)  # `et al.` says how a lone `Surname, Given` reads
     separators = [m.group() for m in SEPARATOR.finditer(shown)]
     names = [n for n in (_text(a, slot) for a in authors) if plain(n).strip()]
     if not names:
         return None
-    if et_al and len(names) > len(separators) + 1:
-        names = names[:len(separators) + 1]
+    count = len(listed) or len(separators) + 1
+    if et_al and len(names) > count:
+        names = names[:count]
     else:
         et_al = None
+    end = et_al.group() if et_al else ""
+    given, _, surname = listed[0].rpartition(" ") if listed else ("", "", "")
+    if surname and shown.lstrip().startswith(surname + ","):  # surname first
+        between = " and " if any(s.strip() == "and" for s in separators) else ", "
+        return between.join(_inverted(n, initials(given)) for n in names) + end
     if len(names) == 1 or not separators:
-        return names[0] + (et_al.group() if et_al else "")
-    if surname_first(separators):
-        return " and ".join(_inverted(n) for n in names) + (et_al.group() if et_al else "")
+        return names[0] + end
     common = Counter(separators).most_common(1)[0][0]
     last = separators[-1] if len(separators) > 1 and separators[-1] != common else common
     if len(names) == 2 and last.lstrip().startswith(",") and "and" in last:
         last = last.replace(",", "", 1)  # the serial comma is for three names or more
-    text = common.join(names[:-1]) + last + names[-1]
-    return text + (et_al.group() if et_al else "")
+    return common.join(names[:-1]) + last + names[-1] + end
 
 
-def _inverted(name: str) -> str:
-    """`Jie Zhao` as `Zhao, Jie` (the last word is the surname; a single word stays)."""
+def _inverted(name: str, initials: bool = False) -> str:
+    """`Jie Zhao` as `Zhao, Jie`, or `Zhao, J.` where the list writes initials (the last word
+    is the surname; a single word stays)."""
     given, _, surname = name.rpartition(" ")
+    if initials:
+        given = " ".join(w[0] + "." for w in given.split() if w[:1].isalpha())
     return f"{surname}, {given}" if given else name
 
 
