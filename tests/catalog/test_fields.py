@@ -264,6 +264,20 @@ ARXIV = "https://arxiv.org/abs/2109.01134"
          "Learning to Prompt for Vision-Language Models", "ICCV", 2021, None),
         (f"- Learning to Prompt for Vision-Language Models. arxiv'2021 [[paper]]({ARXIV})", None,
          "Learning to Prompt for Vision-Language Models", "arxiv", 2021, None),
+        # jianghaojun/Awesome-3D-Vision-and-Language: a credit before the bold title.
+        (f"1. **CoOp**: Zhou, Kaiyang, et al. **Learning to Prompt for Vision-Language Models**. "
+         f"IJCV 2022. [[Paper]]({ARXIV})", "CoOp", "Learning to Prompt for Vision-Language Models",
+         "IJCV", 2022, None),
+        # eric-ai-lab/awesome-vision-language-navigation: a tag and a colon, the venue on the
+        # line under the title; or the venue after a `<br>`.
+        (f"- [CoOp]: Learning to Prompt for Vision-Language Models  \nIJCV 2022 [paper]({ARXIV})",
+         "CoOp", "Learning to Prompt for Vision-Language Models", "IJCV", 2022, None),
+        (f"- Learning to Prompt for Vision-Language Models <br>\nIJCV 2022 [[Paper]]({ARXIV})",
+         None, "Learning to Prompt for Vision-Language Models", "IJCV", 2022, None),
+        # wyzjack/Awesome-3D-AnomalyDetection: the boxed name and the title in one field.
+        (f'- <span id = "2">**[CoOp]** Learning to Prompt for Vision-Language Models</span> | '
+         f"**IJCV' 22** | [[pdf]]({ARXIV})", "CoOp",
+         "Learning to Prompt for Vision-Language Models", "IJCV", 2022, None),
     ],
     ids=["link-title", "backtick-name", "dash-separator", "venue-in-parens", "bold-title",
          "name-then-link-title", "curly-quotes", "ordered-short-year", "bold-link-description",
@@ -273,7 +287,9 @@ ARXIV = "https://arxiv.org/abs/2109.01134"
          "code-name-credit-bold-title", "code-credit-citation", "code-credit-arxiv-id",
          "code-credit-arxiv",
          "code-name-credit-first", "anchored-name", "marks-links-then-title",
-         "emoji-venue-tag-full-year", "venue-apostrophe-full-year", "arxiv-apostrophe-year"],
+         "emoji-venue-tag-full-year", "venue-apostrophe-full-year", "arxiv-apostrophe-year",
+         "name-credit-bold-title", "tag-colon-venue-line", "venue-after-break",
+         "separated-boxed-name-and-title"],
 )
 def test_family_variants(text: str, name: str | None, title: str, venue: str | None,
                          year: int | None, affiliation: str | None) -> None:

@@ -19,7 +19,8 @@ from promptbot.catalog.links import (
     [("CVPR 2022", ("CVPR", 2022)), ("arXiv 2306", ("arXiv", 2023)),
      ("arxiv 2111", ("arxiv", 2021)), ("2305", (None, 2023)),
      ("IEEE Access 2022", ("IEEE Access", 2022)), ("NIPS 2022", ("NIPS", 2022)),
-     ("Paper", None), ("PyTorch", None), ("Code 2022", None), ("CVPR'23", ("CVPR", 2023))],
+     ("Paper", None), ("PyTorch", None), ("Code 2022", None), ("CVPR'23", ("CVPR", 2023)),
+     ("ICCV2021", ("ICCV", 2021)), ("ECCV20", ("ECCV", 2020))],  # glued: not `ICCV20` in 21
 )
 def test_venue_labels(label: str, expected: tuple[str | None, int | None] | None) -> None:
     assert venue_label(label) == expected

@@ -552,3 +552,23 @@ def test_a_mistyped_link_of_the_entry_keeps_the_lines_after_it_in_the_entry() ->
     (entry,) = catalog.parse(text).entries
     assert (entry.line, entry.end_line) == (2, 5)
     assert entry.authors == ("Honghui Yang", "Sha Zhang")
+
+
+
+def test_a_nested_line_of_only_links_is_the_entrys_own_under_an_entry_only() -> None:
+    # liudaizong/Awesome-3D-Visual-Grounding: the paper's link on a nested line of its own; it
+    # was read as an entry titled `[ECCV2020]`, and the entry above it had no arXiv id.
+    text = ("# L\n* **ScanRefer: 3D Object Localization in RGB-D Scans** | "
+            "[Github](https://github.com/daveredrum/ScanRefer)\n"
+            "  * Dave Zhenyu Chen, Angel X. Chang, Matthias Nießner\n"
+            "  * Technical University of Munich, Simon Fraser University\n"
+            "  * [ECCV2020] https://arxiv.org/abs/1912.08830\n\n"
+            "* Online Resources:\n    * [Papers with Code](https://paperswithcode.com/x)\n"
+            "    * [Transformer tutorial](http://lucasb.eyer.be/transformer)\n")
+    entries = catalog.parse(text).entries
+    scanrefer = entries[0]
+    assert (scanrefer.end_line, scanrefer.arxiv_ids) == (5, ("1912.08830",))
+    assert (scanrefer.venue, scanrefer.year) == ("ECCV", 2020)
+    assert scanrefer.authors == ("Dave Zhenyu Chen", "Angel X. Chang", "Matthias Nießner")
+    # A label over a list of links is no entry with those links as its details.
+    assert len(entries) == 1

@@ -41,6 +41,7 @@ class Fields:
 
 
 _NAME = re.compile(r"\s*(?:\*\*(?P<bold>.+?)\*\*|`(?P<code>[^`]+)`(?=\s*[:：]))\s*[:：]?\s*")
+_CREDIT_BEFORE_BOLD = re.compile(r"\s*([^*\[\]()`<>]{2,80}?,?\s+et\s+al\.)\s+(?=\*\*)")
 _TAIL_NAME = re.compile(r"\(\s*\*\*(.+?)\*\*\s*\)")
 _STARS = "⭐🌟✨🔥★☆ "
 _BOLD = re.compile(r"\*\*(?!\s)(.+?)(?<!\s)\*\*")
@@ -82,9 +83,11 @@ _MONTH_TAG = re.compile(r"(\d\d)(0[1-9]|1[0-2])")
 # can only be a venue; a tag before the title (or a ` | ` field) may be the short name
 # (`[YOLO 11]`, `[Qwen 25]`), so here a venue takes its year after an apostrophe (`CVPR'26`,
 # `CVPR’26`), or is `arXiv` alone.
-_VENUE_TAG = re.compile(r"([A-Za-z][\w\- ]{0,20}?)\s*['’](\d\d)(?:\.\d{1,2})?|(arxiv)", re.I)
+_VENUE_TAG = re.compile(r"([A-Za-z][\w\- ]{0,20}?)\s*['’]\s?(\d\d)(?:\.\d{1,2})?|(arxiv)", re.I)
+_VENUE_LINE_END = re.compile(r"\s(?:<br\s*/?>\s*)?([A-Za-z][\w\-]*\s(?:19|20)\d\d)$")
 _FULL_YEAR_END = re.compile(r"\s(?:19|20)\d\d$")
 _SHORTCODES = re.compile(r"^\s*(?::[a-z0-9_+\-]+:\s*)+")
+_BOXED_THEN_TEXT = re.compile(r"\s*\*\*\[([^\[\]]{1,40})\]\*\*\s+(\S.*)", re.DOTALL)
 _FIELD_SEP = re.compile(r"\s+\|\s+")
 _SPAN = re.compile(r"</?span[^>]*>")
 
@@ -108,7 +111,7 @@ def _tagged(text: str) -> Fields | None:
         at = tag.end()
     if at == 0 or at >= len(text):
         return None
-    rest = text[at:]
+    rest = text[at:].lstrip(" :：")  # `[R2R]: Title`
     found = find_links(rest)
     if found and found[0][0] == 0 and is_title_label(found[0][2]):
         title = clean(found[0][2])
@@ -118,6 +121,10 @@ def _tagged(text: str) -> Fields | None:
     else:
         title = clean(rest[: found[0][0] if found else len(rest)].rstrip(" [").strip())
         links = _links(found, None)
+        if venue is None and (ending := _VENUE_LINE_END.search(title)) and (
+                under := venue_label(ending.group(1))) and under[0]:
+            # `[R2R]: Title  ⏎  CVPR 2018 [paper](…)`: the venue on the line under the title
+            title, (venue, year) = title[: ending.start()].rstrip(" ,."), under
     if len(title.split()) < 2:
         return None
     return Fields(title, name, venue, year, None, links)
@@ -132,6 +139,8 @@ def _separated(text: str) -> Fields | None:
     year = None
     plain = []
     for part in parts:
+        if name is None and (boxed := _BOXED_THEN_TEXT.fullmatch(part)):
+            name, part = clean(boxed.group(1)), boxed.group(2)  # `**[BTF]** Back to the …`
         bare = clean(part.strip().strip("*").strip("[]`").strip("*"))
         label = _VENUE_TAG.fullmatch(bare) or None
         if "](" in part or "http" in part:
@@ -182,6 +191,11 @@ def bullet_fields(text: str) -> Fields | None:
                        year=rest.year or marks.year)
     found = find_links(text)
     name, start = _leading_name(text)
+    if (credit := _CREDIT_BEFORE_BOLD.match(text, start)) and (rest := bullet_fields(
+            text[credit.end():])):
+        # `**ScanRefer**: Chen, Dave, et al. **Title**. ECCV 2020`: the credit, then the entry
+        return replace(rest, name=name or rest.name,
+                       authors=rest.authors or author_names(credit.group(1)))
     after = [f for f in found if f[0] >= start]
     end = after[0][0] if after else len(text)
     end -= 1 if end > start and text[end - 1] == "[" else 0
@@ -234,20 +248,22 @@ def bullet_fields(text: str) -> Fields | None:
                   authors)
 
 
+_TAG_FIRST = re.compile(r"\[([^\[\]]{2,30})\](?!\()")
 _EMPHASISED_END = re.compile(r"[*_]+([^*_]+)[*_]+\s*[.,;]?\s*$")
 
 
 def with_details(fields: Fields, details: list[str]) -> Fields:
     """The fields with what the entry's nested lines add: `A, B, and C. *CVPR 2016*` gives the
-    authors, and the venue and year where the entry's own line has none."""
-    for detail in details:
-        text = detail.strip()
-        tail = _EMPHASISED_END.search(text)
-        names = author_names(_TRAILER_MARKS.sub("", text[: tail.start()] if tail else text))
-        if not names:
-            continue
-        venue, year = fields.venue, fields.year
-        if tail and not (venue or year) and (label := venue_label(clean(tail.group(1)))):
+    authors, and, like a line `[ICCV2021] https://…`, the venue and year where the entry's own
+    line has none."""
+    authors, venue, year = fields.authors, fields.venue, fields.year
+    for detail in (d.strip() for d in details):
+        ending = _EMPHASISED_END.search(detail)
+        names = author_names(_TRAILER_MARKS.sub("", detail[: ending.start()] if ending
+                                                else detail))
+        authors = authors or names
+        tagged = ending if names else _TAG_FIRST.match(detail)  # the authors' venue, or a tag
+        label = venue_label(clean(tagged.group(1))) if tagged else None
+        if label is not None and label[0] and not (venue or year):
             venue, year = label
-        return replace(fields, authors=names, venue=venue, year=year)
-    return fields
+    return replace(fields, authors=authors, venue=venue, year=year)

@@ -28,6 +28,8 @@ _SENTENCE_VENUE = re.compile(
 _CREDIT_FIRST = re.compile(r"^[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)? et al\.\s+(?=\S)")
 _SENTENCE_VENUE_YEAR = re.compile(
     r"\.\s+((?:[A-Z][\w&\-]*|[aA]rxiv)(?:\s+[A-Z][\w&\-]*){0,3})\s*['’]\s?((?:19|20)\d\d)$")
+# A venue's acronym (two capitals or more) and its year ending the head, perhaps after a break.
+_ACRONYM_YEAR_END = re.compile(r"\s(?:<br\s*/?>\s*)?([A-Z][a-z]*[A-Z][A-Za-z]*)\s((?:19|20)\d\d)$")
 _VENUE_PAREN_YEAR = re.compile(r"([^(),]{1,60}?)\s*\(\s*((?:19|20)\d\d)\s*\)")
 _QUOTED = re.compile(rf"[{QUOTES}]+(.*)[{QUOTES}]+(.*)", re.DOTALL)
 _COMMA = re.compile(r",(?![^()]*\))")
@@ -131,6 +133,9 @@ def _unquoted(head: str) -> tuple[str, str | None, int | None, str | None]:
         if venue is None and (sentence := _SENTENCE_VENUE.search(text)):
             # `Title. CVPR, 2023`; `Title. arXiv:2207.04858, 2022`
             text, venue = text[: sentence.start()], sentence.group(1) or "arXiv"
+    if venue is None and year is None and (broken := _ACRONYM_YEAR_END.search(text)):
+        # `Title <br> ICLR 2022`, `Title␣␣⏎RSS 2018`: the venue on the line under the title
+        text, venue, year = text[: broken.start()], broken.group(1), int(broken.group(2))
     return text, venue, year, affiliation
 
 

@@ -11,7 +11,7 @@ from promptbot.catalog.code_hosts import is_repository
 LINK = re.compile(r"\[\[?([^\[\]]*)\]?\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?\s*\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])")
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
-_VENUE_WORD = r"[A-Za-z][A-Za-z0-9&@/+.\-]*"
+_VENUE_WORD = r"[A-Za-z][A-Za-z0-9&@/+.\-]*?"  # lazy: `ICCV2021` is ICCV in 2021, not ICCV20 in 21
 _VENUE_LABEL = re.compile(
     rf"\s*(?:({_VENUE_WORD}(?: {_VENUE_WORD}){{0,3}})\s*'?\s*)?(\d{{4}}|\d{{2}})"
     r"(?:\.(?:0?[1-9]|1[0-2]))?\s*"  # `Arxiv 2025.03`: a month after the year

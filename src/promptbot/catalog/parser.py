@@ -38,6 +38,8 @@ _MD_LINK = re.compile(r"\[[^\[\]]+\]\([^)]*\)")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _NAMED_QUOTE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*[^*]+\*\*[ \t]*[:：]?[ \t]*[\"“]")
 _MAX_CONTINUATION = 4
+# What a line shows besides words: links, bare URLs, bracketed tags (`[ECCV2020]`).
+_LINKS_AND_TAGS = re.compile(r"!?\[[^\]]*\]\([^)]*\)|https?://\S+|\[[^\]]*\]")
 _PARAGRAPH_RUN = 2  # entry-like paragraphs under one heading before they count as entries
 _PROSE_WORDS = 40  # words outside its links beyond which a paragraph is prose
 _SPEAKS = re.compile(r"(?i)\b(?:we|our|us|you|your)\b")
@@ -216,17 +218,23 @@ def _is_continuation(body: str) -> bool:
 def _continuation_end(bodies: list[str], i: int) -> int:
     end = i
     while end + 1 < len(bodies) and end - i < _MAX_CONTINUATION:
-        if not _is_continuation(bodies[end + 1]) and not _is_detail(bodies[end + 1], bodies[i]):
+        if not _is_continuation(bodies[end + 1]) and not _is_detail(
+                bodies[end + 1], bodies[i], _looks_like_entry(" ".join(bodies[i:end + 1]))):
             break
         end += 1
     return end
 
 
-def _is_detail(body: str, item: str) -> bool:
-    """A bullet nested under the entry that links nothing, `  - A, B. *CVPR 2016*`: the entry's
-    own line (its authors, a note), which a new entry written after it must not take away."""
-    return bool(_BULLET.match(body)) and _indent(body) > _indent(item) and not (
-        _WEB_LINK.search(body) or _PAPER_URL.search(body))
+def _is_detail(body: str, item: str, entry: bool = True) -> bool:
+    """A bullet nested under the entry that is no paper of its own: a line that links nothing
+    (`  - A, B. *CVPR 2016*`) or, under an item that is an entry already, only links
+    (`  * [ECCV2020] https://arxiv.org/abs/…`; under `* Online Resources:` such lines are a list
+    of links, not one entry). It is the entry's own line (its authors, a note, its paper), which
+    a new entry written after it must not take away."""
+    if not _BULLET.match(body) or _indent(body) <= _indent(item):
+        return False
+    linked = _WEB_LINK.search(body) or _PAPER_URL.search(body)
+    return not linked or (entry and len(_WORDS.findall(_LINKS_AND_TAGS.sub(" ", body))) < 2)
 
 
 def _indent(body: str) -> int:
