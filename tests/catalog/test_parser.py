@@ -572,3 +572,14 @@ def test_a_nested_line_of_only_links_is_the_entrys_own_under_an_entry_only() -> 
     assert scanrefer.authors == ("Dave Zhenyu Chen", "Angel X. Chang", "Matthias Nießner")
     # A label over a list of links is no entry with those links as its details.
     assert len(entries) == 1
+
+
+
+def test_a_titled_item_without_a_link_of_its_own_keeps_its_nested_paper_link() -> None:
+    # A paper without code written the way liudaizong/Awesome-3D-Visual-Grounding writes one:
+    # its only link on a nested line. It was read as an entry titled `[CVPR2026]`.
+    text = ("# L\n* **Quokka Alignment for Wombat Segmentation in the Wild**\n"
+            "  * Ada Q. Lovelace\n  * [CVPR2026] https://arxiv.org/abs/2611.04568\n")
+    (entry,) = catalog.parse(text).entries
+    assert (entry.title, entry.venue, entry.year, entry.arxiv_ids) == (
+        "Quokka Alignment for Wombat Segmentation in the Wild", "CVPR", 2026, ("2611.04568",))

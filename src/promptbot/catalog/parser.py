@@ -219,7 +219,8 @@ def _continuation_end(bodies: list[str], i: int) -> int:
     end = i
     while end + 1 < len(bodies) and end - i < _MAX_CONTINUATION:
         if not _is_continuation(bodies[end + 1]) and not _is_detail(
-                bodies[end + 1], bodies[i], _looks_like_entry(" ".join(bodies[i:end + 1]))):
+                bodies[end + 1], bodies[i], _looks_like_entry(" ".join(bodies[i:end + 1]))
+                or _titled(bodies[i])):
             break
         end += 1
     return end
@@ -235,6 +236,13 @@ def _is_detail(body: str, item: str, entry: bool = True) -> bool:
         return False
     linked = _WEB_LINK.search(body) or _PAPER_URL.search(body)
     return not linked or (entry and len(_WORDS.findall(_LINKS_AND_TAGS.sub(" ", body))) < 2)
+
+
+def _titled(item: str) -> bool:
+    """Whether a bullet reads as a paper's title (`* **Title of a Paper**`), not as a label over
+    a list of links (`* Online Resources:`)."""
+    text = _BULLET.sub("", item, count=1).strip()
+    return not text.endswith((":", "：")) and len(_WORDS.findall(text)) >= 3
 
 
 def _indent(body: str) -> int:
