@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from promptbot import catalog
 from promptbot.entries.template_fill import Values, fill, format_date
-from promptbot.entries.template_model import Slot, Template
+from promptbot.entries.template_model import Part, Slot, Template
 from promptbot.entries.templates import abstract
 
 ZLKONG = ("* [**CVPR'26**] VideoSeek: Long-Horizon Video Agent with Tool-Guided Seeking "
@@ -231,3 +232,35 @@ def test_an_author_line_is_written_the_way_the_exemplar_writes_its_own(
     names = ("Ada Lovelace", "Bob Zed", "Cy Young", "Di Wu")[:authors]
     out = fill(template_of(raw), values(authors=names, venue="ArXiv"))
     assert out.text.split("<br />")[0] == written
+
+
+
+def with_other(template: Template, words: str) -> Template:
+    """The template with `words` of its literal text made a value the bot cannot know, as
+    sealing an exemplar's own words does."""
+    parts: list[Part] = []
+    for part in template.parts:
+        if isinstance(part, str) and words in part:
+            before, _, after = part.partition(words)
+            parts.extend((before, Slot("other", original=words), after))
+        else:
+            parts.append(part)
+    return replace(template, parts=tuple(parts))
+
+
+@pytest.mark.parametrize(("raw", "words", "written"), [
+    # MrNeRF/awesome-3D-gaussian-splatting: no dash left when the description goes.
+    ("- [3DGS Tutorial](https://arxiv.org/abs/2501.00001) - Tutorial from the authors",
+     "Tutorial from the authors", "- [Token Merging at Scale](https://arxiv.org/abs/2604.01234)"),
+    # wyzjack/Awesome-3D-AnomalyDetection: without a name, no ` | ` before the title.
+    ("**[MVTec 3D-AD]** | The MVTec 3D-AD Dataset | **VISAPP' 22** | [[pdf]](https://arxiv.org/"
+     "pdf/2112.09045.pdf)", "MVTec 3D-AD", "Token Merging at Scale | **arXiv' 26** | [[pdf]]("
+     "https://arxiv.org/pdf/2604.01234.pdf)"),
+    # liudaizong/Awesome-3D-Visual-Grounding: a note `  * Two-stage approach #` goes whole.
+    ("* **Some Paper Title Here** | [Github](https://github.com/a/b)\n"
+     "  * [ECCV2020] https://arxiv.org/abs/2001.00001\n  * Two-stage approach #",
+     "Two-stage approach", "* **Token Merging at Scale**\n  * [arXiv2026] https://arxiv.org/abs/"
+     "2604.01234"),
+])
+def test_what_a_dropped_value_leaves_goes_with_it(raw: str, words: str, written: str) -> None:
+    assert fill(with_other(template_of(raw), words), values()).text == written

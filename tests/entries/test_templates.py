@@ -201,3 +201,27 @@ def test_a_venue_of_several_words_is_one_slot_not_a_known_word_and_copied_rest()
     venues = [s.original for s in template.slots if s.kind == "venue"]
     assert venues == ["ACMMM", "ACM Multimedia"]
     assert "Multimedia" not in "".join(p for p in template.parts if isinstance(p, str))
+
+
+
+def test_an_image_kept_on_github_is_the_exemplars_own_never_a_code_slot() -> None:
+    # Hedlen/awesome-segment-anything: a figure from the paper's repository in its own column;
+    # the new paper's code link was written into it as an image.
+    raw = ("| Title | Presentation | Paper page | Code base |\n|:-:|:-:|:-:|:-:|\n| OvSeg | "
+           "![img](https://github.com/facebookresearch/ov-seg/raw/main/resources/ovseg.gif) | "
+           "[CVPR2023](https://arxiv.org/abs/2210.04150) | [Code](https://github.com/"
+           "facebookresearch/ov-seg) |")
+    template = abstract(entry_of(raw))
+    assert template is not None
+    assert [s.kind for s in template.slots if s.kind in ("code", "other")] == ["other", "code"]
+
+
+def test_a_venue_glued_to_its_full_year_is_two_slots() -> None:
+    # liudaizong/Awesome-3D-Visual-Grounding: `[ECCV2020] https://arxiv.org/abs/…`
+    raw = ("* **ScanRefer: 3D Object Localization in RGB-D Scans** | [Github](https://github.com/"
+           "daveredrum/ScanRefer)\n  * Dave Zhenyu Chen, Angel X. Chang\n"
+           "  * [ECCV2020] https://arxiv.org/abs/1912.08830")
+    template = abstract(entry_of(raw))
+    assert template is not None
+    assert [(s.kind, s.form, s.original) for s in template.slots if s.kind in (
+        "venue", "date")] == [("venue", "", "ECCV"), ("date", "%Y", "2020")]

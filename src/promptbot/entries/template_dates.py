@@ -27,7 +27,7 @@ _DATE = re.compile(
     r"(?P<m>\d{1,2})(?![\d.]|-\d)|(?P<yy_mm>\d\d-\d\d)|(?P<four>\d{4}))(?![\w])"
 )
 _TAG = re.compile(r"<[A-Za-z][^<>]*>")
-_SHORT_YEAR = re.compile(r"(['’])((?:19|20)?\d\d)(?:(\.)(\d{1,2}))?(?!\d)")
+_SHORT_YEAR = re.compile(r"(['’]) ?((?:19|20)?\d\d)(?:(\.)(\d{1,2}))?(?!\d)")
 
 
 def free(spans: list[Span], start: int, end: int) -> bool:
@@ -59,7 +59,8 @@ def date_spans(text: str, spans: list[Span], yymm: str, year: int | None) -> Ite
         form = ("%Y" if len(match.group(2)) == 4 else "%y") + (
             "." + ("%m" if len(match.group(4)) == 2 else "%-m") if match.group(3) else "")
         if free(taken, match.start(2), match.end()):
-            yield match.start(2), match.end(), Slot("date", form, original=match.group()[1:])
+            yield match.start(2), match.end(), Slot("date", form,
+                                                    original=text[match.start(2):match.end()])
 
 
 def _month_dates(text: str, spans: list[Span]) -> Iterator[Span]:

@@ -257,9 +257,11 @@ _LABEL_GONE = re.compile(r"\[?!?\[\s*\x00\s*\]\([^()\s]*\)\]?")
 _EMPTY_LINK = re.compile(r"\[?\[\s*\]\([^()\s]*\)\]?")  # a badge gone, its link left empty
 _IMAGE_GONE = re.compile(r"!\[[^\[\]]*\]\(\x00\)")
 _HTML_GONE = re.compile(r"<a\b[^>]*\x00[^>]*>.*?</a>|<img\b[^>]*\x00[^>]*>", re.DOTALL)
-# What is left of a line once its only value is gone: nothing, or a `- Code: ` label.
-_LABEL_ONLY = re.compile(r"^\s*(?:[-*+]\s+)?(?:[\w .]{1,20}[:：])?\s*$")
+# What is left of a line once its only value is gone: nothing, a `- Code: ` label, or marks
+# (`  * #` of a note `  * Two-stage approach, relation #`).
+_LABEL_ONLY = re.compile(r"^\s*(?:[-*+]\s+)?(?:[\w .]{1,20}[:：])?[\s#*_.,;:|/\-–—]*$")
 _SEPARATORS = (",", ";")
+_DANGLING_DASH = re.compile(r"(?<=\S)[ \t]+[-–—][ \t]*$")
 _CONNECTOR = re.compile(r"(?i)(?<=\s)by[ \t]+$")
 _PAIRS = (("**", "**"), ("__", "__"), ("*", "*"), ("_", "_"), ("`", "`"), ("[", "]"),
           ("(", ")"))
@@ -306,6 +308,11 @@ def _remove(text: str, start: int, end: int) -> str:
     if _LABEL_ONLY.match(rest) and line_start > 0:
         return text[:line_start - 1] + text[line_end:]  # a line of its own: drop the line
     before, after = text[:start], text[end:]
+    if not after.split("\n", 1)[0].strip():
+        # `- [Title](…) - {description}` without the description: no dash left dangling
+        before = before[:line_start] + _DANGLING_DASH.sub("", before[line_start:])
+    if not before[line_start:].strip() and after.lstrip(" ").startswith("| "):
+        after = after.lstrip(" ")[2:]  # `**[Name]** | Title | …` without a name: `Title | …`
     if after.startswith((":", "：")) and not before[line_start:].strip(" -*+0123456789."):
         after = after[1:].lstrip(" ")  # `**{name}**: Title` without name: `Title`
     kept = before.rstrip(" \t")

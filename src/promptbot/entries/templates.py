@@ -67,6 +67,7 @@ def abstract(entry: Entry) -> Template | None:
 
 
 _LINK_BEFORE = re.compile(r"(?<!!)\[[^\[\]]*\]\($")  # a link (not an image) opens here
+_IMAGE_BEFORE = re.compile(r"!\[[^\[\]]*\]\($")  # an image's source starts here
 ARXIV_ABS = "https://arxiv.org/abs/{id}"
 
 
@@ -94,6 +95,10 @@ def link_spans(text: str, papers: set[str]) -> Iterator[Span]:
         elif stars := _STARS.match(url):
             yield match.start(), match.end(), Slot("repo", stars.group(1) + "{repo}"
                                                    + stars.group(3), original=url)
+        elif _IMAGE_BEFORE.search(text, 0, match.start()):
+            # An image is the exemplar's own (a figure kept in its repository on GitHub), never
+            # a place for the new paper's code or paper link.
+            yield match.start(), match.end(), Slot("other", original=url)
         elif _labelled_as_page(text, match.start()):
             # Before the host: a `Website` badge that leads to GitHub is the exemplar's own page
             # (its repository, an awesome list), and a new paper's is its project page.
@@ -310,8 +315,8 @@ def _read_venue_span(text: str, entry: Entry, spans: list[Span]) -> Iterator[Spa
             return
 
 
-# A venue and its year run together in a credit: `[Pei et al. CVPR23]`, `ARXIV22`, `ACMMM22`.
-_GLUED = re.compile(r"(?<![\w\-])([A-Za-z]{2,12}?)(\d\d)(?![\w\-.])")
+# A venue and its year run together: `[Pei et al. CVPR23]`, `ARXIV22`, `ACMMM22`, `[ECCV2020]`.
+_GLUED = re.compile(r"(?<![\w\-])([A-Za-z]{2,12}?)((?:19|20)\d\d|\d\d)(?![\w\-.])")
 
 
 def _glued_spans(text: str, spans: list[Span], year: int | None) -> Iterator[Span]:
@@ -319,11 +324,13 @@ def _glued_spans(text: str, spans: list[Span], year: int | None) -> Iterator[Spa
     the entry's own year and a word that is a venue (or an acronym right before it)."""
     for match in _GLUED.finditer(text):
         word, digits = match.group(1), match.group(2)
-        if year is None or int(digits) != year % 100 or not free(spans, *match.span()):
+        if year is None or int(digits) not in (year, year % 100) or not free(
+                spans, *match.span()):
             continue
         if word.lower() == "arxiv" or _is_venue(word) or _acronym(word):
             yield match.start(1), match.end(1), Slot("venue", original=word)
-            yield match.start(2), match.end(2), Slot("date", "%y", original=digits)
+            yield match.start(2), match.end(2), Slot(
+                "date", "%Y" if len(digits) == 4 else "%y", original=digits)
 
 
 # The paper named by its arXiv id in the text, not by a link: `arXiv:2207.04858, 2022.`
