@@ -51,3 +51,14 @@ def test_a_lone_paragraph_entry_is_kept_apart() -> None:
     surveys = cat.sections[-1]
     assert len(surveys.entries) == 1  # no gap between two entries to learn from
     assert spacing.kept_apart(cat, surveys.entries)
+
+
+def test_a_lone_block_entry_is_kept_apart() -> None:
+    # amusi/CVPR2024-Papers-with-Code: a section with one `**Title**⏎⏎- Paper: …⏎- Code: …`
+    # block. The new block was written right under `- Code: …`, and its title ran on into it.
+    cat = catalog.parse("# NeRF\n\n**PIE-NeRF: Physics-based Interactive Elastodynamics**\n\n"
+                        "- Paper: https://arxiv.org/abs/2311.13099\n"
+                        "- Code: https://github.com/FYTalon/pienerf/\n")
+    (section,) = [s for s in cat.sections if s.entries]
+    assert [e.kind for e in section.entries] == ["block"]
+    assert spacing.kept_apart(cat, section.entries)

@@ -21,9 +21,10 @@ from promptbot.models import Catalog, Entry, Section
 
 
 def kept_apart(catalog: Catalog, entries: Sequence[Entry]) -> bool:
-    """Whether most entries after the first have a blank line right above them; paragraphs
-    always are (without one, a new paragraph would run on into the one above)."""
-    if any(e.kind == "paragraph" for e in entries):
+    """Whether most entries after the first have a blank line right above them; paragraphs and
+    blocks always are: without one, a new paragraph would run on into the one above, and a
+    block's bold title line into the last key line of the block above (`- Code: …`)."""
+    if any(e.kind in ("paragraph", "block") for e in entries):
         return True
     later = [e for e in entries[1:] if e.line >= 2]
     blank = sum(1 for e in later if not catalog.lines[e.line - 2].strip())
