@@ -583,3 +583,12 @@ def test_a_titled_item_without_a_link_of_its_own_keeps_its_nested_paper_link() -
     (entry,) = catalog.parse(text).entries
     assert (entry.title, entry.venue, entry.year, entry.arxiv_ids) == (
         "Quokka Alignment for Wombat Segmentation in the Wild", "CVPR", 2026, ("2611.04568",))
+
+
+def test_a_contents_line_is_no_entry_even_with_a_web_link() -> None:
+    # Qinying-Liu/Awesome-Open-Vocabulary-Semantic-Segmentation: its contents credit who keeps
+    # each part; those lines were entries, and the contents a section papers could go to.
+    text = ("# L\n* [Open-Vocabulary Semantic Segmentation](#Open-Vocabulary) (mainly updated by "
+            "[@tbh3223](https://github.com/tbh3223))\n  * [Fully-supervised Methods](#Fully)\n\n"
+            "## Open-Vocabulary\n1. [Learning to Prompt](https://arxiv.org/abs/2109.01134)\n")
+    assert [e.title for e in catalog.parse(text).entries] == ["Learning to Prompt"]

@@ -38,6 +38,7 @@ _MD_LINK = re.compile(r"\[[^\[\]]+\]\([^)]*\)")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _NAMED_QUOTE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\*\*[^*]+\*\*[ \t]*[:：]?[ \t]*[\"“]")
 _MAX_CONTINUATION = 4
+_CONTENTS_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\[[^\[\]]+\]\(#[^)]*\)")
 # What a line shows besides words: links, bare URLs, bracketed tags (`[ECCV2020]`).
 _LINKS_AND_TAGS = re.compile(r"!?\[[^\]]*\]\([^)]*\)|https?://\S+|\[[^\]]*\]")
 _PARAGRAPH_RUN = 2  # entry-like paragraphs under one heading before they count as entries
@@ -200,7 +201,10 @@ def _add_paragraphs(bodies: list[str], lines: tuple[str, ...], scan: _Scan) -> N
 
 
 def _looks_like_entry(body: str) -> bool:
-    """A bullet with a web link, or a bold name and a quoted title; not a contents link."""
+    """A bullet with a web link, or a bold name and a quoted title; not a contents link (one
+    that leads to a heading of the page, `* [Methods](#methods) (by [@ann](…))`)."""
+    if _CONTENTS_LINE.match(body):
+        return False
     if _WEB_LINK.search(body) or _PAPER_URL.search(body):
         return not is_resource_link(_BULLET.sub("", body, count=1))
     return bool(_NAMED_QUOTE.match(body))
