@@ -26,6 +26,7 @@ import argparse
 import json
 import re
 import sys
+import textwrap
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -89,7 +90,7 @@ def broken(cat: Catalog, new: Catalog, text: str, paper: Paper) -> bool:
     added = [e for e in new.entries if paper.arxiv_id in e.arxiv_ids]
     old = [(e.title, e.arxiv_ids) for e in cat.entries]
     rest = [(e.title, e.arxiv_ids) for e in new.entries if not added or e is not added[0]]
-    return len(added) != 1 or rest != old or bool(taken_from(cat.render(), new.render()))
+    return len(added) != 1 or rest != old or bool(taken_from(cat.render(), new.render(), text))
 
 
 class _Blocks(HTMLParser):
@@ -124,10 +125,17 @@ def _blocks(markdown: str) -> Counter[str]:
     return parser.found
 
 
-def taken_from(old: str, new: str) -> list[str]:
+def taken_from(old: str, new: str, entry: str = "") -> list[str]:
     """The list items, paragraphs and rows of the old text that the new one no longer shows as
-    they were: a line of an old entry (its nested authors' line) taken into the new entry."""
-    return list((_blocks(old) - _blocks(new)).elements())
+    they were: a line of an old entry (its nested authors' line) taken into the new entry. A
+    block that holds the new `entry` (the sub-group it was written into) is compared without
+    it."""
+    alone = textwrap.dedent(entry.strip("\n"))  # a nested entry, not a code block
+    shown = max(_blocks(alone), key=len, default="") if alone.strip() else ""
+    kept: Counter[str] = Counter()
+    for block, count in _blocks(new).items():
+        kept[" ".join(block.replace(shown, " ").split()) if shown else block] += count
+    return list((_blocks(old) - kept).elements())
 
 
 @lru_cache(maxsize=2)

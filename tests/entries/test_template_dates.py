@@ -27,8 +27,8 @@ from promptbot.entries.template_dates import (
     ("**Arxiv'25.4**", "2504", None, "%y.%-m"),
     ("[[v1](u)](2021.12.27)", "2112", None, "%Y.%m.%d"),  # Yutong-Zhou-cv/Awesome-Multimodality
     ("(2021/12/27)", "2112", None, "%Y/%m/%d"),
-    ("Title. ICCV'2021 [[paper]](u)", "2108", 2021, "%Y"),
-    ("| **VISAPP' 22** |", "2112", 2022, "%y"),  # wyzjack/Awesome-3D-AnomalyDetection  # XuyangBai/awesome-point-cloud-…
+    ("Title. ICCV'2021 [[paper]](u)", "2108", 2021, "%Y"),  # XuyangBai/awesome-point-cloud-…
+    ("| **VISAPP' 22** |", "2112", 2022, "%y"),  # wyzjack/Awesome-3D-AnomalyDetection
     # joslefaure/Awesome-Multimodal-Token-Compression: a date inside a badge's URL
     ("[![Arxiv](https://img.shields.io/badge/arXiv-2025\\.08-red)]()", "2508", None, "%Y\\.%m"),
 ])
