@@ -93,3 +93,12 @@ def test_a_line_an_old_entry_loses_to_the_new_one_is_seen() -> None:
     after = old + "\n- B\n  [[pdf]](https://x.org/b)\n"
     assert bench.taken_from(old, between) == ["A [pdf] Ann Lee. CVPR 2016"]
     assert bench.taken_from(old, after) == []
+
+
+def test_a_sub_group_the_new_entry_joined_is_no_line_taken() -> None:
+    bench = load()
+    old = "* Others:\n    * **A**: \"Alpha Beta\". [[Paper](https://x.org/a)]\n"
+    entry = "    * **B**: \"Gamma Delta\". [[Paper](https://x.org/b)]"
+    new = old + entry + "\n"
+    assert bench.taken_from(old, new, entry) == []
+    assert bench.taken_from(old, new) == ['Others: A: "Alpha Beta". [Paper]']
