@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
-_QUOTES = "\"“”„«»"
+from promptbot.catalog.links import QUOTES
+
 # Between names: a comma or semicolon (after a no-break space too: lists copy names from pages
-# that join them with `,&nbsp;`), an ampersand, or `and`.
-# A middle dot (`A ⋅ B · C`) as conference pages list them.
+# that join them with `,&nbsp;`), an ampersand, `and`, or a middle dot (`A ⋅ B · C`) as
+# conference pages list them.
 SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|;|&|[·⋅]|\band\b)\s*")
 _ET_AL = re.compile(r"[\s,]*\bet\s+al\.?$")
 _WORD = re.compile(r"^(?:[^\W\d_][\w'’\-]*\.?|[^\W\d_](?:\.-?[^\W\d_]){1,3}\.?)$")
@@ -98,7 +99,7 @@ def leading_authors(head: str) -> tuple[tuple[str, ...], str]:
     """An entry's author list before its quoted title, and the text from the title on:
     `A. Li, B. Wang.<br /> "Title." CVPR (2023)` gives (("A. Li", "B. Wang"), `"Title." …`);
     ((), head) when the head does not start that way."""
-    at = next((i for i, c in enumerate(head) if c in _QUOTES), -1)
+    at = next((i for i, c in enumerate(head) if c in QUOTES), -1)
     if at <= 0:
         return (), head
     prefix = _LEADER.sub("", _TRAILER.sub("", head[:at]))

@@ -10,7 +10,6 @@ from dataclasses import dataclass, replace
 from promptbot.catalog.authors import author_names, leading_authors
 from promptbot.catalog.heads import (
     MAX_VENUE_WORDS,
-    QUOTES,
     leading_venue,
     parse_head,
     read_meta,
@@ -18,6 +17,7 @@ from promptbot.catalog.heads import (
 )
 from promptbot.catalog.lead_marks import lead_marks
 from promptbot.catalog.links import (
+    QUOTES,
     clean,
     find_links,
     is_title_label,

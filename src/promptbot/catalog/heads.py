@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 
 from promptbot.catalog.authors import author_names
-from promptbot.catalog.links import clean, venue_label
+from promptbot.catalog.links import QUOTES, clean, venue_label
 
-QUOTES = "\"“”„«»"
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 PLACEHOLDER = re.compile(r"^[\s\-–—/]*$")
 MAX_VENUE_WORDS = 8

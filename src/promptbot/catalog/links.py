@@ -8,6 +8,7 @@ from promptbot.catalog.code_hosts import is_repository
 
 # A markdown link; the URL may hold one level of parentheses and be wrapped in <>; the label
 # may be bracketed itself: `[[paper]](url)`.
+QUOTES = "\"“”„«»"  # the quotes a title is written in: straight, curly, low, guillemets
 LINK = re.compile(r"\[\[?([^\[\]]*)\]?\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?\s*\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])")
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
