@@ -181,8 +181,6 @@ def test_a_linked_title_that_says_models_is_the_papers_own_link() -> None:
 # danieljf24/awesome-video-text-retrieval: a credit in code, a citation's venue and year.
 CREDITED = ("- `[Bai et al. ARXIV22]` LaT: Latent Translation for Video-Text Retrieval. "
             "arXiv:2207.04858, 2022. [[paper]](https://arxiv.org/pdf/2207.04858.pdf)")
-CREDITED_VENUE = ("- `[Dong et al. ACMMM22]` Partially Relevant Video Retrieval. ACM Multimedia, "
-                  "2022. [[paper]](https://arxiv.org/abs/2208.12510)")
 
 
 def test_a_venue_glued_to_its_year_and_an_arxiv_id_in_the_text_are_slots() -> None:
@@ -192,16 +190,6 @@ def test_a_venue_glued_to_its_year_and_an_arxiv_id_in_the_text_are_slots() -> No
                                ("paper", "arXiv:{id}"), ("date", "%Y"),
                                ("paper", "https://arxiv.org/pdf/{id}.pdf")]
     assert template.title == "LaT: Latent Translation for Video-Text Retrieval"
-
-
-def test_a_venue_of_several_words_is_one_slot_not_a_known_word_and_copied_rest() -> None:
-    # Before, `ACMMM` was the venue and `ACM Multimedia` text copied into every new entry.
-    template = abstract(entry_of(CREDITED_VENUE))
-    assert template is not None
-    venues = [s.original for s in template.slots if s.kind == "venue"]
-    assert venues == ["ACMMM", "ACM Multimedia"]
-    assert "Multimedia" not in "".join(p for p in template.parts if isinstance(p, str))
-
 
 
 def test_an_image_kept_on_github_is_the_exemplars_own_never_a_code_slot() -> None:
@@ -214,14 +202,3 @@ def test_an_image_kept_on_github_is_the_exemplars_own_never_a_code_slot() -> Non
     template = abstract(entry_of(raw))
     assert template is not None
     assert [s.kind for s in template.slots if s.kind in ("code", "other")] == ["other", "code"]
-
-
-def test_a_venue_glued_to_its_full_year_is_two_slots() -> None:
-    # liudaizong/Awesome-3D-Visual-Grounding: `[ECCV2020] https://arxiv.org/abs/…`
-    raw = ("* **ScanRefer: 3D Object Localization in RGB-D Scans** | [Github](https://github.com/"
-           "daveredrum/ScanRefer)\n  * Dave Zhenyu Chen, Angel X. Chang\n"
-           "  * [ECCV2020] https://arxiv.org/abs/1912.08830")
-    template = abstract(entry_of(raw))
-    assert template is not None
-    assert [(s.kind, s.form, s.original) for s in template.slots if s.kind in (
-        "venue", "date")] == [("venue", "", "ECCV"), ("date", "%Y", "2020")]

@@ -83,3 +83,13 @@ def skeleton(text: str) -> str:
     text = _WORDS.sub("a", text)
     text = _DIGITS.sub("0", text)
     return _SPACES.sub(" ", text)
+
+
+def flexible(text: str) -> re.Pattern[str] | None:
+    """A pattern for `text` as a list may write it: hard-wrapped, its characters escaped."""
+    words = [re.escape(w) for w in text.split()]
+    if not words:
+        return None
+    # The list may hard-wrap the title or escape its characters: any space run, optional `\`.
+    pattern = r"\s+".join(words).replace(r"\\", r"\\?")
+    return re.compile(pattern)

@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from promptbot.catalog import normalize_arxiv_id
-from promptbot.entries.metadata import PUBLISHERS, canonical_venue
 from promptbot.entries.template_dates import Span, date_spans, free
-from promptbot.entries.template_model import Part, Slot, Template
+from promptbot.entries.template_model import Part, Slot, Template, flexible
+from promptbot.entries.template_venues import glued_spans, read_venue_span, venue_spans
 from promptbot.models import Entry
 
 _ARXIV_URL = re.compile(
@@ -32,7 +32,6 @@ _NUMBER = re.compile(r"^(\s*)(\d{1,4})(?=[.)]\s)")
 _AUTHORS = re.compile(
     r"(?<![\w.])((?:[A-Z][a-z]?\.[ \-]?){0,3})([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?) et al\.?"
 )
-_VENUE_WORD = re.compile(r"(?<![\w\-])([A-Za-z][A-Za-z\-]*[A-Za-z])(?![\w\-])")
 
 
 def abstract(entry: Entry) -> Template | None:
@@ -51,11 +50,11 @@ def abstract(entry: Entry) -> Template | None:
     spans.extend(_author_list_span(text, entry, spans))
     spans.extend(_free_spans(text, spans, _AUTHORS, lambda m: Slot(
         "authors", "initials" if m.group(1) else "", original=m.group())))
-    spans.extend(_glued_spans(text, spans, entry.year))
-    spans.extend(_read_venue_span(text, entry, spans))
+    spans.extend(glued_spans(text, spans, entry.year))
+    spans.extend(read_venue_span(text, entry, spans))
     spans.extend(_arxiv_id_spans(text, spans, entry.arxiv_ids))
     spans.extend(date_spans(text, spans, yymm, entry.year))
-    spans.extend(list(_venue_spans(text, spans)))
+    spans.extend(list(venue_spans(text, spans)))
     if not any(slot.kind == "name" for _, _, slot in spans):
         spans.extend(_tag_name_span(text, spans))
     parts = _parts(text, spans)
@@ -140,18 +139,9 @@ def _labelled_elsewhere(text: str, start: int) -> bool:
     return len(words.split()) <= _LABEL_WORDS and bool(_ELSEWHERE.search(words))
 
 
-def _flexible(title: str) -> re.Pattern[str] | None:
-    words = [re.escape(w) for w in title.split()]
-    if not words:
-        return None
-    # The list may hard-wrap the title or escape its characters: any space run, optional `\`.
-    pattern = r"\s+".join(words).replace(r"\\", r"\\?")
-    return re.compile(pattern)
-
-
 def _title_span(text: str, title: str, spans: list[Span]) -> Span | None:
     for candidate in _title_candidates(text, title):
-        pattern = _flexible(candidate)
+        pattern = flexible(candidate)
         for match in pattern.finditer(text) if pattern else ():
             if free(spans, match.start(), match.end()):
                 return match.start(), match.end(), Slot("title", original=match.group())
@@ -227,7 +217,7 @@ def _tag_name_span(text: str, spans: list[Span]) -> Iterator[Span]:
 def _affiliation_span(text: str, entry: Entry, spans: list[Span]) -> Iterator[Span]:
     if not entry.affiliation:
         return
-    pattern = _flexible(entry.affiliation)
+    pattern = flexible(entry.affiliation)
     for match in pattern.finditer(text) if pattern else ():
         if free(spans, match.start(), match.end()):
             yield match.start(), match.end(), Slot("affiliation", original=match.group())
@@ -257,7 +247,7 @@ def _author_list_span(text: str, entry: Entry, spans: list[Span]) -> Iterator[Sp
 def _written_name(name: str) -> re.Pattern[str] | None:
     """A name as an author line may write it: `Jie Zhao`, or a bibliography's `Zhao, Jie`."""
     given, _, surname = name.rpartition(" ")
-    forms = [_flexible(name), _flexible(f"{surname}, {given}") if given else None]
+    forms = [flexible(name), flexible(f"{surname}, {given}") if given else None]
     return re.compile("|".join(f"(?:{p.pattern})" for p in forms if p)) if forms[0] else None
 
 
@@ -275,64 +265,6 @@ def _free_spans(text: str, spans: list[Span], pattern: re.Pattern[str],
             yield match.start(), match.end(), make(match)
 
 
-def _venue_spans(text: str, spans: list[Span]) -> Iterator[Span]:
-    dated = {s for s, _, slot in spans if slot.kind == "date"}
-    for match in _VENUE_WORD.finditer(text):
-        word = match.group(1)
-        if not free(spans, match.start(), match.end()) or text[:match.start()].endswith("!["):
-            continue
-        # An acronym right before a date is a venue the table may not know: `[**HPCA'23**]`.
-        before_date = any(0 <= d - match.end() <= 2 for d in dated) and _acronym(word)
-        if word.lower() == "arxiv" or _is_venue(word) or before_date:
-            start = _venue_start(text, match.start(), spans)
-            yield start, match.end(), Slot("venue", original=text[start:match.end()])
-
-
-def _venue_start(text: str, start: int, spans: list[Span]) -> int:
-    """Where a venue starts: a publisher right before it is part of its name (`ACM MM 2018`,
-    `IEEE TPAMI`), and a new paper's venue takes its place whole."""
-    before = _WORD_BEFORE.search(text, 0, start)
-    if before is None or before.group(1) not in PUBLISHERS \
-            or not free(spans, before.start(), start):
-        return start
-    return before.start()
-
-
-_WORD_BEFORE = re.compile(r"(?<![\w'’])(\w+) $")
-
-
-def _read_venue_span(text: str, entry: Entry, spans: list[Span]) -> Iterator[Span]:
-    """The venue the parser read, where it is more than one known word (`ACM Multimedia`,
-    `IEEE Transactions on Multimedia`): a new paper's venue takes its place whole, where the
-    known-word reading would slot a word of it and copy the rest."""
-    venue = entry.venue or ""
-    if len(venue.split()) < 2 or any(c.isdigit() for c in venue):
-        return  # one word is the known-word reading's; a year inside is a date slot's
-    pattern = _flexible(venue)
-    for match in pattern.finditer(text) if pattern else ():
-        if free(spans, match.start(), match.end()):
-            yield match.start(), match.end(), Slot("venue", original=match.group())
-            return
-
-
-# A venue and its year run together: `[Pei et al. CVPR23]`, `ARXIV22`, `ACMMM22`, `[ECCV2020]`.
-_GLUED = re.compile(r"(?<![\w\-])([A-Za-z]{2,12}?)((?:19|20)\d\d|\d\d)(?![\w\-.])")
-
-
-def _glued_spans(text: str, spans: list[Span], year: int | None) -> Iterator[Span]:
-    """A venue glued to its two-digit year as two slots, the venue and a `%y` date: only for
-    the entry's own year and a word that is a venue (or an acronym right before it)."""
-    for match in _GLUED.finditer(text):
-        word, digits = match.group(1), match.group(2)
-        if year is None or int(digits) not in (year, year % 100) or not free(
-                spans, *match.span()):
-            continue
-        if word.lower() == "arxiv" or _is_venue(word) or _acronym(word):
-            yield match.start(1), match.end(1), Slot("venue", original=word)
-            yield match.start(2), match.end(2), Slot(
-                "date", "%Y" if len(digits) == 4 else "%y", original=digits)
-
-
 # The paper named by its arXiv id in the text, not by a link: `arXiv:2207.04858, 2022.`
 _ARXIV_ID_TEXT = re.compile(r"(?i)(?<![\w/.])(arxiv:\s?)(\d{4}\.\d{4,5})(?:v\d+)?(?![\w.])")
 
@@ -342,16 +274,6 @@ def _arxiv_id_spans(text: str, spans: list[Span], ids: tuple[str, ...]) -> Itera
         if match.group(2) in ids and free(spans, *match.span()):
             yield match.start(), match.end(), Slot(
                 "paper", match.group(1) + "{id}", original=match.group())
-
-
-def _acronym(word: str) -> bool:
-    return sum(c.isupper() for c in word) >= 2 and len(word) <= 12
-
-
-def _is_venue(word: str) -> bool:
-    canonical = canonical_venue(word)
-    return canonical is not None and canonical != "arXiv" and (
-        word.isupper() or word == canonical or word.lower() in ("nips", "neurips"))
 
 
 def _parts(text: str, spans: list[Span]) -> list[Part]:

@@ -1,0 +1,53 @@
+"""Venues in an entry's text as slots: known words with their publisher, the venue the parser
+read, a venue glued to its year."""
+
+from __future__ import annotations
+
+from promptbot import catalog
+from promptbot.entries.template_dates import Span
+from promptbot.entries.template_model import Slot
+from promptbot.entries.template_venues import glued_spans, read_venue_span, venue_spans
+from promptbot.models import Entry
+
+
+def found(spans: list[Span], text: str) -> list[tuple[str, str, str]]:
+    return [(slot.kind, slot.form, text[start:end]) for start, end, slot in spans]
+
+
+def test_a_venue_takes_the_publisher_before_it() -> None:
+    # donghao51/Awesome-Multimodal-Adaptation: `(ACM MM 2018)`; an acronym before the entry's
+    # date is a venue, `ACM` before it is its publisher.
+    text = "(ACM MM 2018) A Title"
+    date: Span = (8, 12, Slot("date", "%Y", original="2018"))
+    assert found(list(venue_spans(text, [date])), text) == [("venue", "", "ACM MM")]
+    assert found(list(venue_spans("(IEEE TPAMI 2020)", [])), "(IEEE TPAMI 2020)") == [
+        ("venue", "", "IEEE TPAMI")]
+
+
+def test_a_venue_glued_to_its_year_is_two_slots_for_the_entrys_own_year_only() -> None:
+    # `[Pei et al. CVPR23]` (danieljf24/awesome-video-text-retrieval), `[ECCV2020] https://…`
+    # (liudaizong/Awesome-3D-Visual-Grounding)
+    assert found(list(glued_spans("[Pei et al. CVPR23]", [], 2023)), "[Pei et al. CVPR23]") == [
+        ("venue", "", "CVPR"), ("date", "%y", "23")]
+    text = "  * [ECCV2020] https://arxiv.org/abs/1912.08830"
+    assert found(list(glued_spans(text, [], 2020)), text) == [
+        ("venue", "", "ECCV"), ("date", "%Y", "2020")]
+    assert list(glued_spans(text, [], 2021)) == []  # another year is not this entry's date
+    assert list(glued_spans("the MP3 and H264 codecs", [], 2003)) == []
+
+
+def entry_of(raw: str) -> Entry:
+    (entry,) = catalog.parse(raw + "\n").entries
+    return entry
+
+
+def test_a_venue_of_several_words_is_one_slot() -> None:
+    # Before, `ACMMM` was the venue and `ACM Multimedia` text copied into every new entry.
+    raw = ("- `[Dong et al. ACMMM22]` Partially Relevant Video Retrieval. ACM Multimedia, 2022. "
+           "[[paper]](https://arxiv.org/abs/2208.12510)")
+    entry = entry_of(raw)
+    assert found(list(read_venue_span(entry.raw, entry, [])), entry.raw) == [
+        ("venue", "", "ACM Multimedia")]
+    one_word = entry_of("- Partially Relevant Video Retrieval. CVPR, 2022. [[paper]]"
+                        "(https://arxiv.org/abs/2208.12510)")
+    assert list(read_venue_span(one_word.raw, one_word, [])) == []  # the known-word reading's
