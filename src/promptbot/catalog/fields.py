@@ -179,16 +179,47 @@ def _boxed_name(part: str, bare: str) -> bool:
 
 def bullet_fields(text: str) -> Fields | None:
     """The fields of a bullet's text (after its marker, continuation lines joined)."""
-    untagged = _SHORTCODES.sub("", text, count=1)  # `:fire:[ICML 2021] **Title**`
+    lead_in = _lead_in(text)
+    if lead_in is not None:
+        return lead_in
+    fields = _plain_fields(text)
+    if fields is not None and fields.title.lstrip(_STARS).startswith("("):
+        return _venue_first(text) or fields
+    return fields
+
+
+def _lead_in(text: str) -> Fields | None:
+    """The fields of an entry that opens with what comes before its title: bracketed tags
+    (`:fire:[ICML 2021] **Title**`), fields between ` | `, marks (`` `CoOp` [Zhou et al., Proc.
+    CVPR 2025] **Title** ``); None for an entry that opens otherwise."""
+    untagged = _SHORTCODES.sub("", text, count=1)
     special = _tagged(untagged) if untagged.lstrip().startswith("[") else None
     if special is None and text.count(" | ") >= 2:
         special = _separated(text)
     if special is not None:
         return special
     if (marks := lead_marks(text)) is not None and (rest := bullet_fields(text[marks.end:])):
-        # `` `CoOp` [Zhou et al., Proc. CVPR 2025] **Title** ``: the marks, then an entry
         return replace(rest, name=marks.name or rest.name, venue=rest.venue or marks.venue,
                        year=rest.year or marks.year)
+    return None
+
+
+def _venue_first(text: str) -> Fields | None:
+    """`(TPAMI 2023) **Title**, Zhan et al.`: the venue first, then an entry of its own kind."""
+    lead_venue = _LEAD_VENUE.match(text)
+    if lead_venue is None:
+        return None
+    label = venue_label(lead_venue.group(1))
+    if not (label and label[0]) and text.startswith("**", lead_venue.end()) \
+            and len(lead_venue.group(1).split()) <= MAX_VENUE_WORDS:
+        label = clean(lead_venue.group(1)), None  # `(Multimedia Tools and Applications)`
+    rest = bullet_fields(text[lead_venue.end():]) if label and label[0] else None
+    return replace(rest, venue=label[0], year=label[1] or rest.year) if label and rest else None
+
+
+def _plain_fields(text: str) -> Fields | None:
+    """An entry read from its name, the text before its links (title, venue, year), and its
+    links: the title may be the first link's label, a bold name of many words, or the head."""
     found = find_links(text)
     name, start = _leading_name(text)
     if (credit := _CREDIT_BEFORE_BOLD.match(text, start)) and (rest := bullet_fields(
@@ -199,9 +230,7 @@ def bullet_fields(text: str) -> Fields | None:
     after = [f for f in found if f[0] >= start]
     end = after[0][0] if after else len(text)
     end -= 1 if end > start and text[end - 1] == "[" else 0
-    head = text[start:end]
-    if name:
-        head = head.lstrip(" \t-–—:：|")
+    head = text[start:end].lstrip(" \t-–—:：|") if name else text[start:end]
     title_at = None
     authors: tuple[str, ...] = ()
     lead = leading_venue(head)
@@ -221,31 +250,27 @@ def bullet_fields(text: str) -> Fields | None:
     else:
         authors, head = leading_authors(head)
         title, venue, year, affiliation = parse_head(head)
-        if after and _MARKS.search(head) and not re.search(r"\w", _MARKS.sub(" ", head)):
-            # `:blue_square: \`SVOS\` - [paper](u) / [code](u) - Title`: only marks before the
-            # links, the title after them
-            pieces = _SEPARATED.split(_MARKS.sub(" - ", text[after[-1][1]:]))
-            title = clean(max(pieces, key=len)).strip(" -–—|/:") or title  # not `/ code`
+        title = _title_after_marks(text, head, after) or title
     if name and (not title or _names_authors(title)):
         title, name = name, None  # `**Deep Learning**, Akkus et al.`: the bold part is the title
     if name is None:
         tail = _TAIL_NAME.search(text, end)
         name = clean(tail.group(1)) if tail else None
-    if title.lstrip(_STARS).startswith("(") and (lead_venue := _LEAD_VENUE.match(text)):
-        # `(TPAMI 2023) **Title**, Zhan et al.`: the venue first, then an entry of its own kind
-        label = venue_label(lead_venue.group(1))
-        if not (label and label[0]) and text.startswith("**", lead_venue.end()) \
-                and len(lead_venue.group(1).split()) <= MAX_VENUE_WORDS:
-            label = clean(lead_venue.group(1)), None  # `(Multimedia Tools and Applications)`
-        rest = bullet_fields(text[lead_venue.end():]) if label and label[0] else None
-        if label and rest is not None:
-            return replace(rest, venue=label[0], year=label[1] or rest.year)
     links = _links(found, title_at)
     label_venue, label_year = _label_venue(links)
     if len(title) < 2 or not _LETTER.search(title):
         return None
     return Fields(title, name, venue or label_venue, year or label_year, affiliation, links,
                   authors)
+
+
+def _title_after_marks(text: str, head: str, after: list[tuple[int, int, str, str]]) -> str:
+    """``:blue_square: `SVOS` - [paper](u) / [code](u) - Title``: only marks before the links,
+    the title after them (not `/ code`); "" for any other entry."""
+    if not after or not _MARKS.search(head) or re.search(r"\w", _MARKS.sub(" ", head)):
+        return ""
+    pieces = _SEPARATED.split(_MARKS.sub(" - ", text[after[-1][1]:]))
+    return clean(max(pieces, key=len)).strip(" -–—|/:")
 
 
 _TAG_FIRST = re.compile(r"\[([^\[\]]{2,30})\](?!\()")
