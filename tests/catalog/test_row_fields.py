@@ -55,3 +55,13 @@ def test_block_needs_a_key_line_and_keeps_blank_lines_inside() -> None:
     entry = one(text)
     assert (entry.line, entry.end_line, entry.kind) == (5, 9, "block")
     assert entry.code_urls == ("https://github.com/a/b",)
+
+
+def test_a_stars_image_before_the_linked_title_is_no_title() -> None:
+    # BradyFU/Awesome-Multimodal-Large-Language-Models (history-dev): `![Star](…) <br>
+    # [**Title**](…)`. Most of its rows were read with the title `Star`.
+    text = ("| Title | Venue | Date | Code | Demo |\n|:--|:--:|:--:|:--:|:--:|\n"
+            "| ![Star](https://img.shields.io/github/stars/showlab/Show-o.svg?style=social&label="
+            f"Star) <br> [**Learning to Prompt for Vision-Language Models**]({ARXIV}) <br> | "
+            "arXiv | 2025-06-18 | [Github](https://github.com/showlab/Show-o) | - |\n")
+    assert one(text).title == "Learning to Prompt for Vision-Language Models"

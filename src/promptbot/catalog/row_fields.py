@@ -52,9 +52,10 @@ def table_fields(cells: list[str], columns: dict[str, int]) -> Fields | None:
     """The fields of a table row, its cells read through the header's columns."""
     at = _title_column(cells, columns)
     title_cell = cells[at] if at is not None and at < len(cells) else ""
-    # The first link that reads as a title: a badge before it (`[![arXiv](…)]() <br>[Title](…)`)
-    # is not the title.
-    link = next((m for m in LINK.finditer(title_cell) if is_title_label(m.group(1))), None)
+    # The first link that reads as a title: a badge before it (`[![arXiv](…)]() <br>[Title](…)`,
+    # `![Star](…) <br> [**Title**](…)`) is not the title.
+    link = next((m for m in LINK.finditer(title_cell) if title_cell[m.start() - 1:m.start()]
+                 != "!" and is_title_label(m.group(1))), None)  # an image is no title's link
     title = clean(link.group(1) if link else LINK.sub("", title_cell))
     if len(title) < 2 or not _LETTER.search(title):
         return None
