@@ -278,6 +278,10 @@ ARXIV = "https://arxiv.org/abs/2109.01134"
         (f'- <span id = "2">**[CoOp]** Learning to Prompt for Vision-Language Models</span> | '
          f"**IJCV' 22** | [[pdf]]({ARXIV})", "CoOp",
          "Learning to Prompt for Vision-Language Models", "IJCV", 2022, None),
+        # Qinying-Liu (history-dev): a separator typed without its space before it.
+        (f'17. <span id = "3001">**[CoOp]**</span> | **IJCV\'22** | Learning to Prompt for '
+         f"Vision-Language Models| [`[pdf]`]({ARXIV}) | [`[code]`](https://github.com/a/b)", "CoOp",
+         "Learning to Prompt for Vision-Language Models", "IJCV", 2022, None),
     ],
     ids=["link-title", "backtick-name", "dash-separator", "venue-in-parens", "bold-title",
          "name-then-link-title", "curly-quotes", "ordered-short-year", "bold-link-description",
@@ -289,7 +293,7 @@ ARXIV = "https://arxiv.org/abs/2109.01134"
          "code-name-credit-first", "anchored-name", "marks-links-then-title",
          "emoji-venue-tag-full-year", "venue-apostrophe-full-year", "arxiv-apostrophe-year",
          "name-credit-bold-title", "tag-colon-venue-line", "venue-after-break",
-         "separated-boxed-name-and-title"],
+         "separated-boxed-name-and-title", "separator-without-its-space"],
 )
 def test_family_variants(text: str, name: str | None, title: str, venue: str | None,
                          year: int | None, affiliation: str | None) -> None:

@@ -88,7 +88,7 @@ _VENUE_LINE_END = re.compile(r"\s(?:<br\s*/?>\s*)?([A-Za-z][\w\-]*\s(?:19|20)\d\
 _FULL_YEAR_END = re.compile(r"\s(?:19|20)\d\d$")
 _SHORTCODES = re.compile(r"^\s*(?::[a-z0-9_+\-]+:\s*)+")
 _BOXED_THEN_TEXT = re.compile(r"\s*\*\*\[([^\[\]]{1,40})\]\*\*\s+(\S.*)", re.DOTALL)
-_FIELD_SEP = re.compile(r"\s+\|\s+")
+_FIELD_SEP = re.compile(r"\s+\|\s*|\s*\|\s+")  # `Title| [pdf](…)`: a space on one side will do
 _SPAN = re.compile(r"</?span[^>]*>")
 
 
