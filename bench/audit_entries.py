@@ -35,15 +35,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import cmarkgfm
-
 from promptbot import catalog
 from promptbot.catalog import normalize_title, section_names
 from promptbot.catalog.math_text import plain_math
 from promptbot.entries import editing
 from promptbot.entries.formatting import TITLE_MAX, format_entry
 from promptbot.entries.markdown_safety import rendered_text
-from promptbot.entries.render_check import problems
+from promptbot.entries.render_check import gfm_html, problems
 from promptbot.models import Catalog, Insertion, Paper, Section
 
 HOSTILE = Path(__file__).resolve().parent.parent / "tests" / "data" / "hostile_metadata.json"
@@ -121,7 +119,7 @@ class _Blocks(HTMLParser):
 def _blocks(markdown: str) -> Counter[str]:
     """The rendered blocks of a text, once per text: the list's own is asked for every write."""
     parser = _Blocks()
-    parser.feed(cmarkgfm.github_flavored_markdown_to_html(markdown))
+    parser.feed(gfm_html(markdown))
     return parser.found
 
 

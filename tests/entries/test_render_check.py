@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import cmarkgfm
 import pytest
+from cmarkgfm.cmark import Options
 
 from promptbot.catalog import parse
 from promptbot.entries import render_check
-from promptbot.entries.render_check import problems, render, structure
+from promptbot.entries.render_check import gfm_html, problems, render, structure
 from promptbot.models import Catalog
 
 ROW_HEADER = "| Title | Venue |\n|---|---|\n"
@@ -101,3 +103,16 @@ def test_an_entry_that_reads_back_as_another_kind_than_its_exemplar_is_a_problem
     fine = entry.replace("-, , .", "- Ann Lee, Bo Li.")
     assert problems(fine, arxiv_id="2612.98000", title="Towards Robust Tracking",
                     exemplar=(exemplar, "Empowering Embodied Visual Tracking")) == []
+
+
+@pytest.mark.parametrize("markdown", [
+    "| a | b |\n|---|---|\n| <b>x</b> | ~~y~~ www.example.com |\n",
+    "- [ ] a task\n- [x] done\n\n<script>alert(1)</script>\n\n```py\nx = 1\n```\n",
+    "* **CoOp**: \"Learning to Prompt\", IJCV, 2022. [[Paper](https://arxiv.org/abs/2109.01134)]",
+    "",
+])
+def test_githubs_html_is_the_bindings_with_the_memory_freed(markdown: str) -> None:
+    # The binding leaves the parse tree and the HTML allocated; ours frees both and must render
+    # byte for byte the same (raw HTML kept, GitHub's extensions on).
+    expected = cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
+    assert gfm_html(markdown) == expected

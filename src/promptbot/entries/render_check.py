@@ -4,12 +4,16 @@ reads it back to the paper's id and title."""
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import html
 import textwrap
+from collections.abc import Callable
 from functools import lru_cache
 from html.parser import HTMLParser
 
 import cmarkgfm
+from cmarkgfm import _cmark, cmark
 from cmarkgfm.cmark import Options
 
 from promptbot.catalog import normalize_title, parse
@@ -43,9 +47,62 @@ class _Reader(HTMLParser):
 def render(markdown: str) -> tuple[tuple[str, ...], str]:
     """The element structure (start tags in order) and the visible text of `markdown`."""
     reader = _Reader()
-    reader.feed(cmarkgfm.github_flavored_markdown_to_html(markdown, options=_OPTIONS))
+    reader.feed(gfm_html(markdown))
     reader.close()
     return tuple(reader.tags), "".join(reader.text)
+
+
+# GitHub's extensions, as cmarkgfm.github_flavored_markdown_to_html attaches them.
+_EXTENSIONS = ("table", "autolink", "tagfilter", "strikethrough", "tasklist")
+
+
+def _freeing() -> tuple[Callable[[int], None], Callable[[int], None]] | None:
+    """cmark's `cmark_node_free` and the C library's `free`, where ctypes can reach them:
+    cmarkgfm's binding frees neither the parse tree nor the HTML it renders (about ten times
+    the text's size per render, which a long-lived `promptbot schedule` would keep forever)."""
+    try:
+        library = ctypes.CDLL(_cmark.__file__)
+        libc = ctypes.CDLL(ctypes.util.find_library("c"))
+        node_free, free = library.cmark_node_free, libc.free
+    except (OSError, AttributeError, TypeError):
+        return None
+    node_free.argtypes = [ctypes.c_void_p]
+    free.argtypes = [ctypes.c_void_p]
+    return node_free, free
+
+
+_FREE = _freeing()
+
+
+def gfm_html(markdown: str) -> str:
+    """GitHub's HTML for `markdown` (cmark-gfm with its extensions, raw HTML kept), the parse
+    tree and the rendered buffer freed."""
+    if _FREE is None:
+        html_text: str = cmarkgfm.github_flavored_markdown_to_html(markdown, options=_OPTIONS)
+        return html_text
+    node_free, free = _FREE
+    options = _OPTIONS | Options.CMARK_OPT_GITHUB_PRE_LANG
+    cmark.core_extensions_ensure_registered()
+    parser = cmark.parser_new(options)
+    try:
+        for name in _EXTENSIONS:
+            cmark.parser_attach_syntax_extension(parser, cmark.find_syntax_extension(name))
+        cmark.parser_feed(parser, markdown)
+        root = cmark.parser_finish(parser)
+        raw = _cmark.lib.cmark_render_html(
+            root, options, cmark.parser_get_syntax_extensions(parser))
+        try:
+            rendered: str = _cmark.ffi.string(raw).decode("utf-8")
+            return rendered
+        finally:
+            free(_address(raw))
+            node_free(_address(root))
+    finally:
+        cmark.parser_free(parser)
+
+
+def _address(pointer: object) -> int:
+    return int(_cmark.ffi.cast("uintptr_t", pointer))
 
 
 @lru_cache(maxsize=64)
