@@ -48,6 +48,12 @@ def test_the_authors_before_a_quoted_title_are_split_off() -> None:
     assert leading_authors(marked)[0] == ("Mengmeng Wang", "Teli Ma")
 
 
+def test_only_marks_before_a_quoted_title_leave_the_title() -> None:
+    # An entry of such a list without its authors: `- **Name:**.<br />⏎  "Title." ArXiv (2026).`
+    assert leading_authors('.<br /> "Title of It." ArXiv (2026).') == (
+        (), '"Title of It." ArXiv (2026).')
+
+
 @pytest.mark.parametrize("head", [
     '"Title first." CVPR (2022)',  # nothing before the quote
     'Learning "What" to Prompt, CVPR 2023',  # a quoted word inside an unquoted title

@@ -103,5 +103,7 @@ def leading_authors(head: str) -> tuple[tuple[str, ...], str]:
     if at <= 0:
         return (), head
     prefix = _LEADER.sub("", _TRAILER.sub("", head[:at]))
+    if not prefix:
+        return (), head[at:]  # only marks before the title: `**Name:**.<br /> "Title."`
     names = author_names(prefix)
     return (names, head[at:]) if names else ((), head)
