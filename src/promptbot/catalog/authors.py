@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 
-from promptbot.catalog.links import QUOTES
+from promptbot.catalog.links import ET_AL, QUOTES, SHORTCODE
 
 # Between names: a comma or semicolon (after a no-break space too: lists copy names from pages
 # that join them with `,&nbsp;`), an ampersand, `and`, or a middle dot (`A ⋅ B · C`) as
 # conference pages list them.
 SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|;|&|[·⋅]|\band\b)\s*")
-_ET_AL = re.compile(r"[\s,]*\bet\s+al\.?$")
+_ET_AL = re.compile(ET_AL + "$")
 _WORD = re.compile(r"^(?:[^\W\d_][\w'’\-]*\.?|[^\W\d_](?:\.-?[^\W\d_]){1,3}\.?)$")
 # One name written surname first before `et al.`: `Achlioptas, Panos`, `Chen, Dave Zhenyu`.
 _SURNAME_GIVEN = re.compile(r"([^\W\d_][\w'’\-]+),\s*((?:[^\W\d_][\w'’\-.]*\s?){1,3})")
@@ -29,7 +29,7 @@ _MAX_WORDS = 5
 # (`<br />`, a trailing backslash), emphasis around the list (`*A, B*`).
 _TRAILER = re.compile(r"(?:\s|<br\s*/?>|\\|[.,:;*_])+$", re.IGNORECASE)
 # Before it: emphasis, or an emoji's shortcode (`:boom:`) that marks the maintainers' own papers.
-_LEADER = re.compile(r"^(?:\s|[*_]|:[a-z0-9_+\-]+:)+")
+_LEADER = re.compile(rf"^(?:\s|[*_]|{SHORTCODE})+")
 
 
 def author_names(text: str) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from promptbot.catalog.heads import (
 from promptbot.catalog.lead_marks import lead_marks
 from promptbot.catalog.links import (
     QUOTES,
+    SHORTCODE,
     clean,
     find_links,
     is_title_label,
@@ -43,10 +44,11 @@ class Fields:
 _NAME = re.compile(r"\s*(?:\*\*(?P<bold>.+?)\*\*|`(?P<code>[^`]+)`(?=\s*[:：]))\s*[:：]?\s*")
 _CREDIT_BEFORE_BOLD = re.compile(r"\s*([^*\[\]()`<>]{2,80}?,?\s+et\s+al\.)\s+(?=\*\*)")
 _TAIL_NAME = re.compile(r"\(\s*\*\*(.+?)\*\*\s*\)")
-_STARS = "⭐🌟✨🔥★☆ "
+# Symbols before a parenthesis that opens the title (the maintainers' stars: `⭐⭐(TPAMI 2023)`).
+_SYMBOLS_THEN_PAREN = re.compile(r"[^\w\s()\[\]*`]{0,6}\s*\(")
 _BOLD = re.compile(r"\*\*(?!\s)(.+?)(?<!\s)\*\*")
 # What marks an entry without being its title: emoji shortcodes, code tags, no-break spaces.
-_MARKS = re.compile(r":[a-z0-9_+\-]+:|`[^`]*`|&nbsp;?|\s+-\s+")
+_MARKS = re.compile(rf"{SHORTCODE}|`[^`]*`|&nbsp;?|\s+-\s+")
 _SEPARATED = re.compile(r"(?:^|\s)[-–—|/](?:\s|$)")
 _TRAILER_MARKS = re.compile(r"[\s.,;:]+$")
 # A venue in parentheses before the title, perhaps after the maintainers' stars: `⭐(TPAMI 2023)`.
@@ -86,7 +88,7 @@ _MONTH_TAG = re.compile(r"(\d\d)(0[1-9]|1[0-2])")
 _VENUE_TAG = re.compile(r"([A-Za-z][\w\- ]{0,20}?)\s*['’]\s?(\d\d)(?:\.\d{1,2})?|(arxiv)", re.I)
 _VENUE_LINE_END = re.compile(r"\s(?:<br\s*/?>\s*)?([A-Za-z][\w\-]*\s(?:19|20)\d\d)$")
 _FULL_YEAR_END = re.compile(r"\s(?:19|20)\d\d$")
-_SHORTCODES = re.compile(r"^\s*(?::[a-z0-9_+\-]+:\s*)+")
+_SHORTCODES = re.compile(rf"^\s*(?:{SHORTCODE}\s*)+")
 _BOXED_THEN_TEXT = re.compile(r"\s*\*\*\[([^\[\]]{1,40})\]\*\*\s+(\S.*)", re.DOTALL)
 _FIELD_SEP = re.compile(r"\s+\|\s*|\s*\|\s+")  # `Title| [pdf](…)`: a space on one side will do
 _SPAN = re.compile(r"</?span[^>]*>")
@@ -183,7 +185,7 @@ def bullet_fields(text: str) -> Fields | None:
     if lead_in is not None:
         return lead_in
     fields = _plain_fields(text)
-    if fields is not None and fields.title.lstrip(_STARS).startswith("("):
+    if fields is not None and _SYMBOLS_THEN_PAREN.match(fields.title):
         return _venue_first(text) or fields
     return fields
 

@@ -8,6 +8,10 @@ from promptbot.catalog.code_hosts import is_repository
 
 # A markdown link; the URL may hold one level of parentheses and be wrapped in <>; the label
 # may be bracketed itself: `[[paper]](url)`.
+# An emoji's shortcode (`:fire:`, `:red_square:`): a mark, never a word of a title or a name.
+SHORTCODE = r":[a-z0-9_+\-]+:"
+# `et al.` as lists write it after a name, a comma before it or not.
+ET_AL = r"[\s,]*\bet\s+al\.?"
 QUOTES = "\"“”„«»"  # the quotes a title is written in: straight, curly, low, guillemets
 LINK = re.compile(r"\[\[?([^\[\]]*)\]?\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?\s*\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])")

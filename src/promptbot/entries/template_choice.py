@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from promptbot.catalog import outline
+from promptbot.catalog.links import SHORTCODE
 from promptbot.entries import html_row_template, spacing
 from promptbot.entries.link_forms import voted_links
 from promptbot.entries.table_rows import (
@@ -233,7 +234,7 @@ def _destination(text: str, at: int) -> tuple[int, int] | None:
     return None if close is None else (opened.start(1), at + close.start())
 
 
-_SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
+_SHORTCODE = re.compile(SHORTCODE)
 
 
 def _shortcode(text: str, word: re.Match[str]) -> tuple[int, int] | None:

@@ -11,6 +11,7 @@ from datetime import date
 
 from promptbot.catalog import code_hosts
 from promptbot.catalog.authors import SEPARATOR, author_names, initials
+from promptbot.catalog.links import ET_AL
 from promptbot.entries.markdown_safety import escape, plain, rendered_text, safe_url
 from promptbot.entries.template_dates import MONTH_NAMES
 from promptbot.entries.template_model import Slot, Template
@@ -202,7 +203,7 @@ def _authors(slot: Slot, v: Values) -> str | None:
     return _text(text, slot)
 
 
-_ET_AL = re.compile(r"[\s,]*et\s+al\.?$")
+_ET_AL = re.compile(ET_AL + "$")
 
 
 def _author_list(slot: Slot, authors: tuple[str, ...]) -> str | None:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from promptbot.catalog import normalize_arxiv_id
+from promptbot.catalog.links import ET_AL
 from promptbot.entries.template_dates import Span, date_spans, free
 from promptbot.entries.template_model import Part, Slot, Template, flexible
 from promptbot.entries.template_venues import glued_spans, read_venue_span, venue_spans
@@ -224,7 +225,7 @@ def _affiliation_span(text: str, entry: Entry, spans: list[Span]) -> Iterator[Sp
             return
 
 
-_ET_AL_AFTER = re.compile(r"[\s,]*et\s+al\.?")
+_ET_AL_AFTER = re.compile(ET_AL)
 
 
 def _author_list_span(text: str, entry: Entry, spans: list[Span]) -> Iterator[Span]:
