@@ -45,6 +45,8 @@ SUN = "Sun-Haoyuan23_Awesome-RL-based-Reasoning-MLLMs_0cab867_slice.md"  # newes
 MMOT = "983632847_Awesome-Multimodal-Object-Tracking_2d53dca_slice.md"
 # Each entry ends with a nested line of authors and venue (`  - A, B. *CVPR 2016*`).
 NESTED_AUTHORS = "jason718_awesome-self-supervised-learning_8ce285c_slice.md"
+# `1. Yang, Zhengyuan, et al. **Title**. ICCV 2021.`, with notes indented under some entries.
+CREDITS_AND_NOTES = "jianghaojun_Awesome-3D-Vision-and-Language_eab7185.md"
 HISTORY_FILES = tuple(sorted(p.name for p in HISTORY.glob("*.md")))
 
 

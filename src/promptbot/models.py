@@ -37,6 +37,15 @@ class Entry:
     arxiv_ids: tuple[str, ...] = ()  # normalized, no version: "2109.01134", "cs/0601001"
     code_urls: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()  # a full author list as the entry writes it, () where none is
+    # The last line of the list item the entry opens, past end_line where the item goes on
+    # after a blank line with indented blocks of its own (a maintainer's notes on the paper);
+    # 0 where it ends with the entry. A new entry goes after it, never into it.
+    item_end_line: int = 0
+
+    @property
+    def after_line(self) -> int:
+        """The line after which the next entry may start: the item's last line."""
+        return max(self.end_line, self.item_end_line)
 
 
 @dataclass(frozen=True)

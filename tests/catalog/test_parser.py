@@ -7,6 +7,7 @@ from catalog_files import (
     ALL_FILES,
     AMUSI,
     BWLONG_HEAD,
+    CREDITS_AND_NOTES,
     DANELPENG,
     HISTORY_FILES,
     JINDONGGU,
@@ -539,6 +540,28 @@ def test_a_nested_line_without_links_belongs_to_the_entry_above_and_gives_its_au
     assert bibliography.authors == ("Pulkit Agrawal", "Joao Carreira", "Jitendra Malik")
     assert all(e.raw.rstrip("\n").splitlines()[-1].lstrip().startswith("- ")
                for e in result.entries)
+
+
+def test_notes_indented_under_an_entry_after_a_blank_line_end_its_list_item() -> None:
+    # jianghaojun/Awesome-3D-Vision-and-Language: `1. … **SAT: …**. ICCV 2021, …⏎⏎    **Personal
+    # Notes**: ⏎    - …⏎⏎2. …`. The notes are the item's, not the entry's text.
+    result = catalog.parse(read_history(CREDITS_AND_NOTES))
+    sat, refer, dvg = next(s for s in result.sections if s.heading == "ICCV 2021").entries
+    assert result.lines[sat.item_end_line - 1].strip() == "- Very solid experiments."
+    assert sat.end_line == sat.line and "Personal Notes" not in sat.raw
+    assert refer.item_end_line == 0 and refer.after_line == refer.end_line
+    assert result.lines[dvg.after_line - 1].lstrip().startswith("- The novelty of this paper")
+    assert (sat.title, sat.authors) == (
+        "SAT: 2D Semantics Assisted Training for 3D Visual Grounding", ("Zhengyuan Yang",))
+
+
+@pytest.mark.parametrize("nested", ["  - [Other Paper of Another Kind](https://arxiv.org/abs/"
+                                    "2101.00002)", "#### A heading"])
+def test_an_item_ends_before_a_nested_entry_or_a_heading(nested: str) -> None:
+    text = ("# List\n- [A Paper About Things](https://arxiv.org/abs/2101.00001)\n\n"
+            f"  Its note.\n\n{nested}\n  More.\n")
+    first = catalog.parse(text).entries[0]
+    assert first.item_end_line == 4  # `  Its note.`
 
 
 def test_a_mistyped_link_of_the_entry_keeps_the_lines_after_it_in_the_entry() -> None:

@@ -97,6 +97,29 @@ def test_a_move_deletes_the_lines_and_inserts_them_at_the_end_of_the_published_s
         [line for line in new_lines if line != after]
 
 
+NOTED = (
+    "# L\n\n## Published\n\n1. Li, Bo, et al. **A Published Paper on Things**. CVPR 2025. "
+    "[[Paper]](https://arxiv.org/abs/2501.00001)\n\n## Preprints\n\n1. Wu, Di, et al. **A "
+    "Preprint Paper on Things**. arXiv 2025. [[Paper]](https://arxiv.org/abs/2502.00002)\n\n"
+    "    **Personal Notes**: \n    - Solid.\n\n2. Xu, Yi, et al. **Another Preprint on Things"
+    "**. arXiv 2025. [[Paper]](https://arxiv.org/abs/2502.00003)\n")
+
+
+def test_a_move_takes_the_notes_indented_under_the_entry_with_it() -> None:
+    # jianghaojun/Awesome-3D-Vision-and-Language writes notes under some entries. Left behind,
+    # they would become the notes of the entry above them.
+    before = NOTED.splitlines()[8]
+    after = before.replace("arXiv 2025", "CVPR 2026")
+    new = apply_updates(NOTED, [Update("2502.00002", 2, before, after, "Published", "Preprints")])
+    published, preprints = (s for s in catalog.parse(new).sections if s.entries)
+    moved = published.entries[-1]
+    assert moved.raw.rstrip("\n").endswith("CVPR 2026. [[Paper]](https://arxiv.org/abs/2502.00002)")
+    notes = "".join(catalog.parse(new).lines[moved.end_line:moved.after_line])
+    assert notes == "\n    **Personal Notes**: \n    - Solid.\n"
+    assert "Solid" not in "".join(catalog.parse(new).lines[preprints.line - 1:])
+    assert new.count("Personal Notes") == 1
+
+
 def test_an_update_in_place_replaces_only_its_lines_and_keeps_crlf() -> None:
     text = SEED_TEXT.replace("\n", "\r\n")
     entry = seed_entry("2304.08991")

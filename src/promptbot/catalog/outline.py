@@ -216,9 +216,9 @@ def sorted_after(section: Section, age: float | None) -> tuple[int, bool] | None
     dated = [(e, a) for e in section.entries if (a := entry_age(e)) is not None]
     if down > up:  # right below the last entry that is newer: the top of its month
         newer = [e for e, a in dated if a > age]
-        return (newer[-1].end_line, False) if newer else (section.entries[0].line - 1, True)
+        return (newer[-1].after_line, False) if newer else (section.entries[0].line - 1, True)
     older = next((e for e, a in dated if a > age), None)  # right above the first newer one
-    return (older.line - 1, True) if older else (section.entries[-1].end_line, False)
+    return (older.line - 1, True) if older else (section.entries[-1].after_line, False)
 
 
 _LEAD = re.compile(r"^\s*(?:[-*+]|\d{1,4}[.)])\s+[\[(*_\s]*([A-Za-z0-9]{2,10})(?![A-Za-z0-9])")
@@ -247,4 +247,4 @@ def venue_run(section: Section, venue: str | None, top: bool) -> tuple[int, bool
     if len(runs) != len(set(runs)) or len(runs) < 2:
         return None  # a venue in two places, or one venue only: not grouped by venue
     members = [e for e, k in zip(section.entries, keys, strict=True) if k == want]
-    return (members[0].line - 1, True) if top else (members[-1].end_line, False)
+    return (members[0].line - 1, True) if top else (members[-1].after_line, False)

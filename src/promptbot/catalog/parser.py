@@ -78,6 +78,7 @@ def parse(text: str) -> Catalog:
     scan = _Scan(blocks(lines, start))
     _scan(bodies, lines, scan, start)
     _add_paragraphs(bodies, lines, scan)
+    scan.entries = _with_item_ends(bodies, scan)
     return Catalog(lines=lines, sections=_sections(scan, len(lines)),
                    unparsed=tuple(scan.unparsed), hidden=tuple(scan.hidden),
                    groups=_groups(scan, len(lines)))
@@ -251,6 +252,31 @@ def _titled(item: str) -> bool:
 
 def _indent(body: str) -> int:
     return len(body) - len(body.lstrip(" \t"))
+
+
+def _with_item_ends(bodies: list[str], scan: _Scan) -> list[Entry]:
+    """The entries, each bullet with the last line of its list item where the item goes on
+    past the entry: `1. … **Title**. ICCV 2021.⏎⏎    **Personal Notes**: …` keeps its notes."""
+    starts = {e.line - 1 for e in scan.entries} | set(scan.blocks.headings)
+    return [replace(e, item_end_line=end + 1) if e.kind == "bullet" and (
+        end := _item_end(bodies, e.line - 1, e.end_line - 1, starts)) >= e.end_line else e
+        for e in scan.entries]
+
+
+def _item_end(bodies: list[str], first: int, last: int, starts: set[int]) -> int:
+    """The last line of the list item opened at `first`, the entry's own lines ending at
+    `last`: lines indented to the item's content (CommonMark's continuation of an item), blank
+    lines between them, up to the next entry or heading."""
+    marker = _BULLET.match(bodies[first])
+    width = len(marker.group()) if marker else 0
+    end = j = last
+    while (j := j + 1) < len(bodies) and j not in starts:
+        if not bodies[j].strip():
+            continue
+        if _indent(bodies[j].expandtabs(4)) < width:
+            break
+        end = j
+    return end
 
 
 def _add_bullet(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int, end: int) -> None:

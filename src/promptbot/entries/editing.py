@@ -94,7 +94,7 @@ def locate(catalog: Catalog, section: Section, *, year: int | None = None, title
 
 def _after(catalog: Catalog, unit: Section, top: bool) -> int:
     if unit.entries:
-        return unit.entries[0].line - 1 if top else unit.entries[-1].end_line
+        return unit.entries[0].line - 1 if top else unit.entries[-1].after_line
     delimiter = table_delimiter_line(catalog, unit)
     return delimiter if delimiter is not None else unit.line
 

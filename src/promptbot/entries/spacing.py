@@ -39,8 +39,9 @@ def apart(text: str, kept: bool) -> str:
 
 def gap(catalog: Catalog, unit: Section) -> int:
     """The blank lines between the unit's entries, when the list always keeps some."""
-    gaps = [b.line - a.end_line - 1 for a, b in zip(unit.entries, unit.entries[1:], strict=False)]
-    gaps = [g if not any(catalog.lines[n].strip() for n in range(a.end_line, a.end_line + g))
+    gaps = [b.line - a.after_line - 1
+            for a, b in zip(unit.entries, unit.entries[1:], strict=False)]
+    gaps = [g if not any(catalog.lines[n].strip() for n in range(a.after_line, a.after_line + g))
             else -1 for g, a in zip(gaps, unit.entries, strict=False)]
     return min(gaps) if gaps and min(gaps) > 0 else 0
 

@@ -246,8 +246,11 @@ def apply_updates(text: str, updates: Sequence[Update]) -> str:
         if target is None:
             continue
         after = _after_same_venue(target, update) or _insertion_line(catalog, target)
-        edits[entry.line] = (entry.end_line, [])
-        moves.append((after, update, body))
+        # The item moves whole: the maintainers' notes under it go with it.
+        notes = "".join(lines[entry.end_line:entry.after_line])
+        notes = notes.replace("\r\n", "\n").replace("\r", "\n")
+        edits[entry.line] = (entry.after_line, [])
+        moves.append((after, update, body + "\n" + notes.rstrip("\n") if notes else body))
     out, where = _rebuilt(lines, edits)
     return insert("".join(out), [Insertion(u.arxiv_id, u.section, where[after], body)
                                  for after, u, body in moves])
@@ -258,7 +261,7 @@ def _insertion_line(catalog: Catalog, section: Section) -> int:
     else after its last entry (or its heading)."""
     if sum(1 for s in catalog.sections if s.heading.strip() == section.heading.strip()) == 1:
         return insertion_point(catalog, section.heading)
-    return section.entries[-1].end_line if section.entries else section.line
+    return section.entries[-1].after_line if section.entries else section.line
 
 
 def _rebuilt(
@@ -289,6 +292,6 @@ def _after_same_venue(section: Section, update: Update) -> int | None:
     # Grouped: each venue in one run, a stray or two aside (the lists are kept by hand).
     if len(set(known)) < 2 or len(known) - len(set(known)) > max(1, len(set(known)) // 4):
         return None
-    ends = [e.end_line for e, k in zip(section.entries, keys, strict=True)
+    ends = [e.after_line for e, k in zip(section.entries, keys, strict=True)
             if k == (update.venue, update.year)]
     return ends[-1] if ends else None
