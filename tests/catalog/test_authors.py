@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from promptbot.catalog.authors import author_names, leading_authors, surname_first
+from promptbot.catalog.authors import (
+    author_names,
+    credited_names,
+    leading_authors,
+    surname_first,
+)
 
 
 @pytest.mark.parametrize(("text", "names"), [
@@ -67,3 +72,14 @@ def test_a_bibliography_alternates_comma_and_and() -> None:
     assert surname_first([", ", " and ", ", "])
     assert not surname_first([", ", ", "])
     assert not surname_first([", ", " and "])
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Yang, Zhengyuan", ("Zhengyuan Yang",)),  # one name, surname first, as `Yang, Z., et al.`
+    ("Lovelace, Ada Q", ("Ada Q. Lovelace",)),  # its initial's full stop ended the credit
+    ("A. Li, B. Wang", ("A. Li", "B. Wang")),
+    ("Oral", ()),
+])
+def test_a_credit_ended_by_a_full_stop_names_its_authors(
+        text: str, names: tuple[str, ...]) -> None:
+    assert credited_names(text) == names

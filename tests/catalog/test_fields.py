@@ -274,6 +274,15 @@ ARXIV = "https://arxiv.org/abs/2109.01134"
          "CoOp", "Learning to Prompt for Vision-Language Models", "IJCV", 2022, None),
         (f"- Learning to Prompt for Vision-Language Models <br>\nIJCV 2022 [[Paper]]({ARXIV})",
          None, "Learning to Prompt for Vision-Language Models", "IJCV", 2022, None),
+        (f"- CoOp: Learning to Prompt for Vision-Language Models  \narXiv 2022 [paper]({ARXIV})",
+         None, "CoOp: Learning to Prompt for Vision-Language Models", "arXiv", 2022, None),
+        # jianghaojun/Awesome-3D-Vision-and-Language: one author credited, then a full stop; a
+        # short bold title after a credit is the title, not a name.
+        (f"1. Zhou, Kaiyang. **Learning to Prompt for Vision-Language Models** . IJCV 2022. "
+         f"[[Paper]]({ARXIV})", None, "Learning to Prompt for Vision-Language Models", "IJCV",
+         2022, None),
+        (f"1. Zhou, Kaiyang, et al. **CoOp** . IJCV 2022. [[Paper]]({ARXIV})", None, "CoOp",
+         "IJCV", 2022, None),
         # wyzjack/Awesome-3D-AnomalyDetection: the boxed name and the title in one field.
         (f'- <span id = "2">**[CoOp]** Learning to Prompt for Vision-Language Models</span> | '
          f"**IJCV' 22** | [[pdf]]({ARXIV})", "CoOp",
@@ -293,6 +302,7 @@ ARXIV = "https://arxiv.org/abs/2109.01134"
          "code-name-credit-first", "anchored-name", "marks-links-then-title",
          "emoji-venue-tag-full-year", "venue-apostrophe-full-year", "arxiv-apostrophe-year",
          "name-credit-bold-title", "tag-colon-venue-line", "venue-after-break",
+         "arxiv-line-under-title", "one-author-credit", "credit-short-bold-title",
          "separated-boxed-name-and-title", "separator-without-its-space"],
 )
 def test_family_variants(text: str, name: str | None, title: str, venue: str | None,

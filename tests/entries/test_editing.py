@@ -12,6 +12,7 @@ from catalog_files import (
     ALL_LISTS,
     AMUSI,
     BWLONG_HEAD,
+    CREDITS_AND_NOTES,
     HISTORY_FILES,
     JINDONGGU,
     MULTIMODAL,
@@ -127,6 +128,14 @@ def test_a_new_entry_goes_after_the_nested_line_of_the_entry_above_never_between
     assert cat.lines[line - 1].startswith("  - Utku Ozbulak, Hyun Jung Lee")
 
 
+def test_a_new_entry_goes_after_the_notes_indented_under_the_entry_above() -> None:
+    # jianghaojun/Awesome-3D-Vision-and-Language: `3. … **3DVG-Transformer: …**.⏎⏎    **Personal
+    # Notes**: ⏎    - …`. Written between the entry and its notes, the new one took them.
+    cat = catalog.parse(read_history(CREDITS_AND_NOTES))
+    line = editing.insertion_point(cat, "ICCV 2021")
+    assert cat.lines[line - 1].lstrip().startswith("- The novelty of this paper")
+
+
 def test_unknown_section_is_a_clear_error() -> None:
     with pytest.raises(CatalogError, match="no section 'Nope'"):
         editing.insertion_point(catalog.parse(read(SEED)), "Nope")
@@ -182,6 +191,24 @@ def test_rendered_html_differs_only_by_the_new_items(name: str, heading: str, un
         or a.startswith("<td")
         for a in added
     ), added
+
+
+@pytest.mark.parametrize("authors", [("Ada Lovelace",), ("Ada Lovelace", "Bob Zed")])
+def test_a_bibliography_credit_list_gets_an_entry_that_keeps_every_item_as_it_was(
+        authors: tuple[str, ...]) -> None:
+    # `1. Yang, Zhengyuan, et al. **Title**. ICCV 2021.` with notes under some entries: a paper of
+    # one author is credited `Lovelace, Ada.` (a lone `Lovelace, Ada **Title**` read back whole
+    # as its title), and the notes above stay their entry's.
+    text = read_history(CREDITS_AND_NOTES)
+    new_paper = paper(1, title="Grounding Every Object", authors=authors)
+    plan = editing.plan_insertions(catalog.parse(text), [Decision(
+        new_paper, Status.PROPOSED, 0.9, section="ICCV 2021")], Config())
+    new = editing.insert(text, plan)
+    removed, added = _render_diff(text, new)
+    assert removed == [] and sum(a.count("<li>") for a in added) == 1
+    entry = next(e for e in catalog.parse(new).entries if "2401.00001" in e.arxiv_ids)
+    assert (entry.title, entry.authors) == ("Grounding Every Object", authors[:1])
+    assert entry.raw.startswith("4. Lovelace, Ada" + (", et al. " if len(authors) > 1 else ". "))
 
 
 # --- planning -----------------------------------------------------------------------------------

@@ -220,6 +220,9 @@ def test_names_that_escape_to_nothing_leave_no_separators_behind() -> None:
     ("- Ou Zhou, Ying Ge, and Zheng Zhonglong.<br />", 3, "- Ada Lovelace, Bob Zed, and Cy Young."),
     # One name surname first before `et al.`; initials where the list writes initials.
     ("- Achlioptas, Panos, et al.<br />", 3, "- Lovelace, Ada, et al."),
+    # A paper of one author: no `et al.`, and the full stop it ended with (`Lovelace, Ada
+    # **Title**` would read back as one title).
+    ("- Achlioptas, Panos, et al.<br />", 1, "- Lovelace, Ada."),
     ("- Kang, W., Peng, Y., Li, Q. et al.<br />", 2, "- Lovelace, A., Zed, B."),
     ("- Kang, W., Peng, Y., Li, Q. et al.<br />", 4, "- Lovelace, A., Zed, B., Young, C. et al."),
     # The serial comma is for three names or more.

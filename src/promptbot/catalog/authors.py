@@ -21,6 +21,7 @@ _ET_AL = re.compile(ET_AL + "$")
 _WORD = re.compile(r"^(?:[^\W\d_][\w'’\-]*\.?|[^\W\d_](?:\.-?[^\W\d_]){1,3}\.?)$")
 # One name written surname first before `et al.`: `Achlioptas, Panos`, `Chen, Dave Zhenyu`.
 _SURNAME_GIVEN = re.compile(r"([^\W\d_][\w'’\-]+),\s*((?:[^\W\d_][\w'’\-.]*\s?){1,3})")
+_LAST_INITIAL = re.compile(r"(?:^|\s)[^\W\d_]$")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.-?\s?){1,3}")
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos",
                         "du", "le", "la", "bin", "ibn", "al", "el", "y", "ter", "zu"})
@@ -52,6 +53,17 @@ def author_names(text: str) -> tuple[str, ...]:
         return tuple(f"{given} {surname}" for surname, given in zip(names[0::2], names[1::2],
                                                                       strict=True))
     return names
+
+
+def credited_names(text: str) -> tuple[str, ...]:
+    """The names of an author list that a full stop ends before the title, the way a
+    bibliography credits a paper: `Yang, Zhengyuan` (one name, surname first, as such a list
+    writes `Yang, Zhengyuan, et al.` for more) or `A. Li, B. Wang`."""
+    text = text.replace("\xa0", " ").strip()
+    text += "." if _LAST_INITIAL.search(text) else ""  # `Lovelace, Ada Q.`: its full stop
+    if one := _SURNAME_GIVEN.fullmatch(text):
+        return (f"{one.group(2).strip()} {one.group(1)}",)
+    return author_names(text)
 
 
 def initials(given: str) -> bool:

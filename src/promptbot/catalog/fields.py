@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from promptbot.catalog.authors import author_names, leading_authors
+from promptbot.catalog.authors import author_names, credited_names, leading_authors
 from promptbot.catalog.heads import (
     MAX_VENUE_WORDS,
     leading_venue,
@@ -43,6 +43,8 @@ class Fields:
 
 _NAME = re.compile(r"\s*(?:\*\*(?P<bold>.+?)\*\*|`(?P<code>[^`]+)`(?=\s*[:：]))\s*[:：]?\s*")
 _CREDIT_BEFORE_BOLD = re.compile(r"\s*([^*\[\]()`<>]{2,80}?,?\s+et\s+al\.)\s+(?=\*\*)")
+# The same credit naming every author, ended by a full stop: `Yang, Zhengyuan. **Title**`.
+_NAMES_BEFORE_BOLD = re.compile(r"\s*([^*\[\]()`<>]{2,200}?)\.\s+(?=\*\*)")
 _TAIL_NAME = re.compile(r"\(\s*\*\*(.+?)\*\*\s*\)")
 # Symbols before a parenthesis that opens the title (the maintainers' stars: `⭐⭐(TPAMI 2023)`).
 _SYMBOLS_THEN_PAREN = re.compile(r"[^\w\s()\[\]*`]{0,6}\s*\(")
@@ -219,16 +221,26 @@ def _venue_first(text: str) -> Fields | None:
     return replace(rest, venue=label[0], year=label[1] or rest.year) if label and rest else None
 
 
-def _plain_fields(text: str) -> Fields | None:
+def _credit(text: str, start: int) -> tuple[int, tuple[str, ...]] | None:
+    """Where the entry after a credit of its authors starts, and their names: `Chen, Dave, et
+    al. **Title**`, or every author and a full stop, `Yang, Zhengyuan. **Title**`."""
+    if credit := _CREDIT_BEFORE_BOLD.match(text, start):
+        return credit.end(), author_names(credit.group(1))
+    if (credit := _NAMES_BEFORE_BOLD.match(text, start)) and (
+            names := credited_names(credit.group(1))):
+        return credit.end(), names
+    return None
+
+
+def _plain_fields(text: str, credited: bool = False) -> Fields | None:
     """An entry read from its name, the text before its links (title, venue, year), and its
-    links: the title may be the first link's label, a bold name of many words, or the head."""
+    links: the title may be the first link's label, a bold name of many words (of any words
+    after a credit of its authors, `Yang, Zhengyuan. **SAT**. ICCV 2021`), or the head."""
     found = find_links(text)
     name, start = _leading_name(text)
-    if (credit := _CREDIT_BEFORE_BOLD.match(text, start)) and (rest := bullet_fields(
-            text[credit.end():])):
+    if (credit := _credit(text, start)) and (rest := _plain_fields(text[credit[0]:], True)):
         # `**ScanRefer**: Chen, Dave, et al. **Title**. ECCV 2020`: the credit, then the entry
-        return replace(rest, name=name or rest.name,
-                       authors=rest.authors or author_names(credit.group(1)))
+        return replace(rest, name=name or rest.name, authors=rest.authors or credit[1])
     after = [f for f in found if f[0] >= start]
     end = after[0][0] if after else len(text)
     end -= 1 if end > start and text[end - 1] == "[" else 0
@@ -246,7 +258,7 @@ def _plain_fields(text: str) -> Fields | None:
         if lead and venue is None:
             venue, year = lead
         title, affiliation = clean(after[0][2]), affiliation or plain
-    elif name and len(name.split()) >= 4 and head[:1] not in QUOTES:
+    elif name and (credited or len(name.split()) >= 4) and head[:1] not in QUOTES:
         title, name = name, None  # a bold title, then only venue and links
         venue, year, affiliation = read_meta(head)
     else:

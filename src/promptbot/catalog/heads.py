@@ -28,7 +28,9 @@ _CREDIT_FIRST = re.compile(r"^[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)? et al\.\s+(
 _SENTENCE_VENUE_YEAR = re.compile(
     r"\.\s+((?:[A-Z][\w&\-]*|[aA]rxiv)(?:\s+[A-Z][\w&\-]*){0,3})\s*['’]\s?((?:19|20)\d\d)$")
 # A venue's acronym (two capitals or more) and its year ending the head, perhaps after a break.
-_ACRONYM_YEAR_END = re.compile(r"\s(?:<br\s*/?>\s*)?([A-Z][a-z]*[A-Z][A-Za-z]*)\s((?:19|20)\d\d)$")
+# The venue on the line under the title: an acronym (`ICLR`, `CoRL`) or arXiv in any case.
+_ACRONYM_YEAR_END = re.compile(
+    r"\s(?:<br\s*/?>\s*)?([A-Z][a-z]*[A-Z][A-Za-z]*|(?i:arxiv))\s((?:19|20)\d\d)$")
 _VENUE_PAREN_YEAR = re.compile(r"([^(),]{1,60}?)\s*\(\s*((?:19|20)\d\d)\s*\)")
 _QUOTED = re.compile(rf"[{QUOTES}]+(.*)[{QUOTES}]+(.*)", re.DOTALL)
 _COMMA = re.compile(r",(?![^()]*\))")

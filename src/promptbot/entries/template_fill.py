@@ -220,6 +220,9 @@ def _author_list(slot: Slot, authors: tuple[str, ...]) -> str | None:
     if not names:
         return None
     count = len(listed) or len(separators) + 1
+    # Fewer names than where the list stops: all of them, and the full stop its `et al.` ended
+    # with (`Yang, Zhengyuan. **Title**`, as a bibliography credits one author).
+    stop = "." if et_al and et_al.group().endswith(".") else ""
     if et_al and len(names) > count:
         names = names[:count]
     else:
@@ -228,7 +231,8 @@ def _author_list(slot: Slot, authors: tuple[str, ...]) -> str | None:
     given, _, surname = listed[0].rpartition(" ") if listed else ("", "", "")
     if surname and shown.lstrip().startswith(surname + ","):  # surname first
         between = " and " if any(s.strip() == "and" for s in separators) else ", "
-        return between.join(_inverted(n, initials(given)) for n in names) + end
+        listed_names = between.join(_inverted(n, initials(given)) for n in names)
+        return listed_names + (end or ("" if listed_names.endswith(".") else stop))
     if len(names) == 1 or not separators:
         return names[0] + end
     common = Counter(separators).most_common(1)[0][0]
