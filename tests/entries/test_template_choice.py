@@ -193,6 +193,22 @@ def test_a_list_that_changed_its_habit_is_written_the_new_way_at_the_end_it_grow
     assert "[[arXiv 2604]" in _written(f"# L\n## Papers\n{newest_first}")
 
 
+def test_a_list_that_numbers_every_item_one_numbers_the_new_one_so() -> None:
+    # ChandlerBang/awesome-self-supervised-gnn writes ` 1.` before every item, the renderer
+    # counting. A ` 2.` on top, under a line of text, could not start the list and joined that
+    # line's paragraph.
+    def next_number(numbers: tuple[int, ...]) -> int | None:
+        items = "".join(f" {n}. [ICML 2021] **Graph Paper Number {n} About Things** "
+                        f"[[paper]](https://arxiv.org/abs/2101.0{n}001)\n" for n in numbers)
+        cat = catalog.parse(f"# L\n## Papers\n  (papers of other fields)\n{items}")
+        found = induce(cat, cat.sections[-1])
+        assert found is not None
+        return found.next_number
+
+    assert next_number((1, 1, 1)) == 1
+    assert next_number((1, 2, 3)) == 4
+
+
 def test_an_exemplar_that_is_no_arxiv_paper_is_passed_over() -> None:
     # BradyFU/Awesome-Multimodal-Large-Language-Models: the newest rows on top are model cards
     # and blog posts whose second column names a company, not a venue.

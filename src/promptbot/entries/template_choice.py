@@ -307,7 +307,11 @@ def _table_context(catalog: Catalog, entry: Entry) -> str:
 
 
 def _next_number(entries: Sequence[Entry]) -> int | None:
+    """The number of a new item: the next one, or the list's only number where it writes every
+    item `1.` (the renderer counts; a `2.` on top could not even start the list there)."""
     numbers = [int(m.group(1)) for e in entries if (m := _NUMBER.match(e.raw))]
+    if len(numbers) >= 2 and len(set(numbers)) == 1:
+        return numbers[0]
     return max(numbers) + 1 if numbers else None
 
 
