@@ -202,3 +202,20 @@ def test_an_image_kept_on_github_is_the_exemplars_own_never_a_code_slot() -> Non
     template = abstract(entry_of(raw))
     assert template is not None
     assert [s.kind for s in template.slots if s.kind in ("code", "other")] == ["other", "code"]
+
+
+@pytest.mark.parametrize(("label", "kind"), [
+    # jianghaojun/Awesome-3D-Vision-and-Language: a page of the exemplar's repository labelled
+    # `Data Preparation`; a new paper's code link was written under that label.
+    ("[Data Preparation]", "other"), ("[Datasets 🤗]", "other"), ("Model weights", "other"),
+    ("[Data & Code]", "code"), ("Code", "code"),
+    # A project's own name that holds such a word names no resource.
+    ("Open-LLaVA-Video-R1 💻", "code"),
+])
+def test_a_github_link_labelled_as_a_resource_is_the_exemplars_own(label: str, kind: str) -> None:
+    raw = (f"1. **ScanQA**: Azuma, Daichi, et al. **ScanQA: 3D Question Answering for Spatial "
+           f"Scene Understanding**. CVPR 2022. [[Paper]](https://arxiv.org/pdf/2112.10482.pdf) "
+           f"[{label}](https://github.com/ATR-DBI/ScanQA/blob/main/docs/dataset.md)")
+    template = abstract(entry_of(raw))
+    assert template is not None
+    assert [s.kind for s in template.slots if s.kind in ("code", "other")] == [kind]

@@ -103,7 +103,7 @@ def link_spans(text: str, papers: set[str]) -> Iterator[Span]:
             # Before the host: a `Website` badge that leads to GitHub is the exemplar's own page
             # (its repository, an awesome list), and a new paper's is its project page.
             yield match.start(), match.end(), Slot("project", original=url)
-        elif _GITHUB.match(url):
+        elif _GITHUB.match(url) and not _labelled_as_resource(text, match.start()):
             yield match.start(), match.end(), Slot("code", original=url)
         elif url in papers and _LINK_BEFORE.search(text, 0, match.start()):
             # the paper's link elsewhere (a proceedings page): arXiv's for ours
@@ -128,6 +128,23 @@ def _labelled_as_page(text: str, start: int) -> bool:
     (`[![Website](badge)](URL)`, `[[Project 🌐](URL)]`), which a paper's own text can name."""
     label = _LABEL_BEFORE.search(text, max(0, start - 300), start)
     return bool(label and _PAGE_LABEL.search(label.group(1) or label.group(2) or ""))
+
+
+# A link on GitHub labelled as something else than code (`[[Data Preparation]](github…/
+# dataset.md)`) is the exemplar's own file, no place for a new paper's code under that label.
+_RESOURCE_LABEL = re.compile(r"(?i)^\W*(?:data(?:sets?)?|models?|weights|checkpoints?|demo|"
+                             r"videos?|slides|poster|blog|leaderboard|bibtex|citation)\b")
+_CODE_LABEL = re.compile(r"(?i)\b(?:code|github|repo(?:sitory)?|implementation|pytorch)\b")
+_TEXT_LABEL_BEFORE = re.compile(r"\[\[?([^\[\]]*)\]?\]\($")  # `[Data](`, `[[Data]](`
+
+
+def _labelled_as_resource(text: str, start: int) -> bool:
+    """Whether the link whose URL starts at `start` is labelled, in words, as a resource and not
+    as code (a project's own name, `[Open-LLaVA-Video-R1 💻](…)`, names no resource)."""
+    label = _TEXT_LABEL_BEFORE.search(text, max(0, start - 300), start)
+    words = label.group(1) if label else ""
+    return len(words.split()) <= _LABEL_WORDS and bool(_RESOURCE_LABEL.search(words)) \
+        and not _CODE_LABEL.search(words)
 
 
 def _labelled_elsewhere(text: str, start: int) -> bool:
