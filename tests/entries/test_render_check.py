@@ -55,6 +55,10 @@ def test_read_back_id_and_title() -> None:
     entry = "* A Title [Paper](https://arxiv.org/abs/2501.00001)"
     assert problems(entry, arxiv_id="2501.00002") == ["the arXiv id does not read back"]
     assert problems(entry, title="Another") == ["the title does not read back"]
+    # Read back with words around it: an author's surname written into it (`Lovelace Title`).
+    assert problems(entry, title="Title") == ["the title does not read back"]
+    assert problems("* Zebra: A Title [Paper](https://arxiv.org/abs/2501.00001)",
+                    title="Zebra: A Title") == []
     # Held to the parser's reading of the list's own entry, not to a better one.
     misread = ("* [Some Words](https://a.b/c) and more", "A Title The Parser Does Not See")
     assert problems(entry, title="Another", exemplar=misread) == []
@@ -97,9 +101,13 @@ def test_an_entry_that_reads_back_as_another_kind_than_its_exemplar_is_a_problem
                 ' ECCV (2024).\n  [[paper](https://arxiv.org/abs/2404.09857)]')
     entry = ('-, , .<br />\n  "Towards Robust Tracking." ECCV (2024).\n'
              '  [[paper](https://arxiv.org/abs/2612.98000)]')
-    found = problems(entry, arxiv_id="2612.98000", title="Towards Robust Tracking",
+    found = problems(entry, arxiv_id="2612.98000",
                      exemplar=(exemplar, "Empowering Embodied Visual Tracking"))
     assert found == ["the entry reads back as another kind of entry than its exemplar"]
+    # Its title reads back with the marks in it, which the read-back finds first.
+    assert problems(entry, arxiv_id="2612.98000", title="Towards Robust Tracking",
+                    exemplar=(exemplar, "Empowering Embodied Visual Tracking")) == [
+        "the title does not read back"]
     fine = entry.replace("-, , .", "- Ann Lee, Bo Li.")
     assert problems(fine, arxiv_id="2612.98000", title="Towards Robust Tracking",
                     exemplar=(exemplar, "Empowering Embodied Visual Tracking")) == []

@@ -113,6 +113,25 @@ def test_the_token_reduction_list_is_written_its_way() -> None:
     assert entry.fallback == ""
 
 
+def test_a_paper_of_one_author_is_written_without_the_credit_no_entry_reads_back_with() -> None:
+    # danieljf24/awesome-video-text-retrieval credits every paper `Xu et al. Title.`; a paper of
+    # one author was written `Lovelace Title.`, which reads back with the name in its title.
+    text = "# L\n## Datasets\n" + "".join(
+        f"* `[D{n}]` Xu et al. Dataset Number {n} for Video Retrieval. CVPR, 2016. "
+        f"[[paper]](https://arxiv.org/abs/1601.0000{n})\n" for n in range(1, 4))
+    cat = catalog.parse(text)
+    paper = Paper(arxiv_id="2611.04568", title="Quokka Alignment for Wombat Segmentation",
+                  authors=("Ada Q. Lovelace",), comment="Accepted to CVPR 2026",
+                  published=datetime(2026, 11, 10, tzinfo=UTC))
+    entry, new = write(cat, cat.sections[-1], paper)
+    assert entry.text.strip() == ("* Quokka Alignment for Wombat Segmentation. CVPR, 2026. "
+                                  "[[paper]](https://arxiv.org/abs/2611.04568)")
+    assert "authors" in entry.missing
+    assert_inserted(cat, new, entry, paper)
+    two = replace(paper, authors=("Ada Q. Lovelace", "Bob Zed"))
+    assert write(cat, cat.sections[-1], two)[0].text.strip().startswith("* Lovelace et al. ")
+
+
 def test_a_compact_table_writes_its_month_authors_and_none_for_missing_code() -> None:
     row = next(r for r in ROWS if r["arxiv_id"] == "2512.04520")
     cat = parsed(str(row["catalog"]))

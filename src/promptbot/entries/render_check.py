@@ -207,7 +207,14 @@ def _read_back(entries: tuple[Entry, ...], arxiv_id: str, title: str) -> list[st
     # `&amp`), its brackets as `&#91;` `&#93;` (kept apart from the link the parser reads the
     # cell as); a markdown entry's may keep its character references: each reading counts.
     cell = back.title.replace("&#91;", "[").replace("&#93;", "]")
-    if title and not any(normalize_title(title) in normalize_title(read)
+    if title and not any(_same_title(title, read)
                          for read in (back.title, cell, html.unescape(back.title))):
         return ["the title does not read back"]
     return []
+
+
+def _same_title(title: str, read: str) -> bool:
+    """Whether the title reads back as itself, or as its part after `Name:` where the list shows
+    the name apart; not with words around it (`Lovelace Title`: an author taken into it)."""
+    wanted, got = normalize_title(title), normalize_title(read)
+    return got in (wanted, normalize_title(title.partition(":")[2]))

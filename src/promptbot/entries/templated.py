@@ -73,7 +73,16 @@ def write(section: SectionTemplates, values: Values,
     First with the element structure of one of the section's entries; else (the paper lacks a
     value every entry shows, such as a short name) the list's own look without that value,
     still balanced and read back, and marked. Looks with a place for every value the paper has
-    (its code link) come first (_passes)."""
+    (its code link) come first (_passes). Last, the list's look without the authors, where no
+    credit of them reads back (one author where every entry writes `Xu et al. Title`)."""
+    written = _write(section, values, allowed)
+    if written is None and values.authors:
+        return _write(section, replace(values, authors=()), allowed)
+    return written
+
+
+def _write(section: SectionTemplates, values: Values,
+           allowed: frozenset[tuple[str, ...]]) -> Written | None:
     shown = tuple(v for v in (rendered_text(values.title, TITLE_MAX),
                               plain(values.title, TITLE_MAX),  # as raw HTML shows it
                               rendered_text(values.name, NAME_MAX) if values.name else "",
