@@ -40,8 +40,8 @@ def author_names(text: str) -> tuple[str, ...]:
     text = _ET_AL.sub("", text)
     if not text or any(c.isdigit() for c in text):
         return ()
-    if stopped and (one := _SURNAME_GIVEN.fullmatch(text)):
-        return (f"{one.group(2)} {one.group(1)}",)  # `Achlioptas, Panos, et al.`
+    if stopped and (one := _one_surname_first(text)):
+        return one  # `Achlioptas, Panos, et al.`
     names = tuple(n.strip() for n in SEPARATOR.split(text))
     if not all(_is_name(n) or _lowercase_name(n, len(names)) for n in names):
         return ()
@@ -61,9 +61,13 @@ def credited_names(text: str) -> tuple[str, ...]:
     writes `Yang, Zhengyuan, et al.` for more) or `A. Li, B. Wang`."""
     text = text.replace("\xa0", " ").strip()
     text += "." if _LAST_INITIAL.search(text) else ""  # `Lovelace, Ada Q.`: its full stop
-    if one := _SURNAME_GIVEN.fullmatch(text):
-        return (f"{one.group(2).strip()} {one.group(1)}",)
-    return author_names(text)
+    return _one_surname_first(text) or author_names(text)
+
+
+def _one_surname_first(text: str) -> tuple[str, ...]:
+    """One name written surname first (`Achlioptas, Panos`) as a name, () for anything else."""
+    one = _SURNAME_GIVEN.fullmatch(text)
+    return (f"{one.group(2).strip()} {one.group(1)}",) if one else ()
 
 
 def initials(given: str) -> bool:

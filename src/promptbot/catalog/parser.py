@@ -258,9 +258,13 @@ def _with_item_ends(bodies: list[str], scan: _Scan) -> list[Entry]:
     """The entries, each bullet with the last line of its list item where the item goes on
     past the entry: `1. … **Title**. ICCV 2021.⏎⏎    **Personal Notes**: …` keeps its notes."""
     starts = {e.line - 1 for e in scan.entries} | set(scan.blocks.headings)
-    return [replace(e, item_end_line=end + 1) if e.kind == "bullet" and (
-        end := _item_end(bodies, e.line - 1, e.end_line - 1, starts)) >= e.end_line else e
-        for e in scan.entries]
+    entries = []
+    for entry in scan.entries:
+        if entry.kind == "bullet":
+            end = _item_end(bodies, entry.line - 1, entry.end_line - 1, starts) + 1  # 1-based
+            entry = replace(entry, item_end_line=end) if end > entry.end_line else entry
+        entries.append(entry)
+    return entries
 
 
 def _item_end(bodies: list[str], first: int, last: int, starts: set[int]) -> int:

@@ -126,8 +126,14 @@ _PAGE_LABEL = re.compile(r"(?i)\b(?:website|project(?:\s*page)?|home\s*page|web\
 def _labelled_as_page(text: str, start: int) -> bool:
     """Whether the link whose URL starts at `start` is labelled as the project's page
     (`[![Website](badge)](URL)`, `[[Project 🌐](URL)]`), which a paper's own text can name."""
-    label = _LABEL_BEFORE.search(text, max(0, start - 300), start)
-    return bool(label and _PAGE_LABEL.search(label.group(1) or label.group(2) or ""))
+    return bool(_PAGE_LABEL.search(_label_before(text, start)))
+
+
+def _label_before(text: str, start: int, pattern: re.Pattern[str] = _LABEL_BEFORE) -> str:
+    """The label of the link whose URL starts at `start`: its words, or a badge's alt text
+    (`[![Website](badge)](URL)`) where `pattern` reads one; "" for a bare URL."""
+    label = pattern.search(text, max(0, start - 300), start)
+    return next((g for g in label.groups() if g), "") if label else ""
 
 
 # A link on GitHub labelled as something else than code (`[[Data Preparation]](github…/
@@ -141,8 +147,7 @@ _TEXT_LABEL_BEFORE = re.compile(r"\[\[?([^\[\]]*)\]?\]\($")  # `[Data](`, `[[Dat
 def _labelled_as_resource(text: str, start: int) -> bool:
     """Whether the link whose URL starts at `start` is labelled, in words, as a resource and not
     as code (a project's own name, `[Open-LLaVA-Video-R1 💻](…)`, names no resource)."""
-    label = _TEXT_LABEL_BEFORE.search(text, max(0, start - 300), start)
-    words = label.group(1) if label else ""
+    words = _label_before(text, start, _TEXT_LABEL_BEFORE)
     return len(words.split()) <= _LABEL_WORDS and bool(_RESOURCE_LABEL.search(words)) \
         and not _CODE_LABEL.search(words)
 
@@ -150,8 +155,7 @@ def _labelled_as_resource(text: str, start: int) -> bool:
 def _labelled_elsewhere(text: str, start: int) -> bool:
     """Whether the link whose URL starts at `start` is labelled as something other than the
     paper (`[![Website](badge)](URL)`, `[Project](URL)`)."""
-    label = _LABEL_BEFORE.search(text, max(0, start - 300), start)
-    words = (label.group(1) or label.group(2) or "") if label else ""
+    words = _label_before(text, start)
     # A link's label names what it leads to in a word or two (`Project page`); a linked title
     # that says "Models" or "Video" is the paper's own link.
     return len(words.split()) <= _LABEL_WORDS and bool(_ELSEWHERE.search(words))
