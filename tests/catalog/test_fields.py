@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from catalog_files import AMUSI, BWLONG_HEAD, JINDONGGU, MULTIMODAL, SEED, parse
+from catalog_files import AMUSI, BWLONG_HEAD, JINDONGGU, MULTIMODAL, SEED, parse, read_history
 
 from promptbot import catalog
+from promptbot.catalog import build_index
 from promptbot.models import Catalog, Entry
 
 FILES = {
@@ -345,3 +346,26 @@ def test_a_venue_before_a_linked_title_is_the_venue_not_the_title(
     entry = catalog.parse(f"# A list\n\n{text}\n\n{text}\n").entries[0]
     assert entry.title.startswith(("Multi-Modal", "A Unified", "Learning"))
     assert (entry.venue, entry.year) == (venue, year)
+
+
+def test_a_highlight_symbol_before_the_title_is_no_part_of_it() -> None:
+    # BradyFU/Awesome-Multimodal-Large-Language-Models highlights its own surveys with a star:
+    # the title was read as `🌟 **MME-Survey: …`, bold marks and all.
+    cat = catalog.parse(read_history(
+        "BradyFU_Awesome-Multimodal-Large-Language-Models_58f94b8_highlights_slice.md"))
+    assert [(e.title, e.venue, e.year) for e in cat.entries] == [
+        ("MME-Survey: A Comprehensive Survey on Evaluation of Multimodal LLMs", "arXiv", 2025),
+        ("A Survey of Unified Multimodal Understanding and Generation: Advances and Challenges",
+         "arXiv", 2025),
+        ("A Survey on Multimodal Large Language Models", "NSR", 2024)]
+
+
+@pytest.mark.parametrize("mark", ["✨", "🔥🔥", "❤️", "⭐ ⭐"])
+def test_an_entry_that_opens_with_a_symbol_is_an_entry_the_index_knows(mark: str) -> None:
+    # `| ✨ [Janus-Pro: …](…)` in a table, `- ✨ [Title](…)` in a list: read as text, the
+    # symbol was the whole title, too short to be one, and the paper was listed nowhere.
+    cat = catalog.parse(f"# L\n## Papers\n- {mark} [Janus-Pro: Unified Things]"
+                        "(https://arxiv.org/abs/2501.17811)\n- [Other Things Entirely]"
+                        "(https://arxiv.org/abs/2501.00002)\n")
+    assert [e.title for e in cat.entries] == ["Janus-Pro: Unified Things", "Other Things Entirely"]
+    assert build_index(cat).by_arxiv_id("2501.17811") is cat.entries[0]

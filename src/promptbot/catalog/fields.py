@@ -5,6 +5,7 @@ read as citations write it (`heads`), table rows and key blocks by `row_fields`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from promptbot.catalog.authors import author_names, credited_names, leading_authors
@@ -91,6 +92,7 @@ _VENUE_TAG = re.compile(r"([A-Za-z][\w\- ]{0,20}?)\s*['’]\s?(\d\d)(?:\.\d{1,2}
 _VENUE_LINE_END = re.compile(r"\s(?:<br\s*/?>\s*)?([A-Za-z][\w\-]*\s(?:19|20)\d\d)$")
 _FULL_YEAR_END = re.compile(r"\s(?:19|20)\d\d$")
 _SHORTCODES = re.compile(rf"^\s*(?:{SHORTCODE}\s*)+")
+_JOINERS = "\ufe0f\u200d"  # an emoji's variation selector and zero-width joiner
 _BOXED_THEN_TEXT = re.compile(r"\s*\*\*\[([^\[\]]{1,40})\]\*\*\s+(\S.*)", re.DOTALL)
 _FIELD_SEP = re.compile(r"\s+\|\s*|\s*\|\s+")  # `Title| [pdf](…)`: a space on one side will do
 _SPAN = re.compile(r"</?span[^>]*>")
@@ -205,7 +207,21 @@ def _lead_in(text: str) -> Fields | None:
     if (marks := lead_marks(text)) is not None and (rest := bullet_fields(text[marks.end:])):
         return replace(rest, name=marks.name or rest.name, venue=rest.venue or marks.venue,
                        year=rest.year or marks.year)
-    return None
+    symbols = _symbols_end(text)
+    return bullet_fields(text[symbols:]) if symbols else None
+
+
+def _symbols_end(text: str) -> int:
+    """Where the pictographic marks an entry opens with end (`✨ [Title](…)`, `🌟 **Title**`:
+    the maintainers' highlight of a paper), 0 where it opens otherwise. Read as text, the mark
+    was the title, and an entry titled `✨` alone was no entry at all. A symbol before code
+    (`⬜ `XVOS``) is a kind's tag, as its shortcode (`:blue_square: `SVOS``) is: no name, left
+    to the readers that know such tags."""
+    at = 0
+    while at < len(text) and (unicodedata.category(text[at]) == "So"
+                              or (at and text[at] in _JOINERS + " \t")):
+        at += 1
+    return at if text[at:].strip() and not text.startswith("`", at) else 0
 
 
 def _venue_first(text: str) -> Fields | None:
