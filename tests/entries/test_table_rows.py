@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from promptbot import catalog
-from promptbot.entries.table_rows import cells, table_delimiter_line
+from promptbot.entries.table_rows import cells, says_nothing, table_delimiter_line
 
 
 def test_cells_keep_their_spaces_and_drop_only_the_outer_pipes() -> None:
@@ -18,3 +20,16 @@ def test_the_delimiter_row_is_found_under_its_header_only_inside_the_section() -
     first, second = (s for s in cat.sections if s.heading in ("A", "B"))
     assert table_delimiter_line(cat, first) is None
     assert table_delimiter_line(cat, second) == 6
+
+
+@pytest.mark.parametrize(("text", "nothing"), [
+    ("-", True), ("---", True), ("None", True), ("N/A", True), ("n.a.", True),
+    ("Coming soon", True), ("code not released yet", True),
+    # Values some rows share: a new row must not copy them as its "nothing".
+    ("I+T→T", False), ("NeurIPS", False), ("Prompt tuning", False), ("2024", False),
+])
+def test_a_cell_says_nothing_only_in_the_words_lists_use_for_nothing(
+        text: str, nothing: bool) -> None:
+    # liuxuannan/Awesome-Multimodal-Jailbreak-Papers: the modality column (`I+T→T`) has no word
+    # of two letters, and was taken for a placeholder.
+    assert says_nothing(text) is nothing

@@ -287,3 +287,23 @@ def test_an_exemplars_emoji_is_dropped_whole_never_cut_to_a_broken_shortcode() -
         title="Token Merging at Scale", arxiv_id="2611.04567", yymm="2611")).text
     assert text == ("`Nov`  &nbsp;&nbsp;&nbsp;-&nbsp;&nbsp;&nbsp; [paper](https://arxiv.org/pdf/"
                     "2611.04567) / &nbsp;&nbsp;&nbsp;-&nbsp;&nbsp;&nbsp; Token Merging at Scale")
+
+
+def test_a_row_without_a_closing_pipe_keeps_none_when_a_cell_says_nothing() -> None:
+    # ChenHsing/Awesome-Video-Diffusion-Models ends its rows with the date, no pipe after it; a
+    # row whose code cell said the list's `-` was closed with a pipe the list never writes.
+    head = "| Title | Code | Date\n|---|---|---\n"
+
+    def row(n: int, code: str) -> str:
+        return (f"| [Paper {n} about things](https://arxiv.org/abs/2604.0{n}001) | {code} "
+                "| Nov., 2025\n")
+
+    filled = "".join(row(n, f"[![Star](https://img.shields.io/github/stars/a/b{n}.svg)]"
+                            f"(https://github.com/a/b{n})") for n in range(1, 4))
+    other = "".join(row(n, "-") for n in range(4, 7))
+    cat = catalog.parse(f"# L\n## Filled\n{head}{filled}\n## Other\n{head}{other}")
+    found = induce(cat, next(s for s in cat.sections if s.heading == "Filled"))
+    assert found is not None
+    written = write(found, values(), found.structures)
+    assert written is not None
+    assert written.text.strip().endswith("| - | Apr., 2026"), written.text

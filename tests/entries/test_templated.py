@@ -214,6 +214,49 @@ def test_a_row_without_a_stars_badge_is_written_like_the_lists_rows_without_one(
     assert "<br>" not in entry.text and not entry.fallback
 
 
+def _highlighted_table() -> Catalog:
+    """A table like friedrichor/Awesome-Multimodal-Papers': rows credit a lab after the title
+    or link a project page, and write `-` for missing code; one row has code and a
+    maintainer's sparkle; the one row with neither lab nor project page says `coming soon`."""
+    head = "| Title | Venue | Date | Code |\n|:--|:--:|:--:|:--:|\n"
+    rows = [f"| [Model {n}: Unified Things](https://arxiv.org/abs/2505.0{n}000) ({lab}) "
+            f"| arXiv | 2025-05-0{n} | - |\n" for n, lab in ((1, "Apple"), (2, "Meta"))]
+    rows.append("| [Model 3: Unified Things](https://arxiv.org/abs/2505.03000) | arXiv "
+                "| 2025-05-03 | [![Project](https://img.shields.io/badge/Project-Page-green.svg)]"
+                "(https://m3.github.io) |\n")
+    rows.insert(2, "| [SynerGen: Synergistic Things](https://arxiv.org/abs/2412.09604) | arXiv"
+                   " | 2024-12-12 | coming soon |\n")
+    badge = "[![Star](https://img.shields.io/github/stars/a/b.svg)](https://github.com/a/b)"
+    rows.insert(0, "| ✨ [MMaDA: Diffusion Things](https://arxiv.org/abs/2505.15809) | arXiv | "
+                   f"2025-05-21 | {badge} |\n")
+    return catalog.parse("# L\n## Unified\n" + head + "".join(rows))
+
+
+def test_a_row_says_nothing_the_columns_way_not_one_exemplars() -> None:
+    # The only row without a lab is the exemplar of a paper without one; its `coming soon` is
+    # that paper's remark, where the column writes `-`.
+    cat = _highlighted_table()
+    paper = Paper(arxiv_id="2611.04568", title="Quokka Alignment for Wombat Segmentation",
+                  published=datetime(2026, 11, 10, tzinfo=UTC))
+    entry, new = write(cat, cat.sections[-1], paper)
+    assert_inserted(cat, new, entry, paper)
+    assert entry.text.strip() == ("| [Quokka Alignment for Wombat Segmentation]"
+                                  "(https://arxiv.org/abs/2611.04568) | arXiv | 2026-11-10 | - |")
+
+
+def test_a_maintainers_highlight_before_a_title_is_not_copied() -> None:
+    # The one row with code carries a sparkle only a few rows have: a new paper with code is
+    # written after it, without the sparkle.
+    cat = _highlighted_table()
+    paper = Paper(arxiv_id="2611.04567", title="Zebra-Net: Quokka Alignment",
+                  abstract="Code: https://github.com/zoo/zebra-net",
+                  published=datetime(2026, 11, 10, tzinfo=UTC))
+    entry, new = write(cat, cat.sections[-1], paper)
+    assert_inserted(cat, new, entry, paper)
+    assert entry.text.startswith("| [Zebra-Net: Quokka Alignment](https://arxiv.org/abs/2611.04567)")
+    assert "github.com/zoo/zebra-net" in entry.text and "✨" not in entry.text
+
+
 def test_a_paper_with_code_is_written_like_the_entries_that_link_code() -> None:
     # Sun-Haoyuan23's Audio section: every entry with a code link links a Hugging Face model too;
     # one entry links nothing. A paper with code and no model was written like that one, its

@@ -14,7 +14,9 @@ DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 PLACEHOLDERS = frozenset({"none", "n/a", "na", "tbd", "not", "found", "available", "soon",
                           "coming"})
 WORD = re.compile(r"[^\W\d_]{2,}")
-_NOTHING_WORDS = PLACEHOLDERS | {"code", "yet", "unavailable", "released", "to", "be"}
+# Single letters only as `N/A` and `N.A.` spell them.
+_NOTHING_WORDS = PLACEHOLDERS | {"code", "yet", "unavailable", "released", "to", "be", "n", "a"}
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def cells(row: str) -> list[str]:
@@ -57,9 +59,10 @@ def most_voted(votes: Sequence[Counter[str]]) -> tuple[str, ...]:
 
 def says_nothing(text: str) -> bool:
     """Whether a cell's text is a mark for "no value" (`-`, `None`, `N/A`, `Coming soon`), not a
-    value some rows share (`Prompt tuning`, `NeurIPS`), which a new row must never copy."""
-    words = WORD.findall(text.casefold())
-    return all(w in _NOTHING_WORDS for w in words) and not any(c.isdigit() for c in text)
+    value some rows share (`Prompt tuning`, `NeurIPS`, a modality `I+T→T`), which a new row must
+    never copy."""
+    letters = _LETTERS.findall(text.casefold())
+    return all(w in _NOTHING_WORDS for w in letters) and not any(c.isdigit() for c in text)
 
 
 _COLUMN_FIELDS = (

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from promptbot.entries import html_row_template, spacing
 from promptbot.entries.markdown_safety import plain, rendered_text
 from promptbot.entries.render_check import problems, structure
-from promptbot.entries.table_rows import cells
+from promptbot.entries.table_rows import cells, says_nothing
 from promptbot.entries.template_choice import SectionTemplates, ranked, unshown
 from promptbot.entries.template_fill import (
     NAME_MAX,
@@ -170,19 +170,34 @@ def _placeheld(filled: Filled, template: Template, section: SectionTemplates,
         text = html_row_template.settle(filled.text, template, section.column_values,
                                         section.placeholders, section.badges, values)
         return None if text is None else replace(filled, text=text)
-    if template.kind != "table" or not section.placeholders or not filled.dropped:
+    if template.kind != "table" or not section.placeholders:
         return filled
     new, old = cells(filled.text), cells(template.raw)
     if len(new) != len(old):
         return filled
+    changed = False
     for i, cell in enumerate(new):
-        if not cell.strip() and old[i].strip() and i < len(section.placeholders):
-            marker = section.placeholders[i]
-            if marker:
-                pad = " " if old[i].startswith(" ") else ""
-                new[i] = pad + marker + (" " if old[i].endswith(" ") else "")
+        marker = section.placeholders[i] if i < len(section.placeholders) else ""
+        if marker and old[i].strip() and _says_nothing_its_own_way(cell, old[i], marker):
+            pad = " " if old[i].startswith(" ") else ""
+            new[i], changed = pad + marker + (" " if old[i].endswith(" ") else ""), True
+    if not changed:
+        return filled
+    text = filled.text.strip()
+    # The row's own outer pipes, as the exemplar writes them (`| a | b` has no closing one).
+    opening = "|" if text.startswith("|") else ""
+    closing = "|" if text.endswith("|") and not text.endswith("\\|") else ""
     lead = filled.text[: len(filled.text) - len(filled.text.lstrip())]
-    return replace(filled, text=lead + "|" + "|".join(new) + "|")
+    trail = filled.text[len(filled.text.rstrip()):]
+    return replace(filled, text=lead + opening + "|".join(new) + closing + trail)
+
+
+def _says_nothing_its_own_way(cell: str, exemplar: str, marker: str) -> bool:
+    """Whether a new row's cell should say the column's "nothing" (`marker`): it was emptied
+    by a dropped value, or it repeats the exemplar's own rare way of saying nothing (one row's
+    `coming soon` where the column writes `-`: that row's remark, not the list's habit)."""
+    text = cell.strip()
+    return not text or (text == exemplar.strip() and text != marker and says_nothing(text))
 
 
 def _title_shown(template: Template, values: Values) -> str:
