@@ -17,6 +17,7 @@ from functools import lru_cache
 from promptbot.catalog import outline
 from promptbot.catalog.links import SHORTCODE
 from promptbot.entries import html_row_template, spacing
+from promptbot.entries.anchor_ids import numbered_anchors
 from promptbot.entries.lead_symbols import without_rare_symbols
 from promptbot.entries.link_forms import voted_links
 from promptbot.entries.table_rows import (
@@ -102,7 +103,8 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
     weights = _recency(catalog, section, len(pool), bool(own))
     entries = section.entries or catalog.entries
     return SectionTemplates(
-        templates=voted_links(without_rare_symbols([t for t, _ in pool], weights), weights),
+        templates=voted_links(numbered_anchors(without_rare_symbols(
+            [t for t, _ in pool], weights), entries), weights),
         weights=weights,
         context=context,
         next_number=_next_number(entries),
