@@ -369,3 +369,13 @@ def test_an_entry_that_opens_with_a_symbol_is_an_entry_the_index_knows(mark: str
                         "(https://arxiv.org/abs/2501.00002)\n")
     assert [e.title for e in cat.entries] == ["Janus-Pro: Unified Things", "Other Things Entirely"]
     assert build_index(cat).by_arxiv_id("2501.17811") is cat.entries[0]
+
+
+def test_a_title_before_a_bar_and_a_code_labelled_link() -> None:
+    cat = catalog.parse(read_history(
+        "Qinying-Liu_Awesome-Open-Vocabulary-Semantic-Segmentation_d29057a.md"))
+    survey = next(s for s in cat.sections if s.heading == "Related Survey")
+    assert [(e.title, e.arxiv_ids) for e in survey.entries][:2] == [
+        ("Towards Open Vocabulary Learning: A Survey", ("2306.15880",)),
+        ("A Survey on Open-Vocabulary Detection and Segmentation: Past, Present, and Future",
+         ("2307.09220",))]

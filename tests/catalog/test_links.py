@@ -59,10 +59,20 @@ def test_find_links_with_nested_brackets_parentheses_and_bare_urls() -> None:
         ("", "https://arxiv.org/abs/2101.00001"), ("anchor", "#top")]
 
 
+def test_a_label_in_code_may_hold_brackets() -> None:
+    # Qinying-Liu/Awesome-Open-Vocabulary-Semantic-Segmentation: `Title | [`[pdf]`](…)`; the
+    # code's brackets hid the link, and its label and URL were read into the title.
+    text = "Towards a Survey | [`[pdf]`](https://ArXiv.org/abs/2306.15880) and [a`b](https://c.org)"
+    assert [(label, url) for _, _, label, url in find_links(text)] == [
+        ("`[pdf]`", "https://ArXiv.org/abs/2306.15880"), ("a`b", "https://c.org")]
+
+
 @pytest.mark.parametrize(
     ("label", "expected"),
     [("Learning to Prompt", True), ("Paper", False), ("CVPR 2022", False), ("PDF", False),
-     ("Code", False), ("CLIP", True), ("abc", False)],
+     ("Code", False), ("CLIP", True), ("abc", False),
+     # A tag in brackets names the link's kind (Run542968/Awesome-3D-Human-Motion-Generation).
+     ("`[o-pytorch]`", False), ("[project page]", False), ("`CoOp`", True)],
 )
 def test_is_title_label(label: str, expected: bool) -> None:
     assert is_title_label(label) is expected

@@ -94,6 +94,7 @@ _FULL_YEAR_END = re.compile(r"\s(?:19|20)\d\d$")
 _SHORTCODES = re.compile(rf"^\s*(?:{SHORTCODE}\s*)+")
 _JOINERS = "\ufe0f\u200d"  # an emoji's variation selector and zero-width joiner
 _BOXED_THEN_TEXT = re.compile(r"\s*\*\*\[([^\[\]]{1,40})\]\*\*\s+(\S.*)", re.DOTALL)
+_FIELD_SEP_END = re.compile(r"\s+\|\s*$")
 _FIELD_SEP = re.compile(r"\s+\|\s*|\s*\|\s+")  # `Title| [pdf](…)`: a space on one side will do
 _SPAN = re.compile(r"</?span[^>]*>")
 
@@ -261,6 +262,7 @@ def _plain_fields(text: str, credited: bool = False) -> Fields | None:
     end = after[0][0] if after else len(text)
     end -= 1 if end > start and text[end - 1] == "[" else 0
     head = text[start:end].lstrip(" \t-–—:：|") if name else text[start:end]
+    head = _FIELD_SEP_END.sub("", head)  # `Title | [pdf](…)`: the bar ends the title's field
     title_at = None
     authors: tuple[str, ...] = ()
     lead = leading_venue(head)

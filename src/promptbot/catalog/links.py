@@ -13,8 +13,12 @@ SHORTCODE = r":[a-z0-9_+\-]+:"
 # `et al.` as lists write it after a name, a comma before it or not.
 ET_AL = r"[\s,]*\bet\s+al\.?"
 QUOTES = "\"“”„«»"  # the quotes a title is written in: straight, curly, low, guillemets
-LINK = re.compile(r"\[\[?([^\[\]]*)\]?\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?\s*\)")
+# A link; its label may hold code with brackets in it (`` [`[pdf]`](…) ``), read whole (atomic:
+# a backtick opens code only where the code closes, and is never read both ways).
+LINK = re.compile(
+    r"\[\[?((?>`[^`\n]*`|[^\[\]])*)\]?\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?\s*\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])")
+_BRACKETED = re.compile(r"`*\[[^\[\]]*\]`*")
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
 _VENUE_WORD = r"[A-Za-z][A-Za-z0-9&@/+.\-]*?"  # lazy: `ICCV2021` is ICCV in 2021, not ICCV20 in 21
 _VENUE_LABEL = re.compile(
@@ -106,9 +110,11 @@ def is_resource_link(text: str) -> bool:
 
 
 def is_title_label(label: str) -> bool:
-    """Whether a link label is a paper title rather than `Paper`, `Code` or `CVPR 2022`."""
+    """Whether a link label is a paper title rather than `Paper`, `Code`, `CVPR 2022` or a tag
+    in brackets (`` `[pdf]` ``, `` `[o-pytorch]` ``: lists bracket their links' kinds, never a
+    title)."""
     text = clean(label)
-    if len(text) < 4 or venue_label(text) is not None:
+    if len(text) < 4 or venue_label(text) is not None or _BRACKETED.fullmatch(text):
         return False
     return not (" " not in text and first_word(text) in (*_CODE_WORDS, *_PROJECT_WORDS,
                                                           *_PAPER_WORDS))
