@@ -1,12 +1,14 @@
 """The anchors entries carry for other parts of the list to link to (`<span id="01601">`).
 
-Where every entry of a section carries the same anchor (`<span id = "1003">` on each row of
-Qinying-Liu's sections) it is the list's markup, copied as it is. Where each entry has its own,
-counted in turn (`12101`, `12102`, … in fjchange/awesome-video-anomaly-detection; `1001`, `1002`
-in Run542968/Awesome-3D-Human-Motion-Generation), an exemplar's number is that paper's: a new
-entry repeating it would be a second element with the same id, and a link to it would land on
-the old paper. The new entry takes the section's next number, as wide as the section writes
-them; where the numbers follow no count, it carries no anchor number at all.
+Where entries share anchors (`<span id = "1003">` on the rows of a Qinying-Liu section) they are
+the list's markup: an exemplar's anchor that other entries carry too is copied as it is, and one
+only the exemplar carries gives way to the anchor the section's latest entries share (the
+maintainers copy the entry above the new one). Where each entry has its own, counted in turn
+(`12101`, `12102`, … in fjchange/awesome-video-anomaly-detection; `1001`, `1002` in
+Run542968/Awesome-3D-Human-Motion-Generation), an exemplar's number is that paper's: a new entry
+repeating it would be a second element with the same id, and a link to it would land on the old
+paper. The new entry takes the section's next number, as wide as the section writes them; where
+the numbers are each entry's own and follow no count, it carries no anchor number at all.
 """
 
 from __future__ import annotations
@@ -22,38 +24,52 @@ from promptbot.models import Entry
 
 # A numeric id or name attribute, with the spaces before it.
 _NUMERIC_ID = re.compile(r"""\s+(?:id|name)\s*=\s*(["'])(\d{1,9})\1""", re.IGNORECASE)
-_SHARED = 0.5  # an anchor this share of the section's entries carry is the list's markup
 _COUNTED = 0.8  # this share of neighbours one apart: the section counts its anchors
 
 
-def numbered_anchors(templates: Sequence[Template], entries: Sequence[Entry]
-                     ) -> tuple[Template, ...]:
-    """The templates with each numeric anchor as the section writes a new entry's: the shared
-    one, the section's next number, or none."""
-    values = [m.group(2) for e in entries if (m := _NUMERIC_ID.search(e.raw))]
+def numbered_anchors(templates: Sequence[Template], entries: Sequence[Entry],
+                     every: Sequence[Entry]) -> tuple[Template, ...]:
+    """The templates with each numeric anchor as the section (`entries`; the whole list,
+    `every`, where the section has one) writes a new entry's: a shared one as the exemplar
+    writes it, the section's next number, or none."""
+    values = _anchors(entries)
     if not values:
         return tuple(templates)
-    shared, count = Counter(values).most_common(1)[0]
-    if count >= _SHARED * len(values):
-        return tuple(_with_anchor(t, lambda _: shared) for t in templates)
     numbers = [int(v) for v in values]
     steps = [abs(b - a) == 1 for a, b in pairwise(numbers)]
-    if steps and sum(steps) >= _COUNTED * len(steps):
+    counted = sum(steps) >= _COUNTED * len(steps) if steps else _counts(every)
+    if counted:
         following = max(numbers) + 1
         return tuple(_with_anchor(t, lambda old: str(following).zfill(len(old)))
                      for t in templates)
-    return tuple(_with_anchor(t, None) for t in templates)
+    shared = Counter(values if steps else _anchors(every))
+    # The anchor the latest entries share: maintainers copy the entry above the new one.
+    latest = next((v for v in reversed(values) if shared[v] > 1), None)
+    return tuple(_with_anchor(t, lambda old: old if shared[old] > 1 else latest)
+                 for t in templates)
 
 
-def _with_anchor(template: Template, value: Callable[[str], str] | None) -> Template:
+def _anchors(entries: Sequence[Entry]) -> list[str]:
+    return [m.group(2) for e in entries if (m := _NUMERIC_ID.search(e.raw))]
+
+
+def _counts(every: Sequence[Entry]) -> bool:
+    """Whether the list gives each entry an anchor of its own (a section of one entry cannot
+    tell): most of its anchors are carried by one entry alone."""
+    shared = Counter(_anchors(every))
+    return sum(1 for n in shared.values() if n == 1) > sum(n for n in shared.values() if n > 1)
+
+
+def _with_anchor(template: Template, value: Callable[[str], str | None]) -> Template:
     """The template with each numeric anchor's number as `value(old)` gives it, or without the
-    attribute (None)."""
+    attribute where it gives None."""
     def put(found: re.Match[str]) -> str:
-        if value is None:
+        number = value(found.group(2))
+        if number is None:
             return ""
         whole, at = found.group(0), found.start()
         start, end = found.start(2) - at, found.end(2) - at
-        return whole[:start] + value(found.group(2)) + whole[end:]
+        return whole[:start] + number + whole[end:]
 
     parts = tuple(_NUMERIC_ID.sub(put, p) if isinstance(p, str) else p for p in template.parts)
     return template if parts == template.parts else replace(template, parts=parts)

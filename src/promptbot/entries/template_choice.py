@@ -104,7 +104,7 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
     entries = section.entries or catalog.entries
     return SectionTemplates(
         templates=voted_links(numbered_anchors(without_rare_symbols(
-            [t for t, _ in pool], weights), entries), weights),
+            [t for t, _ in pool], weights), entries, catalog.entries), weights),
         weights=weights,
         context=context,
         next_number=_next_number(entries),
