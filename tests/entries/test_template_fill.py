@@ -150,9 +150,16 @@ def test_raw_html_text_keeps_quotes_and_an_attribute_escapes_them() -> None:
      ".org/pdf/2405.21075), [Code](https://github.com/o/r) |",
      "| [**Token Merging at Scale**](https://arxiv.org/pdf/2604.01234) | [Paper](https://arxiv"
      ".org/pdf/2604.01234) |"),
+    # Run542968/Awesome-3D-Human-Motion-Generation: fields between bars, the project gone.
+    ("- **PoseScript** | [`[project]`](https://github.com/o/r) | [`[paper]`](https://arxiv.org/"
+     "pdf/2210.11795)",
+     "- **Token Merging at Scale** | [`[paper]`](https://arxiv.org/pdf/2604.01234)"),
+    # A table row keeps its empty cell.
+    ("| Title | Code | Paper |\n|---|---|---|\n| **A Title Of Several Words** | [code](https://"
+     "github.com/o/r) | [paper](https://arxiv.org/pdf/2210.11795) |",
+     "| **Token Merging at Scale** | | [paper](https://arxiv.org/pdf/2604.01234) |"),
 ])
-def test_a_dropped_item_of_a_comma_separated_run_takes_one_separator(raw: str,
-                                                                     expected: str) -> None:
+def test_a_dropped_item_of_a_run_takes_one_separator(raw: str, expected: str) -> None:
     out = fill(template_of(raw), values(project_url="https://p.github.io/"))
     assert out.text == expected
 

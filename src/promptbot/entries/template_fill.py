@@ -330,6 +330,11 @@ def _remove(text: str, start: int, end: int) -> str:
             return kept + after.lstrip(" \t")[1:]
         if not item_rest.strip():
             return kept[:-1] + after
+    if kept.endswith("|") and after.lstrip(" \t")[:1] == "|" and not text[
+            line_start:start].lstrip().startswith("|"):
+        # A field between bars gone (`**Title** | [project](…)| [paper](…)` without a
+        # project): one bar goes with it, never `| |`; a table row keeps its empty cell.
+        return kept + after.lstrip(" \t")[1:]
     if (not before or before.endswith("\n")) and after[:1] == " ":
         return before + after.lstrip(" ")  # `:red_square: - [paper](…)` without the mark
     if after[:1] in (".", ",", ";") and before.endswith((" ", "\t")):
