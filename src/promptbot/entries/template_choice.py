@@ -20,6 +20,7 @@ from promptbot.entries import html_row_template, spacing
 from promptbot.entries.anchor_ids import numbered_anchors
 from promptbot.entries.lead_symbols import without_rare_symbols
 from promptbot.entries.link_forms import voted_links
+from promptbot.entries.own_files import without_own_files
 from promptbot.entries.table_rows import (
     DELIMITER_ROW,
     PLACEHOLDERS,
@@ -99,7 +100,7 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
     context = (html_row_template.html_context(catalog, pool[-1][1]) if rows
                else _table_context(catalog, pool[-1][1]))
     column = None if rows else venue_column(context)
-    pool = [(with_venue_cell(seal(t, constant), column), e) for t, e in pool]
+    pool = [(with_venue_cell(seal(without_own_files(t), constant), column), e) for t, e in pool]
     weights = _recency(catalog, section, len(pool), bool(own))
     entries = section.entries or catalog.entries
     return SectionTemplates(

@@ -1,0 +1,63 @@
+"""What an exemplar keeps in the list's repository or for its maintainers alone.
+
+awesome-NeRF links each paper's BibTeX file, `[bibtex](./citations/r2l.txt)`, and notes its key
+in a comment, `<!---wang2022r2l-->`; hitcslj/Awesome-Point-Cloud-Completion names the file after
+the paper (`./citations/pcn.txt`, which the template read as the short name's slot). A new paper
+has no such file and no such note: a link to a path of the repository is a value the paper
+cannot give (dropped with its label, as any such value is), and a comment goes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from promptbot.entries.template_model import Part, Slot, Template
+
+_COMMENT = re.compile(r"[ \t]*<!--.*?-->", re.DOTALL)
+# A link destination that is a path (no scheme such as `https:`, no `#anchor` of the page).
+_PATH = r"(?![A-Za-z][A-Za-z0-9+.\-]*:|#)"
+_WHOLE = re.compile(rf"(?<=\]\()<?({_PATH}[^()\s<>]+)>?(?=\))")
+_OPENED = re.compile(rf"(?<=\]\()<?({_PATH}[^()\s<>]+)$")
+_CLOSES = re.compile(r"^[^()\s<>]*(?=>?\))")
+
+
+def without_own_files(template: Template) -> Template:
+    """The template with its links to the repository's files as `other` slots and without
+    its comments."""
+    parts: list[Part] = []
+    pending: list[Part] = []  # a path opened in a literal part, running over slots
+    for part in template.parts:
+        if pending:
+            if not isinstance(part, str) or (closing := _CLOSES.match(part)) is None:
+                pending.append(part)
+                continue
+            pending.append(closing.group())
+            parts.append(Slot("other", original="".join(_text(p) for p in pending)))
+            part, pending = part[closing.end():], []
+        if isinstance(part, Slot):
+            parts.append(part)
+            continue
+        part = _COMMENT.sub("", part)
+        parts.extend(_paths_as_slots(part))
+        opened = _OPENED.search(part)
+        if opened is not None and parts and isinstance(parts[-1], str):
+            parts[-1] = parts[-1][:len(parts[-1]) - len(opened.group(1))]
+            pending = [opened.group(1)]
+    if pending:  # never closed: the parts stay as they were
+        parts.extend(pending)
+    kept = tuple(p for p in parts if p != "")
+    return template if kept == template.parts else replace(template, parts=kept)
+
+
+def _paths_as_slots(text: str) -> list[Part]:
+    out: list[Part] = []
+    at = 0
+    for found in _WHOLE.finditer(text):
+        out += [text[at:found.start(1)], Slot("other", original=found.group(1))]
+        at = found.end(1)
+    return [*out, text[at:]]
+
+
+def _text(part: Part) -> str:
+    return part if isinstance(part, str) else part.original
