@@ -5,7 +5,6 @@ read as citations write it (`heads`), table rows and key blocks by `row_fields`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 
 from promptbot.catalog.authors import author_names, credited_names, leading_authors
@@ -22,6 +21,7 @@ from promptbot.catalog.links import (
     SHORTCODE,
     clean,
     find_links,
+    is_pictograph,
     is_title_label,
     link_role,
     venue_label,
@@ -92,7 +92,6 @@ _VENUE_TAG = re.compile(r"([A-Za-z][\w\- ]{0,20}?)\s*['’]\s?(\d\d)(?:\.\d{1,2}
 _VENUE_LINE_END = re.compile(r"\s(?:<br\s*/?>\s*)?([A-Za-z][\w\-]*\s(?:19|20)\d\d)$")
 _FULL_YEAR_END = re.compile(r"\s(?:19|20)\d\d$")
 _SHORTCODES = re.compile(rf"^\s*(?:{SHORTCODE}\s*)+")
-_JOINERS = "\ufe0f\u200d"  # an emoji's variation selector and zero-width joiner
 _BOXED_THEN_TEXT = re.compile(r"\s*\*\*\[([^\[\]]{1,40})\]\*\*\s+(\S.*)", re.DOTALL)
 _FIELD_SEP_END = re.compile(r"\s+\|\s*$")
 _FIELD_SEP = re.compile(r"\s+\|\s*|\s*\|\s+")  # `Title| [pdf](…)`: a space on one side will do
@@ -219,8 +218,7 @@ def _symbols_end(text: str) -> int:
     (`⬜ `XVOS``) is a kind's tag, as its shortcode (`:blue_square: `SVOS``) is: no name, left
     to the readers that know such tags."""
     at = 0
-    while at < len(text) and (unicodedata.category(text[at]) == "So"
-                              or (at and text[at] in _JOINERS + " \t")):
+    while at < len(text) and (is_pictograph(text[at], at > 0) or (at and text[at] in " \t")):
         at += 1
     return at if text[at:].strip() and not text.startswith("`", at) else 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from promptbot.catalog.code_hosts import is_repository
 
@@ -18,6 +19,7 @@ QUOTES = "\"“”„«»"  # the quotes a title is written in: straight, curly,
 LINK = re.compile(
     r"\[\[?((?>`[^`\n]*`|[^\[\]])*)\]?\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?\s*\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])")
+_JOINERS = "\ufe0f\u200d"  # an emoji's variation selector and zero-width joiner
 _BRACKETED = re.compile(r"`*\[[^\[\]]*\]`*")
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
 _VENUE_WORD = r"[A-Za-z][A-Za-z0-9&@/+.\-]*?"  # lazy: `ICCV2021` is ICCV in 2021, not ICCV20 in 21
@@ -45,6 +47,12 @@ def clean(text: str) -> str:
     if stripped.endswith("\\") and len(stripped) < len(text):
         stripped += text[len(stripped)]  # an escaped `\*` ends the text: keep it
     return _ESCAPE.sub(r"\1", stripped) if "\\" in stripped else stripped
+
+
+def is_pictograph(char: str, within: bool = False) -> bool:
+    """Whether `char` is part of a pictographic symbol (`✨`, `🌟`, `❤️`): a symbol character,
+    or, `within` one, an emoji's variation selector or zero-width joiner."""
+    return unicodedata.category(char) == "So" or (within and char in _JOINERS)
 
 
 def first_word(label: str) -> str:

@@ -10,14 +10,13 @@ carry before their titles (`- 📄 [Title](…)` on every line) is the list's ow
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from promptbot.catalog.links import is_pictograph
 from promptbot.entries.template_model import Part, Slot, Template
 
-_JOINERS = "\ufe0f\u200d"  # emoji variation selector and zero-width joiner: part of a symbol
 _SHARE = 0.5  # a symbol on fewer of the section's entries (by weight) is a remark on a paper
 _LINE_START = re.compile(r"[\n|]")
 
@@ -50,7 +49,7 @@ def _symbols(text: str) -> list[str]:
     """The runs of pictographic symbols in `text` (`✨`, `🌟`, `❤️`)."""
     runs, run = [], ""
     for char in text:
-        if unicodedata.category(char) == "So" or (run and char in _JOINERS):
+        if is_pictograph(char, within=bool(run)):
             run += char
         elif run:
             runs.append(run)
@@ -64,7 +63,8 @@ def _without(template: Template, rare: frozenset[str]) -> Template:
     if not found:
         return template
     part = template.parts[index]
-    assert isinstance(part, str)
+    if not isinstance(part, str):
+        return template
     head, kept = part[:len(part) - len(lead)], lead
     for symbol in found:
         kept = re.sub(re.escape(symbol) + r"[ \t]?", "", kept, count=1)
