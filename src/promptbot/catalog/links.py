@@ -14,10 +14,11 @@ SHORTCODE = r":[a-z0-9_+\-]+:"
 # `et al.` as lists write it after a name, a comma before it or not.
 ET_AL = r"[\s,]*\bet\s+al\.?"
 QUOTES = "\"“”„«»"  # the quotes a title is written in: straight, curly, low, guillemets
-# A link; its label may hold code with brackets in it (`` [`[pdf]`](…) ``), read whole (atomic:
-# a backtick opens code only where the code closes, and is never read both ways).
-LINK = re.compile(
-    r"\[\[?((?>`[^`\n]*`|[^\[\]])*)\]?\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?\s*\)")
+# A link's label, `[label]` or `[[label]]`; it may hold code with brackets in it
+# (`` [`[pdf]`](…) ``), read whole (atomic: a backtick opens code only where the code closes,
+# and is never read both ways).
+LABEL = r"\[\[?((?>`[^`\n]*`|[^\[\]])*)\]?\]"
+LINK = re.compile(LABEL + r"\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?\s*\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>\"'])")
 _JOINERS = "\ufe0f\u200d"  # an emoji's variation selector and zero-width joiner
 _BRACKETED = re.compile(r"`*\[[^\[\]]*\]`*")

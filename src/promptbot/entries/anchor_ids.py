@@ -37,12 +37,13 @@ def numbered_anchors(templates: Sequence[Template], entries: Sequence[Entry],
         return tuple(templates)
     numbers = [int(v) for v in values]
     steps = [abs(b - a) == 1 for a, b in pairwise(numbers)]
-    counted = sum(steps) >= _COUNTED * len(steps) if steps else _counts(every)
+    # A section of one entry cannot tell whether it counts: the whole list's anchors tell.
+    shared = Counter(values if steps else _anchors(every))
+    counted = sum(steps) >= _COUNTED * len(steps) if steps else _each_its_own(shared)
     if counted:
         following = max(numbers) + 1
         return tuple(_with_anchor(t, lambda old: str(following).zfill(len(old)))
                      for t in templates)
-    shared = Counter(values if steps else _anchors(every))
     # The anchor the latest entries share: maintainers copy the entry above the new one.
     latest = next((v for v in reversed(values) if shared[v] > 1), None)
     return tuple(_with_anchor(t, lambda old: old if shared[old] > 1 else latest)
@@ -53,10 +54,8 @@ def _anchors(entries: Sequence[Entry]) -> list[str]:
     return [m.group(2) for e in entries if (m := _NUMERIC_ID.search(e.raw))]
 
 
-def _counts(every: Sequence[Entry]) -> bool:
-    """Whether the list gives each entry an anchor of its own (a section of one entry cannot
-    tell): most of its anchors are carried by one entry alone."""
-    shared = Counter(_anchors(every))
+def _each_its_own(shared: Counter[str]) -> bool:
+    """Whether most anchors (counted by how many entries carry each) are one entry's alone."""
     return sum(1 for n in shared.values() if n == 1) > sum(n for n in shared.values() if n > 1)
 
 

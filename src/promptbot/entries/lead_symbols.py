@@ -25,13 +25,15 @@ def without_rare_symbols(templates: Sequence[Template], weights: Sequence[float]
                          ) -> tuple[Template, ...]:
     """The templates with the symbols before their titles that less than half of them (by
     weight) carry there taken out, with a space each."""
+    leads = [_lead(t) for t in templates]
     carried: defaultdict[str, float] = defaultdict(float)
-    for template, weight in zip(templates, weights, strict=True):
-        for symbol in set(_symbols(_lead(template)[1])):
+    for (_, lead), weight in zip(leads, weights, strict=True):
+        for symbol in set(_symbols(lead)):
             carried[symbol] += weight
     total = sum(weights) or 1.0
     rare = frozenset(s for s, w in carried.items() if w / total < _SHARE)
-    return tuple(_without(t, rare) if rare else t for t in templates)
+    return tuple(_without(t, lead, rare) if rare else t
+                 for t, lead in zip(templates, leads, strict=True))
 
 
 def _lead(template: Template) -> tuple[int, str]:
@@ -57,8 +59,8 @@ def _symbols(text: str) -> list[str]:
     return [*runs, run] if run else runs
 
 
-def _without(template: Template, rare: frozenset[str]) -> Template:
-    index, lead = _lead(template)
+def _without(template: Template, lead_at: tuple[int, str], rare: frozenset[str]) -> Template:
+    index, lead = lead_at
     found = [s for s in _symbols(lead) if s in rare]
     if not found:
         return template

@@ -15,11 +15,12 @@ from dataclasses import replace
 from promptbot.entries.template_model import Part, Slot, Template
 
 _COMMENT = re.compile(r"[ \t]*<!--.*?-->", re.DOTALL)
-# A link destination that is a path (no scheme such as `https:`, no `#anchor` of the page).
-_PATH = r"(?![A-Za-z][A-Za-z0-9+.\-]*:|#)"
-_WHOLE = re.compile(rf"(?<=\]\()<?({_PATH}[^()\s<>]+)>?(?=\))")
-_OPENED = re.compile(rf"(?<=\]\()<?({_PATH}[^()\s<>]+)$")
+# A link's destination: opened at the end of a text (its rest after a slot), or whole.
+OPEN_DESTINATION = re.compile(r"\]\(<?([^()\s<>]*)$")
+_DESTINATION = re.compile(r"\]\(<?([^()\s<>]+)>?\)")
 _CLOSES = re.compile(r"^[^()\s<>]*(?=>?\))")
+# What a path is not: a URL with a scheme (`https:`), an `#anchor` of the page.
+_NOT_PATH = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:|#")
 
 
 def without_own_files(template: Template) -> Template:
@@ -40,8 +41,9 @@ def without_own_files(template: Template) -> Template:
             continue
         part = _COMMENT.sub("", part)
         parts.extend(_paths_as_slots(part))
-        opened = _OPENED.search(part)
-        if opened is not None and parts and isinstance(parts[-1], str):
+        opened = OPEN_DESTINATION.search(part)
+        if opened is not None and _is_path(opened.group(1)) and parts and isinstance(
+                parts[-1], str):
             parts[-1] = parts[-1][:len(parts[-1]) - len(opened.group(1))]
             pending = [opened.group(1)]
     if pending:  # never closed: the parts stay as they were
@@ -53,10 +55,16 @@ def without_own_files(template: Template) -> Template:
 def _paths_as_slots(text: str) -> list[Part]:
     out: list[Part] = []
     at = 0
-    for found in _WHOLE.finditer(text):
-        out += [text[at:found.start(1)], Slot("other", original=found.group(1))]
-        at = found.end(1)
+    for found in _DESTINATION.finditer(text):
+        if _is_path(found.group(1)):
+            out += [text[at:found.start(1)], Slot("other", original=found.group(1))]
+            at = found.end(1)
     return [*out, text[at:]]
+
+
+def _is_path(destination: str) -> bool:
+    """A destination in the list's repository (`./citations/r2l.txt`, `images/x.png`)."""
+    return bool(destination) and not _NOT_PATH.match(destination)
 
 
 def _text(part: Part) -> str:

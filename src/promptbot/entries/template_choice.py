@@ -20,7 +20,7 @@ from promptbot.entries import html_row_template, spacing
 from promptbot.entries.anchor_ids import numbered_anchors
 from promptbot.entries.lead_symbols import without_rare_symbols
 from promptbot.entries.link_forms import voted_links
-from promptbot.entries.own_files import without_own_files
+from promptbot.entries.own_files import OPEN_DESTINATION, without_own_files
 from promptbot.entries.table_rows import (
     DELIMITER_ROW,
     PLACEHOLDERS,
@@ -226,12 +226,9 @@ def seal(template: Template, constant: frozenset[str]) -> Template:
     return replace(template, parts=tuple(p for p in parts if p != ""))
 
 
-_OPEN_DESTINATION = re.compile(r"\]\(<?([^()\s<>]*)$")
-
-
 def _destination(text: str, at: int) -> tuple[int, int] | None:
     """The span of the link destination (`](./images/x.txt)`) that `text[at]` is in, if it is."""
-    opened = _OPEN_DESTINATION.search(text, 0, at)
+    opened = OPEN_DESTINATION.search(text, 0, at)
     if opened is None:
         return None
     close = re.search(r"[)\s>]", text[at:])

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from promptbot.catalog import normalize_arxiv_id
-from promptbot.catalog.links import ET_AL
+from promptbot.catalog.links import ET_AL, LABEL
 from promptbot.entries.template_dates import Span, date_spans, free
 from promptbot.entries.template_model import Part, Slot, Template, flexible
 from promptbot.entries.template_venues import glued_spans, read_venue_span, venue_spans
@@ -141,7 +141,7 @@ def _label_before(text: str, start: int, pattern: re.Pattern[str] = _LABEL_BEFOR
 _RESOURCE_LABEL = re.compile(r"(?i)^\W*(?:data(?:sets?)?|models?|weights|checkpoints?|demo|"
                              r"videos?|slides|poster|blog|leaderboard|bibtex|citation)\b")
 _CODE_LABEL = re.compile(r"(?i)\b(?:code|github|repo(?:sitory)?|implementation|pytorch)\b")
-_TEXT_LABEL_BEFORE = re.compile(r"\[\[?([^\[\]]*)\]?\]\($")  # `[Data](`, `[[Data]](`
+_TEXT_LABEL_BEFORE = re.compile(LABEL + r"\($")  # `[Data](`, `[[Data]](`
 
 
 def _labelled_as_resource(text: str, start: int) -> bool:
