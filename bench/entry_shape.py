@@ -1,7 +1,9 @@
 """The shape of an entry, for comparing the bot's entries with the maintainers' (bench only).
 
-`shape`: the entry with its title replaced by `T`, every URL by `U`, word runs by `a`, digit runs
-by `0`, space runs by one space, and trailing two-space line breaks kept as `⏎`.
+`shape`: the entry with its title replaced by `T` (the paper's title as arXiv gives it, else the
+title as the catalog parser reads it from that entry: a title the maintainers typed differently,
+`Mask²DiT` for arXiv's `Mask$^2$DiT`, is still the title), every URL by `U`, word runs by
+`a`, digit runs by `0`, space runs by one space, and trailing two-space line breaks kept as `⏎`.
 An HTML table row that a diff shows shifted by a line (`<td>`… `</tr>`, then the next `<tr>`:
 the lines git saw added when rows start alike) is read as the row it is, `<tr>` first.
 `known_shape`: the same once the links arXiv metadata cannot give (code, project, demo, data,
@@ -34,10 +36,12 @@ def _row_first(text: str) -> str:
     return text
 
 
-def shape(text: str, title: str) -> str:
-    """An entry's skeleton (see the module docstring)."""
+def shape(text: str, title: str, *read: str) -> str:
+    """An entry's skeleton (see the module docstring); `read` are other spellings of the title
+    (as the catalog parser reads it from the entry), tried after `title`."""
     text = _row_first(text.replace("\r\n", "\n").replace("\r", "\n").strip("\n"))
-    for form in (title, escape(title), html.escape(title)):
+    forms = [form for t in (title, *read) for form in (t, escape(t), html.escape(t))]
+    for form in forms:
         words = [re.escape(w) for w in form.split()]
         pattern = r"\s+".join(words).replace(r"\\", r"\\?")
         if words and re.search(pattern, text, flags=re.IGNORECASE):
@@ -61,7 +65,7 @@ _HTML_PLACEHOLDER_CELL = re.compile(r"(<td\b[^>]*>)\s*(?:-+|None|N/A|n/a)?\s*(</
                                     re.IGNORECASE)
 
 
-def known_shape(text: str, title: str) -> str:
+def known_shape(text: str, title: str, *read: str) -> str:
     """The skeleton once every link the feed cannot give (code, project, demo, data, badges of
     a repository) is left out of the entry and table cells that only say "none" are empty: the
     shape the bot can reach from arXiv metadata alone."""
@@ -74,4 +78,4 @@ def known_shape(text: str, title: str) -> str:
     joined = " ".join(" ".join(lines).split())
     if not joined.startswith("|"):
         joined = joined.rstrip(" |")  # `… | [pdf](…) |` once the code field is gone
-    return shape(joined, title)
+    return shape(joined, title, *read)

@@ -74,6 +74,7 @@ from promptbot.judging import Scorer
 from promptbot.models import (
     Catalog,
     Decision,
+    Entry,
     Insertion,
     Paper,
     PaperFields,
@@ -258,15 +259,27 @@ def written(cat: Catalog, section: Section, paper: Paper,
     return entry.text, entry.fallback
 
 
+def read_in_place(cat: Catalog, section: Section, paper: Paper, entry: str) -> Entry | None:
+    """The entry as the catalog parser reads it once inserted into `section`; None if it reads
+    no entry of the paper there."""
+    after = editing.insertion_point(cat, section.heading)
+    text = editing.insert(cat.render(), [Insertion(paper.arxiv_id, section.heading, after,
+                                                   entry.replace("\r", ""))])
+    return next((e for e in catalog.parse(text).entries if paper.arxiv_id in e.arxiv_ids), None)
+
+
+def read_title(cat: Catalog, section: Section | None, paper: Paper, entry: str) -> str:
+    """The entry's title as the catalog parser reads it in place (empty when it reads none)."""
+    found = read_in_place(cat, section, paper, entry) if section and entry else None
+    return found.title if found else ""
+
+
 def given_facts(cat: Catalog, section: Section, paper: Paper, theirs: str) -> PaperFields:
     """The paper's fields with what the maintainers' entry knows beyond the feed: its short name,
     code link, affiliation and the venue it was accepted at, as the catalog parser reads them
     (the entry read in place)."""
     fields = read_fields(paper)
-    after = editing.insertion_point(cat, section.heading)
-    text = editing.insert(cat.render(), [Insertion(paper.arxiv_id, section.heading, after,
-                                                   theirs.replace("\r", ""))])
-    found = next((e for e in catalog.parse(text).entries if paper.arxiv_id in e.arxiv_ids), None)
+    found = read_in_place(cat, section, paper, theirs)
     if found is None:
         return fields
     venue = canonical_venue(found.venue) if found.venue else None
@@ -348,10 +361,14 @@ def replay_row(folder: Path, row: dict[str, Any], replay: Replay) -> Outcome | N
     text, fallback = (written(cat, target, paper, decision.fields if decision else None)
                       if target else ("", "no section"))
     bot_section = planned_section(cat, decision, replay.cfg) if decision else None
-    theirs = shape(row["entry"], paper.title)
-    ours = shape(text, paper.title)
-    informed = (shape(written(cat, target, paper, given_facts(cat, target, paper, row["entry"]))[0],
-                      paper.title) if target else "")
+    # Each entry's title as it reads there too: the maintainers may have typed it differently.
+    their_title = read_title(cat, target, paper, row["entry"])
+    theirs = shape(row["entry"], paper.title, their_title)
+    our_title = read_title(cat, target, paper, text)
+    ours = shape(text, paper.title, our_title)
+    informed_text = (written(cat, target, paper, given_facts(cat, target, paper, row["entry"]))[0]
+                     if target else "")
+    informed = shape(informed_text, paper.title, read_title(cat, target, paper, informed_text))
     return Outcome(
         repo=row["repo"], arxiv_id=paper.arxiv_id, section=row["section"],
         section_existed=exact or opens is not None,
@@ -360,7 +377,8 @@ def replay_row(folder: Path, row: dict[str, Any], replay: Replay) -> Outcome | N
         same_section=bool(bot_section and (same_path(row["section"], bot_section)
                                            or same_path(theirs_then, bot_section))),
         in_shape=theirs == ours,
-        in_known_shape=known_shape(row["entry"], paper.title) == known_shape(text, paper.title),
+        in_known_shape=(known_shape(row["entry"], paper.title, their_title)
+                        == known_shape(text, paper.title, our_title)),
         in_shape_given_facts=theirs == informed,
         broken=target is not None and broken(cat, target, text, paper),
         fallback=fallback, maintainers_entry=row["entry"], bot_entry=text,

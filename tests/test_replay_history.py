@@ -90,6 +90,26 @@ def test_the_shape_measure() -> None:
     assert shape.known_shape(a, "A B C") == shape.known_shape(b, "D E F")
 
 
+def test_the_shape_takes_the_title_as_the_entry_spells_it() -> None:
+    shape = load("entry_shape")
+    theirs = "+ [Mask²DiT: Dual Masks](https://arxiv.org/abs/1) (Mar., 2025)"
+    # arXiv's spelling is not in the entry: without the entry's own title, its words count.
+    assert shape.shape(theirs, "Mask$^2$DiT: Dual Masks") == "+ [a: a](U) (a., 0)"
+    assert shape.shape(theirs, "Mask$^2$DiT: Dual Masks", "Mask²DiT: Dual Masks") == (
+        "+ [T](U) (a., 0)")
+    # The paper's title comes first: an entry that shows it is read by it.
+    assert shape.shape("+ [A B](https://x.org/1) B", "A B", "B") == "+ [T](U) a"
+
+
+def test_a_title_is_read_in_place_as_the_catalog_parser_reads_it() -> None:
+    bench = load("replay_history")
+    cat = catalog.parse("# L\n\n## S\n\n+ [Old One](https://arxiv.org/abs/2401.00001) (Jan.)\n")
+    found = paper(arxiv_id="2503.19881", title="Mask$^2$DiT: Dual Masks")
+    entry = "+ [Mask²DiT: Dual Masks](https://arxiv.org/abs/2503.19881) (Mar., 2025)"
+    assert bench.read_title(cat, cat.sections[-1], found, entry) == "Mask²DiT: Dual Masks"
+    assert bench.read_title(cat, None, found, entry) == ""
+
+
 def test_the_shape_of_an_html_row_shifted_by_the_diff() -> None:
     shape = load("entry_shape")
     ours = ('  <tr>\n    <td><a href="https://arxiv.org/pdf/1">A B C</a></td>\n'
