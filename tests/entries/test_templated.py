@@ -143,6 +143,26 @@ def test_a_compact_table_writes_its_month_authors_and_none_for_missing_code() ->
         "(https://arxiv.org/pdf/2512.04520)|None|")
 
 
+@pytest.mark.parametrize(("authors", "credit"), [
+    (("Tidiane Camaret Ndir", "Alexander Pfefferle"), "|TC. Ndir et al.|"),
+    (("Hallee E. Wong", "Marianne Rakic"), "|HE. Wong et al.|"),
+    (("Wei Zhang", "Ada Lovelace"), "|W. Zhang et al.|"),
+])
+def test_a_credit_writes_several_initials_as_the_list_does(authors: tuple[str, ...],
+                                                           credit: str) -> None:
+    # YichiZhang98/SAM4MIS credits `DMH. Nguyen et al.`: several given names are one run of
+    # capitals, never `T. C.`; whatever the exemplar's own initials, the paper's are written.
+    text = history_text("YichiZhang98_SAM4MIS_2734930.md")
+    cat = catalog.parse("".join(line for line in text.splitlines(keepends=True)
+                                if "|TC. Ndir et al.|" not in line))  # not the answer
+    section = cat.sections[-1]
+    paper = Paper(arxiv_id="2611.00001", title="Prompted Segmentation of Organs",
+                  authors=authors, published=datetime(2026, 11, 2, tzinfo=UTC))
+    entry, new = write(cat, section, paper)
+    assert entry.text.startswith("|202611" + credit)
+    assert_inserted(cat, new, entry, paper)
+
+
 def _targets() -> list[tuple[str, str]]:
     names = list(ALL_LISTS) + sorted(p.name for p in HISTORY.glob("*.md"))
     return [(name, s.heading) for name in names for s in parsed(name).sections if s.entries]

@@ -57,6 +57,18 @@ def test_a_compact_table_row_with_authors_and_a_month_column() -> None:
     assert str(template.parts[-1]).endswith("|None|")
 
 
+@pytest.mark.parametrize("credit", ["HE. Wong et al.", "DMH. Nguyen et al.", "T. C. Ndir et al."])
+def test_a_credit_of_several_initials_is_one_slot(credit: str) -> None:
+    # YichiZhang98/SAM4MIS writes several given names as one run of initials: they are the
+    # paper's author, never text a new entry would copy.
+    header = "|Date|Authors|Title|Code|\n|---|---|---|---|\n"
+    raw = f"|202412|{credit}|MultiverSeg: Scalable Segmentation [(paper)](https://arxiv.org/pdf/2412.15058)|None|"
+    template = abstract(catalog.parse(header + raw + "\n").entries[0])
+    assert template is not None
+    assert ("authors", "initials") in slots(template)
+    assert not any(credit.split()[0] in part for part in template.parts if isinstance(part, str))
+
+
 def test_a_multi_line_entry_keeps_its_badges_and_line_breaks() -> None:
     raw = ("+ [Force Prompting: Video Generation Models Can Learn Physics](https://arxiv.org/abs/"
            "2505.19386) (May, 2025)  \n  [![Star](https://img.shields.io/github/stars/brown-palm/"

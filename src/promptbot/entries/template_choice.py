@@ -18,6 +18,7 @@ from promptbot.catalog import outline
 from promptbot.catalog.links import SHORTCODE
 from promptbot.entries import html_row_template, spacing
 from promptbot.entries.anchor_ids import numbered_anchors
+from promptbot.entries.author_initials import SPACED, initials_form
 from promptbot.entries.lead_symbols import without_rare_symbols
 from promptbot.entries.link_forms import voted_links
 from promptbot.entries.own_files import OPEN_DESTINATION, without_own_files
@@ -58,6 +59,7 @@ class SectionTemplates:
     # HTML table rows: per column, the cell texts rows share (the list's markup, not a value).
     column_values: tuple[frozenset[str], ...] = ()
     months: tuple[str, ...] = ()  # how the list spells each month in dates (template_dates)
+    initials: str = SPACED  # how the list writes several initials in a credit (author_initials)
     # HTML table rows: per column, the star badge of the row's own repository as the list
     # writes it (html_row_template.star_badges), None for a column of something else.
     badges: tuple[Template | None, ...] = ()
@@ -93,7 +95,7 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
         pool = [(t, e) for t, e in pool if e.kind != "html"]
     if not pool:
         return None
-    listed, months, tagged = _list_wide(catalog)
+    listed, months, tagged, initials = _list_wide(catalog)
     sample = [*listed, *(t for t, _ in pool)]
     constant = constant_words(sample)
     rows = html_row_template.is_html([e for _, e in pool])
@@ -114,6 +116,7 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
         column_values=html_row_template.column_values(ends(entries)) if rows else (),
         badges=html_row_template.star_badges(ends(entries), catalog.entries) if rows else (),
         months=months,
+        initials=initials,
         tags=venue_tags([*tagged, *(t for t, _ in pool)]),
     )
 
@@ -128,17 +131,19 @@ def _link_papers(pool: Sequence[tuple[Template, Entry]]) -> bool:
 
 @lru_cache(maxsize=2)
 def _list_wide(catalog: Catalog
-               ) -> tuple[tuple[Template, ...], tuple[str, ...], tuple[Template, ...]]:
+               ) -> tuple[tuple[Template, ...], tuple[str, ...], tuple[Template, ...], str]:
     """What every section's templates learn from the whole list, computed once per list: a
     sample of its entries as templates (to tell its markup words from values), its month
-    spellings, and a wider sample to learn its venue tags from (a habit of the whole list, such
-    as `[arXiv]`, must outweigh the few entries of one section written otherwise)."""
+    spellings, a wider sample to learn its venue tags from (a habit of the whole list, such
+    as `[arXiv]`, must outweigh the few entries of one section written otherwise), and how it
+    writes several initials in a credit."""
     every = catalog.entries
     sample = every[:: max(1, len(every) // _SAMPLE)]
     found = [(t, e) for e in sample if (t := abstract(e)) is not None]
     at_ends = {id(e) for e in ends(sample)}
     return (tuple(t for t, e in found if id(e) in at_ends),
-            month_spellings(e.raw for e in every), tuple(t for t, _ in found))
+            month_spellings(e.raw for e in every), tuple(t for t, _ in found),
+            initials_form(e.raw for e in every))
 
 
 def _placeholders(entries: Sequence[Entry]) -> tuple[str, ...]:

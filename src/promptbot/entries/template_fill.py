@@ -12,6 +12,7 @@ from datetime import date
 from promptbot.catalog import code_hosts
 from promptbot.catalog.authors import SEPARATOR, author_names, initials
 from promptbot.catalog.links import ET_AL
+from promptbot.entries.author_initials import SPACED, written_initials
 from promptbot.entries.markdown_safety import escape, plain, rendered_text, safe_url
 from promptbot.entries.template_dates import MONTH_NAMES
 from promptbot.entries.template_model import Slot, Template
@@ -49,6 +50,7 @@ class Values:
     title_keeps_name: bool = True  # False: `**Name**: Title` drops "Name: " from the title
     # How the list spells each month in its dates ("Mar.", "May", "July"); "" where it never does.
     months: tuple[str, ...] = ()
+    initials: str = SPACED  # how the list writes several initials in a credit (author_initials)
 
 
 @dataclass(frozen=True)
@@ -196,8 +198,7 @@ def _authors(slot: Slot, v: Values) -> str | None:
     if not words:
         return None
     surname = words[-1]
-    initials = "".join(w[0] + ". " for w in words[:-1] if w[0].isalpha())
-    text = (initials if slot.form == "initials" else "") + surname
+    text = (written_initials(words[:-1], v.initials) if slot.form == "initials" else "") + surname
     if len(v.authors) > 1:
         text += " et al."
     return _text(text, slot)

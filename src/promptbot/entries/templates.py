@@ -31,7 +31,8 @@ _GITHUB = re.compile(r"https?://(?:www\.)?github\.com/[^/\s]+/[^/\s]+")
 _CONSTANT_URL = re.compile(r"https?://img\.shields\.io/badge/")
 _NUMBER = re.compile(r"^(\s*)(\d{1,4})(?=[.)]\s)")
 _AUTHORS = re.compile(
-    r"(?<![\w.])((?:[A-Z][a-z]?\.[ \-]?){0,3})([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?) et al\.?"
+    r"(?<![\w.])((?:(?:[A-Z]{2,3}|[A-Z][a-z]?)\.[ \-]?){0,3})"  # `Z.`, `T. C.`, `TC.`
+    r"([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?) et al\.?"
 )
 
 

@@ -1,0 +1,51 @@
+"""How a list writes several initials in a credit, learned from its own credits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from promptbot.entries.author_initials import (
+    JOINED,
+    SPACED,
+    TIGHT,
+    initials_form,
+    written_initials,
+)
+
+SAM4MIS = Path(__file__).parents[1] / "data" / "history" / "YichiZhang98_SAM4MIS_2734930.md"
+
+
+def test_a_list_that_joins_initials_teaches_it() -> None:
+    # YichiZhang98/SAM4MIS credits `DMH. Nguyen et al.`, `HE. Wong et al.`, `Z. Yan et al.`.
+    assert initials_form(SAM4MIS.read_text("utf-8").splitlines()) == JOINED
+
+
+@pytest.mark.parametrize(("texts", "form"), [
+    # One initial says nothing about several: the spaced form stays.
+    (["|202507|Z. Yan et al.|A|", "|202506|S. Sobhan et al.|B|"], SPACED),
+    (["- T.C. Ndir et al. A", "- M.H. Yang et al. B", "- DM. Nguyen et al. C"], TIGHT),
+    (["- T. C. Ndir et al. A", "- HE. Wong et al. B", "- M. H. Yang et al. C"], SPACED),
+    # Not a credit: an acronym before a name without `et al.`, a bench's name.
+    (["[E.T. Bench](https://x.org)", "CVPR. Zhang wrote"], SPACED),
+])
+def test_the_form_is_voted(texts: list[str], form: str) -> None:
+    assert initials_form(texts) == form
+
+
+@pytest.mark.parametrize(("given", "form", "written"), [
+    (["Tidiane", "Camaret"], JOINED, "TC. "),
+    (["Tidiane", "Camaret"], SPACED, "T. C. "),
+    (["Tidiane", "Camaret"], TIGHT, "T.C. "),
+    (["Wei"], JOINED, "W. "),
+    (["Wei"], SPACED, "W. "),
+    (["Jun-Yan"], SPACED, "J.-Y. "),
+    (["Jun-Yan"], JOINED, "JY. "),
+    (["Duy", "M.", "H."], JOINED, "DMH. "),
+    # A given name that starts with no letter gives no initial.
+    (["(Ann)", "Lee"], SPACED, "L. "),
+    ([], SPACED, ""),
+])
+def test_written_initials(given: list[str], form: str, written: str) -> None:
+    assert written_initials(given, form) == written
