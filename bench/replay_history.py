@@ -274,12 +274,11 @@ def read_title(cat: Catalog, section: Section | None, paper: Paper, entry: str) 
     return found.title if found else ""
 
 
-def given_facts(cat: Catalog, section: Section, paper: Paper, theirs: str) -> PaperFields:
-    """The paper's fields with what the maintainers' entry knows beyond the feed: its short name,
-    code link, affiliation and the venue it was accepted at, as the catalog parser reads them
-    (the entry read in place)."""
+def given_facts(paper: Paper, found: Entry | None) -> PaperFields:
+    """The paper's fields with what the maintainers' entry (`found`: as the catalog parser reads
+    it in place) knows beyond the feed: its short name, code link, affiliation and the venue it
+    was accepted at."""
     fields = read_fields(paper)
-    found = read_in_place(cat, section, paper, theirs)
     if found is None:
         return fields
     venue = canonical_venue(found.venue) if found.venue else None
@@ -362,11 +361,12 @@ def replay_row(folder: Path, row: dict[str, Any], replay: Replay) -> Outcome | N
                       if target else ("", "no section"))
     bot_section = planned_section(cat, decision, replay.cfg) if decision else None
     # Each entry's title as it reads there too: the maintainers may have typed it differently.
-    their_title = read_title(cat, target, paper, row["entry"])
+    their_entry = read_in_place(cat, target, paper, row["entry"]) if target else None
+    their_title = their_entry.title if their_entry else ""
     theirs = shape(row["entry"], paper.title, their_title)
     our_title = read_title(cat, target, paper, text)
     ours = shape(text, paper.title, our_title)
-    informed_text = (written(cat, target, paper, given_facts(cat, target, paper, row["entry"]))[0]
+    informed_text = (written(cat, target, paper, given_facts(paper, their_entry))[0]
                      if target else "")
     informed = shape(informed_text, paper.title, read_title(cat, target, paper, informed_text))
     return Outcome(

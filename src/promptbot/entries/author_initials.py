@@ -17,15 +17,17 @@ SPACED = "spaced"  # T. C. Ndir
 TIGHT = "tight"  # T.C. Ndir
 JOINED = "joined"  # TC. Ndir
 
-# The initials of a credit in each form, right before a capitalised surname and `et al`.
-_FORMS = (
-    (JOINED, r"[A-Z]{2,3}\."),
-    (TIGHT, r"(?:[A-Z]\.){2,3}"),
-    (SPACED, r"(?:[A-Z]\. ){1,2}[A-Z]\."),
+# A first author's credit as lists write it: its initials (`Z.`, `T. C.`, `TC.`, `M.-H.`, none),
+# then one or two capitalised surname words and `et al`.
+CREDIT = re.compile(
+    r"(?<![\w.])((?:(?:[A-Z]{2,3}|[A-Z][a-z]?)\.[ \-]?){0,3})"
+    r"([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?) et al\.?"
 )
-_CREDIT = re.compile(
-    r"(?<![\w.])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _FORMS)
-    + r") [A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)? et al\b"
+# Several initials in each form (a credit's initials, their space before the surname left out).
+_FORMS = (
+    (JOINED, re.compile(r"[A-Z]{2,3}\.")),
+    (TIGHT, re.compile(r"(?:[A-Z]\.){2,3}")),
+    (SPACED, re.compile(r"(?:[A-Z]\. ){1,2}[A-Z]\.")),
 )
 
 
@@ -34,8 +36,9 @@ def initials_form(texts: Iterable[str]) -> str:
     credits; SPACED where it never writes several."""
     votes: Counter[str] = Counter()
     for text in texts:
-        for match in _CREDIT.finditer(text):
-            votes.update(name for name, found in match.groupdict().items() if found)
+        for match in CREDIT.finditer(text):
+            given = match.group(1).rstrip()
+            votes.update(name for name, form in _FORMS if form.fullmatch(given))
     return votes.most_common(1)[0][0] if votes else SPACED
 
 

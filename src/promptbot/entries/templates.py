@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from promptbot.catalog import normalize_arxiv_id
 from promptbot.catalog.links import ET_AL, LABEL
+from promptbot.entries.author_initials import CREDIT
 from promptbot.entries.template_dates import Span, date_spans, free
 from promptbot.entries.template_model import Part, Slot, Template, flexible
 from promptbot.entries.template_venues import glued_spans, read_venue_span, venue_spans
@@ -30,10 +31,6 @@ _STARS = re.compile(r"(https?://img\.shields\.io/github/stars/)([^/?#\s]+/[^/?#.
 _GITHUB = re.compile(r"https?://(?:www\.)?github\.com/[^/\s]+/[^/\s]+")
 _CONSTANT_URL = re.compile(r"https?://img\.shields\.io/badge/")
 _NUMBER = re.compile(r"^(\s*)(\d{1,4})(?=[.)]\s)")
-_AUTHORS = re.compile(
-    r"(?<![\w.])((?:(?:[A-Z]{2,3}|[A-Z][a-z]?)\.[ \-]?){0,3})"  # `Z.`, `T. C.`, `TC.`
-    r"([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?) et al\.?"
-)
 
 
 def abstract(entry: Entry) -> Template | None:
@@ -50,7 +47,7 @@ def abstract(entry: Entry) -> Template | None:
     spans.extend(_number_span(text, spans))
     spans.extend(_affiliation_span(text, entry, spans))
     spans.extend(_author_list_span(text, entry, spans))
-    spans.extend(_free_spans(text, spans, _AUTHORS, lambda m: Slot(
+    spans.extend(_free_spans(text, spans, CREDIT, lambda m: Slot(
         "authors", "initials" if m.group(1) else "", original=m.group())))
     spans.extend(glued_spans(text, spans, entry.year))
     spans.extend(read_venue_span(text, entry, spans))
