@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,8 @@ def test_a_proposed_paper_tells_its_reasons_vote_and_entry(
     assert len(shares) == 3 and all(share.isdigit() for share in shares)
     assert [int(x) for x in shares] == sorted((int(x) for x in shares), reverse=True)
     assert all("(near its date " in line for line in lines[content + 1:content + 4])
+    assert re.fullmatch(r"  weighed for this list: content sharpness \d+, recency weight "
+                        r"[\d.]+ \(learned from \d+ dated entries\)", lines[content + 4])
     assert f"  {insertion['text']}" == lines[-1]
     assert f"Entry it writes (after line {insertion['after_line']} of" in out
 

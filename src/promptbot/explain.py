@@ -130,12 +130,14 @@ def _content(paper: Paper, catalog: Catalog, cfg: Config,
              abstracts: Mapping[str, str] | None) -> list[str]:
     """What the sections' content model says of the paper (its title, and its abstract when
     the model learned cached abstracts), and where the list adds now."""
-    view = Placer(catalog, cfg.sections, abstracts).section_view(paper)
+    placer = Placer(catalog, cfg.sections, abstracts)
+    view = placer.section_view(paper)
     if not view:
         return []
     by = "title and abstract" if abstracts else "title"
     out = [f"  the sections' content model (by {by}; share of the entries near its date):"]
     out += [f"  {p:>5.0%}  {_safe(name)}  (near its date {recent:.0%})" for name, p, recent in view]
+    out.append(f"  weighed for this list: {placer.fit.describe()}")
     return out
 
 

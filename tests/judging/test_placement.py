@@ -419,3 +419,30 @@ def test_a_year_just_opened_takes_its_topics_recency_not_its_few_entries() -> No
         title="Faster token merging for semantic image segmentation", arxiv_id="2603.01234",
         published=datetime(2026, 3, 2, tzinfo=UTC)))
     assert chosen.section == "Vision > 2026"
+
+
+def _newest_placed_back(cat: Catalog, count: int) -> tuple[float, Placer]:
+    """The list's `count` newest entries (by arXiv id) held out and placed back by a placer
+    fitted on the rest: the share back in their own section, and that placer."""
+    owner = {id(e): s.heading for s in cat.sections for e in s.entries}
+    dated = sorted((e for e in cat.entries if e.arxiv_ids and id(e) in owner),
+                   key=lambda e: e.arxiv_ids[0], reverse=True)[:count]
+    rest = _without(cat, dated)
+    asked = [paper(title=e.title, arxiv_id=e.arxiv_ids[0]) for e in dated]
+    sims = TitleSimilarity([e.title for e in rest.entries]).matrix([p.title for p in asked])
+    placer = Placer(rest, NO_RULES)
+    placed = placer.place_all(asked, [read_fields(p) for p in asked], [p.title for p in asked],
+                              sims)
+    right = sum(p.section == owner[id(e)] for p, e in zip(placed, dated, strict=True))
+    return right / count, placer
+
+
+def test_a_list_of_topic_sections_learns_to_trust_words_over_the_recency_prior() -> None:
+    """The multimodal survey's newest 30 entries: half of the entries around their date are in
+    its catch-all "Other Multi-Modal Tasks", yet the maintainers put most new papers in the
+    topic sections their titles name. Fitted on the list itself, the prior weighs little and
+    the words decide (with the hand-set weight and sharpness, 20 of 30 went back)."""
+    accuracy, placer = _newest_placed_back(parse(MULTIMODAL), 30)
+    assert placer.fit.entries > 1000
+    assert placer.fit.weight < 1.0
+    assert accuracy >= 0.8

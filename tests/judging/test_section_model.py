@@ -156,3 +156,26 @@ def test_an_entry_counts_as_cached_when_any_of_its_ids_has_an_abstract() -> None
     found = cached_entries(entries, {"2401.00002": "x", "2402.00001": "y", "9999.00001": "z"})
     assert found.tolist() == [False, True, True, False]
     assert cached_entries(entries, None).tolist() == [False] * 4
+
+
+def test_held_out_margins_judge_every_entry_by_a_model_that_did_not_see_it() -> None:
+    """Each title has a word no other entry has: a model that saw it is sure of it, one that
+    did not must go by the shared topic words alone."""
+    words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"]
+    own = [_section("Segmentation", [(f"2401.0000{n}", f"{w} masks segmentation")
+                                     for n, w in enumerate(words[:3])]),
+           _section("Detection", [(f"2402.0000{n}", f"{w} boxes detection")
+                                  for n, w in enumerate(words[3:])])]
+    model = SectionContent(own)
+    held = model.held_out_margins(3)
+    assert held is not None and held.shape == (6, 2)
+    assert list(model.labels) == [0, 0, 0, 1, 1, 1]
+    seen = model.margins([e.title for s in own for e in s.entries])
+    right = np.arange(6), model.labels
+    assert (held[right] > 0).all()  # the topic words still tell
+    assert (held[right] < seen[right]).all()  # but less surely than with the entry seen
+
+
+def test_held_out_margins_need_every_section_in_every_fold() -> None:
+    assert SectionContent([SEGMENTATION, DETECTION]).held_out_margins(4) is None
+    assert SectionContent([SEGMENTATION]).held_out_margins(3) is None

@@ -15,6 +15,10 @@ learned rule, all of it read from the list's own entries:
   preprint, see section_signals) and by a recency prior: its share of the list's entries
   nearest the paper's date, as maintainers add to the sections they are filling at the time
   (for a new paper, the list's newest entries; for an older one, those filed around its date);
+- how sharp the content model's probabilities are and how much the recency prior weighs are
+  the list's own (placement_fit: the setting under which its entries, each judged by a model
+  fitted without it, are likeliest in their sections): a list of topic sections trusts the
+  words, a list split by time or by the maintainers' progress trusts the date;
 - year sections under one heading (`Vision > 2025`, `Vision > 2026`) vote as one topic, with
   the topic's recency prior (a year just opened has few entries, yet it is where the topic's
   papers go now), and the paper goes to its own year's section there when the list has it.
@@ -35,6 +39,7 @@ import numpy as np
 import numpy.typing as npt
 
 from promptbot.catalog import outline, section_names
+from promptbot.catalog.outline import entry_age
 from promptbot.catalog.section_signals import (
     PREPRINT,
     PUBLISHED,
@@ -42,12 +47,12 @@ from promptbot.catalog.section_signals import (
     status_profile,
 )
 from promptbot.config import SectionsConfig
+from promptbot.judging.placement_fit import FOLDS, PlacementFit, fit_placement
 from promptbot.judging.section_model import CoveredContent, DatedShares, paper_age
 from promptbot.models import Catalog, Paper, PaperFields, Section
 
 # Chosen on history-dev (bench/replay_history.py), where a broad plateau around them holds:
 CONTENT_WEIGHT = 0.75  # the section content model's share of the mix (the neighbours' the rest)
-RECENCY_WEIGHT = 1.0  # exponent of the recency prior (0: no prior)
 HEADING_SHARE = 0.5  # heading words fully used add this share of the neighbours' votes
 
 
@@ -109,6 +114,17 @@ class Placer:
         # Section x topic membership, for summing the sections' priors by topic.
         self._members = (np.eye(int(self._topics.max()) + 1, dtype=np.float64)[self._topics]
                          if self._topics.size else np.zeros((0, 0)))
+        self.fit = self._fit_to_list()
+
+    def _fit_to_list(self) -> PlacementFit:
+        """The content model's sharpness and the recency prior's weight this list's entries
+        bear out (placement_fit): each entry judged by a model fitted without it and the prior
+        at its date."""
+        ages = [entry_age(e) for s in self._learnable for e in s.entries]
+        dated = np.array([age is not None for age in ages], dtype=np.bool_)
+        priors = self._topic_prior(self._recent.near(ages))
+        return fit_placement(self._content.model.held_out_margins(FOLDS),
+                             self._content.model.labels, priors, dated)
 
     def _resolve(self, sections: Sequence[Section], name: str) -> str | None:
         for section in sections:
@@ -146,7 +162,8 @@ class Placer:
         """The `shown` sections the content model finds likeliest for `paper` (by its title, and
         abstract when the model learned abstracts): name, probability, and the section's share
         of the list's entries nearest the paper's date (the recency prior)."""
-        found = self._content.probabilities([paper.title], [_text(paper, self._by_content)])[0]
+        found = self._content.probabilities([paper.title], [_text(paper, self._by_content)],
+                                            self.fit.scale)[0]
         recent = self._recent.near([paper_age(paper)])[0]
         best = np.argsort(-found, kind="stable")[:shown]
         return [(self._names.get(id(self._learnable[i]), self._learnable[i].heading),
@@ -187,12 +204,13 @@ class Placer:
         factors = {s: self._status.factors(s) for s in (PUBLISHED, PREPRINT)}
         near = mass + HEADING_SHARE * self._headings.scores(used) * total[:, None]
         probabilities = self._content.probabilities(
-            [p.title for p in papers], [_text(p, self._by_content) for p in papers])
+            [p.title for p in papers], [_text(p, self._by_content) for p in papers],
+            self.fit.scale)
         content = (1.0 - CONTENT_WEIGHT) * _shares(near) + CONTENT_WEIGHT * probabilities
         prior = self._recent.near([paper_age(p, f.year) for p, f in zip(papers, fields,
                                                                           strict=True)])
         votes = content * np.array([factors[s] for s in statuses]).reshape(len(papers), -1) \
-            * self._topic_prior(prior) ** RECENCY_WEIGHT
+            * self._topic_prior(prior) ** self.fit.weight
         placements = []
         for n in range(len(papers)):
             if total[n] <= 0 or not votes.shape[1]:

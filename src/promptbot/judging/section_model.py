@@ -24,7 +24,10 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
+from scipy.sparse import spmatrix
+from sklearn.base import clone
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.svm import LinearSVC
 
 from promptbot.catalog.outline import entry_age, id_age
@@ -33,7 +36,8 @@ from promptbot.models import Entry, Paper, Section
 RECENT_SHARE = 0.1  # the newest tenth of the dated entries counts as "recent" ...
 RECENT_MIN = 20  # ... but never fewer than this many entries
 RECENT_SMOOTHING = 1.0  # entries of each section's overall share added to its recent count
-MARGIN_SCALE = 5.0  # softmax sharpness over the SVM's margins (chosen on history-dev)
+MARGIN_SCALE = 5.0  # softmax sharpness over the SVM's margins, unless the list teaches one
+# (placement_fit; this default was chosen on history-dev)
 
 
 def entry_text(entry: Entry, abstracts: Mapping[str, str] | None) -> str:
@@ -51,8 +55,10 @@ class SectionContent:
         self.size = len(sections)
         texts = [entry_text(e, abstracts) for s in sections for e in s.entries]
         labels = [n for n, s in enumerate(sections) for _ in s.entries]
+        self.labels = np.array(labels, dtype=np.intp)
         self._vectorizer: TfidfVectorizer | None = None
         self._model: LinearSVC | None = None
+        self._matrix: spmatrix | None = None
         if len(set(labels)) < 2:
             return
         vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True,
@@ -68,6 +74,24 @@ class SectionContent:
         self._model = LinearSVC(C=1.0, class_weight="balanced", random_state=0)
         self._model.fit(matrix, labels)
         self._vectorizer = vectorizer
+        self._matrix = matrix
+
+    def held_out_margins(self, folds: int) -> npt.NDArray[np.float64] | None:
+        """Per training entry (in `labels` order) and section, the margin of a model fitted on
+        the other `folds - 1` folds: what the model says of entries it has not seen. None when
+        nothing was fitted or a section has fewer than `folds` entries to spread over them."""
+        if self._model is None or self._matrix is None or \
+                np.bincount(self.labels, minlength=self.size).min() < folds:
+            return None
+        # The vocabulary and idf come from every entry: a fold's model still weighs only the
+        # words of its own training entries, and refitting the vectorizer per fold costs more
+        # than it would tell.
+        split = StratifiedKFold(folds, shuffle=True, random_state=0)
+        found = cross_val_predict(clone(self._model), self._matrix, self.labels, cv=split,
+                                  method="decision_function")
+        if found.ndim == 1:  # two classes: one margin, for the second
+            found = np.column_stack([-found, found])
+        return np.asarray(found, dtype=np.float64)
 
     def margins(self, texts: Sequence[str]) -> npt.NDArray[np.float64]:
         """Per text and section, the SVM's margin (zero when it could not fit)."""
@@ -80,9 +104,10 @@ class SectionContent:
         out[:, self._model.classes_] = found
         return out
 
-    def probabilities(self, texts: Sequence[str]) -> npt.NDArray[np.float64]:
-        """Per text and section, a probability: the softmax of the scaled margins."""
-        return softmax(self.margins(texts), MARGIN_SCALE)
+    def probabilities(self, texts: Sequence[str],
+                      scale: float = MARGIN_SCALE) -> npt.NDArray[np.float64]:
+        """Per text and section, a probability: the softmax of the margins times `scale`."""
+        return softmax(self.margins(texts), scale)
 
 
 def cached_entries(entries: Sequence[Entry], abstracts: Mapping[str, str] | None
@@ -113,14 +138,15 @@ class CoveredContent:
         # as the titles see them, and lets abstracts decide as far as they cover the list.
         self.coverage = abstract_coverage(sections, abstracts)
 
-    def probabilities(self, titles: Sequence[str],
-                      texts: Sequence[str]) -> npt.NDArray[np.float64]:
+    def probabilities(self, titles: Sequence[str], texts: Sequence[str],
+                      scale: float = MARGIN_SCALE) -> npt.NDArray[np.float64]:
         """Per paper and section, a probability, from the papers' `titles` and their `texts`
-        (title and abstract)."""
-        found = self.model.probabilities(titles)
+        (title and abstract), the margins times `scale`."""
+        found = self.model.probabilities(titles, scale)
         if not self.coverage:
             return found
-        return (1.0 - self.coverage) * found + self.coverage * self.model.probabilities(texts)
+        return ((1.0 - self.coverage) * found
+                + self.coverage * self.model.probabilities(texts, scale))
 
 
 def softmax(margins: npt.NDArray[np.float64], scale: float) -> npt.NDArray[np.float64]:
