@@ -446,3 +446,19 @@ def test_a_list_of_topic_sections_learns_to_trust_words_over_the_recency_prior()
     assert placer.fit.entries > 1000
     assert placer.fit.weight < 1.0
     assert accuracy >= 0.8
+
+
+def test_the_list_is_fitted_only_when_the_learned_rule_places_a_paper() -> None:
+    """Papers placed by a rule do not pay for the cross-validation; the learned rule does."""
+    cfg = replace(SEED_SECTIONS, published="", preprint="", rules=(
+        SectionRule("Prompt Learning/Tuning(arxiv4月-)", ("point cloud",)),))
+    seed = parse(SEED)
+    placer = Placer(seed, cfg)
+    ruled = paper(title="Prompting Point Cloud Models")
+    placer.place(ruled, read_fields(ruled), ruled.title, np.zeros(len(seed.entries),
+                                                                  dtype=np.float32))
+    assert "fit" not in vars(placer)
+    learned = paper(title="Visual prompt tuning for segmentation")
+    sims = TitleSimilarity([e.title for e in seed.entries]).matrix([learned.title])[0]
+    placer.place(learned, read_fields(learned), learned.title, sims)
+    assert vars(placer)["fit"].entries > 0

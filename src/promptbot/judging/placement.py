@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -114,12 +115,13 @@ class Placer:
         # Section x topic membership, for summing the sections' priors by topic.
         self._members = (np.eye(int(self._topics.max()) + 1, dtype=np.float64)[self._topics]
                          if self._topics.size else np.zeros((0, 0)))
-        self.fit = self._fit_to_list()
 
-    def _fit_to_list(self) -> PlacementFit:
+    @cached_property
+    def fit(self) -> PlacementFit:
         """The content model's sharpness and the recency prior's weight this list's entries
         bear out (placement_fit): each entry judged by a model fitted without it and the prior
-        at its date."""
+        at its date. Fitted when first needed: a run whose papers all go by the rules, or that
+        has none, does not pay for the cross-validation."""
         ages = [entry_age(e) for s in self._learnable for e in s.entries]
         dated = np.array([age is not None for age in ages], dtype=np.bool_)
         priors = self._topic_prior(self._recent.near(ages))

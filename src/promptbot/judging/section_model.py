@@ -87,27 +87,29 @@ class SectionContent:
         # words of its own training entries, and refitting the vectorizer per fold costs more
         # than it would tell.
         split = StratifiedKFold(folds, shuffle=True, random_state=0)
-        found = cross_val_predict(clone(self._model), self._matrix, self.labels, cv=split,
-                                  method="decision_function")
-        if found.ndim == 1:  # two classes: one margin, for the second
-            found = np.column_stack([-found, found])
-        return np.asarray(found, dtype=np.float64)
+        return _per_section(cross_val_predict(clone(self._model), self._matrix, self.labels,
+                                              cv=split, method="decision_function"))
 
     def margins(self, texts: Sequence[str]) -> npt.NDArray[np.float64]:
         """Per text and section, the SVM's margin (zero when it could not fit)."""
         out = np.zeros((len(texts), self.size))
         if self._model is None or self._vectorizer is None:
             return out
-        found = self._model.decision_function(self._vectorizer.transform(texts))
-        if found.ndim == 1:  # two classes: one margin, for the second
-            found = np.column_stack([-found, found])
-        out[:, self._model.classes_] = found
+        out[:, self._model.classes_] = _per_section(
+            self._model.decision_function(self._vectorizer.transform(texts)))
         return out
 
     def probabilities(self, texts: Sequence[str],
                       scale: float = MARGIN_SCALE) -> npt.NDArray[np.float64]:
         """Per text and section, a probability: the softmax of the margins times `scale`."""
         return softmax(self.margins(texts), scale)
+
+
+def _per_section(margins: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """The SVM's margins as a column per section: with two classes it gives one margin, for
+    the second."""
+    found = np.asarray(margins, dtype=np.float64)
+    return np.column_stack([-found, found]) if found.ndim == 1 else found
 
 
 def cached_entries(entries: Sequence[Entry], abstracts: Mapping[str, str] | None
