@@ -40,7 +40,6 @@ import numpy as np
 import numpy.typing as npt
 
 from promptbot.catalog import outline, section_names
-from promptbot.catalog.outline import entry_age
 from promptbot.catalog.section_signals import (
     PREPRINT,
     PUBLISHED,
@@ -122,7 +121,7 @@ class Placer:
         bear out (placement_fit): each entry judged by a model fitted without it and the prior
         at its date. Fitted when first needed: a run whose papers all go by the rules, or that
         has none, does not pay for the cross-validation."""
-        ages = [entry_age(e) for s in self._learnable for e in s.entries]
+        ages = [outline.entry_age(e) for s in self._learnable for e in s.entries]
         dated = np.array([age is not None for age in ages], dtype=np.bool_)
         priors = self._topic_prior(self._recent.near(ages))
         return fit_placement(self._content.model.held_out_margins(FOLDS),
