@@ -40,6 +40,7 @@ ZLKONG = "ZLKong_Awesome-Collection-Token-Reduction_5743707_slice.md"  # year su
 SIBENCH = "SIBench_Awesome-Visual-Spatial-Reasoning_2eb21f6_slice.md"  # an HTML table
 QINYING = "Qinying-Liu_Awesome-Open-Vocabulary-Semantic-Segmentation_d29057a.md"  # numbered
 DANELPENG = "danelpeng_Awesome-Continual-Leaning-with-PTMs_8673e5d_slice.md"  # `> ###`, CRLF
+DANELPENG_WHOLE = "danelpeng_Awesome-Continual-Leaning-with-PTMs_8673e5d_whole.md"  # 197 entries
 SUN = "Sun-Haoyuan23_Awesome-RL-based-Reasoning-MLLMs_0cab867_slice.md"  # newest first, CRLF
 # Full author lines before quoted titles (`- **Name:** A, B.<br />⏎  "Title." ArXiv (2025).`).
 MMOT = "983632847_Awesome-Multimodal-Object-Tracking_2d53dca_slice.md"

@@ -1,9 +1,12 @@
 """`promptbot init`: a starter configuration for a list, drawn from the list's own entries.
 
-The sections come from the headings that hold entries (the fullest one is the default; a heading
-saying "arXiv" or "preprint" is the preprint section, and then the fullest other section the
-published one); the arXiv keywords are the words and word pairs most of the entries' titles
-share; the hand-written terms are cleared, so relevance is learned from the entries alone.
+The sections come from the headings that hold entries (a heading saying "arXiv" or "preprint" is
+the preprint section, and then the fullest other section the published one). No default section
+is written: a paper the list's sections disagree on keeps the section the learned placement finds
+likeliest, marked for triage, rather than going to the fullest section (history-dev, 8 lists:
+3 more of 181 papers in the maintainers' section, none fewer). The arXiv
+keywords are the words and word pairs most of the entries' titles share; the hand-written terms
+are cleared, so relevance is learned from the entries alone.
 """
 
 from __future__ import annotations
@@ -46,21 +49,19 @@ def keywords(titles: Sequence[str], count: int = KEYWORDS) -> tuple[str, ...]:
     return tuple(chosen[:count])
 
 
-def _sections(catalog: Catalog) -> tuple[str, str, str]:
-    """default, published, preprint headings ("" where there is none)."""
+def _sections(catalog: Catalog) -> tuple[str, str]:
+    """published, preprint headings ("" where there is none)."""
     filled: list[Section] = sorted((s for s in catalog.sections if s.entries),
                                    key=lambda s: -len(s.entries))
-    if not filled:
-        return "", "", ""
     preprint = next((s.heading for s in filled if _PREPRINT.search(s.heading)), "")
     published = next((s.heading for s in filled if s.heading != preprint), "") if preprint else ""
-    return filled[0].heading, published, preprint
+    return published, preprint
 
 
 def starter_config(catalog: Catalog, repo: str, path: str = "README.md",
                    branch: str = "main") -> str:
     """The text of a starter config.toml for the list in `catalog`."""
-    default, published, preprint = _sections(catalog)
+    published, preprint = _sections(catalog)
     found = keywords([t.split("\n", 1)[0] for t in list_texts(catalog)])
     lines = [
         "# promptbot's configuration, drawn from the list by `promptbot init`: check it, then",
@@ -70,8 +71,11 @@ def starter_config(catalog: Catalog, repo: str, path: str = "README.md",
         "# Words and word pairs most of the list's titles share: searched in titles and abstracts.",
         f"keywords = {_list(found or ArxivConfig().keywords)}",
         f"categories = {_list(ArxivConfig().categories)}",
-        "", "[sections]", f"default = {_q(default)}", f"published = {_q(published)}",
-        f"preprint = {_q(preprint)}", "never = []",
+        "", "[sections]",
+        "# Where a paper goes when the list's sections disagree on it; empty: the likeliest of",
+        "# them, marked for triage in the pull request.",
+        'default = ""', f"published = {_q(published)}", f"preprint = {_q(preprint)}",
+        "never = []",
         "", "[scoring]",
         "# Relevance is learned from the list's entries at each run; no hand-written terms.",
         "# The volume cap picks the day's best five; the threshold only keeps out the hopeless.",
