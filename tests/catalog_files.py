@@ -42,6 +42,7 @@ QINYING = "Qinying-Liu_Awesome-Open-Vocabulary-Semantic-Segmentation_d29057a.md"
 DANELPENG = "danelpeng_Awesome-Continual-Leaning-with-PTMs_8673e5d_slice.md"  # `> ###`, CRLF
 DANELPENG_WHOLE = "danelpeng_Awesome-Continual-Leaning-with-PTMs_8673e5d_whole.md"  # 197 entries
 SUN = "Sun-Haoyuan23_Awesome-RL-based-Reasoning-MLLMs_0cab867_slice.md"  # newest first, CRLF
+SUN_WHOLE = "Sun-Haoyuan23_Awesome-RL-based-Reasoning-MLLMs_1f72566_whole.md"  # a paperless section
 # Full author lines before quoted titles (`- **Name:** A, B.<br />⏎  "Title." ArXiv (2025).`).
 MMOT = "983632847_Awesome-Multimodal-Object-Tracking_2d53dca_slice.md"
 # Each entry ends with a nested line of authors and venue (`  - A, B. *CVPR 2016*`).

@@ -11,6 +11,7 @@ from promptbot.catalog.section_signals import (
     PREPRINT,
     PUBLISHED,
     HeadingWords,
+    holds_papers,
     status_profile,
     venue_status,
     words,
@@ -89,3 +90,33 @@ def test_headings_without_words_score_nothing() -> None:
     found = HeadingWords(["其他", "Others"])
     assert found.used("Others and more") == frozenset()
     assert found.scores([frozenset()]).shape == (1, 2)
+
+
+def _papers_and(other: str, entries: list[str]) -> list[catalog.Section]:
+    """A list of arXiv papers, and a section `other` holding `entries`."""
+    papers = "".join(f"* Paper {i} [[arXiv](https://arxiv.org/abs/2501.0000{i})]\n"
+                     for i in range(8))
+    text = f"# L\n## Papers\n{papers}## {other}\n" + "".join(f"* {e}\n" for e in entries)
+    return [s for s in catalog.parse(text).sections if s.entries]
+
+
+def test_a_section_of_many_entries_none_a_paper_is_not_for_papers() -> None:
+    projects = [f"[Project {i} 💻](https://github.com/o/p{i})  ![P{i}](https://img.shields.io/"
+                f"github/stars/o/p{i}) (An efficient RL training framework)" for i in range(6)]
+    found = holds_papers(_papers_and("Projects (without Paper)", projects))
+    assert found[0] == 1.0
+    assert 0.0 < found[1] < 0.3
+    fewer = holds_papers(_papers_and("Projects (without Paper)", projects[:3]))
+    assert found[1] < fewer[1] < 1.0  # each paperless entry is one more sign
+
+
+def test_a_paper_among_the_entries_or_too_few_entries_or_a_list_of_non_papers_keep_a_section(
+) -> None:
+    tools = [f"[Tool {i}](https://github.com/o/t{i}) ([Google](https://example.com/t{i}))"
+             for i in range(9)]
+    one_paper = [*tools, "A journal paper, TPAMI, 2024 [[Paper](https://ieeexplore.ieee.org/1)]"]
+    assert list(holds_papers(_papers_and("Toolboxes", one_paper))) == [1.0, 1.0]
+    assert list(holds_papers(_papers_and("Products", tools[:2]))) == [1.0, 1.0]
+    mostly_tools = catalog.parse("# L\n## Papers\n* Paper [[arXiv](https://arxiv.org/abs/"
+                                 "2501.00001)]\n## Tools\n" + "".join(f"* {t}\n" for t in tools))
+    assert list(holds_papers([s for s in mostly_tools.sections if s.entries])) == [1.0, 1.0]

@@ -10,7 +10,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 from builders import paper
-from catalog_files import BWLONG_HEAD, MULTIMODAL, SEED, SEED_SECTIONS, parse
+from catalog_files import (
+    BWLONG_HEAD,
+    MULTIMODAL,
+    SEED,
+    SEED_SECTIONS,
+    SUN_WHOLE,
+    parse,
+    read_history,
+)
 
 from promptbot import catalog
 from promptbot import config as config_module
@@ -462,3 +470,14 @@ def test_the_list_is_fitted_only_when_the_learned_rule_places_a_paper() -> None:
     sims = TitleSimilarity([e.title for e in seed.entries]).matrix([learned.title])[0]
     placer.place(learned, read_fields(learned), learned.title, sims)
     assert vars(placer)["fit"].entries > 0
+
+
+
+def test_a_section_that_holds_no_paper_does_not_take_one() -> None:
+    """The maintainers filed MMR1's paper (2509.21268) under "Papers > Vision (Image)👀"; its
+    repository already stood in "Repos without Paper > Vision (Image) 👀", the nearest entry by
+    far, and took it until a section none of whose 9 entries is a paper weighed 1 in 11."""
+    sun = catalog.parse(read_history(SUN_WHOLE))
+    title = "MMR1: Enhancing Multimodal Reasoning with Variance-Aware Sampling and Open Resources"
+    chosen = place(sun, NO_RULES, paper(title=title, arxiv_id="2509.21268"))
+    assert chosen.section == "Vision (Image)👀"

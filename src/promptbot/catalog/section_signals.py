@@ -39,6 +39,8 @@ SMOOTHING = 2.0  # entries of the list-wide share added to every section's own
 DISTINCT = 0.25  # a section's status share must differ this much from the list's to count
 FLOOR = 0.01
 HEADING_WEIGHT = 1.0  # heading words fully used add this share of the neighbours' votes
+PAPERLESS_MIN = 3  # a section of this many entries, none a paper, is not for papers ...
+PAPER_LIST = 0.5  # ... in a list where at least this share of the entries are papers
 
 
 def venue_status(venue: str | None) -> str | None:
@@ -104,6 +106,27 @@ def status_profile(sections: Sequence[Section]) -> StatusProfile:
     shares = tuple((p + SMOOTHING * list_share) / (p + q + SMOOTHING) for p, q in counts)
     distinct = tuple(abs(s - list_share) >= DISTINCT for s in shares)
     return StatusProfile(shares, distinct, list_share)
+
+
+def holds_papers(sections: Sequence[Section]) -> npt.NDArray[np.float64]:
+    """Per section, how likely it is to take a paper at all: 1, unless it holds `PAPERLESS_MIN`
+    entries or more and not one of them is a paper (no arXiv id, no venue) while the list's
+    entries mostly are: a "Projects (without Paper)", "Commercial Product" or "News" section.
+    Then the chance that its next entry is a paper after none of its `n` was, by Laplace's rule
+    of succession: 1 / (n + 2), each entry one more sign that the section is not for papers
+    (a paper whose repository the section lists already is still not filed there). A section
+    with a single paper among many entries keeps 1: a journal section may link publishers'
+    pages only, a toolbox section mostly repositories, and a paper still belongs there."""
+    counts = [(len(s.entries), sum(1 for e in s.entries if _is_paper(e.arxiv_ids, e.venue)))
+              for s in sections]
+    total = sum(n for n, _ in counts)
+    share = sum(k for _, k in counts) / total if total else 0.0
+    return np.array([1.0 / (n + 2) if n >= PAPERLESS_MIN and k == 0 and share >= PAPER_LIST
+                     else 1.0 for n, k in counts], dtype=np.float64)
+
+
+def _is_paper(arxiv_ids: Sequence[str], venue: str | None) -> bool:
+    return bool(arxiv_ids) or bool(venue and venue.strip())
 
 
 class HeadingWords:

@@ -44,6 +44,7 @@ from promptbot.catalog.section_signals import (
     PREPRINT,
     PUBLISHED,
     HeadingWords,
+    holds_papers,
     status_profile,
 )
 from promptbot.config import SectionsConfig
@@ -106,6 +107,7 @@ class Placer:
             self._owner[[index[id(e)] for e in section.entries]] = n
         self._learnable_columns = int((self._owner >= 0).sum())
         self._status = status_profile(self._learnable)
+        self._papers = holds_papers(self._learnable)
         self._headings = HeadingWords([s.heading for s in self._learnable])
         self._names = section_names(catalog)  # a heading path where headings repeat ("A > 2026")
         self._content = CoveredContent(self._learnable, abstracts)
@@ -211,7 +213,7 @@ class Placer:
         prior = self._recent.near([paper_age(p, f.year) for p, f in zip(papers, fields,
                                                                           strict=True)])
         votes = content * np.array([factors[s] for s in statuses]).reshape(len(papers), -1) \
-            * self._topic_prior(prior) ** self.fit.weight
+            * self._topic_prior(prior) ** self.fit.weight * self._papers
         placements = []
         for n in range(len(papers)):
             if total[n] <= 0 or not votes.shape[1]:
