@@ -16,6 +16,7 @@ from promptbot.catalog.section_signals import (
     venue_status,
     words,
 )
+from promptbot.models import Section
 
 
 @pytest.mark.parametrize(
@@ -92,7 +93,7 @@ def test_headings_without_words_score_nothing() -> None:
     assert found.scores([frozenset()]).shape == (1, 2)
 
 
-def _papers_and(other: str, entries: list[str]) -> list[catalog.Section]:
+def _papers_and(other: str, entries: list[str]) -> list[Section]:
     """A list of arXiv papers, and a section `other` holding `entries`."""
     papers = "".join(f"* Paper {i} [[arXiv](https://arxiv.org/abs/2501.0000{i})]\n"
                      for i in range(8))
