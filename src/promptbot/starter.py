@@ -4,9 +4,9 @@ The sections come from the headings that hold entries (a heading saying "arXiv" 
 the preprint section, and then the fullest other section the published one). No default section
 is written: a paper the list's sections disagree on keeps the section the learned placement finds
 likeliest, marked for triage, rather than going to the fullest section (history-dev, 8 lists:
-3 more of 181 papers in the maintainers' section, none fewer). The arXiv
-keywords are the words and word pairs most of the entries' titles share; the hand-written terms
-are cleared, so relevance is learned from the entries alone.
+3 more of 181 papers in the maintainers' section, none fewer). The arXiv keywords are the words
+and word pairs most of the entries' titles share; the hand-written terms are cleared, so
+relevance is learned from the entries alone.
 """
 
 from __future__ import annotations

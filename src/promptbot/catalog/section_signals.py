@@ -117,16 +117,13 @@ def holds_papers(sections: Sequence[Section]) -> npt.NDArray[np.float64]:
     (a paper whose repository the section lists already is still not filed there). A section
     with a single paper among many entries keeps 1: a journal section may link publishers'
     pages only, a toolbox section mostly repositories, and a paper still belongs there."""
-    counts = [(len(s.entries), sum(1 for e in s.entries if _is_paper(e.arxiv_ids, e.venue)))
+    counts = [(len(s.entries), sum(1 for e in s.entries
+                                   if e.arxiv_ids or venue_status(e.venue) is not None))
               for s in sections]
     total = sum(n for n, _ in counts)
     share = sum(k for _, k in counts) / total if total else 0.0
     return np.array([1.0 / (n + 2) if n >= PAPERLESS_MIN and k == 0 and share >= PAPER_LIST
                      else 1.0 for n, k in counts], dtype=np.float64)
-
-
-def _is_paper(arxiv_ids: Sequence[str], venue: str | None) -> bool:
-    return bool(arxiv_ids) or bool(venue and venue.strip())
 
 
 class HeadingWords:

@@ -47,12 +47,10 @@ class PlacementFit:
     entries: int = 0  # the dated entries it was fitted on; 0: the defaults
 
     def describe(self) -> str:
-        """The fit in words, for `check` and the run's notes."""
-        if not self.entries:
-            return (f"content sharpness {self.scale:g}, recency weight {self.weight:g} "
-                    "(defaults: too few entries to learn them)")
-        return (f"content sharpness {self.scale:g}, recency weight {self.weight:g} "
-                f"(learned from {self.entries} dated entries)")
+        """The fit in words, for `explain`."""
+        source = (f"learned from {self.entries} dated entries" if self.entries
+                  else "defaults: too few entries to learn them")
+        return f"content sharpness {self.scale:g}, recency weight {self.weight:g} ({source})"
 
 
 def fit_placement(margins: npt.NDArray[np.float64] | None, labels: npt.NDArray[np.intp],

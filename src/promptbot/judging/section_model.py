@@ -80,8 +80,9 @@ class SectionContent:
         """Per training entry (in `labels` order) and section, the margin of a model fitted on
         the other `folds - 1` folds: what the model says of entries it has not seen. None when
         nothing was fitted or a section has fewer than `folds` entries to spread over them."""
-        if self._model is None or self._matrix is None or \
-                np.bincount(self.labels, minlength=self.size).min() < folds:
+        if self._model is None or self._matrix is None:
+            return None
+        if np.bincount(self.labels, minlength=self.size).min() < folds:
             return None
         # The vocabulary and idf come from every entry: a fold's model still weighs only the
         # words of its own training entries, and refitting the vectorizer per fold costs more
