@@ -6,8 +6,9 @@ links, the index of arXiv ids, titles and code URLs. Pure: no I/O. Imports only 
 (models, errors); nothing of entries, judging, github or sources.
 
 `promptbot.catalog.section_signals` (what section headings and entries say of a section:
-published or preprint, its heading words) is imported by name where it is needed: it pulls in
-numpy and scikit-learn, which reading a list does not need.
+published or preprint, its heading words) and `promptbot.catalog.heading_names` (the small
+sections a title names by their heading) are imported by name where they are needed: they pull
+in numpy and scikit-learn, which reading a list does not need.
 """
 
 from __future__ import annotations

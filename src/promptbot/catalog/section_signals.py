@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from promptbot.models import Section
+from promptbot.models import Entry, Section
 
 PUBLISHED, PREPRINT = "published", "preprint"
 _PREPRINT_VENUE = re.compile(r"^(arxiv|preprint|corr|openreview|under review|submitted)\b",
@@ -33,6 +33,8 @@ _PUBLISHED_WORDS = frozenset({
 })
 _OTHER_WORDS = frozenset({"other", "others", "misc", "miscellaneous", "paper", "papers",
                           "related", "work", "works", "updating", "updated", "eg", "etc"})
+# Words of a heading that say nothing of its topic: status words and "Others", "Papers".
+NON_TOPIC_WORDS = _PREPRINT_WORDS | _PUBLISHED_WORDS | _OTHER_WORDS
 _WORD = re.compile(r"[0-9]+[a-z]*|[a-z]+")  # "arxiv4" -> arxiv, 4; "3DGS" stays whole
 HINT_VOTES = 3.0  # a heading word counts as this many entries of its status
 SMOOTHING = 2.0  # entries of the list-wide share added to every section's own
@@ -108,6 +110,12 @@ def status_profile(sections: Sequence[Section]) -> StatusProfile:
     return StatusProfile(shares, distinct, list_share)
 
 
+def is_paper(entry: Entry) -> bool:
+    """Whether an entry is a paper: it has an arXiv id or a venue (not a repository, a product,
+    a news item)."""
+    return bool(entry.arxiv_ids) or venue_status(entry.venue) is not None
+
+
 def holds_papers(sections: Sequence[Section]) -> npt.NDArray[np.float64]:
     """Per section, how likely it is to take a paper at all: 1, unless it holds `PAPERLESS_MIN`
     entries or more and not one of them is a paper (no arXiv id, no venue) while the list's
@@ -117,9 +125,7 @@ def holds_papers(sections: Sequence[Section]) -> npt.NDArray[np.float64]:
     (a paper whose repository the section lists already is still not filed there). A section
     with a single paper among many entries keeps 1: a journal section may link publishers'
     pages only, a toolbox section mostly repositories, and a paper still belongs there."""
-    counts = [(len(s.entries), sum(1 for e in s.entries
-                                   if e.arxiv_ids or venue_status(e.venue) is not None))
-              for s in sections]
+    counts = [(len(s.entries), sum(1 for e in s.entries if is_paper(e))) for s in sections]
     total = sum(n for n, _ in counts)
     share = sum(k for _, k in counts) / total if total else 0.0
     return np.array([1.0 / (n + 2) if n >= PAPERLESS_MIN and k == 0 and share >= PAPER_LIST
@@ -151,7 +157,7 @@ class HeadingWords:
 
     @staticmethod
     def _topic_words(heading: str) -> set[str]:
-        skip = ENGLISH_STOP_WORDS | _PREPRINT_WORDS | _PUBLISHED_WORDS | _OTHER_WORDS
+        skip = ENGLISH_STOP_WORDS | NON_TOPIC_WORDS
         return {w for w in words(heading_topic(heading))
                 if len(w) > 1 and w not in skip and not w.isdigit()}
 

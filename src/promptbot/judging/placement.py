@@ -40,6 +40,7 @@ import numpy as np
 import numpy.typing as npt
 
 from promptbot.catalog import outline, section_names
+from promptbot.catalog.heading_names import NamedSections, longest_said
 from promptbot.catalog.section_signals import (
     PREPRINT,
     PUBLISHED,
@@ -106,6 +107,7 @@ class Placer:
         for n, section in enumerate(self._learnable):
             self._owner[[index[id(e)] for e in section.entries]] = n
         self._learnable_columns = int((self._owner >= 0).sum())
+        self._named = NamedSections.of(catalog, cfg.min_entries, self._never)
         self._status = status_profile(self._learnable)
         self._papers = holds_papers(self._learnable)
         self._headings = HeadingWords([s.heading for s in self._learnable])
@@ -217,7 +219,8 @@ class Placer:
         placements = []
         for n in range(len(papers)):
             if total[n] <= 0 or not votes.shape[1]:
-                placements.append(self._learned(None, 0.0, ""))
+                placements.append(self._named_instead(papers[n].title, None)
+                                  or self._learned(None, 0.0, ""))
                 continue
             row = votes[n]
             topics = np.bincount(self._topics, weights=row)
@@ -227,8 +230,21 @@ class Placer:
             section, year = self._year_section(self._learnable[best], fields[n].year)
             why = self._why(used[n], best, statuses[n], venues[n]) + (
                 f"; its year {year}" if year is not None else "")
-            placements.append(self._learned(section, confidence, why))
+            placements.append(self._named_instead(papers[n].title, section)
+                              or self._learned(section, confidence, why))
         return placements
+
+    def _named_instead(self, title: str, chosen: Section | None) -> Placement | None:
+        """A section too small to learn from whose heading `title` names (heading_names), when
+        the chosen section's headings say no longer phrase of the title: the more specific
+        heading wins ("3D Object Detection" over "Object Detection")."""
+        named = self._named.named(title, chosen) if self._named else None
+        if named is None or (chosen is not None and longest_said(
+                chosen.path or (chosen.heading,), title) >= len(named.phrase)):
+            return None
+        name = self._names.get(id(named.section), named.section.heading)
+        return Placement(name, 1.0, False, f'section "{name}": the title says "{named.phrase}"'
+                         " as its heading does (a section with too few entries to learn from)")
 
     def _topic_prior(self, prior: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         """Each section's recency prior as its topic's: the year sections of one topic share
