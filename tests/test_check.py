@@ -97,6 +97,8 @@ def test_text_report_is_plain_and_complete(
     assert any(line.startswith("  arXiv 2304.01295: line 80 Tip-Adapter") for line in lines)
     assert "Lines that look like entries but were not understood: none" in lines
     assert "Configured sections not in the catalog: none" in lines
+    assert ("Sections too small to learn from, given the papers whose title says their heading:"
+            " none") in lines
     assert "\x1b" not in out
 
 
@@ -115,6 +117,23 @@ def test_empty_section_of_a_block_style_list(capsys: pytest.CaptureFixture[str])
     assert code == 0 and report["entries"] == 109
     assert {"heading": "Prompt", "level": 1, "line": 267, "pseudo": False, "entries": 0} \
         in report["sections"]
+
+
+def test_sections_too_small_to_learn_from_are_listed_with_the_phrase_that_names_them(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--catalog", str(AMUSI_PATH), "--json")
+    named = {n["heading"]: n for n in json.loads(out)["named_sections"]}
+    assert code == 0
+    assert named["立体匹配(Stereo Matching)"] == {
+        "heading": "立体匹配(Stereo Matching)", "line": 735, "entries": 1,
+        "phrase": "stereo matching"}
+    assert named["GAN"]["entries"] == 0  # opened before its first paper
+    # The list files its prompt papers and its LLM papers in other sections.
+    assert "Prompt" not in named and "大语言模型(LLM)" not in named
+    assert "其他(Others)" not in named and "数据集(Datasets)" not in named
+    code, out, _ = run(capsys, "check", "--catalog", str(AMUSI_PATH))
+    assert "  line   735  立体匹配(Stereo Matching)  (\"stereo matching\"; 1 entry)" \
+        in out.splitlines()
 
 
 def test_every_configured_section_is_checked() -> None:

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from promptbot import catalog as catalog_module
 from promptbot import pipeline
 from promptbot.catalog import normalize_title
+from promptbot.catalog.heading_names import NamedSections
 from promptbot.check_preview import previews
 from promptbot.config import Config
 from promptbot.judging.placement import heading_matches  # the matcher `run` places with
@@ -90,6 +91,16 @@ def _configured_sections(cfg: Config) -> list[tuple[str, str]]:
     return [(key, name) for key, name in named if name]
 
 
+def _named_sections(catalog: Catalog, cfg: Config) -> list[Finding]:
+    """The sections too small for the learned placement that take the papers whose titles say
+    their heading, each with the phrase."""
+    never = {s.heading for s in catalog.sections
+             if any(heading_matches(n, s.heading) for n in cfg.sections.never)}
+    named = NamedSections.of(catalog, cfg.sections.min_entries, never)
+    return [{"heading": n.section.heading, "line": n.section.line,
+             "entries": len(n.section.entries), "phrase": n.phrase} for n in named.listed()]
+
+
 def findings(catalog: Catalog, cfg: Config) -> Finding:
     """Everything `check` reports about a parsed catalog, as plain JSON-ready data."""
     entries = catalog.entries
@@ -108,6 +119,7 @@ def findings(catalog: Catalog, cfg: Config) -> Finding:
         "missing_sections": [{"key": key, "section": name}
                              for key, name in _configured_sections(cfg)
                              if not any(heading_matches(name, h) for h in headings)],
+        "named_sections": _named_sections(catalog, cfg),
     }
 
 
@@ -175,7 +187,15 @@ def _text(report: Finding) -> list[str]:
                            + "; ".join(f"line {e['line']} {_who(e)}" for e in d["entries"]))
     out += _list(report, "missing_sections", "Configured sections not in the catalog",
                  lambda d: f"  {d['key']} = \"{d['section']}\"")
+    out += _list(report, "named_sections", "Sections too small to learn from, given the papers"
+                 " whose title says their heading",
+                 lambda d: f"  line {d['line']:>5}  {_short(d['heading'], 50)}  "
+                           f"(\"{d['phrase']}\"; {_entries(d['entries'])})")
     return out
+
+
+def _entries(count: int) -> str:
+    return f"{count} entry" if count == 1 else f"{count} entries"
 
 
 def _by(group: Finding) -> str:
