@@ -16,11 +16,15 @@ With `--newest N` the list's N newest entries (by arXiv id, wherever they are) a
 instead: what the maintainers added last, as a replay of "the next papers" (the per-section
 hold-out takes as many from a section nobody fills any more as from the one filled now).
 
+With `--small` the last entry of every section too small for the learned placement (fewer than
+`[sections].min_entries` entries) is held out: papers that only the section's heading can place
+(a many-topic list's "Stereo Matching" with one entry).
+
 A held-out paper that the list still cites elsewhere (the same arXiv id or title in another
 section) is rightly `listed`: such papers are reported apart, and the rates count the rest.
 
     python bench/replay_leave_out.py tests/data/catalogs/BWLONG_..._2023-12-22_HEAD.md
-        [--min-entries M] [--leave L | --newest N] [--json]
+        [--min-entries M] [--leave L | --newest N | --small] [--json]
 """
 
 from __future__ import annotations
@@ -161,12 +165,35 @@ def hold_out_newest(cat: Catalog, count: int) -> tuple[str, list[HeldOut], list[
     return text, held, []
 
 
+def hold_out_small(cat: Catalog, below: int) -> tuple[str, list[HeldOut], list[Entry]]:
+    """The catalog text without the last entry of every section of fewer than `below` entries
+    (the sections the learned placement does not learn from); those entries."""
+    held: list[HeldOut] = []
+    skipped: list[Entry] = []
+    for section in cat.sections:
+        if not 0 < len(section.entries) < below:
+            continue
+        entry = section.entries[-1]
+        if entry.arxiv_ids:
+            held.append(HeldOut(catalog.section_name(cat, section), entry, candidate(entry)))
+        else:
+            skipped.append(entry)
+    drop = {n for e in (*(h.entry for h in held), *skipped)
+            for n in range(e.line, e.end_line + 1)}
+    text = "".join(line for n, line in enumerate(cat.lines, start=1) if n not in drop)
+    return text, held, skipped
+
+
 def replay(path: Path, cfg: config.Config, min_entries: int, leave: int,
-           newest: int = 0) -> dict[str, Any]:
-    """Run the whole leave-out replay on one catalog file (`newest` > 0: the newest entries)."""
+           newest: int = 0, small: bool = False) -> dict[str, Any]:
+    """Run the whole leave-out replay on one catalog file (`newest` > 0: the newest entries;
+    `small`: the last entry of each section too small for the learned placement)."""
     full = catalog.parse(path.read_text(encoding="utf-8"))
-    text, held, skipped = (hold_out_newest(full, newest) if newest
-                           else hold_out(full, min_entries, leave))
+    if small:
+        text, held, skipped = hold_out_small(full, cfg.sections.min_entries)
+    else:
+        text, held, skipped = (hold_out_newest(full, newest) if newest
+                               else hold_out(full, min_entries, leave))
     cat = catalog.parse(text)
     decisions, scorer = decide(cat, [h.paper for h in held], cfg)
     outcomes = []
@@ -298,10 +325,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--leave", type=int, default=3)
     parser.add_argument("--newest", type=int, default=0,
                         help="hold out the list's N newest entries instead")
+    parser.add_argument("--small", action="store_true",
+                        help="hold out the last entry of each section too small to learn from")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     cfg = config.load(args.config)
-    result = replay(args.catalog, cfg, args.min_entries, args.leave, args.newest)
+    result = replay(args.catalog, cfg, args.min_entries, args.leave, args.newest, args.small)
     if args.json:
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
         print()

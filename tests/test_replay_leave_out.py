@@ -8,7 +8,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from catalog_files import BWLONG_HEAD, CATALOGS, SEED, SEED_SECTIONS, parse
+from catalog_files import AMUSI, BWLONG_HEAD, CATALOGS, SEED, SEED_SECTIONS, parse
 
 from promptbot.config import Config
 
@@ -107,3 +107,15 @@ def test_papers_the_maintainers_put_in_a_never_filled_section_are_marked() -> No
     assert len(never) == 3
     assert {d["maintainers_section"] for d in never} == {"Prompt Learning/Tuning(已读)"}
     assert all(d["bot_section"] != d["maintainers_section"] for d in never)
+
+
+def test_the_small_hold_out_takes_the_last_entry_of_each_section_too_small_to_learn() -> None:
+    replay = load()
+    cat = parse(AMUSI)
+    text, held, skipped = replay.hold_out_small(cat, 3)
+    small = [s for s in cat.sections if 0 < len(s.entries) < 3]
+    assert len(held) + len(skipped) == len(small) == 25
+    stereo = next(h for h in held if "Stereo Matching" in h.section)
+    assert stereo.entry.raw not in text and "Stereo Matching" in text  # the heading stays
+    result = replay.replay(CATALOGS / AMUSI, Config(), 6, 3, small=True)
+    assert result["held_out"] + len(result["still_listed_elsewhere"]) == 25
