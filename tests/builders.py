@@ -1,4 +1,5 @@
-"""Model objects built for tests: papers, and the proposals and PR bodies that record them."""
+"""Model objects built for tests: papers, the proposals and PR bodies that record them, and
+small lists of sectioned paper bullets."""
 
 from __future__ import annotations
 
@@ -30,3 +31,24 @@ def body_of(proposals: Sequence[Proposal], *, abstracts: Mapping[str, str] | Non
     """The PR body recording `proposals`, for a catalog at README.md."""
     return render_body(proposals, catalog_path="README.md", abstracts=abstracts or {},
                        notes=notes)
+
+
+def paper_bullet(arxiv_id: str, title: str) -> str:
+    """A seed-style bullet entry for `title` under `arxiv_id` ("2401.00001": arXiv, 2024)."""
+    year = 2000 + int(arxiv_id[:2])
+    return f'- **N{arxiv_id}**: "{title}", arXiv, {year}. [[Paper](https://arxiv.org/abs/{arxiv_id})]'
+
+
+def sectioned_list(sections: Mapping[str, Sequence[tuple[str, str]]],
+                   head: Sequence[str] = ("# Papers", ""), tail: Sequence[str] = ()) -> str:
+    """A list's text: `## heading` sections of (arXiv id, title) bullets between the `head` and
+    `tail` lines; a heading "A / 2026" is `### 2026` under `## A`."""
+    lines, parents = list(head), set()
+    for heading, entries in sections.items():
+        parent, _, child = heading.partition(" / ")
+        if child and parent not in parents:
+            parents.add(parent)
+            lines += [f"## {parent}", ""]
+        lines += [f"### {child}" if child else f"## {heading}", ""]
+        lines += [paper_bullet(i, t) for i, t in entries] + [""]
+    return "\n".join([*lines, *tail])

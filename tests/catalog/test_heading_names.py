@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from builders import paper_bullet, sectioned_list
 
 from promptbot import catalog
 from promptbot.catalog.heading_names import NamedSections, heading_phrases, longest_said
@@ -35,27 +36,17 @@ def test_longest_said_measures_the_longest_heading_phrase_in_a_title() -> None:
     assert longest_said(["Stereo Matching"], title) == 0
 
 
-def _bullet(arxiv_id: str, title: str) -> str:
-    return f'- **N{arxiv_id[-3:]}**: "{title}", arXiv, 2024. [[Paper](https://arxiv.org/abs/{arxiv_id})]'
-
-
 def _catalog(sections: dict[str, list[str]], before: str = "Citation",
              after: str = "Star History") -> Catalog:
     """`## heading` sections of entries, between two paperless sections; a heading "A / B" is
     `### B` under `## A`."""
-    lines, n, parents = ["# Awesome list", "", f"## {before}", "", "Cite us.", ""], 0, set()
+    numbered: dict[str, list[tuple[str, str]]] = {}
     for heading, titles in sections.items():
-        parent, _, child = heading.partition(" / ")
-        if child and parent not in parents:
-            parents.add(parent)
-            lines += [f"## {parent}", ""]
-        lines += [f"### {child}" if child else f"## {heading}", ""]
-        for title in titles:
-            n += 1
-            lines.append(_bullet(f"2401.{n:05d}", title))
-        lines.append("")
-    lines += [f"## {after}", "", "A chart.", ""]
-    return catalog.parse("\n".join(lines))
+        start = sum(map(len, numbered.values()))
+        numbered[heading] = [(f"2401.{start + n + 1:05d}", t) for n, t in enumerate(titles)]
+    return catalog.parse(sectioned_list(
+        numbered, head=("# Awesome list", "", f"## {before}", "", "Cite us.", ""),
+        tail=(f"## {after}", "", "A chart.", "")))
 
 
 def _small(cat: Catalog, big: int = 3) -> list[Section]:
@@ -120,10 +111,11 @@ def test_the_longest_phrase_wins_and_a_phrase_the_chosen_section_uses_does_not_c
 
 
 def test_a_section_of_entries_that_are_no_papers_is_not_named() -> None:
-    text = ("# List\n\n## Generation\n\n" + "\n".join(_bullet(f"2401.0000{n}", t)
-                                                      for n, t in enumerate(BIG))
-            + '\n\n## Toolkits\n\n- **VT**: "A video toolkit". [[Code](https://github.com/a/b)]\n\n'
-            "## Video Editing\n\n" + _bullet("2401.00009", "Video editing with diffusion") + "\n")
+    generation = "\n".join(paper_bullet(f"2401.0000{n}", t) for n, t in enumerate(BIG))
+    toolkit = '- **VT**: "A video toolkit". [[Code](https://github.com/a/b)]'
+    editing = paper_bullet("2401.00009", "Video editing with diffusion")
+    text = (f"# List\n\n## Generation\n\n{generation}\n\n## Toolkits\n\n{toolkit}\n\n"
+            f"## Video Editing\n\n{editing}\n")
     cat = catalog.parse(text)
     named = NamedSections(cat, _small(cat))
     found = named.named("An open toolkit for video editing")

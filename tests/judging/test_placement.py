@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from builders import paper
+from builders import paper, sectioned_list
 from catalog_files import (
     AMUSI,
     BWLONG_HEAD,
@@ -280,22 +280,9 @@ def test_status_and_heading_words_place_a_split_list_better_than_neighbours_alon
     assert with_signals >= 0.75 and with_signals > neighbours_only + 0.15
 
 
-def _bullet(arxiv_id: str, title: str) -> str:
-    year = 2000 + int(arxiv_id[:2])
-    return f'- **N{arxiv_id}**: "{title}", arXiv, {year}. [[Paper](https://arxiv.org/abs/{arxiv_id})]'
-
-
 def _list(sections: dict[str, list[tuple[str, str]]]) -> Catalog:
     """A catalog of `## heading` sections (a heading "A / 2026" is `### 2026` under `## A`)."""
-    lines, parents = ["# Papers", ""], set()
-    for heading, entries in sections.items():
-        parent, _, child = heading.partition(" / ")
-        if child and parent not in parents:
-            parents.add(parent)
-            lines += [f"## {parent}", ""]
-        lines += [f"### {child}" if child else f"## {heading}", ""]
-        lines += [_bullet(i, t) for i, t in entries] + [""]
-    return catalog.parse("\n".join(lines))
+    return catalog.parse(sectioned_list(sections))
 
 
 GENERATION = [
