@@ -21,7 +21,7 @@ from promptbot.models import Catalog, Section
       ("awesome video diffusion",)),
      ("其他(Others)", ()), ("2026", ()), ("3D生成", ()), ("arXiv Papers", ()), ("📢 News", ()),
      ("Latest Updates", ()), ("📜 Citation", ()), ("Table of Contents", ()),
-     ("💖 Star History", ())],
+     ("💖 Star History", ()), ("ACM-MM 2021", ()), ("CVPR 2022 Papers", ())],
 )
 def test_heading_phrases_are_the_latin_topic_words_of_a_heading(
         heading: str, phrases: tuple[str, ...]) -> None:

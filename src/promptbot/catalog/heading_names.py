@@ -41,6 +41,7 @@ _FRAME_WORDS = frozenset({
     "table", "content", "contributing", "contribution", "contributor", "acknowledgment",
     "acknowledgement", "acknowledge", "license", "contact", "star", "history", "todo", "faq"})
 _SKIP = ENGLISH_STOP_WORDS | NON_TOPIC_WORDS | _FRAME_WORDS
+_YEAR = re.compile(r"(19|20)\d\d")
 MIN_WORD = 3  # a phrase needs a topic word of at least this many letters ("3D" alone is none)
 
 
@@ -55,11 +56,14 @@ class Named:
 def heading_phrases(heading: str) -> tuple[str, ...]:
     """The phrases a heading's topic says in Latin script, as normalized words
     ("3D目标检测(3D Object Detection)" -> "3d object detection"); a phrase needs a topic word of
-    at least `MIN_WORD` letters that is not a stop word or a status word ("arXiv", "accepted")."""
+    at least `MIN_WORD` letters that is not a stop word or a status word ("arXiv", "accepted"),
+    and no year (a heading "ACM-MM 2021" names a venue's section, not a topic)."""
     topic = heading_topic(_MARKUP.sub(" ", heading))  # a link's "https:" is no topic's colon
     found = []
     for run in _LATIN_RUN.findall(topic):
         said = words(run)
+        if any(_YEAR.fullmatch(w) for w in said):
+            continue  # "ACM-MM 2021", "CVPR 2022": a venue's or a year's section, no topic
         if any(w.isalpha() and len(w) >= MIN_WORD and w not in _SKIP for w in said):
             found.append(" ".join(said))
     return tuple(dict.fromkeys(found))
