@@ -21,7 +21,9 @@ learned rule, all of it read from the list's own entries:
   words, a list split by time or by the maintainers' progress trusts the date;
 - year sections under one heading (`Vision > 2025`, `Vision > 2026`) vote as one topic, with
   the topic's recency prior (a year just opened has few entries, yet it is where the topic's
-  papers go now), and the paper goes to its own year's section there when the list has it.
+  papers go now), and the paper goes to its own year's section there when the list has it;
+- a section with too few entries to learn from takes the paper when the title says its
+  heading's phrase and the chosen section's headings say no longer one (heading_names).
 
 The confidence is the winning topic's share of the vote. Below `min_confidence` the paper goes
 to `default`, marked for triage. Configured sections missing from the catalog are ignored, and
@@ -74,6 +76,11 @@ def heading_matches(configured: str, heading: str) -> bool:
     return bool(name) and (heading == name or heading.split(":")[0].strip() == name)
 
 
+def never_headings(sections: Sequence[Section], never: Sequence[str]) -> set[str]:
+    """The headings of `sections` that the configured `never` names match."""
+    return {s.heading for s in sections if any(heading_matches(n, s.heading) for n in never)}
+
+
 class Placer:
     """Places papers in one catalog under one [sections] config."""
 
@@ -85,8 +92,7 @@ class Placer:
         self._catalog = catalog
         self._by_content = bool(abstracts)
         sections = catalog.sections
-        self._never = {s.heading for s in sections if any(heading_matches(n, s.heading)
-                                                         for n in cfg.never)}
+        self._never = never_headings(sections, cfg.never)
         wanted = [cfg.default, cfg.published, cfg.preprint, *(r.section for r in cfg.rules)]
         self._found = {n: self._resolve(sections, n) for n in wanted if n.strip()}
         pair = [n for n in (cfg.published, cfg.preprint) if n.strip()]
