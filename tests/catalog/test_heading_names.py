@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from builders import paper_bullet, sectioned_list
+from hypothesis import given
+from hypothesis import strategies as st
 
 from promptbot import catalog
 from promptbot.catalog.heading_names import NamedSections, heading_phrases, longest_said
@@ -26,6 +28,14 @@ from promptbot.models import Catalog, Section
 def test_heading_phrases_are_the_latin_topic_words_of_a_heading(
         heading: str, phrases: tuple[str, ...]) -> None:
     assert heading_phrases(heading) == phrases
+
+
+@given(st.text())
+def test_any_heading_gives_normalized_phrases(heading: str) -> None:
+    for phrase in heading_phrases(heading):
+        assert phrase == phrase.strip() and "  " not in phrase and phrase == phrase.lower()
+        assert any(w.isalpha() and len(w) >= 3 for w in phrase.split())
+        assert longest_said([heading], phrase) >= len(phrase)  # a title saying it is found
 
 
 def test_longest_said_measures_the_longest_heading_phrase_in_a_title() -> None:

@@ -112,9 +112,9 @@ class NamedSections:
             if section.entries and not any(is_paper(e) for e in section.entries):
                 continue
             for phrase in heading_phrases(section.heading):
-                inside = sum(f" {phrase} " in t for owner, t in titles if owner == id(section))
-                outside = sum(f" {phrase} " in t for owner, t in titles if owner != id(section))
-                if outside <= inside:
+                saying = [owner == id(section) for owner, t in titles if f" {phrase} " in t]
+                inside = sum(saying)
+                if len(saying) - inside <= inside:  # no more titles elsewhere than inside
                     self._phrases.append((section, phrase))
         # Longest first: "3d object detection" names its section before "object detection".
         self._phrases.sort(key=lambda pair: -len(pair[1]))
