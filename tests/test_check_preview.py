@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from catalog_files import AMUSI, parse
+
 from promptbot import catalog, check
 from promptbot.check_preview import SAMPLE, previews
 from promptbot.config import Config, FormatConfig
@@ -62,3 +64,12 @@ def test_the_preview_shows_the_entry_the_writer_chose_not_a_second_choice_of_its
     assert item["template"].endswith("[[Code 💻]({code})]")
     assert "[[Code 💻](https://github.com/owner/samplenet)]" in item["sample"]
     assert "a link of another kind" in item["fallback"]
+
+
+def test_an_empty_section_a_title_can_name_is_previewed_too() -> None:
+    """amusi opened "GAN" before its first paper: a GAN paper goes there, written the way the
+    list writes its entries; an empty section no title can name ("Prompt") is not shown."""
+    items = {i["heading"]: i for i in previews(parse(AMUSI), Config())}
+    assert "GAN" in items and "Prompt" not in items
+    assert items["GAN"]["sample"].strip("\n").startswith(f"**{SAMPLE.title}**")
+    assert f"- Paper: https://arxiv.org/abs/{SAMPLE.arxiv_id}" in items["GAN"]["sample"]

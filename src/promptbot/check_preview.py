@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from promptbot.catalog.heading_names import NamedSections
 from promptbot.config import Config
 from promptbot.entries import editing, formatting
 from promptbot.entries.template_model import Slot, Template
+from promptbot.judging.placement import never_headings
 from promptbot.models import Catalog, Paper, PaperFields, Section
 
 SAMPLE = Paper(
@@ -24,8 +26,13 @@ SAMPLE_FIELDS = PaperFields(name="SampleNet", venue="CVPR", year=2025, yymm="250
 
 
 def previews(catalog: Catalog, cfg: Config) -> list[dict[str, Any]]:
-    """For every section with entries: its template and the sample paper written with it."""
-    return [preview(catalog, section, cfg) for section in catalog.sections if section.entries]
+    """For every section with entries, and every empty one a title can name by its heading
+    (heading_names): its template and the sample paper written with it."""
+    never = never_headings(catalog.sections, cfg.sections.never)
+    named = {id(n.section) for n in
+             NamedSections.of(catalog, cfg.sections.min_entries, never).listed()}
+    return [preview(catalog, section, cfg) for section in catalog.sections
+            if section.entries or id(section) in named]
 
 
 def preview(catalog: Catalog, section: Section, cfg: Config) -> dict[str, Any]:
