@@ -12,10 +12,9 @@ from rapidfuzz import fuzz
 from promptbot import catalog as catalog_module
 from promptbot import pipeline
 from promptbot.catalog import normalize_title
-from promptbot.catalog.heading_names import NamedSections
 from promptbot.check_preview import previews
 from promptbot.config import Config
-from promptbot.judging.placement import heading_matches, never_headings  # as `run` places
+from promptbot.judging.placement import heading_matches, named_sections  # as `run` places
 from promptbot.models import Catalog, Entry
 
 # Two titles under one arXiv id are the same paper when one's words nearly contain the other's
@@ -94,8 +93,7 @@ def _configured_sections(cfg: Config) -> list[tuple[str, str]]:
 def _named_sections(catalog: Catalog, cfg: Config) -> list[Finding]:
     """The sections too small for the learned placement that take the papers whose titles say
     their heading, each with the phrase."""
-    never = never_headings(catalog.sections, cfg.sections.never)
-    named = NamedSections.of(catalog, cfg.sections.min_entries, never)
+    named = named_sections(catalog, cfg.sections)
     return [{"heading": n.section.heading, "line": n.section.line,
              "entries": len(n.section.entries), "phrase": n.phrase} for n in named.listed()]
 

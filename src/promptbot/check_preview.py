@@ -6,11 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from promptbot.catalog.heading_names import NamedSections
 from promptbot.config import Config
 from promptbot.entries import editing, formatting
 from promptbot.entries.template_model import Slot, Template
-from promptbot.judging.placement import never_headings
+from promptbot.judging.placement import named_sections
 from promptbot.models import Catalog, Paper, PaperFields, Section
 
 SAMPLE = Paper(
@@ -28,9 +27,7 @@ SAMPLE_FIELDS = PaperFields(name="SampleNet", venue="CVPR", year=2025, yymm="250
 def previews(catalog: Catalog, cfg: Config) -> list[dict[str, Any]]:
     """For every section with entries, and every empty one a title can name by its heading
     (heading_names): its template and the sample paper written with it."""
-    never = never_headings(catalog.sections, cfg.sections.never)
-    named = {id(n.section) for n in
-             NamedSections.of(catalog, cfg.sections.min_entries, never).listed()}
+    named = {id(n.section) for n in named_sections(catalog, cfg.sections).listed()}
     return [preview(catalog, section, cfg) for section in catalog.sections
             if section.entries or id(section) in named]
 

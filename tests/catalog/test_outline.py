@@ -108,3 +108,10 @@ def test_the_year_section_beside_a_year_section_is_the_papers_year_itself() -> N
     assert outline.year_section(cat, vision_2025, 2024) is None  # no section of its own
     vision = next(s for s in cat.sections if s.heading == "Vision")
     assert outline.year_section(cat, vision, 2026) is None  # not a year section
+
+
+def test_a_heading_with_headings_below_it_has_subsections() -> None:
+    cat = catalog.parse("# List\n\n## Vision\n\n### 2025\n\n### 2026\n\n## Language\n\n"
+                        '- **A**: "A paper", arXiv, 2026. [[Paper](https://arxiv.org/abs/2601.00001)]\n')
+    parents = {s.heading for s in cat.sections if outline.has_subsections(cat, s)}
+    assert parents == {"List", "Vision"}

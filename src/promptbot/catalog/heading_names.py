@@ -14,7 +14,7 @@ A heading names its section only as far as the list bears it out (the list teach
   elsewhere may say it either;
 - only sections among the list's papers count, from the first section holding a paper to the
   last ("Citation", "Contributing" and "Star History" around them do not);
-- a heading whose entries sit in the sections below it is a parent, not a place for papers.
+- a heading with sections below it is a parent (its papers sit in those), not a place for papers.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from promptbot.catalog.outline import has_subsections
 from promptbot.catalog.section_signals import NON_TOPIC_WORDS, heading_topic, is_paper, words
 from promptbot.models import Catalog, Section
 
@@ -89,12 +90,6 @@ def _paper_span(catalog: Catalog) -> tuple[int, int]:
     return holding[0].line, holding[-1].line
 
 
-def _is_parent(section: Section, sections: Sequence[Section]) -> bool:
-    depth = len(section.path)
-    return depth > 0 and any(len(s.path) > depth and s.path[:depth] == section.path
-                             for s in sections)
-
-
 class NamedSections:
     """The small sections of a catalog that a title can name, with the phrases that name them."""
 
@@ -104,17 +99,20 @@ class NamedSections:
         phrases of its heading the list's titles bear out: no more titles elsewhere say the
         phrase than titles in the section."""
         first, last = _paper_span(catalog)
-        titles = [(id(s), _padded(e.title)) for s in catalog.sections for e in s.entries]
+        candidates = [s for s in small if first <= s.line <= last
+                      and not has_subsections(catalog, s)
+                      and (not s.entries or any(is_paper(e) for e in s.entries))]
+        # Each section's titles as normalized words, once (none when no section can be named):
+        # counted here, asked again in named().
+        self._titles = {id(s): [_padded(e.title) for e in s.entries]
+                        for s in catalog.sections} if candidates else {}
         self._phrases: list[tuple[Section, str]] = []
-        for section in small:
-            if not first <= section.line <= last or _is_parent(section, catalog.sections):
-                continue
-            if section.entries and not any(is_paper(e) for e in section.entries):
-                continue
+        for section in candidates:
             for phrase in heading_phrases(section.heading):
-                saying = [owner == id(section) for owner, t in titles if f" {phrase} " in t]
-                inside = sum(saying)
-                if len(saying) - inside <= inside:  # no more titles elsewhere than inside
+                saying = {owner: sum(f" {phrase} " in t for t in titles)
+                          for owner, titles in self._titles.items()}
+                inside = saying[id(section)]
+                if sum(saying.values()) - inside <= inside:  # no more elsewhere than inside
                     self._phrases.append((section, phrase))
         # Longest first: "3d object detection" names its section before "object detection".
         self._phrases.sort(key=lambda pair: -len(pair[1]))
@@ -138,6 +136,6 @@ class NamedSections:
         `chosen` (the section the learned rule picked) say as well: there the list puts such
         titles in `chosen` too."""
         padded = _padded(title)
-        theirs = [_padded(e.title) for e in chosen.entries] if chosen is not None else []
+        theirs = self._titles.get(id(chosen), []) if chosen is not None else []
         return next((Named(s, p) for s, p in self._phrases
                      if f" {p} " in padded and not any(f" {p} " in t for t in theirs)), None)

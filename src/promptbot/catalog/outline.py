@@ -84,6 +84,13 @@ def find(catalog: Catalog, name: str) -> Section | None:
     return next((g for g in groups_of(catalog, owner) if _key(g) == parts[-1]), None)
 
 
+def has_subsections(catalog: Catalog, section: Section) -> bool:
+    """Whether headings of the catalog sit below `section` (its path is their path's start)."""
+    depth = len(section.path)
+    return depth > 0 and any(len(s.path) > depth and s.path[:depth] == section.path
+                             for s in catalog.sections)
+
+
 def heading_year(section: Section) -> int | None:
     """The year a section's heading is (`2026`, `#### 2025:`, `**2024**`), None if not a year."""
     match = _YEAR_HEADING.match(section.heading.strip())

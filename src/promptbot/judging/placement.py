@@ -34,7 +34,7 @@ may well have a section named like one of them).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -81,6 +81,16 @@ def never_headings(sections: Sequence[Section], never: Sequence[str]) -> set[str
     return {s.heading for s in sections if any(heading_matches(n, s.heading) for n in never)}
 
 
+def named_sections(catalog: Catalog, cfg: SectionsConfig,
+                   never: Collection[str] | None = None) -> NamedSections:
+    """The sections too small for the learned rule (below `cfg.min_entries`) that a title can
+    name by their heading, the never-filled ones (`never`, resolved here when not given) left
+    out: what `run` places by, and what `check` lists and previews."""
+    if never is None:
+        never = never_headings(catalog.sections, cfg.never)
+    return NamedSections.of(catalog, cfg.min_entries, never)
+
+
 class Placer:
     """Places papers in one catalog under one [sections] config."""
 
@@ -113,7 +123,7 @@ class Placer:
         for n, section in enumerate(self._learnable):
             self._owner[[index[id(e)] for e in section.entries]] = n
         self._learnable_columns = int((self._owner >= 0).sum())
-        self._named = NamedSections.of(catalog, cfg.min_entries, self._never)
+        self._named = named_sections(catalog, cfg, self._never)
         self._status = status_profile(self._learnable)
         self._papers = holds_papers(self._learnable)
         self._headings = HeadingWords([s.heading for s in self._learnable])
