@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from catalog_files import MULTIMODAL, SUN, ZLKONG, parse, read_history
+import pytest
+from catalog_files import CREDITS_AND_NOTES, MULTIMODAL, SUN, ZLKONG, parse, read_history
 
 from promptbot import catalog
 from promptbot.catalog import outline
@@ -115,3 +116,54 @@ def test_a_heading_with_headings_below_it_has_subsections() -> None:
                         '- **A**: "A paper", arXiv, 2026. [[Paper](https://arxiv.org/abs/2601.00001)]\n')
     parents = {s.heading for s in cat.sections if outline.has_subsections(cat, s)}
     assert parents == {"List", "Vision"}
+
+
+@pytest.mark.parametrize(("heading", "date"), [
+    ("2025", outline.HeadingDate(2025)),
+    ("**2024**:", outline.HeadingDate(2024)),
+    ("CVPR 2022", outline.HeadingDate(2022, "CVPR")),
+    ("ACM-MM 2021", outline.HeadingDate(2021, "ACM-MM")),
+    ("NeurIPS'23", None),  # a two-digit year is no heading's date
+    ("arXiv 2023", outline.HeadingDate(2023, "arXiv")),
+    ("Vision 2025", None),  # a topic and its year, not a venue's
+    ("3D VG Datasets", None),
+    ("ICCV 2021 Workshops", None),
+])
+def test_a_heading_is_dated_by_a_year_or_by_a_venue_and_its_year(
+        heading: str, date: outline.HeadingDate | None) -> None:
+    assert outline.parse_heading_date(heading) == date
+
+
+def _roadmap() -> tuple[Catalog, list[Section]]:
+    """jianghaojun/Awesome-3D-Vision-and-Language: `### 3D VG Paper Roadmap` holds `####
+    ECCV 2020`, `AAAI 2021`, `CVPR 2021`, `ICCV 2021`, `ACM-MM 2021`, `CVPR 2022`."""
+    cat = catalog.parse(read_history(CREDITS_AND_NOTES))
+    return cat, outline.year_siblings(cat, _section(cat, "3D Visual Grounding", "3D VG Paper "
+                                                    "Roadmap (Chronological Order)", "ICCV 2021"))
+
+
+def test_sections_split_by_venue_and_year_give_only_the_papers_own_venue_and_year() -> None:
+    cat, siblings = _roadmap()
+    assert [s.heading for s in siblings] == ["ECCV 2020", "AAAI 2021", "CVPR 2021", "ICCV 2021",
+                                             "ACM-MM 2021", "CVPR 2022"]
+    assert outline.by_year(siblings, 2022, "CVPR") is siblings[-1]
+    assert outline.by_year(siblings, 2021, "ACM MM") is siblings[4]  # spelled another way
+    assert outline.by_year(siblings, 2023, "ICCV") is None  # a venue's year to open
+    assert outline.by_year(siblings, 2021, "NeurIPS") is None  # not the year's other venues
+    assert outline.by_year(siblings, 2022, None) is None  # a preprint is not CVPR's
+    found = outline.year_section(cat, siblings[0], 2021, "ICCV")
+    assert found is siblings[3]
+    assert outline.year_section(cat, siblings[0], 2021, "arXiv") is None
+
+
+def test_a_venue_and_year_is_opened_in_its_place_among_its_siblings_written_as_they_are() -> None:
+    cat, siblings = _roadmap()
+    new = outline.open_year(cat, siblings, 2023, "ICCV")
+    assert new.lines == ("", "#### ICCV 2023")  # `#### CVPR 2022` has its first item below it
+    assert new.after_line == 64  # CVPR 2022's last line, before `### 3D VG Datasets`
+    assert new.name.endswith("3D VG Paper Roadmap (Chronological Order) > ICCV 2023")
+    middle = outline.open_year(cat, siblings, 2021, "NeurIPS")
+    assert middle.lines[-1] == "#### NeurIPS 2021"
+    assert middle.after_line == 49  # after `#### ACM-MM 2021`, the year's last, before 2022
+    assert outline.open_year(cat, siblings, 2022, "ACM MM").lines[-1] == "#### ACM-MM 2022"
+    assert outline.open_year(cat, siblings, 2023, None).lines[-1] == "#### arXiv 2023"

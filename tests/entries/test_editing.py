@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 from promptbot import catalog
 from promptbot.catalog import outline
 from promptbot.config import Config, FormatConfig
-from promptbot.entries import editing
+from promptbot.entries import editing, read_fields
 from promptbot.entries.formatting import format_entry
 from promptbot.errors import CatalogError
 from promptbot.models import Decision, Insertion, Paper, PaperFields, Section, Status
@@ -212,6 +212,34 @@ def test_a_bibliography_credit_list_gets_an_entry_that_keeps_every_item_as_it_wa
 
 
 # --- planning -----------------------------------------------------------------------------------
+
+
+def _accepted(n: int, comment: str) -> Decision:
+    """A paper of one author accepted where `comment` says, filed under `ICCV 2021` as judged."""
+    accepted = paper(n, title=f"Grounding Every Object Number {n}", comment=comment,
+                     authors=("Ada Lovelace",))
+    return Decision(accepted, Status.PROPOSED, 0.9, section="ICCV 2021",
+                    fields=read_fields(accepted))
+
+
+def test_numbered_items_count_on_and_a_venue_year_the_list_lacks_opens_numbered_from_one() -> None:
+    # jianghaojun/Awesome-3D-Vision-and-Language numbers each `#### VENUE YEAR` list from 1:
+    # two papers of ICCV 2021 follow its 3 items as 4 and 5, two of ICCV 2023 open that heading
+    # after `CVPR 2022` (the newest, the list being oldest first) as 1 and 2.
+    text = read_history(CREDITS_AND_NOTES)
+    decisions = [_accepted(1, "ICCV 2021"), _accepted(2, "ICCV 2021"),
+                 _accepted(3, "Accepted to ICCV 2023"), _accepted(4, "Accepted to ICCV 2023")]
+    new = editing.insert(text, editing.plan_insertions(catalog.parse(text), decisions, Config()))
+    removed, added = _render_diff(text, new)
+    assert removed == [] and "<h4>ICCV 2023</h4>" in added
+    cat = catalog.parse(new)
+    numbers = {e.arxiv_ids[0]: e.raw.split(".")[0] for e in cat.entries if e.arxiv_ids}
+    assert [numbers[f"2401.0000{n}"] for n in (1, 2, 3, 4)] == ["4", "5", "1", "2"]
+    opened = next(s for s in cat.sections if s.heading == "ICCV 2023")
+    assert opened.path[-2] == "3D VG Paper Roadmap (Chronological Order)"
+    assert [e.arxiv_ids for e in opened.entries] == [("2401.00003",), ("2401.00004",)]
+    headings = [s.heading for s in cat.sections]
+    assert headings.index("ICCV 2023") == headings.index("CVPR 2022") + 1
 
 
 def test_plan_insertions_orders_by_submission_and_skips_other_decisions() -> None:

@@ -13,6 +13,7 @@ from builders import paper, sectioned_list
 from catalog_files import (
     AMUSI,
     BWLONG_HEAD,
+    CREDITS_AND_NOTES,
     MULTIMODAL,
     SEED,
     SEED_SECTIONS,
@@ -23,6 +24,7 @@ from catalog_files import (
 
 from promptbot import catalog
 from promptbot import config as config_module
+from promptbot.catalog import outline
 from promptbot.config import SectionRule, SectionsConfig
 from promptbot.entries import read_fields
 from promptbot.judging.placement import Placement, Placer, heading_matches, like_with_like
@@ -367,6 +369,43 @@ def test_year_sections_of_a_topic_vote_together_and_the_paper_goes_to_its_year()
                                        published=datetime(2025, 4, 2, tzinfo=UTC)))
     assert older.section == "Vision > 2025"
     assert older.rule.endswith("; its year 2025")
+
+
+def test_a_list_split_by_venue_and_year_learns_the_topic_and_files_by_venue_and_year() -> None:
+    # jianghaojun/Awesome-3D-Vision-and-Language: `3D VG Paper Roadmap` holds 1 to 3 papers
+    # under each of `ECCV 2020` ... `CVPR 2022`, its own venue's year for each.
+    cat = catalog.parse(read_history(CREDITS_AND_NOTES))
+    grounding = paper(title="Referring 3D visual grounding of objects in point clouds",
+                      arxiv_id="2204.05678", comment="Accepted to CVPR 2022",
+                      published=datetime(2022, 4, 12, tzinfo=UTC))
+    chosen = place(cat, NO_RULES, grounding)
+    assert chosen.section == "3D VG Paper Roadmap (Chronological Order) > CVPR 2022"
+    assert chosen.rule.endswith("; its venue and year, CVPR 2022")
+    iccv = place(cat, NO_RULES, replace(grounding, comment="ICCV 2021 oral"))
+    assert iccv.section == "ICCV 2021"
+    # A venue's year the list has not opened: the topic's section, opened when inserted.
+    newer = place(cat, NO_RULES, replace(grounding, comment="Accepted to ICCV 2023"))
+    roadmap = outline.year_siblings(cat, next(s for s in cat.sections if s.heading == "ICCV 2021"))
+    assert newer.section in {s.heading for s in roadmap}
+    assert "its venue and year" not in newer.rule
+
+
+def test_venue_years_too_small_to_learn_from_apiece_are_learned_from_together() -> None:
+    cat = _list({
+        "Grounding / CVPR 2022": [("2203.00011", "Visual grounding of phrases in point clouds")],
+        "Grounding / ICCV 2023": [("2303.00012", "Grounding referring phrases in 3D scenes"),
+                                  ("2303.00013", "Phrase grounding for indoor point clouds")],
+        "Captioning / CVPR 2022": [("2203.00021", "Dense captioning of indoor 3D scenes")],
+        "Captioning / ECCV 2022": [("2207.00022", "Scene captions generated for RGB-D scans"),
+                                   ("2207.00023", "Describing objects in scans with captions")],
+    })
+    captions = paper(title="Captioning 3D scans with dense captions of objects",
+                     arxiv_id="2207.01234", comment="Accepted to ECCV 2022")
+    chosen = place(cat, NO_RULES, captions)
+    assert chosen.section == "ECCV 2022" and not chosen.needs_triage
+    grounding = paper(title="Grounding phrases in point clouds of indoor scenes",
+                      arxiv_id="2303.01234", comment="Accepted to ICCV 2023")
+    assert place(cat, NO_RULES, grounding).section == "ICCV 2023"
 
 
 def test_the_section_view_shows_the_content_models_likeliest_sections_and_their_recency() -> None:

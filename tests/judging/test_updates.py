@@ -153,6 +153,19 @@ def test_a_list_sectioned_by_year_moves_an_accepted_paper_to_its_venue_years_sec
         "* [**CVPR'26**] B [[Paper](https://arxiv.org/pdf/2501.00002)]"]
 
 
+def test_a_list_sectioned_by_venue_and_year_moves_an_accepted_preprint_to_its_venues_year() -> None:
+    from promptbot.judging.updates import year_section
+
+    cat = catalog.parse("# L\n## Grounding\n#### arXiv 2023\n1. **A**. arXiv 2023. [[Paper]]("
+                        "https://arxiv.org/abs/2301.00001)\n#### CVPR 2023\n1. **B**. CVPR 2023."
+                        " [[Paper]](https://arxiv.org/abs/2301.00002)\n")
+    preprints, cvpr = cat.sections[2], cat.sections[3]
+    assert year_section(cat, preprints, 2023, "CVPR") is cvpr  # the same year, its venue's
+    assert year_section(cat, preprints, 2023, "arXiv") is None  # where it is
+    assert year_section(cat, cvpr, 2023, "CVPR") is None
+    assert year_section(cat, preprints, 2023, "ICCV") is None  # no ICCV 2023 to move to
+
+
 def test_a_list_that_writes_no_code_links_gets_none_added() -> None:
     text = "# L\n" + "".join(f"* **N{n}**: \"Title {n}\", arXiv, 2023. [[Paper](https://arxiv.org"
                              f"/abs/2301.0000{n})]\n" for n in range(5))

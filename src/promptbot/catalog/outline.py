@@ -4,8 +4,9 @@ All of it is read from the list itself:
 
 - a section's name is its heading, or its heading path (`🌁 Vision > 2026`) when another section
   has the same heading; either finds it again;
-- year subsections are sections whose heading is a year; a new year is opened the way the list
-  opened its newest one (same heading line, year changed), where the list puts newer years;
+- year subsections are sections whose heading is a year, or a venue and its year (`CVPR 2022`:
+  a paper goes under its own venue's year there); a new year is opened the way the list opened
+  its newest one (same heading line, date changed), where the list puts that date;
 - a section is newest-first when its entries mostly go from newer to older (arXiv ids, years):
   such a list inserts at the top.
 """
@@ -23,6 +24,8 @@ from promptbot.models import Catalog, Entry, Section
 
 SEPARATOR = " > "
 _YEAR_HEADING = re.compile(r"^\W{0,6}(?:year\s*)?((?:19|20)\d\d)\W{0,6}$", re.IGNORECASE)
+_VENUE_YEAR_HEADING = re.compile(r"^\W{0,6}([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)[\s'’-]*"
+                                 r"((?:19|20)\d\d)\W{0,6}$")
 _NEW_ID = re.compile(r"^(\d\d)(\d\d)\.\d{4,5}$")
 _MIN_PAIRS = 3  # ordered pairs a section needs before its own order counts
 
@@ -91,10 +94,57 @@ def has_subsections(catalog: Catalog, section: Section) -> bool:
                              for s in catalog.sections)
 
 
+@dataclass(frozen=True)
+class HeadingDate:
+    """What a dated heading says: its year, and the venue before it (`CVPR 2022`, `arXiv
+    2023`, as the heading writes it), None for a year alone."""
+
+    year: int
+    venue: str | None = None
+
+
+def parse_heading_date(text: str) -> HeadingDate | None:
+    """The date a heading's text is (`2026`, `#### 2025:`, `**2024**`, `CVPR 2022`, `ACM-MM
+    2021`), None otherwise. A venue is one word of two capitals or more, or arXiv: `Vision
+    2025` names a topic and its year, which no list splits a topic into."""
+    text = text.strip()
+    match = _YEAR_HEADING.match(text)
+    if match:
+        return HeadingDate(int(match.group(1)))
+    match = _VENUE_YEAR_HEADING.match(text)
+    if match and _is_venue_word(match.group(1)):
+        return HeadingDate(int(match.group(2)), match.group(1))
+    return None
+
+
+def _is_venue_word(word: str) -> bool:
+    return word.casefold() == "arxiv" or sum(c.isupper() for c in word) >= 2
+
+
+def heading_date(section: Section) -> HeadingDate | None:
+    """The date a section's heading is (parse_heading_date)."""
+    return parse_heading_date(section.heading)
+
+
 def heading_year(section: Section) -> int | None:
-    """The year a section's heading is (`2026`, `#### 2025:`, `**2024**`), None if not a year."""
-    match = _YEAR_HEADING.match(section.heading.strip())
-    return int(match.group(1)) if match else None
+    """The year a section's heading is (`2026`, `CVPR 2022`), None if it is no date."""
+    date = heading_date(section)
+    return date.year if date else None
+
+
+def same_venue(one: str | None, other: str | None) -> bool:
+    """Whether two venues are one as dated headings name them: letters and digits, any case
+    (`ACM-MM` is `ACM MM`); no venue is a preprint's, which such a list files under arXiv."""
+    return _venue_letters(one) == _venue_letters(other)
+
+
+def _venue_letters(venue: str | None) -> str:
+    return re.sub(r"[^0-9a-z]", "", (venue or "arXiv").casefold())
+
+
+def by_venue(siblings: Sequence[Section]) -> bool:
+    """Whether dated siblings are split by venue as well as year (`CVPR 2022`, `ICLR 2023`)."""
+    return any((date := heading_date(s)) is not None and date.venue for s in siblings)
 
 
 def year_siblings(catalog: Catalog, section: Section) -> list[Section]:
@@ -104,17 +154,24 @@ def year_siblings(catalog: Catalog, section: Section) -> list[Section]:
             and heading_year(s) is not None]
 
 
-def year_section(catalog: Catalog, section: Section, year: int) -> Section | None:
-    """In a list split by year, the year section beside `section` for `year` itself; None when
-    `section` is no year section or the list has none for that year."""
+def year_section(catalog: Catalog, section: Section, year: int,
+                 venue: str | None = None) -> Section | None:
+    """In a list split by year, the year section beside `section` for `year` itself (and for
+    `venue` too in a list split by venue and year); None when `section` is no year section or
+    the list has none for that year."""
     if heading_year(section) is None:
         return None
-    chosen = by_year(year_siblings(catalog, section), year)
+    chosen = by_year(year_siblings(catalog, section), year, venue)
     return chosen if chosen is not None and heading_year(chosen) == year else None
 
 
-def by_year(siblings: Sequence[Section], year: int) -> Section | None:
-    """The sibling for `year`: its own, else the nearest older one; None: a newer year is due."""
+def by_year(siblings: Sequence[Section], year: int, venue: str | None = None) -> Section | None:
+    """The sibling for `year`: its own, else the nearest older one; None: a newer year is due.
+    Siblings split by venue too (`CVPR 2022`, `ICCV 2023`) give only the one of the paper's
+    venue (`venue`; a preprint's is arXiv) and year: any other is a venue to open."""
+    if by_venue(siblings):
+        return next((s for s in siblings if (d := heading_date(s)) is not None
+                     and d.year == year and same_venue(d.venue, venue)), None)
     years = {heading_year(s): s for s in siblings}
     if year in years:
         return years[year]
@@ -133,30 +190,49 @@ class NewHeading:
     name: str
 
 
-def open_year(catalog: Catalog, siblings: Sequence[Section], year: int) -> NewHeading:
-    """Open `year` as the list opened its newest year: same line, the year changed, same place."""
-    newest = max(siblings, key=lambda s: heading_year(s) or 0)
-    old = str(heading_year(newest))
-    heading = catalog.lines[newest.line - 1].rstrip("\r\n").replace(old, str(year))
+def open_year(catalog: Catalog, siblings: Sequence[Section], year: int,
+              venue: str | None = None) -> NewHeading:
+    """Open `year` (and `venue`, in a list split by venue too) as the list opened its newest
+    year: same line, the date changed, among its siblings where the list keeps that date."""
+    newest = max(reversed(siblings), key=lambda s: heading_year(s) or 0)  # the year's last
+    old = heading_date(newest) or HeadingDate(year)
+    new = HeadingDate(year, _venue_written(siblings, venue) if old.venue else None)
+    heading = _redated(catalog.lines[newest.line - 1].rstrip("\r\n"), old, new)
     gap = _blank_run(catalog, newest.line, 1)
-    first = siblings[0]
-    descending = (heading_year(first) or 0) >= (heading_year(siblings[-1]) or 0)
-    if descending:  # newer years come first: the new one goes above the newest
-        above = _blank_run(catalog, first.line - 2, -1)
-        after = first.line - 1 - above
-    else:
-        last = siblings[-1]
-        after = _last_content(catalog, last)
-        above = max(1, _blank_run(catalog, last.line - 2, -1))
+    after, above = _place_for(catalog, siblings, year)
     parent = next((s for s in catalog.sections if s.path == newest.path[:-1]), None)
     prefix = section_name(catalog, parent) if parent else SEPARATOR.join(newest.path[:-1])
-    name = f"{prefix}{SEPARATOR}{heading_text_of(newest, old, year)}"
+    name = f"{prefix}{SEPARATOR}{_redated(newest.heading, old, new)}"
     return NewHeading(after, ("",) * above + (heading,) + ("",) * gap, name)
 
 
-def heading_text_of(section: Section, old: str, year: int) -> str:
-    """The new year section's heading text, from a sibling's."""
-    return section.heading.replace(old, str(year))
+def _place_for(catalog: Catalog, siblings: Sequence[Section], year: int) -> tuple[int, int]:
+    """Where a new year's heading goes among its siblings: the line it follows, and the blank
+    lines before it. Newest first: above the first sibling it is no older than; oldest first:
+    after the last such (a venue's year beside that year's other venues); above them all
+    (newest first: after them all) when it is older than all."""
+    descending = (heading_year(siblings[0]) or 0) >= (heading_year(siblings[-1]) or 0)
+    older = [s for s in siblings if (heading_year(s) or 0) <= year]
+    before = (older[0] if older else None) if descending else (None if older else siblings[0])
+    if before is not None:
+        above = _blank_run(catalog, before.line - 2, -1)
+        return before.line - 1 - above, above
+    last = siblings[-1] if descending else older[-1]
+    return _last_content(catalog, last), max(1, _blank_run(catalog, last.line - 2, -1))
+
+
+def _venue_written(siblings: Sequence[Section], venue: str | None) -> str:
+    """`venue` as the siblings write it (`ACM-MM` for ACM MM), else as given; arXiv for none."""
+    written = (d.venue for s in siblings if (d := heading_date(s)) is not None and d.venue
+               and same_venue(d.venue, venue))
+    return next(written, venue or "arXiv")
+
+
+def _redated(text: str, old: HeadingDate, new: HeadingDate) -> str:
+    """A sibling's heading (or its line) with its date changed to `new`'s."""
+    if old.venue and new.venue:
+        text = re.sub(rf"{re.escape(old.venue)}(?=[\s'’-]*{old.year})", new.venue, text, count=1)
+    return text.replace(str(old.year), str(new.year))
 
 
 def _blank_run(catalog: Catalog, start: int, step: int) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -14,6 +15,7 @@ from promptbot.entries import spacing
 from promptbot.entries.formatting import FormattedEntry, format_entry, format_with_template
 from promptbot.entries.style import EntryStyle, infer_style
 from promptbot.entries.table_rows import table_delimiter_line
+from promptbot.entries.template_choice import next_number
 from promptbot.errors import CatalogError
 from promptbot.models import Catalog, Decision, Insertion, Section, Status
 
@@ -61,16 +63,18 @@ class Spot:
 
 
 def locate(catalog: Catalog, section: Section, *, year: int | None = None, title: str = "",
-           arxiv_id: str = "", venue: str | None = None, opened: set[str] | None = None) -> Spot:
-    """Where a paper of `year` titled `title` goes in `section`: its year subsection (opened
-    if the list has none yet), its sub-group, then where the list puts it: with its `venue`
-    in a section grouped by venue, by date in a section kept sorted, else on top of a
-    newest-first section, else at the end."""
+           arxiv_id: str = "", venue: str | None = None, paper_venue: str | None = None,
+           opened: set[str] | None = None) -> Spot:
+    """Where a paper of `year` titled `title` goes in `section`: its year subsection (of its
+    `paper_venue` too where the list dates sections so, `CVPR 2022`; opened if the list has
+    none yet), its sub-group, then where the list puts it: with its `venue` (the entry's
+    lead word) in a section grouped by venue, by date in a section kept sorted, else on top of
+    a newest-first section, else at the end."""
     siblings = outline.year_siblings(catalog, section) if year else []
     if year and siblings and (outline.heading_year(section) is not None or not section.entries):
-        chosen = outline.by_year(siblings, year)
+        chosen = outline.by_year(siblings, year, paper_venue)
         if chosen is None:
-            new = outline.open_year(catalog, siblings, year)
+            new = outline.open_year(catalog, siblings, year, paper_venue)
             first = opened is None or new.name not in opened
             if opened is not None:
                 opened.add(new.name)
@@ -100,13 +104,16 @@ def _after(catalog: Catalog, unit: Section, top: bool) -> int:
 
 
 def _opening(catalog: Catalog, name: str) -> outline.NewHeading | None:
-    """The year subsection `Parent > 2027` would open, if the parent holds year sections."""
+    """The year subsection `Parent > 2027` (or `Parent > ICCV 2023`) would open, if the parent
+    holds such sections."""
     parent, _, last = name.rpartition(outline.SEPARATOR)
-    owner = outline.find(catalog, parent) if parent and last.strip().isdigit() else None
+    date = outline.parse_heading_date(last) if parent else None
+    owner = outline.find(catalog, parent) if date is not None else None
     siblings = outline.year_siblings(catalog, owner) if owner is not None else []
-    if not siblings or outline.by_year(siblings, int(last)) is not None:
+    if date is None or not siblings or outline.by_year(siblings, date.year,
+                                                       date.venue) is not None:
         return None
-    return outline.open_year(catalog, siblings, int(last))
+    return outline.open_year(catalog, siblings, date.year, date.venue)
 
 
 def section_style(catalog: Catalog, section: Section) -> EntryStyle:
@@ -148,6 +155,7 @@ def plan_insertions_noted(
     styles: dict[str, EntryStyle] = {}
     out: list[tuple[Insertion, bool]] = []
     opened: set[str] = set()
+    placed: Counter[str] = Counter()  # new items per place so far: numbered lists count on
     for decision in proposed:
         if not decision.section:
             # Nowhere better to go: the biggest section, flagged for the maintainer to move.
@@ -165,7 +173,13 @@ def plan_insertions_noted(
         # A list grouped by venue groups by what its entries start with: so does the new one.
         venue = outline.lead_word(entry.text)
         spot = locate(catalog, section, year=year, title=decision.paper.title,
-                      arxiv_id=decision.paper.arxiv_id, venue=venue, opened=opened)
+                      arxiv_id=decision.paper.arxiv_id, venue=venue,
+                      paper_venue=decision.fields.venue if decision.fields else None,
+                      opened=opened)
+        numbered = _numbered(styles[heading], catalog, spot.name, placed[spot.name])
+        if numbered is not styles[heading]:
+            entry = _write(decision, numbered, cfg)
+        placed[spot.name] += 1
         out.append((Insertion(
             arxiv_id=decision.paper.arxiv_id,
             section=spot.name,
@@ -177,6 +191,22 @@ def plan_insertions_noted(
             fallback=entry.fallback,
         ), spot.top))
     return _newest_first_on_top(out), tuple(notes)
+
+
+def _numbered(style: EntryStyle, catalog: Catalog, name: str, placed: int) -> EntryStyle:
+    """`style` numbering a new item where it goes (`name`), after the `placed` new items there
+    before it: the number after them all, `1.` in a heading the run opens; `style` itself when
+    that is the number it writes, or its list has no numbers."""
+    templates = style.templates
+    if templates is None or templates.next_number is None:
+        return style
+    unit = outline.find(catalog, name)
+    number = next_number(unit.entries, placed) if unit is not None and unit.entries else None
+    if number is None:
+        number = 1 + placed
+    if number == templates.next_number:
+        return style
+    return replace(style, templates=replace(templates, next_number=number))
 
 
 def _newest_first_on_top(out: list[tuple[Insertion, bool]]) -> tuple[Insertion, ...]:

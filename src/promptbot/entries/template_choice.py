@@ -110,7 +110,7 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
             [t for t, _ in pool], weights), entries, catalog.entries), weights),
         weights=weights,
         context=context,
-        next_number=_next_number(entries),
+        next_number=next_number(entries),
         blank_between=spacing.kept_apart(catalog, entries),
         placeholders=_column_marks(entries, catalog.entries, rows),
         column_values=html_row_template.column_values(ends(entries)) if rows else (),
@@ -312,13 +312,14 @@ def _table_context(catalog: Catalog, entry: Entry) -> str:
     return ""
 
 
-def _next_number(entries: Sequence[Entry]) -> int | None:
-    """The number of a new item: the next one, or the list's only number where it writes every
-    item `1.` (the renderer counts; a `2.` on top could not even start the list there)."""
+def next_number(entries: Sequence[Entry], placed: int = 0) -> int | None:
+    """The number of a new item after `entries` and `placed` new ones before it: the next one,
+    or the list's only number where it writes every item `1.` (the renderer counts; a `2.` on
+    top could not even start the list there); None if its items have no numbers."""
     numbers = [int(m.group(1)) for e in entries if (m := _NUMBER.match(e.raw))]
     if len(numbers) >= 2 and len(set(numbers)) == 1:
         return numbers[0]
-    return max(numbers) + 1 if numbers else None
+    return max(numbers) + 1 + placed if numbers else None
 
 
 def fillable(template: Template, values: Values) -> int:

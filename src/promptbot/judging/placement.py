@@ -19,9 +19,11 @@ learned rule, all of it read from the list's own entries:
   the list's own (placement_fit: the setting under which its entries, each judged by a model
   fitted without it, are likeliest in their sections): a list of topic sections trusts the
   words, a list split by time or by the maintainers' progress trusts the date;
-- year sections under one heading (`Vision > 2025`, `Vision > 2026`) vote as one topic, with
-  the topic's recency prior (a year just opened has few entries, yet it is where the topic's
-  papers go now), and the paper goes to its own year's section there when the list has it;
+- year sections under one heading (`Vision > 2025`, `Vision > 2026`, or a venue's years,
+  `CVPR 2022`, `ICCV 2023`) vote as one topic, with the topic's recency prior (a year just
+  opened has few entries, yet it is where the topic's papers go now), are learned from when
+  the topic holds enough entries however few each holds, and the paper goes to its own year's
+  (and venue's) section there when the list has it;
 - a section with too few entries to learn from takes the paper when the title says its
   heading's phrase and the chosen section's headings say no longer one (heading_names).
 
@@ -114,10 +116,7 @@ class Placer:
                 "configured sections not found in this catalog: "
                 + ", ".join(f'"{n}"' for n in missing) + "; placing by similarity",
             )
-        self._learnable = tuple(
-            s for s in sections if s.entries and s.heading not in self._never
-            and len(s.entries) >= cfg.min_entries
-        )
+        self._learnable = _learnable(catalog, cfg.min_entries, self._never)
         index = {id(e): i for i, e in enumerate(catalog.entries)}
         self._owner = np.full(len(index), -1, dtype=np.intp)  # column -> learnable section
         for n, section in enumerate(self._learnable):
@@ -243,9 +242,9 @@ class Placer:
             topic = int(topics.argmax())
             best = int(np.where(self._topics == topic, row, -1.0).argmax())
             confidence = float(topics[topic] / row.sum())
-            section, year = self._year_section(self._learnable[best], fields[n].year)
+            section, dated = self._year_section(self._learnable[best], fields[n])
             why = self._why(used[n], best, statuses[n], venues[n]) + (
-                f"; its year {year}" if year is not None else "")
+                f"; {dated}" if dated is not None else "")
             placements.append(self._named_instead(papers[n].title, section)
                               or self._learned(section, confidence, why))
         return placements
@@ -270,11 +269,17 @@ class Placer:
             return prior
         return (prior @ self._members)[:, self._topics]  # papers x topics, back to sections
 
-    def _year_section(self, section: Section, year: int) -> tuple[Section, int | None]:
+    def _year_section(self, section: Section, fields: PaperFields) -> tuple[Section, str | None]:
         """In a list split by year under a topic, the topic's section for the paper's year (and
-        that year), where it exists; else `section` itself."""
-        chosen = outline.year_section(self._catalog, section, year)
-        return (section, None) if chosen is None else (chosen, year)
+        its venue, where the list splits by venue and year: `CVPR 2022`), and that date said,
+        where the list has it; else `section` itself (the date is opened as it is written)."""
+        chosen = outline.year_section(self._catalog, section, fields.year, fields.venue)
+        if chosen is None:
+            return section, None
+        date = outline.heading_date(chosen)
+        if date is not None and date.venue:
+            return chosen, f"its venue and year, {date.venue} {date.year}"
+        return chosen, f"its year {fields.year}"
 
     def _learned(self, section: Section | None, confidence: float, why: str) -> Placement:
         default = self._found.get(self.cfg.default)
@@ -342,6 +347,25 @@ def _shares(votes: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     shares: npt.NDArray[np.float64] = np.divide(votes, sums, out=np.zeros_like(votes),
                                                 where=sums > 0)
     return shares
+
+
+def _learnable(catalog: Catalog, min_entries: int, never: Collection[str]
+               ) -> tuple[Section, ...]:
+    """The sections the learned rule learns from: those with `min_entries` entries or more, and
+    the year sections of a topic none of whose years holds that many but all of them together
+    do (a list that files each venue's year apart, `CVPR 2022`, has a topic's worth of entries
+    under its headings, few under each). A topic with a year big enough learns from its big
+    years alone: a year just opened is too new to tell the topics apart by."""
+    sections = [s for s in catalog.sections if s.entries and s.heading not in never]
+    topics = _topic_groups(sections)
+    counts = [len(s.entries) for s in sections]
+    totals = np.bincount(topics, weights=counts).tolist()
+    biggest = [0] * len(totals)
+    for topic, count in zip(topics, counts, strict=True):
+        biggest[topic] = max(biggest[topic], count)
+    return tuple(s for s, t, n in zip(sections, topics, counts, strict=True)
+                 if n >= min_entries or (outline.heading_year(s) is not None
+                                         and biggest[t] < min_entries <= totals[t]))
 
 
 def _topic_groups(sections: Sequence[Section]) -> npt.NDArray[np.intp]:

@@ -82,12 +82,16 @@ def published_section(catalog: Catalog, cfg: SectionsConfig, listed_in: Section)
     return _learned_published(catalog, cfg, listed_in)
 
 
-def year_section(catalog: Catalog, listed_in: Section, year: int) -> Section | None:
+def year_section(catalog: Catalog, listed_in: Section, year: int,
+                 venue: str | None = None) -> Section | None:
     """In a list sectioned by year ("#### 2025" under "## Vision"), the sibling section of the
-    paper's venue year, when the entry sits under another year; None otherwise."""
-    if outline.heading_year(listed_in) in (None, year):
+    paper's venue year (and of its `venue`, where the list dates sections `CVPR 2022` and the
+    like), when the entry sits under another; None otherwise, or when the list has none."""
+    date = outline.heading_date(listed_in)
+    if date is None or (date.year == year and (
+            date.venue is None or outline.same_venue(date.venue, venue))):
         return None
-    return outline.year_section(catalog, listed_in, year)
+    return outline.year_section(catalog, listed_in, year, venue)
 
 
 def _topic(heading: str) -> set[str]:
@@ -169,7 +173,7 @@ class Updater:
                 change: Change) -> Update | None:
         """The entry rewritten, and where it goes; None when nothing it writes can change."""
         target = (published_section(self.catalog, self.cfg.sections, section)
-                  or year_section(self.catalog, section, fields.year)
+                  or year_section(self.catalog, section, fields.year, fields.venue)
                   if change.venue else None) or section
         # A table row keeps its own table's columns; a bullet takes its new section's style.
         style = self._style(section if entry.kind == "table" else target)
