@@ -47,6 +47,23 @@ def test_idpt_gets_the_venue_in_the_published_sections_shape_and_keeps_the_rest(
     assert "[[Code](https://github.com/zyh16143998882/IDPT)]" in rewrite.text
 
 
+def test_a_moved_entry_parts_its_venue_and_year_as_the_entries_of_its_new_section_do() -> None:
+    # `1. **Title**. CVPR 2023.`: the section's style, read from items it cannot take apart,
+    # is the fallback (`CVPR, 2023`); the items themselves say how they write it.
+    cat = catalog.parse("# L\n## Grounding\n#### arXiv 2023\n1. **Grounding every object in "
+                        "scenes**. arXiv 2023. [[Paper]](https://arxiv.org/abs/2301.00001)\n"
+                        "#### CVPR 2023\n1. **Grounding every phrase in images**. CVPR 2023. "
+                        "[[Paper]](https://arxiv.org/abs/2301.00002)\n")
+    preprints, cvpr = cat.sections[2], cat.sections[3]
+    style = section_style(cat, cvpr)
+    rewrite = rewrite_entry(preprints.entries[0], fields("CVPR", 2023), style, venue=True,
+                            code=False, neighbours=cvpr.entries)
+    assert rewrite is not None and ". CVPR 2023. [[Paper]]" in rewrite.text
+    alone = rewrite_entry(preprints.entries[0], fields("CVPR", 2023), style, venue=True,
+                          code=False)
+    assert alone is not None and ". CVPR, 2023. [[Paper]]" in alone.text
+
+
 def test_a_venue_link_label_is_rewritten_where_the_list_writes_venues_there() -> None:
     entry = catalog.parse(
         "# P\n- **CLIP-Adapter**: Better Models (*Lab*) [[arXiv 2110](https://arxiv.org/abs/2110."

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -35,6 +36,7 @@ from promptbot.entries.venue_marks import (
 from promptbot.models import Catalog, Entry, Insertion, PaperFields, Section, Update
 
 _MIDDLE_SEPARATOR = re.compile(r"\{venue\}(.*?)\{year\}", re.DOTALL)
+
 _VENUE_MAX = 60
 # A venue and a two-digit year, a month perhaps, not inside a bracketed tag: `**ArXiv'24.11**`.
 _SHORT_YEAR = re.compile(
@@ -53,10 +55,12 @@ class Rewrite:
 def rewrite_entry(
     entry: Entry, fields: PaperFields, style: EntryStyle, *, venue: bool, code: bool,
     bullet: str | None = None, shape: VenueShape | None = None,
+    neighbours: Sequence[Entry] = (),
 ) -> Rewrite | None:
     """`entry` rewritten for a new venue (`venue`) and/or a new code link (`code`), in `style`
     (the style of the section it ends up in); `bullet` is that section's bullet prefix ("* "),
-    `shape` how the list writes a venue in text (for entries with only a preprint marker).
+    `shape` how the list writes a venue in text (for entries with only a preprint marker),
+    `neighbours` the entries of the section it ends up in (how they part a venue and its year).
 
     None when nothing the entry writes could change (then there is nothing to propose).
     """
@@ -72,7 +76,8 @@ def rewrite_entry(
         marker = preprint_tag(entry) if shape is not None else None
         changed = False
         if marker is None:
-            text, changed = _rewrite_venue(text, entry, fields, style)
+            text, changed = _rewrite_venue(text, entry, fields, style,
+                                           venue_year_separator(neighbours))
             marker = preprint_marker(entry) if not changed and shape is not None else None
         if marker is not None and shape is not None:
             name = escape(style.venue(fields.venue), max_length=_VENUE_MAX)
@@ -122,17 +127,31 @@ def _rewrite_row(
 
 
 def _rewrite_venue(
-    text: str, entry: Entry, fields: PaperFields, style: EntryStyle
+    text: str, entry: Entry, fields: PaperFields, style: EntryStyle, separator: str | None
 ) -> tuple[str, bool]:
-    """The venue in the text and in venue link labels; whether anything changed."""
+    """The venue in the text and in venue link labels, its year parted from it by `separator`
+    (as the section it ends up in writes them), else as the section's style does where it was
+    read from bullets, else as the entry did; whether anything changed."""
     name = escape(style.venue(fields.venue), max_length=_VENUE_MAX)
-    # The separator of the section's style (`CVPR, 2023`), where the style was read from its
-    # bullets; a section of paragraphs has none read, and the entry keeps its own (`CVPR 2023`).
-    separator = _MIDDLE_SEPARATOR.search(style.middle) if style.kind != "paragraph" else None
-    text, in_text = _venue_in_text(text, entry, name, fields.year,
-                                   separator.group(1) if separator else None)
+    if separator is None and style.kind != "paragraph":
+        styled = _MIDDLE_SEPARATOR.search(style.middle)
+        separator = styled.group(1) if styled else None
+    text, in_text = _venue_in_text(text, entry, name, fields.year, separator)
     text, in_labels = _venue_in_labels(text, name, fields.year)
     return text, in_text or in_labels
+
+
+def venue_year_separator(entries: Sequence[Entry]) -> str | None:
+    """How `entries` part a venue from its year (`CVPR, 2023`: ", ", `CVPR 2023`: " "), the
+    most of them; None where none writes both."""
+    found: Counter[str] = Counter()
+    for e in entries:
+        if e.venue and e.year:
+            written = re.search(rf"(?<![\w/.]){re.escape(e.venue)}(\s*,\s*|\s+){e.year}(?!\d)",
+                                masked(e.raw))
+            if written:
+                found[written.group(1)] += 1
+    return found.most_common(1)[0][0] if found else None
 
 
 # The venue is inside a bracketed tag that opens right before it.

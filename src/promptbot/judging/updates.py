@@ -179,7 +179,7 @@ class Updater:
         style = self._style(section if entry.kind == "table" else target)
         rewrite = rewrite_entry(entry, fields, style, venue=change.venue, code=change.code,
                                 bullet=bullet_prefix(target) if target is not section else None,
-                                shape=self._shape)
+                                shape=self._shape, neighbours=target.entries)
         if rewrite is None and target is section:
             return None
         changes = rewrite.changes if rewrite else (f"venue: → {fields.published_venue}",)
