@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
+import cmarkgfm
 from catalog_files import SEED, SEED_SECTIONS, parse, read
 from fakes import FakeForge, FakeSource
 
@@ -164,6 +165,25 @@ def test_a_list_sectioned_by_venue_and_year_moves_an_accepted_preprint_to_its_ve
     assert year_section(cat, preprints, 2023, "arXiv") is None  # where it is
     assert year_section(cat, cvpr, 2023, "CVPR") is None
     assert year_section(cat, preprints, 2023, "ICCV") is None  # no ICCV 2023 to move to
+
+
+def test_an_accepted_preprint_leaves_a_numbered_list_for_its_venues_year_counted_on_there() -> None:
+    text = ("# L\n## Grounding\n#### arXiv 2023\n1. **Alpha Grounding of Every Object in Scenes**"
+            ". arXiv 2023. [[Paper]](https://arxiv.org/abs/2301.00001)\n2. **Gamma Grounding of "
+            "Every Object in Rooms**. arXiv 2023. [[Paper]](https://arxiv.org/abs/2301.00003)\n"
+            "#### CVPR 2023\n1. **Beta Grounding of Every Object in Images**. CVPR 2023. [[Paper]]"
+            "(https://arxiv.org/abs/2301.00002)\n")
+    alpha = Paper("2301.00001", "Alpha Grounding of Every Object in Scenes", version=2,
+                  comment="Accepted to CVPR 2023")
+    plan = pipeline.decide_and_plan(Harvest(papers=(alpha,)), text, Memory(), SEED_CFG)
+    assert [(d.status, d.section) for d in plan.decisions] == [(Status.UPDATE, "CVPR 2023")]
+    lines = plan.new_text.splitlines()
+    # The list it left still starts at 1; the one it joins counts on; the venue is written as
+    # that list writes its own (`CVPR 2023`).
+    assert lines[3].startswith("1. **Gamma")
+    assert lines[6] == ("2. **Alpha Grounding of Every Object in Scenes**. CVPR 2023. [[Paper]]"
+                        "(https://arxiv.org/abs/2301.00001)")
+    assert "start=" not in cmarkgfm.github_flavored_markdown_to_html(plan.new_text)
 
 
 def test_a_list_that_writes_no_code_links_gets_none_added() -> None:

@@ -20,6 +20,7 @@ from promptbot.errors import CatalogError
 from promptbot.models import Catalog, Decision, Insertion, Section, Status
 
 BULLET_PREFIX = re.compile(r"^(\s*)([-*+])(\s+)")  # an entry's indent, bullet and space
+ITEM_PREFIX = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])(\s+)")  # a bullet's, or a number's
 _BLOCK_START = re.compile(r"^\s*([-*+](\s|$)|\d{1,9}[.)](\s|$)|#|>|\||<|```|~~~)")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -134,6 +135,20 @@ def bullet_prefix(section: Section) -> str | None:
     last = next((e for e in reversed(section.entries) if e.kind == "bullet"), None)
     own = BULLET_PREFIX.match(last.raw) if last else None
     return own.group(0) if own else None
+
+
+def item_prefix(section: Section) -> str | None:
+    """What starts an item that joins `section` at its end: the bullet prefix of its last item
+    ("* "), or in a numbered list the next number as the last item writes its own ("4. ");
+    None without an item."""
+    last = next((e for e in reversed(section.entries) if e.kind == "bullet"), None)
+    own = ITEM_PREFIX.match(last.raw) if last else None
+    if own is None:
+        return None
+    number = next_number(section.entries) if own.group(2)[0].isdigit() else None
+    if number is None:
+        return own.group(0)
+    return f"{own.group(1)}{number}{own.group(2)[-1]}{own.group(3)}"
 
 
 def plan_insertions(

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from promptbot.catalog import outline, parse, split_lines
 from promptbot.catalog.links import find_links, venue_label
 from promptbot.catalog.section_signals import PREPRINT, venue_status
-from promptbot.entries.editing import BULLET_PREFIX, insert, insertion_point, line_ending
+from promptbot.entries.editing import ITEM_PREFIX, insert, insertion_point, line_ending
 from promptbot.entries.markdown_safety import escape, safe_url
 from promptbot.entries.style_model import EntryStyle
 from promptbot.entries.updating_table import rewrite_row
@@ -58,7 +58,7 @@ def rewrite_entry(
     neighbours: Sequence[Entry] = (),
 ) -> Rewrite | None:
     """`entry` rewritten for a new venue (`venue`) and/or a new code link (`code`), in `style`
-    (the style of the section it ends up in); `bullet` is that section's bullet prefix ("* "),
+    (the style of the section it ends up in); `bullet` is what starts its items ("* ", "4. "),
     `shape` how the list writes a venue in text (for entries with only a preprint marker),
     `neighbours` the entries of the section it ends up in (how they part a venue and its year).
 
@@ -218,8 +218,9 @@ def _add_code_link(text: str, url: str, style: EntryStyle) -> tuple[str, bool]:
 
 
 def _rebullet(text: str, bullet: str | None) -> str:
-    """The entry's bullet made its new section's: another bullet character starts a new list."""
-    own = BULLET_PREFIX.match(text)
+    """The entry's bullet (or number) made its new section's: another bullet character starts
+    a new list, and a numbered list counts on from its last item."""
+    own = ITEM_PREFIX.match(text)
     if bullet is None or own is None or own.group(0) == bullet:
         return text
     return bullet + text[own.end():]
@@ -249,6 +250,7 @@ def apply_updates(text: str, updates: Sequence[Update]) -> str:
     eol = line_ending(text)
     edits: dict[int, tuple[int, list[str]]] = {}  # first line -> (last line, its new lines)
     moves: list[tuple[int, Update, str]] = []  # (line it goes after, update, its text)
+    leaving: list[tuple[Section, Entry]] = []  # the moved entries, where they were
     for update in updates:
         found = find_listed(catalog, update)
         if found is None or found[1].line in edits:
@@ -270,9 +272,31 @@ def apply_updates(text: str, updates: Sequence[Update]) -> str:
         notes = notes.replace("\r\n", "\n").replace("\r", "\n")
         edits[entry.line] = (entry.after_line, [])
         moves.append((after, update, body + "\n" + notes.rstrip("\n") if notes else body))
+        leaving.append((section, entry))
+    for section, entry in leaving:
+        follower = _renumbered_follower(section, entry, lines)
+        if follower is not None and follower[0] not in edits:
+            edits[follower[0]] = (follower[0], [follower[1]])
     out, where = _rebuilt(lines, edits)
     return insert("".join(out), [Insertion(u.arxiv_id, u.section, where[after], body)
                                  for after, u, body in moves])
+
+
+def _renumbered_follower(section: Section, entry: Entry, lines: Sequence[str]
+                         ) -> tuple[int, str] | None:
+    """When `entry` leaves a numbered list as its first item, the next item takes its number,
+    as the list would start at the next one's (`<ol start="2">`): that item's line and its new
+    text; None otherwise (a gap further down renders the same)."""
+    items = section.entries
+    if len(items) < 2 or items[0] is not entry:
+        return None
+    own, theirs = ITEM_PREFIX.match(entry.raw), ITEM_PREFIX.match(items[1].raw)
+    if own is None or theirs is None or not (own.group(2)[0].isdigit()
+                                             and theirs.group(2)[0].isdigit()):
+        return None
+    line = lines[items[1].line - 1]
+    number = own.group(2)[:-1] + theirs.group(2)[-1]  # its number, the follower's delimiter
+    return items[1].line, line[: theirs.start(2)] + number + line[theirs.end(2):]
 
 
 def _insertion_line(catalog: Catalog, section: Section) -> int:

@@ -24,7 +24,7 @@ from promptbot.catalog.section_signals import (
 )
 from promptbot.config import Config, SectionsConfig
 from promptbot.entries import entry_fields, section_style
-from promptbot.entries.editing import bullet_prefix
+from promptbot.entries.editing import item_prefix
 from promptbot.entries.style_model import EntryStyle
 from promptbot.entries.updating import rewrite_entry
 from promptbot.entries.venue_marks import entry_text, preprint_marker, venue_shape
@@ -178,7 +178,7 @@ class Updater:
         # A table row keeps its own table's columns; a bullet takes its new section's style.
         style = self._style(section if entry.kind == "table" else target)
         rewrite = rewrite_entry(entry, fields, style, venue=change.venue, code=change.code,
-                                bullet=bullet_prefix(target) if target is not section else None,
+                                bullet=item_prefix(target) if target is not section else None,
                                 shape=self._shape, neighbours=target.entries)
         if rewrite is None and target is section:
             return None
