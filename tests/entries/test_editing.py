@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import builders
@@ -220,6 +221,21 @@ def _accepted(n: int, comment: str) -> Decision:
                      authors=("Ada Lovelace",))
     return Decision(accepted, Status.PROPOSED, 0.9, section="ICCV 2021",
                     fields=read_fields(accepted))
+
+
+def test_new_items_follow_the_numbered_items_the_parser_could_not_read_and_count_on() -> None:
+    # `#### CVPR 2022` ends with `3. Cai, Daigang, et al. **3DJCG: …**. CVPR 2022.`, an item
+    # with no link, so no entry: the new items still go after it, as 4 and 5.
+    text = read_history(CREDITS_AND_NOTES)
+    decisions = [replace(_accepted(n, "CVPR 2022"), section="CVPR 2022") for n in (1, 2)]
+    new = editing.insert(text, editing.plan_insertions(catalog.parse(text), decisions, Config()))
+    removed, added = _render_diff(text, new)
+    assert removed == [] and sum(a.count("<li>") for a in added) == 2
+    lines = new.splitlines()
+    cai = next(n for n, line in enumerate(lines) if line.startswith("3. Cai, Daigang"))
+    assert lines[cai + 2].startswith("4. Lovelace, Ada. **Grounding Every Object Number 1**")
+    assert lines[cai + 4].startswith("5. Lovelace, Ada. **Grounding Every Object Number 2**")
+    assert lines[cai + 6] == "### 3D VG Datasets"
 
 
 def test_numbered_items_count_on_and_a_venue_year_the_list_lacks_opens_numbered_from_one() -> None:

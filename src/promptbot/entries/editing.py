@@ -17,7 +17,7 @@ from promptbot.entries.style import EntryStyle, infer_style
 from promptbot.entries.table_rows import table_delimiter_line
 from promptbot.entries.template_choice import next_number
 from promptbot.errors import CatalogError
-from promptbot.models import Catalog, Decision, Insertion, Section, Status
+from promptbot.models import Catalog, Decision, Entry, Insertion, Section, Status
 
 BULLET_PREFIX = re.compile(r"^(\s*)([-*+])(\s+)")  # an entry's indent, bullet and space
 ITEM_PREFIX = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])(\s+)")  # a bullet's, or a number's
@@ -99,9 +99,44 @@ def locate(catalog: Catalog, section: Section, *, year: int | None = None, title
 
 def _after(catalog: Catalog, unit: Section, top: bool) -> int:
     if unit.entries:
-        return unit.entries[0].line - 1 if top else unit.entries[-1].after_line
+        return unit.entries[0].line - 1 if top else numbered_tail(catalog, unit.entries[-1])[0]
     delimiter = table_delimiter_line(catalog, unit)
     return delimiter if delimiter is not None else unit.line
+
+
+def numbered_tail(catalog: Catalog, last: Entry) -> tuple[int, tuple[int, ...]]:
+    """The last line of the numbered list `last` is an item of, and the numbers of the items
+    after it that the parser did not read as entries (`3. Cai, et al. **Title**. CVPR 2022.`,
+    no link): a new item goes after them and counts on from them. Only items numbered on from
+    `last` count, so a list of bullets (a sub-group's label) is never taken for its tail."""
+    own = ITEM_PREFIX.match(last.raw)
+    lines = catalog.lines
+    if own is None or not own.group(2)[0].isdigit():
+        return last.after_line, ()
+    indent, number, end = own.group(1), int(own.group(2)[:-1]), last.after_line
+    numbers: list[int] = []
+    while True:
+        start = end
+        while start < len(lines) and not lines[start].strip():
+            start += 1
+        item = ITEM_PREFIX.match(lines[start]) if start < len(lines) else None
+        if item is None or item.group(1) != indent or item.group(2)[:-1] != str(number + 1):
+            return end, tuple(numbers)
+        number, end = number + 1, _item_end(lines, start, len(indent))
+        numbers.append(number)
+
+
+def _item_end(lines: Sequence[str], start: int, indent: int) -> int:
+    """The 1-based last line of the list item at 0-based `start`: its line and the lines
+    indented under it, blank lines between them included, not after them."""
+    end = start + 1
+    for n in range(start + 1, len(lines)):
+        text = lines[n]
+        if text.strip() and len(text) - len(text.lstrip()) <= indent:
+            break
+        if text.strip():
+            end = n + 1
+    return end
 
 
 def _opening(catalog: Catalog, name: str) -> outline.NewHeading | None:
@@ -219,6 +254,8 @@ def _numbered(style: EntryStyle, catalog: Catalog, name: str, placed: int) -> En
     number = next_number(unit.entries, placed) if unit is not None and unit.entries else None
     if number is None:
         number = 1 + placed
+    elif unit is not None and (tail := numbered_tail(catalog, unit.entries[-1])[1]):
+        number = tail[-1] + 1 + placed
     if number == templates.next_number:
         return style
     return replace(style, templates=replace(templates, next_number=number))
