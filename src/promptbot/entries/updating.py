@@ -36,7 +36,6 @@ from promptbot.entries.venue_marks import (
 from promptbot.models import Catalog, Entry, Insertion, PaperFields, Section, Update
 
 _MIDDLE_SEPARATOR = re.compile(r"\{venue\}(.*?)\{year\}", re.DOTALL)
-
 _VENUE_MAX = 60
 # A venue and a two-digit year, a month perhaps, not inside a bracketed tag: `**ArXiv'24.11**`.
 _SHORT_YEAR = re.compile(
