@@ -236,6 +236,12 @@ def test_new_items_follow_the_numbered_items_the_parser_could_not_read_and_count
     assert lines[cai + 2].startswith("4. Lovelace, Ada. **Grounding Every Object Number 1**")
     assert lines[cai + 4].startswith("5. Lovelace, Ada. **Grounding Every Object Number 2**")
     assert lines[cai + 6] == "### 3D VG Datasets"
+    # An entry moving in from another section starts as the next item there too.
+    cat = catalog.parse(text)
+    cvpr = next(s for s in cat.sections if s.heading == "CVPR 2022")
+    assert editing.item_prefix(cat, cvpr) == "4. "
+    assert editing.item_prefix(cat, next(s for s in cat.sections if s.heading == "ICCV 2021")) \
+        == "4. "
 
 
 def test_numbered_items_count_on_and_a_venue_year_the_list_lacks_opens_numbered_from_one() -> None:

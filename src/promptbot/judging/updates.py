@@ -177,15 +177,16 @@ class Updater:
                   if change.venue else None) or section
         # A table row keeps its own table's columns; a bullet takes its new section's style.
         style = self._style(section if entry.kind == "table" else target)
+        leaves = target is not section
         rewrite = rewrite_entry(entry, fields, style, venue=change.venue, code=change.code,
-                                bullet=item_prefix(target) if target is not section else None,
+                                bullet=item_prefix(self.catalog, target) if leaves else None,
                                 shape=self._shape, neighbours=target.entries)
-        if rewrite is None and target is section:
+        if rewrite is None and not leaves:
             return None
         changes = rewrite.changes if rewrite else (f"venue: → {fields.published_venue}",)
         # Names, not headings: "Language > 2026" where every topic has a "2026".
         name = outline.section_name(self.catalog, target)
-        moved = (f'moved to "{name}"',) if target is not section else ()
+        moved = (f'moved to "{name}"',) if leaves else ()
         return Update(
             arxiv_id=decision.paper.arxiv_id, version=decision.paper.version,
             before=entry_text(entry), after=rewrite.text if rewrite else entry_text(entry),
