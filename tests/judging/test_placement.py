@@ -369,6 +369,10 @@ def test_year_sections_of_a_topic_vote_together_and_the_paper_goes_to_its_year()
                                        published=datetime(2025, 4, 2, tzinfo=UTC)))
     assert older.section == "Vision > 2025"
     assert older.rule.endswith("; its year 2025")
+    newer = place(cat, NO_RULES, paper(title=title, arxiv_id="2701.01234",
+                                       published=datetime(2027, 1, 2, tzinfo=UTC)))
+    assert newer.section in {"Vision > 2026", "Vision > 2025"}  # the topic's; 2027 is opened
+    assert newer.rule.endswith("; its year 2027, a heading the list opens with this entry")
 
 
 def test_a_list_split_by_venue_and_year_learns_the_topic_and_files_by_venue_and_year() -> None:
@@ -380,14 +384,15 @@ def test_a_list_split_by_venue_and_year_learns_the_topic_and_files_by_venue_and_
                       published=datetime(2022, 4, 12, tzinfo=UTC))
     chosen = place(cat, NO_RULES, grounding)
     assert chosen.section == "3D VG Paper Roadmap (Chronological Order) > CVPR 2022"
-    assert chosen.rule.endswith("; its venue and year, CVPR 2022")
+    assert chosen.rule.endswith("; its venue and year CVPR 2022")
     iccv = place(cat, NO_RULES, replace(grounding, comment="ICCV 2021 oral"))
     assert iccv.section == "ICCV 2021"
     # A venue's year the list has not opened: the topic's section, opened when inserted.
     newer = place(cat, NO_RULES, replace(grounding, comment="Accepted to ICCV 2023"))
     roadmap = outline.year_siblings(cat, next(s for s in cat.sections if s.heading == "ICCV 2021"))
     assert newer.section in {s.heading for s in roadmap}
-    assert "its venue and year" not in newer.rule
+    assert newer.rule.endswith("; its venue and year ICCV 2023, a heading the list opens with "
+                               "this entry")
 
 
 def test_venue_years_too_small_to_learn_from_apiece_are_learned_from_together() -> None:

@@ -271,15 +271,24 @@ class Placer:
 
     def _year_section(self, section: Section, fields: PaperFields) -> tuple[Section, str | None]:
         """In a list split by year under a topic, the topic's section for the paper's year (and
-        its venue, where the list splits by venue and year: `CVPR 2022`), and that date said,
-        where the list has it; else `section` itself (the date is opened as it is written)."""
-        chosen = outline.year_section(self._catalog, section, fields.year, fields.venue)
-        if chosen is None:
+        its venue, where the list splits by venue and year: `CVPR 2022`), and that date said;
+        where the list has no such section yet, `section` itself, and that it will be opened
+        (the entry's insertion opens it); `section` and None in a list not split so."""
+        siblings = (outline.year_siblings(self._catalog, section)
+                    if outline.heading_year(section) is not None else [])
+        if not siblings:
             return section, None
+        venues = outline.by_venue(siblings)
+        kind = "venue and year" if venues else "year"
+        chosen = outline.by_year(siblings, fields.year, fields.venue)
+        if chosen is None:
+            wanted = f"{fields.venue} {fields.year}" if venues else str(fields.year)
+            return section, f"its {kind} {wanted}, a heading the list opens with this entry"
         date = outline.heading_date(chosen)
-        if date is not None and date.venue:
-            return chosen, f"its venue and year, {date.venue} {date.year}"
-        return chosen, f"its year {fields.year}"
+        if date is None or date.year != fields.year:
+            return section, None
+        said = f"{date.venue} {date.year}" if date.venue else str(date.year)
+        return chosen, f"its {kind} {said}"
 
     def _learned(self, section: Section | None, confidence: float, why: str) -> Placement:
         default = self._found.get(self.cfg.default)
