@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from catalog_files import AMUSI, BWLONG_HEAD, CATALOGS, SEED, parse
+from catalog_files import AMUSI, BWLONG_HEAD, CATALOGS, CREDITS_AND_NOTES, HISTORY, SEED, parse
 
 from promptbot import check
 from promptbot.cli import main
@@ -222,3 +222,21 @@ def test_check_and_run_agree_on_section_names_of_the_published_list(
     assert report["missing_sections"] == [
         {"key": "sections.published", "section": "Prompt Learning/Tuning"}]
     assert "Prompt Learning/Tuning" in Placer(parse(BWLONG_HEAD), seed_sections).notes[0]
+
+
+def test_headings_split_by_date_are_listed_with_how_they_are_dated_and_their_order(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path = HISTORY / CREDITS_AND_NOTES  # `#### ECCV 2020` … `#### CVPR 2022` under a roadmap
+    code, out, _ = run(capsys, "check", "--catalog", str(path), "--json")
+    dated = json.loads(out)["dated_topics"]
+    assert code == 0 and [d["heading"] for d in dated] == [
+        "3D VG Paper Roadmap (Chronological Order)", "3D QA Paper Roadmap (Chronological Order)"]
+    assert dated[0] == {"heading": "3D VG Paper Roadmap (Chronological Order)", "line": 23,
+                        "by": "venue and year", "order": "oldest first",
+                        "dates": ["ECCV 2020", "AAAI 2021", "CVPR 2021", "ICCV 2021",
+                                  "ACM-MM 2021", "CVPR 2022"]}
+    code, out, _ = run(capsys, "check", "--catalog", str(path))
+    assert ("  line    23  3D VG Paper Roadmap (Chronological Order)  (by venue and year: "
+            "ECCV 2020 … CVPR 2022, 6 headings, oldest first)") in out.splitlines()
+    code, out, _ = run(capsys, "check", "--catalog", str(AMUSI_PATH), "--json")
+    assert json.loads(out)["dated_topics"] == []

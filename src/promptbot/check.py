@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from promptbot import catalog as catalog_module
 from promptbot import pipeline
-from promptbot.catalog import normalize_title
+from promptbot.catalog import normalize_title, outline
 from promptbot.check_preview import previews
 from promptbot.config import Config
 from promptbot.judging.placement import heading_matches, named_sections  # as `run` places
@@ -98,6 +98,27 @@ def _named_sections(catalog: Catalog, cfg: Config) -> list[Finding]:
              "entries": len(n.section.entries), "phrase": n.phrase} for n in named.listed()]
 
 
+def _dated_topics(catalog: Catalog) -> list[Finding]:
+    """The headings whose sections are dated (`2026`, `CVPR 2022`): a paper goes under its own
+    year (and venue), opened when the list has none; how they are dated, and their order."""
+    out: list[Finding] = []
+    seen: set[tuple[str, ...]] = set()
+    for section in catalog.sections:
+        if outline.heading_year(section) is None or section.path[:-1] in seen:
+            continue
+        seen.add(section.path[:-1])
+        siblings = outline.year_siblings(catalog, section)
+        parent = next((s for s in catalog.sections if s.path == section.path[:-1]), None)
+        years = [outline.heading_year(s) or 0 for s in siblings]
+        order = "" if len(set(years)) < 2 else (
+            "newest first" if years[0] > years[-1] else "oldest first")
+        out.append({"heading": parent.heading if parent else "",
+                    "line": parent.line if parent else section.line,
+                    "by": "venue and year" if outline.by_venue(siblings) else "year",
+                    "dates": [s.heading for s in siblings], "order": order})
+    return out
+
+
 def findings(catalog: Catalog, cfg: Config) -> Finding:
     """Everything `check` reports about a parsed catalog, as plain JSON-ready data."""
     entries = catalog.entries
@@ -117,6 +138,7 @@ def findings(catalog: Catalog, cfg: Config) -> Finding:
                              for key, name in _configured_sections(cfg)
                              if not any(heading_matches(name, h) for h in headings)],
         "named_sections": _named_sections(catalog, cfg),
+        "dated_topics": _dated_topics(catalog),
     }
 
 
@@ -188,7 +210,16 @@ def _text(report: Finding) -> list[str]:
                  " whose title says their heading",
                  lambda d: f"  line {d['line']:>5}  {_short(d['heading'], 50)}  "
                            f"(\"{d['phrase']}\"; {_entries(d['entries'])})")
+    out += _list(report, "dated_topics", "Headings split by date (a paper goes under its own"
+                 " year, opened if missing)",
+                 lambda d: f"  line {d['line']:>5}  {_short(d['heading'], 50) or '(top)'}  "
+                           f"(by {d['by']}: {_span(d['dates'])}"
+                           + (f", {d['order']})" if d["order"] else ")"))
     return out
+
+
+def _span(dates: list[str]) -> str:
+    return dates[0] if len(dates) == 1 else f"{dates[0]} … {dates[-1]}, {len(dates)} headings"
 
 
 def _entries(count: int) -> str:
