@@ -125,7 +125,9 @@ def test_a_heading_with_headings_below_it_has_subsections() -> None:
     ("ACM-MM 2021", outline.HeadingDate(2021, "ACM-MM")),
     ("NeurIPS'23", None),  # a two-digit year is no heading's date
     ("arXiv 2023", outline.HeadingDate(2023, "arXiv")),
+    ("ACM MM 2021", outline.HeadingDate(2021, "ACM MM")),
     ("Vision 2025", None),  # a topic and its year, not a venue's
+    ("Large Language Models 2024", None),
     ("3D VG Datasets", None),
     ("ICCV 2021 Workshops", None),
 ])
@@ -167,3 +169,19 @@ def test_a_venue_and_year_is_opened_in_its_place_among_its_siblings_written_as_t
     assert middle.after_line == 49  # after `#### ACM-MM 2021`, the year's last, before 2022
     assert outline.open_year(cat, siblings, 2022, "ACM MM").lines[-1] == "#### ACM-MM 2022"
     assert outline.open_year(cat, siblings, 2023, None).lines[-1] == "#### arXiv 2023"
+
+
+def test_a_venue_that_cannot_date_a_heading_is_filed_and_opened_as_a_preprints() -> None:
+    # The venue is paper metadata: a name written out, or markup, never becomes a heading.
+    cat = catalog.parse("# L\n## Grounding\n#### arXiv 2023\n1. **A paper on grounding**. "
+                        "arXiv 2023. [[Paper]](https://arxiv.org/abs/2301.00001)\n#### CVPR 2023"
+                        "\n1. **B paper on grounding**. CVPR 2023. [[Paper]](https://arxiv.org/"
+                        "abs/2301.00002)\n")
+    siblings = outline.year_siblings(cat, cat.sections[2])
+    written_out = "IEEE Transactions on Geoscience and Remote Sensing"
+    assert outline.by_year(siblings, 2023, written_out) is siblings[0]
+    assert outline.by_year(siblings, 2023, "CVPR") is siblings[1]
+    for hostile in ("Fixes #12 @octocat", "<b>CVPR</b>", "[CVPR](https://evil.example)",
+                    written_out):
+        assert outline.open_year(cat, siblings, 2024, hostile).lines[-1] == "#### arXiv 2024"
+    assert outline.open_year(cat, siblings, 2024, "ICCV").lines[-1] == "#### ICCV 2024"

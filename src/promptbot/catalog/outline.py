@@ -24,7 +24,8 @@ from promptbot.models import Catalog, Entry, Section
 
 SEPARATOR = " > "
 _YEAR_HEADING = re.compile(r"^\W{0,6}(?:year\s*)?((?:19|20)\d\d)\W{0,6}$", re.IGNORECASE)
-_VENUE_YEAR_HEADING = re.compile(r"^\W{0,6}([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)[\s'’-]*"
+_VENUE_WORD = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+_VENUE_YEAR_HEADING = re.compile(rf"^\W{{0,6}}({_VENUE_WORD}(?: {_VENUE_WORD}){{0,2}})[\s'’-]*"
                                  r"((?:19|20)\d\d)\W{0,6}$")
 _NEW_ID = re.compile(r"^(\d\d)(\d\d)\.\d{4,5}$")
 _MIN_PAIRS = 3  # ordered pairs a section needs before its own order counts
@@ -105,8 +106,8 @@ class HeadingDate:
 
 def parse_heading_date(text: str) -> HeadingDate | None:
     """The date a heading's text is (`2026`, `#### 2025:`, `**2024**`, `CVPR 2022`, `ACM-MM
-    2021`), None otherwise. A venue is one word of two capitals or more, or arXiv: `Vision
-    2025` names a topic and its year, which no list splits a topic into."""
+    2021`), None otherwise. A venue is up to three words of two capitals or more each, or
+    arXiv: `Vision 2025` names a topic and its year, which no list splits a topic into."""
     text = text.strip()
     match = _YEAR_HEADING.match(text)
     if match:
@@ -117,8 +118,10 @@ def parse_heading_date(text: str) -> HeadingDate | None:
     return None
 
 
-def _is_venue_word(word: str) -> bool:
-    return word.casefold() == "arxiv" or sum(c.isupper() for c in word) >= 2
+def _is_venue_word(words: str) -> bool:
+    """arXiv, or words of two capitals or more each (`CVPR`, `ACM-MM`, `ACM MM`, `NeurIPS`)."""
+    return words.casefold() == "arxiv" or all(sum(c.isupper() for c in w) >= 2
+                                              for w in words.split())
 
 
 def heading_date(section: Section) -> HeadingDate | None:
@@ -170,8 +173,10 @@ def by_year(siblings: Sequence[Section], year: int, venue: str | None = None) ->
     Siblings split by venue too (`CVPR 2022`, `ICCV 2023`) give only the one of the paper's
     venue (`venue`; a preprint's is arXiv) and year: any other is a venue to open."""
     if by_venue(siblings):
-        return next((s for s in siblings if (d := heading_date(s)) is not None
-                     and d.year == year and same_venue(d.venue, venue)), None)
+        found = _dated(siblings, year, venue)
+        if found is None and dating_venue(venue) is None:  # where a heading of it would be
+            found = _dated(siblings, year, None)
+        return found
     years = {heading_year(s): s for s in siblings}
     if year in years:
         return years[year]
@@ -179,6 +184,11 @@ def by_year(siblings: Sequence[Section], year: int, venue: str | None = None) ->
         return None
     older = [y for y in years if y is not None and y < year]
     return years[max(older)] if older else years[min(y for y in years if y is not None)]
+
+
+def _dated(siblings: Sequence[Section], year: int, venue: str | None) -> Section | None:
+    return next((s for s in siblings if (d := heading_date(s)) is not None and d.year == year
+                 and same_venue(d.venue, venue)), None)
 
 
 @dataclass(frozen=True)
@@ -223,15 +233,26 @@ def _place_for(catalog: Catalog, siblings: Sequence[Section], year: int) -> tupl
 
 def _venue_written(siblings: Sequence[Section], venue: str | None) -> str:
     """`venue` as the siblings write it (`ACM-MM` for ACM MM), else as given; arXiv for none."""
+    venue = dating_venue(venue)
     written = (d.venue for s in siblings if (d := heading_date(s)) is not None and d.venue
                and same_venue(d.venue, venue))
     return next(written, venue or "arXiv")
 
 
+def dating_venue(venue: str | None) -> str | None:
+    """`venue` when it can date a heading (venue words: `CVPR`, `NeurIPS`, `ACM MM`), else
+    None, a preprint's. A venue is paper metadata: a name written out, or markup, is never
+    written into a heading; such a paper goes under arXiv's year, and its entry says more."""
+    read = parse_heading_date(f"{venue} 2000") if venue else None
+    return venue if read is not None and read.venue == venue else None
+
+
 def _redated(text: str, old: HeadingDate, new: HeadingDate) -> str:
     """A sibling's heading (or its line) with its date changed to `new`'s."""
     if old.venue and new.venue:
-        text = re.sub(rf"{re.escape(old.venue)}(?=[\s'’-]*{old.year})", new.venue, text, count=1)
+        venue = new.venue  # a function, not a template: the venue is never read for `\1`
+        text = re.sub(rf"{re.escape(old.venue)}(?=[\s'’-]*{old.year})", lambda _: venue, text,
+                      count=1)
     return text.replace(str(old.year), str(new.year))
 
 

@@ -282,7 +282,8 @@ class Placer:
         kind = "venue and year" if venues else "year"
         chosen = outline.by_year(siblings, fields.year, fields.venue)
         if chosen is None:
-            wanted = f"{fields.venue} {fields.year}" if venues else str(fields.year)
+            venue = outline.dating_venue(fields.venue) or "arXiv"  # as the heading will say
+            wanted = f"{venue} {fields.year}" if venues else str(fields.year)
             return section, f"its {kind} {wanted}, a heading the list opens with this entry"
         date = outline.heading_date(chosen)
         if date is None or date.year != fields.year:
