@@ -184,6 +184,12 @@ def test_an_accepted_preprint_leaves_a_numbered_list_for_its_venues_year_counted
     assert lines[6] == ("2. **Alpha Grounding of Every Object in Scenes**. CVPR 2023. [[Paper]]"
                         "(https://arxiv.org/abs/2301.00001)")
     assert "start=" not in cmarkgfm.github_flavored_markdown_to_html(plan.new_text)
+    # Two moving in at once count on from each other.
+    gamma = Paper("2301.00003", "Gamma Grounding of Every Object in Rooms", version=2,
+                  comment="Accepted to CVPR 2023")
+    both = pipeline.decide_and_plan(Harvest(papers=(alpha, gamma)), text, Memory(), SEED_CFG)
+    moved = [line for line in both.new_text.splitlines() if "CVPR 2023. [[Paper]]" in line]
+    assert [line[:9] for line in moved] == ["1. **Beta", "2. **Alph", "3. **Gamm"]
 
 
 def test_a_list_that_writes_no_code_links_gets_none_added() -> None:

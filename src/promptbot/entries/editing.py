@@ -172,10 +172,11 @@ def bullet_prefix(section: Section) -> str | None:
     return own.group(0) if own else None
 
 
-def item_prefix(catalog: Catalog, section: Section) -> str | None:
-    """What starts an item that joins `section` at its end: the bullet prefix of its last item
-    ("* "), or in a numbered list the next number as the last item writes its own ("4. ", after
-    the items the parser could not read too); None without an item."""
+def item_prefix(catalog: Catalog, section: Section, placed: int = 0) -> str | None:
+    """What starts an item that joins `section` at its end, after `placed` others that join it:
+    the bullet prefix of its last item ("* "), or in a numbered list the next number as the
+    last item writes its own ("4. ", after the items the parser could not read too); None
+    without an item."""
     last = next((e for e in reversed(section.entries) if e.kind == "bullet"), None)
     own = ITEM_PREFIX.match(last.raw) if last else None
     if own is None or last is None:
@@ -183,7 +184,7 @@ def item_prefix(catalog: Catalog, section: Section) -> str | None:
     if not own.group(2)[0].isdigit():
         return own.group(0)
     tail = numbered_tail(catalog, section.entries[-1])[1]
-    number = tail[-1] + 1 if tail else next_number(section.entries)
+    number = tail[-1] + 1 + placed if tail else next_number(section.entries, placed)
     if number is None:
         return own.group(0)
     return f"{own.group(1)}{number}{own.group(2)[-1]}{own.group(3)}"

@@ -11,6 +11,7 @@ update the maintainers turned down is not asked again for the same version of th
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
@@ -131,6 +132,7 @@ class Updater:
         self._by_line = {e.line: (s, e) for s in catalog.sections for e in s.entries}
         self._styles: dict[int, EntryStyle] = {}  # by the section's heading line: headings repeat
         self._shape = venue_shape(catalog.entries)
+        self._joined: Counter[int] = Counter()  # entries moved in so far, by the section's line
 
     def _style(self, section: Section) -> EntryStyle:
         if section.line not in self._styles:
@@ -179,7 +181,8 @@ class Updater:
         style = self._style(section if entry.kind == "table" else target)
         leaves = target is not section
         rewrite = rewrite_entry(entry, fields, style, venue=change.venue, code=change.code,
-                                bullet=item_prefix(self.catalog, target) if leaves else None,
+                                bullet=item_prefix(self.catalog, target,
+                                                   self._joined[target.line]) if leaves else None,
                                 shape=self._shape, neighbours=target.entries)
         if rewrite is None and not leaves:
             return None
@@ -187,6 +190,7 @@ class Updater:
         # Names, not headings: "Language > 2026" where every topic has a "2026".
         name = outline.section_name(self.catalog, target)
         moved = (f'moved to "{name}"',) if leaves else ()
+        self._joined[target.line] += leaves
         return Update(
             arxiv_id=decision.paper.arxiv_id, version=decision.paper.version,
             before=entry_text(entry), after=rewrite.text if rewrite else entry_text(entry),
