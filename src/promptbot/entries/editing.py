@@ -99,12 +99,21 @@ def locate(catalog: Catalog, section: Section, *, year: int | None = None, title
 
 def _after(catalog: Catalog, unit: Section, top: bool) -> int:
     if unit.entries:
-        return unit.entries[0].line - 1 if top else numbered_tail(catalog, unit.entries[-1])[0]
+        return unit.entries[0].line - 1 if top else _numbered_tail(catalog, unit.entries[-1])[0]
     delimiter = table_delimiter_line(catalog, unit)
     return delimiter if delimiter is not None else unit.line
 
 
-def numbered_tail(catalog: Catalog, last: Entry) -> tuple[int, tuple[int, ...]]:
+def _next_item_number(catalog: Catalog, section: Section, placed: int) -> int | None:
+    """The number of a new item joining `section`'s numbered list after `placed` others: on
+    from its last item, read as an entry or not; None if its items have no numbers."""
+    if not section.entries:
+        return None
+    tail = _numbered_tail(catalog, section.entries[-1])[1]
+    return tail[-1] + 1 + placed if tail else next_number(section.entries, placed)
+
+
+def _numbered_tail(catalog: Catalog, last: Entry) -> tuple[int, tuple[int, ...]]:
     """The last line of the numbered list `last` is an item of, and the numbers of the items
     after it that the parser did not read as entries (`3. Cai, et al. **Title**. CVPR 2022.`,
     no link): a new item goes after them and counts on from them. Only items numbered on from
@@ -183,8 +192,7 @@ def item_prefix(catalog: Catalog, section: Section, placed: int = 0) -> str | No
         return None
     if not own.group(2)[0].isdigit():
         return own.group(0)
-    tail = numbered_tail(catalog, section.entries[-1])[1]
-    number = tail[-1] + 1 + placed if tail else next_number(section.entries, placed)
+    number = _next_item_number(catalog, section, placed)
     if number is None:
         return own.group(0)
     return f"{own.group(1)}{number}{own.group(2)[-1]}{own.group(3)}"
@@ -255,11 +263,9 @@ def _numbered(style: EntryStyle, catalog: Catalog, name: str, placed: int) -> En
     if templates is None or templates.next_number is None:
         return style
     unit = outline.find(catalog, name)
-    number = next_number(unit.entries, placed) if unit is not None and unit.entries else None
+    number = _next_item_number(catalog, unit, placed) if unit is not None else None
     if number is None:
         number = 1 + placed
-    elif unit is not None and (tail := numbered_tail(catalog, unit.entries[-1])[1]):
-        number = tail[-1] + 1 + placed
     if number == templates.next_number:
         return style
     return replace(style, templates=replace(templates, next_number=number))
