@@ -262,6 +262,9 @@ def test_numbered_items_count_on_and_a_venue_year_the_list_lacks_opens_numbered_
     assert [e.arxiv_ids for e in opened.entries] == [("2401.00003",), ("2401.00004",)]
     headings = [s.heading for s in cat.sections]
     assert headings.index("ICCV 2023") == headings.index("CVPR 2022") + 1
+    # A rerun on the list without it (the PR's branch rebuilt) finds where it opens again.
+    assert editing.insertion_point(catalog.parse(text), "3D VG Paper Roadmap (Chronological "
+                                   "Order) > ICCV 2023") == 64
 
 
 def test_plan_insertions_orders_by_submission_and_skips_other_decisions() -> None:
