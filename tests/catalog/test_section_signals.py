@@ -12,6 +12,7 @@ from promptbot.catalog.section_signals import (
     PUBLISHED,
     HeadingWords,
     holds_papers,
+    preprint_shelf,
     status_profile,
     venue_status,
     words,
@@ -121,3 +122,22 @@ def test_a_paper_among_the_entries_or_too_few_entries_or_a_list_of_non_papers_ke
     mostly_tools = catalog.parse("# L\n## Papers\n* Paper [[arXiv](https://arxiv.org/abs/"
                                  "2501.00001)]\n## Tools\n" + "".join(f"* {t}\n" for t in tools))
     assert list(holds_papers([s for s in mostly_tools.sections if s.entries])) == [1.0, 1.0]
+
+
+def test_a_list_dated_by_venue_keeps_its_preprints_under_its_undated_preprint_heading() -> None:
+    text = ("# L\n## CVPR 2023\n- **A grounding paper here**. CVPR 2023. [[Paper]](https://arxiv"
+            ".org/abs/2301.00001)\n## ICCV 2023\n- **B grounding paper here**. ICCV 2023. "
+            "[[Paper]](https://arxiv.org/abs/2303.00002)\n## Preprints\n- **C grounding paper "
+            "here**. arXiv 2023. [[Paper]](https://arxiv.org/abs/2305.00003)\n")
+    cat = catalog.parse(text)
+    siblings = [s for s in cat.sections if "20" in s.heading]
+    shelf = cat.sections[3]
+    assert preprint_shelf(cat, siblings, None) is shelf
+    assert preprint_shelf(cat, siblings, "arXiv") is shelf
+    assert preprint_shelf(cat, siblings, "IEEE Transactions on Geoscience") is shelf
+    assert preprint_shelf(cat, siblings, "CVPR") is None  # a published paper has its year
+    dated = catalog.parse(text.replace("## Preprints", "## arXiv 2023"))
+    assert preprint_shelf(dated, dated.sections[1:], None) is None  # it dates its preprints
+    plain = catalog.parse(text.replace("## CVPR 2023", "## 2023").replace("## ICCV 2023",
+                                                                          "## 2022"))
+    assert preprint_shelf(plain, plain.sections[1:3], None) is None  # dated by year alone

@@ -244,6 +244,31 @@ def test_new_items_follow_the_numbered_items_the_parser_could_not_read_and_count
         == "4. "
 
 
+_BY_VENUE = ("# Grounding papers\n\n## CVPR 2023\n\n- **Alpha grounding of objects in scenes**."
+             " CVPR 2023. [[Paper]](https://arxiv.org/abs/2301.00001)\n\n## ICCV 2023\n\n"
+             "- **Beta grounding of objects in rooms**. ICCV 2023. [[Paper]](https://arxiv.org/"
+             "abs/2303.00002)\n\n## Preprints\n\n- **Gamma grounding of objects in images**. "
+             "arXiv 2023. [[Paper]](https://arxiv.org/abs/2305.00003)\n")
+
+
+@pytest.mark.parametrize(("text", "heading"), [
+    (_BY_VENUE, None),  # the preprints' own undated heading
+    (_BY_VENUE.replace("## Preprints", "## arXiv 2023"), "## arXiv 2024"),  # dated: a new year
+])
+def test_a_preprint_in_a_list_dated_by_venue_goes_where_the_list_keeps_its_preprints(
+        text: str, heading: str | None) -> None:
+    preprint = _accepted(5, "")
+    decision = replace(preprint, section="CVPR 2023")  # the learned rule's pick
+    new = editing.insert(text, editing.plan_insertions(catalog.parse(text), [decision],
+                                                       Config()))
+    cat = catalog.parse(new)
+    shelf = next(s for s in cat.sections if s.entries and "2401.00005" in s.entries[-1].arxiv_ids)
+    if heading is None:
+        assert shelf.heading == "Preprints" and len(shelf.entries) == 2
+    else:
+        assert f"\n{heading}\n" in new and len(shelf.entries) == 1
+
+
 def test_numbered_items_count_on_and_a_venue_year_the_list_lacks_opens_numbered_from_one() -> None:
     # jianghaojun/Awesome-3D-Vision-and-Language numbers each `#### VENUE YEAR` list from 1:
     # two papers of ICCV 2021 follow its 3 items as 4 and 5, two of ICCV 2023 open that heading

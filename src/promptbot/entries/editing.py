@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from promptbot.catalog import outline, split_lines, subgroups
+from promptbot.catalog.section_signals import preprint_shelf
 from promptbot.config import Config
 from promptbot.entries import spacing
 from promptbot.entries.formatting import FormattedEntry, format_entry, format_with_template
@@ -67,13 +68,15 @@ def locate(catalog: Catalog, section: Section, *, year: int | None = None, title
            arxiv_id: str = "", venue: str | None = None, paper_venue: str | None = None,
            opened: set[str] | None = None) -> Spot:
     """Where a paper of `year` titled `title` goes in `section`: its year subsection (of its
-    `paper_venue` too where the list dates sections so, `CVPR 2022`; opened if the list has
-    none yet), its sub-group, then where the list puts it: with its `venue` (the entry's
-    lead word) in a section grouped by venue, by date in a section kept sorted, else on top of
-    a newest-first section, else at the end."""
+    `paper_venue` too where the list dates sections so, `CVPR 2022`, a preprint under the
+    list's undated preprint heading if it dates none; opened if the list has none yet), its
+    sub-group, then where the list puts it: with its `venue` (the entry's lead word) in a
+    section grouped by venue, by date in a section kept sorted, else on top of a newest-first
+    section, else at the end."""
     siblings = outline.year_siblings(catalog, section) if year else []
     if year and siblings and (outline.heading_year(section) is not None or not section.entries):
-        chosen = outline.by_year(siblings, year, paper_venue)
+        chosen = (outline.by_year(siblings, year, paper_venue)
+                  or preprint_shelf(catalog, siblings, paper_venue))
         if chosen is None:
             new = outline.open_year(catalog, siblings, year, paper_venue)
             first = opened is None or new.name not in opened

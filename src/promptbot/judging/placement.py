@@ -50,6 +50,7 @@ from promptbot.catalog.section_signals import (
     PUBLISHED,
     HeadingWords,
     holds_papers,
+    preprint_shelf,
     status_profile,
 )
 from promptbot.config import SectionsConfig
@@ -281,6 +282,9 @@ class Placer:
         venues = outline.by_venue(siblings)
         kind = "venue and year" if venues else "year"
         chosen = outline.by_year(siblings, fields.year, fields.venue)
+        shelf = preprint_shelf(self._catalog, siblings, fields.venue) if chosen is None else None
+        if shelf is not None:
+            return shelf, "a preprint, under the heading of the list's preprints"
         if chosen is None:
             venue = outline.dating_venue(fields.venue) or "arXiv"  # as the heading will say
             wanted = f"{venue} {fields.year}" if venues else str(fields.year)
