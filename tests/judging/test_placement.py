@@ -413,6 +413,30 @@ def test_venue_years_too_small_to_learn_from_apiece_are_learned_from_together() 
     assert place(cat, NO_RULES, grounding).section == "ICCV 2023"
 
 
+def test_a_preprint_of_a_venue_dated_topic_goes_under_the_lists_preprint_heading() -> None:
+    def entries(first: int, venue: str, titles: list[str]) -> str:
+        return "".join(f"- **{t}**. {venue}. [[Paper]](https://arxiv.org/abs/23{n:02d}.0000{n})\n"
+                       for n, t in enumerate(titles, first))
+    cat = catalog.parse(
+        "# L\n## CVPR 2023\n" + entries(1, "CVPR 2023", [
+            "Visual grounding of phrases in point clouds",
+            "Grounding referring phrases in 3D point clouds",
+            "Phrase grounding for indoor point clouds"])
+        + "## ICCV 2023\n" + entries(4, "ICCV 2023", [
+            "Dense captioning of indoor 3D scenes", "Scene captions generated for RGB-D scans",
+            "Describing objects in scans with captions"])
+        + "## Preprints\n" + entries(7, "arXiv 2023", [
+            "Navigation agents follow spoken instructions",
+            "Embodied agents answer questions by moving", "Instruction following robots in homes"]))
+    grounding = paper(title="Grounding phrases in point clouds of indoor rooms",
+                      arxiv_id="2406.01234")
+    chosen = place(cat, NO_RULES, grounding)  # the venues' topic by its words, a preprint
+    assert chosen.section == "Preprints"
+    assert chosen.rule.endswith("; a preprint, under the heading of the list's preprints")
+    accepted = place(cat, NO_RULES, replace(grounding, comment="Accepted to CVPR 2023"))
+    assert accepted.section == "CVPR 2023"
+
+
 def test_the_section_view_shows_the_content_models_likeliest_sections_and_their_recency() -> None:
     cat = _list({"Generation": [(f"2401.{n:05d}", t) for n, t in enumerate(GENERATION)],
                  "Cinema": [(f"2402.{n:05d}", t) for n, t in enumerate(CINEMA)]})
