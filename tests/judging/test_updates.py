@@ -167,6 +167,30 @@ def test_a_list_sectioned_by_venue_and_year_moves_an_accepted_preprint_to_its_ve
     assert year_section(cat, preprints, 2023, "ICCV") is None  # no ICCV 2023 to move to
 
 
+def test_an_accepted_preprint_leaves_the_preprint_heading_of_a_list_dated_by_venue() -> None:
+    from promptbot.judging.updates import year_section
+
+    cat = catalog.parse("# L\n## CVPR 2023\n- **A**. CVPR 2023. [[Paper]](https://arxiv.org/abs/"
+                        "2301.00001)\n## ICCV 2023\n- **B**. ICCV 2023. [[Paper]](https://arxiv"
+                        ".org/abs/2303.00002)\n## Preprints\n- **C**. arXiv 2023. [[Paper]]("
+                        "https://arxiv.org/abs/2305.00003)\n")
+    cvpr, preprints = cat.sections[1], cat.sections[3]
+    assert year_section(cat, preprints, 2023, "CVPR") is cvpr
+    assert year_section(cat, preprints, 2024, "CVPR") is None  # no CVPR 2024 heading yet
+    assert year_section(cat, preprints, 2023, "arXiv") is None
+    assert year_section(cat, cat.sections[0], 2023, "CVPR") is None  # not a preprint heading
+    text = ("# L\n## CVPR 2023\n- **Alpha grounding of every object in scenes**. CVPR 2023. "
+            "[[Paper]](https://arxiv.org/abs/2301.00001)\n## Preprints\n- **Gamma grounding of "
+            "every object in images**. arXiv 2023. [[Paper]](https://arxiv.org/abs/2305.00003)\n")
+    gamma = Paper("2305.00003", "Gamma grounding of every object in images", version=2,
+                  comment="Accepted to CVPR 2023")
+    plan = pipeline.decide_and_plan(Harvest(papers=(gamma,)), text, Memory(), SEED_CFG)
+    assert [(d.status, d.section) for d in plan.decisions] == [(Status.UPDATE, "CVPR 2023")]
+    assert plan.new_text.splitlines()[3] == ("- **Gamma grounding of every object in images**. "
+                                             "CVPR 2023. [[Paper]](https://arxiv.org/abs/2305."
+                                             "00003)")
+
+
 def test_an_accepted_preprint_leaves_a_numbered_list_for_its_venues_year_counted_on_there() -> None:
     text = ("# L\n## Grounding\n#### arXiv 2023\n1. **Alpha Grounding of Every Object in Scenes**"
             ". arXiv 2023. [[Paper]](https://arxiv.org/abs/2301.00001)\n2. **Gamma Grounding of "

@@ -19,6 +19,7 @@ from promptbot.catalog import normalize_code_url, outline
 from promptbot.catalog.section_signals import (
     PREPRINT,
     heading_topic,
+    preprint_shelf,
     status_profile,
     venue_status,
     words,
@@ -87,12 +88,26 @@ def year_section(catalog: Catalog, listed_in: Section, year: int,
                  venue: str | None = None) -> Section | None:
     """In a list sectioned by year ("#### 2025" under "## Vision"), the sibling section of the
     paper's venue year (and of its `venue`, where the list dates sections `CVPR 2022` and the
-    like), when the entry sits under another; None otherwise, or when the list has none."""
+    like), when the entry sits under another, or under such a list's undated preprint heading
+    (`## Preprints` beside `## CVPR 2023`); None otherwise, or when the list has none."""
     date = outline.heading_date(listed_in)
-    if date is None or (date.year == year and (
-            date.venue is None or outline.same_venue(date.venue, venue))):
+    if date is None:
+        return _from_preprints(catalog, listed_in, year, venue)
+    if date.year == year and (date.venue is None or outline.same_venue(date.venue, venue)):
         return None
     return outline.year_section(catalog, listed_in, year, venue)
+
+
+def _from_preprints(catalog: Catalog, listed_in: Section, year: int,
+                    venue: str | None) -> Section | None:
+    """For an entry under the undated preprint heading of a list dated by venue, now published
+    at `venue`: the section of that venue's year, where the list has one."""
+    dated = [s for s in catalog.sections if s.path[:-1] == listed_in.path[:-1]
+             and outline.heading_date(s) is not None]
+    if not dated or outline.dating_venue(venue) in (None, "arXiv") \
+            or preprint_shelf(catalog, dated, None) is not listed_in:
+        return None
+    return outline.by_year(dated, year, venue)
 
 
 def _topic(heading: str) -> set[str]:
