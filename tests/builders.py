@@ -52,3 +52,22 @@ def sectioned_list(sections: Mapping[str, Sequence[tuple[str, str]]],
         lines += [f"### {child}" if child else f"## {heading}", ""]
         lines += [paper_bullet(i, t) for i, t in entries] + [""]
     return "\n".join([*lines, *tail])
+
+
+def venue_dated_list(entries: Sequence[tuple[str, str, str]], *, parent: str = "",
+                     numbered: bool = False) -> str:
+    """A list dated by venue: per (heading, arXiv id, title) an entry `- **Title**. CVPR 2023.
+    [[Paper]](…)` under its heading (`## CVPR 2023`, or `#### CVPR 2023` under `## parent`),
+    one after another under a heading repeated; under an undated heading (`Preprints`) the
+    entry is a preprint's (`arXiv 2023`); `numbered`: items `1.`, `2.` instead of bullets."""
+    lines = ["# L", *([f"## {parent}"] if parent else [])]
+    last, count = None, 0
+    for heading, arxiv_id, title in entries:
+        if heading != last:
+            lines.append(f"{'####' if parent else '##'} {heading}")
+            last, count = heading, 0
+        count += 1
+        venue = heading if any(c.isdigit() for c in heading) else f"arXiv 20{arxiv_id[:2]}"
+        mark = f"{count}." if numbered else "-"
+        lines.append(f"{mark} **{title}**. {venue}. [[Paper]](https://arxiv.org/abs/{arxiv_id})")
+    return "\n".join(lines) + "\n"

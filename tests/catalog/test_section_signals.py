@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from builders import venue_dated_list
 from catalog_files import BWLONG_HEAD, MULTIMODAL, parse
 
 from promptbot import catalog
@@ -125,10 +126,9 @@ def test_a_paper_among_the_entries_or_too_few_entries_or_a_list_of_non_papers_ke
 
 
 def test_a_list_dated_by_venue_keeps_its_preprints_under_its_undated_preprint_heading() -> None:
-    text = ("# L\n## CVPR 2023\n- **A grounding paper here**. CVPR 2023. [[Paper]](https://arxiv"
-            ".org/abs/2301.00001)\n## ICCV 2023\n- **B grounding paper here**. ICCV 2023. "
-            "[[Paper]](https://arxiv.org/abs/2303.00002)\n## Preprints\n- **C grounding paper "
-            "here**. arXiv 2023. [[Paper]](https://arxiv.org/abs/2305.00003)\n")
+    text = venue_dated_list([("CVPR 2023", "2301.00001", "A grounding paper here"),
+                             ("ICCV 2023", "2303.00002", "B grounding paper here"),
+                             ("Preprints", "2305.00003", "C grounding paper here")])
     cat = catalog.parse(text)
     siblings = [s for s in cat.sections if "20" in s.heading]
     shelf = cat.sections[3]

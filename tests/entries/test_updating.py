@@ -6,6 +6,7 @@ from pathlib import Path
 
 import cmarkgfm
 import pytest
+from builders import venue_dated_list
 from catalog_files import SEED, parse, read
 
 from promptbot import catalog
@@ -50,10 +51,10 @@ def test_idpt_gets_the_venue_in_the_published_sections_shape_and_keeps_the_rest(
 def test_a_moved_entry_parts_its_venue_and_year_as_the_entries_of_its_new_section_do() -> None:
     # `1. **Title**. CVPR 2023.`: the section's style, read from items it cannot take apart,
     # is the fallback (`CVPR, 2023`); the items themselves say how they write it.
-    cat = catalog.parse("# L\n## Grounding\n#### arXiv 2023\n1. **Grounding every object in "
-                        "scenes**. arXiv 2023. [[Paper]](https://arxiv.org/abs/2301.00001)\n"
-                        "#### CVPR 2023\n1. **Grounding every phrase in images**. CVPR 2023. "
-                        "[[Paper]](https://arxiv.org/abs/2301.00002)\n")
+    cat = catalog.parse(venue_dated_list(
+        [("arXiv 2023", "2301.00001", "Grounding every object in scenes"),
+         ("CVPR 2023", "2301.00002", "Grounding every phrase in images")],
+        parent="Grounding", numbered=True))
     preprints, cvpr = cat.sections[2], cat.sections[3]
     style = section_style(cat, cvpr)
     rewrite = rewrite_entry(preprints.entries[0], fields("CVPR", 2023), style, venue=True,

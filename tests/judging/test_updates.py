@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import cmarkgfm
+from builders import venue_dated_list
 from catalog_files import SEED, SEED_SECTIONS, parse, read
 from fakes import FakeForge, FakeSource
 
@@ -157,9 +158,9 @@ def test_a_list_sectioned_by_year_moves_an_accepted_paper_to_its_venue_years_sec
 def test_a_list_sectioned_by_venue_and_year_moves_an_accepted_preprint_to_its_venues_year() -> None:
     from promptbot.judging.updates import year_section
 
-    cat = catalog.parse("# L\n## Grounding\n#### arXiv 2023\n1. **A**. arXiv 2023. [[Paper]]("
-                        "https://arxiv.org/abs/2301.00001)\n#### CVPR 2023\n1. **B**. CVPR 2023."
-                        " [[Paper]](https://arxiv.org/abs/2301.00002)\n")
+    cat = catalog.parse(venue_dated_list([("arXiv 2023", "2301.00001", "A"),
+                                          ("CVPR 2023", "2301.00002", "B")],
+                                         parent="Grounding", numbered=True))
     preprints, cvpr = cat.sections[2], cat.sections[3]
     assert year_section(cat, preprints, 2023, "CVPR") is cvpr  # the same year, its venue's
     assert year_section(cat, preprints, 2023, "arXiv") is None  # where it is
@@ -170,18 +171,17 @@ def test_a_list_sectioned_by_venue_and_year_moves_an_accepted_preprint_to_its_ve
 def test_an_accepted_preprint_leaves_the_preprint_heading_of_a_list_dated_by_venue() -> None:
     from promptbot.judging.updates import year_section
 
-    cat = catalog.parse("# L\n## CVPR 2023\n- **A**. CVPR 2023. [[Paper]](https://arxiv.org/abs/"
-                        "2301.00001)\n## ICCV 2023\n- **B**. ICCV 2023. [[Paper]](https://arxiv"
-                        ".org/abs/2303.00002)\n## Preprints\n- **C**. arXiv 2023. [[Paper]]("
-                        "https://arxiv.org/abs/2305.00003)\n")
+    cat = catalog.parse(venue_dated_list([("CVPR 2023", "2301.00001", "A"),
+                                          ("ICCV 2023", "2303.00002", "B"),
+                                          ("Preprints", "2305.00003", "C")]))
     cvpr, preprints = cat.sections[1], cat.sections[3]
     assert year_section(cat, preprints, 2023, "CVPR") is cvpr
     assert year_section(cat, preprints, 2024, "CVPR") is None  # no CVPR 2024 heading yet
     assert year_section(cat, preprints, 2023, "arXiv") is None
     assert year_section(cat, cat.sections[0], 2023, "CVPR") is None  # not a preprint heading
-    text = ("# L\n## CVPR 2023\n- **Alpha grounding of every object in scenes**. CVPR 2023. "
-            "[[Paper]](https://arxiv.org/abs/2301.00001)\n## Preprints\n- **Gamma grounding of "
-            "every object in images**. arXiv 2023. [[Paper]](https://arxiv.org/abs/2305.00003)\n")
+    text = venue_dated_list(
+        [("CVPR 2023", "2301.00001", "Alpha grounding of every object in scenes"),
+         ("Preprints", "2305.00003", "Gamma grounding of every object in images")])
     gamma = Paper("2305.00003", "Gamma grounding of every object in images", version=2,
                   comment="Accepted to CVPR 2023")
     plan = pipeline.decide_and_plan(Harvest(papers=(gamma,)), text, Memory(), SEED_CFG)
@@ -192,11 +192,11 @@ def test_an_accepted_preprint_leaves_the_preprint_heading_of_a_list_dated_by_ven
 
 
 def test_an_accepted_preprint_leaves_a_numbered_list_for_its_venues_year_counted_on_there() -> None:
-    text = ("# L\n## Grounding\n#### arXiv 2023\n1. **Alpha Grounding of Every Object in Scenes**"
-            ". arXiv 2023. [[Paper]](https://arxiv.org/abs/2301.00001)\n2. **Gamma Grounding of "
-            "Every Object in Rooms**. arXiv 2023. [[Paper]](https://arxiv.org/abs/2301.00003)\n"
-            "#### CVPR 2023\n1. **Beta Grounding of Every Object in Images**. CVPR 2023. [[Paper]]"
-            "(https://arxiv.org/abs/2301.00002)\n")
+    text = venue_dated_list(
+        [("arXiv 2023", "2301.00001", "Alpha Grounding of Every Object in Scenes"),
+         ("arXiv 2023", "2301.00003", "Gamma Grounding of Every Object in Rooms"),
+         ("CVPR 2023", "2301.00002", "Beta Grounding of Every Object in Images")],
+        parent="Grounding", numbered=True)
     alpha = Paper("2301.00001", "Alpha Grounding of Every Object in Scenes", version=2,
                   comment="Accepted to CVPR 2023")
     plan = pipeline.decide_and_plan(Harvest(papers=(alpha,)), text, Memory(), SEED_CFG)
