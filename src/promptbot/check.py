@@ -108,7 +108,7 @@ def _dated_topics(catalog: Catalog) -> list[Finding]:
             continue
         seen.add(section.path[:-1])
         siblings = outline.year_siblings(catalog, section)
-        parent = next((s for s in catalog.sections if s.path == section.path[:-1]), None)
+        parent = outline.parent_of(catalog, section)
         years = [outline.heading_year(s) or 0 for s in siblings]
         order = "" if len(set(years)) < 2 else (
             "newest first" if years[0] > years[-1] else "oldest first")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from builders import venue_dated_list
 from catalog_files import CREDITS_AND_NOTES, MULTIMODAL, SUN, ZLKONG, parse, read_history
 
 from promptbot import catalog
@@ -185,3 +186,24 @@ def test_a_venue_that_cannot_date_a_heading_is_filed_and_opened_as_a_preprints()
                     written_out):
         assert outline.open_year(cat, siblings, 2024, hostile).lines[-1] == "#### arXiv 2024"
     assert outline.open_year(cat, siblings, 2024, "ICCV").lines[-1] == "#### ICCV 2024"
+
+
+def test_a_list_dated_by_venue_keeps_its_preprints_under_its_undated_preprint_heading() -> None:
+    text = venue_dated_list([("CVPR 2023", "2301.00001", "A grounding paper here"),
+                             ("ICCV 2023", "2303.00002", "B grounding paper here"),
+                             ("Preprints", "2305.00003", "C grounding paper here")])
+    cat = catalog.parse(text)
+    siblings = [s for s in cat.sections if "20" in s.heading]
+    cvpr, shelf = cat.sections[1], cat.sections[3]
+    assert outline.preprint_shelf(cat, siblings) is shelf
+    assert outline.dated_section(cat, siblings, 2024, None) is shelf
+    assert outline.dated_section(cat, siblings, 2024, "arXiv") is shelf
+    assert outline.dated_section(cat, siblings, 2024, "IEEE Transactions on Geoscience") is shelf
+    assert outline.dated_section(cat, siblings, 2023, "CVPR") is cvpr
+    assert outline.dated_section(cat, siblings, 2024, "CVPR") is None  # a heading to open
+    dated = catalog.parse(text.replace("## Preprints", "## arXiv 2023"))
+    assert outline.preprint_shelf(dated, dated.sections[1:]) is None  # it dates its preprints
+    assert outline.dated_section(dated, dated.sections[1:], 2024, None) is None  # opens 2024
+    plain = catalog.parse(text.replace("## CVPR 2023", "## 2023").replace("## ICCV 2023",
+                                                                          "## 2022"))
+    assert outline.preprint_shelf(plain, plain.sections[1:3]) is None  # dated by year alone

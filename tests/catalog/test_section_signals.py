@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from builders import venue_dated_list
 from catalog_files import BWLONG_HEAD, MULTIMODAL, parse
 
 from promptbot import catalog
@@ -13,7 +12,7 @@ from promptbot.catalog.section_signals import (
     PUBLISHED,
     HeadingWords,
     holds_papers,
-    preprint_shelf,
+    says_preprint,
     status_profile,
     venue_status,
     words,
@@ -125,19 +124,9 @@ def test_a_paper_among_the_entries_or_too_few_entries_or_a_list_of_non_papers_ke
     assert list(holds_papers([s for s in mostly_tools.sections if s.entries])) == [1.0, 1.0]
 
 
-def test_a_list_dated_by_venue_keeps_its_preprints_under_its_undated_preprint_heading() -> None:
-    text = venue_dated_list([("CVPR 2023", "2301.00001", "A grounding paper here"),
-                             ("ICCV 2023", "2303.00002", "B grounding paper here"),
-                             ("Preprints", "2305.00003", "C grounding paper here")])
-    cat = catalog.parse(text)
-    siblings = [s for s in cat.sections if "20" in s.heading]
-    shelf = cat.sections[3]
-    assert preprint_shelf(cat, siblings, None) is shelf
-    assert preprint_shelf(cat, siblings, "arXiv") is shelf
-    assert preprint_shelf(cat, siblings, "IEEE Transactions on Geoscience") is shelf
-    assert preprint_shelf(cat, siblings, "CVPR") is None  # a published paper has its year
-    dated = catalog.parse(text.replace("## Preprints", "## arXiv 2023"))
-    assert preprint_shelf(dated, dated.sections[1:], None) is None  # it dates its preprints
-    plain = catalog.parse(text.replace("## CVPR 2023", "## 2023").replace("## ICCV 2023",
-                                                                          "## 2022"))
-    assert preprint_shelf(plain, plain.sections[1:3], None) is None  # dated by year alone
+
+@pytest.mark.parametrize(("heading", "says"), [
+    ("Preprints", True), ("arXiv", True), ("Unpublished works", True), ("arXiv 2023", True),
+    ("CVPR 2023", False), ("Accepted papers", False), ("Prompt Learning", False)])
+def test_a_heading_says_its_papers_are_preprints(heading: str, says: bool) -> None:
+    assert says_preprint(heading) is says

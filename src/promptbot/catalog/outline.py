@@ -18,7 +18,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from promptbot.catalog.section_signals import says_preprint
 from promptbot.catalog.subgroups import groups_of
 from promptbot.models import Catalog, Entry, Section
 
@@ -88,6 +90,11 @@ def find(catalog: Catalog, name: str) -> Section | None:
     return next((g for g in groups_of(catalog, owner) if _key(g) == parts[-1]), None)
 
 
+def parent_of(catalog: Catalog, section: Section) -> Section | None:
+    """The section whose heading is right above `section`'s in its path, None at the top."""
+    return next((s for s in catalog.sections if s.path == section.path[:-1]), None)
+
+
 def has_subsections(catalog: Catalog, section: Section) -> bool:
     """Whether headings of the catalog sit below `section` (its path is their path's start)."""
     depth = len(section.path)
@@ -104,6 +111,7 @@ class HeadingDate:
     venue: str | None = None
 
 
+@lru_cache(maxsize=4096)  # every placement and insertion asks it of every heading again
 def parse_heading_date(text: str) -> HeadingDate | None:
     """The date a heading's text is (`2026`, `#### 2025:`, `**2024**`, `CVPR 2022`, `ACM-MM
     2021`), None otherwise. A venue is up to three words of two capitals or more each, or
@@ -174,7 +182,7 @@ def by_year(siblings: Sequence[Section], year: int, venue: str | None = None) ->
     venue (`venue`; a preprint's is arXiv) and year: any other is a venue to open."""
     if by_venue(siblings):
         found = _dated(siblings, year, venue)
-        if found is None and dating_venue(venue) is None:  # where a heading of it would be
+        if found is None and files_as_preprint(venue):  # where a heading of it would be
             found = _dated(siblings, year, None)
         return found
     years = {heading_year(s): s for s in siblings}
@@ -184,6 +192,26 @@ def by_year(siblings: Sequence[Section], year: int, venue: str | None = None) ->
         return None
     older = [y for y in years if y is not None and y < year]
     return years[max(older)] if older else years[min(y for y in years if y is not None)]
+
+
+def dated_section(catalog: Catalog, siblings: Sequence[Section], year: int,
+                  venue: str | None = None) -> Section | None:
+    """The section among dated `siblings` for a paper of `year` and `venue` (by_year), or in a
+    list that dates its published papers by venue but not its preprints, a preprint's undated
+    heading beside them (preprint_shelf); None: a heading to open."""
+    return by_year(siblings, year, venue) or (
+        preprint_shelf(catalog, siblings) if files_as_preprint(venue) else None)
+
+
+def preprint_shelf(catalog: Catalog, siblings: Sequence[Section]) -> Section | None:
+    """In a list dated by venue and year (`## CVPR 2023`, `## ICCV 2023`) that dates no
+    preprints (no `arXiv 2023`), the undated heading beside them that says it holds preprints
+    (`## arXiv`, `## Preprints`); None where there is no such heading."""
+    dates = [d for s in siblings if (d := heading_date(s)) is not None and d.venue]
+    if not dates or any(same_venue(d.venue, None) for d in dates):
+        return None
+    return next((s for s in catalog.sections if s.path[:-1] == siblings[0].path[:-1]
+                 and heading_date(s) is None and says_preprint(s.heading)), None)
 
 
 def _dated(siblings: Sequence[Section], year: int, venue: str | None) -> Section | None:
@@ -210,7 +238,7 @@ def open_year(catalog: Catalog, siblings: Sequence[Section], year: int,
     heading = _redated(catalog.lines[newest.line - 1].rstrip("\r\n"), old, new)
     gap = _blank_run(catalog, newest.line, 1)
     after, above = _place_for(catalog, siblings, year)
-    parent = next((s for s in catalog.sections if s.path == newest.path[:-1]), None)
+    parent = parent_of(catalog, newest)
     prefix = section_name(catalog, parent) if parent else SEPARATOR.join(newest.path[:-1])
     name = f"{prefix}{SEPARATOR}{_redated(newest.heading, old, new)}"
     return NewHeading(after, ("",) * above + (heading,) + ("",) * gap, name)
@@ -237,6 +265,12 @@ def _venue_written(siblings: Sequence[Section], venue: str | None) -> str:
     written = (d.venue for s in siblings if (d := heading_date(s)) is not None and d.venue
                and same_venue(d.venue, venue))
     return next(written, venue or "arXiv")
+
+
+def files_as_preprint(venue: str | None) -> bool:
+    """Whether a list dated by venue files a paper of `venue` under arXiv's year: a preprint
+    (None, arXiv), or a venue no heading could be dated by (dating_venue)."""
+    return same_venue(dating_venue(venue), None)
 
 
 def dating_venue(venue: str | None) -> str | None:

@@ -21,8 +21,7 @@ import numpy as np
 import numpy.typing as npt
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from promptbot.catalog import outline
-from promptbot.models import Catalog, Entry, Section
+from promptbot.models import Entry, Section
 
 PUBLISHED, PREPRINT = "published", "preprint"
 _PREPRINT_VENUE = re.compile(r"^(arxiv|preprint|corr|openreview|under review|submitted)\b",
@@ -53,22 +52,9 @@ def venue_status(venue: str | None) -> str | None:
     return PREPRINT if _PREPRINT_VENUE.match(venue.strip()) else PUBLISHED
 
 
-def preprint_shelf(catalog: Catalog, siblings: Sequence[Section],
-                   venue: str | None) -> Section | None:
-    """In a list dated by venue and year (`## CVPR 2023`, `## ICCV 2023`) that dates no
-    preprints (no `arXiv 2023`), the undated heading beside them that says it holds preprints
-    (`## arXiv`, `## Preprints`): where a preprint (`venue` None or arXiv) goes rather than
-    under a new `arXiv 2026`; None for a published paper, or where there is no such heading."""
-    dates = [d for s in siblings if (d := outline.heading_date(s)) is not None]
-    if not any(d.venue for d in dates) or any(d.venue and outline.same_venue(d.venue, None)
-                                              for d in dates):
-        return None
-    if outline.dating_venue(venue) not in (None, "arXiv"):
-        return None
-    parent = siblings[0].path[:-1]
-    return next((s for s in catalog.sections if s.path[:-1] == parent
-                 and outline.heading_date(s) is None and set(words(s.heading)) & _PREPRINT_WORDS),
-                None)
+def says_preprint(heading: str) -> bool:
+    """Whether a heading says its papers are preprints (`arXiv`, `Preprints`, `Unpublished`)."""
+    return bool(set(words(heading)) & _PREPRINT_WORDS)
 
 
 def words(text: str) -> list[str]:

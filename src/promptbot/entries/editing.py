@@ -10,7 +10,6 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from promptbot.catalog import outline, split_lines, subgroups
-from promptbot.catalog.section_signals import preprint_shelf
 from promptbot.config import Config
 from promptbot.entries import spacing
 from promptbot.entries.formatting import FormattedEntry, format_entry, format_with_template
@@ -75,8 +74,7 @@ def locate(catalog: Catalog, section: Section, *, year: int | None = None, title
     section, else at the end."""
     siblings = outline.year_siblings(catalog, section) if year else []
     if year and siblings and (outline.heading_year(section) is not None or not section.entries):
-        chosen = (outline.by_year(siblings, year, paper_venue)
-                  or preprint_shelf(catalog, siblings, paper_venue))
+        chosen = outline.dated_section(catalog, siblings, year, paper_venue)
         if chosen is None:
             new = outline.open_year(catalog, siblings, year, paper_venue)
             first = opened is None or new.name not in opened

@@ -50,7 +50,6 @@ from promptbot.catalog.section_signals import (
     PUBLISHED,
     HeadingWords,
     holds_papers,
-    preprint_shelf,
     status_profile,
 )
 from promptbot.config import SectionsConfig
@@ -281,16 +280,15 @@ class Placer:
             return section, None
         venues = outline.by_venue(siblings)
         kind = "venue and year" if venues else "year"
-        chosen = outline.by_year(siblings, fields.year, fields.venue)
-        shelf = preprint_shelf(self._catalog, siblings, fields.venue) if chosen is None else None
-        if shelf is not None:
-            return shelf, "a preprint, under the heading of the list's preprints"
+        chosen = outline.dated_section(self._catalog, siblings, fields.year, fields.venue)
         if chosen is None:
             venue = outline.dating_venue(fields.venue) or "arXiv"  # as the heading will say
             wanted = f"{venue} {fields.year}" if venues else str(fields.year)
             return section, f"its {kind} {wanted}, a heading the list opens with this entry"
         date = outline.heading_date(chosen)
-        if date is None or date.year != fields.year:
+        if date is None:
+            return chosen, "a preprint, under the heading of the list's preprints"
+        if date.year != fields.year:
             return section, None
         said = f"{date.venue} {date.year}" if date.venue else str(date.year)
         return chosen, f"its {kind} {said}"

@@ -19,7 +19,6 @@ from promptbot.catalog import normalize_code_url, outline
 from promptbot.catalog.section_signals import (
     PREPRINT,
     heading_topic,
-    preprint_shelf,
     status_profile,
     venue_status,
     words,
@@ -104,8 +103,8 @@ def _from_preprints(catalog: Catalog, listed_in: Section, year: int,
     at `venue`: the section of that venue's year, where the list has one."""
     dated = [s for s in catalog.sections if s.path[:-1] == listed_in.path[:-1]
              and outline.heading_date(s) is not None]
-    if not dated or outline.dating_venue(venue) in (None, "arXiv") \
-            or preprint_shelf(catalog, dated, None) is not listed_in:
+    if not dated or outline.files_as_preprint(venue) \
+            or outline.preprint_shelf(catalog, dated) is not listed_in:
         return None
     return outline.by_year(dated, year, venue)
 
