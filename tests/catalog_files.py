@@ -49,6 +49,9 @@ MMOT = "983632847_Awesome-Multimodal-Object-Tracking_2d53dca_slice.md"
 NESTED_AUTHORS = "jason718_awesome-self-supervised-learning_8ce285c_slice.md"
 # `1. Yang, Zhengyuan, et al. **Title**. ICCV 2021.`, with notes indented under some entries.
 CREDITS_AND_NOTES = "jianghaojun_Awesome-3D-Vision-and-Language_eab7185.md"
+# Topics as `### 🧠 Topic` with no entries, each followed by its `### 2025`, `### 2024` at the
+# same level (HTML headings among them).
+SAME_LEVEL_YEARS = "atfortes_Awesome-LLM-Reasoning_6052872_slice.md"
 HISTORY_FILES = tuple(sorted(p.name for p in HISTORY.glob("*.md")))
 
 

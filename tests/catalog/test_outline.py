@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 from builders import venue_dated_list
-from catalog_files import CREDITS_AND_NOTES, MULTIMODAL, SUN, ZLKONG, parse, read_history
+from catalog_files import (
+    CREDITS_AND_NOTES,
+    MULTIMODAL,
+    SAME_LEVEL_YEARS,
+    SUN,
+    ZLKONG,
+    parse,
+    read_history,
+)
 
 from promptbot import catalog
 from promptbot.catalog import outline
@@ -50,6 +58,19 @@ def test_a_new_year_is_opened_like_the_newest_one_above_it() -> None:
     assert new.lines == ("#### 2027",)
     assert new.after_line == 40
     assert new.name.endswith("🌁 Vision > 2027")
+
+
+def test_a_topics_new_year_opens_below_its_label_among_its_own_years() -> None:
+    cat = catalog.parse(read_history(SAME_LEVEL_YEARS))
+    topic = "🧠 Multimodal Reasoning in Large Language Models"
+    siblings = outline.year_siblings(cat, _section(cat, topic))
+    assert [(s.line, s.heading) for s in siblings] == [(25, "2025"), (37, "2024")]
+    new = outline.open_year(cat, siblings, 2026)
+    # `### <h3 id="mllm">🧠 …<h3/>` (23), a blank line, `### 2025` (25): the new year goes
+    # between the label and its newest year, blank lines around it as `### 2025` has them,
+    # not under another topic's label.
+    assert (new.after_line, new.lines) == (23, ("", "### 2026", ""))
+    assert new.name == f"{topic} > 2026"
 
 
 def test_oldest_first_years_get_the_new_year_at_the_end() -> None:

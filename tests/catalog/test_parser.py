@@ -16,6 +16,7 @@ from catalog_files import (
     NESTED_AUTHORS,
     PARAGRAPH_LIST,
     QINYING,
+    SAME_LEVEL_YEARS,
     SEED,
     SIBENCH,
     ZLKONG,
@@ -259,6 +260,28 @@ def test_year_subsections_have_their_topic_in_the_path() -> None:
     assert years == [("🌁 Vision", "2026"), ("📝 Language", "2026")]
     vision = next(s for s in result.sections if s.path[-2:] == ("🌁 Vision", "2026"))
     assert vision.level == 4 and len(vision.entries) == 11  # `* [**VENUE'YY**] ...` lines 42-52
+
+
+def test_years_after_a_topic_label_at_their_own_level_are_the_topics() -> None:
+    result = catalog.parse(read_history(SAME_LEVEL_YEARS))
+    years = [s.path for s in result.sections if s.heading in ("2025", "2024")]
+    topics = ("🔤 Reasoning in Large Language Models - An Emergent Ability",
+              "🧠 Multimodal Reasoning in Large Language Models",
+              "🤏 Scaling Smaller Language Models to Reason")
+    assert years == [("Technique", topic, year) for topic in topics for year in ("2025", "2024")]
+    # The next topic heading closes the years of the one before; a heading after them at the
+    # topics' parent level is back at the top.
+    assert result.section(topics[1]).path == ("Technique", topics[1])
+    assert result.section("Other Useful Resources").path == ("Other Useful Resources",)
+
+
+def test_a_year_after_a_heading_with_entries_of_its_own_is_its_sibling() -> None:
+    text = ("## Surveys\n\n- [A survey of prompts](https://arxiv.org/abs/2401.00001)\n\n"
+            "## 2024\n\n- [Prompt tuning](https://arxiv.org/abs/2402.00001)\n\n"
+            "## Tools\n\n## 2023\n\n- [Prompt tools](https://arxiv.org/abs/2301.00001)\n")
+    result = catalog.parse(text)
+    assert [s.path for s in result.sections] == [("Surveys",), ("2024",), ("Tools",),
+                                                 ("Tools", "2023")]
 
 
 def test_quoted_headings_nest_under_the_real_ones() -> None:

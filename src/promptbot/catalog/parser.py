@@ -6,11 +6,13 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from promptbot.catalog.fields import Fields, bullet_fields, with_details
 from promptbot.catalog.html_rows import html_table_starts, table_rows
 from promptbot.catalog.index import find_arxiv_ids
 from promptbot.catalog.links import find_links, is_resource_link
+from promptbot.catalog.outline import parse_heading_date
 from promptbot.catalog.row_fields import block_fields, table_columns, table_fields
 from promptbot.catalog.structure import Blocks, Heading, blocks
 from promptbot.models import Catalog, Entry, Section, UnparsedLine
@@ -376,13 +378,30 @@ def _partition(heads: list[Heading], entries: list[Entry], total: int) -> tuple[
     starts = [e.line for e in entries]
     sections = []
     path: list[Heading] = []
+    labels = _year_labels(heads, entries)
     for k, head in enumerate(heads):
         line = head.line + 1 if head.kind != "none" else 1
         end = heads[k + 1].line if k + 1 < len(heads) else total
         inside = entries[bisect_left(starts, line):bisect_right(starts, end)]
-        while path and path[-1].level >= head.level:
+        dated = parse_heading_date(head.text) is not None
+        while path and (path[-1].level > head.level or (
+                path[-1].level == head.level and not (dated and id(path[-1]) in labels))):
             path.pop()
         path.append(head)
         sections.append(Section(head.text, head.level, line, end, head.pseudo, tuple(inside),
                                 path=tuple(h.text for h in path), kind=head.kind))
     return tuple(sections)
+
+def _year_labels(heads: list[Heading], entries: list[Entry]) -> set[int]:
+    """The headings (by `id()`) that label the year headings after them at their own level:
+    `### 🧠 Multimodal Reasoning`, no entries, then `### 2025`, `### 2024`. Those years are the
+    label's, as they read, not its parent's: without this, three topics split so would be one
+    topic with three `2025`s."""
+    starts = [e.line for e in entries]
+    labels = set()
+    for head, after in pairwise(heads):
+        if (after.level == head.level and parse_heading_date(after.text) is not None
+                and parse_heading_date(head.text) is None
+                and bisect_right(starts, head.line) == bisect_left(starts, after.line)):
+            labels.add(id(head))
+    return labels
