@@ -52,6 +52,8 @@ CREDITS_AND_NOTES = "jianghaojun_Awesome-3D-Vision-and-Language_eab7185.md"
 # Topics as `### 🧠 Topic` with no entries, each followed by its `### 2025`, `### 2024` at the
 # same level (HTML headings among them).
 SAME_LEVEL_YEARS = "atfortes_Awesome-LLM-Reasoning_6052872_slice.md"
+# Items of two paragraphs: `- **Title,** CVPR 2022 (arXiv:…). ![](badge)⏎⏎  *A, B.* [[Paper](…)]`.
+TWO_PARAGRAPHS = "jianghaojun_Awesome-Parameter-Efficient-Transfer-Learning_1acf00d_slice.md"
 HISTORY_FILES = tuple(sorted(p.name for p in HISTORY.glob("*.md")))
 
 

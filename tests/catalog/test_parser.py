@@ -19,6 +19,7 @@ from catalog_files import (
     SAME_LEVEL_YEARS,
     SEED,
     SIBENCH,
+    TWO_PARAGRAPHS,
     ZLKONG,
     parse,
     read,
@@ -271,8 +272,9 @@ def test_years_after_a_topic_label_at_their_own_level_are_the_topics() -> None:
     assert years == [("Technique", topic, year) for topic in topics for year in ("2025", "2024")]
     # The next topic heading closes the years of the one before; a heading after them at the
     # topics' parent level is back at the top.
-    assert result.section(topics[1]).path == ("Technique", topics[1])
-    assert result.section("Other Useful Resources").path == ("Other Useful Resources",)
+    topic, other = result.section(topics[1]), result.section("Other Useful Resources")
+    assert topic is not None and topic.path == ("Technique", topics[1])
+    assert other is not None and other.path == ("Other Useful Resources",)
 
 
 def test_a_year_after_a_heading_with_entries_of_its_own_is_its_sibling() -> None:
@@ -282,6 +284,40 @@ def test_a_year_after_a_heading_with_entries_of_its_own_is_its_sibling() -> None
     result = catalog.parse(text)
     assert [s.path for s in result.sections] == [("Surveys",), ("2024",), ("Tools",),
                                                  ("Tools", "2023")]
+
+
+def test_an_item_of_two_paragraphs_is_one_entry_with_what_both_say() -> None:
+    result = catalog.parse(read_history(TWO_PARAGRAPHS))
+    prompt = result.section("Prompt")
+    assert prompt is not None and len(prompt.entries) == 7
+    first = prompt.entries[0]
+    # `- **Learning to Prompt …,** IJCV 2022 (arXiv:2109.01134). ![](…)` (5), a blank line,
+    # `  *Kaiyang Zhou, …, Ziwei Liu.* [[Paper](…)][[Code](…)]` (7)
+    assert (first.line, first.end_line) == (5, 7)
+    assert first.title == "Learning to Prompt for Vision-Language Models"
+    assert first.authors == ("Kaiyang Zhou", "Jingkang Yang", "Chen Change Loy", "Ziwei Liu")
+    assert first.code_urls == ("https://github.com/KaiyangZhou/CoOp",)
+    # The second paragraphs were entries of their own, titled by their authors.
+    assert not [e for e in result.entries if e.kind == "paragraph"]
+
+
+def test_numbered_items_whose_second_paragraph_credits_the_authors_and_venue() -> None:
+    result = catalog.parse(read_history(SAME_LEVEL_YEARS))
+    first, second = result.sections[2].entries
+    assert result.lines[first.end_line - 1].strip().startswith("*Nuo Chen, Zhiyuan Hu,")
+    assert first.authors[:2] == ("Nuo Chen", "Zhiyuan Hu")
+    assert (first.venue, first.year) == ("Preprint", 2025)
+    assert (second.venue, second.year) == ("ICML", 2025)
+
+
+def test_notes_under_a_few_items_are_no_part_of_their_entries() -> None:
+    items = [f"- [Prompt paper {n}](https://arxiv.org/abs/2401.0000{n}), CVPR 2024.\n\n"
+             for n in range(1, 5)]
+    items[1] += "  Our note: read it twice.\n\n"
+    result = catalog.parse("## Papers\n\n" + "".join(items))
+    noted = result.entries[1]
+    assert len(result.entries) == 4 and noted.end_line == noted.line
+    assert noted.item_end_line == noted.line + 2
 
 
 def test_quoted_headings_nest_under_the_real_ones() -> None:

@@ -305,14 +305,24 @@ def _title_after_marks(text: str, head: str, after: list[tuple[int, int, str, st
 
 _TAG_FIRST = re.compile(r"\[([^\[\]]{2,30})\](?!\()")
 _EMPHASISED_END = re.compile(r"[*_]+([^*_]+)[*_]+\s*[.,;]?\s*$")
+# The authors emphasised first, the venue after them: `*A, B, C.* ICML'25`.
+_EMPHASISED_START = re.compile(r"^([*_]{1,2})([^*_]+)\1\s*[.,;]?\s*(.*)$")
 
 
 def with_details(fields: Fields, details: list[str]) -> Fields:
-    """The fields with what the entry's nested lines add: `A, B, and C. *CVPR 2016*` gives the
-    authors, and, like a line `[ICCV2021] https://…`, the venue and year where the entry's own
-    line has none."""
+    """The fields with what the entry's nested lines add: `A, B, and C. *CVPR 2016*` or `*A, B,
+    C.* ICML'25` gives the authors, and, like a line `[ICCV2021] https://…`, the venue and
+    year where the entry's own line has none."""
     authors, venue, year = fields.authors, fields.venue, fields.year
     for detail in (d.strip() for d in details):
+        first = _EMPHASISED_START.match(detail)
+        names = author_names(_TRAILER_MARKS.sub("", first.group(2))) if first else ()
+        if names and first:  # `*A, B.* ICML'25`: the venue is what follows the authors
+            authors = authors or names
+            label = venue_label(clean(first.group(3))) if first.group(3) else None
+            if label is not None and label[0] and not (venue or year):
+                venue, year = label
+            continue
         ending = _EMPHASISED_END.search(detail)
         names = author_names(_TRAILER_MARKS.sub("", detail[: ending.start()] if ending
                                                 else detail))

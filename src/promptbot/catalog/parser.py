@@ -63,6 +63,9 @@ class _Scan:
     hidden: list[Entry] = field(default_factory=list)
     # Paragraphs that read as entries, with the number of headings above them (their section).
     paragraphs: list[tuple[int, int, int]] = field(default_factory=list)
+    # Bullet entries whose list item goes on in paragraphs after a blank line, by the bullet's
+    # line: the last line of the bullet's own lines, and of those paragraphs.
+    continued: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
 def split_lines(text: str) -> tuple[str, ...]:
@@ -79,6 +82,7 @@ def parse(text: str) -> Catalog:
     start = _front_matter_end(bodies)
     scan = _Scan(blocks(lines, start))
     _scan(bodies, lines, scan, start)
+    _join_item_paragraphs(bodies, lines, scan)
     _add_paragraphs(bodies, lines, scan)
     scan.entries = _with_item_ends(bodies, scan)
     return Catalog(lines=lines, sections=_sections(scan, len(lines)),
@@ -142,9 +146,17 @@ def _scan_line(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int) -
             return end + 1
     if _BULLET.match(body):
         end = _continuation_end(bodies, i)
+        more = _item_paragraphs_end(bodies, i, end)
         if _looks_like_entry(" ".join(bodies[i:end + 1])):
             _add_bullet(bodies, lines, scan, i, end)
-            return end + 1
+            if more > end:
+                scan.continued[i] = (end, more)
+            return more + 1
+        if more > end and _looks_like_entry(" ".join(bodies[i:more + 1])):
+            # `- **Title,** CVPR 2022.⏎⏎  *A, B.* [[Paper](…)]`: the links are in its second
+            # paragraph; the item is an entry whole, whatever the rest of the list does.
+            _add_bullet(bodies, lines, scan, i, more, paragraphs=end + 1)
+            return more + 1
     if heading is not None:  # a bold pseudo-heading or a sub-group's label
         scan.headings.append(heading)
     elif _opens_paragraph(bodies, i, scan):
@@ -154,6 +166,42 @@ def _scan_line(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int) -
             scan.paragraphs.append((i, end, len(scan.headings)))
             return end + 1
     return i + 1
+
+
+def _item_paragraphs_end(bodies: list[str], i: int, end: int) -> int:
+    """The last line of the paragraphs that go on the list item opened at line i after a blank
+    line, indented to its content (CommonMark: `- **Title,** CVPR 2022.⏎⏎  *A, B.*
+    [[Paper](…)]` is one item of two paragraphs); `end` when there are none. They are the
+    item's, never a paragraph of their own."""
+    marker = _BULLET.match(bodies[i])
+    width = len(marker.group().expandtabs(4)) if marker else 0
+    last, j = end, end + 1
+    while j < len(bodies) and j - end <= 2 * _MAX_CONTINUATION:
+        body = bodies[j]
+        if body.strip():
+            if _indent(body.expandtabs(4)) < width or _BLOCK_START.match(body) or _HR.match(body):
+                break
+            last = j
+        elif last == j - 1 and j > end + 1 and not bodies[j - 1].strip():
+            break
+        j += 1
+    return last if last > end and not bodies[end + 1].strip() else end
+
+
+def _join_item_paragraphs(bodies: list[str], lines: tuple[str, ...], scan: _Scan) -> None:
+    """Where the list writes its entries as items of two paragraphs (most of its bullet entries
+    go on after a blank line: `*authors.* [[Paper](…)]`), those paragraphs are part of each
+    entry: its fields, and the shape a new entry is written in. Where only some items go on
+    (a maintainer's notes under a few papers), the entries stay their first paragraph."""
+    bullets = sum(1 for e in scan.entries if e.kind == "bullet")
+    if len(scan.continued) < 2 or 2 * len(scan.continued) < bullets:
+        return
+    starts = {i + 1 for i in scan.continued}
+    kept = [e for e in scan.entries if e.line not in starts]
+    scan.entries = []
+    for i, (own, more) in scan.continued.items():
+        _add_bullet(bodies, lines, scan, i, more, paragraphs=own + 1)
+    scan.entries = sorted([*kept, *scan.entries], key=lambda e: e.line)
 
 
 def _reads_as_prose(text: str) -> bool:
@@ -285,11 +333,16 @@ def _item_end(bodies: list[str], first: int, last: int, starts: set[int]) -> int
     return end
 
 
-def _add_bullet(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int, end: int) -> None:
+def _add_bullet(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int, end: int,
+                paragraphs: int | None = None) -> None:
+    """The bullet entry of lines i to `end`; from line `paragraphs` on, its item's later
+    paragraphs, whose authors and venue are read as its nested lines' are."""
     marker = _BULLET.match(bodies[i])
     own = [b for b in bodies[i + 1:end + 1] if not _is_detail(b, bodies[i])]
     details = [_BULLET.sub("", b, count=1) for b in bodies[i + 1:end + 1]
                if _is_detail(b, bodies[i])]
+    if paragraphs is not None:  # their links are the entry's own too: they stay in `own`
+        details += [b for b in bodies[paragraphs:end + 1] if b.strip()]
     text = " ".join([bodies[i][marker.end() if marker else 0:], *own])
     key = _KEY_LINE.match(bodies[i])
     orphan = key is not None and key.group("key").split()[0].casefold() in _KEYS
@@ -391,6 +444,7 @@ def _partition(heads: list[Heading], entries: list[Entry], total: int) -> tuple[
         sections.append(Section(head.text, head.level, line, end, head.pseudo, tuple(inside),
                                 path=tuple(h.text for h in path), kind=head.kind))
     return tuple(sections)
+
 
 def _year_labels(heads: list[Heading], entries: list[Entry]) -> set[int]:
     """The headings (by `id()`) that label the year headings after them at their own level:
