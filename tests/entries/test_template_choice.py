@@ -209,6 +209,37 @@ def test_a_list_that_numbers_every_item_one_numbers_the_new_one_so() -> None:
     assert next_number((1, 2, 3)) == 4
 
 
+def test_a_list_numbering_every_item_one_numbers_a_lone_items_follower_one() -> None:
+    # One item in the section cannot tell counting from `1.` everywhere; the list's others can.
+    def item(n: int) -> str:
+        return f"1. **[Reasoning Paper Number {n}](https://arxiv.org/abs/2501.0{n}001)**\n\n"
+
+    cat = catalog.parse("# L\n## 2025\n\n" + item(1) + item(2) + item(3) + "## 2024\n\n"
+                        + item(4))
+    found = induce(cat, cat.sections[-1])
+    assert found is not None and found.next_number == 1
+    counting = catalog.parse(cat.render().replace(
+        "1. **[Reasoning Paper Number 2", "2. **[Reasoning Paper Number 2"))
+    found = induce(counting, counting.sections[-1])
+    assert found is not None and found.next_number == 2
+
+
+def test_a_badge_on_every_entry_is_markup_one_that_differs_is_a_value() -> None:
+    # An item's badges tag its own task (`Image_Classification` on half the entries here, its
+    # words common enough to be markup by themselves); the `arXiv` badge is on all of them.
+    def row(name: str, task: str, n: int) -> str:
+        return (f"- **{name} Prompt Learning Title** [![](https://img.shields.io/badge/arXiv-red)]"
+                f"(https://arxiv.org/abs/2203.0{n}001) ![](https://img.shields.io/badge/{task}-green)")
+
+    rows = [row("Alpha", "Image_Classification", 1), row("Beta", "Image_Classification", 2),
+            row("Gamma", "Video_Retrieval", 3), row("Delta", "Action_Recognition", 4)]
+    sealed = sealed_among(rows, 0)
+    literal = "".join(p for p in sealed.parts if isinstance(p, str))
+    assert "badge/arXiv-red" in literal and "Image_Classification" not in literal
+    assert Slot("other", original="https://img.shields.io/badge/Image_Classification-green") \
+        in sealed.parts
+
+
 def test_an_exemplar_that_is_no_arxiv_paper_is_passed_over() -> None:
     # BradyFU/Awesome-Multimodal-Large-Language-Models: the newest rows on top are model cards
     # and blog posts whose second column names a company, not a venue.

@@ -24,6 +24,14 @@ def test_a_venue_takes_the_publisher_before_it() -> None:
         ("venue", "", "IEEE TPAMI")]
 
 
+def test_preprint_right_before_a_date_is_where_a_published_papers_venue_goes() -> None:
+    # atfortes/Awesome-LLM-Reasoning: `*A, B.* Preprint'25` beside `*C, D.* ICML'25`.
+    text = "*Nuo Chen, Bryan Hooi.* Preprint'25"
+    date: Span = (32, 35, Slot("date", "'%y", original="'25"))
+    assert found(list(venue_spans(text, [date])), text) == [("venue", "", "Preprint")]
+    assert found(list(venue_spans("A preprint of 2025", [])), "A preprint of 2025") == []
+
+
 def test_a_venue_glued_to_its_year_is_two_slots_for_the_entrys_own_year_only() -> None:
     # `[Pei et al. CVPR23]` (danieljf24/awesome-video-text-retrieval), `[ECCV2020] https://…`
     # (liudaizong/Awesome-3D-Visual-Grounding)

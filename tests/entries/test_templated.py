@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from catalog_files import ALL_LISTS, read
+from catalog_files import ALL_LISTS, SAME_LEVEL_YEARS, TWO_PARAGRAPHS, read
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -130,6 +130,46 @@ def test_a_paper_of_one_author_is_written_without_the_credit_no_entry_reads_back
     assert_inserted(cat, new, entry, paper)
     two = replace(paper, authors=("Ada Q. Lovelace", "Bob Zed"))
     assert write(cat, cat.sections[-1], two)[0].text.strip().startswith("* Lovelace et al. ")
+
+
+_ZEBRA = Paper(arxiv_id="2611.04567", title="Zebra-Net: Quokka Alignment for Wombat Segmentation",
+               authors=("Ada Q. Lovelace", "Bob Zed"), published=datetime(2026, 11, 10, tzinfo=UTC),
+               abstract="We align quokkas. Code: https://github.com/zoo/zebra-net.")
+
+
+def test_an_item_of_two_paragraphs_is_written_whole_without_another_papers_badges() -> None:
+    # `- **Title,** NeurIPS 2022 (arXiv:2205.13535). ![](…/badge/AdaptFormer-blue)
+    # ![](…/badge/Action_Recognition-green)⏎⏎  *A, B.* [[Paper](…)][[Code](…)]`: the badges
+    # name the exemplar and tag its task, which the bot cannot know for a new paper.
+    cat = parsed(TWO_PARAGRAPHS)
+    adapter = cat.section("Adapter")
+    assert adapter is not None
+    accepted = replace(_ZEBRA, comment="Accepted to CVPR 2026")
+    entry, new = write(cat, adapter, accepted)
+    assert entry.text.strip("\n") == (
+        "- **Zebra-Net: Quokka Alignment for Wombat Segmentation,** CVPR 2026 "
+        "(arXiv:2611.04567).  \n\n  *Ada Q. Lovelace, Bob Zed.* "
+        "[[Paper](https://arxiv.org/abs/2611.04567)][[Code](https://github.com/zoo/zebra-net)]")
+    assert_inserted(cat, new, entry, accepted)
+    added = next(e for e in new.entries if "2611.04567" in e.arxiv_ids)
+    assert added.authors == ("Ada Q. Lovelace", "Bob Zed")
+
+
+def test_a_numbered_list_of_one_number_credits_authors_and_venue_in_a_second_paragraph() -> None:
+    # Every item of atfortes' list is `1.`, its authors and venue a paragraph below the title:
+    # `⏎⏎    *A, B.* ICML'25`, `Preprint'25` for a preprint.
+    cat = parsed(SAME_LEVEL_YEARS)
+    one_item = cat.sections[3]  # `### 2024` under the first topic: one entry, numbered `1.`
+    assert len(one_item.entries) == 1
+    preprint, _ = write(cat, one_item, _ZEBRA)
+    assert preprint.text.strip("\n") == (
+        "1. **[Zebra-Net: Quokka Alignment for Wombat Segmentation]"
+        "(https://arxiv.org/abs/2611.04567)** [[code](https://github.com/zoo/zebra-net)]"
+        "\n\n    *Ada Q. Lovelace, Bob Zed.* Preprint'26")
+    accepted = replace(_ZEBRA, comment="Accepted to CVPR 2026")
+    entry, new = write(cat, one_item, accepted)
+    assert entry.text.rstrip().endswith("*Ada Q. Lovelace, Bob Zed.* CVPR'26")
+    assert_inserted(cat, new, entry, accepted)
 
 
 def test_a_compact_table_writes_its_month_authors_and_none_for_missing_code() -> None:

@@ -26,6 +26,19 @@ def slots(template: Template) -> list[tuple[str, str]]:
     return [(s.kind, s.form) for s in template.slots]
 
 
+def test_an_arxiv_id_ending_a_sentence_is_the_paper_slot() -> None:
+    # Before, `arXiv:2203.17274.` read as the venue arXiv and a month `2203`, leaving the
+    # exemplar's `.17274` in the text for a new paper's month to join.
+    entry = catalog.parse("- **Exploring Visual Prompts for Adapting Models,** "
+                          "arXiv:2203.17274. ![](https://img.shields.io/badge/x-green)\n\n"
+                          "  *Hyojin Bahng, Phillip Isola.* "
+                          "[[Paper](https://arxiv.org/abs/2203.17274)]\n").entries[0]
+    template = abstract(entry)
+    assert template is not None
+    assert Slot("paper", "arXiv:{id}", original="arXiv:2203.17274") in template.parts
+    assert not any(isinstance(p, Slot) and p.kind == "date" for p in template.parts)
+
+
 def test_a_venue_tag_title_and_links_become_slots() -> None:
     raw = ("* [**CVPR'26**] VideoSeek: Long-Horizon Video Agent with Tool-Guided Seeking "
            "[[Paper](https://arxiv.org/pdf/2603.20185)] [[Code](https://github.com/jylins/videoseek)]")

@@ -111,7 +111,8 @@ def _next_item_number(catalog: Catalog, section: Section, placed: int) -> int | 
     if not section.entries:
         return None
     tail = _numbered_tail(catalog, section.entries[-1])[1]
-    return tail[-1] + 1 + placed if tail else next_number(section.entries, placed)
+    return tail[-1] + 1 + placed if tail else next_number(section.entries, placed,
+                                                           catalog.entries)
 
 
 def _numbered_tail(catalog: Catalog, last: Entry) -> tuple[int, tuple[int, ...]]:
@@ -265,8 +266,8 @@ def _numbered(style: EntryStyle, catalog: Catalog, name: str, placed: int) -> En
         return style
     unit = outline.find(catalog, name)
     number = _next_item_number(catalog, unit, placed) if unit is not None else None
-    if number is None:
-        number = 1 + placed
+    if number is None:  # a heading the run opens: `1.`, on from the run's others there
+        number = 1 if next_number((), placed, catalog.entries) == 1 else 1 + placed
     if number == templates.next_number:
         return style
     return replace(style, templates=replace(templates, next_number=number))

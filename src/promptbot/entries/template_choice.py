@@ -110,7 +110,7 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
             [t for t, _ in pool], weights), entries, catalog.entries), weights),
         weights=weights,
         context=context,
-        next_number=next_number(entries),
+        next_number=next_number(entries, listed=catalog.entries),
         blank_between=spacing.kept_apart(catalog, entries),
         placeholders=_column_marks(entries, catalog.entries, rows),
         column_values=html_row_template.column_values(ends(entries)) if rows else (),
@@ -182,19 +182,30 @@ def _column_marks(entries: Sequence[Entry], every: Sequence[Entry], rows: bool) 
 
 _SAMPLE = 120  # entries of the whole list read to tell its markup words from its values
 _CONSTANT_SHARE = 0.4
+_CONSTANT_TARGET_SHARE = 0.6
 _WORD_RUN = re.compile(r"[^\W\d_]+(?:[ ,.&'’\-]+[^\W\d_]+)*|(?<![\w\"=#%.])\d+(?![\w\"%])")
 _IN_TAG = re.compile(r"<[^<>]*$")
+_LINK_TARGET = re.compile(r"\]\(([^()\s]+)\)")
 
 
 def constant_words(templates: Sequence[Template]) -> frozenset[str]:
     """Words the list writes around its values (`Paper`, `Code`, `Star`), not values: found in
-    the literal text of at least a fifth of the entries."""
+    the literal text of 40% of the entries at least; and link destinations (as `](url)`) on
+    60% of them."""
     counts: Counter[str] = Counter()
+    targets: Counter[str] = Counter()
     for template in templates:
-        counts.update({w.casefold() for part in template.parts if isinstance(part, str)
-                       for w in WORD.findall(part)})
+        literal = [part for part in template.parts if isinstance(part, str)]
+        counts.update({w.casefold() for part in literal for w in WORD.findall(part)})
+        # Whole link destinations too: a badge (nearly) every entry shows
+        # (`badge/arXiv-b31b1b.svg`) is the list's; one that differs between entries
+        # (`badge/CoOp-blue`, a task tag `badge/Image_Classification-green` on 42% of them) is
+        # a value, however common its words.
+        targets.update({f"]({url})" for part in literal for url in _LINK_TARGET.findall(part)})
     least = max(2.0, _CONSTANT_SHARE * len(templates))
-    return frozenset(w for w, c in counts.items() if c >= least) | PLACEHOLDERS
+    most = max(2.0, _CONSTANT_TARGET_SHARE * len(templates))
+    return frozenset([*(w for w, c in counts.items() if c >= least),
+                      *(t for t, c in targets.items() if c >= most)]) | PLACEHOLDERS
 
 
 def seal(template: Template, constant: frozenset[str]) -> Template:
@@ -211,6 +222,9 @@ def seal(template: Template, constant: frozenset[str]) -> Template:
             if match.start() < at:
                 continue  # inside a link's destination already made a slot
             words = {w.casefold() for w in WORD.findall(match.group())}
+            target = _destination(part, match.start())
+            if target is not None and f"]({part[target[0]:target[1]]})" not in constant:
+                words = {""}  # a destination that differs between entries is a value
             if (words <= constant and not match.group().isdigit()) or _in_tag(
                     part, match.start(), in_tag) or _in_label(part, match.start(), match.end(),
                                                               constant):
@@ -312,14 +326,23 @@ def _table_context(catalog: Catalog, entry: Entry) -> str:
     return ""
 
 
-def next_number(entries: Sequence[Entry], placed: int = 0) -> int | None:
+def next_number(entries: Sequence[Entry], placed: int = 0,
+                listed: Sequence[Entry] = ()) -> int | None:
     """The number of a new item after `entries` and `placed` new ones before it: the next one,
     or the list's only number where it writes every item `1.` (the renderer counts; a `2.` on
-    top could not even start the list there); None if its items have no numbers."""
-    numbers = [int(m.group(1)) for e in entries if (m := _NUMBER.match(e.raw))]
+    top could not even start the list there); None if its items have no numbers. A list of
+    one item cannot tell: the whole list's items (`listed`) do."""
+    numbers = _numbers(entries)
+    whole = _numbers(listed) if len(numbers) < 2 else []
     if len(numbers) >= 2 and len(set(numbers)) == 1:
         return numbers[0]
+    if len(whole) >= 3 and len(set(whole)) == 1:
+        return whole[0]
     return max(numbers) + 1 + placed if numbers else None
+
+
+def _numbers(entries: Sequence[Entry]) -> list[int]:
+    return [int(m.group(1)) for e in entries if (m := _NUMBER.match(e.raw))]
 
 
 def fillable(template: Template, values: Values) -> int:

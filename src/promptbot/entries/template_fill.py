@@ -163,8 +163,8 @@ def repo_of(url: str | None) -> str | None:
 
 
 def _venue(slot: Slot, v: Values) -> str:
-    if v.venue_is_arxiv and slot.original.lower() == "arxiv":
-        return slot.original  # the exemplar's own spelling: `ARXIV`, `Arxiv`
+    if v.venue_is_arxiv and slot.original.lower() in ("arxiv", "preprint"):
+        return slot.original  # the exemplar's own word and spelling: `ARXIV`, `Preprint`
     return _text(v.venue, slot)
 
 

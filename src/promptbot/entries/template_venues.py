@@ -23,8 +23,10 @@ def venue_spans(text: str, spans: list[Span]) -> Iterator[Span]:
         word = match.group(1)
         if not free(spans, match.start(), match.end()) or text[:match.start()].endswith("!["):
             continue
-        # An acronym right before a date is a venue the table may not know: `[**HPCA'23**]`.
-        before_date = any(0 <= d - match.end() <= 2 for d in dated) and _acronym(word)
+        # An acronym right before a date is a venue the table may not know: `[**HPCA'23**]`;
+        # `Preprint'25` is where the list's published papers say `ICML'25`.
+        at_date = any(0 <= d - match.end() <= 2 for d in dated)
+        before_date = at_date and (_acronym(word) or word.lower() == "preprint")
         if word.lower() == "arxiv" or _is_venue(word) or before_date:
             start = _venue_start(text, match.start(), spans)
             yield start, match.end(), Slot("venue", original=text[start:match.end()])

@@ -286,7 +286,8 @@ def _free_spans(text: str, spans: list[Span], pattern: re.Pattern[str],
 
 
 # The paper named by its arXiv id in the text, not by a link: `arXiv:2207.04858, 2022.`
-_ARXIV_ID_TEXT = re.compile(r"(?i)(?<![\w/.])(arxiv:\s?)(\d{4}\.\d{4,5})(?:v\d+)?(?![\w.])")
+# A full stop after it ends the sentence (`arXiv:2203.17274. ![](…)`).
+_ARXIV_ID_TEXT = re.compile(r"(?i)(?<![\w/.])(arxiv:\s?)(\d{4}\.\d{4,5})(?:v\d+)?(?!\w|\.\w)")
 
 
 def _arxiv_id_spans(text: str, spans: list[Span], ids: tuple[str, ...]) -> Iterator[Span]:
