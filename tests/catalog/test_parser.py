@@ -310,6 +310,37 @@ def test_numbered_items_whose_second_paragraph_credits_the_authors_and_venue() -
     assert (second.venue, second.year) == ("ICML", 2025)
 
 
+def _chatbot_item(n: int, title: str) -> str:
+    # zjr2000/Awesome-Multimodal-Chatbot: the paper's link in a second paragraph that starts
+    # with inline code of three backticks (no code fence: a backtick follows on the line).
+    return (f"- **{title}** [![Star](https://img.shields.io/github/stars/lab/m{n}.svg?style="
+            f"social&label=Star)](https://github.com/lab/m{n})\n  \n  ```arXiv 2023/0{n}``` "
+            f"[[paper]](https://arxiv.org/abs/230{n}.0800{n}) [[code]](https://github.com/lab/m{n})"
+            "\n\n\n")
+
+
+def test_a_second_paragraph_opening_with_inline_code_is_the_items_and_no_code_fence() -> None:
+    text = "## Multimodal Instruction Tuning\n\n" + "".join(
+        _chatbot_item(n, t) for n, t in enumerate(
+            ("Visual Instruction Tuning for Large Language Models",
+             "MiniGPT-4: Enhancing Vision-Language Understanding",
+             "Otter: A Multi-Modal Model with In-Context Instruction Tuning"), 1))
+    result = catalog.parse(text)
+    assert [e.arxiv_ids for e in result.entries] == [("2301.08001",), ("2302.08002",),
+                                                     ("2303.08003",)]
+    first = result.entries[0]
+    assert first.title == "Visual Instruction Tuning for Large Language Models"
+    assert (first.line, first.end_line) == (3, 5)
+    fenced = catalog.parse("## Code\n\n```\n- [A paper](https://arxiv.org/abs/2301.08001)\n```\n")
+    assert not fenced.entries
+
+
+def test_one_item_of_two_paragraphs_alone_is_one_entry() -> None:
+    # As the render check reads a new entry back: alone, with no other items to go by.
+    result = catalog.parse(_chatbot_item(4, "Zebra-Net: Quokka Alignment for Wombat Segmentation"))
+    assert [e.arxiv_ids for e in result.entries] == [("2304.08004",)]
+
+
 def test_notes_under_a_few_items_are_no_part_of_their_entries() -> None:
     items = [f"- [Prompt paper {n}](https://arxiv.org/abs/2401.0000{n}), CVPR 2024.\n\n"
              for n in range(1, 5)]
@@ -620,7 +651,9 @@ def test_an_item_ends_before_a_nested_entry_or_a_heading(nested: str) -> None:
     text = ("# List\n- [A Paper About Things](https://arxiv.org/abs/2101.00001)\n\n"
             f"  Its note.\n\n{nested}\n  More.\n")
     first = catalog.parse(text).entries[0]
-    assert first.item_end_line == 4  # `  Its note.`
+    # `  Its note.`: the item's end, where a new entry would go (an entry alone with a second
+    # paragraph holds it, as one written by the bot is read back)
+    assert first.after_line == 4
 
 
 def test_a_mistyped_link_of_the_entry_keeps_the_lines_after_it_in_the_entry() -> None:

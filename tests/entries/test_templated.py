@@ -172,6 +172,30 @@ def test_a_numbered_list_of_one_number_credits_authors_and_venue_in_a_second_par
     assert_inserted(cat, new, entry, accepted)
 
 
+def test_an_item_whose_link_is_in_its_second_paragraph_is_written_and_read_back_so() -> None:
+    # zjr2000/Awesome-Multimodal-Chatbot: before, the written entry alone did not read back
+    # with its arXiv id (its second paragraph was no part of it) and every look failed the
+    # check: the simplest safe form `- [Title](…)` was written instead.
+    def item(n: int, title: str) -> str:
+        return (f"- **{title}** [![Star](https://img.shields.io/github/stars/lab/m{n}.svg?style="
+                f"social&label=Star)](https://github.com/lab/m{n})\n  \n  ```arXiv 2023/0{n}``` "
+                f"[[paper]](https://arxiv.org/abs/230{n}.0800{n}) "
+                f"[[code]](https://github.com/lab/m{n})\n\n\n")
+
+    cat = catalog.parse("## Multimodal Instruction Tuning\n\n" + "".join(item(n, t) for n, t in (
+        (1, "Visual Instruction Tuning for Large Language Models"),
+        (2, "MiniGPT-4: Enhancing Vision-Language Understanding"),
+        (3, "Otter: A Multi-Modal Model with In-Context Instruction Tuning"))))
+    entry, new = write(cat, cat.sections[0], _ZEBRA)
+    assert entry.fallback == ""
+    assert entry.text.strip("\n") == (
+        "- **Zebra-Net: Quokka Alignment for Wombat Segmentation** [![Star](https://img.shields.io"
+        "/github/stars/zoo/zebra-net.svg?style=social&label=Star)](https://github.com/zoo/zebra-net)"
+        "\n  \n  ```arXiv 2026/11``` [[paper]](https://arxiv.org/abs/2611.04567) "
+        "[[code]](https://github.com/zoo/zebra-net)")
+    assert_inserted(cat, new, entry, _ZEBRA)
+
+
 def test_a_compact_table_writes_its_month_authors_and_none_for_missing_code() -> None:
     row = next(r for r in ROWS if r["arxiv_id"] == "2512.04520")
     cat = parsed(str(row["catalog"]))

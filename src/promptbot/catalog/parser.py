@@ -22,8 +22,10 @@ __all__ = ["parse", "split_lines"]
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 _SETEXT = re.compile(r"^ {0,3}(=+|-{2,})[ \t]*$")
 _BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+")
+# A line of three backticks opens a code fence only where no backtick follows on it (CommonMark):
+# "```arXiv 2023/04``` [[paper]](…)" is inline code in a paragraph.
 _BLOCK_START = re.compile(
-    r"^[ \t]*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|#|>|\||<|`{3}|~{3}|\*\*.*\*\*[ \t]*$)"
+    r"^[ \t]*(?:[-*+][ \t]|\d{1,3}[.)][ \t]|#|>|\||<|`{3,}(?![^`]*`)|~{3}|\*\*.*\*\*[ \t]*$)"
 )
 _HR = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
@@ -194,13 +196,16 @@ def _join_item_paragraphs(bodies: list[str], lines: tuple[str, ...], scan: _Scan
     entry: its fields, and the shape a new entry is written in. Where only some items go on
     (a maintainer's notes under a few papers), the entries stay their first paragraph."""
     bullets = sum(1 for e in scan.entries if e.kind == "bullet")
-    if len(scan.continued) < 2 or 2 * len(scan.continued) < bullets:
+    # One entry alone (the render check reads a new one back so) goes on as its list's do.
+    if not scan.continued or 2 * len(scan.continued) < bullets:
         return
     starts = {i + 1 for i in scan.continued}
     kept = [e for e in scan.entries if e.line not in starts]
+    read = {e.line for e in scan.entries} & starts  # an unparsed item stays reported once
     scan.entries = []
     for i, (own, more) in scan.continued.items():
-        _add_bullet(bodies, lines, scan, i, more, paragraphs=own + 1)
+        if i + 1 in read:
+            _add_bullet(bodies, lines, scan, i, more, paragraphs=own + 1)
     scan.entries = sorted([*kept, *scan.entries], key=lambda e: e.line)
 
 
