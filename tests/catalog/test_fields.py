@@ -379,3 +379,25 @@ def test_a_title_before_a_bar_and_a_code_labelled_link() -> None:
         ("Towards Open Vocabulary Learning: A Survey", ("2306.15880",)),
         ("A Survey on Open-Vocabulary Detection and Segmentation: Past, Present, and Future",
          ("2307.09220",))]
+
+
+# Event-AHU/Mamba_State_Space_Model_Paper_List writes a title line, an authors line and a line
+# per link; danelpeng's list a title line and an affiliation line.
+_THREE_LINES = ("* **Physics-Driven Autoregressive State Space Models for Medical Image "
+                "Reconstruction**,\n  Bilal Kabas, Fuat Arslan, Valiyeh A. Nezhad, Tolga Çukur\n"
+                "  [[Paper](https://arxiv.org/abs/2412.09331)]\n"
+                "  [[GitHub](https://github.com/icon-lab/MambaRoll)]\n")
+
+
+@pytest.mark.parametrize(("second", "authors"), [
+    ("Bilal Kabas, Fuat Arslan, Valiyeh A. Nezhad, Tolga Çukur",
+     ("Bilal Kabas", "Fuat Arslan", "Valiyeh A. Nezhad", "Tolga Çukur")),
+    ("Peking University, Microsoft Research", ()),
+    ("Wuhan University", ()),
+])
+def test_a_line_of_names_under_the_title_is_the_authors_an_affiliation_line_is_not(
+        second: str, authors: tuple[str, ...]) -> None:
+    text = _THREE_LINES.replace("Bilal Kabas, Fuat Arslan, Valiyeh A. Nezhad, Tolga Çukur",
+                                second)
+    entry = catalog.parse(text).entries[0]
+    assert entry.title.startswith("Physics-Driven Autoregressive") and entry.authors == authors

@@ -196,6 +196,28 @@ def test_an_item_whose_link_is_in_its_second_paragraph_is_written_and_read_back_
     assert_inserted(cat, new, entry, _ZEBRA)
 
 
+def test_a_line_of_authors_under_the_title_is_written_with_the_papers_authors() -> None:
+    # Event-AHU/Mamba_State_Space_Model_Paper_List: before, the exemplar's authors line was no
+    # slot the paper's authors fill; sealed as an affiliation, it was dropped or given one.
+    def item(n: int, title: str, authors: str) -> str:
+        return (f"* **{title}**,\n  {authors}\n  [[Paper](https://arxiv.org/abs/2408.1061{n})] "
+                "\n\n")
+
+    cat = catalog.parse("## Year 2024 \n\n" + "".join((
+        item(1, "OMEGA: Efficient Occlusion-Aware Navigation via State Space Model",
+             "Junming Wang, Dong Huang, Xiuxian Guan"),
+        item(2, "OccRWKV: Rethinking Efficient 3D Semantic Occupancy Prediction",
+             "Junming Wang, Wei Yin, Xiaoxiao Long"),
+        item(3, "Physics-Driven Autoregressive State Space Models for Reconstruction",
+             "Bilal Kabas, Fuat Arslan, Tolga Çukur"))))
+    published = replace(_ZEBRA, abstract="", affiliations=("Wombat University",))
+    entry, new = write(cat, cat.sections[0], published)
+    assert entry.text.strip("\n") == (
+        "* **Zebra-Net: Quokka Alignment for Wombat Segmentation**,\n  Ada Q. Lovelace, Bob Zed"
+        "\n  [[Paper](https://arxiv.org/abs/2611.04567)]")
+    assert_inserted(cat, new, entry, published)
+
+
 def test_a_compact_table_writes_its_month_authors_and_none_for_missing_code() -> None:
     row = next(r for r in ROWS if r["arxiv_id"] == "2512.04520")
     cat = parsed(str(row["catalog"]))

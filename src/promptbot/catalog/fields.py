@@ -309,6 +309,29 @@ _EMPHASISED_END = re.compile(r"[*_]+([^*_]+)[*_]+\s*[.,;]?\s*$")
 _EMPHASISED_START = re.compile(r"^([*_]{1,2})([^*_]+)\1\s*[.,;]?\s*(.*)$")
 
 
+def with_author_line(fields: Fields, lines: list[str]) -> Fields:
+    """The fields with the authors of a line of the entry below its first that names two
+    authors or more and nothing else but links (`  Bilal Kabas, Fuat Arslan, Tolga Çukur`
+    between a title line and a links line), where the entry credits no authors yet."""
+    if fields.authors:
+        return fields
+    for line in lines:
+        text = line
+        for start, end, _, _ in reversed(find_links(line)):
+            text = text[:start] + text[end:]
+        names = author_names(_TRAILER_MARKS.sub("", text.strip()))
+        if len(names) >= 2 and not _ORGANISATIONS.search(text):
+            return replace(fields, authors=names)
+    return fields
+
+
+# Words of an affiliation line, whose pieces read as names too (`Peking University, Microsoft
+# Research`): such a line is no author list.
+_ORGANISATIONS = re.compile(r"(?i)\b(?:universit\w*|univ\.|institut\w*|laborator\w*|labs?|"
+                            r"research|academy|college|school|inc|corporation|company|"
+                            r"technolog\w*|hospital|department|cent(?:er|re)|group)\b")
+
+
 def with_details(fields: Fields, details: list[str]) -> Fields:
     """The fields with what the entry's nested lines add: `A, B, and C. *CVPR 2016*` or `*A, B,
     C.* ICML'25` gives the authors, and, like a line `[ICCV2021] https://…`, the venue and

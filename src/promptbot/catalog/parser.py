@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from promptbot.catalog.fields import Fields, bullet_fields, with_details
+from promptbot.catalog.fields import Fields, bullet_fields, with_author_line, with_details
 from promptbot.catalog.html_rows import html_table_starts, table_rows
 from promptbot.catalog.index import find_arxiv_ids
 from promptbot.catalog.links import find_links, is_resource_link
@@ -354,6 +354,8 @@ def _add_bullet(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int, 
     fields = None if orphan else bullet_fields(text)
     if fields is not None and details:
         fields = with_details(fields, details)
+    if fields is not None and own:
+        fields = with_author_line(fields, own)
     _add(scan, lines, i, end, "bullet", fields)
 
 
