@@ -37,6 +37,23 @@ def test_unbalanced_brackets_and_stray_emphasis_are_problems() -> None:
     assert "stray emphasis or code marks in the rendered entry" in problems(stray)
 
 
+def test_a_link_whose_label_is_gone_is_a_problem_unless_the_exemplar_writes_one() -> None:
+    # Xnhyacinth/Awesome-LLM-Long-Context-Modeling: an exemplar of two papers under one date
+    # wrote the new paper, then `  - [: ](…)` for the second, its name and title gone.
+    entry = ("- [A Title](https://arxiv.org/abs/2501.00001)\n"
+             "  - [: ](https://arxiv.org/abs/2501.00001)")
+    assert "a link that says nothing (its label is gone)" in problems(entry)
+    badge = ("- [A Title](https://arxiv.org/abs/2501.00001) "
+             "[![Star](https://img.shields.io/github/stars/o/r.svg)](https://github.com/o/r)")
+    assert problems(badge, arxiv_id="2501.00001", title="A Title") == []
+    arrow = "- [A Title](https://arxiv.org/abs/2501.00001) [→](https://github.com/o/r)"
+    assert problems(arrow, arxiv_id="2501.00001", title="A Title") == []
+    dash = "- [A Title](https://arxiv.org/abs/2501.00001) [-](https://github.com/o/r)"
+    assert problems(dash, arxiv_id="2501.00001", title="A Title", exemplar=(
+        "- [B Title](https://arxiv.org/abs/2501.00002) [-](https://github.com/o/s)",
+        "B Title")) == []
+
+
 def test_a_title_may_show_its_own_brackets() -> None:
     entry = "* A &#91;draft&#93; title [Paper](https://arxiv.org/abs/2501.00001)"
     _, text = render(entry)

@@ -240,6 +240,22 @@ def test_a_badge_on_every_entry_is_markup_one_that_differs_is_a_value() -> None:
         in sealed.parts
 
 
+def test_a_short_name_of_letters_and_digits_is_a_value_never_copied() -> None:
+    # Hannibal046/Awesome-LLM's milestone table: `| 2021-10 | T0 | … |` wrote `T0` into the
+    # row of a paper with no name (`T` is no word of two letters, `0` no number alone).
+    rows = ["| 2021-10 | T0 | [Multitask Prompted Training Enables Zero-Shot Task "
+            "Generalization](https://arxiv.org/abs/2110.08207) |",
+            "| 2021-12 | GLaM | [Efficient Scaling of Language Models with Mixture-of-Experts]"
+            "(https://arxiv.org/abs/2112.06905) |",
+            "| 2021-12 | Gopher | [Scaling Language Models: Methods, Analysis & Insights]"
+            "(https://arxiv.org/abs/2112.11446) |"]
+    header = "| Date | keywords | Paper |\n|---|---|---|\n"
+    templates = [abstract(catalog.parse(header + r + "\n").entries[0]) for r in rows]
+    found = [t for t in templates if t is not None]
+    sealed = seal(found[0], constant_words(found))
+    assert "T0" not in "".join(p for p in sealed.parts if isinstance(p, str))
+
+
 def test_an_exemplar_that_is_no_arxiv_paper_is_passed_over() -> None:
     # BradyFU/Awesome-Multimodal-Large-Language-Models: the newest rows on top are model cards
     # and blog posts whose second column names a company, not a venue.

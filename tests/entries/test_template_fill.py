@@ -262,6 +262,10 @@ def with_other(template: Template, words: str) -> Template:
     # MrNeRF/awesome-3D-gaussian-splatting: no dash left when the description goes.
     ("- [3DGS Tutorial](https://arxiv.org/abs/2501.00001) - Tutorial from the authors",
      "Tutorial from the authors", "- [Token Merging at Scale](https://arxiv.org/abs/2604.01234)"),
+    # Hannibal046/Awesome-LLM: the full stop that ended the description goes too, not `-.`.
+    ("- [OpenAI Tutorial](https://arxiv.org/abs/2501.00001) - A tutorial from the authors.",
+     "A tutorial from the authors",
+     "- [Token Merging at Scale](https://arxiv.org/abs/2604.01234)"),
     # wyzjack/Awesome-3D-AnomalyDetection: without a name, no ` | ` before the title.
     ("**[MVTec 3D-AD]** | The MVTec 3D-AD Dataset | **VISAPP' 22** | [[pdf]](https://arxiv.org/"
      "pdf/2112.09045.pdf)", "MVTec 3D-AD", "Token Merging at Scale | **arXiv' 26** | [[pdf]]("

@@ -17,6 +17,7 @@ from cmarkgfm import _cmark, cmark
 from cmarkgfm.cmark import Options
 
 from promptbot.catalog import normalize_title, parse
+from promptbot.catalog.links import find_links
 from promptbot.models import Entry
 
 _OPTIONS = Options.CMARK_OPT_UNSAFE  # keep the list's raw HTML: it is part of the structure
@@ -162,6 +163,8 @@ def problems(entry: str, *, context: str = "", shown: tuple[str, ...] = (),
         found.append("stray emphasis or code marks in the rendered entry")
     if allowed and tags not in allowed:
         found.append("an element structure none of the section's entries has")
+    if _wordless_link(entry, exemplar[0] if exemplar else ""):
+        found.append("a link that says nothing (its label is gone)")
     back = _entries(entry, context)
     found.extend(_read_back(back, arxiv_id, title))
     if exemplar is not None and not found and _kind(exemplar[0], context) not in (
@@ -170,6 +173,24 @@ def problems(entry: str, *, context: str = "", shown: tuple[str, ...] = (),
         # reads back as a paragraph, which the list around it would not read as an entry.
         found.append("the entry reads back as another kind of entry than its exemplar")
     return found
+
+
+_SAYS_NOTHING = " \t:;,.-–—|/"
+
+
+def _wordless_link(entry: str, exemplar: str) -> bool:
+    """Whether the entry links from a label of nothing but punctuation (`[: ](…)`, the name and
+    title of an exemplar's second paper gone) where its exemplar writes no such label; a badge
+    (`[![Star](…)](…)`) is a label."""
+    for start, _, label, _ in find_links(entry):
+        # A badge's link (`[![Star](…)](…)`, read from its destination on) has an image for
+        # a label.
+        if not entry.startswith("[", start) or entry.startswith("[![", start) \
+                or label.strip(_SAYS_NOTHING):
+            continue
+        if f"[{label}](" not in exemplar:
+            return True
+    return False
 
 
 def _entries(entry: str, context: str) -> tuple[Entry, ...]:

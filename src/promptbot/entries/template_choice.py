@@ -183,7 +183,12 @@ def _column_marks(entries: Sequence[Entry], every: Sequence[Entry], rows: bool) 
 _SAMPLE = 120  # entries of the whole list read to tell its markup words from its values
 _CONSTANT_SHARE = 0.4
 _CONSTANT_TARGET_SHARE = 0.6
-_WORD_RUN = re.compile(r"[^\W\d_]+(?:[ ,.&'’\-]+[^\W\d_]+)*|(?<![\w\"=#%.])\d+(?![\w\"%])")
+# A short name of letters and digits (`T0`, `T5`, `GPT4`) has no word of two letters to be
+# constant by: it is a value unless the list writes it as often as its markup words.
+_CODED = r"(?<![\w\"=#%./\-])[^\W\d_]{1,3}\d+(?![\w\"%])"
+_WORD_RUN = re.compile(
+    _CODED + r"|[^\W\d_]+(?:[ ,.&'’\-]+[^\W\d_]+)*|(?<![\w\"=#%.])\d+(?![\w\"%])")
+_CODED_WORD = re.compile(_CODED)
 _IN_TAG = re.compile(r"<[^<>]*$")
 _LINK_TARGET = re.compile(r"\]\(([^()\s]+)\)")
 
@@ -196,7 +201,8 @@ def constant_words(templates: Sequence[Template]) -> frozenset[str]:
     targets: Counter[str] = Counter()
     for template in templates:
         literal = [part for part in template.parts if isinstance(part, str)]
-        counts.update({w.casefold() for part in literal for w in WORD.findall(part)})
+        counts.update({w.casefold() for part in literal for w in (
+            *WORD.findall(part), *_CODED_WORD.findall(part))})
         # Whole link destinations too: a badge (nearly) every entry shows
         # (`badge/arXiv-b31b1b.svg`) is the list's; one that differs between entries
         # (`badge/CoOp-blue`, a task tag `badge/Image_Classification-green` on 42% of them) is
@@ -221,7 +227,9 @@ def seal(template: Template, constant: frozenset[str]) -> Template:
         for match in _WORD_RUN.finditer(part):
             if match.start() < at:
                 continue  # inside a link's destination already made a slot
-            words = {w.casefold() for w in WORD.findall(match.group())}
+            coded = _CODED_WORD.fullmatch(match.group())
+            words = {match.group().casefold()} if coded else {
+                w.casefold() for w in WORD.findall(match.group())}
             target = _destination(part, match.start())
             if target is not None and f"]({part[target[0]:target[1]]})" not in constant:
                 words = {""}  # a destination that differs between entries is a value

@@ -314,9 +314,13 @@ def _remove(text: str, start: int, end: int) -> str:
     if _LABEL_ONLY.match(rest) and line_start > 0:
         return text[:line_start - 1] + text[line_end:]  # a line of its own: drop the line
     before, after = text[:start], text[end:]
-    if not after.split("\n", 1)[0].strip():
-        # `- [Title](…) - {description}` without the description: no dash left dangling
-        before = before[:line_start] + _DANGLING_DASH.sub("", before[line_start:])
+    line_after = after.split("\n", 1)[0]
+    if not line_after.strip(" \t.,;"):
+        # `- [Title](…) - {description}.` without the description: no dash left dangling, nor
+        # the full stop that ended the description (`- [Title](…) -.`)
+        trimmed = _DANGLING_DASH.sub("", before[line_start:])
+        if trimmed != before[line_start:]:
+            before, after = before[:line_start] + trimmed, after[len(line_after):]
     if not before[line_start:].strip() and after.lstrip(" ").startswith("| "):
         after = after.lstrip(" ")[2:]  # `**[Name]** | Title | …` without a name: `Title | …`
     if after.startswith((":", "：")) and not before[line_start:].strip(" -*+0123456789."):
