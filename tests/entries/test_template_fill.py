@@ -275,6 +275,12 @@ def with_other(template: Template, words: str) -> Template:
      "  * [ECCV2020] https://arxiv.org/abs/2001.00001\n  * Two-stage approach #",
      "Two-stage approach", "* **Token Merging at Scale**\n  * [arXiv2026] https://arxiv.org/abs/"
      "2604.01234"),
+    # MinghuiChen43/awesome-trustworthy-deep-learning: the maintainers' digest goes with the
+    # HTML that labels it, not leaving `<details><summary>Digest</summary>.</details>`.
+    ("- In-Context Representation Hijacking. [[paper]](https://arxiv.org/abs/2512.03771)\n"
+     "  - <details><summary>Digest</summary> This paper studies hijacking.</details>",
+     "This paper studies hijacking",
+     "- Token Merging at Scale. [[paper]](https://arxiv.org/abs/2604.01234)"),
 ])
 def test_what_a_dropped_value_leaves_goes_with_it(raw: str, words: str, written: str) -> None:
     assert fill(with_other(template_of(raw), words), values()).text == written

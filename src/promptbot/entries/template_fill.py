@@ -266,6 +266,10 @@ _HTML_GONE = re.compile(r"<a\b[^>]*\x00[^>]*>.*?</a>|<img\b[^>]*\x00[^>]*>", re.
 # What is left of a line once its only value is gone: nothing, a `- Code: ` label, or marks
 # (`  * #` of a note `  * Two-stage approach, relation #`).
 _LABEL_ONLY = re.compile(r"^\s*(?:[-*+]\s+)?(?:[\w .]{1,20}[:：])?[\s#*_.,;:|/\-–—]*$")
+# `  - <details><summary>Digest</summary> {digest}</details>`: a label in HTML, its text gone
+# (a table cell, `<td>{value}</td>`, is no label: the row keeps its column).
+_TAG = re.compile(r"<[^<>]*>")
+_WRAPPED_LABEL = re.compile(r"^\s*(?:[-*+]\s+)?[\w .]{0,20}[^\W\d_][\w .]{0,20}[\s#*_.,;:|/\-–—]*$")
 _SEPARATORS = (",", ";")
 _DANGLING_DASH = re.compile(r"(?<=\S)[ \t]+[-–—][ \t]*$")
 _CONNECTOR = re.compile(r"(?i)(?<=\s)by[ \t]+$")
@@ -311,7 +315,8 @@ def _remove(text: str, start: int, end: int) -> str:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     rest = text[line_start:start] + text[end:line_end]
-    if _LABEL_ONLY.match(rest) and line_start > 0:
+    wrapped = bool(_TAG.search(rest)) and bool(_WRAPPED_LABEL.match(_TAG.sub("", rest)))
+    if (_LABEL_ONLY.match(rest) or wrapped) and line_start > 0:
         return text[:line_start - 1] + text[line_end:]  # a line of its own: drop the line
     before, after = text[:start], text[end:]
     line_after = after.split("\n", 1)[0]
