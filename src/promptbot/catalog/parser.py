@@ -177,16 +177,15 @@ def _item_paragraphs_end(bodies: list[str], i: int, end: int) -> int:
     item's, never a paragraph of their own."""
     marker = _BULLET.match(bodies[i])
     width = len(marker.group().expandtabs(4)) if marker else 0
-    last, j = end, end + 1
-    while j < len(bodies) and j - end <= 2 * _MAX_CONTINUATION:
+    last = end
+    for j in range(end + 1, min(len(bodies), end + 1 + 2 * _MAX_CONTINUATION)):
         body = bodies[j]
-        if body.strip():
-            if _indent(body.expandtabs(4)) < width or _BLOCK_START.match(body) or _HR.match(body):
-                break
-            last = j
-        elif last == j - 1 and j > end + 1 and not bodies[j - 1].strip():
+        if not body.strip():
+            continue
+        if _indent(body.expandtabs(4)) < width or _BLOCK_START.match(body) or _HR.match(body):
             break
-        j += 1
+        last = j
+    # Lines right under the bullet are its own (`_continuation_end`); a paragraph follows a blank.
     return last if last > end and not bodies[end + 1].strip() else end
 
 

@@ -266,8 +266,8 @@ def _numbered(style: EntryStyle, catalog: Catalog, name: str, placed: int) -> En
         return style
     unit = outline.find(catalog, name)
     number = _next_item_number(catalog, unit, placed) if unit is not None else None
-    if number is None:  # a heading the run opens: `1.`, on from the run's others there
-        number = 1 if next_number((), placed, catalog.entries) == 1 else 1 + placed
+    if number is None:  # a heading the run opens: the list's only number, or on from 1
+        number = next_number((), placed, catalog.entries) or 1 + placed
     if number == templates.next_number:
         return style
     return replace(style, templates=replace(templates, next_number=number))

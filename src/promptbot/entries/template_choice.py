@@ -231,9 +231,9 @@ def seal(template: Template, constant: frozenset[str]) -> Template:
             words = {match.group().casefold()} if coded else {
                 w.casefold() for w in WORD.findall(match.group())}
             target = _destination(part, match.start())
-            if target is not None and f"]({part[target[0]:target[1]]})" not in constant:
-                words = {""}  # a destination that differs between entries is a value
-            if (words <= constant and not match.group().isdigit()) or _in_tag(
+            # A destination that differs between entries is a value, whatever its words.
+            varies = target is not None and f"]({part[target[0]:target[1]]})" not in constant
+            if (not varies and words <= constant and not match.group().isdigit()) or _in_tag(
                     part, match.start(), in_tag) or _in_label(part, match.start(), match.end(),
                                                               constant):
                 continue  # the list's own words, an HTML attribute, a link's label
