@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from catalog_files import MULTIMODAL
 from fakes import FakeSource
 
 from promptbot import cli, runner
@@ -211,6 +212,25 @@ def test_python_dash_m_entry_point(tmp_path: Path) -> None:
                           capture_output=True, text=True, check=False, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert "entries" in done.stdout.lower()
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path: Path) -> None:
+    # `promptbot check | head -3`: the pipe closes before the report (over 8 KB, more than one
+    # buffer) is written.
+    import subprocess
+    import sys
+
+    catalog = tmp_path / "c.md"
+    shutil.copy(ROOT / "tests" / "data" / "catalogs" / MULTIMODAL, catalog)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "promptbot", "check", "--catalog", str(catalog)], cwd=ROOT,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()
+    err = child.stderr.read().decode()
+    child.wait(timeout=120)
+    assert "Traceback" not in err and "BrokenPipeError" not in err, err
+    assert child.returncode == 1
 
 
 @pytest.mark.parametrize("content", ["", "MIT License\n\nCopyright (c) 2023\n", None])
