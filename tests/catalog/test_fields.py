@@ -401,3 +401,24 @@ def test_a_line_of_names_under_the_title_is_the_authors_an_affiliation_line_is_n
                                 second)
     entry = catalog.parse(text).entries[0]
     assert entry.title.startswith("Physics-Driven Autoregressive") and entry.authors == authors
+
+
+@pytest.mark.parametrize(("line", "name", "title", "venue"), [
+    # ChaofanTao/Autoregressive-Models-in-Vision-Survey: before, the venue tag was the name and
+    # the title began `MAGVIT-v2** Language …`.
+    ("**[ICLR, 2024]**  **MAGVIT-v2** Language Model Beats Diffusion -- Tokenizer is Key to "
+     "Visual Generation [Paper](https://arxiv.org/pdf/2310.05737)", "MAGVIT-v2",
+     "Language Model Beats Diffusion -- Tokenizer is Key to Visual Generation", ("ICLR", 2024)),
+    ("**[Arxiv, 2024.09]** **Open-MAGVIT2**: Democratizing Autoregressive Visual Generation "
+     "[Paper](https://arxiv.org/pdf/2409.04410)", "Open-MAGVIT2",
+     "Democratizing Autoregressive Visual Generation", ("Arxiv", 2024)),
+    ("**[ICML, 2018]** **Image Transformer** [Paper](https://arxiv.org/pdf/1802.05751)", None,
+     "Image Transformer", ("ICML", 2018)),
+    ("**[ICML, 2021 oral]** Improved Autoregressive Modeling with Distribution Smoothing "
+     "[Paper](https://arxiv.org/pdf/2103.15089)", None,
+     "Improved Autoregressive Modeling with Distribution Smoothing", ("ICML", 2021)),
+])
+def test_a_bold_venue_tag_then_a_bold_name_before_the_title(
+        line: str, name: str | None, title: str, venue: tuple[str, int]) -> None:
+    entry = catalog.parse(f"    - {line}\n").entries[0]
+    assert (entry.name, entry.title, (entry.venue, entry.year)) == (name, title, venue)

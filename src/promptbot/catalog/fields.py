@@ -199,6 +199,10 @@ def _lead_in(text: str) -> Fields | None:
     (`:fire:[ICML 2021] **Title**`), fields between ` | `, marks (`` `CoOp` [Zhou et al., Proc.
     CVPR 2025] **Title** ``); None for an entry that opens otherwise."""
     untagged = _SHORTCODES.sub("", text, count=1)
+    if (boxed := _BOLD_VENUE_TAG.match(untagged)) and (rest := _bold_name_then_title(
+            untagged[boxed.end():]) or bullet_fields(untagged[boxed.end():])):
+        return replace(rest, venue=rest.venue or boxed.group(1).strip(),
+                       year=rest.year or int(boxed.group(2)))
     special = _tagged(untagged) if untagged.lstrip().startswith("[") else None
     if special is None and text.count(" | ") >= 2:
         special = _separated(text)
@@ -209,6 +213,29 @@ def _lead_in(text: str) -> Fields | None:
                        year=rest.year or marks.year)
     symbols = _symbols_end(text)
     return bullet_fields(text[symbols:]) if symbols else None
+
+
+# `**[ICLR, 2024]**`, `**[Arxiv, 2024.09]**`, `**[ICML, 2021 oral]**` before the title
+# (ChaofanTao's autoregressive-models survey): the venue and its year, no name.
+_BOLD_VENUE_TAG = re.compile(r"\s*\*\*\[([A-Za-z][\w\- ]{0,30}?),\s*((?:19|20)\d\d)(?:\.\d{1,2})?"
+                             r"(?:\s+[A-Za-z][\w ]{0,20})?\]\*\*\s*")
+
+
+def _bold_name_then_title(text: str) -> Fields | None:
+    """`**MAGVIT-v2** Language Model Beats Diffusion [Paper](…)`, `**PixelSNAIL:** An
+    Improved …`: a short bold name, then the title up to the links; None for any other text
+    (a bold title alone, or one an author credit follows: `**Title**, Xu et al.`)."""
+    bold = _BOLD.match(text)
+    if bold is None:
+        return None
+    name = clean(bold.group(1)).rstrip(":： ")
+    found = find_links(text)
+    end = found[0][0] if found and found[0][0] >= bold.end() else len(text)
+    title = clean(text[bold.end():end].strip(" :：-–—,"))
+    if not name or len(name.split()) > _NAME_WORDS or len(title.split()) < 2 \
+            or _names_authors(title):
+        return None
+    return Fields(title, name, None, None, None, _links(found, None))
 
 
 def _symbols_end(text: str) -> int:
