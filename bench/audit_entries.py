@@ -76,8 +76,10 @@ def inserted(cat: Catalog, section: Section, paper: Paper) -> tuple[str, Catalog
     entry = format_entry(paper, editing.section_style(cat, section))
     name = section_names(cat).get(id(section), section.heading)
     after = editing.insertion_point(cat, name)
-    text = editing.insert(cat.render(), [Insertion(paper.arxiv_id, name, after, entry.text)])
-    return entry.text, catalog.parse(text)
+    # Indented as the entry it is written beside, as a run writes it (editing.plan_insertions).
+    written = editing.indented_beside(cat, editing.locate(cat, section), entry.text)
+    text = editing.insert(cat.render(), [Insertion(paper.arxiv_id, name, after, written)])
+    return written, catalog.parse(text)
 
 
 def broken(cat: Catalog, new: Catalog, text: str, paper: Paper) -> bool:

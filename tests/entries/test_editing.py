@@ -155,6 +155,32 @@ def _render_diff(old: str, new: str) -> tuple[list[str], list[str]]:
     return [d[2:] for d in diff if d.startswith("- ")], [d[2:] for d in diff if d.startswith("+ ")]
 
 
+def test_an_item_on_top_takes_the_indentation_of_the_item_below_it() -> None:
+    # ChaofanTao/Autoregressive-Models-in-Vision-Survey indents a section's first item four
+    # spaces, the rest five (GitHub shows them as code, an indented block under the heading's
+    # item). A new item on top written with the exemplars' five spaces opened a list whose
+    # first item took the four-space one as a lazy continuation: that paper's line was gone.
+    def item(n: int, spaces: int) -> str:
+        return (f"{' ' * spaces}- **[Arxiv, 2025.{10 - n:02d}]** Autoregressive Video Generation "
+                f"Number {n} [Paper](https://arxiv.org/abs/25{10 - n:02d}.0000{n})\n")
+
+    # The four-space item links code and a page too: a paper without them is written like the
+    # five-space ones.
+    first = item(1, 4).rstrip("\n") + (" [Code](https://github.com/baaivision/URSA) "
+                                       "[Page](https://bitterdhg.github.io/URSA_page/)\n")
+    text = "#### Video\n   - ##### Text-to-Video Generation\n" + first + "".join(
+        item(n, 5) for n in range(2, 7))
+    cat = catalog.parse(text)
+    new_paper = paper(9, title="Autoregressive Video Generation Beyond Next Frames",
+                      arxiv_id="2511.00009", published=datetime(2025, 11, 3, tzinfo=UTC))
+    inserted = editing.plan_insertions(cat, [Decision(
+        new_paper, Status.PROPOSED, 0.9, section="Text-to-Video Generation")], Config())
+    assert inserted[0].after_line == 2 and inserted[0].text.startswith("    - ")
+    shown = [line.removeprefix("<pre><code>") for line in _html(text) if "Number" in line]
+    after = [line.removeprefix("<pre><code>") for line in _html(editing.insert(text, inserted))]
+    assert len(shown) == 6 and all(line in after for line in shown)
+
+
 @pytest.mark.parametrize(
     ("name", "heading", "unit"),
     [

@@ -13,6 +13,7 @@ from promptbot.catalog import outline, split_lines, subgroups
 from promptbot.config import Config
 from promptbot.entries import spacing
 from promptbot.entries.formatting import FormattedEntry, format_entry, format_with_template
+from promptbot.entries.indenting import indented_as
 from promptbot.entries.style import EntryStyle, infer_style
 from promptbot.entries.table_rows import table_delimiter_line
 from promptbot.entries.template_choice import next_number
@@ -243,6 +244,7 @@ def plan_insertions_noted(
         numbered = _numbered(styles[heading], catalog, spot.name, placed[spot.name])
         if numbered is not styles[heading]:
             entry = _write(decision, numbered, cfg)
+        entry = replace(entry, text=indented_beside(catalog, spot, entry.text))
         placed[spot.name] += 1
         out.append((Insertion(
             arxiv_id=decision.paper.arxiv_id,
@@ -255,6 +257,17 @@ def plan_insertions_noted(
             fallback=entry.fallback,
         ), spot.top))
     return _newest_first_on_top(out), tuple(notes)
+
+
+def indented_beside(catalog: Catalog, spot: Spot, text: str) -> str:
+    """A new item's `text` indented as the bullet entry it is written beside: the one below it
+    on top of a unit, else the one it follows (entries.indenting); as it is under a heading the
+    run opens, or with no bullet there."""
+    unit = outline.find(catalog, spot.name) if spot.heading is None else None
+    entries = [e for e in unit.entries if e.kind == "bullet"] if unit is not None else []
+    beside = next((e for e in entries if e.line > spot.after_line), None) if spot.top else next(
+        (e for e in reversed(entries) if e.line <= spot.after_line), None)
+    return indented_as(text, beside.raw) if beside is not None else text
 
 
 def _numbered(style: EntryStyle, catalog: Catalog, name: str, placed: int) -> EntryStyle:
