@@ -256,6 +256,16 @@ def test_a_short_name_of_letters_and_digits_is_a_value_never_copied() -> None:
     assert "T0" not in "".join(p for p in sealed.parts if isinstance(p, str))
 
 
+def test_a_lists_own_number_of_a_paper_is_a_value_never_copied() -> None:
+    # Event-AHU/Mamba_State_Space_Model_Paper_List numbers its papers per year: `[2022_009]`.
+    rows = [f"* [2022_00{n}] [ECCV-2022] **{t} State Space Models**\n"
+            f"  [[Paper](https://arxiv.org/abs/2204.0169{n})]"
+            for n, t in ((9, "Long Movie Clips with"), (8, "Modeling Images with"),
+                         (7, "Audio Generation with"))]
+    sealed = sealed_among(rows, 0)
+    assert "2022_009" not in "".join(p for p in sealed.parts if isinstance(p, str))
+
+
 def test_an_exemplar_that_is_no_arxiv_paper_is_passed_over() -> None:
     # BradyFU/Awesome-Multimodal-Large-Language-Models: the newest rows on top are model cards
     # and blog posts whose second column names a company, not a venue.

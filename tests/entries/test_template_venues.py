@@ -32,6 +32,15 @@ def test_preprint_right_before_a_date_is_where_a_published_papers_venue_goes() -
     assert found(list(venue_spans("A preprint of 2025", [])), "A preprint of 2025") == []
 
 
+def test_a_venue_joined_to_its_year_by_a_hyphen_is_a_venue() -> None:
+    # Event-AHU/Mamba_State_Space_Model_Paper_List: `[ECCV-2022]`; a paper accepted at CVPR 2026
+    # was written `[-2026]`, its venue dropped as the exemplar's own word.
+    text = "* [ECCV-2022] **Long Movie Clip Classification**"
+    date: Span = (7, 11, Slot("date", "%Y", original="2022"))
+    assert found(list(venue_spans(text, [date])), text) == [("venue", "", "ECCV")]
+    assert found(list(venue_spans("[ACM-MM 2021]", [])), "[ACM-MM 2021]") == []
+
+
 def test_a_venue_glued_to_its_year_is_two_slots_for_the_entrys_own_year_only() -> None:
     # `[Pei et al. CVPR23]` (danieljf24/awesome-video-text-retrieval), `[ECCV2020] https://…`
     # (liudaizong/Awesome-3D-Visual-Grounding)

@@ -183,9 +183,10 @@ def _column_marks(entries: Sequence[Entry], every: Sequence[Entry], rows: bool) 
 _SAMPLE = 120  # entries of the whole list read to tell its markup words from its values
 _CONSTANT_SHARE = 0.4
 _CONSTANT_TARGET_SHARE = 0.6
-# A short name of letters and digits (`T0`, `T5`, `GPT4`) has no word of two letters to be
-# constant by: it is a value unless the list writes it as often as its markup words.
-_CODED = r"(?<![\w\"=#%./\-])[^\W\d_]{1,3}\d+(?![\w\"%])"
+# A short name of letters and digits (`T0`, `T5`, `GPT4`) or a list's own number of a paper
+# (`[2022_009]`) has no word of two letters to be constant by: it is a value unless the list
+# writes it as often as its markup words.
+_CODED = (r"(?<![\w\"=#%./\-])(?:[^\W\d_]{1,3}\d+|\d+(?:_\d+)+)(?![\w\"%])")
 _WORD_RUN = re.compile(
     _CODED + r"|[^\W\d_]+(?:[ ,.&'’\-]+[^\W\d_]+)*|(?<![\w\"=#%.])\d+(?![\w\"%])")
 _CODED_WORD = re.compile(_CODED)

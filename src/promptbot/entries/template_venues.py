@@ -12,7 +12,8 @@ from promptbot.entries.template_dates import Span, free
 from promptbot.entries.template_model import Slot, flexible
 from promptbot.models import Entry
 
-_VENUE_WORD = re.compile(r"(?<![\w\-])([A-Za-z][A-Za-z\-]*[A-Za-z])(?![\w\-])")
+# A hyphen before digits ends the word: `[ECCV-2022]` is a venue and its year.
+_VENUE_WORD = re.compile(r"(?<![\w\-])([A-Za-z][A-Za-z\-]*[A-Za-z])(?![\w]|-[^\d])")
 
 
 def venue_spans(text: str, spans: list[Span]) -> Iterator[Span]:
