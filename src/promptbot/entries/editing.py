@@ -13,7 +13,7 @@ from promptbot.catalog import outline, split_lines, subgroups
 from promptbot.config import Config
 from promptbot.entries import spacing
 from promptbot.entries.formatting import FormattedEntry, format_entry, format_with_template
-from promptbot.entries.indenting import indented_as
+from promptbot.entries.indenting import ITEM_PREFIX, indented_as
 from promptbot.entries.style import EntryStyle, infer_style
 from promptbot.entries.table_rows import table_delimiter_line
 from promptbot.entries.template_choice import next_number
@@ -21,7 +21,6 @@ from promptbot.errors import CatalogError
 from promptbot.models import Catalog, Decision, Entry, Insertion, Section, Status
 
 BULLET_PREFIX = re.compile(r"^(\s*)([-*+])(\s+)")  # an entry's indent, bullet and space
-ITEM_PREFIX = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])(\s+)")  # a bullet's, or a number's
 _BLOCK_START = re.compile(r"^\s*([-*+](\s|$)|\d{1,9}[.)](\s|$)|#|>|\||<|```|~~~)")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-_ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])[ \t]")
+ITEM_PREFIX = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])(\s+)")  # a bullet's, or a number's
 
 
 def indented_as(text: str, neighbour: str) -> str:
@@ -21,7 +21,7 @@ def indented_as(text: str, neighbour: str) -> str:
     (bullets, or numbers) and only their indentation differs; `text` itself otherwise. Its later
     lines move by as much, never past their own start."""
     body = text.lstrip("\n")
-    own, theirs = _ITEM.match(body), _ITEM.match(neighbour)
+    own, theirs = ITEM_PREFIX.match(body), ITEM_PREFIX.match(neighbour)
     if own is None or theirs is None or own.group(1) == theirs.group(1) \
             or own.group(2)[0].isdigit() != theirs.group(2)[0].isdigit() or "\t" in (
                 own.group(1) + theirs.group(1)):

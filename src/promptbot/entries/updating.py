@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from promptbot.catalog import outline, parse, split_lines
 from promptbot.catalog.links import find_links, venue_label
 from promptbot.catalog.section_signals import PREPRINT, venue_status
-from promptbot.entries.editing import ITEM_PREFIX, insert, insertion_point, line_ending
+from promptbot.entries.editing import insert, insertion_point, line_ending
+from promptbot.entries.indenting import ITEM_PREFIX
 from promptbot.entries.markdown_safety import escape, safe_url
 from promptbot.entries.style_model import EntryStyle
 from promptbot.entries.updating_table import rewrite_row
