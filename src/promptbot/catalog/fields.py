@@ -359,26 +359,29 @@ _ORGANISATIONS = re.compile(r"(?i)\b(?:universit\w*|univ\.|institut\w*|laborator
                             r"technolog\w*|hospital|department|cent(?:er|re)|group)\b")
 
 
+def _credit_and_venue(detail: str) -> tuple[tuple[str, ...], str]:
+    """A nested line's author names and the text that may say their venue: `*A, B.* ICML'25`
+    (the authors emphasised, the venue after them), `A, B, and C. *CVPR 2016*` (the venue
+    emphasised after them), or a tag that opens a line of no authors, `[ICCV2021] https://…`."""
+    first = _EMPHASISED_START.match(detail)
+    names = author_names(_TRAILER_MARKS.sub("", first.group(2))) if first else ()
+    if names and first:
+        return names, first.group(3)
+    ending = _EMPHASISED_END.search(detail)
+    names = author_names(_TRAILER_MARKS.sub("", detail[: ending.start()] if ending else detail))
+    tagged = ending if names else _TAG_FIRST.match(detail)
+    return names, tagged.group(1) if tagged else ""
+
+
 def with_details(fields: Fields, details: list[str]) -> Fields:
     """The fields with what the entry's nested lines add: `A, B, and C. *CVPR 2016*` or `*A, B,
     C.* ICML'25` gives the authors, and, like a line `[ICCV2021] https://…`, the venue and
     year where the entry's own line has none."""
     authors, venue, year = fields.authors, fields.venue, fields.year
     for detail in (d.strip() for d in details):
-        first = _EMPHASISED_START.match(detail)
-        names = author_names(_TRAILER_MARKS.sub("", first.group(2))) if first else ()
-        if names and first:  # `*A, B.* ICML'25`: the venue is what follows the authors
-            authors = authors or names
-            label = venue_label(clean(first.group(3))) if first.group(3) else None
-            if label is not None and label[0] and not (venue or year):
-                venue, year = label
-            continue
-        ending = _EMPHASISED_END.search(detail)
-        names = author_names(_TRAILER_MARKS.sub("", detail[: ending.start()] if ending
-                                                else detail))
+        names, said = _credit_and_venue(detail)
         authors = authors or names
-        tagged = ending if names else _TAG_FIRST.match(detail)  # the authors' venue, or a tag
-        label = venue_label(clean(tagged.group(1))) if tagged else None
+        label = venue_label(clean(said)) if said else None
         if label is not None and label[0] and not (venue or year):
             venue, year = label
     return replace(fields, authors=authors, venue=venue, year=year)
