@@ -69,6 +69,20 @@ def test_the_stars_badge_names_the_repository_of_a_link_to_a_page_in_it(url: str
     assert "img.shields.io/github/stars/Tencent/VITA.svg?style=social&label=Star" in out.text
 
 
+@pytest.mark.parametrize(("badge", "code"), [
+    ("stars/EvolvingLMMs-Lab/LLaVA-OneVision-1.5.svg?style=social&label=Star", "o/r"),
+    ("stars/MiG-NJU/OmniVideo-100K", "o/r.js")])
+def test_a_dot_in_the_exemplars_repository_name_is_part_of_the_name(badge: str,
+                                                                     code: str) -> None:
+    # BradyFU's list: the exemplar's badge for LLaVA-OneVision-1.5 left `.5` in every new
+    # badge (`stars/SenseTime-FVG/InteractiveOmni.5.svg`); a badge may also end at the name.
+    exemplar = SHOWLAB.replace("stars/brown-palm/force-prompting.svg?style=social&label=Star",
+                               badge)
+    out = fill(template_of(exemplar), values(code_url=f"https://github.com/{code}"))
+    suffix = badge.partition(".svg")[1] + badge.partition(".svg")[2]
+    assert f"img.shields.io/github/stars/{code}{suffix})" in out.text
+
+
 def test_a_project_page_is_no_code_link() -> None:
     out = fill(template_of(ZLKONG), values(code_url="https://o.github.io/r/"))
     assert "[Code]" not in out.text and "o.github.io" not in out.text

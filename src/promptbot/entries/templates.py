@@ -27,7 +27,9 @@ _ARXIV_URL = re.compile(
     r"(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?(\.pdf)?"
 )
 _URL = re.compile(r"https?://[^\s<>\"'\]\[]+?(?=[)\s<>\"'\]\[]|$)")
-_STARS = re.compile(r"(https?://img\.shields\.io/github/stars/)([^/?#\s]+/[^/?#.\s]+)(.*)")
+# A repository's name may hold dots (`LLaVA-OneVision-1.5`); only an image suffix is not in it.
+_STARS = re.compile(r"(https?://img\.shields\.io/github/stars/)([^/?#\s]+/[^/?#\s]+?)"
+                    r"((?:\.svg|\.png)?(?:[?#].*)?)$")
 _GITHUB = re.compile(r"https?://(?:www\.)?github\.com/[^/\s]+/[^/\s]+")
 _CONSTANT_URL = re.compile(r"https?://img\.shields\.io/badge/")
 _NUMBER = re.compile(r"^(\s*)(\d{1,4})(?=[.)]\s)")
