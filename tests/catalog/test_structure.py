@@ -68,3 +68,15 @@ def test_heading_text_drops_tags_comments_and_colons() -> None:
 def test_line_numbers_follow_every_kind_of_line_ending() -> None:
     lines = split_lines("a\r\n\r# One\r\n\n## Two")
     assert sorted(blocks(lines).headings) == [2, 4]
+
+
+def test_a_group_label_wrapped_in_a_tag_with_quoted_attributes_is_a_group() -> None:
+    # Yutong-Zhou-cv/Awesome-Text-to-Image: `* <span id="head-t2f"> **Text to Face** </span>`
+    # over each nested list; the attribute's quotes are no quoted title.
+    text = ('## Papers\n* <span id="head-t2f"> **Text to Face👨🏻**  </span> \n'
+            "    * (CVPR 2023) **A Paper**, A. Author et al. [[Paper](https://arxiv.org/abs/"
+            '2305.03302)]\n* "A Quoted Title" by them:\n'
+            "    * [Paper](https://arxiv.org/abs/2401.00002)\n")
+    found = blocks(split_lines(text)).headings
+    assert {line: (h.kind, h.text) for line, h in found.items()} == {
+        0: ("atx", "Papers"), 1: ("group", "Text to Face👨🏻")}

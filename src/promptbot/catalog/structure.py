@@ -151,15 +151,18 @@ class _Walk:
                 or opening.map[1] - opening.map[0] != 1:
             return
         label = inline.content.strip()
-        if not label or len(label) > _MAX_GROUP_CHARS or _LINKISH.search(label) \
-                or any(q in label for q in "\"“”"):
+        # Quotes in a tag's attribute (`<span id="head-t2f"> **Text to Face** </span>`) are
+        # markup; quotes in the text a reader sees mark a paper's title, no label.
+        shown = heading_text(label)
+        if not shown or len(shown) > _MAX_GROUP_CHARS or _LINKISH.search(label) \
+                or any(q in shown for q in "\"“”"):
             return
         if not self._has_links(k + 4, nested.level):
             return
         depth = self.stack.count("list_item_open")
         self.found.headings[item.map[0]] = Heading(
             item.map[0], item.map[0] + 1, self.level + depth,
-            heading_text(_GROUP_MARKS.sub("", label)), "group")
+            _GROUP_MARKS.sub("", shown), "group")
 
     def _has_links(self, start: int, level: int) -> bool:
         for token in self.tokens[start + 1:]:
