@@ -54,6 +54,9 @@ CREDITS_AND_NOTES = "jianghaojun_Awesome-3D-Vision-and-Language_eab7185.md"
 SAME_LEVEL_YEARS = "atfortes_Awesome-LLM-Reasoning_6052872_slice.md"
 # Items of two paragraphs: `- **Title,** CVPR 2022 (arXiv:…). ![](badge)⏎⏎  *A, B.* [[Paper](…)]`.
 TWO_PARAGRAPHS = "jianghaojun_Awesome-Parameter-Efficient-Transfer-Learning_1acf00d_slice.md"
+# Paragraphs of lines ended by a backslash (a hard break): `**Title** \\⏎*A, B* \\⏎arXiv 2023.
+# [[Paper](…)] [[Github](…)] \\⏎26 Oct 2023`.
+HARD_BREAKS = "hee9joon_Awesome-Diffusion-Models_01be334_slice.md"
 HISTORY_FILES = tuple(sorted(p.name for p in HISTORY.glob("*.md")))
 
 

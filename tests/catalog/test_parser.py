@@ -9,6 +9,7 @@ from catalog_files import (
     BWLONG_HEAD,
     CREDITS_AND_NOTES,
     DANELPENG,
+    HARD_BREAKS,
     HISTORY_FILES,
     JINDONGGU,
     MMOT,
@@ -707,3 +708,44 @@ def test_a_contents_line_is_no_entry_even_with_a_web_link() -> None:
             "[@tbh3223](https://github.com/tbh3223))\n  * [Fully-supervised Methods](#Fully)\n\n"
             "## Open-Vocabulary\n1. [Learning to Prompt](https://arxiv.org/abs/2109.01134)\n")
     assert [e.title for e in catalog.parse(text).entries] == ["Learning to Prompt"]
+
+
+def test_lines_ended_by_a_hard_break_are_read_one_by_one() -> None:
+    # hee9joon/Awesome-Diffusion-Models: before, the backslashes and the author line were read
+    # into the venue (`\\ *Florinel-Alin Croitoru`) and no entry had authors or a year.
+    result = catalog.parse(read_history(HARD_BREAKS))
+    forecasting = result.section("Forecasting")
+    assert forecasting is not None
+    first = forecasting.entries[0]
+    assert first.title == "Interacting Diffusion Processes for Event Sequence Forecasting"
+    assert first.authors == ("Mai Zeng", "Florence Regol", "Mark Coates")
+    assert (first.venue, first.year, first.name) == ("arXiv", 2023, None)
+    cikm = forecasting.entries[1]
+    assert (cikm.venue, cikm.year) == ("CIKM", 2023)
+    assert all(e.authors and e.year for e in result.entries)
+    linked = [e for e in forecasting.entries if e.code_urls]
+    assert linked and all("github.com/" in e.code_urls[0] for e in linked)
+
+
+def test_a_bold_title_of_few_words_over_a_venue_is_the_title_not_a_name() -> None:
+    # `**Generative Escher Meshes** \\⏎*A, B* \\⏎arXiv 2023. [[Paper](…)]`: three bold words
+    # read as a short name, and `arXiv 2023` as the title.
+    result = catalog.parse(read_history(HARD_BREAKS))
+    escher = next(e for e in result.entries if "2309.14564" in e.arxiv_ids)
+    assert (escher.title, escher.name) == ("Generative Escher Meshes", None)
+    assert (escher.venue, escher.year) == ("arXiv", 2023)
+    assert escher.authors == ("Noam Aigerman", "Thibault Groueix")
+
+
+def test_a_line_of_places_under_the_title_is_no_author_line() -> None:
+    # danelpeng's list writes the authors' places of work under each title: acronyms and
+    # one-word places are no names of people.
+    for places in ("IIT Kharagpur, IML Amazon India", "UIUC, Amazon", "Amazon, India",
+                   "UNIST, LG Electronics, KETI"):
+        entry = catalog.parse("* [**A Paper on Things**](https://arxiv.org/pdf/2501.00001) "
+                              f"[**CVPR 2025**]\n{places}\n").entries[0]
+        assert entry.authors == (), places
+    named = ("* [**A Paper on Things**](https://arxiv.org/pdf/2501.00001)\n"
+             "  Ada Lovelace, Kranthi Kiran GV, Bob Zed\n")
+    assert catalog.parse(named).entries[0].authors == ("Ada Lovelace", "Kranthi Kiran GV",
+                                                       "Bob Zed")

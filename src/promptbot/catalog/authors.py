@@ -111,6 +111,12 @@ def _lowercase_name(piece: str, count: int) -> bool:
     return count >= 4 and 2 <= len(words) <= 3 and all(w.isalpha() for w in words)
 
 
+def line_names(text: str) -> tuple[str, ...]:
+    """The names of a line that is an author list and nothing else, emphasis and a line break
+    around it (`*A, B, C* \\`, `A, B, C<br>`) left out."""
+    return author_names(_LEADER.sub("", _TRAILER.sub("", text)))
+
+
 def leading_authors(head: str) -> tuple[tuple[str, ...], str]:
     """An entry's author list before its quoted title, and the text from the title on:
     `A. Li, B. Wang.<br /> "Title." CVPR (2023)` gives (("A. Li", "B. Wang"), `"Title." …`);

@@ -5,9 +5,15 @@ read as citations write it (`heads`), table rows and key blocks by `row_fields`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from promptbot.catalog.authors import author_names, credited_names, leading_authors
+from promptbot.catalog.authors import (
+    author_names,
+    credited_names,
+    leading_authors,
+    line_names,
+)
 from promptbot.catalog.heads import (
     MAX_VENUE_WORDS,
     leading_venue,
@@ -90,6 +96,9 @@ _MONTH_TAG = re.compile(r"(\d\d)(0[1-9]|1[0-2])")
 # `CVPR’26`), or is `arXiv` alone.
 _VENUE_TAG = re.compile(r"([A-Za-z][\w\- ]{0,20}?)\s*['’]\s?(\d\d)(?:\.\d{1,2})?|(arxiv)", re.I)
 _VENUE_LINE_END = re.compile(r"\s(?:<br\s*/?>\s*)?([A-Za-z][\w\-]*\s(?:19|20)\d\d)$")
+# A venue of a few words and its year, all the text after a bold title of few words has:
+# `**Generative Escher Meshes** \⏎*A, B* \⏎arXiv 2023. [[Paper](…)]` (the title, no name).
+_ONLY_VENUE = re.compile(r"[A-Za-z][\w\-]*(?: [A-Za-z][\w\-]*){0,2} (?:19|20)\d\d")
 _FULL_YEAR_END = re.compile(r"\s(?:19|20)\d\d$")
 _SHORTCODES = re.compile(rf"^\s*(?:{SHORTCODE}\s*)+")
 _BOXED_THEN_TEXT = re.compile(r"\s*\*\*\[([^\[\]]{1,40})\]\*\*\s+(\S.*)", re.DOTALL)
@@ -301,7 +310,8 @@ def _plain_fields(text: str, credited: bool = False) -> Fields | None:
         if lead and venue is None:
             venue, year = lead
         title, affiliation = clean(after[0][2]), affiliation or plain
-    elif name and (credited or len(name.split()) >= 4) and head[:1] not in QUOTES:
+    elif name and (credited or len(name.split()) >= 4 or _ONLY_VENUE.fullmatch(
+            clean(head).strip(" .,;:"))) and head[:1] not in QUOTES:
         title, name = name, None  # a bold title, then only venue and links
         venue, year, affiliation = read_meta(head)
     else:
@@ -336,20 +346,38 @@ _EMPHASISED_END = re.compile(r"[*_]+([^*_]+)[*_]+\s*[.,;]?\s*$")
 _EMPHASISED_START = re.compile(r"^([*_]{1,2})([^*_]+)\1\s*[.,;]?\s*(.*)$")
 
 
-def with_author_line(fields: Fields, lines: list[str]) -> Fields:
-    """The fields with the authors of a line of the entry below its first that names two
-    authors or more and nothing else but links (`  Bilal Kabas, Fuat Arslan, Tolga Çukur`
-    between a title line and a links line), where the entry credits no authors yet."""
-    if fields.authors:
+def author_line(lines: Sequence[str]) -> int | None:
+    """Which of an entry's lines below its first names two authors or more and nothing else but
+    links (`  Bilal Kabas, Fuat Arslan, Tolga Çukur` between a title line and a links line,
+    `*A, B, C* \\` between a title and a venue line); None when none does."""
+    for at, line in enumerate(lines):
+        text = _unlinked(line)
+        names = line_names(text)
+        # A person is named by two words or more (`Amazon, India` is a place of work), and
+        # by few acronyms (`Kranthi Kiran GV` among 33 others; `UIUC, Amazon` are places).
+        # One name is a credit only when the line sets it apart as the list's others are:
+        # `*Calvin Luo* \`.
+        acronyms = sum(bool(_ACRONYM.search(n)) for n in names)
+        several = len(names) >= 2 or bool(names and _EMPHASISED_LINE.fullmatch(text.strip()))
+        if several and all(" " in n for n in names) and 2 * acronyms < len(names) \
+                and not _ORGANISATIONS.search(text):
+            return at
+    return None
+
+
+def _unlinked(line: str) -> str:
+    for start, end, _, _ in reversed(find_links(line)):
+        line = line[:start] + line[end:]
+    return line
+
+
+def with_author_line(fields: Fields, lines: Sequence[str]) -> Fields:
+    """The fields with the authors of the entry's author line (author_line), where the entry
+    credits no authors yet."""
+    at = None if fields.authors else author_line(lines)
+    if at is None:
         return fields
-    for line in lines:
-        text = line
-        for start, end, _, _ in reversed(find_links(line)):
-            text = text[:start] + text[end:]
-        names = author_names(_TRAILER_MARKS.sub("", text.strip()))
-        if len(names) >= 2 and not _ORGANISATIONS.search(text):
-            return replace(fields, authors=names)
-    return fields
+    return replace(fields, authors=line_names(_unlinked(lines[at])))
 
 
 # Words of an affiliation line, whose pieces read as names too (`Peking University, Microsoft
@@ -357,6 +385,9 @@ def with_author_line(fields: Fields, lines: list[str]) -> Fields:
 _ORGANISATIONS = re.compile(r"(?i)\b(?:universit\w*|univ\.|institut\w*|laborator\w*|labs?|"
                             r"research|academy|college|school|inc|corporation|company|"
                             r"technolog\w*|hospital|department|cent(?:er|re)|group)\b")
+_EMPHASISED_LINE = re.compile(r"([*_]{1,2})[^*_]+\1\s*(?:\\|<br\s*/?>)?")
+# An organisation's acronym (`IIT Kharagpur, UIUC, Amazon`, `Google AI`): no part of a name.
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 
 
 def _credit_and_venue(detail: str) -> tuple[tuple[str, ...], str]:

@@ -8,7 +8,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from promptbot.catalog.fields import Fields, bullet_fields, with_author_line, with_details
+from promptbot.catalog.fields import (
+    Fields,
+    author_line,
+    bullet_fields,
+    with_author_line,
+    with_details,
+)
 from promptbot.catalog.html_rows import html_table_starts, table_rows
 from promptbot.catalog.index import find_arxiv_ids
 from promptbot.catalog.links import find_links, is_resource_link
@@ -250,8 +256,9 @@ def _add_paragraphs(bodies: list[str], lines: tuple[str, ...], scan: _Scan) -> N
     if not kept:
         return
     for i, end in kept:
-        text = " ".join(b.strip() for b in bodies[i:end + 1])
-        _add(scan, lines, i, end, "paragraph", bullet_fields(text))
+        own = bodies[i + 1:end + 1]
+        fields = bullet_fields(_entry_text(bodies[i], own))
+        _add(scan, lines, i, end, "paragraph", fields and with_author_line(fields, own))
     scan.entries.sort(key=lambda e: e.line)
 
 
@@ -347,7 +354,7 @@ def _add_bullet(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int, 
                if _is_detail(b, bodies[i])]
     if paragraphs is not None:  # their links are the entry's own too: they stay in `own`
         details += [b for b in bodies[paragraphs:end + 1] if b.strip()]
-    text = " ".join([bodies[i][marker.end() if marker else 0:], *own])
+    text = _entry_text(bodies[i][marker.end() if marker else 0:], own)
     key = _KEY_LINE.match(bodies[i])
     orphan = key is not None and key.group("key").split()[0].casefold() in _KEYS
     fields = None if orphan else bullet_fields(text)
@@ -356,6 +363,22 @@ def _add_bullet(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int, 
     if fields is not None and own:
         fields = with_author_line(fields, own)
     _add(scan, lines, i, end, "bullet", fields)
+
+
+def _entry_text(first: str, own: list[str]) -> str:
+    """An entry's lines as one text to read its fields from, its author line left out (read on
+    its own: its names are no title or venue) and so are hard line breaks (a trailing `\\`)."""
+    credit = author_line(own)
+    shown = [first, *(_links_of(b) if at == credit else b for at, b in enumerate(own))]
+    return " ".join(_HARD_BREAK.sub("", b.strip()) for b in shown)
+
+
+def _links_of(line: str) -> str:
+    """The links of a line, nothing else (`*A, B.* [[Paper](…)]` gives `[[Paper](…)]`)."""
+    return " ".join(line[start:end] for start, end, _, _ in find_links(line))
+
+
+_HARD_BREAK = re.compile(r"(?<!\\)\\$")
 
 
 def _block_end(bodies: list[str], i: int) -> int | None:
