@@ -31,6 +31,13 @@ from promptbot.entries.template_dates import (
     ("| **VISAPP' 22** |", "2112", 2022, "%y"),  # wyzjack/Awesome-3D-AnomalyDetection
     # joslefaure/Awesome-Multimodal-Token-Compression: a date inside a badge's URL
     ("[![Arxiv](https://img.shields.io/badge/arXiv-2025\\.08-red)]()", "2508", None, "%Y\\.%m"),
+    # A day with the month: hee9joon/Awesome-Diffusion-Models, showlab/Awesome-MLLM-Hallucination
+    ("[[Paper](u)] \\\n26 Oct 2023", "2310", None, "%-d %b %Y"),
+    ("[[Paper](u)] \\\n8 Jun 2023", "2306", None, "%-d %b %Y"),
+    ("(Feb. 28, 2025)", "2502", None, "%b. %d, %Y"),
+    ("(Feb. 01, 2024)", "2402", None, "%b. %d, %Y"),
+    ("(Sep. 7, 2024)", "2409", None, "%b. %-d, %Y"),
+    ("(June. 12, 2025)", "2506", None, "%b. %d, %Y"),  # whole, but dotted: an abbreviation
 ])
 def test_a_date_form_is_learned_from_the_entry(text: str, yymm: str, year: int | None,
                                               form: str) -> None:
@@ -90,3 +97,8 @@ def test_each_month_is_spelled_the_way_the_list_mostly_spells_it() -> None:
     assert len(months) == 12
     assert (months[2], months[4], months[6], months[8]) == ("Mar.", "May", "Jul.", "Sept.")
     assert months[0] == "" and months[11] == ""
+
+
+def test_a_month_after_a_day_is_spelled_as_the_list_spells_it() -> None:
+    assert month_spellings(["(Feb. 28, 2025)", "(Feb. 01, 2024)", "(Mar 3, 2024)"])[1:3] == (
+        "Feb.", "Mar")

@@ -298,3 +298,10 @@ def with_other(template: Template, words: str) -> Template:
 ])
 def test_what_a_dropped_value_leaves_goes_with_it(raw: str, words: str, written: str) -> None:
     assert fill(with_other(template_of(raw), words), values()).text == written
+
+
+@pytest.mark.parametrize(("form", "written"), [("%-d %b %Y", "2 Apr 2026"),
+                                                ("%b. %d, %Y", "Apr. 02, 2026")])
+def test_a_day_of_the_month_is_the_papers_own(form: str, written: str) -> None:
+    assert format_date(form, values()) == written
+    assert format_date(form, values(day=None)) is None

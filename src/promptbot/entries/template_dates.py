@@ -17,8 +17,11 @@ _MONTHS = tuple(name[:3].lower() for name in MONTH_NAMES)
 # must not take a longer word (`Mayer`): the names and their three-letter forms, longest first.
 MONTH_WORD = "(?:" + "|".join(sorted({*(n.lower() for n in MONTH_NAMES), *_MONTHS, "sept"},
                                      key=lambda w: (-len(w), w))) + r")\.?"
+# A month and year, perhaps with the day before the month (`10 Sep 2022`) or after it (`Feb. 28,
+# 2025`).
 _MONTH_DATE = re.compile(
-    rf"(?i)\b({'|'.join(_MONTHS)})([a-z]*)(\.?,? ?)((?:19|20)\d\d)\b"
+    rf"(?i)(?:(?<![\w.])(?P<before>[0-3]?\d) )?\b(?P<month>{'|'.join(_MONTHS)})(?P<rest>[a-z]*)"
+    r"(?:(?P<mark>\.?) (?P<after>[0-3]?\d)(?=,))?(?P<sep>\.?,? ?)(?:19|20)\d\d\b"
 )
 _DATE = re.compile(
     r"(?<![\w.'’\"=])(?:(?P<ymd>(?:19|20)\d\d-\d\d-\d\d)"
@@ -67,10 +70,28 @@ def _month_dates(text: str, spans: list[Span]) -> Iterator[Span]:
     for match in _MONTH_DATE.finditer(text):
         if not free(spans, match.start(), match.end()):
             continue
-        word = match.group(1) + match.group(2)
-        month = "%B" if len(word) > 3 and word.lower() != "sept" else "%b"
-        form = month + match.group(3).replace("%", "%%") + "%Y"
+        word = match.group("month") + match.group("rest")
+        dotted = (match.group("mark") or match.group("sep")).startswith(".")
+        # `June.`, `July.` (whole, yet dotted as the list's abbreviations are) and `Sept` are
+        # abbreviations: `Nov.` for another month, not `November.`.
+        short = len(word) <= 3 or word.lower() == "sept" or (len(word) == 4 and dotted)
+        month = "%b" if short else "%B"
+        sep = match.group("sep").replace("%", "%%")
+        if match.group("after"):
+            form = f"{month}{match.group('mark')} {_day(match.group('after'), '%d')}{sep}%Y"
+        elif match.group("before"):
+            form = f"{_day(match.group('before'), '%-d')} {month}{sep}%Y"
+        else:
+            form = f"{month}{sep}%Y"
         yield match.start(), match.end(), Slot("date", form, original=match.group())
+
+
+def _day(digits: str, either: str) -> str:
+    """The format of a day of the month as written: `01` is padded, `1` not, `28` either way
+    (`either`: a day after the month is padded in the lists seen, one before it not)."""
+    if digits.startswith("0"):
+        return "%d"
+    return "%-d" if len(digits) == 1 else either
 
 
 _BARE_MONTH = re.compile(rf"(?i)(?<![\w'’])({MONTH_WORD})(?![\w'’])")
@@ -126,10 +147,11 @@ def month_spellings(texts: Iterable[str]) -> tuple[str, ...]:
     votes = [Counter[str]() for _ in _MONTHS]
     for text in texts:
         for match in _MONTH_DATE.finditer(text):
-            word = match.group(1) + match.group(2)
+            word = match.group("month") + match.group("rest")
             index = _MONTHS.index(word[:3].lower())
+            dotted = (match.group("mark") or match.group("sep")).startswith(".")
             # `Sept`, `July`; not `Mayer 2025`
             if MONTH_NAMES[index].lower().startswith(word.lower()):
-                votes[index][word + ("." if match.group(3).startswith(".") else "")] += 1
+                votes[index][word + ("." if dotted else "")] += 1
     return tuple(v.most_common(1)[0][0] if v else "" for v in votes)
 

@@ -176,7 +176,7 @@ def format_date(form: str, v: Values) -> str | None:
         return None
     year = 2000 + int(v.yymm[:2]) if monthly else v.year
     month = int(v.yymm[2:]) if monthly else 1
-    if "%d" in form and v.day is None:
+    if re.search(r"%-?d", form) and v.day is None:
         return None
     spelled = v.months[month - 1] if monthly and len(v.months) == 12 else ""
     if spelled:  # the list's own spelling of this month wins over the exemplar's abbreviation
@@ -184,7 +184,8 @@ def format_date(form: str, v: Values) -> str | None:
     codes = {
         "%Y": f"{year:04d}", "%y": f"{year % 100:02d}", "%m": f"{month:02d}",
         "%-m": str(month), "%B": MONTH_NAMES[month - 1], "%b": MONTH_NAMES[month - 1][:3],
-        "%d": f"{v.day.day:02d}" if v.day else "", "%%": "%",
+        "%d": f"{v.day.day:02d}" if v.day else "", "%-d": str(v.day.day) if v.day else "",
+        "%%": "%",
     }
     return re.sub(r"%-?[YymBbd%]", lambda m: codes[m.group()], form)
 
