@@ -172,6 +172,41 @@ def test_a_numbered_list_of_one_number_credits_authors_and_venue_in_a_second_par
     assert_inserted(cat, new, entry, accepted)
 
 
+def test_a_paper_with_code_in_a_section_of_a_few_entries_without_links_it_as_the_list_does(
+        ) -> None:
+    # atfortes' list: `### 2024` of the third topic holds one paper, with no code link; the
+    # list links code after the title everywhere else, and a maintainer would here too.
+    cat = parsed(SAME_LEVEL_YEARS)
+    few = next(s for s in cat.sections if s.entries and "MathScale" in s.entries[0].title)
+    assert not any(e.code_urls for e in few.entries)
+    entry, new = write(cat, few, _ZEBRA)
+    assert entry.text.strip("\n") == (
+        "1. **[Zebra-Net: Quokka Alignment for Wombat Segmentation]"
+        "(https://arxiv.org/abs/2611.04567)** [[code](https://github.com/zoo/zebra-net)]"
+        "\n\n    *Ada Q. Lovelace, Bob Zed.* Preprint'26")
+    assert_inserted(cat, new, entry, _ZEBRA)
+    # Without code, the section's own look.
+    plain, _ = write(cat, few, replace(_ZEBRA, abstract="We align quokkas."))
+    assert plain.text.strip("\n") == (
+        "1. **[Zebra-Net: Quokka Alignment for Wombat Segmentation]"
+        "(https://arxiv.org/abs/2611.04567)**\n\n    *Ada Q. Lovelace, Bob Zed.* Preprint'26")
+
+
+def test_a_section_of_several_entries_without_code_links_keeps_its_habit() -> None:
+    # Surveys: three entries and never a code link, though the list links code elsewhere.
+    papers = "".join(f"- [Method {n}](https://arxiv.org/abs/2501.0000{n}) "
+                     f"[[code](https://github.com/lab/m{n})]\n" for n in range(1, 5))
+    surveys = "".join(f"- [A Survey of Topic {n}](https://arxiv.org/abs/2502.0000{n})\n"
+                      for n in range(1, 4))
+    cat = catalog.parse(f"# L\n## Methods\n{papers}\n## Surveys\n{surveys}")
+    entry, _ = write(cat, cat.sections[2], _ZEBRA)
+    assert entry.text.strip("\n") == ("- [Zebra-Net: Quokka Alignment for Wombat Segmentation]"
+                                      "(https://arxiv.org/abs/2611.04567)")
+    one = catalog.parse(f"# L\n## Methods\n{papers}\n## Surveys\n{surveys.splitlines()[0]}\n")
+    entry, _ = write(one, one.sections[2], _ZEBRA)
+    assert entry.text.strip("\n").endswith("[[code](https://github.com/zoo/zebra-net)]")
+
+
 def test_an_item_whose_link_is_in_its_second_paragraph_is_written_and_read_back_so() -> None:
     # zjr2000/Awesome-Multimodal-Chatbot: before, the written entry alone did not read back
     # with its arXiv id (its second paragraph was no part of it) and every look failed the

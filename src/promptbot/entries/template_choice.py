@@ -89,13 +89,14 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
         [e for e in catalog.entries if (e.kind == "table") == table and e.kind != "html"])
     if own and _link_papers(borrowed):
         own = []  # a section of projects (`[EasyR1 💻](github…)`): no model for a paper's entry
-    pool = own or borrowed
+    listed, months, tagged, initials = _list_wide(catalog)
+    linking = _code_looks(own, tagged)
+    pool = [*linking, *own] if linking else (own or borrowed)
     if not html_row_template.is_html([e for _, e in pool]):
         # A row of an HTML table goes only among its own rows, never after a bullet.
         pool = [(t, e) for t, e in pool if e.kind != "html"]
     if not pool:
         return None
-    listed, months, tagged, initials = _list_wide(catalog)
     sample = [*listed, *(t for t, _ in pool)]
     constant = constant_words(sample)
     rows = html_row_template.is_html([e for _, e in pool])
@@ -103,7 +104,11 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
                else _table_context(catalog, pool[-1][1]))
     column = None if rows else venue_column(context)
     pool = [(with_venue_cell(seal(without_own_files(t), constant), column), e) for t, e in pool]
-    weights = _recency(catalog, section, len(pool), bool(own))
+    weights = _recency(catalog, section, len(pool) - len(linking), bool(own))
+    if linking:
+        # Together as much as the section's own entries: its look wins unless the paper has
+        # code to show, which the section's own entries cannot show.
+        weights = (*(sum(weights) / len(linking),) * len(linking), *weights)
     entries = section.entries or catalog.entries
     return SectionTemplates(
         templates=voted_links(numbered_anchors(without_rare_symbols(
@@ -122,6 +127,27 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
 
 
 _PLACEHOLDER_MAX = 20
+_FEW = 3  # a section of fewer entries says little about whether the list links code
+
+
+def _code_looks(own: Sequence[tuple[Template, Entry]], listed: Sequence[Template]
+                ) -> list[tuple[Template, Entry]]:
+    """Where a section of a few entries never links code, the list's entries elsewhere that
+    look like them up to their paper link and link code after it (as (template, entry) pairs
+    the way _templates gives them): the few entries had no code to link, or wrote a
+    placeholder (`[code]`), and a maintainer adding a paper with code links it as the list does
+    everywhere else. A section of more entries without code links is a habit (surveys)."""
+    if not own or len(own) >= _FEW or any(t.kinds & {"code", "repo"} for t, _ in own):
+        return []
+    leads = {_lead(t) for t, _ in own} - {None}
+    return [(t, own[-1][1]) for t in listed
+            if t.kinds & {"code", "repo"} and _lead(t) in leads]
+
+
+def _lead(template: Template) -> str | None:
+    """The skeleton of a template up to its paper link (None without one)."""
+    key = template.key
+    return key[:key.index("{paper}")] if "{paper}" in key else None
 
 
 def _link_papers(pool: Sequence[tuple[Template, Entry]]) -> bool:
