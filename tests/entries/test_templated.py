@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from catalog_files import ALL_LISTS, SAME_LEVEL_YEARS, TWO_PARAGRAPHS, read
+from catalog_files import ALL_LISTS, HARD_BREAKS, SAME_LEVEL_YEARS, TWO_PARAGRAPHS, read
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -434,3 +434,21 @@ def test_a_title_that_spells_a_character_reference_is_written_into_an_html_table
     entry, new = write(cat, section, paper)
     assert_inserted(cat, new, entry, paper)
     assert f">{title.replace('&', '&amp;')}</a>" in entry.text
+
+
+def test_a_paper_with_code_is_written_like_the_entries_that_link_theirs_however_few() -> None:
+    # hee9joon/Awesome-Diffusion-Models: two in three entries of `### Forecasting` link no code
+    # (they had none to link); the paper with code was written like them, without its link.
+    cat = parsed(HARD_BREAKS)
+    forecasting = cat.section("Forecasting")
+    assert forecasting is not None
+    entry, new = write(cat, forecasting, _ZEBRA)
+    assert entry.text.strip("\n") == (
+        "**Zebra-Net: Quokka Alignment for Wombat Segmentation** \\\n"
+        "*Ada Q. Lovelace, Bob Zed* \\\n"
+        "arXiv 2026. [[Paper](https://arxiv.org/abs/2611.04567)] "
+        "[[Github](https://github.com/zoo/zebra-net)] \\\n10 Nov 2026")
+    assert_inserted(cat, new, entry, _ZEBRA)
+    plain, _ = write(cat, forecasting, replace(_ZEBRA, abstract="We align quokkas."))
+    assert "Github" not in plain.text and "] \\\n10 Nov 2026" in plain.text
+

@@ -73,11 +73,14 @@ class SectionTemplates:
         return any(t.venue_is_arxiv is not None for t in self.templates)
 
     def typicality(self, template: Template) -> float:
-        """The weighted share of the section's entries with this template's skeleton."""
+        """The weighted share of the section's entries with this template's look (its skeleton
+        whether or not it links code: a paper with code is written like the entries that link
+        theirs, however few had code to link), and a tenth of the share with its very skeleton
+        (between looks alike, the spacing most entries have: `] [` or `][` before the code)."""
         total = sum(self.weights) or 1.0
-        key = template.key
-        return sum(w for t, w in zip(self.templates, self.weights, strict=True)
-                   if t.key == key) / total
+        look, key = template.look, template.key
+        return sum(w * (float(t.look == look) + SAME_SKELETON * (t.key == key))
+                   for t, w in zip(self.templates, self.weights, strict=True)) / total
 
 
 def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
@@ -407,6 +410,7 @@ def unshown(template: Template, values: Values) -> int:
             + int(values.project_url is not None and "project" not in kinds))
 
 
+SAME_SKELETON = 0.1  # what the very skeleton adds to the share of a template's look
 UNFILLED = 0.25  # a slot the paper cannot fill costs this much of a template's typicality
 UNSHOWN = 0.5  # a value the paper has and the template cannot show costs this much
 OTHER_VENUE = 0.1  # an exemplar of the other kind of venue (preprint / published) costs this

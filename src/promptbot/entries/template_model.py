@@ -63,6 +63,20 @@ class Template:
         (computed once: ranking compares every template's key for every paper)."""
         return key_of(self.parts)
 
+    @cached_property
+    def look(self) -> str:
+        """The skeleton without the code link and the stars badge of the code: entries that
+        link code and entries that have none to link are written alike."""
+        key, before = self.key, ""
+        while key != before:
+            before, key = key, _CODE_PIECE.sub("", key)
+        return key
+
+
+# A link to the code or a badge of it as a skeleton writes it: `[[a]({code})]`, `[a]({code})`,
+# `[![a]({repo})]({code})` (the badge goes first, then what is left of the link).
+_CODE_PIECE = re.compile(r"[ \t]*(?:\[?!?\[[^\[\]]*\]\(\{(?:code|repo)\}\)\]?|\(\{code\}\))")
+
 
 def key_of(parts: Sequence[Part]) -> str:
     """The skeleton of template parts (a whole template's, or a piece of one such as its venue
