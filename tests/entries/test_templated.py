@@ -452,3 +452,25 @@ def test_a_paper_with_code_is_written_like_the_entries_that_link_theirs_however_
     plain, _ = write(cat, forecasting, replace(_ZEBRA, abstract="We align quokkas."))
     assert "Github" not in plain.text and "] \\\n10 Nov 2026" in plain.text
 
+
+# showlab/Awesome-MLLM-Hallucination: a published paper's venue after its date, a preprint's
+# date alone.
+HALLUCINATION = [
+    "+ **HalLoc** [HalLoc: Token-level Localization of Hallucinations for Vision Language Models]"
+    "(https://arxiv.org/abs/2506.10286) (June. 12, 2025, CVPR 2025)\n"
+    "  [![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)](https://arxiv.org/abs/2506.10286)",
+    *(f"+ **M{n}** [Mitigating Hallucination in Models by Method {n}](https://arxiv.org/abs/"
+      f"2502.2{n}780) (Feb. 2{n}, 2025)\n  [![arXiv](https://img.shields.io/badge/arXiv-b31b1b"
+      f".svg)](https://arxiv.org/abs/2502.2{n}780)" for n in range(1, 5)),
+]
+
+
+def test_a_published_paper_shows_its_venue_where_the_published_entries_do() -> None:
+    cat = catalog.parse("# L\n## Hallucination Mitigation\n" + "\n\n".join(HALLUCINATION)
+                        + "\n")
+    section = cat.sections[1]
+    accepted = replace(_ZEBRA, comment="Accepted to CVPR 2026", abstract="We align quokkas.")
+    entry, _ = write(cat, section, accepted)
+    assert "(Nov. 10, 2026, CVPR 2026)" in entry.text
+    preprint, _ = write(cat, section, replace(accepted, comment=None))
+    assert "(Nov. 10, 2026)" in preprint.text

@@ -428,14 +428,28 @@ def _on_arxiv(template: Template) -> bool:
 def ranked(section: SectionTemplates, values: Values) -> list[Template]:
     """The section's templates, best first for this paper: the look most of the section has,
     unless the paper lacks values it needs and a look the list also uses does without them."""
+    preprints = any(t.venue_is_arxiv for t in section.templates)
+
     def score(item: tuple[int, Template]) -> float:
         index, template = item
-        # A published paper wants an exemplar that shows a venue when the section shows them.
-        same_venue = template.venue_is_arxiv == values.venue_is_arxiv or (
-            template.venue_is_arxiv is None and (values.venue_is_arxiv
-                                                 or not section.shows_venue))
         return (section.typicality(template) + 0.05 * section.weights[index]
                 - UNFILLED * fillable(template, values) - UNSHOWN * unshown(template, values)
-                - (0 if same_venue else OTHER_VENUE) - (0 if _on_arxiv(template) else NOT_ARXIV))
+                - _venue_cost(template, values, section.shows_venue, preprints)
+                - (0 if _on_arxiv(template) else NOT_ARXIV))
     order = sorted(enumerate(section.templates), key=score, reverse=True)
     return [t for _, t in order]
+
+
+def _venue_cost(template: Template, values: Values, shown: bool, preprints: bool) -> float:
+    """What an exemplar of the other kind of venue costs: a look with no place for the venue of
+    a published paper, where the section shows venues, hides a value the paper has (UNSHOWN);
+    so does a published paper's look for a preprint where the section never names a preprint's
+    venue (`(Mar. 20, 2025, CVPR 2025)` beside `(Feb. 28, 2025)`: no `arXiv 2026` there);
+    any other exemplar of the other kind is retagged the list's way (OTHER_VENUE)."""
+    if template.venue_is_arxiv == values.venue_is_arxiv:
+        return 0.0
+    if template.venue_is_arxiv is None:
+        return UNSHOWN if shown and not values.venue_is_arxiv else 0.0
+    if values.venue_is_arxiv and not template.venue_is_arxiv and not preprints:
+        return UNSHOWN
+    return OTHER_VENUE
