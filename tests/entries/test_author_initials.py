@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 
 from promptbot.entries.author_initials import (
+    CREDIT,
     JOINED,
     SPACED,
     TIGHT,
+    credit_form,
     initials_form,
     written_initials,
 )
@@ -49,3 +51,15 @@ def test_the_form_is_voted(texts: list[str], form: str) -> None:
 ])
 def test_written_initials(given: list[str], form: str, written: str) -> None:
     assert written_initials(given, form) == written
+
+
+@pytest.mark.parametrize(("text", "form"), [
+    ("Z. Yan et al.", "initials"), ("Yan et al.", ""), ("Van Gool et al.", ""),
+    # Yutong-Zhou-cv/Awesome-Text-to-Image: `**Title**, Seongmin Lee et al.`; before, a third
+    # given name (`Aloke ` of `Aloke Kumar Saha et al.`) was copied into every new credit.
+    ("Seongmin Lee et al.", "full"), ("Aloke Kumar Saha et al.", "full")])
+def test_a_credit_names_its_first_author_by_surname_initials_or_whole_name(text: str,
+                                                                          form: str) -> None:
+    match = CREDIT.search(f"**A Title**, {text} [[Paper](u)]")
+    assert match is not None and match.group().strip() == text
+    assert credit_form(match) == form

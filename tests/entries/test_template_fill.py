@@ -305,3 +305,10 @@ def test_what_a_dropped_value_leaves_goes_with_it(raw: str, words: str, written:
 def test_a_day_of_the_month_is_the_papers_own(form: str, written: str) -> None:
     assert format_date(form, values()) == written
     assert format_date(form, values(day=None)) is None
+
+
+def test_a_credit_by_whole_name_is_written_with_the_first_authors_whole_name() -> None:
+    exemplar = ("* (CVPR 2023) **Collaborative Diffusion for Multi-Modal Face Generation and "
+                "Editing**, Aloke Kumar Saha et al. [[Paper](https://arxiv.org/abs/2304.10530)]")
+    out = fill(template_of(exemplar), values(authors=("Ada Q. Lovelace", "Bob Zed")))
+    assert ", Ada Q. Lovelace et al. [[Paper]" in out.text and "Aloke" not in out.text

@@ -23,7 +23,7 @@ _WORD = re.compile(r"^(?:[^\W\d_][\w'’\-]*\.?|[^\W\d_](?:\.-?[^\W\d_]){1,3}\.?
 _SURNAME_GIVEN = re.compile(r"([^\W\d_][\w'’\-]+),\s*((?:[^\W\d_][\w'’\-.]*\s?){1,3})")
 _LAST_INITIAL = re.compile(r"(?:^|\s)[^\W\d_]$")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.-?\s?){1,3}")
-_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos",
+PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos",
                         "du", "le", "la", "bin", "ibn", "al", "el", "y", "ter", "zu"})
 _MAX_WORDS = 5
 # What ends an author list before the title: a full stop, a comma or colon, a line break
@@ -96,7 +96,7 @@ def _is_name(piece: str) -> bool:
         return False
     capitals = 0
     for word in words:
-        if word in _PARTICLES:  # `van`, `de`; a capitalised `Di` or `Le` is a name of its own
+        if word in PARTICLES:  # `van`, `de`; a capitalised `Di` or `Le` is a name of its own
             continue
         if not _WORD.match(word) or not word[0].isupper():
             return False

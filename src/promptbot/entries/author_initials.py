@@ -13,16 +13,28 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from promptbot.catalog.authors import PARTICLES
+
 SPACED = "spaced"  # T. C. Ndir
 TIGHT = "tight"  # T.C. Ndir
 JOINED = "joined"  # TC. Ndir
 
 # A first author's credit as lists write it: its initials (`Z.`, `T. C.`, `TC.`, `M.-H.`, none),
-# then one or two capitalised surname words and `et al`.
+# then one to three capitalised words (a surname, `Van Gool`, or a whole name, `Seongmin Lee`,
+# `Aloke Kumar Saha`) and `et al`.
 CREDIT = re.compile(
     r"(?<![\w.])((?:(?:[A-Z]{2,3}|[A-Z][a-z]?)\.[ \-]?){0,3})"
-    r"([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?) et al\.?"
+    r"([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2}) et al\.?"
 )
+
+
+def credit_form(credit: re.Match[str]) -> str:
+    """How a CREDIT match names the first author: `initials` (`Z. Yan et al.`), `full` (the
+    whole name, `Seongmin Lee et al.`) or "" (the surname, `Yan et al.`, `Van Gool et al.`)."""
+    if credit.group(1):
+        return "initials"
+    words = credit.group(2).split()
+    return "full" if len(words) > 1 and words[0].casefold() not in PARTICLES else ""
 # Several initials in each form (a credit's initials, their space before the surname left out).
 _FORMS = (
     (JOINED, re.compile(r"[A-Z]{2,3}\.")),

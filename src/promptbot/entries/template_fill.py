@@ -198,8 +198,11 @@ def _authors(slot: Slot, v: Values) -> str | None:
     words = plain(v.authors[0]).split()
     if not words:
         return None
-    surname = words[-1]
-    text = (written_initials(words[:-1], v.initials) if slot.form == "initials" else "") + surname
+    if slot.form == "full":  # `Seongmin Lee et al.`: the first author's name as the paper gives it
+        text = " ".join(words)
+    else:
+        text = (written_initials(words[:-1], v.initials) if slot.form == "initials" else ""
+                ) + words[-1]
     if len(v.authors) > 1:
         text += " et al."
     return _text(text, slot)

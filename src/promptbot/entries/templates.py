@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from promptbot.catalog import normalize_arxiv_id
 from promptbot.catalog.links import ET_AL, LABEL
-from promptbot.entries.author_initials import CREDIT
+from promptbot.entries.author_initials import CREDIT, credit_form
 from promptbot.entries.template_dates import Span, date_spans, free
 from promptbot.entries.template_model import Part, Slot, Template, flexible
 from promptbot.entries.template_venues import glued_spans, read_venue_span, venue_spans
@@ -50,7 +50,7 @@ def abstract(entry: Entry) -> Template | None:
     spans.extend(_affiliation_span(text, entry, spans))
     spans.extend(_author_list_span(text, entry, spans))
     spans.extend(_free_spans(text, spans, CREDIT, lambda m: Slot(
-        "authors", "initials" if m.group(1) else "", original=m.group())))
+        "authors", credit_form(m), original=m.group())))
     spans.extend(glued_spans(text, spans, entry.year))
     spans.extend(read_venue_span(text, entry, spans))
     spans.extend(_arxiv_id_spans(text, spans, entry.arxiv_ids))
