@@ -14,10 +14,13 @@ from dataclasses import replace
 
 from promptbot.entries.template_model import Part, Slot, Template
 
-_COMMENT = re.compile(r"[ \t]*<!--.*?-->", re.DOTALL)
+# A note for the maintainers: an HTML comment, or the link reference markdown hides
+# (`[//]: #12/30`, horseee/Awesome-Efficient-LLM's date a row was added).
+_COMMENT = re.compile(r"[ \t]*(?:<!--.*?-->|\[//\]: ?#[^\s|]*(?: \([^()\n]*\))?)", re.DOTALL)
 # A link's destination: opened at the end of a text (its rest after a slot), or whole.
 OPEN_DESTINATION = re.compile(r"\]\(<?([^()\s<>]*)$")
-_DESTINATION = re.compile(r"\]\(<?([^()\s<>]+)>?\)")
+# A link's destination, or an image's or link's in HTML (`<img src="figures/x.png">`).
+_DESTINATION = re.compile(r"\]\(<?([^()\s<>]+)>?\)|\b(?:src|href)=\"([^\"\s<>]+)\"")
 _CLOSES = re.compile(r"^[^()\s<>]*(?=>?\))")
 # What a path is not: a URL with a scheme (`https:`), an `#anchor` of the page.
 _NOT_PATH = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:|#")
@@ -56,9 +59,11 @@ def _paths_as_slots(text: str) -> list[Part]:
     out: list[Part] = []
     at = 0
     for found in _DESTINATION.finditer(text):
-        if _is_path(found.group(1)):
-            out += [text[at:found.start(1)], Slot("other", original=found.group(1))]
-            at = found.end(1)
+        group = 1 if found.group(1) is not None else 2
+        if _is_path(found.group(group)):
+            out += [text[at:found.start(group)], Slot("other", original=found.group(group),
+                                                      html=group == 2, attribute=group == 2)]
+            at = found.end(group)
     return [*out, text[at:]]
 
 

@@ -41,6 +41,8 @@ def abstract(entry: Entry) -> Template | None:
     yymm = _yymm(entry)
     papers = {link.url for link in entry.links if link.role == "paper"}
     spans = list(link_spans(text, papers))
+    figures = list(_figure_spans(text))
+    spans = [s for s in spans if not any(f <= s[0] < e for f, e, _ in figures)] + figures
     title = _title_span(text, entry.title, spans)
     if title is None:
         return None
@@ -78,6 +80,21 @@ def _slots(parts: list[Part]) -> Iterator[Slot]:
 def _yymm(entry: Entry) -> str:
     ids = [i for i in entry.arxiv_ids if i[:4].isdigit()]
     return ids[0][:4] if ids else ""
+
+
+_IMG_TAG = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
+_IMG_SOURCE = re.compile(r"\bsrc\s*=\s*[\"']?([^\"'\s<>]+)", re.IGNORECASE)
+
+
+def _figure_spans(text: str) -> Iterator[Span]:
+    """The exemplar's figures (`<img width="1002" alt="image" src="figures/GPTQ.png">`, a
+    picture of that paper), each a value the bot cannot know, whole: no part of one (the
+    paper's name in its file name, a GitHub URL) is a slot for the new paper. A badge is no
+    figure."""
+    for tag in _IMG_TAG.finditer(text):
+        source = _IMG_SOURCE.search(tag.group())
+        if source and "shields.io" not in source.group(1) and "badge" not in source.group(1):
+            yield tag.start(), tag.end(), Slot("other", html=True, original=tag.group())
 
 
 def link_spans(text: str, papers: set[str]) -> Iterator[Span]:
