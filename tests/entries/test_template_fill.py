@@ -312,3 +312,18 @@ def test_a_credit_by_whole_name_is_written_with_the_first_authors_whole_name() -
                 "Editing**, Aloke Kumar Saha et al. [[Paper](https://arxiv.org/abs/2304.10530)]")
     out = fill(template_of(exemplar), values(authors=("Ada Q. Lovelace", "Bob Zed")))
     assert ", Ada Q. Lovelace et al. [[Paper]" in out.text and "Aloke" not in out.text
+
+
+def test_an_image_whose_address_loses_a_piece_goes_whole_with_its_mark() -> None:
+    # mbzuai-oryx/Awesome-LLM-Post-training: in a section of one entry the words of its badge's
+    # address (`https://img.shields.io/badge/arXiv-2025.07-red`) were no words the list was
+    # known to write, so values; dropping them left a lone `!` after the paper's link.
+    template = Template(parts=(
+        "* ", Slot("title", original="Squeeze the Soaked Sponge"), " [[Paper]](",
+        Slot("paper", "https://arxiv.org/abs/{id}", original="https://arxiv.org/abs/2507.06892"),
+        ") ![](", Slot("other", original="https"), "://", Slot("other", original="img.shields.io"),
+        "/badge/", Slot("venue", original="arXiv"), "-", Slot("date", "%Y.%m", original="2025.07"),
+        "-red)"), kind="bullet", line=1)
+    out = fill(template, values())
+    assert out.text == "* Token Merging at Scale [[Paper]](https://arxiv.org/abs/2604.01234)"
+

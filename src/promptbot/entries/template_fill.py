@@ -258,14 +258,16 @@ def _inverted(name: str, initials: bool = False) -> str:
 
 # --- dropping what cannot be filled --------------------------------------------------------------
 
+# A link or image whose destination held a value now gone (whole, or a piece of it: the
+# exemplar's words in `https://img.shields.io/badge/…-red`, where the list's words are not known).
 _LINK_GONE = re.compile(
-    r"\[?!?\[(?:[^\[\]]|!?\[[^\[\]]*\](?:\([^()]*\))?)*\]\(\x00\)\]?"
+    r"\[?!?\[(?:[^\[\]]|!?\[[^\[\]]*\](?:\([^()]*\))?)*\]\([^()\s\x00]*\x00[^()\s]*\)\]?"
 )
 # A link whose label was the exemplar's own value (`([Luma AI](…))`, a product's maker): the
 # link goes with it; a link without a label would show its URL in parentheses.
 _LABEL_GONE = re.compile(r"\[?!?\[\s*\x00\s*\]\([^()\s]*\)\]?")
 _EMPTY_LINK = re.compile(r"\[?\[\s*\]\([^()\s]*\)\]?")  # a badge gone, its link left empty
-_IMAGE_GONE = re.compile(r"!\[[^\[\]]*\]\(\x00\)")
+_IMAGE_GONE = re.compile(r"!\[[^\[\]]*\]\([^()\s\x00]*\x00[^()\s]*\)")
 _HTML_GONE = re.compile(r"<a\b[^>]*\x00[^>]*>.*?</a>|<img\b[^>]*\x00[^>]*>", re.DOTALL)
 # What is left of a line once its only value is gone: nothing, a `- Code: ` label, or marks
 # (`  * #` of a note `  * Two-stage approach, relation #`).
