@@ -422,3 +422,13 @@ def test_a_bold_venue_tag_then_a_bold_name_before_the_title(
         line: str, name: str | None, title: str, venue: tuple[str, int]) -> None:
     entry = catalog.parse(f"    - {line}\n").entries[0]
     assert (entry.name, entry.title, (entry.venue, entry.year)) == (name, title, venue)
+
+
+def test_a_date_tag_before_the_title_is_no_name() -> None:
+    # WooooDyy/LLM-Agent-Paper-List: `- [2023/04] **Title.** *A (Place) et al. arXiv.*`; the
+    # date was read as the paper's short name, and new entries wrote theirs in its place.
+    entry = catalog.parse("- [2020/02] **How Much Knowledge Can You Pack Into the Parameters of "
+                          "a Language Model?** *Adam Roberts (Google) et al. arXiv.* "
+                          "[[paper](https://arxiv.org/abs/2002.08910)]\n").entries[0]
+    assert entry.name is None and entry.year == 2020
+    assert entry.title.startswith("How Much Knowledge")

@@ -327,3 +327,14 @@ def test_an_image_whose_address_loses_a_piece_goes_whole_with_its_mark() -> None
     out = fill(template, values())
     assert out.text == "* Token Merging at Scale [[Paper]](https://arxiv.org/abs/2604.01234)"
 
+
+def test_a_credit_with_the_authors_place_names_the_papers_place_when_known() -> None:
+    exemplar = ("- [2020/02] **How Much Knowledge Can You Pack Into the Parameters of a Language "
+                "Model?** *Adam Roberts (Google) et al. arXiv.* [[paper](https://arxiv.org/abs/"
+                "2002.08910)]")
+    placed = fill(template_of(exemplar), values(authors=("Ada Q. Lovelace", "Bob Zed"),
+                                                affiliation="Wombat University", yymm="2604"))
+    assert placed.text == ("- [2026/04] **Token Merging at Scale** *Ada Q. Lovelace (Wombat "
+                           "University) et al. arXiv.* [[paper](https://arxiv.org/abs/2604.01234)]")
+    unplaced = fill(template_of(exemplar), values(authors=("Ada Q. Lovelace", "Bob Zed")))
+    assert "*Ada Q. Lovelace et al. arXiv.*" in unplaced.text and "Google" not in unplaced.text

@@ -21,10 +21,11 @@ JOINED = "joined"  # TC. Ndir
 
 # A first author's credit as lists write it: its initials (`Z.`, `T. C.`, `TC.`, `M.-H.`, none),
 # then one to three capitalised words (a surname, `Van Gool`, or a whole name, `Seongmin Lee`,
-# `Aloke Kumar Saha`) and `et al`.
+# `Aloke Kumar Saha`), perhaps the author's place in parentheses (`Felix Hill (University of
+# Cambridge) et al.`), and `et al`.
 CREDIT = re.compile(
     r"(?<![\w.])((?:(?:[A-Z]{2,3}|[A-Z][a-z]?)\.[ \-]?){0,3})"
-    r"([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2}) et al\.?"
+    r"([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2})( \([^()\n]{2,80}\))? et al\.?"
 )
 
 

@@ -203,12 +203,15 @@ def _authors(slot: Slot, v: Values) -> str | None:
     else:
         text = (written_initials(words[:-1], v.initials) if slot.form == "initials" else ""
                 ) + words[-1]
+    if _PLACE.search(slot.original) and v.affiliation:
+        text += f" ({v.affiliation})"  # `Felix Hill (University of Cambridge) et al.`
     if len(v.authors) > 1:
         text += " et al."
     return _text(text, slot)
 
 
 _ET_AL = re.compile(ET_AL + "$")
+_PLACE = re.compile(r"\)\s*et al\.?$")  # a credit's place in parentheses before `et al.`
 
 
 def _author_list(slot: Slot, authors: tuple[str, ...]) -> str | None:
