@@ -8,6 +8,7 @@ from promptbot import catalog
 from promptbot.entries.style import section_templates
 from promptbot.entries.template_choice import (
     constant_words,
+    fillable,
     induce,
     ranked,
     seal,
@@ -364,3 +365,16 @@ def test_a_row_without_a_closing_pipe_keeps_none_when_a_cell_says_nothing() -> N
     written = write(found, values(), found.structures)
     assert written is not None
     assert written.text.strip().endswith("| - | Apr., 2026"), written.text
+
+
+def test_a_value_shown_twice_is_one_value_the_paper_lacks() -> None:
+    # ChenHsing/Awesome-Video-Diffusion-Models: `[![Star](…/stars/{repo}…)]({code})` and a
+    # project page; a paper without either lacked three values, and the one row outside arXiv
+    # (no badge, no link) became the model for an arXiv paper.
+    template = Template(parts=(
+        "| [", Slot("title", original="T"), "](", Slot("paper", original="https://arxiv.org/abs/1"),
+        ") |[![Star](", Slot("repo", original="https://img.shields.io/github/stars/a/b.svg"),
+        ")](", Slot("code", original="https://github.com/a/b"), ")|[![Website](x)](",
+        Slot("project", original="https://a.github.io/b/"), ") |"), kind="table", line=1)
+    assert fillable(template, values()) == 2
+    assert fillable(template, values(code_url="https://github.com/o/r")) == 1

@@ -474,3 +474,31 @@ def test_a_published_paper_shows_its_venue_where_the_published_entries_do() -> N
     assert "(Nov. 10, 2026, CVPR 2026)" in entry.text
     preprint, _ = write(cat, section, replace(accepted, comment=None))
     assert "(Nov. 10, 2026)" in preprint.text
+
+
+# ChenHsing/Awesome-Video-Diffusion-Models: most rows link the code twice (its stars badge and
+# the repository), one row is a paper outside arXiv with nothing but its page.
+VIDEO_ROWS = "".join(
+    f"| [Method {n}: Video Generation by Things](https://arxiv.org/abs/2411.1744{n}) | "
+    f"[![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)](https://arxiv.org/abs/"
+    f"2411.1744{n}) |[![Star](https://img.shields.io/github/stars/lab/m{n}.svg?style=social&"
+    f"label=Star)](https://github.com/lab/m{n})|[![Website](https://img.shields.io/badge/"
+    f"Website-9cf)](https://lab.github.io/m{n}/) | CVPR, 2025 |\n" for n in range(1, 5))
+OUTSIDE = ("|[ED-T2V: An Efficient Training Framework](https://ieeexplore.ieee.org/abstract/"
+           "document/10191565) | - | - | - | ICANN, 2023 |\n"
+           "| [UCF101: A Dataset of Human Actions](https://arxiv.org/abs/1212.0402) | [![arXiv]"
+           "(https://img.shields.io/badge/arXiv-b31b1b.svg)](https://arxiv.org/abs/1212.0402) "
+           "|-|- | ICCV, 2013 |\n")
+
+
+def test_a_paper_without_code_lacks_one_value_however_often_a_row_shows_the_code() -> None:
+    # Before, the badge and the link were two values the paper lacked (and the page a third),
+    # and the row of a paper outside arXiv was the model: no arXiv badge for an arXiv paper.
+    cat = catalog.parse("# L\n## Training-based\n| Title | arXiv | Github | WebSite | Pub. & "
+                        "Date |\n|---|---|---|---|---|\n" + VIDEO_ROWS + OUTSIDE)
+    accepted = replace(_ZEBRA, comment="Accepted to CVPR 2026", abstract="We align quokkas.")
+    entry, _ = write(cat, cat.sections[1], accepted)
+    assert entry.text.strip("\n") == (
+        "| [Zebra-Net: Quokka Alignment for Wombat Segmentation](https://arxiv.org/abs/2611.04567)"
+        " | [![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)](https://arxiv.org/abs/"
+        "2611.04567) |-|- | CVPR, 2026 |")

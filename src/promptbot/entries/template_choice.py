@@ -384,7 +384,7 @@ def _numbers(entries: Sequence[Entry]) -> list[int]:
 
 
 def fillable(template: Template, values: Values) -> int:
-    """How many of the template's slots the paper cannot fill."""
+    """How many of the values the template shows the paper cannot give."""
     have = {
         "name": values.name is not None or bool(values.unknown_name),
         "code": code_host(values.code_url),
@@ -397,7 +397,13 @@ def fillable(template: Template, values: Values) -> int:
             if s.kind == "date"),
         "other": False,
     }
-    return sum(1 for s in template.slots if not have.get(s.kind, True))
+    # A value shown twice (the code's stars badge and its link) is one value the paper lacks;
+    # the values the bot cannot know (`other`: a demo, a dataset) are each one.
+    lacking = [_VALUE_OF.get(s.kind, s.kind) for s in template.slots if not have.get(s.kind, True)]
+    return lacking.count("other") + len(set(lacking) - {"other"})
+
+
+_VALUE_OF = {"repo": "code"}  # the slot kinds that show another kind's value
 
 
 def unshown(template: Template, values: Values) -> int:
