@@ -63,7 +63,7 @@ def test_the_preview_shows_the_entry_the_writer_chose_not_a_second_choice_of_its
     (item,) = previews(catalog.parse(slice_), Config())
     assert item["template"].endswith("[[Code 💻]({code})]")
     assert "[[Code 💻](https://github.com/owner/samplenet)]" in item["sample"]
-    assert "a link of another kind" in item["fallback"]
+    assert "a value of another kind" in item["fallback"]
 
 
 def test_an_empty_section_a_title_can_name_is_previewed_too() -> None:

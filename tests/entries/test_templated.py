@@ -412,8 +412,8 @@ def test_a_paper_with_code_is_written_like_the_entries_that_link_code() -> None:
     assert entry.text.strip().startswith("* [2508] [AudioThinker] [AudioThinker: Reinforced")
     assert "[[Code 💻](https://github.com/someone/AudioThinker)]" in entry.text, entry.text
     assert "🤗" not in entry.text
-    assert entry.fallback == ("written like the section's entries but without a link of another"
-                              " kind (a model, a demo), which this paper does not give")
+    assert entry.fallback == ("written like the section's entries but without a value of another"
+                              " kind (a model, a demo, a figure), which this paper does not give")
     # A paper without code is still written like the entry that links nothing.
     bare, _ = write(cat, section, replace(paper, abstract=""))
     assert "[[" not in bare.text and not bare.fallback, bare.text

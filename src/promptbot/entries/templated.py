@@ -30,7 +30,8 @@ _REPORTED = ("name", "affiliation", "authors", "date")
 _LINKS = frozenset({"code", "repo", "project", "other"})
 # How the PR's note names a dropped value.
 _SAID = {"name": "a short name", "code": "a code link", "repo": "a stars badge",
-         "project": "a project page", "other": "a link of another kind (a model, a demo)",
+         "project": "a project page",
+         "other": "a value of another kind (a model, a demo, a figure)",
          "date": "a date", "authors": "authors", "affiliation": "an affiliation"}
 
 
