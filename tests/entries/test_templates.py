@@ -244,3 +244,27 @@ def test_a_github_link_labelled_as_a_resource_is_the_exemplars_own(label: str, k
     template = abstract(entry_of(raw))
     assert template is not None
     assert [s.kind for s in template.slots if s.kind in ("code", "other")] == [kind]
+
+
+def test_the_linked_title_is_the_title_though_a_longer_label_holds_it() -> None:
+    # VainF/Awesome-Anything: `[**SAM3D: Segment Anything in 3D Scenes**](arXiv) … [[**SAM3D:
+    # Segment Anything in 3D Scenes (Project)**](GitHub)]`; the longer label was taken for the
+    # title, and new entries kept `: Segment Anything in 3D Scenes` of the other paper.
+    raw = ("* [**SAM3D: Segment Anything in 3D Scenes**](https://arxiv.org/abs/2306.03908) "
+           "[[**SAM3D: Segment Anything in 3D Scenes (Project)**](https://github.com/a/b)]\n")
+    template = abstract(catalog.parse(raw).entries[0])
+    assert template is not None
+    assert template.title == "SAM3D: Segment Anything in 3D Scenes"
+    assert template.parts[0] == "* [**" and isinstance(template.parts[1], Slot)
+
+
+def test_a_figure_goes_with_its_closing_tag() -> None:
+    raw = ("| [**GigaGAN: Large-scale GAN for Text-to-Image Synthesis**](https://arxiv.org/abs/"
+           "2303.05511) | <img alt=\"image\" src=\"https://user-images.githubusercontent.com/1/"
+           "fig.png\"></img> | [[Page](https://mingukkang.github.io/GigaGAN/)] |\n")
+    template = abstract(catalog.parse("| Title | Intro | Links |\n|:--|:--:|:--:|\n" + raw
+                                      ).entries[0])
+    assert template is not None
+    figure = [p for p in template.parts if isinstance(p, Slot) and "<img" in p.original]
+    assert len(figure) == 1 and figure[0].kind == "other"
+    assert figure[0].original.endswith("</img>")

@@ -82,7 +82,7 @@ def _yymm(entry: Entry) -> str:
     return ids[0][:4] if ids else ""
 
 
-_IMG_TAG = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
+_IMG_TAG = re.compile(r"<img\b[^<>]*>(?:\s*</img>)?", re.IGNORECASE)  # `</img>`: HTML has none
 _IMG_SOURCE = re.compile(r"\bsrc\s*=\s*[\"']?([^\"'\s<>]+)", re.IGNORECASE)
 
 
@@ -202,6 +202,10 @@ def _title_candidates(text: str, title: str) -> list[str]:
     if trimmed and not _MARKUP.search(trimmed):
         out.append(trimmed)
     out.sort(key=len, reverse=True)  # a title is the longest text of an entry
+    if trimmed in labels:
+        # ... unless the parser's title is linked itself: a longer label that holds it is
+        # another link's (`[[**SAM3D: Segment Anything in 3D Scenes (Project)**](github…)]`).
+        out.insert(0, trimmed)
     runs = sorted((m.group().strip(" .,;:-") for m in _RUN.finditer(text)), key=len, reverse=True)
     out.extend(r for r in runs if len(r.split()) >= 3)
     return out
