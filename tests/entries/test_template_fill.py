@@ -338,3 +338,19 @@ def test_a_credit_with_the_authors_place_names_the_papers_place_when_known() -> 
                            "University) et al. arXiv.* [[paper](https://arxiv.org/abs/2604.01234)]")
     unplaced = fill(template_of(exemplar), values(authors=("Ada Q. Lovelace", "Bob Zed")))
     assert "*Ada Q. Lovelace et al. arXiv.*" in unplaced.text and "Google" not in unplaced.text
+
+
+def test_a_piece_of_a_cell_left_with_marks_goes_with_its_line_break() -> None:
+    # VainF/Awesome-Anything: `[**Title**](…) <br> *A, B* <br> > Place <br> > CVPR'22`; a paper
+    # without a place was written `<br> > <br> > CVPR'26`.
+    template = Template(parts=(
+        "| [**", Slot("title", original="T"), "**](", Slot("paper", "https://arxiv.org/abs/{id}",
+                                                          original="https://arxiv.org/abs/1"),
+        ") <br> > ", Slot("affiliation", original="LMU München"), " <br> > ",
+        Slot("venue", original="CVPR"), "'", Slot("date", "%y", original="22"), " | x |"),
+        kind="table", line=1)
+    out = fill(template, values(venue="CVPR", venue_is_arxiv=False))
+    assert out.text == ("| [**Token Merging at Scale**](https://arxiv.org/abs/2604.01234) "
+                        "<br> > CVPR'26 | x |")
+    placed = fill(template, values(venue="CVPR", venue_is_arxiv=False, affiliation="Wombat U"))
+    assert "<br> > Wombat U <br> > CVPR'26 |" in placed.text

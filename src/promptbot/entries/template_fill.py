@@ -316,6 +316,28 @@ def _enclosing(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_SEGMENT_END = re.compile(r"<br\s*/?>|</|\|", re.IGNORECASE)
+_MARKS_ONLY = re.compile(r"[\s>*_.,;:\-–—]*")
+
+
+def _broken_segment(text: str, start: int, end: int, line_start: int, line_end: int
+                    ) -> tuple[int, int] | None:
+    """The span from the `<br>` that opens the piece of a line the value was on to where the
+    piece ends (the next `<br>`, the cell's end), when nothing but marks is left of it
+    (`<br> > {affiliation}` without one); None otherwise."""
+    opened = None
+    for opened in _LINE_BREAK.finditer(text, line_start, start):
+        pass
+    if opened is None:
+        return None
+    closing = _SEGMENT_END.search(text, end, line_end)
+    stop = closing.start() if closing else line_end
+    if _MARKS_ONLY.fullmatch(text[opened.end():start] + text[end:stop]):
+        return opened.start(), stop
+    return None
+
+
 def _remove(text: str, start: int, end: int) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     connector = _CONNECTOR.search(text, line_start, start)
@@ -324,6 +346,9 @@ def _remove(text: str, start: int, end: int) -> str:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     rest = text[line_start:start] + text[end:line_end]
+    if (segment := _broken_segment(text, start, end, line_start, line_end)) is not None:
+        before, after = text[:segment[0]].rstrip(" \t"), text[segment[1]:]
+        return before + (" " if after[:1] in ("<", "|") else "") + after
     wrapped = bool(_TAG.search(rest)) and bool(_WRAPPED_LABEL.match(_TAG.sub("", rest)))
     if (_LABEL_ONLY.match(rest) or wrapped) and line_start > 0:
         return text[:line_start - 1] + text[line_end:]  # a line of its own: drop the line
