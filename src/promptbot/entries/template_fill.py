@@ -326,11 +326,10 @@ def _broken_segment(text: str, start: int, end: int, line_start: int, line_end: 
     """The span from the `<br>` that opens the piece of a line the value was on to where the
     piece ends (the next `<br>`, the cell's end), when nothing but marks is left of it
     (`<br> > {affiliation}` without one); None otherwise."""
-    opened = None
-    for opened in _LINE_BREAK.finditer(text, line_start, start):
-        pass
-    if opened is None:
+    breaks = list(_LINE_BREAK.finditer(text, line_start, start))
+    if not breaks:
         return None
+    opened = breaks[-1]
     closing = _SEGMENT_END.search(text, end, line_end)
     stop = closing.start() if closing else line_end
     if _MARKS_ONLY.fullmatch(text[opened.end():start] + text[end:stop]):
