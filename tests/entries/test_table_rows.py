@@ -33,3 +33,13 @@ def test_a_cell_says_nothing_only_in_the_words_lists_use_for_nothing(
     # liuxuannan/Awesome-Multimodal-Jailbreak-Papers: the modality column (`I+T→T`) has no word
     # of two letters, and was taken for a placeholder.
     assert says_nothing(text) is nothing
+
+
+def test_a_delimiter_row_of_single_dashes_is_one_as_gfm_reads_it() -> None:
+    # `|:-|:-:|` is a table's delimiter row on GitHub: before, the writer found no table above a
+    # row there, and every row it wrote was refused (read back alone, it was no table row).
+    cat = catalog.parse("# L\n## B\n| Title | Venue |\n|:-|:-:|\n| [Paper two](https://arxiv.org/"
+                        "abs/2501.00002) | CVPR |\n")
+    assert table_delimiter_line(cat, cat.sections[1]) == 4
+    assert table_delimiter_line(catalog.parse("# L\n## B\ntext\n---\n"),
+                                catalog.parse("# L\n## B\ntext\n---\n").sections[1]) is None

@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterable, Sequence
 from promptbot.models import Catalog, Section
 
 _ROW_SPLIT = re.compile(r"(?<!\\)\|")
-DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# A table's delimiter row as GFM reads it: cells of one dash or more (`|:-|:-:|`), a bar at least.
+DELIMITER_ROW = re.compile(r"^(?=[^|\n]*\|)\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 # How lists say "nothing here": markup, not a value, however rare.
 PLACEHOLDERS = frozenset({"none", "n/a", "na", "tbd", "not", "found", "available", "soon",
                           "coming"})
