@@ -126,3 +126,22 @@ def test_the_whole_lists_preprint_tag_outweighs_a_few_entries_of_one_section_wri
     assert written is not None
     assert written.text == ("* [arXiv] Token Merging at Scale [[Paper](https://arxiv.org/pdf/"
                             "2604.01234)]")
+
+
+def test_a_tables_venue_cell_is_tagged_the_lists_way_for_each_kind() -> None:
+    # yueliu1999/Awesome-Jailbreak-on-LLMs: `| arXiv |` for a preprint, `| ACL'25 |` for a
+    # published paper; a CVPR paper written like the newest rows (all preprints) read `| CVPR |`.
+    head = "| Year | Title | Venue | Paper | Code |\n| --- | --- | :-: | :-: | :-: |\n"
+    preprints = "".join(f"| 2026.0{n} | **Attack Number {n} on Models** | arXiv | [link](https://"
+                        f"arxiv.org/abs/2602.0326{n}) |    - |\n" for n in range(1, 7))
+    published = "".join(f"| 2025.0{n} | **Defence Number {n} for Models** |   {v}'25     | "
+                        f"[link](https://arxiv.org/abs/2404.1636{n}) |    [link](https://github."
+                        f"com/a/d{n}) |\n" for n, v in enumerate(("ACL", "ICLR", "ICML"), 1))
+    cat = catalog.parse("# L\n## White-box Attack\n" + head + preprints + published)
+    found = section_templates(cat, cat.sections[1])
+    assert found is not None
+    written = write(found, values(venue="CVPR", venue_is_arxiv=False, code_url=None),
+                    found.structures)
+    assert written is not None
+    assert written.text == ("| 2026.04 | **Token Merging at Scale** | CVPR'26 | [link](https://"
+                            "arxiv.org/abs/2604.01234) |    - |")

@@ -19,13 +19,16 @@ from promptbot.entries.template_model import Part, Slot, Template, key_of
 
 TAG_MIN = 3  # entries of one kind with one tag form needed to call it the list's habit
 TAG_SHARE = 0.6  # ... and the share of the list's tagged entries of that kind it must have
-_OPEN = re.compile(r"\[(?:\*\*|__|\*|_)?$")  # a tag opens right before the venue
+# A tag opens right before the venue: a bracket, or a table's bar (the venue's own cell:
+# `| arXiv |` for a preprint, `| ACL'25 |` for a published paper).
+_OPEN = re.compile(r"(?:\[(?:\*\*|__|\*|_)?|\|[ \t]*(?:\*\*|__)?)$")
 _BETWEEN = re.compile(r"^[\s'’.,\-*_]*$")  # what a tag holds besides its venue and dates
 
 
 def tag_span(template: Template) -> tuple[int, int, int, int] | None:
-    """Where the template's venue tag is: it opens at `parts[i][left:]` and closes at
-    `parts[j][:right]`; between them only the venue, dates and punctuation. None without one."""
+    """Where the template's venue tag (or the table cell of its venue) is: it opens at
+    `parts[i][left:]` and closes at `parts[j][:right]`; between them only the venue, dates and
+    punctuation. None without one."""
     parts = template.parts
     venue = next((k for k, p in enumerate(parts) if isinstance(p, Slot) and p.kind == "venue"),
                  None)
@@ -34,13 +37,14 @@ def tag_span(template: Template) -> tuple[int, int, int, int] | None:
     opened = _OPEN.search(str(parts[venue - 1]))
     if opened is None:
         return None
+    closer = "|" if opened.group().startswith("|") else "]"
     for k in range(venue + 1, len(parts)):
         part = parts[k]
         if isinstance(part, Slot):
             if part.kind != "date":
                 return None
             continue
-        close = part.find("]")
+        close = part.find(closer)
         if close < 0:
             if not _BETWEEN.match(part):
                 return None
@@ -110,8 +114,25 @@ def as_kind(template: Template, tag: tuple[Part, ...], preprint: bool) -> Templa
         return template
     i, left, j, right = span
     parts = template.parts
-    new = (*parts[:i], str(parts[i])[:left], *tag, str(parts[j])[right:], *parts[j + 1:])
+    own = (str(parts[i])[left:], str(parts[j])[:right])
+    new = (*parts[:i], str(parts[i])[:left], *_padded(tag, own), str(parts[j])[right:],
+           *parts[j + 1:])
     return replace(template, parts=_joined(new), venue_is_arxiv=preprint)
+
+
+_CELL_OPEN = re.compile(r"^\|[ \t]*")
+_CELL_CLOSE = re.compile(r"[ \t]*\|$")
+
+
+def _padded(tag: tuple[Part, ...], own: tuple[str, str]) -> tuple[Part, ...]:
+    """A table cell's tag padded as the exemplar pads the cell it takes (`| ACL'25 |` in a row
+    written `|   arXiv     |` is written `|   ACL'25     |`); a bracketed tag as it is."""
+    first, last = tag[0], tag[-1]
+    opened, closed = _CELL_OPEN.match(own[0]), _CELL_CLOSE.search(own[1])
+    if not (isinstance(first, str) and isinstance(last, str) and opened and closed):
+        return tag
+    return (_CELL_OPEN.sub(opened.group(), first), *tag[1:-1],
+            _CELL_CLOSE.sub(closed.group(), last))
 
 
 def _joined(parts: Sequence[Part]) -> tuple[Part, ...]:
