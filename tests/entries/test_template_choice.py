@@ -7,6 +7,7 @@ from pathlib import Path
 from promptbot import catalog
 from promptbot.entries.style import section_templates
 from promptbot.entries.template_choice import (
+    SectionTemplates,
     constant_words,
     fillable,
     induce,
@@ -378,3 +379,22 @@ def test_a_value_shown_twice_is_one_value_the_paper_lacks() -> None:
         Slot("project", original="https://a.github.io/b/"), ") |"), kind="table", line=1)
     assert fillable(template, values()) == 2
     assert fillable(template, values(code_url="https://github.com/o/r")) == 1
+
+
+def test_rows_that_differ_in_padding_or_in_a_cell_of_an_unknown_value_are_one_form() -> None:
+    # BradyFU's rows with a stars badge write their demo column three ways (a link, `-`, a word);
+    # counted apart, the one newest row without a badge outweighed them for a paper with code.
+    def row(badge: bool, demo: str, pad: str = " ") -> Template:
+        head: tuple[str | Slot, ...] = (
+            ("|", "![Star](", Slot("repo", original="r"), ") <br> [**") if badge else ("| [**",))
+        return Template(parts=(*head, Slot("title", original="T"), "**](",
+                               Slot("paper", original="u"), f"){pad}|{pad}arXiv | [Github](",
+                               Slot("code", original="c"), f") | {demo} |"), kind="table", line=1)
+    other = Slot("other", original="d")
+    linked = Template(parts=(*row(True, "").parts[:-1], ") | [Demo](", other, ") |"),
+                      kind="table", line=1)
+    named = Template(parts=(*row(True, "").parts[:-1], ") | ", other, " |"), kind="table", line=1)
+    newest = row(False, "-")
+    section = SectionTemplates(templates=(row(True, "-", "   "), linked, named, newest),
+                               weights=(1.0, 1.0, 1.0, 1.5))
+    assert section.typicality(row(True, "-")) > section.typicality(newest)

@@ -24,3 +24,27 @@ def test_a_template_knows_its_slots_title_and_key() -> None:
     assert template.kinds == frozenset({"date", "title", "paper"})
     assert template.title == "A B"
     assert template.key == "* [{date}] [{title}]({paper})"
+
+
+def _row(code: str) -> Template:
+    parts: list[str | Slot] = ["| ", Slot("date", "%Y.%m", original="2025.10"), " | **",
+                               Slot("title", original="T"), "** | arXiv | [link](",
+                               Slot("paper", original="https://arxiv.org/abs/2510.02422"), ") | "]
+    parts += ["[link](", Slot("code", original="https://github.com/a/b"), ")"] if code else ["-"]
+    return Template(parts=(*parts, " |"), kind="table", line=1)
+
+
+def test_an_entry_that_links_code_looks_like_one_with_none_to_link() -> None:
+    # yueliu1999/Awesome-Jailbreak-on-LLMs: `| [link](…) | - |` for the newest papers, which
+    # had no code; a paper with code was written with `-` too.
+    assert _row(code="yes").key != _row(code="").key
+    assert _row(code="yes").look == _row(code="").look
+    bullet = Template(parts=("- [", Slot("title", original="T"), "](", Slot("paper", original="u"),
+                             ") [[code](", Slot("code", original="c"), ")]"), kind="bullet",
+                      line=1)
+    badge = Template(parts=("- [", Slot("title", original="T"), "](", Slot("paper", original="u"),
+                            ") [![Star](", Slot("repo", original="b"), ")](",
+                            Slot("code", original="c"), ")"), kind="bullet", line=1)
+    plain = Template(parts=("- [", Slot("title", original="T"), "](", Slot("paper", original="u"),
+                            ")"), kind="bullet", line=1)
+    assert bullet.look == badge.look == plain.look

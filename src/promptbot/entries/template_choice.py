@@ -76,11 +76,25 @@ class SectionTemplates:
         """The weighted share of the section's entries with this template's look (its skeleton
         whether or not it links code: a paper with code is written like the entries that link
         theirs, however few had code to link), and a tenth of the share with its very skeleton
-        (between looks alike, the spacing most entries have: `] [` or `][` before the code)."""
+        (between looks alike, the one most entries have: the code's stars badge with its link,
+        `] [` or `][` before it)."""
         total = sum(self.weights) or 1.0
-        look, key = template.look, template.key
-        return sum(w * (float(t.look == look) + SAME_SKELETON * (t.key == key))
+        look, key = template.look, _unpadded(template.key)
+        return sum(w * (float(t.look == look) + SAME_SKELETON * (_unpadded(t.key) == key))
                    for t, w in zip(self.templates, self.weights, strict=True)) / total
+
+
+@lru_cache(maxsize=4096)
+def _unpadded(key: str) -> str:
+    """A skeleton without the padding of its table cells (`|   arXiv     |` is `|arXiv|`), and
+    a cell of a value the bot cannot know (a demo's link) or of none (`-`) empty: the rows of a
+    table that differ only there are one form."""
+    return _UNKNOWN_CELL.sub("|", _CELL_PADDING.sub("|", key))
+
+
+_CELL_PADDING = re.compile(r"[ \t]*\|[ \t]*")
+_UNKNOWN_CELL = re.compile(
+    r"\|(?:[-–—/?]{1,3}|\{other\}|\[[^\[\]|]*\]\(\{other\}\))(?=\|)")
 
 
 def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
@@ -416,7 +430,10 @@ def unshown(template: Template, values: Values) -> int:
             + int(values.project_url is not None and "project" not in kinds))
 
 
-SAME_SKELETON = 0.1  # what the very skeleton adds to the share of a template's look
+# What the share of the very skeleton (cell padding and cells of unknown values aside) adds to
+# the share of a template's look: among the looks alike, the one most entries have (a code link
+# with its stars badge, or without it; `] [` or `][` before it).
+SAME_SKELETON = 0.1
 UNFILLED = 0.25  # a slot the paper cannot fill costs this much of a template's typicality
 UNSHOWN = 0.5  # a value the paper has and the template cannot show costs this much
 OTHER_VENUE = 0.1  # an exemplar of the other kind of venue (preprint / published) costs this

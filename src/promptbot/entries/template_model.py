@@ -65,16 +65,22 @@ class Template:
 
     @cached_property
     def look(self) -> str:
-        """The skeleton without the code link and the stars badge of the code: entries that
-        link code and entries that have none to link are written alike."""
+        """The skeleton without the code link and the stars badge of the code, a table's cell
+        without it empty: entries that link code and entries that have none to link are
+        written alike."""
         key, before = self.key, ""
         while key != before:
             before, key = key, _CODE_PIECE.sub("", key)
-        return key
+        # A table's cell that says "none" (`| - |`) is the empty cell of a link not there, and
+        # the line breaks that set a badge apart in a cell (`![Star](…) <br> [**Title**](…)
+        # <br>`) go with it.
+        return _NOTHING_CELL.sub("| ", _CELL_BREAK.sub("", key))
 
 
 # A link to the code or a badge of it as a skeleton writes it: `[[a]({code})]`, `[a]({code})`,
 # `[![a]({repo})]({code})` (the badge goes first, then what is left of the link).
+_CELL_BREAK = re.compile(r"[ \t]*<a ?/?>(?=[^\n]*\|)")  # `<br>` as a skeleton, in a table row
+_NOTHING_CELL = re.compile(r"\|[ \t]*(?:[-–—/?]{1,3}[ \t]*)?(?=\||\n|$)")
 _CODE_PIECE = re.compile(r"[ \t]*(?:\[?!?\[[^\[\]]*\]\(\{(?:code|repo)\}\)\]?|\(\{code\}\))")
 
 
