@@ -36,6 +36,8 @@ def credit_form(credit: re.Match[str]) -> str:
         return "initials"
     words = credit.group(2).split()
     return "full" if len(words) > 1 and words[0].casefold() not in PARTICLES else ""
+
+
 # Several initials in each form (a credit's initials, their space before the surname left out).
 _FORMS = (
     (JOINED, re.compile(r"[A-Z]{2,3}\.")),

@@ -34,7 +34,7 @@ from promptbot.entries.table_rows import (
 )
 from promptbot.entries.template_dates import month_spellings
 from promptbot.entries.template_fill import Values, code_host
-from promptbot.entries.template_model import Part, Slot, Template
+from promptbot.entries.template_model import NOTHING_MARK, Part, Slot, Template
 from promptbot.entries.templates import LINK_WORDS, abstract
 from promptbot.entries.venue_column import venue_column, with_venue_cell
 from promptbot.entries.venue_tags import NO_TAGS, VenueTags, venue_tags
@@ -93,8 +93,7 @@ def _unpadded(key: str) -> str:
 
 
 _CELL_PADDING = re.compile(r"[ \t]*\|[ \t]*")
-_UNKNOWN_CELL = re.compile(
-    r"\|(?:[-–—/?]{1,3}|\{other\}|\[[^\[\]|]*\]\(\{other\}\))(?=\|)")
+_UNKNOWN_CELL = re.compile(rf"\|(?:{NOTHING_MARK}|\{{other\}}|\[[^\[\]|]*\]\(\{{other\}}\))(?=\|)")
 
 
 def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:

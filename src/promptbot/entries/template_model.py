@@ -79,9 +79,10 @@ class Template:
 
 # A link to the code or a badge of it as a skeleton writes it: `[[a]({code})]`, `[a]({code})`,
 # `[![a]({repo})]({code})` (the badge goes first, then what is left of the link).
-_CELL_BREAK = re.compile(r"[ \t]*<a ?/?>(?=[^\n]*\|)")  # `<br>` as a skeleton, in a table row
-_NOTHING_CELL = re.compile(r"\|[ \t]*(?:[-–—/?]{1,3}[ \t]*)?(?=\||\n|$)")
 _CODE_PIECE = re.compile(r"[ \t]*(?:\[?!?\[[^\[\]]*\]\(\{(?:code|repo)\}\)\]?|\(\{code\}\))")
+_CELL_BREAK = re.compile(r"[ \t]*<a ?/?>(?=[^\n]*\|)")  # `<br>` as a skeleton, in a table row
+NOTHING_MARK = r"[-–—/?]{1,3}"  # what a table's cell says where it has no value (`-`, `--`, `?`)
+_NOTHING_CELL = re.compile(rf"\|[ \t]*(?:{NOTHING_MARK}[ \t]*)?(?=\||\n|$)")
 
 
 def key_of(parts: Sequence[Part]) -> str:
