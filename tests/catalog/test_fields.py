@@ -220,8 +220,9 @@ ARXIV = "https://arxiv.org/abs/2109.01134"
         (f"* (TPAMI 2023) **Learning to Prompt for Vision-Language Models**, Kaiyang Zhou et "
          f"al. [[v1]({ARXIV})](2021.09.02)", None,
          "Learning to Prompt for Vision-Language Models", "TPAMI", 2023, None),
+        # `[💬Prompting]` marks the paper's topic, no name of it (a new entry wrote its name there)
         (f"* ⭐⭐(arXiv preprint 2022) [💬Prompting] **Learning to Prompt for Vision-Language "
-         f"Models**, Kaiyang Zhou et al. [[Paper]({ARXIV})]", "💬Prompting",
+         f"Models**, Kaiyang Zhou et al. [[Paper]({ARXIV})]", None,
          "Learning to Prompt for Vision-Language Models", "arXiv preprint", 2022, None),
         (f"* (Multimedia Tools and Applications) **Learning to Prompt for Vision-Language "
          f"Models**, Kaiyang Zhou & Jingkang Yang [[v1]({ARXIV})]", None,
@@ -432,3 +433,15 @@ def test_a_date_tag_before_the_title_is_no_name() -> None:
                           "[[paper](https://arxiv.org/abs/2002.08910)]\n").entries[0]
     assert entry.name is None and entry.year == 2020
     assert entry.title.startswith("How Much Knowledge")
+
+
+def test_a_tag_that_opens_with_a_pictograph_marks_a_topic_not_a_name() -> None:
+    # Yutong-Zhou-cv/Awesome-Text-to-Image: `* (CVPR 2023) [💬 3D] **Title**, A et al.`
+    entry = catalog.parse("* (CVPR 2023) [💬 3D] **High-Fidelity 3D Face Generation from Natural "
+                          "Language Descriptions**, Menghua Wu et al. [[Paper](https://arxiv.org/"
+                          "abs/2305.03302)]\n").entries[0]
+    assert entry.name is None
+    assert entry.title == "High-Fidelity 3D Face Generation from Natural Language Descriptions"
+    named = catalog.parse("* [ERGO] [ERGO: Efficient High-Resolution Visual Understanding]"
+                          "(https://arxiv.org/abs/2509.21991)\n").entries[0]
+    assert named.name == "ERGO"

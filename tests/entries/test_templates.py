@@ -268,3 +268,13 @@ def test_a_figure_goes_with_its_closing_tag() -> None:
     figure = [p for p in template.parts if isinstance(p, Slot) and "<img" in p.original]
     assert len(figure) == 1 and figure[0].kind == "other"
     assert figure[0].original.endswith("</img>")
+
+
+def test_a_topic_tag_is_a_value_the_bot_cannot_know() -> None:
+    raw = ("* (CVPR 2023) [💬 3D] **High-Fidelity 3D Face Generation from Natural Language "
+           "Descriptions**, Menghua Wu et al. [[Paper](https://arxiv.org/abs/2305.03302)]\n")
+    template = abstract(catalog.parse(raw).entries[0])
+    assert template is not None
+    topic = [p for p in template.parts if isinstance(p, Slot) and "💬" in p.original]
+    assert [(p.kind, p.original) for p in topic] == [("other", "💬 3D")]
+    assert not any(isinstance(p, Slot) and p.kind == "name" for p in template.parts)

@@ -117,6 +117,8 @@ def _tagged(text: str) -> Fields | None:
             year = 2000 + int(value[:2])
         elif _DATE_TAG.fullmatch(value):  # `[2023/04]`: when, no name
             year = year or int(value[:4])
+        elif is_pictograph(value[:1] or " "):
+            pass  # `[💬 Multi-language-to-Image]`: the list's mark of a topic, no name
         elif (label := _VENUE_TAG.fullmatch(value)) is not None:
             venue = label.group(1) or label.group(3)
             year = 2000 + int(label.group(2)) if label.group(2) else year

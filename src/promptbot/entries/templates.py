@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from promptbot.catalog import normalize_arxiv_id
-from promptbot.catalog.links import ET_AL, LABEL
+from promptbot.catalog.links import ET_AL, LABEL, is_pictograph
 from promptbot.entries.author_initials import CREDIT, credit_form
 from promptbot.entries.template_dates import Span, date_spans, free
 from promptbot.entries.template_model import Part, Slot, Template, flexible
@@ -47,6 +47,7 @@ def abstract(entry: Entry) -> Template | None:
     if title is None:
         return None
     spans.append(title)
+    spans.extend(_topic_spans(text, spans))
     spans.extend(_name_spans(text, entry, title, spans))
     spans.extend(_number_span(text, spans))
     spans.extend(_affiliation_span(text, entry, spans))
@@ -242,6 +243,18 @@ _TAG_NAME = re.compile(
     r"(?:\*\*|`)?\[(?P<a>[^\[\]\s*`]{2,30})\](?:\*\*|`)?(?!\()|\*\*(?P<b>[^*\s\[\]]{2,30})\*\*")
 _NOT_NAMES = frozenset({"paper", "pdf", "code", "project", "link", "arxiv", "github", "demo",
                         "video", "dataset", "website", "page", "x", "new", "hot"})
+
+
+_TOPIC_TAG = re.compile(r"\[([^\[\]\w\s*`][^\[\]]{0,60})\](?!\()")
+
+
+def _topic_spans(text: str, spans: list[Span]) -> Iterator[Span]:
+    """Tags before the title that open with a pictograph (`[💬 Multi-language-to-Image]`): the
+    list's mark of the exemplar's topic, a value the bot cannot know, never the paper's name."""
+    title_at = next((s for s, _, slot in spans if slot.kind == "title"), len(text))
+    for match in _TOPIC_TAG.finditer(text, 0, title_at):
+        if is_pictograph(match.group(1)[0]) and free(spans, match.start(1), match.end(1)):
+            yield match.start(1), match.end(1), Slot("other", original=match.group(1))
 
 
 def _tag_name_span(text: str, spans: list[Span]) -> Iterator[Span]:
