@@ -58,6 +58,7 @@ PLAIN = (
 _OURS = ("2611.0456", "zoo/zebra-net", "zoo.github.io")
 _URL = re.compile(r"https?://[^\s)\]\"'<>]+")
 _WORD = re.compile(r"[A-Za-z]{3,}")
+_DIGITS = re.compile(r"\d")
 _MONTHS = ("January February March April May June July August September October November "
            "December")
 
@@ -143,8 +144,15 @@ def _habits(cat: Catalog) -> tuple[Counter[str], Counter[str]]:
     """On how many of the list's entries each word and each URL is: read once per list, not
     for every entry written into it."""
     words = Counter(w.casefold() for e in cat.entries for w in set(_WORD.findall(e.raw)))
-    links = Counter(u for e in cat.entries for u in set(_URL.findall(e.raw)))
+    links = Counter(_shape(u) for e in cat.entries for u in set(_URL.findall(e.raw)))
     return words, links
+
+
+def _shape(url: str) -> str:
+    """A URL as the audit counts it: a badge the list builds from each paper's date
+    (`img.shields.io/badge/arXiv-2026.11-red`) is the list's whatever the date; any other URL
+    (another paper's link) as it is."""
+    return _DIGITS.sub("0", url) if "img.shields.io/badge/" in url else url
 
 
 def strangers(text: str, paper: Paper, cat: Catalog) -> list[str]:
@@ -155,7 +163,8 @@ def strangers(text: str, paper: Paper, cat: Catalog) -> list[str]:
                     paper.abstract, _MONTHS))
     mine = {w.casefold() for w in _WORD.findall(own)} | {m[:3].casefold()
                                                           for m in _MONTHS.split()}
-    urls = [u for u in _URL.findall(text) if links[u] < 2 and not any(o in u for o in _OURS)]
+    urls = [u for u in _URL.findall(text)
+            if links[_shape(u)] < 2 and not any(o in u for o in _OURS)]
     return urls + [w for w in _WORD.findall(_URL.sub("", text))
                    if w.casefold() not in mine and words[w.casefold()] < 2]
 

@@ -53,6 +53,21 @@ def test_an_exemplars_link_or_words_are_strangers() -> None:
                                                    "Gamma"]
 
 
+def test_a_badge_the_list_builds_from_each_papers_date_is_no_stranger() -> None:
+    # zzli2022/Awesome-System2-Reasoning-LLM: `![](https://img.shields.io/badge/arXiv-2025.01-red)`
+    # on every entry, its date the paper's; another paper's arXiv link stays a stranger.
+    bench = load()
+    rows = "".join(f"* Paper {n} of Things [[Paper]](https://arxiv.org/abs/2501.0000{n}) "
+                   f"![](https://img.shields.io/badge/arXiv-2025.0{n}-red)\n" for n in range(1, 4))
+    cat = catalog.parse("# L\n## S\n" + rows)
+    paper = bench.PLAIN[0]
+    written = (f"* {paper.title} [[Paper]](https://arxiv.org/abs/{paper.arxiv_id}) "
+               f"![](https://img.shields.io/badge/arXiv-2026.11-red)")
+    assert bench.strangers(written, paper, cat) == []
+    other = written + " [x](https://arxiv.org/abs/2501.00009)"
+    assert bench.strangers(other, paper, cat) == ["https://arxiv.org/abs/2501.00009"]
+
+
 def _lists() -> list[Path]:
     """Every list and slice in tests/data (the How-to-PR file is no list of papers)."""
     found = [*(DATA / "catalogs").glob("*.md"), *(DATA / "history").glob("*.md")]
