@@ -398,3 +398,29 @@ def test_rows_that_differ_in_padding_or_in_a_cell_of_an_unknown_value_are_one_fo
     section = SectionTemplates(templates=(row(True, "-", "   "), linked, named, newest),
                                weights=(1.0, 1.0, 1.0, 1.5))
     assert section.typicality(row(True, "-")) > section.typicality(newest)
+
+
+def test_a_section_of_one_entry_writes_the_lists_badge_with_the_papers_date() -> None:
+    # mbzuai-oryx/Awesome-LLM-Post-training: `![](https://img.shields.io/badge/arXiv-2025.07-red)`
+    # after most papers, but not at the top or bottom of the list; the words of the badge's
+    # address were read from the list's ends only, were not the list's, and in a section of one
+    # entry the badge was dropped.
+    def plain(n: int) -> str:
+        return f"* [Plain Paper Number {n} on Things](https://arxiv.org/abs/2401.{n:05d})\n"
+
+    def badged(n: int) -> str:
+        return (f"* Badged Paper Number {n} on Things [[Paper]](https://arxiv.org/abs/2502.{n:05d})"
+                f" ![](https://img.shields.io/badge/arXiv-2025.02-red)\n")
+    text = ("# L\n## Top\n" + "".join(plain(n) for n in range(1, 21))
+            + "## Middle\n" + "".join(badged(n) for n in range(1, 41))
+            + "## One\n" + badged(99) + "## Bottom\n" + "".join(plain(n) for n in range(21, 41)))
+    cat = catalog.parse(text)
+    one = cat.section("One")
+    assert one is not None and len(one.entries) == 1
+    found = section_templates(cat, one)
+    assert found is not None
+    written = write(found, values(title="Zebra-Net: Quokka Alignment", arxiv_id="2611.04567",
+                                  yymm="2611"), found.structures)
+    assert written is not None
+    assert written.text == ("* Zebra-Net: Quokka Alignment [[Paper]](https://arxiv.org/abs/"
+                            "2611.04567) ![](https://img.shields.io/badge/arXiv-2026.11-red)")

@@ -105,8 +105,8 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
         [e for e in catalog.entries if (e.kind == "table") == table and e.kind != "html"])
     if own and _link_papers(borrowed):
         own = []  # a section of projects (`[EasyR1 💻](github…)`): no model for a paper's entry
-    listed, months, tagged, initials = _list_wide(catalog)
-    linking = _code_looks(own, tagged)
+    months, listed, initials = _list_wide(catalog)
+    linking = _code_looks(own, listed)
     pool = [*linking, *own] if linking else (own or borrowed)
     if not html_row_template.is_html([e for _, e in pool]):
         # A row of an HTML table goes only among its own rows, never after a bullet.
@@ -138,7 +138,7 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
         badges=html_row_template.star_badges(ends(entries), catalog.entries) if rows else (),
         months=months,
         initials=initials,
-        tags=venue_tags([*tagged, *(t for t, _ in pool)]),
+        tags=venue_tags([*listed, *(t for t, _ in pool)]),
     )
 
 
@@ -172,19 +172,16 @@ def _link_papers(pool: Sequence[tuple[Template, Entry]]) -> bool:
 
 
 @lru_cache(maxsize=2)
-def _list_wide(catalog: Catalog
-               ) -> tuple[tuple[Template, ...], tuple[str, ...], tuple[Template, ...], str]:
-    """What every section's templates learn from the whole list, computed once per list: a
-    sample of its entries as templates (to tell its markup words from values), its month
-    spellings, a wider sample to learn its venue tags from (a habit of the whole list, such
-    as `[arXiv]`, must outweigh the few entries of one section written otherwise), and how it
-    writes several initials in a credit."""
+def _list_wide(catalog: Catalog) -> tuple[tuple[str, ...], tuple[Template, ...], str]:
+    """What every section's templates learn from the whole list, computed once per list: its
+    month spellings, a sample of its entries as templates (to tell its markup words from values
+    and to learn its venue tags from: a habit of the whole list, such as `[arXiv]` or its badge
+    `img.shields.io/badge/…`, must outweigh the few entries of one section written otherwise),
+    and how it writes several initials in a credit."""
     every = catalog.entries
     sample = every[:: max(1, len(every) // _SAMPLE)]
-    found = [(t, e) for e in sample if (t := abstract(e)) is not None]
-    at_ends = {id(e) for e in ends(sample)}
-    return (tuple(t for t, e in found if id(e) in at_ends),
-            month_spellings(e.raw for e in every), tuple(t for t, _ in found),
+    return (month_spellings(e.raw for e in every),
+            tuple(t for e in sample if (t := abstract(e)) is not None),
             initials_form(e.raw for e in every))
 
 
