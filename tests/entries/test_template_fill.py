@@ -354,3 +354,17 @@ def test_a_piece_of_a_cell_left_with_marks_goes_with_its_line_break() -> None:
                         "<br> > CVPR'26 | x |")
     placed = fill(template, values(venue="CVPR", venue_is_arxiv=False, affiliation="Wombat U"))
     assert "<br> > Wombat U <br> > CVPR'26 |" in placed.text
+
+
+def test_an_images_label_gone_leaves_the_image_and_the_link_around_it() -> None:
+    # ChenHsing/Awesome-Video-Diffusion-Models: `[![Star](…/stars/{repo}…)]({code})` whose label
+    # the list was not known to write: the image and its link's brackets went, and the row
+    # showed `(https://github.com/zoo/zebra-net)`.
+    template = Template(parts=(
+        "| [![", Slot("other", original="Star"), "](", Slot(
+            "repo", "https://img.shields.io/github/stars/{repo}.svg",
+            original="https://img.shields.io/github/stars/a/b.svg"), ")](",
+        Slot("code", original="https://github.com/a/b"), ") |"), kind="table", line=1)
+    out = fill(template, values(code_url="https://github.com/o/r"))
+    assert out.text == ("| [![](https://img.shields.io/github/stars/o/r.svg)]"
+                        "(https://github.com/o/r) |")

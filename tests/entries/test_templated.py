@@ -395,7 +395,10 @@ def test_a_maintainers_highlight_before_a_title_is_not_copied() -> None:
     entry, new = write(cat, cat.sections[-1], paper)
     assert_inserted(cat, new, entry, paper)
     assert entry.text.startswith("| [Zebra-Net: Quokka Alignment](https://arxiv.org/abs/2611.04567)")
-    assert "github.com/zoo/zebra-net" in entry.text and "✨" not in entry.text
+    assert "✨" not in entry.text
+    # The badge whole, its `Star` the badge's word (once it went, leaving `(https://github…)`)
+    assert ("| [![Star](https://img.shields.io/github/stars/zoo/zebra-net.svg)](https://github.com"
+            "/zoo/zebra-net) |") in entry.text
 
 
 def test_a_paper_with_code_is_written_like_the_entries_that_link_code() -> None:

@@ -337,7 +337,8 @@ def _in_label(text: str, start: int, end: int, constant: frozenset[str]) -> bool
 
 # What links are called whatever the list: a label with one of these names its link's kind.
 _LINK_NAMES = LINK_WORDS | {"pytorch", "tensorflow", "jax", "data", "blog", "slides", "poster",
-                            "citation", "bibtex", "leaderboard", "benchmark", "huggingface"}
+                            "citation", "bibtex", "leaderboard", "benchmark", "huggingface",
+                            "star", "stars"}
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:

@@ -268,8 +268,11 @@ _LINK_GONE = re.compile(
 )
 # A link whose label was the exemplar's own value (`([Luma AI](…))`, a product's maker): the
 # link goes with it; a link without a label would show its URL in parentheses.
-_LABEL_GONE = re.compile(r"\[?!?\[\s*\x00\s*\]\([^()\s]*\)\]?")
-_EMPTY_LINK = re.compile(r"\[?\[\s*\]\([^()\s]*\)\]?")  # a badge gone, its link left empty
+_LABEL_GONE = re.compile(r"\[?(?<!!)\[\s*\x00\s*\]\([^()\s]*\)\]?")
+# An image whose label was the exemplar's own: the image stays, without a label (a badge shows
+# the same), and so does a link around it.
+_ALT_GONE = re.compile(r"!\[\s*\x00\s*\]")
+_EMPTY_LINK = re.compile(r"\[?(?<!!)\[\s*\]\([^()\s]*\)\]?")  # a badge gone, its link left empty
 _IMAGE_GONE = re.compile(r"!\[[^\[\]]*\]\([^()\s\x00]*\x00[^()\s]*\)")
 _HTML_GONE = re.compile(r"<a\b[^>]*\x00[^>]*>.*?</a>|<img\b[^>]*\x00[^>]*>", re.DOTALL)
 # What is left of a line once its only value is gone: nothing, a `- Code: ` label, or marks
@@ -287,6 +290,7 @@ _PAIRS = (("**", "**"), ("__", "__"), ("*", "*"), ("_", "_"), ("`", "`"), ("[", 
 
 
 def _drop(text: str) -> str:
+    text = _ALT_GONE.sub("![]", text)
     text = _IMAGE_GONE.sub("", text)
     text = _EMPTY_LINK.sub(_GONE, text)
     text = _LINK_GONE.sub(_GONE, text)
