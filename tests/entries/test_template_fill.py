@@ -368,3 +368,18 @@ def test_an_images_label_gone_leaves_the_image_and_the_link_around_it() -> None:
     out = fill(template, values(code_url="https://github.com/o/r"))
     assert out.text == ("| [![](https://img.shields.io/github/stars/o/r.svg)]"
                         "(https://github.com/o/r) |")
+
+
+def test_a_value_never_runs_into_the_next_where_the_exemplars_ended_with_a_mark() -> None:
+    # WooooDyy/LLM-Agent-Paper-List: `*Aman Madaan et al.arXiv.*`; one author's credit has no
+    # `et al.`, and was written `*Ada Q. LovelaceCVPR.*`.
+    template = Template(parts=(
+        "- **", Slot("title", original="T"), "** *", Slot("authors", "full",
+                                                          original="Aman Madaan et al."),
+        Slot("venue", original="arXiv"), ".* [[paper](", Slot(
+            "paper", "https://arxiv.org/abs/{id}", original="https://arxiv.org/abs/2210.07128"),
+        ")]"), kind="bullet", line=1)
+    one = fill(template, values(authors=("Ada Q. Lovelace",), venue="CVPR", venue_is_arxiv=False))
+    assert "*Ada Q. Lovelace CVPR.*" in one.text
+    two = fill(template, values(authors=("Ada Q. Lovelace", "Bob Zed")))
+    assert "*Ada Q. Lovelace et al.arXiv.*" in two.text  # the list's own spacing, kept

@@ -68,10 +68,11 @@ def fill(template: Template, values: Values) -> Filled:
     if v_name_apart(template, values):
         values = replace(values, title=values.title.partition(":")[2].strip())
     after_venue = False
+    apart = False  # the last value ends a word where the exemplar's ended with a mark
     for part in template.parts:
         if isinstance(part, str):
-            out.append(part)
-            after_venue = after_venue and len(part) <= 2
+            out.append(" " + part if apart and part[:1].isalnum() else part)
+            after_venue, apart = after_venue and len(part) <= 2, False
             continue
         if part.kind == "date" and after_venue and not values.venue_is_arxiv:
             # `arXiv 2306` shows a month; `CVPR 2023` the venue's year (`ArXiv'25.03`, `CVPR'25`).
@@ -84,7 +85,10 @@ def fill(template: Template, values: Values) -> Filled:
             dropped.append(part.kind)
             out.append(_GONE)
         else:
-            out.append(value)
+            # `*Aman Madaan et al.arXiv.*` for one author: `Ada Lovelace arXiv`, not run together
+            out.append(" " + value if apart and value[:1].isalnum() else value)
+        apart = value is not None and value[-1:].isalnum() and bool(part.original) \
+            and not part.original[-1:].isalnum()
     text = "".join(out)
     if _GONE in text:
         text = _drop(text)
