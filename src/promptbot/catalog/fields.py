@@ -31,6 +31,7 @@ from promptbot.catalog.links import (
     is_title_label,
     link_role,
     venue_label,
+    without_links,
 )
 from promptbot.models import Link
 
@@ -356,7 +357,7 @@ def author_line(lines: Sequence[str]) -> int | None:
     links (`  Bilal Kabas, Fuat Arslan, Tolga Çukur` between a title line and a links line,
     `*A, B, C* \\` between a title and a venue line); None when none does."""
     for at, line in enumerate(lines):
-        text = _unlinked(line)
+        text = without_links(line)
         names = line_names(text)
         # A person is named by two words or more (`Amazon, India` is a place of work), and
         # by few acronyms (`Kranthi Kiran GV` among 33 others; `UIUC, Amazon` are places).
@@ -370,19 +371,13 @@ def author_line(lines: Sequence[str]) -> int | None:
     return None
 
 
-def _unlinked(line: str) -> str:
-    for start, end, _, _ in reversed(find_links(line)):
-        line = line[:start] + line[end:]
-    return line
-
-
 def with_author_line(fields: Fields, lines: Sequence[str]) -> Fields:
     """The fields with the authors of the entry's author line (author_line), where the entry
     credits no authors yet."""
     at = None if fields.authors else author_line(lines)
     if at is None:
         return fields
-    return replace(fields, authors=line_names(_unlinked(lines[at])))
+    return replace(fields, authors=line_names(without_links(lines[at])))
 
 
 # Words of an affiliation line, whose pieces read as names too (`Peking University, Microsoft

@@ -106,6 +106,13 @@ def find_links(text: str) -> list[tuple[int, int, str, str]]:
     return sorted(found)
 
 
+def without_links(text: str, gap: str = "") -> str:
+    """`text` with each of its links (find_links) replaced by `gap`."""
+    for start, end, _, _ in reversed(find_links(text)):
+        text = text[:start] + gap + text[end:]
+    return text
+
+
 def is_resource_link(text: str) -> bool:
     """A bullet that is one link to a page that is not a paper: `[Tutorial (Blog)](url)`."""
     if text.count("](") > 1 or text.lstrip().startswith(("**", "`")):

@@ -17,7 +17,7 @@ from promptbot.catalog.fields import (
 )
 from promptbot.catalog.html_rows import html_table_starts, table_rows
 from promptbot.catalog.index import find_arxiv_ids
-from promptbot.catalog.links import find_links, is_resource_link
+from promptbot.catalog.links import find_links, is_resource_link, without_links
 from promptbot.catalog.outline import parse_heading_date
 from promptbot.catalog.row_fields import block_fields, table_columns, table_fields
 from promptbot.catalog.structure import Blocks, Heading, blocks
@@ -219,8 +219,7 @@ def _reads_as_prose(text: str) -> bool:
     long outside its links is the maintainers' prose, not an entry: an entry's words outside its
     links are a venue, a year, authors (at most some forty on the lists seen, a quoted title
     and eight authors)."""
-    for start, end, _, _ in reversed(find_links(text)):
-        text = text[:start] + " " + text[end:]
+    text = without_links(text, " ")
     return bool(_SPEAKS.search(text)) or len(_WORDS.findall(text)) > _PROSE_WORDS
 
 
