@@ -155,6 +155,13 @@ def test_an_item_of_two_paragraphs_is_written_whole_without_another_papers_badge
     assert added.authors == ("Ada Q. Lovelace", "Bob Zed")
 
 
+# _ZEBRA as atfortes' list writes a preprint with code: `1.`, the linked title in bold, the code
+# link, and a second paragraph of authors and venue.
+ATFORTES_PREPRINT = ("1. **[Zebra-Net: Quokka Alignment for Wombat Segmentation]"
+                     "(https://arxiv.org/abs/2611.04567)** [[code](https://github.com/zoo/zebra-net)]"
+                     "\n\n    *Ada Q. Lovelace, Bob Zed.* Preprint'26")
+
+
 def test_a_numbered_list_of_one_number_credits_authors_and_venue_in_a_second_paragraph() -> None:
     # Every item of atfortes' list is `1.`, its authors and venue a paragraph below the title:
     # `⏎⏎    *A, B.* ICML'25`, `Preprint'25` for a preprint.
@@ -162,10 +169,7 @@ def test_a_numbered_list_of_one_number_credits_authors_and_venue_in_a_second_par
     one_item = cat.sections[3]  # `### 2024` under the first topic: one entry, numbered `1.`
     assert len(one_item.entries) == 1
     preprint, _ = write(cat, one_item, _ZEBRA)
-    assert preprint.text.strip("\n") == (
-        "1. **[Zebra-Net: Quokka Alignment for Wombat Segmentation]"
-        "(https://arxiv.org/abs/2611.04567)** [[code](https://github.com/zoo/zebra-net)]"
-        "\n\n    *Ada Q. Lovelace, Bob Zed.* Preprint'26")
+    assert preprint.text.strip("\n") == ATFORTES_PREPRINT
     accepted = replace(_ZEBRA, comment="Accepted to CVPR 2026")
     entry, new = write(cat, one_item, accepted)
     assert entry.text.rstrip().endswith("*Ada Q. Lovelace, Bob Zed.* CVPR'26")
@@ -180,10 +184,7 @@ def test_a_paper_with_code_in_a_section_of_a_few_entries_without_links_it_as_the
     few = next(s for s in cat.sections if s.entries and "MathScale" in s.entries[0].title)
     assert not any(e.code_urls for e in few.entries)
     entry, new = write(cat, few, _ZEBRA)
-    assert entry.text.strip("\n") == (
-        "1. **[Zebra-Net: Quokka Alignment for Wombat Segmentation]"
-        "(https://arxiv.org/abs/2611.04567)** [[code](https://github.com/zoo/zebra-net)]"
-        "\n\n    *Ada Q. Lovelace, Bob Zed.* Preprint'26")
+    assert entry.text.strip("\n") == ATFORTES_PREPRINT
     assert_inserted(cat, new, entry, _ZEBRA)
     # Without code, the section's own look.
     plain, _ = write(cat, few, replace(_ZEBRA, abstract="We align quokkas."))

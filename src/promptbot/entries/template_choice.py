@@ -34,7 +34,7 @@ from promptbot.entries.table_rows import (
 )
 from promptbot.entries.template_dates import month_spellings
 from promptbot.entries.template_fill import Values, code_host
-from promptbot.entries.template_model import NOTHING_MARK, Part, Slot, Template
+from promptbot.entries.template_model import Part, Slot, Template
 from promptbot.entries.templates import LINK_WORDS, abstract
 from promptbot.entries.venue_column import venue_column, with_venue_cell
 from promptbot.entries.venue_tags import NO_TAGS, VenueTags, venue_tags
@@ -79,21 +79,9 @@ class SectionTemplates:
         (between looks alike, the one most entries have: the code's stars badge with its link,
         `] [` or `][` before it)."""
         total = sum(self.weights) or 1.0
-        look, key = template.look, _unpadded(template.key)
-        return sum(w * (float(t.look == look) + SAME_SKELETON * (_unpadded(t.key) == key))
+        look, form = template.look, template.form
+        return sum(w * (float(t.look == look) + SAME_SKELETON * (t.form == form))
                    for t, w in zip(self.templates, self.weights, strict=True)) / total
-
-
-@lru_cache(maxsize=4096)
-def _unpadded(key: str) -> str:
-    """A skeleton without the padding of its table cells (`|   arXiv     |` is `|arXiv|`), and
-    a cell of a value the bot cannot know (a demo's link) or of none (`-`) empty: the rows of a
-    table that differ only there are one form."""
-    return _UNKNOWN_CELL.sub("|", _CELL_PADDING.sub("|", key))
-
-
-_CELL_PADDING = re.compile(r"[ \t]*\|[ \t]*")
-_UNKNOWN_CELL = re.compile(rf"\|(?:{NOTHING_MARK}|\{{other\}}|\[[^\[\]|]*\]\(\{{other\}}\))(?=\|)")
 
 
 def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:

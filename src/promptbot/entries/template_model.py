@@ -76,13 +76,23 @@ class Template:
         # <br>`) go with it.
         return _NOTHING_CELL.sub("| ", _CELL_BREAK.sub("", key))
 
+    @cached_property
+    def form(self) -> str:
+        """The skeleton without the padding of its table cells (`|   arXiv     |` is `|arXiv|`),
+        a cell of a value the bot cannot know (a demo's link) or of none (`-`) empty: the rows
+        of a table that differ only there are one form."""
+        return _UNKNOWN_CELL.sub("|", _CELL_PADDING.sub("|", self.key))
+
 
 # A link to the code or a badge of it as a skeleton writes it: `[[a]({code})]`, `[a]({code})`,
 # `[![a]({repo})]({code})` (the badge goes first, then what is left of the link).
 _CODE_PIECE = re.compile(r"[ \t]*(?:\[?!?\[[^\[\]]*\]\(\{(?:code|repo)\}\)\]?|\(\{code\}\))")
 _CELL_BREAK = re.compile(r"[ \t]*<a ?/?>(?=[^\n]*\|)")  # `<br>` as a skeleton, in a table row
-NOTHING_MARK = r"[-–—/?]{1,3}"  # what a table's cell says where it has no value (`-`, `--`, `?`)
-_NOTHING_CELL = re.compile(rf"\|[ \t]*(?:{NOTHING_MARK}[ \t]*)?(?=\||\n|$)")
+_NOTHING_MARK = r"[-–—/?]{1,3}"  # what a table's cell says where it has no value (`-`, `--`, `?`)
+_NOTHING_CELL = re.compile(rf"\|[ \t]*(?:{_NOTHING_MARK}[ \t]*)?(?=\||\n|$)")
+_CELL_PADDING = re.compile(r"[ \t]*\|[ \t]*")
+_UNKNOWN_CELL = re.compile(
+    rf"\|(?:{_NOTHING_MARK}|\{{other\}}|\[[^\[\]|]*\]\(\{{other\}}\))(?=\|)")
 
 
 def key_of(parts: Sequence[Part]) -> str:
