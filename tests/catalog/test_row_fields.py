@@ -65,3 +65,34 @@ def test_a_stars_image_before_the_linked_title_is_no_title() -> None:
             f"Star) <br> [**Learning to Prompt for Vision-Language Models**]({ARXIV}) <br> | "
             "arXiv | 2025-06-18 | [Github](https://github.com/showlab/Show-o) | - |\n")
     assert one(text).title == "Learning to Prompt for Vision-Language Models"
+
+
+# Video-R1/Awesome-Multimodal-Reasoning: the header names no title column, each title is the
+# words before its `[[📑Paper]](…)` link. Four of its 69 rows were read, with the titles `model`,
+# `Project website` and `Data` (later links' labels); the others not at all.
+VIDEO_R1_ROWS = (
+    "| Date | Project | SFT | RL | Task |\n| ---- | ---- | ---- | ---- | ---- |\n"
+    "| 25.03 | Reason-RFT: Reinforcement Fine-Tuning for Visual Reasoning  [[📑Paper]](https://"
+    "arxiv.org/abs/2503.20752)[[🖥️Code]](https://tanhuajie.github.io/ReasonRFT) |  SFT-based "
+    "Reasoning Activation | GRPO | Visual Count |\n"
+    "| 25.03 | VisualPRM: An Effective Process Reward Model for Multimodal Reasoning [[📑Paper]]"
+    "(https://arxiv.org/abs/2503.10291)[[model]](https://huggingface.co/OpenGVLab/VisualPRM-8B)"
+    " | - | - | Process Reward Model |\n"
+    "| 25.03 | MetaSpatial [[🖥️Code]](https://github.com/PzySeere/MetaSpatial) | - | GRPO | 3D "
+    "spatial reasoning |\n")
+
+
+def test_a_title_column_the_header_does_not_name_is_found_from_the_rows() -> None:
+    entries = catalog.parse(VIDEO_R1_ROWS).entries
+    assert [(e.line, e.title) for e in entries] == [
+        (3, "Reason-RFT: Reinforcement Fine-Tuning for Visual Reasoning"),
+        (4, "VisualPRM: An Effective Process Reward Model for Multimodal Reasoning"),
+        (5, "MetaSpatial")]
+    assert entries[1].arxiv_ids == ("2503.10291",)
+
+
+def test_words_before_a_paper_link_are_the_title_not_a_later_link_labelled_like_one() -> None:
+    text = ("| Paper | Task |\n| --- | --- |\n"
+            "| VisualPRM: An Effective Process Reward Model [[📑Paper]](https://arxiv.org/abs/"
+            "2503.10291)[[Project website]](https://example.org/visualprm) | Reward |\n")
+    assert one(text).title == "VisualPRM: An Effective Process Reward Model"

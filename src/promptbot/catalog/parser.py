@@ -19,7 +19,12 @@ from promptbot.catalog.html_rows import html_table_starts, table_rows
 from promptbot.catalog.index import find_arxiv_ids
 from promptbot.catalog.links import find_links, is_resource_link, without_links
 from promptbot.catalog.outline import parse_heading_date
-from promptbot.catalog.row_fields import block_fields, table_columns, table_fields
+from promptbot.catalog.row_fields import (
+    block_fields,
+    table_columns,
+    table_fields,
+    with_title_column,
+)
 from promptbot.catalog.structure import Blocks, Heading, blocks
 from promptbot.models import Catalog, Entry, Section, UnparsedLine
 
@@ -400,23 +405,25 @@ def _add_block(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int, e
 
 
 def _scan_table(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int) -> int:
-    columns = table_columns(_cells(bodies[i]))
-    j = i + 2
-    while j < len(bodies) and bodies[j].strip() and "|" in bodies[j]:
-        if _HTTP.search(bodies[j]) or _MD_LINK.search(bodies[j]):
-            _add(scan, lines, j, j, "table", table_fields(_cells(bodies[j]), columns))
-        j += 1
-    return j
+    end = i + 2
+    while end < len(bodies) and bodies[end].strip() and "|" in bodies[end]:
+        end += 1
+    rows = [j for j in range(i + 2, end) if _HTTP.search(bodies[j]) or _MD_LINK.search(bodies[j])]
+    columns = with_title_column(table_columns(_cells(bodies[i])),
+                                [_cells(bodies[j]) for j in rows])
+    for j in rows:
+        _add(scan, lines, j, j, "table", table_fields(_cells(bodies[j]), columns))
+    return end
 
 
 def _scan_html_table(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int) -> int:
     end, rows = table_rows(bodies, i)
-    columns: dict[str, int] = {}
-    for row in rows:
-        if row.header:
-            columns = columns or table_columns(list(row.cells))
-        elif any(_HTTP.search(cell) for cell in row.cells):
-            _add(scan, lines, row.line, row.end, "html", table_fields(list(row.cells), columns))
+    header = next((row for row in rows if row.header), None)
+    linked = [row for row in rows if not row.header and any(_HTTP.search(c) for c in row.cells)]
+    columns = with_title_column(table_columns(list(header.cells)) if header else {},
+                                [list(row.cells) for row in linked])
+    for row in linked:
+        _add(scan, lines, row.line, row.end, "html", table_fields(list(row.cells), columns))
     return end
 
 

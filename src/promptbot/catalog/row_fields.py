@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 
 from promptbot.catalog.authors import author_names
 from promptbot.catalog.fields import Fields
@@ -36,6 +38,34 @@ def table_columns(header: list[str]) -> dict[str, int]:
     return columns
 
 
+def with_title_column(columns: dict[str, int], rows: Sequence[list[str]]) -> dict[str, int]:
+    """The header's columns, and the title's where the header names none (`| Date | Project |
+    SFT |`): the column whose cells, in most rows, hold a paper's link after words of their
+    own (`Title [[📑Paper]](…)`). A linked title (`[Title](…)`) is found row by row instead."""
+    if "title" in columns or not rows:
+        return columns
+    named = set(columns.values())
+    counts = Counter(index for cells in rows for index, cell in enumerate(cells)
+                     if index not in named and _titled_by_text(cell))
+    if not counts:
+        return columns
+    index, found = counts.most_common(1)[0]
+    return {**columns, "title": index} if 2 * found > len(rows) else columns
+
+
+def _titled_by_text(cell: str) -> bool:
+    """Whether a cell is a title in words followed by the paper's link (`Title [[Paper]](…)`)."""
+    first = next(iter(find_links(cell)), None)
+    return first is not None and link_role(first[2], first[3]) == "paper" and _text_before(
+        cell, first[0]) is not None
+
+
+def _text_before(cell: str, start: int) -> str | None:
+    """The words of a cell before its first link at `start`, when they can be a title."""
+    text = clean(cell[:start])
+    return text if len(text.split()) >= 2 and _LETTER.search(text) else None
+
+
 def _cell(cells: list[str], columns: dict[str, int], field: str) -> str:
     index = columns.get(field)
     return cells[index] if index is not None and index < len(cells) else ""
@@ -54,8 +84,13 @@ def table_fields(cells: list[str], columns: dict[str, int]) -> Fields | None:
     title_cell = cells[at] if at is not None and at < len(cells) else ""
     # The first link that reads as a title: a badge before it (`[![arXiv](…)]() <br>[Title](…)`,
     # `![Star](…) <br> [**Title**](…)`) is not the title.
-    link = next((m for m in LINK.finditer(title_cell) if title_cell[m.start() - 1:m.start()]
-                 != "!" and is_title_label(m.group(1))), None)  # an image is no title's link
+    labelled = [m for m in LINK.finditer(title_cell)  # an image is no title's link
+                if title_cell[m.start() - 1:m.start()] != "!"]
+    link = next((m for m in labelled if is_title_label(m.group(1))), None)
+    # Words before a first link that names no title (`Title [[📑Paper]](…)[[model]](…)`) are
+    # the title, not a later link whose label reads like one (`model`, `Project website`).
+    if labelled and link is not labelled[0] and _text_before(title_cell, labelled[0].start()):
+        link = None
     title = clean(link.group(1) if link else LINK.sub("", title_cell))
     if len(title) < 2 or not _LETTER.search(title):
         return None
