@@ -268,6 +268,21 @@ def test_a_lists_own_number_of_a_paper_is_a_value_never_copied() -> None:
     assert "2022_009" not in "".join(p for p in sealed.parts if isinstance(p, str))
 
 
+def test_a_count_glued_to_its_unit_is_a_value_never_left_behind() -> None:
+    # Video-R1/Awesome-Multimodal-Reasoning's SFT column: `260k sft` left `260` in a new row.
+    header = "| Date | Project | SFT | RL |\n|---|---|---|---|\n"
+    rows = [f"| 25.03 | {title} [[📑Paper]](https://arxiv.org/abs/2503.0{n}) | {sft} | GRPO |"
+            for n, (title, sft) in enumerate((
+                ("CMMCoT: Complex Multi-Image Comprehension", "260k sft"),
+                ("VisRL: Intention-Driven Visual Perception", "warm up"),
+                ("Embodied-Reasoner: Visual Search and Action", "9.3k observation pairs")),
+                start=1000)]
+    templates = [abstract(catalog.parse(header + r + "\n").entries[0]) for r in rows]
+    found = [t for t in templates if t is not None]
+    for exemplar, value in ((found[0], "260k sft"), (found[2], "9.3k observation pairs")):
+        assert Slot("other", original=value) in seal(exemplar, constant_words(found)).parts
+
+
 def test_an_exemplar_that_is_no_arxiv_paper_is_passed_over() -> None:
     # BradyFU/Awesome-Multimodal-Large-Language-Models: the newest rows on top are model cards
     # and blog posts whose second column names a company, not a venue.

@@ -19,6 +19,7 @@ from promptbot.entries.template_dates import (
     ("* [2508] [X] [A title](u)", "2508", None, "%y%m"),
     ("|202506|S. Li et al.|", "2506", None, "%Y%m"),
     ("<td>25-11</td>", "2511", None, "%y-%m"),
+    ("| 25.03            | Reason-RFT", "2503", None, "%y.%m"),  # Video-R1/Awesome-Multimodal-…
     ("| arXiv | 2025-08-18 |", "2508", None, "%Y-%m-%d"),
     ("[**Arxiv 2025.03**]", "2503", None, "%Y.%m"),
     ("(Oct., 2025)", "2510", None, "%b., %Y"),
@@ -57,6 +58,8 @@ def test_a_month_alone_is_a_date_only_where_it_is_the_entrys_own_month() -> None
 def test_a_number_that_is_not_the_entrys_date_stays_text() -> None:
     assert list(date_spans("* [2508] x", [], "2509", None)) == []
     assert list(date_spans('<span id = "2005">', [], "2503", None)) == []
+    # Two digits dotted are a date only as the entry's own month: a score is no date.
+    assert list(date_spans("| 25.03 | 71.25 |", [], "2504", None)) == []
 
 
 def test_a_day_of_another_month_is_another_papers_value_not_a_date() -> None:

@@ -27,7 +27,8 @@ _DATE = re.compile(
     r"(?<![\w.'’\"=])(?:(?P<ymd>(?:19|20)\d\d-\d\d-\d\d)"
     r"|(?P<dotted>(?:19|20)\d\d(?P<dsep>[./])\d\d(?P=dsep)\d\d)"
     r"|(?P<ym>(?:19|20)\d\d)(?P<sep>\\?[.\-/]?)"
-    r"(?P<m>\d{1,2})(?![\d.]|-\d)|(?P<yy_mm>\d\d-\d\d)|(?P<four>\d{4}))(?![\w])"
+    r"(?P<m>\d{1,2})(?![\d.]|-\d)|(?P<yy_mm>\d\d(?P<ysep>[-.])\d\d)|(?P<four>\d{4}))"
+    r"(?![\w])"
 )
 _TAG = re.compile(r"<[A-Za-z][^<>]*>")
 _SHORT_YEAR = re.compile(r"(['’]) ?((?:19|20)?\d\d)(?:(\.)(\d{1,2}))?(?!\d)")
@@ -124,8 +125,12 @@ def _date_form(match: re.Match[str], yymm: str, year: int | None) -> str | None:
         if not 1 <= int(month) <= 12:
             return None
         return "%Y" + match.group("sep") + ("%m" if len(month) == 2 else "%-m")
-    if match.group("yy_mm"):
-        return "%y-%m"
+    if short := match.group("yy_mm"):
+        if match.group("ysep") == "-":
+            return "%y-%m"
+        # `25.03` is a date only as the entry's own arXiv month: a dotted pair of two digits is
+        # as often a score or a version.
+        return "%y.%m" if short.replace(".", "") == yymm else None
     four = match.group("four")
     if yymm and four == yymm:
         return "%y%m"
