@@ -8,10 +8,12 @@ import pytest
 
 from promptbot.entries.author_initials import (
     CREDIT,
+    EITHER,
     JOINED,
     SPACED,
     TIGHT,
     credit_form,
+    credit_vote,
     initials_form,
     written_initials,
 )
@@ -54,7 +56,9 @@ def test_written_initials(given: list[str], form: str, written: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "form"), [
-    ("Z. Yan et al.", "initials"), ("Yan et al.", ""), ("Van Gool et al.", ""),
+    ("Z. Yan et al.", "initials"), ("Yan et al.", ""),
+    # A given name or a surname's particle: `Van Gool` is a surname, `Bin Xia` a whole name.
+    ("Van Gool et al.", EITHER), ("Bin Xia et al.", EITHER),
     # Yutong-Zhou-cv/Awesome-Text-to-Image: `**Title**, Seongmin Lee et al.`; before, a third
     # given name (`Aloke ` of `Aloke Kumar Saha et al.`) was copied into every new credit.
     ("Seongmin Lee et al.", "full"), ("Aloke Kumar Saha et al.", "full")])
@@ -63,3 +67,13 @@ def test_a_credit_names_its_first_author_by_surname_initials_or_whole_name(text:
     match = CREDIT.search(f"**A Title**, {text} [[Paper](u)]")
     assert match is not None and match.group().strip() == text
     assert credit_form(match) == form
+
+
+def test_a_credit_that_cannot_tell_takes_the_lists_habit() -> None:
+    # yulunzhang/awesome-diffusion-low-level-vision credits whole names (`Hyungjin Chung et
+    # al.`); its exemplar `Bin Xia et al.` had a one-author paper credited `Lovelace`.
+    texts = ["- [A](u), Bin Xia et al., ICCV 2023", "- [B](u), Hyungjin Chung et al., 2022",
+             "- [C](u), Yinhuai Wang et al., arXiv 2022"]
+    assert credit_vote(texts) == "full"
+    assert credit_vote(["(CVPR) Yan et al.", "Van Gool et al."]) == ""
+    assert credit_vote([]) == ""

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from promptbot import catalog
+from promptbot.entries.author_initials import EITHER
 from promptbot.entries.template_fill import Values, fill, format_date
 from promptbot.entries.template_model import Part, Slot, Template
 from promptbot.entries.templates import abstract
@@ -326,6 +327,19 @@ def test_an_image_whose_address_loses_a_piece_goes_whole_with_its_mark() -> None
         "-red)"), kind="bullet", line=1)
     out = fill(template, values())
     assert out.text == "* Token Merging at Scale [[Paper]](https://arxiv.org/abs/2604.01234)"
+
+
+@pytest.mark.parametrize(("credits", "written"), [("full", ", Ada Q. Lovelace, arXiv"),
+                                                   ("", ", Lovelace, arXiv")])
+def test_a_credit_that_cannot_tell_is_written_the_lists_way(credits: str, written: str) -> None:
+    # yulunzhang/awesome-diffusion-low-level-vision: `Bin Xia et al.` (a whole name) was read
+    # as a surname's credit, and a new paper credited `Lovelace` where the list writes names.
+    exemplar = ("- [DiffIR: Efficient Diffusion Model for Image Restoration](https://arxiv.org/"
+                "abs/2303.09472), Bin Xia et al., ICCV 2023")
+    template = template_of(exemplar)
+    assert any(s.kind == "authors" and s.form == EITHER for s in template.slots)
+    out = fill(template, values(authors=("Ada Q. Lovelace",), credits=credits))
+    assert written in out.text
 
 
 def test_a_credit_with_the_authors_place_names_the_papers_place_when_known() -> None:

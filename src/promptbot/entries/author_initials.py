@@ -29,13 +29,27 @@ CREDIT = re.compile(
 )
 
 
+EITHER = "either"  # a credit that may be a whole name or a surname: the list's habit decides
+
+
 def credit_form(credit: re.Match[str]) -> str:
     """How a CREDIT match names the first author: `initials` (`Z. Yan et al.`), `full` (the
-    whole name, `Seongmin Lee et al.`) or "" (the surname, `Yan et al.`, `Van Gool et al.`)."""
+    whole name, `Seongmin Lee et al.`), "" (the surname, `Yan et al.`), or EITHER where the
+    first word may be a given name or a surname's particle (`Bin Xia`, `Di Wu`, `Van Gool`)."""
     if credit.group(1):
         return "initials"
     words = credit.group(2).split()
-    return "full" if len(words) > 1 and words[0].casefold() not in PARTICLES else ""
+    if len(words) < 2:
+        return ""
+    return EITHER if words[0].casefold() in PARTICLES else "full"
+
+
+def credit_vote(texts: Iterable[str]) -> str:
+    """How the list names a first author in a credit where that is plain (`full`, `initials`
+    or "" for the surname), by vote over its credits; the surname where it has none."""
+    votes = Counter(form for text in texts for match in CREDIT.finditer(text)
+                    if (form := credit_form(match)) != EITHER)
+    return votes.most_common(1)[0][0] if votes else ""
 
 
 # Several initials in each form (a credit's initials, their space before the surname left out).

@@ -13,12 +13,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from promptbot.catalog import outline
 from promptbot.catalog.links import SHORTCODE
 from promptbot.entries import html_row_template, spacing
 from promptbot.entries.anchor_ids import numbered_anchors
-from promptbot.entries.author_initials import SPACED, initials_form
+from promptbot.entries.author_initials import SPACED, credit_vote, initials_form
 from promptbot.entries.lead_symbols import without_rare_symbols
 from promptbot.entries.link_forms import voted_links
 from promptbot.entries.own_files import OPEN_DESTINATION, without_own_files
@@ -60,6 +61,7 @@ class SectionTemplates:
     column_values: tuple[frozenset[str], ...] = ()
     months: tuple[str, ...] = ()  # how the list spells each month in dates (template_dates)
     initials: str = SPACED  # how the list writes several initials in a credit (author_initials)
+    credits: str = ""  # how it names a first author in a credit (author_initials.credit_vote)
     # HTML table rows: per column, the star badge of the row's own repository as the list
     # writes it (html_row_template.star_badges), None for a column of something else.
     badges: tuple[Template | None, ...] = ()
@@ -93,7 +95,8 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
         [e for e in catalog.entries if (e.kind == "table") == table and e.kind != "html"])
     if own and _link_papers(borrowed):
         own = []  # a section of projects (`[EasyR1 💻](github…)`): no model for a paper's entry
-    months, listed, initials = _list_wide(catalog)
+    habits = _list_wide(catalog)
+    listed = habits.listed
     linking = _code_looks(own, listed)
     pool = [*linking, *own] if linking else (own or borrowed)
     if not html_row_template.is_html([e for _, e in pool]):
@@ -124,8 +127,9 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
         placeholders=_column_marks(entries, catalog.entries, rows),
         column_values=html_row_template.column_values(ends(entries)) if rows else (),
         badges=html_row_template.star_badges(ends(entries), catalog.entries) if rows else (),
-        months=months,
-        initials=initials,
+        months=habits.months,
+        initials=habits.initials,
+        credits=habits.credits,
         tags=venue_tags([*listed, *(t for t, _ in pool)]),
     )
 
@@ -159,18 +163,26 @@ def _link_papers(pool: Sequence[tuple[Template, Entry]]) -> bool:
     return any("paper" in t.kinds for t, _ in pool)
 
 
+class _ListWide(NamedTuple):
+    """What every section's templates learn from the whole list."""
+
+    months: tuple[str, ...]  # its month spellings
+    # A sample of its entries as templates, to tell its markup words from values and to learn
+    # its venue tags from: a habit of the whole list, such as `[arXiv]` or its badge
+    # `img.shields.io/badge/…`, must outweigh the few entries of one section written otherwise.
+    listed: tuple[Template, ...]
+    initials: str  # how it writes several initials in a credit
+    credits: str  # how it names a first author in a credit (`Bin Xia et al.` cannot tell)
+
+
 @lru_cache(maxsize=2)
-def _list_wide(catalog: Catalog) -> tuple[tuple[str, ...], tuple[Template, ...], str]:
-    """What every section's templates learn from the whole list, computed once per list: its
-    month spellings, a sample of its entries as templates (to tell its markup words from values
-    and to learn its venue tags from: a habit of the whole list, such as `[arXiv]` or its badge
-    `img.shields.io/badge/…`, must outweigh the few entries of one section written otherwise),
-    and how it writes several initials in a credit."""
+def _list_wide(catalog: Catalog) -> _ListWide:
+    """What every section's templates learn from the whole list, computed once per list."""
     every = catalog.entries
     sample = every[:: max(1, len(every) // _SAMPLE)]
-    return (month_spellings(e.raw for e in every),
-            tuple(t for e in sample if (t := abstract(e)) is not None),
-            initials_form(e.raw for e in every))
+    return _ListWide(month_spellings(e.raw for e in every),
+                     tuple(t for e in sample if (t := abstract(e)) is not None),
+                     initials_form(e.raw for e in every), credit_vote(e.raw for e in every))
 
 
 def _placeholders(entries: Sequence[Entry]) -> tuple[str, ...]:

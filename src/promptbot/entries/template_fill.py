@@ -12,7 +12,7 @@ from datetime import date
 from promptbot.catalog import code_hosts
 from promptbot.catalog.authors import SEPARATOR, author_names, initials
 from promptbot.catalog.links import ET_AL
-from promptbot.entries.author_initials import SPACED, written_initials
+from promptbot.entries.author_initials import EITHER, SPACED, written_initials
 from promptbot.entries.markdown_safety import escape, plain, rendered_text, safe_url
 from promptbot.entries.template_dates import MONTH_NAMES
 from promptbot.entries.template_model import Slot, Template
@@ -51,6 +51,7 @@ class Values:
     # How the list spells each month in its dates ("Mar.", "May", "July"); "" where it never does.
     months: tuple[str, ...] = ()
     initials: str = SPACED  # how the list writes several initials in a credit (author_initials)
+    credits: str = ""  # how the list names a first author where a credit leaves it open
 
 
 @dataclass(frozen=True)
@@ -202,10 +203,11 @@ def _authors(slot: Slot, v: Values) -> str | None:
     words = plain(v.authors[0]).split()
     if not words:
         return None
-    if slot.form == "full":  # `Seongmin Lee et al.`: the first author's name as the paper gives it
+    form = v.credits if slot.form == EITHER else slot.form
+    if form == "full":  # `Seongmin Lee et al.`: the first author's name as the paper gives it
         text = " ".join(words)
     else:
-        text = (written_initials(words[:-1], v.initials) if slot.form == "initials" else ""
+        text = (written_initials(words[:-1], v.initials) if form == "initials" else ""
                 ) + words[-1]
     if _PLACE.search(slot.original) and v.affiliation:
         text += f" ({v.affiliation})"  # `Felix Hill (University of Cambridge) et al.`

@@ -89,7 +89,8 @@ def _write(section: SectionTemplates, values: Values,
                               rendered_text(values.name, NAME_MAX) if values.name else "",
                               rendered_text(values.affiliation) if values.affiliation else "",
                               *(rendered_text(a) for a in values.authors[:1])) if v)
-    values = replace(values, months=section.months or values.months, initials=section.initials)
+    values = replace(values, months=section.months or values.months, initials=section.initials,
+                     credits=section.credits)
     section = _fitted(section, values)
     for strict, order, links_only in _passes(ranked(section, values), values):
         for tried, template in enumerate(order):
