@@ -154,6 +154,38 @@ def test_a_cell_the_section_always_fills_says_nothing_the_way_the_lists_other_ro
     assert written is not None and written.text.rstrip().endswith("| arXiv | -- |")
 
 
+def test_a_link_to_nothing_is_the_exemplars_gap_not_copied_for_a_paper_without_code() -> None:
+    # yulunzhang/awesome-diffusion-low-level-vision: one entry of six writes `| [code]()` (its
+    # code not out yet); the newest, it was the model for every paper without code.
+    rows = ["- [Denoising Diffusion Restoration Models](https://arxiv.org/abs/2201.11793), "
+            "Bahjat Kawar et al., ICLRW 2022 | [Code](https://github.com/bahjat-kawar/ddrm)\n",
+            "- [Image Deblurring with Domain Generalizable Diffusion Models](https://arxiv.org/"
+            "abs/2212.01789), Mengwei Ren et al., arXiv 2022\n",
+            "- [DiffIR: Efficient Diffusion Model for Image Restoration](https://arxiv.org/abs/"
+            "2303.09472), Bin Xia et al., ICCV 2023 | [code]()\n"]
+    cat = catalog.parse("# L\n## Restoration\n" + "".join(rows))
+    found = induce(cat, cat.sections[-1])
+    assert found is not None
+    paper = values(authors=("Ada Q. Lovelace",), venue="CVPR", venue_is_arxiv=False)
+    assert [fillable(t, paper) for t in found.templates] == [1, 0, 1]
+    written = write(found, paper, found.structures)
+    assert written is not None and "]()" not in written.text
+
+
+def test_one_row_saying_nothing_where_the_others_link_teaches_the_new_row_to_say_so() -> None:
+    # friedrichor/Awesome-Multimodal-Papers: of its foundation models' table only the row of a
+    # model without code writes `-` there; a new paper without code left the cell empty.
+    head = "| Title | Date | Code |\n|---|---|---|\n"
+    rows = "".join(f"| [Paper {n} about things](https://arxiv.org/abs/2604.0{n}001) | 2026-04 | "
+                   + ("-" if n == 1 else f"[code](https://github.com/a/b{n})") + " |\n"
+                   for n in range(1, 5))
+    cat = catalog.parse(f"# L\n## Models\n{head}{rows}")
+    found = induce(cat, cat.sections[-1])
+    assert found is not None and found.placeholders[2] == "-"
+    written = write(found, values(), found.structures)
+    assert written is not None and written.text.rstrip().endswith("| 2026-04 | - |")
+
+
 def test_a_value_some_rows_share_is_never_a_placeholder_copied_into_a_new_row() -> None:
     # JindongGu/Awesome-Prompting-on-Vision-Language-Model: the last column is each paper's
     # topic; `Soft text prompts` recurs, yet it is a value, not the column's "nothing".

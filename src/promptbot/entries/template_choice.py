@@ -185,12 +185,18 @@ def _list_wide(catalog: Catalog) -> _ListWide:
                      initials_form(e.raw for e in every), credit_vote(e.raw for e in every))
 
 
-def _placeholders(entries: Sequence[Entry]) -> tuple[str, ...]:
-    """Per column, the short text rows put where they have no link (`None`, `-`), by vote."""
+def _placeholders(entries: Sequence[Entry], empty: bool = False) -> tuple[str, ...]:
+    """Per column, the short text rows put where they have no link (`None`, `-`), by vote of two
+    rows at least; with `empty` (a section's own rows), an empty cell votes too and one row's
+    mark is enough: the one row of a table that lacks its code says `-` where the others show a
+    link, and a new row without code says so too, unless most such rows leave the cell empty."""
     rows = (cells(e.raw) for e in entries if e.kind == "table")
-    return most_voted(column_votes(rows, lambda text: bool(text) and "](" not in text
-                                   and "http" not in text and len(text) <= _PLACEHOLDER_MAX
-                                   and says_nothing(text)))
+    votes = column_votes(rows, lambda text: (bool(text) or empty) and "](" not in text
+                         and "http" not in text and len(text) <= _PLACEHOLDER_MAX
+                         and says_nothing(text))
+    if not empty:
+        return most_voted(votes)
+    return tuple(next((t for t, _ in v.most_common(1)), "") for v in votes)
 
 
 def _recency(catalog: Catalog, section: Section, n: int, own: bool) -> tuple[float, ...]:
@@ -210,7 +216,7 @@ def _column_marks(entries: Sequence[Entry], every: Sequence[Entry], rows: bool) 
     there: a cell the bot cannot fill then says "nothing" the list's way, not an empty cell."""
     if rows:
         return html_row_template.column_marks(ends(entries), every)
-    own = _placeholders(ends(entries))
+    own = _placeholders(ends(entries), empty=True)
     if all(own):
         return own
     alike = [e for e in every if e.kind == "table" and len(cells(e.raw)) == len(own)]
@@ -414,10 +420,14 @@ def fillable(template: Template, values: Values) -> int:
     # A value shown twice (the code's stars badge and its link) is one value the paper lacks;
     # the values the bot cannot know (`other`: a demo, a dataset) are each one.
     lacking = [_VALUE_OF.get(s.kind, s.kind) for s in template.slots if not have.get(s.kind, True)]
-    return lacking.count("other") + len(set(lacking) - {"other"})
+    # A link to nothing (`| [code]()`: the exemplar's code not out yet) is a value it lacked too,
+    # never the list's way of saying so for a new paper.
+    nowhere = sum(len(_LINK_TO_NOTHING.findall(p)) for p in template.parts if isinstance(p, str))
+    return lacking.count("other") + len(set(lacking) - {"other"}) + nowhere
 
 
 _VALUE_OF = {"repo": "code"}  # the slot kinds that show another kind's value
+_LINK_TO_NOTHING = re.compile(r"\]\(\s*\)")
 
 
 def unshown(template: Template, values: Values) -> int:
