@@ -36,7 +36,11 @@ def test_venue_labels(label: str, expected: tuple[str | None, int | None] | None
      ("link", "https://openreview.net/forum?id=x", "paper"),
      ("Video", "https://youtu.be/x", "other"), ("", "https://codeberg.org/o/r", "code"),
      ("link", "https://bitbucket.org/o/r", "code"), ("link", "https://gitee.com/o/r", "code"),
-     ("link", "https://huggingface.co/o/model", "other")],
+     ("link", "https://huggingface.co/o/model", "other"),
+     # A link to an arXiv paper is the paper's, whatever its label (wangkai930418/awesome-
+     # diffusion-categorized: `[[Website](https://arxiv.org/abs/…)]` for every preprint).
+     ("Website", "https://arxiv.org/abs/2312.03817", "paper"),
+     ("Code", "https://arxiv.org/pdf/2103.12236", "paper")],
 )
 def test_link_roles(label: str, url: str, role: str) -> None:
     assert link_role(label, url) == role

@@ -163,6 +163,17 @@ def test_a_website_badge_that_links_to_arxiv_is_no_paper_slot() -> None:
     assert kinds.count("paper") == 2 and kinds[-1] == "project"
 
 
+def test_an_arxiv_link_labelled_otherwise_is_the_paper_slot_where_nothing_else_links_it() -> None:
+    # wangkai930418/awesome-diffusion-categorized: `**Title** \⏎[[Website](arXiv)]` for its
+    # preprints; read as the project's slot, a new entry put its title where the label was.
+    entry = catalog.parse(
+        "**Diffusion Illusions: Hiding Images in Plain Sight** \\\n"
+        "[[Website](https://arxiv.org/abs/2312.03817)]\n").entries[0]
+    template = abstract(entry)
+    assert template is not None
+    assert [p.kind for p in template.parts if isinstance(p, Slot)] == ["title", "paper"]
+
+
 @pytest.mark.parametrize(
     "raw",
     [

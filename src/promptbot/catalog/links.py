@@ -39,6 +39,8 @@ _PAPER_HOSTS = ("arxiv.org", "openaccess.thecvf.com", "openreview.net", "aclanth
                 "ieeexplore.ieee.org", "dl.acm.org", "link.springer.com", "ecva.net",
                 "ojs.aaai.org", "ijcai.org", "doi.org", "sciencedirect.com", "aclweb.org")
 _HOST = re.compile(r"^\s*https?://([^/\s?#]+)", re.IGNORECASE)
+_ARXIV_PAPER = re.compile(r"^\s*https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/",
+                          re.IGNORECASE)
 
 
 def clean(text: str) -> str:
@@ -80,7 +82,10 @@ def venue_label(label: str) -> tuple[str | None, int | None] | None:
 
 
 def link_role(label: str, url: str) -> str:
-    """paper, code, project or other, from the link's label first, then its URL."""
+    """paper, code, project or other, from the link's label first, then its URL; a link to an
+    arXiv paper is the paper's whatever its label (`[[Website](https://arxiv.org/abs/…)]`)."""
+    if _ARXIV_PAPER.match(url):
+        return "paper"
     word = first_word(label)
     if word in _CODE_WORDS:
         return "code"

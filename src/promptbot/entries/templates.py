@@ -102,12 +102,17 @@ def link_spans(text: str, papers: set[str]) -> Iterator[Span]:
     """The URLs of a text as slots: the paper (arXiv, or a URL in `papers` behind a link), the
     code (GitHub), a GitHub stars badge (its form holds `{repo}`), any other URL a value the
     bot cannot know; a badge that reads the same on every entry is no slot."""
+    # An arXiv link labelled as something else (`[Website](arXiv)`) holds the place of a page
+    # the paper has not yet, where the entry links its paper too; alone, it is the paper's link.
+    linked_paper = any(_whole_arxiv(m.group()) and not _labelled_elsewhere(text, m.start())
+                       for m in _URL.finditer(text))
     for match in _URL.finditer(text):
         url = match.group()
         arxiv = _ARXIV_URL.match(url)
         if _CONSTANT_URL.match(url):
             continue  # a badge that reads the same on every entry
-        if arxiv and arxiv.end() == len(url) and not _labelled_elsewhere(text, match.start()):
+        if arxiv and arxiv.end() == len(url) and not (
+                linked_paper and _labelled_elsewhere(text, match.start())):
             form = arxiv.group(1).lower() + "{id}" + (arxiv.group(4) or "")
             yield match.start(), match.end(), Slot("paper", form, original=url)
         elif stars := _STARS.match(url):
@@ -168,6 +173,12 @@ def _labelled_as_resource(text: str, start: int) -> bool:
     words = _label_before(text, start, _TEXT_LABEL_BEFORE)
     return len(words.split()) <= _LABEL_WORDS and bool(_RESOURCE_LABEL.search(words)) \
         and not _CODE_LABEL.search(words)
+
+
+def _whole_arxiv(url: str) -> bool:
+    """Whether a URL is an arXiv paper's whole address (no anchor or query after it)."""
+    arxiv = _ARXIV_URL.match(url)
+    return arxiv is not None and arxiv.end() == len(url)
 
 
 def _labelled_elsewhere(text: str, start: int) -> bool:
