@@ -308,6 +308,15 @@ def test_a_day_of_the_month_is_the_papers_own(form: str, written: str) -> None:
     assert format_date(form, values(day=None)) is None
 
 
+def test_a_name_ending_in_an_initial_ends_the_line_with_one_full_stop() -> None:
+    # HCPLab-SYSU/Embodied_AI_Paper_List writes `Yang, Fengyu and Feng, Chao.`; a paper by
+    # `Ada Q. Lovelace` was credited `Lovelace, Ada Q..`.
+    raw = ("* **Binding Touch to Everything**, CVPR, 2024.   \n"
+           "Yang, Fengyu and Feng, Chao.   \n[[page](https://arxiv.org/pdf/2401.18084)]")
+    out = fill(template_of(raw), values(authors=("Ada Q. Lovelace",)))
+    assert out.text.split("\n")[1] == "Lovelace, Ada Q.   "
+
+
 def test_a_credit_by_whole_name_is_written_with_the_first_authors_whole_name() -> None:
     exemplar = ("* (CVPR 2023) **Collaborative Diffusion for Multi-Modal Face Generation and "
                 "Editing**, Aloke Kumar Saha et al. [[Paper](https://arxiv.org/abs/2304.10530)]")

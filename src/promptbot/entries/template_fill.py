@@ -70,10 +70,13 @@ def fill(template: Template, values: Values) -> Filled:
         values = replace(values, title=values.title.partition(":")[2].strip())
     after_venue = False
     apart = False  # the last value ends a word where the exemplar's ended with a mark
+    stopped = False  # the last value ends with a full stop where the exemplar's did not
     for part in template.parts:
         if isinstance(part, str):
+            if stopped and part.startswith(".") and not part.startswith(".."):
+                part = part[1:]  # `Lovelace, Ada Q.` ends its line's sentence: no `Q..`
             out.append(" " + part if apart and part[:1].isalnum() else part)
-            after_venue, apart = after_venue and len(part) <= 2, False
+            after_venue, apart, stopped = after_venue and len(part) <= 2, False, False
             continue
         if part.kind == "date" and after_venue and not values.venue_is_arxiv:
             # `arXiv 2306` shows a month; `CVPR 2023` the venue's year (`ArXiv'25.03`, `CVPR'25`).
@@ -90,6 +93,7 @@ def fill(template: Template, values: Values) -> Filled:
             out.append(" " + value if apart and value[:1].isalnum() else value)
         apart = value is not None and value[-1:].isalnum() and bool(part.original) \
             and not part.original[-1:].isalnum()
+        stopped = value is not None and value.endswith(".") and not part.original.endswith(".")
     text = "".join(out)
     if _GONE in text:
         text = _drop(text)
