@@ -163,6 +163,18 @@ def test_a_website_badge_that_links_to_arxiv_is_no_paper_slot() -> None:
     assert kinds.count("paper") == 2 and kinds[-1] == "project"
 
 
+def test_an_entry_whose_short_name_is_its_whole_title_is_no_exemplar() -> None:
+    # liliu-avril/Awesome-Segment-Anything: `- **DINOv3:** A, B.<br />⏎"DINOv3." ArXiv (2025).`
+    # A paper without a name was written `- **Its Title:** A.<br />⏎"." CVPR (2026).`
+    raw = ("- **DINOv3:** Oriane Siméoni, Huy V. Vo.<br />\n\"DINOv3.\" ArXiv (2025).\n"
+           "[[paper](https://arxiv.org/abs/2508.10104)]\n")
+    entry = catalog.parse(raw).entries[0]
+    assert (entry.name, entry.title) == ("DINOv3", "DINOv3")
+    assert abstract(entry) is None
+    named = catalog.parse(raw.replace('"DINOv3."', '"DINOv3: Self-Supervised Vision."'))
+    assert abstract(named.entries[0]) is not None
+
+
 def test_an_arxiv_link_labelled_otherwise_is_the_paper_slot_where_nothing_else_links_it() -> None:
     # wangkai930418/awesome-diffusion-categorized: `**Title** \⏎[[Website](arXiv)]` for its
     # preprints; read as the project's slot, a new entry put its title where the label was.

@@ -36,7 +36,10 @@ _NUMBER = re.compile(r"^(\s*)(\d{1,4})(?=[.)]\s)")
 
 
 def abstract(entry: Entry) -> Template | None:
-    """The entry as a template, or None when its title cannot be found in its text."""
+    """The entry as a template, or None when its title cannot be found in its text, or it
+    cannot tell its name's place from its title's."""
+    if _name_is_title(entry):
+        return None
     text = entry.raw.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
     yymm = _yymm(entry)
     papers = {link.url for link in entry.links if link.role == "paper"}
@@ -96,6 +99,15 @@ def _figure_spans(text: str) -> Iterator[Span]:
         source = _IMG_SOURCE.search(tag.group())
         if source and "shields.io" not in source.group(1) and "badge" not in source.group(1):
             yield tag.start(), tag.end(), Slot("other", html=True, original=tag.group())
+
+
+def _name_is_title(entry: Entry) -> bool:
+    """Whether the entry's short name is its whole title, written twice (`- **DINOv3:** A, B.
+    "DINOv3." ArXiv (2025)`): which place is the name's and which the title's, the entry cannot
+    say, and a paper without a name would be written with its title in bold and `"."` after."""
+    name = (entry.name or "").strip().casefold()
+    return bool(name) and name == entry.title.strip().casefold() \
+        and entry.raw.casefold().count(name) > 1
 
 
 def link_spans(text: str, papers: set[str]) -> Iterator[Span]:
