@@ -564,6 +564,24 @@ def test_a_list_of_paragraphs_has_an_entry_per_paragraph() -> None:
     assert all(e.line > 10 for e in result.entries)
 
 
+def test_a_bold_title_whose_line_goes_on_under_it_is_an_entry_not_a_heading() -> None:
+    # Jianguo99/Awesome-Diffusion-LLM: `**Title**␣␣⏎2024-6-11, [Paper](…)`; the bold lines were
+    # taken for pseudo-headings and none of its 85 papers was read. Its date is no venue.
+    text = ("## Theoretical Basis\n"
+            "**Structured Denoising Diffusion Models in Discrete State-Spaces**  \n"
+            "2021-7-7, [Paper](https://arxiv.org/abs/2107.03006)\n\n"
+            "**Simple and Effective Masked Diffusion Language Models**   \n"
+            "2024-6-11, [Paper](https://arxiv.org/abs/2406.07524)\n\n"
+            "**2025**\n\n- [A Paper Under a Bold Year](https://arxiv.org/abs/2501.00001)\n")
+    result = catalog.parse(text)
+    assert [(e.line, e.end_line, e.kind, e.venue, e.year) for e in result.entries[:2]] == [
+        (2, 3, "paragraph", None, 2021), (5, 6, "paragraph", None, 2024)]
+    assert result.entries[0].title == (
+        "Structured Denoising Diffusion Models in Discrete State-Spaces")
+    # A bold line alone over a list is still the list's pseudo-heading.
+    assert [s.heading for s in result.sections] == ["Theoretical Basis", "2025"]
+
+
 def test_a_paragraph_list_whose_titles_come_first() -> None:
     result = catalog.parse(read_history(PLAIN_PARAGRAPHS))
     survey = next(s for s in result.sections if s.heading == "Survey Papers")

@@ -11,6 +11,8 @@ from promptbot.catalog.links import QUOTES, clean, venue_label
 
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 PLACEHOLDER = re.compile(r"^[\s\-–—/]*$")
+# A day or a month written as numbers (`2024-6-11`, `2025.03`): a date, never a venue.
+_DAY = re.compile(r"((?:19|20)\d\d)[-./]\d{1,2}(?:[-./]\d{1,2})?")
 MAX_VENUE_WORDS = 8
 _LETTER = re.compile(r"\w")
 _STAR_AFFILIATION = re.compile(r"\(\s*\*+((?:[^()]|\([^()]*\))*?)(?<![\s\\])\*+\s*\)")
@@ -93,9 +95,10 @@ def read_meta(meta: str) -> tuple[str | None, int | None, str | None]:
             return label[0], label[1], affiliation
     venue, year = None, None
     for token in tokens:
-        if year is None and YEAR.fullmatch(token):
-            year = int(token)
+        if year is None and (dated := YEAR.fullmatch(token) or _DAY.fullmatch(token)):
+            year = int(dated.group(1))
         elif venue is None and token and not PLACEHOLDER.match(token) \
+                and not _DAY.fullmatch(token) \
                 and len(token.split()) <= MAX_VENUE_WORDS and "et al" not in token \
                 and len(author_names(token)) < 2:  # `A & B` names the authors
             venue = token

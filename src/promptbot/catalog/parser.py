@@ -232,10 +232,17 @@ def _opens_paragraph(bodies: list[str], i: int, scan: _Scan) -> bool:
     """Whether a paragraph starts at line i: after a blank line or a heading, not indented as
     code, and not a line that opens another block (a bullet, a table, HTML, a quote)."""
     body = bodies[i]
-    if not body.strip() or body.startswith(("    ", "\t")) or _BLOCK_START.match(body) \
-            or _HR.match(body):
+    if not body.strip() or body.startswith(("    ", "\t")) or _HR.match(body) \
+            or (_BLOCK_START.match(body) and not _bold_run_on(bodies, i)):
         return False
     return i == 0 or not bodies[i - 1].strip() or (i - 1) in scan.blocks.headings
+
+
+def _bold_run_on(bodies: list[str], i: int) -> bool:
+    """A bold line the next line goes on from (`**Title**␣␣⏎2024-6-11, [Paper](…)`): one
+    paragraph, as a renderer reads it, never a bold pseudo-heading over a list."""
+    return bool(_BOLD_LINE.match(bodies[i])) and i + 1 < len(bodies) \
+        and _is_continuation(bodies[i + 1])
 
 
 def _paragraph_end(bodies: list[str], i: int) -> int:
