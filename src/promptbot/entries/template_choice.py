@@ -37,6 +37,7 @@ from promptbot.entries.template_dates import month_spellings
 from promptbot.entries.template_fill import Values, code_host
 from promptbot.entries.template_model import Part, Slot, Template
 from promptbot.entries.templates import LINK_WORDS, abstract
+from promptbot.entries.value_cells import varying_columns, with_value_cells
 from promptbot.entries.venue_column import venue_column, with_venue_cell
 from promptbot.entries.venue_tags import NO_TAGS, VenueTags, venue_tags
 from promptbot.models import Catalog, Entry, Section
@@ -110,7 +111,9 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
     context = (html_row_template.html_context(catalog, pool[-1][1]) if rows
                else _table_context(catalog, pool[-1][1]))
     column = None if rows else venue_column(context)
-    pool = [(with_venue_cell(seal(without_own_files(t), constant), column), e) for t, e in pool]
+    varying = varying_columns([e for _, e in pool]) if not rows else ()
+    pool = [(with_value_cells(with_venue_cell(seal(without_own_files(t), constant), column),
+                              varying), e) for t, e in pool]
     weights = _recency(catalog, section, len(pool) - len(linking), bool(own))
     if linking:
         # Together as much as the section's own entries: its look wins unless the paper has

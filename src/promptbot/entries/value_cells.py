@@ -1,0 +1,88 @@
+"""Table cells of another paper's value, told by their column: a cell whose text differs from
+row to row (a task `T2I` beside `T2V`, `Unified`) is each paper's own, however many rows share
+one of its texts; a new row must never copy it.
+
+Words most entries write are the list's markup (template_choice.constant_words), which a
+column of few values defeats: YuanaHao/Awesome-Diffusion-RL writes `T2I` in 63 of its 94 rows,
+and every new row was a text-to-image paper. The column knows better than the word: its rows
+say `T2I`, `T2V`, `I2V`, `Unified`, so what stands in it is a value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from promptbot.entries.table_rows import cells, says_nothing
+from promptbot.entries.template_model import Part, Slot, Template
+from promptbot.models import Entry
+
+_PIPE = re.compile(r"(?<!\\)\|")
+_LINKED = re.compile(r"\]\(|https?://")
+# A column that writes one text in this share of its rows at least is the list's own text (a
+# constant `Paper` cell), not a value, whatever its few other rows write.
+SHARED = 0.9
+
+
+def varying_columns(entries: Sequence[Entry]) -> tuple[bool, ...]:
+    """Per column of the table rows among `entries`, whether its plain cells (no link, no "no
+    value" mark) differ from row to row: two texts at least, none in SHARED of them."""
+    columns: list[list[str]] = []
+    for entry in entries:
+        if entry.kind != "table":
+            continue
+        for index, cell in enumerate(cells(entry.raw)):
+            while len(columns) <= index:
+                columns.append([])
+            text = cell.strip()
+            if text and not _LINKED.search(text) and not says_nothing(text):
+                columns[index].append(text)
+    return tuple(_varies(texts) for texts in columns)
+
+
+def _varies(texts: list[str]) -> bool:
+    if len(set(texts)) < 2:
+        return False
+    top = max(texts.count(t) for t in set(texts))
+    return top < SHARED * len(texts)
+
+
+def with_value_cells(template: Template, varying: Sequence[bool]) -> Template:
+    """The table row's template with each whole cell of plain text in a varying column made a
+    value the paper cannot give (an `other` slot); any other template as it is."""
+    if template.kind != "table" or not any(varying):
+        return template
+    parts: list[Part] = []
+    column = -1 if template.raw.lstrip().startswith("|") else 0
+    for part in template.parts:
+        if isinstance(part, Slot):
+            parts.append(part)
+            continue
+        pieces = _PIPE.split(part)
+        for k, piece in enumerate(pieces):
+            if k:
+                column += 1
+                parts.append("|")
+            text = piece.strip()
+            whole = 0 < k < len(pieces) - 1  # between two bars of this literal: a whole cell
+            if whole and text and 0 <= column < len(varying) and varying[column] \
+                    and not says_nothing(text):
+                start = piece.index(text)
+                parts += [piece[:start], Slot("other", original=text),
+                          piece[start + len(text):]]
+            else:
+                parts.append(piece)
+    return replace(template, parts=_joined(parts))
+
+
+def _joined(parts: list[Part]) -> tuple[Part, ...]:
+    """The parts with neighbouring texts one text again, as the template had them (what comes
+    between two slots is read whole: `CVPR | 2026` is no venue followed by its year)."""
+    out: list[Part] = []
+    for part in parts:
+        if isinstance(part, str) and out and isinstance(out[-1], str):
+            out[-1] += part
+        elif part != "":
+            out.append(part)
+    return tuple(out)

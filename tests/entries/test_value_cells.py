@@ -1,0 +1,60 @@
+"""Table cells of another paper's value, told by their column."""
+
+from __future__ import annotations
+
+from promptbot import catalog
+from promptbot.entries.template_choice import induce
+from promptbot.entries.template_fill import Values
+from promptbot.entries.template_model import Slot
+from promptbot.entries.templated import write
+from promptbot.entries.templates import abstract
+from promptbot.entries.value_cells import varying_columns, with_value_cells
+
+# YuanaHao/Awesome-Diffusion-RL: the Task column says `T2I` in most rows, `T2V` or `Unified` in
+# others; the Links column is links, the last one says nothing but `Paper` in every row.
+HEAD = "| Year | Title | Venue | Task | Kind |\n| --- | --- | --- | --- | --- |\n"
+
+
+def row(n: int, task: str) -> str:
+    return (f"| 2026 | [A Paper About Things {n}](https://arxiv.org/abs/2603.0{n}001) | arXiv "
+            f"| {task} | Paper |\n")
+
+
+ROWS = "".join(row(n, task) for n, task in enumerate(("T2I", "T2I", "T2V", "T2I", "Unified")))
+
+
+def test_a_column_whose_rows_differ_varies_one_that_repeats_one_text_does_not() -> None:
+    entries = catalog.parse(HEAD + ROWS).entries
+    assert varying_columns(entries) == (False, False, False, True, False)
+
+
+def test_a_cell_of_a_varying_column_is_another_papers_value() -> None:
+    entries = catalog.parse(HEAD + ROWS).entries
+    template = abstract(entries[0])
+    assert template is not None
+    sealed = with_value_cells(template, varying_columns(entries))
+    assert Slot("other", original="T2I") in sealed.parts
+    literal = "".join(p for p in sealed.parts if isinstance(p, str))
+    assert "T2I" not in literal and "| Paper |" in literal
+    # The row's bars stay where they were: the same number of cells.
+    assert literal.count("|") == template.raw.count("|")
+
+
+def test_a_column_saying_nothing_in_some_rows_is_not_a_value_there() -> None:
+    rows = "".join(row(n, task) for n, task in enumerate(("-", "T2I", "T2V", "-", "-")))
+    entries = catalog.parse(HEAD + rows).entries
+    template = abstract(entries[0])
+    assert template is not None
+    sealed = with_value_cells(template, varying_columns(entries))
+    assert "| - |" in "".join(p for p in sealed.parts if isinstance(p, str))
+
+
+def test_a_new_row_never_copies_the_task_most_rows_share() -> None:
+    cat = catalog.parse("# L\n## Policy Gradient\n" + HEAD + ROWS)
+    found = induce(cat, cat.sections[-1])
+    assert found is not None
+    written = write(found, Values(title="Token Merging at Scale", arxiv_id="2604.01234",
+                                  venue="arXiv", venue_is_arxiv=True, year=2026, yymm="2604"),
+                    found.structures)
+    assert written is not None and "T2I" not in written.text
+    assert written.text.startswith("| 2026 | [Token Merging at Scale](https://arxiv.org/abs/")
