@@ -39,6 +39,9 @@ from promptbot.entries.template_dates import (
     ("(Feb. 01, 2024)", "2402", None, "%b. %d, %Y"),
     ("(Sep. 7, 2024)", "2409", None, "%b. %-d, %Y"),
     ("(June. 12, 2025)", "2506", None, "%b. %d, %Y"),  # whole, but dotted: an abbreviation
+    # amirhossein-kz/Awesome-Diffusion-Models-in-Medical-Imaging: a day with its ordinal suffix
+    ("[16th Oct., 2024] \\", "2410", None, "%-d%o %b., %Y"),
+    ("[06th Sep., 2024] \\", "2409", None, "%d%o %b., %Y"),
 ])
 def test_a_date_form_is_learned_from_the_entry(text: str, yymm: str, year: int | None,
                                               form: str) -> None:

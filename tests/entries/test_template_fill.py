@@ -302,10 +302,18 @@ def test_what_a_dropped_value_leaves_goes_with_it(raw: str, words: str, written:
 
 
 @pytest.mark.parametrize(("form", "written"), [("%-d %b %Y", "2 Apr 2026"),
-                                                ("%b. %d, %Y", "Apr. 02, 2026")])
+                                                ("%b. %d, %Y", "Apr. 02, 2026"),
+                                                ("%d%o %b., %Y", "02nd Apr., 2026")])
 def test_a_day_of_the_month_is_the_papers_own(form: str, written: str) -> None:
     assert format_date(form, values()) == written
     assert format_date(form, values(day=None)) is None
+
+
+@pytest.mark.parametrize(("day", "written"), [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"),
+                                              (11, "11th"), (12, "12th"), (13, "13th"),
+                                              (21, "21st"), (22, "22nd"), (23, "23rd")])
+def test_a_days_ordinal_suffix_is_its_own(day: int, written: str) -> None:
+    assert format_date("%-d%o", values(day=date(2026, 4, day))) == written
 
 
 def test_a_name_ending_in_an_initial_ends_the_line_with_one_full_stop() -> None:

@@ -20,7 +20,8 @@ MONTH_WORD = "(?:" + "|".join(sorted({*(n.lower() for n in MONTH_NAMES), *_MONTH
 # A month and year, perhaps with the day before the month (`10 Sep 2022`) or after it (`Feb. 28,
 # 2025`).
 _MONTH_DATE = re.compile(
-    rf"(?i)(?:(?<![\w.])(?P<before>[0-3]?\d) )?\b(?P<month>{'|'.join(_MONTHS)})(?P<rest>[a-z]*)"
+    rf"(?i)(?:(?<![\w.])(?P<before>[0-3]?\d)(?P<ordinal>st|nd|rd|th)? )?"
+    rf"\b(?P<month>{'|'.join(_MONTHS)})(?P<rest>[a-z]*)"
     r"(?:(?P<mark>\.?) (?P<after>[0-3]?\d)(?=,))?(?P<sep>\.?,? ?)(?:19|20)\d\d\b"
 )
 _DATE = re.compile(
@@ -81,7 +82,9 @@ def _month_dates(text: str, spans: list[Span]) -> Iterator[Span]:
         if match.group("after"):
             form = f"{month}{match.group('mark')} {_day(match.group('after'), '%d')}{sep}%Y"
         elif match.group("before"):
-            form = f"{_day(match.group('before'), '%-d')} {month}{sep}%Y"
+            # `16th Oct., 2024`: the day's ordinal suffix is the day's (`1st`, `22nd`, `3rd`)
+            ordinal = "%o" if match.group("ordinal") else ""
+            form = f"{_day(match.group('before'), '%-d')}{ordinal} {month}{sep}%Y"
         else:
             form = f"{month}{sep}%Y"
         yield match.start(), match.end(), Slot("date", form, original=match.group())

@@ -194,9 +194,16 @@ def format_date(form: str, v: Values) -> str | None:
         "%Y": f"{year:04d}", "%y": f"{year % 100:02d}", "%m": f"{month:02d}",
         "%-m": str(month), "%B": MONTH_NAMES[month - 1], "%b": MONTH_NAMES[month - 1][:3],
         "%d": f"{v.day.day:02d}" if v.day else "", "%-d": str(v.day.day) if v.day else "",
-        "%%": "%",
+        "%o": _ordinal(v.day.day) if v.day else "", "%%": "%",
     }
-    return re.sub(r"%-?[YymBbd%]", lambda m: codes[m.group()], form)
+    return re.sub(r"%-?[YymBbdo%]", lambda m: codes[m.group()], form)
+
+
+def _ordinal(day: int) -> str:
+    """The English ordinal suffix of a day of the month: `st`, `nd`, `rd` or `th`."""
+    if day in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
 def _authors(slot: Slot, v: Values) -> str | None:
