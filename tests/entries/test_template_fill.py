@@ -281,6 +281,10 @@ def with_other(template: Template, words: str) -> Template:
     ("- [OpenAI Tutorial](https://arxiv.org/abs/2501.00001) - A tutorial from the authors.",
      "A tutorial from the authors",
      "- [Token Merging at Scale](https://arxiv.org/abs/2604.01234)"),
+    # JarvisUSTC/Awesome-Multimodal-RAG: and with the date after it, not `- [Title](…) -. ⏰`.
+    ("  - [Progressive Reasoning](https://arxiv.org/abs/2604.01234) - Proposes a framework. ⏰ "
+     "*2026-04*", "Proposes a framework",
+     "  - [Token Merging at Scale](https://arxiv.org/abs/2604.01234) ⏰ *2026-04*"),
     # wyzjack/Awesome-3D-AnomalyDetection: without a name, no ` | ` before the title.
     ("**[MVTec 3D-AD]** | The MVTec 3D-AD Dataset | **VISAPP' 22** | [[pdf]](https://arxiv.org/"
      "pdf/2112.09045.pdf)", "MVTec 3D-AD", "Token Merging at Scale | **arXiv' 26** | [[pdf]]("

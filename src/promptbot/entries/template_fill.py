@@ -301,6 +301,7 @@ _TAG = re.compile(r"<[^<>]*>")
 _WRAPPED_LABEL = re.compile(r"^\s*(?:[-*+]\s+)?[\w .]{0,20}[^\W\d_][\w .]{0,20}[\s#*_.,;:|/\-–—]*$")
 _SEPARATORS = (",", ";")
 _DANGLING_DASH = re.compile(r"(?<=\S)[ \t]+[-–—][ \t]*$")
+_DESCRIPTION_END = re.compile(r"[.,;](?=[ \t]+\S)")  # the full stop of a description gone
 _CONNECTOR = re.compile(r"(?i)(?<=\s)by[ \t]+$")
 _PAIRS = (("**", "**"), ("__", "__"), ("*", "*"), ("_", "_"), ("`", "`"), ("[", "]"),
           ("(", ")"))
@@ -374,12 +375,15 @@ def _remove(text: str, start: int, end: int) -> str:
         return text[:line_start - 1] + text[line_end:]  # a line of its own: drop the line
     before, after = text[:start], text[end:]
     line_after = after.split("\n", 1)[0]
-    if not line_after.strip(" \t.,;"):
+    ended = _DESCRIPTION_END.match(line_after)
+    if not line_after.strip(" \t.,;") or ended:
         # `- [Title](…) - {description}.` without the description: no dash left dangling, nor
-        # the full stop that ended the description (`- [Title](…) -.`)
+        # the full stop that ended the description (`- [Title](…) -.`), whatever follows it
+        # (`- {description}. ⏰ *2024-12*`)
         trimmed = _DANGLING_DASH.sub("", before[line_start:])
         if trimmed != before[line_start:]:
-            before, after = before[:line_start] + trimmed, after[len(line_after):]
+            cut = len(line_after) if not ended else ended.end()
+            before, after = before[:line_start] + trimmed, after[cut:]
     if not before[line_start:].strip() and after.lstrip(" ").startswith("| "):
         after = after.lstrip(" ")[2:]  # `**[Name]** | Title | …` without a name: `Title | …`
     if after.startswith((":", "：")) and not before[line_start:].strip(" -*+0123456789."):
