@@ -96,3 +96,19 @@ def test_words_before_a_paper_link_are_the_title_not_a_later_link_labelled_like_
             "| VisualPRM: An Effective Process Reward Model [[📑Paper]](https://arxiv.org/abs/"
             "2503.10291)[[Project website]](https://example.org/visualprm) | Reward |\n")
     assert one(text).title == "VisualPRM: An Effective Process Reward Model"
+
+
+def test_a_method_column_that_lists_several_things_is_no_short_name() -> None:
+    # YuanaHao/Awesome-Diffusion-RL: `| Method |` holds `Reward Model, GRPO`; read as each
+    # paper's short name, a new row put its own name there.
+    text = ("| Year | Paper | Venue | Method |\n| --- | --- | --- | --- |\n"
+            "| 2026 | [VIGOR: Video Geometry Reward](https://arxiv.org/abs/2603.00001) | arXiv | "
+            "Reward Model, Reward Guidance |\n"
+            "| 2025 | [VideoScore2: Think Before You Score](https://arxiv.org/abs/2509.00002) | "
+            "arXiv | Reward Model, GRPO |\n"
+            "| 2024 | [LiFT: Human Feedback for Video](https://arxiv.org/abs/2412.04814) | arXiv | "
+            "Reward Model |\n")
+    assert [e.name for e in catalog.parse(text).entries] == [None, None, None]
+    named = text.replace("Reward Model, Reward Guidance", "VIGOR").replace(
+        "Reward Model, GRPO", "VideoScore2").replace("| Reward Model |", "| LiFT |")
+    assert [e.name for e in catalog.parse(named).entries] == ["VIGOR", "VideoScore2", "LiFT"]

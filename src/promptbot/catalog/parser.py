@@ -23,6 +23,7 @@ from promptbot.catalog.row_fields import (
     block_fields,
     table_columns,
     table_fields,
+    with_name_column,
     with_title_column,
 )
 from promptbot.catalog.structure import Blocks, Heading, blocks
@@ -416,10 +417,11 @@ def _scan_table(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int) 
     while end < len(bodies) and bodies[end].strip() and "|" in bodies[end]:
         end += 1
     rows = [j for j in range(i + 2, end) if _HTTP.search(bodies[j]) or _MD_LINK.search(bodies[j])]
-    columns = with_title_column(table_columns(_cells(bodies[i])),
-                                [_cells(bodies[j]) for j in rows])
-    for j in rows:
-        _add(scan, lines, j, j, "table", table_fields(_cells(bodies[j]), columns))
+    row_cells = [_cells(bodies[j]) for j in rows]
+    columns = with_name_column(with_title_column(table_columns(_cells(bodies[i])), row_cells),
+                               row_cells)
+    for j, cells in zip(rows, row_cells, strict=True):
+        _add(scan, lines, j, j, "table", table_fields(cells, columns))
     return end
 
 
@@ -427,8 +429,9 @@ def _scan_html_table(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: 
     end, rows = table_rows(bodies, i)
     header = next((row for row in rows if row.header), None)
     linked = [row for row in rows if not row.header and any(_HTTP.search(c) for c in row.cells)]
-    columns = with_title_column(table_columns(list(header.cells)) if header else {},
-                                [list(row.cells) for row in linked])
+    row_cells = [list(row.cells) for row in linked]
+    named = table_columns(list(header.cells)) if header else {}
+    columns = with_name_column(with_title_column(named, row_cells), row_cells)
     for row in linked:
         _add(scan, lines, row.line, row.end, "html", table_fields(list(row.cells), columns))
     return end

@@ -53,6 +53,23 @@ def with_title_column(columns: dict[str, int], rows: Sequence[list[str]]) -> dic
     return {**columns, "title": index} if 2 * found > len(rows) else columns
 
 
+def with_name_column(columns: dict[str, int], rows: Sequence[list[str]]) -> dict[str, int]:
+    """The header's columns without a "name" column whose cells, in most rows, list several
+    things (`| Method |` holding `Policy Gradient, GRPO`): a short name is one word or a few,
+    never a list; such a column is a value of its own kind."""
+    index = columns.get("name")
+    if index is None:
+        return columns
+    texts = [clean(cells[index]) for cells in rows if index < len(cells) and clean(cells[index])]
+    listing = sum(", " in text or len(text.split()) > _NAME_WORDS for text in texts)
+    if not texts or 2 * listing <= len(texts):
+        return columns
+    return {field: at for field, at in columns.items() if field != "name"}
+
+
+_NAME_WORDS = 4  # the most words of a short name in a name column (`Visual Prompt Tuning`)
+
+
 def _titled_by_text(cell: str) -> bool:
     """Whether a cell is a title in words followed by the paper's link (`Title [[Paper]](…)`)."""
     first = next(iter(find_links(cell)), None)
