@@ -58,3 +58,16 @@ def test_a_new_row_never_copies_the_task_most_rows_share() -> None:
                     found.structures)
     assert written is not None and "T2I" not in written.text
     assert written.text.startswith("| 2026 | [Token Merging at Scale](https://arxiv.org/abs/")
+
+
+def test_a_section_of_few_rows_that_share_a_task_learns_from_the_lists_other_rows() -> None:
+    # YuanaHao/Awesome-Diffusion-RL: a section whose two rows both say `T2I`; other sections'
+    # rows of the same table say `T2V` and `Unified`.
+    few = "".join(row(n, "T2I") for n in range(2))
+    cat = catalog.parse(f"# L\n## Other\n{HEAD}{ROWS}\n## Few\n{HEAD}{few}")
+    found = induce(cat, cat.sections[-1])
+    assert found is not None
+    written = write(found, Values(title="Token Merging at Scale", arxiv_id="2604.01234",
+                                  venue="arXiv", venue_is_arxiv=True, year=2026, yymm="2604"),
+                    found.structures)
+    assert written is not None and "T2I" not in written.text

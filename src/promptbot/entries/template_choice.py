@@ -111,7 +111,8 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
     context = (html_row_template.html_context(catalog, pool[-1][1]) if rows
                else _table_context(catalog, pool[-1][1]))
     column = None if rows else venue_column(context)
-    varying = varying_columns([e for _, e in pool]) if not rows else ()
+    varying = () if rows else varying_columns(_column_sample([e for _, e in pool],
+                                                             catalog.entries))
     pool = [(with_value_cells(with_venue_cell(seal(without_own_files(t), constant), column),
                               varying), e) for t, e in pool]
     weights = _recency(catalog, section, len(pool) - len(linking), bool(own))
@@ -186,6 +187,16 @@ def _list_wide(catalog: Catalog) -> _ListWide:
     return _ListWide(month_spellings(e.raw for e in every),
                      tuple(t for e in sample if (t := abstract(e)) is not None),
                      initials_form(e.raw for e in every), credit_vote(e.raw for e in every))
+
+
+def _column_sample(entries: Sequence[Entry], every: Sequence[Entry]) -> list[Entry]:
+    """The table rows that tell which columns vary: the list's rows of as many cells as the
+    section's (three rows of `T2I` in a section cannot tell; the list's `T2V` rows can)."""
+    own = [e for e in entries if e.kind == "table"]
+    if not own:
+        return []
+    width = len(cells(own[-1].raw))
+    return [*own, *(e for e in every if e.kind == "table" and len(cells(e.raw)) == width)]
 
 
 def _placeholders(entries: Sequence[Entry], empty: bool = False) -> tuple[str, ...]:

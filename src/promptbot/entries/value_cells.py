@@ -20,14 +20,12 @@ from promptbot.models import Entry
 
 _PIPE = re.compile(r"(?<!\\)\|")
 _LINKED = re.compile(r"\]\(|https?://")
-# A column that writes one text in this share of its rows at least is the list's own text (a
-# constant `Paper` cell), not a value, whatever its few other rows write.
-SHARED = 0.9
 
 
 def varying_columns(entries: Sequence[Entry]) -> tuple[bool, ...]:
     """Per column of the table rows among `entries`, whether its plain cells (no link, no "no
-    value" mark) differ from row to row: two texts at least, none in SHARED of them."""
+    value" mark) differ from row to row: the list's own text (a `Paper` cell) is the same in
+    every row, a paper's value is not, however many rows share it (nine `T2I` and a `T2V`)."""
     columns: list[list[str]] = []
     for entry in entries:
         if entry.kind != "table":
@@ -38,14 +36,7 @@ def varying_columns(entries: Sequence[Entry]) -> tuple[bool, ...]:
             text = cell.strip()
             if text and not _LINKED.search(text) and not says_nothing(text):
                 columns[index].append(text)
-    return tuple(_varies(texts) for texts in columns)
-
-
-def _varies(texts: list[str]) -> bool:
-    if len(set(texts)) < 2:
-        return False
-    top = max(texts.count(t) for t in set(texts))
-    return top < SHARED * len(texts)
+    return tuple(len(set(texts)) > 1 for texts in columns)
 
 
 def with_value_cells(template: Template, varying: Sequence[bool]) -> Template:
