@@ -191,12 +191,10 @@ def _list_wide(catalog: Catalog) -> _ListWide:
 
 def _column_sample(entries: Sequence[Entry], every: Sequence[Entry]) -> list[Entry]:
     """The table rows that tell which columns vary: the list's rows of as many cells as the
-    section's (three rows of `T2I` in a section cannot tell; the list's `T2V` rows can)."""
+    section's last (three rows of `T2I` in a section cannot tell; the list's `T2V` rows can)."""
     own = [e for e in entries if e.kind == "table"]
-    if not own:
-        return []
-    width = len(cells(own[-1].raw))
-    return [*own, *(e for e in every if e.kind == "table" and len(cells(e.raw)) == width)]
+    width = len(cells(own[-1].raw)) if own else 0
+    return [e for e in every if e.kind == "table" and len(cells(e.raw)) == width] if own else []
 
 
 def _placeholders(entries: Sequence[Entry], empty: bool = False) -> tuple[str, ...]:

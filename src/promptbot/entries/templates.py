@@ -123,7 +123,7 @@ def link_spans(text: str, papers: set[str]) -> Iterator[Span]:
         arxiv = _ARXIV_URL.match(url)
         if _CONSTANT_URL.match(url):
             continue  # a badge that reads the same on every entry
-        if arxiv and arxiv.end() == len(url) and not (
+        if arxiv and _whole_arxiv(url) and not (
                 linked_paper and _labelled_elsewhere(text, match.start())):
             form = arxiv.group(1).lower() + "{id}" + (arxiv.group(4) or "")
             yield match.start(), match.end(), Slot("paper", form, original=url)
