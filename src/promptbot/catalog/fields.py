@@ -16,6 +16,7 @@ from promptbot.catalog.authors import (
 )
 from promptbot.catalog.heads import (
     MAX_VENUE_WORDS,
+    NUMERIC_DATE,
     leading_venue,
     parse_head,
     read_meta,
@@ -91,7 +92,6 @@ def _label_venue(links: tuple[Link, ...]) -> tuple[str | None, int | None]:
 # `[arXiv]` (the venue), `[Name]` (the short name): `* [2508] [ERGO] [ERGO: …](url)`.
 _TAG = re.compile(r"\s*\[(?:\*\*)?([^\[\]*]{1,40}?)(?:\*\*)?\](?!\()\s*")
 _MONTH_TAG = re.compile(r"(\d\d)(0[1-9]|1[0-2])")
-_DATE_TAG = re.compile(r"(?:19|20)\d\d[./\-](?:0?[1-9]|1[0-2])(?:[./\-][0-3]?\d)?")
 # Not links.venue_label, on purpose: that grammar reads a paper link's label, where `YOLO 11`
 # can only be a venue; a tag before the title (or a ` | ` field) may be the short name
 # (`[YOLO 11]`, `[Qwen 25]`), so here a venue takes its year after an apostrophe (`CVPR'26`,
@@ -116,7 +116,7 @@ def _tagged(text: str) -> Fields | None:
         value = tag.group(1).strip()
         if _MONTH_TAG.fullmatch(value):
             year = 2000 + int(value[:2])
-        elif _DATE_TAG.fullmatch(value):  # `[2023/04]`: when, no name
+        elif NUMERIC_DATE.fullmatch(value):  # `[2023/04]`: when, no name
             year = year or int(value[:4])
         elif is_pictograph(value[:1] or " "):
             pass  # `[💬 Multi-language-to-Image]`: the list's mark of a topic, no name

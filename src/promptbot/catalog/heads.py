@@ -11,8 +11,9 @@ from promptbot.catalog.links import QUOTES, clean, venue_label
 
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 PLACEHOLDER = re.compile(r"^[\s\-–—/]*$")
-# A day or a month written as numbers (`2024-6-11`, `2025.03`): a date, never a venue.
-_DAY = re.compile(r"((?:19|20)\d\d)[-./]\d{1,2}(?:[-./]\d{1,2})?")
+# A month or a day written as numbers (`2024-6-11`, `2025.03`, `[2023/04]`): a date, never a
+# venue or a name; group 1 is its year.
+NUMERIC_DATE = re.compile(r"((?:19|20)\d\d)[./\-](?:0?[1-9]|1[0-2])(?:[./\-][0-3]?\d)?")
 MAX_VENUE_WORDS = 8
 _LETTER = re.compile(r"\w")
 _STAR_AFFILIATION = re.compile(r"\(\s*\*+((?:[^()]|\([^()]*\))*?)(?<![\s\\])\*+\s*\)")
@@ -95,10 +96,10 @@ def read_meta(meta: str) -> tuple[str | None, int | None, str | None]:
             return label[0], label[1], affiliation
     venue, year = None, None
     for token in tokens:
-        if year is None and (dated := YEAR.fullmatch(token) or _DAY.fullmatch(token)):
+        if year is None and (dated := YEAR.fullmatch(token) or NUMERIC_DATE.fullmatch(token)):
             year = int(dated.group(1))
         elif venue is None and token and not PLACEHOLDER.match(token) \
-                and not _DAY.fullmatch(token) \
+                and not NUMERIC_DATE.fullmatch(token) \
                 and len(token.split()) <= MAX_VENUE_WORDS and "et al" not in token \
                 and len(author_names(token)) < 2:  # `A & B` names the authors
             venue = token

@@ -19,13 +19,7 @@ from promptbot.catalog.html_rows import html_table_starts, table_rows
 from promptbot.catalog.index import find_arxiv_ids
 from promptbot.catalog.links import find_links, is_resource_link, without_links
 from promptbot.catalog.outline import parse_heading_date
-from promptbot.catalog.row_fields import (
-    block_fields,
-    table_columns,
-    table_fields,
-    with_name_column,
-    with_title_column,
-)
+from promptbot.catalog.row_fields import block_fields, row_columns, table_fields
 from promptbot.catalog.structure import Blocks, Heading, blocks
 from promptbot.models import Catalog, Entry, Section, UnparsedLine
 
@@ -418,8 +412,7 @@ def _scan_table(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int) 
         end += 1
     rows = [j for j in range(i + 2, end) if _HTTP.search(bodies[j]) or _MD_LINK.search(bodies[j])]
     row_cells = [_cells(bodies[j]) for j in rows]
-    columns = with_name_column(with_title_column(table_columns(_cells(bodies[i])), row_cells),
-                               row_cells)
+    columns = row_columns(_cells(bodies[i]), row_cells)
     for j, cells in zip(rows, row_cells, strict=True):
         _add(scan, lines, j, j, "table", table_fields(cells, columns))
     return end
@@ -430,10 +423,9 @@ def _scan_html_table(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: 
     header = next((row for row in rows if row.header), None)
     linked = [row for row in rows if not row.header and any(_HTTP.search(c) for c in row.cells)]
     row_cells = [list(row.cells) for row in linked]
-    named = table_columns(list(header.cells)) if header else {}
-    columns = with_name_column(with_title_column(named, row_cells), row_cells)
-    for row in linked:
-        _add(scan, lines, row.line, row.end, "html", table_fields(list(row.cells), columns))
+    columns = row_columns(list(header.cells) if header else [], row_cells)
+    for row, cells in zip(linked, row_cells, strict=True):
+        _add(scan, lines, row.line, row.end, "html", table_fields(cells, columns))
     return end
 
 

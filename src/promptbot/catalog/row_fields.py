@@ -38,6 +38,12 @@ def table_columns(header: list[str]) -> dict[str, int]:
     return columns
 
 
+def row_columns(header: list[str], rows: Sequence[list[str]]) -> dict[str, int]:
+    """Which column holds which field: the header's names (table_columns), corrected by what
+    the rows hold (a title column the header does not name, a "name" column of lists)."""
+    return with_name_column(with_title_column(table_columns(header), rows), rows)
+
+
 def with_title_column(columns: dict[str, int], rows: Sequence[list[str]]) -> dict[str, int]:
     """The header's columns, and the title's where the header names none (`| Date | Project |
     SFT |`): the column whose cells, in most rows, hold a paper's link after words of their
