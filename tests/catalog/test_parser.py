@@ -709,6 +709,31 @@ def test_a_nested_line_of_only_links_is_the_entrys_own_under_an_entry_only() -> 
 
 
 
+def test_a_nested_line_of_institutions_is_the_affiliation_never_the_authors() -> None:
+    # liudaizong/Awesome-3D-Visual-Grounding: authors, then their institutions, then the
+    # venue, each on a nested line. The institutions' line was no field: new entries lost it,
+    # or copied another paper's `-`. One above the authors was read as the authors.
+    text = ("# L\n* **ScanRefer: 3D Object Localization in RGB-D Scans** | \n"
+            "  * Dave Zhenyu Chen, Angel X. Chang\n"
+            "  * Technical University of Munich, Simon Fraser University, KU Leuven\n"
+            "  * [ECCV2020] https://arxiv.org/abs/1912.08830\n"
+            "  * Two-stage approach, SAM, 2D #\n"
+            "* **Kyoto Paper: Things Seen in Rooms**\n"
+            "  * Kyoto University, RIKEN\n  * Shunya Kato, Shuhei Kurita\n"
+            "  * [CVPR2024] https://arxiv.org/abs/2404.00001\n"
+            "* **Data Paper: We Use the Data of Schools**\n  * Ada Lovelace, Bob Zed\n"
+            "  * Collected from the college dataset, research code\n"
+            "  * [CVPR2024] https://arxiv.org/abs/2404.00002\n")
+    scanrefer, kyoto, data = catalog.parse(text).entries
+    assert scanrefer.affiliation == ("Technical University of Munich, Simon Fraser University, "
+                                     "KU Leuven")
+    assert scanrefer.authors == ("Dave Zhenyu Chen", "Angel X. Chang")
+    assert (kyoto.affiliation, kyoto.authors) == (
+        "Kyoto University, RIKEN", ("Shunya Kato", "Shuhei Kurita"))
+    # A line of prose that names a college is a note on the paper, not its authors' places.
+    assert data.affiliation is None and data.authors == ("Ada Lovelace", "Bob Zed")
+
+
 def test_a_titled_item_without_a_link_of_its_own_keeps_its_nested_paper_link() -> None:
     # A paper without code written the way liudaizong/Awesome-3D-Visual-Grounding writes one:
     # its only link on a nested line. It was read as an entry titled `[CVPR2026]`.

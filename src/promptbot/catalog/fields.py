@@ -388,6 +388,13 @@ _ORGANISATIONS = re.compile(r"(?i)\b(?:universit\w*|univ\.|institut\w*|laborator
 _EMPHASISED_LINE = re.compile(r"([*_]{1,2})[^*_]+\1\s*(?:\\|<br\s*/?>)?")
 # An organisation's acronym (`IIT Kharagpur, UIUC, Amazon`, `Google AI`): no part of a name.
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_PIECES = re.compile(r"[,;]")
+_SENTENCE = re.compile(r"\w[.!?]\s+\w")  # a full stop inside: a description's sentences
+# The words an institution's name writes in lower case (`University of Science and
+# Technology`, `Goa campus`); a piece with two other such words is prose (`use the dataset`).
+_CONNECTORS = frozenset({"of", "and", "for", "the", "at", "in", "on", "de", "la", "di", "et",
+                         "und", "für", "&"})
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w-]*")
 
 
 def _credit_and_venue(detail: str) -> tuple[tuple[str, ...], str]:
@@ -407,12 +414,34 @@ def _credit_and_venue(detail: str) -> tuple[tuple[str, ...], str]:
 def with_details(fields: Fields, details: list[str]) -> Fields:
     """The fields with what the entry's nested lines add: `A, B, and C. *CVPR 2016*` or `*A, B,
     C.* ICML'25` gives the authors, and, like a line `[ICCV2021] https://…`, the venue and
-    year where the entry's own line has none."""
+    year where the entry's own line has none; a line of institutions, the affiliation."""
     authors, venue, year = fields.authors, fields.venue, fields.year
+    affiliation = fields.affiliation
     for detail in (d.strip() for d in details):
+        # Institutions read as names too (`Kyoto University, RIKEN`): they are no credit.
+        if place := institutions_line(detail):
+            affiliation = affiliation or place
+            continue
         names, said = _credit_and_venue(detail)
         authors = authors or names
         label = venue_label(clean(said)) if said else None
         if label is not None and label[0] and not (venue or year):
             venue, year = label
-    return replace(fields, authors=authors, venue=venue, year=year)
+    return replace(fields, authors=authors, venue=venue, year=year, affiliation=affiliation)
+
+
+def institutions_line(line: str) -> str | None:
+    """The text of a line that names institutions and nothing else (`Peking University, Peng
+    Cheng Laboratory, UC Berkeley`), as a list writes its authors' affiliations under their
+    names; None for any other line. Half its pieces at least name an organisation (by a word of one,
+    or an acronym: `KU Leuven`) and one at least by a word: `SAM, 2D` describes a method."""
+    if without_links(line) != line or _SENTENCE.search(line):
+        return None
+    text = clean(line)
+    pieces = [p for p in _PIECES.split(text) if p.strip()]
+    named = sum(bool(_ORGANISATIONS.search(p) or _ACRONYM.search(p)) for p in pieces)
+    if not pieces or 2 * named < len(pieces) or not _ORGANISATIONS.search(text):
+        return None
+    prose = any(len([w for w in _LOWER_WORD.findall(p) if w not in _CONNECTORS]) > 1
+                for p in pieces)
+    return None if prose else text
