@@ -49,7 +49,12 @@ def test_link_roles(label: str, url: str, role: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [(r" **A\*STAR** ,", "A*STAR"), ("V<sup>\\*</sup>", "V<sup>*</sup>"), ("A\\*", "A*"),
-     ("  many\n  spaces\t here -", "many spaces here"), ("**Bold**:", "Bold")],
+     ("  many\n  spaces\t here -", "many spaces here"), ("**Bold**:", "Bold"),
+     # A character reference ends the text whole (Run542968/Awesome-3D-Human-Motion-Generation:
+     # the name `ReMoDiffuse &dagger;` was read `ReMoDiffuse &dagger`, and a new entry without
+     # a name of its own was written `**[;]**`).
+     ("ReMoDiffuse &dagger;", "ReMoDiffuse &dagger;"), ("A &#8224;:", "A &#8224;"),
+     ("Foo &amp;;", "Foo &amp;"), ("Things;", "Things")],
 )
 def test_clean(text: str, expected: str) -> None:
     assert clean(text) == expected

@@ -43,12 +43,17 @@ _ARXIV_PAPER = re.compile(r"^\s*https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pd
                           re.IGNORECASE)
 
 
+_ENTITY_END = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6})$")
+
+
 def clean(text: str) -> str:
     """Markdown escapes undone, emphasis markers and surrounding punctuation stripped."""
     text = " ".join(text.split()).lstrip("*_ ")
     stripped = text.rstrip(" *_,;:-–—")
     if stripped.endswith("\\") and len(stripped) < len(text):
         stripped += text[len(stripped)]  # an escaped `\*` ends the text: keep it
+    elif _ENTITY_END.search(stripped) and text[len(stripped):].startswith(";"):
+        stripped += ";"  # a character reference ends it (`ReMoDiffuse &dagger;`): keep it whole
     return _ESCAPE.sub(r"\1", stripped) if "\\" in stripped else stripped
 
 
