@@ -418,3 +418,19 @@ def test_a_value_never_runs_into_the_next_where_the_exemplars_ended_with_a_mark(
     assert "*Ada Q. Lovelace CVPR.*" in one.text
     two = fill(template, values(authors=("Ada Q. Lovelace", "Bob Zed")))
     assert "*Ada Q. Lovelace et al.arXiv.*" in two.text  # the list's own spacing, kept
+
+
+@pytest.mark.parametrize(("raw", "written"), [
+    # liudaizong/Awesome-3D-Visual-Grounding ends the title's line with a bar for every paper
+    # without code (66 entries): the bar is the list's, not a dropped value's.
+    ("* **Some Paper Title Here** | \n  * [ECCV2020] https://arxiv.org/abs/2001.00001",
+     "* **Token Merging at Scale** |\n  * [arXiv2026] https://arxiv.org/abs/2604.01234"),
+    # Run542968/Awesome-3D-Human-Motion-Generation closes every row with a bar: without code,
+    # the code's field goes with the bar before it, and the row's closing bar stays.
+    ("1. **[MoMask]** | **CVPR'24** | MoMask: Masked Modeling | [`[pdf]`](https://arxiv.org/pdf/"
+     "2312.00063) | [`[o-pytorch]`](https://github.com/a/momask) |",
+     "1. **[TMS]** | **arXiv'26** | Token Merging at Scale | [`[pdf]`](https://arxiv.org/pdf/"
+     "2604.01234) |"),
+])
+def test_a_bar_the_exemplar_ends_its_line_with_stays(raw: str, written: str) -> None:
+    assert fill(template_of(raw), values(name="TMS")).text == written

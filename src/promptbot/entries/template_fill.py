@@ -105,8 +105,6 @@ def fill(template: Template, values: Values) -> Filled:
 def _tidy(line: str) -> str:
     if line.endswith(" ") and not line.endswith("  "):
         line = line[:-1]
-    if line.rstrip().endswith("|") and not line.lstrip().startswith("|"):
-        line = line.rstrip()[:-1].rstrip()  # `… | [pdf](…) |` once the code field is gone
     return line
 
 
@@ -403,6 +401,13 @@ def _remove(text: str, start: int, end: int) -> str:
         # A field between bars gone (`**Title** | [project](…)| [paper](…)` without a
         # project): one bar goes with it, never `| |`; a table row keeps its empty cell.
         return kept + after.lstrip(" \t")[1:]
+    line_rest = after.split("\n", 1)[0]
+    if kept.endswith("|") and not line_rest.strip() and not text[
+            line_start:start].lstrip().startswith("|"):
+        # The line's last field gone (`… | [pdf](…) | {code}` without code): its bar with it.
+        # A bar the exemplar itself ends its line with stays (`**Title** | ` where the list
+        # says so of every paper without code).
+        return kept[:-1].rstrip(" \t") + after[len(line_rest):]
     if (not before or before.endswith("\n")) and after[:1] == " ":
         return before + after.lstrip(" ")  # `:red_square: - [paper](…)` without the mark
     if after[:1] in (".", ",", ";") and before.endswith((" ", "\t")):
