@@ -72,3 +72,32 @@ def test_a_section_of_few_rows_that_share_a_task_learns_from_the_lists_other_row
     # rows of the same table say `T2V` and `Unified`.
     few = "".join(row(n, "T2I") for n in range(2))
     assert "T2I" not in written_in_last_section(f"# L\n## Other\n{HEAD}{ROWS}\n## Few\n{HEAD}{few}")
+
+
+def keyword_rows(keywords: tuple[str, ...], at: int = 0) -> str:
+    return "".join(f"|2023|CVPR|{k} |[Seeing {_THINGS[at + n]} in the Open](https://arxiv.org/"
+                   f"abs/2303.{at + n:05d})|[Code](https://github.com/a/b{at + n})|\n"
+                   for n, k in enumerate(keywords))
+
+
+_THINGS = ("Cats", "Dogs", "Birds", "Fish", "Trees", "Cars", "Boats", "Roads", "Clouds", "Rivers",
+           "Hills", "Doors", "Walls", "Lamps", "Chairs")
+
+
+def test_a_cell_of_keywords_is_one_value_whether_or_not_most_rows_share_some() -> None:
+    # jianzongwu/Awesome-Open-Vocabulary: a Keywords column of `` `vlm.` `` (64 rows),
+    # `` `unify.`, `vlm.` ``, `` `cap.` ``…, and `-` for none. `vlm.` is in most rows, so the list's
+    # markup, and a new row kept it around the rarer word it dropped: `` `.`, `vlm.` ``. The
+    # list says `-` for a paper without keywords.
+    table = "|Year|Venue|Keywords|Paper Title|Code/Project|\n|:-:|:-:|:-:|-|-|\n"
+    text = ("# L\n## Detection\n" + table
+            + keyword_rows(("`vlm.`", "`vlm.`", "`cap.`", "`vlm.`, `pl.`", "-", "`vlm.`") * 2)
+            + "\n## Segmentation\n" + table + keyword_rows(("`unify.`, `vlm.`",) * 3, at=12))
+    entries = catalog.parse(text).entries
+    template = abstract(entries[-1])
+    assert template is not None
+    sealed = with_value_cells(template, varying_columns(entries))
+    assert Slot("other", original="`unify.`, `vlm.`") in sealed.parts
+    written = written_in_last_section(text)
+    assert "vlm" not in written and "`" not in written
+    assert written.startswith("|2026|arXiv|- |[Token Merging at Scale](")

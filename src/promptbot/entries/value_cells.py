@@ -41,30 +41,52 @@ def varying_columns(entries: Sequence[Entry]) -> tuple[bool, ...]:
 
 def with_value_cells(template: Template, varying: Sequence[bool]) -> Template:
     """The table row's template with each whole cell of plain text in a varying column made a
-    value the paper cannot give (an `other` slot); any other template as it is."""
+    value the paper cannot give (an `other` slot); any other template as it is. A cell whose
+    rare words are slots already (`` `unify.`, `vlm.` ``: `vlm.` in most rows, so the list's
+    markup) is one value all the same: a new row never keeps its common half."""
     if template.kind != "table" or not any(varying):
         return template
+    cells_ = _cells(template.parts)
+    first = -1 if template.raw.lstrip().startswith("|") else 0
     parts: list[Part] = []
-    column = -1 if template.raw.lstrip().startswith("|") else 0
-    for part in template.parts:
-        if isinstance(part, Slot):
-            parts.append(part)
-            continue
-        pieces = _PIPE.split(part)
-        for k, piece in enumerate(pieces):
-            if k:
-                column += 1
-                parts.append("|")
-            text = piece.strip()
-            whole = 0 < k < len(pieces) - 1  # between two bars of this literal: a whole cell
-            if whole and text and 0 <= column < len(varying) and varying[column] \
-                    and not says_nothing(text):
-                start = piece.index(text)
-                parts += [piece[:start], Slot("other", original=text),
-                          piece[start + len(text):]]
-            else:
-                parts.append(piece)
+    for k, cell in enumerate(cells_):
+        if k:
+            parts.append("|")
+        column = first + k
+        whole = 0 < k < len(cells_) - 1  # between two bars: a whole cell
+        if whole and 0 <= column < len(varying) and varying[column]:
+            parts += _as_value(cell)
+        else:
+            parts += cell
     return replace(template, parts=_joined(parts))
+
+
+def _cells(parts: Sequence[Part]) -> list[list[Part]]:
+    """The template's parts cut at the row's bars: a list of parts per cell (the text before
+    the first bar and after the last one are cells too, outside the row's)."""
+    out: list[list[Part]] = [[]]
+    for part in parts:
+        if isinstance(part, Slot):
+            out[-1].append(part)
+            continue
+        for k, piece in enumerate(_PIPE.split(part)):
+            if k:
+                out.append([])
+            out[-1].append(piece)
+    return out
+
+
+def _as_value(cell: list[Part]) -> list[Part]:
+    """A cell of plain text (literal words, and slots of values the bot cannot know) as one
+    such slot between its padding; any other cell (a link, the title) as it is."""
+    if any(isinstance(p, Slot) and p.kind != "other" for p in cell):
+        return cell
+    written = "".join(p if isinstance(p, str) else p.original for p in cell)
+    text = written.strip()
+    if not text or says_nothing(text) or _LINKED.search(text):
+        return cell
+    start = written.index(text)
+    return [written[:start], Slot("other", original=text), written[start + len(text):]]
 
 
 def _joined(parts: list[Part]) -> tuple[Part, ...]:
