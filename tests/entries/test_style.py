@@ -109,6 +109,20 @@ def test_venues_are_spelled_the_way_the_list_spells_them() -> None:
     assert style.venue("arXiv") == "arxiv"
 
 
+def test_a_list_that_calls_its_preprints_preprint_writes_a_new_one_so() -> None:
+    # atfortes/Awesome-LLM-Reasoning (63 `Preprint'2x`) and VainF/Awesome-Anything: a preprint
+    # was written `arXiv'26` wherever its exemplar was a published paper.
+    text = ("## S\n1. **[Alpha Beta](https://arxiv.org/abs/2101.00001)**\n\n"
+            "    *Ada Lovelace.* Preprint'23\n\n"
+            "1. **[Gamma Delta](https://arxiv.org/abs/2101.00002)**\n\n"
+            "    *Bob Zed.* Preprint'23\n\n"
+            "1. **[Delta Eps](https://arxiv.org/abs/2101.00003)**\n\n    *Cy Twombly.* ACL'23\n")
+    cat = catalog.parse(text)
+    section = cat.section("S")
+    assert section is not None
+    assert infer_style(cat, section).venue("arXiv") == "Preprint"
+
+
 @pytest.mark.parametrize(
     ("name", "heading", "keeps"),
     [

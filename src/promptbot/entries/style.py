@@ -81,8 +81,13 @@ def _venues(entries: Sequence[Entry]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((c, v.most_common(1)[0][0]) for c, v in votes.items()))
 
 
+_PREPRINT_WORDS = ("arxiv", "preprint")
+
+
 def _arxiv_word(entries: Sequence[Entry]) -> str | None:
-    words = [e.venue for e in entries if e.venue and e.venue.lower() == "arxiv"]
+    """The list's word for a preprint's venue: `arXiv`, `ArXiv`, or `Preprint`, as a filled
+    template keeps an exemplar's own (template_fill)."""
+    words = [e.venue for e in entries if e.venue and e.venue.lower() in _PREPRINT_WORDS]
     return Counter(words).most_common(1)[0][0] if words else None
 
 
