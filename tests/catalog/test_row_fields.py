@@ -25,6 +25,15 @@ def test_table_columns_come_from_the_header() -> None:
     assert entry.code_urls == ("https://github.com/KaiyangZhou/CoOp",)
 
 
+def test_a_venue_cell_with_its_short_year_reads_as_the_venue_and_the_year() -> None:
+    # VainF/Awesome-Anything: `| [Title](…) | First Author | Preprint'23 | Topic |`. The venue
+    # was `Preprint'23` with no year, so the list's word for a preprint was never learned.
+    text = ("| Paper | First Author | Venue | Topic |\n| :--- | :---: | :--: | :--: |\n"
+            f"| [Learning to Prompt for Vision-Language Models]({ARXIV}) | Kaiyang Zhou "
+            "| Preprint'23 | Prompting |\n")
+    assert (one(text).venue, one(text).year) == ("Preprint", 2023)
+
+
 def test_a_title_cell_led_by_a_badge_reads_the_linked_title_and_the_authors_under_it() -> None:
     # joslefaure/Awesome-Multimodal-Token-Compression: the title was `[!]() <br><br>A, B, C`.
     text = ("| **Title & Authors** | **Links** |\n| --- | :---: |\n"

@@ -10,7 +10,15 @@ from collections.abc import Sequence
 from promptbot.catalog.authors import author_names
 from promptbot.catalog.fields import Fields
 from promptbot.catalog.heads import PLACEHOLDER, YEAR
-from promptbot.catalog.links import LINK, clean, find_links, first_word, is_title_label, link_role
+from promptbot.catalog.links import (
+    LINK,
+    clean,
+    find_links,
+    first_word,
+    is_title_label,
+    link_role,
+    venue_label,
+)
 from promptbot.models import Link
 
 _LETTER = re.compile(r"\w")
@@ -127,12 +135,17 @@ def table_fields(cells: list[str], columns: dict[str, int]) -> Fields | None:
                 role = "code"
             links.append(Link(clean(label), url, role))
     venue = clean(LINK.sub(r"\1", _cell(cells, columns, "venue")))
-    year = YEAR.search(_cell(cells, columns, "year") or venue)
+    found = YEAR.search(_cell(cells, columns, "year") or venue)
+    year = int(found.group(1)) if found else None
+    tagged = venue_label(venue) if "'" in venue else None
+    if tagged is not None and tagged[0]:
+        # `Preprint'23`, `CVPR'18`: the venue, then its year, as an entry's line says them
+        venue, year = tagged[0], year or tagged[1]
     name = clean(_cell(cells, columns, "name"))
     affiliation = clean(_cell(cells, columns, "affiliation"))
     authors = _line_of_authors(title_cell[link.end():]) if link else ()
     return Fields(title, name or None, None if PLACEHOLDER.match(venue) else venue,
-                  int(year.group(1)) if year else None, affiliation or None, tuple(links),
+                  year, affiliation or None, tuple(links),
                   authors)
 
 
