@@ -28,6 +28,9 @@ from promptbot.entries.template_dates import (
     ("**Arxiv'25.4**", "2504", None, "%y.%-m"),
     ("[[v1](u)](2021.12.27)", "2112", None, "%Y.%m.%d"),  # Yutong-Zhou-cv/Awesome-Multimodality
     ("(2021/12/27)", "2112", None, "%Y/%m/%d"),
+    # hukcc/Awesome-Video-Hallucination: the month first. Its `12/` was another paper's value,
+    # and new rows said `/2026`.
+    ('<td align="center">12/2024</td>', "2412", None, "%m/%Y"),
     ("Title. ICCV'2021 [[paper]](u)", "2108", 2021, "%Y"),  # XuyangBai/awesome-point-cloud-…
     ("| **VISAPP' 22** |", "2112", 2022, "%y"),  # wyzjack/Awesome-3D-AnomalyDetection
     # joslefaure/Awesome-Multimodal-Token-Compression: a date inside a badge's URL

@@ -28,7 +28,8 @@ _DATE = re.compile(
     r"(?<![\w.'’\"=])(?:(?P<ymd>(?:19|20)\d\d-\d\d-\d\d)"
     r"|(?P<dotted>(?:19|20)\d\d(?P<dsep>[./])\d\d(?P=dsep)\d\d)"
     r"|(?P<ym>(?:19|20)\d\d)(?P<sep>\\?[.\-/]?)"
-    r"(?P<m>\d{1,2})(?![\d.]|-\d)|(?P<yy_mm>\d\d(?P<ysep>[-.])\d\d)|(?P<four>\d{4}))"
+    r"(?P<m>\d{1,2})(?![\d.]|-\d)|(?P<yy_mm>\d\d(?P<ysep>[-.])\d\d)"
+    r"|(?P<my>(?:0[1-9]|1[0-2])(?P<msep>[./])(?:19|20)\d\d)|(?P<four>\d{4}))"
     r"(?![\w])"
 )
 _TAG = re.compile(r"<[A-Za-z][^<>]*>")
@@ -128,6 +129,8 @@ def _date_form(match: re.Match[str], yymm: str, year: int | None) -> str | None:
         if not 1 <= int(month) <= 12:
             return None
         return "%Y" + match.group("sep") + ("%m" if len(month) == 2 else "%-m")
+    if match.group("my"):  # `12/2024`: the month first
+        return f"%m{match.group('msep')}%Y"
     if short := match.group("yy_mm"):
         if match.group("ysep") == "-":
             return "%y-%m"
