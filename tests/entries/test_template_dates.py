@@ -31,6 +31,10 @@ from promptbot.entries.template_dates import (
     # hukcc/Awesome-Video-Hallucination: the month first. Its `12/` was another paper's value,
     # and new rows said `/2026`.
     ('<td align="center">12/2024</td>', "2412", None, "%m/%Y"),
+    # fjchange/awesome-video-anomaly-detection: `CVPR 16` beside `CVPR 2016`; new entries said
+    # `arXiv ` without the year.
+    ("`CVPR 16`.", "", 2016, "%y"),
+    ("`ACM MM 17`.", "1710", 2017, "%y"),
     ("Title. ICCV'2021 [[paper]](u)", "2108", 2021, "%Y"),  # XuyangBai/awesome-point-cloud-…
     ("| **VISAPP' 22** |", "2112", 2022, "%y"),  # wyzjack/Awesome-3D-AnomalyDetection
     # joslefaure/Awesome-Multimodal-Token-Compression: a date inside a badge's URL
@@ -63,6 +67,7 @@ def test_a_month_alone_is_a_date_only_where_it_is_the_entrys_own_month() -> None
 
 def test_a_number_that_is_not_the_entrys_date_stays_text() -> None:
     assert list(date_spans("* [2508] x", [], "2509", None)) == []
+    assert list(date_spans("`CVPR 17` Top 16", [], "", 2016)) == []  # not the entry's year
     assert list(date_spans('<span id = "2005">', [], "2503", None)) == []
     # Two digits dotted are a date only as the entry's own month: a score is no date.
     assert list(date_spans("| 25.03 | 71.25 |", [], "2504", None)) == []

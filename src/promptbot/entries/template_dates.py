@@ -34,6 +34,9 @@ _DATE = re.compile(
 )
 _TAG = re.compile(r"<[A-Za-z][^<>]*>")
 _SHORT_YEAR = re.compile(r"(['’]) ?((?:19|20)?\d\d)(?:(\.)(\d{1,2}))?(?!\d)")
+# A venue's two-digit year after a space (`CVPR 16`, `ACM MM 17`): a date where it is the entry's
+# own year, never a count (`Top 10`) or a version.
+_SPACED_YEAR = re.compile(r"\b[A-Z][A-Za-z]*[A-Z] (\d\d)(?![\w.'’])")
 
 
 def free(spans: list[Span], start: int, end: int) -> bool:
@@ -65,8 +68,13 @@ def date_spans(text: str, spans: list[Span], yymm: str, year: int | None) -> Ite
         form = ("%Y" if len(match.group(2)) == 4 else "%y") + (
             "." + ("%m" if len(match.group(4)) == 2 else "%-m") if match.group(3) else "")
         if free(taken, match.start(2), match.end()):
+            taken.append((match.start(2), match.end(), Slot("date")))
             yield match.start(2), match.end(), Slot("date", form,
                                                     original=text[match.start(2):match.end()])
+    for match in _SPACED_YEAR.finditer(text):
+        if year is not None and match.group(1) == f"{year % 100:02d}" \
+                and free(taken, match.start(1), match.end(1)):
+            yield match.start(1), match.end(1), Slot("date", "%y", original=match.group(1))
 
 
 def _month_dates(text: str, spans: list[Span]) -> Iterator[Span]:
