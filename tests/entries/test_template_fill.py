@@ -434,3 +434,13 @@ def test_a_value_never_runs_into_the_next_where_the_exemplars_ended_with_a_mark(
 ])
 def test_a_bar_the_exemplar_ends_its_line_with_stays(raw: str, written: str) -> None:
     assert fill(template_of(raw), values(name="TMS")).text == written
+
+
+def test_a_link_whose_whole_label_is_gone_goes_whole() -> None:
+    # fjchange/awesome-video-anomaly-detection: `[`Download link`](…)` in a few of its entries,
+    # its words the exemplar's own. Without them, the link's bare `(https://…)` was left.
+    raw = ("3. A3D  [paper](https://arxiv.org/abs/1903.00618), "
+           "[`Download link`](https://github.com/MoonBlvd/tad-IROS2019)")
+    out = fill(with_other(template_of(raw), "Download link"),
+               values(code_url="https://github.com/zoo/zebra-net"))
+    assert out.text == "3. Token Merging at Scale  [paper](https://arxiv.org/abs/2604.01234)"

@@ -331,9 +331,27 @@ def _enclosing(text: str, start: int, end: int) -> tuple[int, int]:
             if before.endswith(left) and after.startswith(right, colon):
                 start = len(before) - len(left)
                 end = len(text) - len(after) + colon + len(right)
+                if left == "[":
+                    # A link whose whole label is gone goes whole: never its bare `(url)`.
+                    end = _destination_end(text, end)
                 grown = True
                 break
     return start, end
+
+
+def _destination_end(text: str, at: int) -> int:
+    """Past the link destination `(…)` that starts at `at`, if one does (parentheses inside
+    it balanced); else `at`."""
+    if text[at:at + 1] != "(":
+        return at
+    depth = 0
+    for index in range(at, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[index], 0)
+        if depth == 0:
+            return index + 1
+        if text[index] in " \n":
+            break
+    return at
 
 
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
