@@ -301,3 +301,28 @@ def test_a_topic_tag_is_a_value_the_bot_cannot_know() -> None:
     topic = [p for p in template.parts if isinstance(p, Slot) and "💬" in p.original]
     assert [(p.kind, p.original) for p in topic] == [("other", "💬 3D")]
     assert not any(isinstance(p, Slot) and p.kind == "name" for p in template.parts)
+
+
+@pytest.mark.parametrize("link", ["[[paper]](https://dl.acm.org/doi/pdf/10.1145/3397271.3401151)",
+                                  "[paper](https://dl.acm.org/doi/pdf/10.1145/3397271.3401151)"])
+def test_a_paper_link_elsewhere_is_the_paper_slot_whatever_brackets_its_label(link: str) -> None:
+    # danieljf24/awesome-video-text-retrieval labels its proceedings links `[[paper]](…)`. Read
+    # as another paper's value, they made every exemplar lose its paper link, and a published
+    # paper was written from one whose venue the bot could not fill: `Title, 2026.`, no `CVPR`.
+    raw = f"* `[Yang et al. SIGIR20]` Tree-Augmented Retrieval. SIGIR, 2020. {link}"
+    template = abstract(catalog.parse(raw + "\n").entries[0])
+    assert template is not None
+    papers = [s for s in template.slots if s.kind == "paper"]
+    assert [s.original for s in papers] == [link[link.index("(") + 1:-1]]
+    assert "other" not in template.kinds
+
+
+def test_the_papers_page_linked_again_under_another_label_is_no_second_paper_link() -> None:
+    # VainF/Awesome-Anything links a title to its project page and links that page again,
+    # `[[Page]](…)`: a new row linked its arXiv page twice, as `[[Page]](https://arxiv.org/…)`.
+    raw = ("| [**Clearer Frames, Anytime**](https://zzh-tech.github.io/InterpAny-Clearer/) "
+           "<br> > Preprint'23 | [[Github]](https://github.com/zzh-tech/InterpAny-Clearer) <br> "
+           "[[Page]](https://zzh-tech.github.io/InterpAny-Clearer/) |")
+    template = abstract(entry_of("| Title | Links |\n| --- | --- |\n" + raw))
+    assert template is not None
+    assert [s.kind for s in template.slots if s.kind in ("paper", "code")] == ["paper", "code"]

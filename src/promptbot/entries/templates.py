@@ -72,7 +72,8 @@ def abstract(entry: Entry) -> Template | None:
                     None if venue is None else venue.lower() == "arxiv", text)
 
 
-_LINK_BEFORE = re.compile(r"(?<!!)\[[^\[\]]*\]\($")  # a link (not an image) opens here
+# A link (not an image) opens here; its label may hold brackets of its own (`[[paper]](…)`).
+_LINK_BEFORE = re.compile(r"(?<!!)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\($")
 _IMAGE_BEFORE = re.compile(r"!\[[^\[\]]*\]\($")  # an image's source starts here
 ARXIV_ABS = "https://arxiv.org/abs/{id}"
 
@@ -140,8 +141,10 @@ def link_spans(text: str, papers: set[str]) -> Iterator[Span]:
             yield match.start(), match.end(), Slot("project", original=url)
         elif _GITHUB.match(url) and not _labelled_as_resource(text, match.start()):
             yield match.start(), match.end(), Slot("code", original=url)
-        elif url in papers and _LINK_BEFORE.search(text, 0, match.start()):
-            # the paper's link elsewhere (a proceedings page): arXiv's for ours
+        elif url in papers and _LINK_BEFORE.search(text, 0, match.start()) \
+                and not _labelled_elsewhere(text, match.start()):
+            # the paper's link elsewhere (a proceedings page): arXiv's for ours; the same page
+            # linked again as something else (`[[Page]](…)`) is the exemplar's own
             yield match.start(), match.end(), Slot("paper", ARXIV_ABS, original=url)
         else:
             yield match.start(), match.end(), Slot("other", original=url)
@@ -152,7 +155,9 @@ def link_spans(text: str, papers: set[str]) -> Iterator[Span]:
 _ELSEWHERE = re.compile(r"(?i)\b(?:website|project|homepage|page|demo|code|github|data(?:set)?|"
                         r"model|video|blog|hugging\s*face|star)s?\b")
 _LABEL_WORDS = 4  # the most words of a link's label that names its kind
-_LABEL_BEFORE = re.compile(r"\[(?:!\[([^\[\]]*)\]\([^()]*\)|([^\[\]]*))\]\($")
+# A link's label: a badge's alt text, words in brackets of their own (`[[Page]](`), or words.
+_LABEL_BEFORE = re.compile(
+    r"\[(?:!\[([^\[\]]*)\]\([^()]*\)|\[([^\[\]]*)\]|([^\[\]]*))\]\($")
 
 
 _PAGE_LABEL = re.compile(r"(?i)\b(?:website|project(?:\s*page)?|home\s*page|web\s*page)\b|🌐")
