@@ -34,6 +34,21 @@ def test_a_venue_cell_with_its_short_year_reads_as_the_venue_and_the_year() -> N
     assert (one(text).venue, one(text).year) == ("Preprint", 2023)
 
 
+def test_a_column_that_says_it_abbreviates_the_paper_is_the_name_read_from_its_link() -> None:
+    # HKUST-LongGroup/Awesome-Open-Vocabulary-Detection-and-Segmentation: `|Venue|Paper Abbr|Full
+    # Title|Project|`, the short name linked to the paper. No name was read, and new rows were
+    # written with another paper's number for a name: `[1](https://arxiv.org/abs/…)`.
+    text = ("|Venue|Paper Abbr|Full Title|Project|\n|:-:|:-:|:-:|:-:|\n"
+            f"|ECCV'18|[ZSDv1]({ARXIV})|Zero-Shot Object Detection|N/A|\n")
+    entry = one(text)
+    assert (entry.name, entry.title, entry.arxiv_ids) == (
+        "ZSDv1", "Zero-Shot Object Detection", ("2109.01134",))
+    # A name column's link (`[Video-LLaMA](github…)`) is no part of the name either.
+    linked = one("| Method | Paper |\n| --- | --- |\n| [CoOp](https://github.com/a/coop) "
+                 f"| [Learning to Prompt]({ARXIV}) |\n")
+    assert linked.name == "CoOp"
+
+
 def test_a_title_cell_led_by_a_badge_reads_the_linked_title_and_the_authors_under_it() -> None:
     # joslefaure/Awesome-Multimodal-Token-Compression: the title was `[!]() <br><br>A, B, C`.
     text = ("| **Title & Authors** | **Links** |\n| --- | :---: |\n"

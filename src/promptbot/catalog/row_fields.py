@@ -34,13 +34,18 @@ _COLUMNS = {
 }
 
 
+# A header that says its column abbreviates the paper (`Paper Abbr`, `Method Acronym`).
+_ABBREVIATION = re.compile(r"\b(?:abbr|abbreviation|acronym)\b")
+
+
 def table_columns(header: list[str]) -> dict[str, int]:
     """Which column holds which field, from a table's header cells."""
     columns: dict[str, int] = {}
     for index, cell in enumerate(header):
         key = clean(cell).casefold()
         for field, names in _COLUMNS.items():
-            if field not in columns and (key in names or (field == "title" and "title" in key)):
+            if field not in columns and (key in names or (field == "title" and "title" in key)
+                                         or (field == "name" and _ABBREVIATION.search(key))):
                 columns[field] = index
                 break
     return columns
@@ -141,7 +146,7 @@ def table_fields(cells: list[str], columns: dict[str, int]) -> Fields | None:
     if tagged is not None and tagged[0]:
         # `Preprint'23`, `CVPR'18`: the venue, then its year, as an entry's line says them
         venue, year = tagged[0], year or tagged[1]
-    name = clean(_cell(cells, columns, "name"))
+    name = clean(LINK.sub(r"\1", _cell(cells, columns, "name")))  # `[ZSDv1](…)`: its label
     affiliation = clean(_cell(cells, columns, "affiliation"))
     authors = _line_of_authors(title_cell[link.end():]) if link else ()
     return Fields(title, name or None, None if PLACEHOLDER.match(venue) else venue,
