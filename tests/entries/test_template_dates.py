@@ -68,6 +68,7 @@ def test_a_month_alone_is_a_date_only_where_it_is_the_entrys_own_month() -> None
 def test_a_number_that_is_not_the_entrys_date_stays_text() -> None:
     assert list(date_spans("* [2508] x", [], "2509", None)) == []
     assert list(date_spans("`CVPR 17` Top 16", [], "", 2016)) == []  # not the entry's year
+    assert list(date_spans("ArXiv 2208.06554", [], "2208", None)) == []  # an arXiv id
     assert list(date_spans('<span id = "2005">', [], "2503", None)) == []
     # Two digits dotted are a date only as the entry's own month: a score is no date.
     assert list(date_spans("| 25.03 | 71.25 |", [], "2504", None)) == []

@@ -326,3 +326,27 @@ def test_the_papers_page_linked_again_under_another_label_is_no_second_paper_lin
     template = abstract(entry_of("| Title | Links |\n| --- | --- |\n" + raw))
     assert template is not None
     assert [s.kind for s in template.slots if s.kind in ("paper", "code")] == ["paper", "code"]
+
+
+def test_a_proceedings_link_beside_the_arxiv_link_is_the_exemplars_own() -> None:
+    # LutingWang/awesome-knowledge-distillation-for-object-detection links each paper three
+    # times, `\[[CVF](…)\] \[[IEEE Xplore](…)\] \[[arXiv](…)\]`: a new entry linked arXiv thrice.
+    raw = ("- General Instance Distillation for Object Detection "
+           "\\[[CVF](http://openaccess.thecvf.com/content/CVPR2021/html/Dai_GID.html)\\] "
+           "\\[[IEEE Xplore](https://ieeexplore.ieee.org/abstract/document/9577671/)\\] "
+           "\\[[arXiv](http://arxiv.org/abs/2103.02340)\\]")
+    template = abstract(entry_of(raw))
+    assert template is not None
+    assert [s.original for s in template.slots if s.kind == "paper"] == [
+        "http://arxiv.org/abs/2103.02340"]
+
+
+def test_an_arxiv_id_written_after_the_word_is_the_papers_own_never_a_date() -> None:
+    # xuyu0010/awesome-video-domain-adaptation: `ArXiv 2208.06554`. Its `2208` was read as the
+    # month and `.06554` kept: a new entry said `CVPR 2026.06554`.
+    raw = ("- [Memory Efficient Temporal Graph Model](https://arxiv.org/abs/2208.06554) "
+           "ArXiv 2208.06554")
+    template = abstract(entry_of(raw))
+    assert template is not None
+    assert slots(template) == [("title", ""), ("paper", "https://arxiv.org/abs/{id}"),
+                               ("paper", "ArXiv {id}")]

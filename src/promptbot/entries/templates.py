@@ -141,10 +141,12 @@ def link_spans(text: str, papers: set[str]) -> Iterator[Span]:
             yield match.start(), match.end(), Slot("project", original=url)
         elif _GITHUB.match(url) and not _labelled_as_resource(text, match.start()):
             yield match.start(), match.end(), Slot("code", original=url)
-        elif url in papers and _LINK_BEFORE.search(text, 0, match.start()) \
+        elif url in papers and not linked_paper and _LINK_BEFORE.search(text, 0, match.start()) \
                 and not _labelled_elsewhere(text, match.start()):
-            # the paper's link elsewhere (a proceedings page): arXiv's for ours; the same page
-            # linked again as something else (`[[Page]](…)`) is the exemplar's own
+            # the paper's link elsewhere (a proceedings page): arXiv's for ours, where the entry
+            # links no arXiv page of its own (`[CVF](…) [IEEE Xplore](…) [arXiv](…)`: one link
+            # to arXiv, not three); the same page linked again as something else (`[[Page]](…)`)
+            # is the exemplar's own
             yield match.start(), match.end(), Slot("paper", ARXIV_ABS, original=url)
         else:
             yield match.start(), match.end(), Slot("other", original=url)
@@ -351,7 +353,10 @@ def _free_spans(text: str, spans: list[Span], pattern: re.Pattern[str],
 
 # The paper named by its arXiv id in the text, not by a link: `arXiv:2207.04858, 2022.`
 # A full stop after it ends the sentence (`arXiv:2203.17274. ![](…)`).
-_ARXIV_ID_TEXT = re.compile(r"(?i)(?<![\w/.])(arxiv:\s?)(\d{4}\.\d{4,5})(?:v\d+)?(?!\w|\.\w)")
+# An arXiv id written out: `arXiv:2207.04858`, `ArXiv 2208.06554` (xuyu0010's "ArXiv and
+# Workshops"), perhaps with its version.
+_ARXIV_ID_TEXT = re.compile(
+    r"(?i)(?<![\w/.])(arxiv(?::\s?|\s))(\d{4}\.\d{4,5})(?:v\d+)?(?!\w|\.\w)")
 
 
 def _arxiv_id_spans(text: str, spans: list[Span], ids: tuple[str, ...]) -> Iterator[Span]:
