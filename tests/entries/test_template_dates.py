@@ -33,6 +33,9 @@ from promptbot.entries.template_dates import (
     ('<td align="center">12/2024</td>', "2412", None, "%m/%Y"),
     # fjchange/awesome-video-anomaly-detection: `CVPR 16` beside `CVPR 2016`; new entries said
     # `arXiv ` without the year.
+    # BaoBao0926/Awesome-Mamba-in-Remote-Sensing: `arXiv(24.04.12, -)`, the day it came out.
+    # `24.04` was the month and `.12` another paper's day, copied into new rows.
+    ("|arXiv(24.04.12, -)|", "2404", None, "%y.%m.%d"),
     ("`CVPR 16`.", "", 2016, "%y"),
     ("`ACM MM 17`.", "1710", 2017, "%y"),
     ("Title. ICCV'2021 [[paper]](u)", "2108", 2021, "%Y"),  # XuyangBai/awesome-point-cloud-…

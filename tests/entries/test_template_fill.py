@@ -444,3 +444,13 @@ def test_a_link_whose_whole_label_is_gone_goes_whole() -> None:
     out = fill(with_other(template_of(raw), "Download link"),
                values(code_url="https://github.com/zoo/zebra-net"))
     assert out.text == "3. Token Merging at Scale  [paper](https://arxiv.org/abs/2604.01234)"
+
+
+def test_a_day_after_the_venue_stays_a_day_for_a_published_paper() -> None:
+    # BaoBao0926/Awesome-Mamba-in-Remote-Sensing dates its rows `Venue(received, accepted)`: a
+    # published paper written from a preprint's row said `CVPR(26.12, -)`, the year and a day.
+    raw = ("|arXiv(24.04.12, -)|SpectralMamba: Efficient Mamba |[Link](https://arxiv.org/abs/"
+           "2404.08489)||")
+    out = fill(template_of("| Venue | Paper | Link | Code |\n| :- | :- | :- | :- |\n" + raw),
+               values(venue="CVPR", venue_is_arxiv=False))
+    assert out.text.startswith("|CVPR(26.04.02, -)|Token Merging at Scale |")

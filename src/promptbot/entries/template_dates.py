@@ -28,7 +28,8 @@ _DATE = re.compile(
     r"(?<![\w.'’\"=])(?:(?P<ymd>(?:19|20)\d\d-\d\d-\d\d)"
     r"|(?P<dotted>(?:19|20)\d\d(?P<dsep>[./])\d\d(?P=dsep)\d\d)"
     r"|(?P<ym>(?:19|20)\d\d)(?P<sep>\\?[.\-/]?)"
-    r"(?P<m>\d{1,2})(?![\d.]|-\d)|(?P<yy_mm>\d\d(?P<ysep>[-.])\d\d)"
+    r"(?P<m>\d{1,2})(?![\d.]|-\d)|(?P<yymmdd>\d\d(?P<tsep>[./])\d\d(?P=tsep)\d\d)"
+    r"|(?P<yy_mm>\d\d(?P<ysep>[-.])\d\d)"
     r"|(?P<my>(?:0[1-9]|1[0-2])(?P<msep>[./])(?:19|20)\d\d)|(?P<four>\d{4})(?!\.\d{4}))"
     r"(?![\w])"
 )
@@ -137,6 +138,9 @@ def _date_form(match: re.Match[str], yymm: str, year: int | None) -> str | None:
         if not 1 <= int(month) <= 12:
             return None
         return "%Y" + match.group("sep") + ("%m" if len(month) == 2 else "%-m")
+    if day := match.group("yymmdd"):  # `24.04.12`: a day of the entry's own month, or another's
+        sep = match.group("tsep")
+        return f"%y{sep}%m{sep}%d" if day[:2] + day[3:5] == yymm else "?"
     if match.group("my"):  # `12/2024`: the month first
         return f"%m{match.group('msep')}%Y"
     if short := match.group("yy_mm"):

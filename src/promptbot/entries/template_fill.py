@@ -78,8 +78,10 @@ def fill(template: Template, values: Values) -> Filled:
             out.append(" " + part if apart and part[:1].isalnum() else part)
             after_venue, apart, stopped = after_venue and len(part) <= 2, False, False
             continue
-        if part.kind == "date" and after_venue and not values.venue_is_arxiv:
-            # `arXiv 2306` shows a month; `CVPR 2023` the venue's year (`ArXiv'25.03`, `CVPR'25`).
+        if part.kind == "date" and after_venue and not values.venue_is_arxiv \
+                and "d" not in part.form:
+            # `arXiv 2306` shows a month; `CVPR 2023` the venue's year (`ArXiv'25.03`, `CVPR'25`);
+            # a day (`arXiv(24.04.12, -)`, the day it came out) is a day whatever the venue.
             part = replace(part, form=_MONTH_CODE.sub("", part.form.replace("%y%m", "%Y")))
         after_venue = part.kind == "venue"
         value = _value(part, values)
