@@ -13,6 +13,7 @@ from promptbot.entries.style_bullets import bullet_style, layout, title_keeps_na
 from promptbot.entries.style_model import LINK_RE, VENUE_LABEL, EntryStyle, LinkStyle, vote
 from promptbot.entries.table_rows import cells, column_field, table_delimiter_line
 from promptbot.entries.template_choice import SectionTemplates, ends, induce
+from promptbot.entries.template_fill import PREPRINT_WORDS
 from promptbot.models import Catalog, Entry, Section
 
 __all__ = ["VENUE_LABEL", "EntryStyle", "LinkStyle", "cells", "infer_style", "layout",
@@ -81,13 +82,10 @@ def _venues(entries: Sequence[Entry]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((c, v.most_common(1)[0][0]) for c, v in votes.items()))
 
 
-_PREPRINT_WORDS = ("arxiv", "preprint")
-
-
 def _arxiv_word(entries: Sequence[Entry]) -> str | None:
     """The list's word for a preprint's venue: `arXiv`, `ArXiv`, or `Preprint`, as a filled
     template keeps an exemplar's own (template_fill)."""
-    words = [e.venue for e in entries if e.venue and e.venue.lower() in _PREPRINT_WORDS]
+    words = [e.venue for e in entries if e.venue and e.venue.lower() in PREPRINT_WORDS]
     return Counter(words).most_common(1)[0][0] if words else None
 
 

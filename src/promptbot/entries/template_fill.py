@@ -171,8 +171,11 @@ def repo_of(url: str | None) -> str | None:
     return match.group(1) if match else None
 
 
+PREPRINT_WORDS = ("arxiv", "preprint")  # what lists call a preprint's venue, any case
+
+
 def _venue(slot: Slot, v: Values) -> str:
-    if v.venue_is_arxiv and slot.original.lower() in ("arxiv", "preprint"):
+    if v.venue_is_arxiv and slot.original.lower() in PREPRINT_WORDS:
         return slot.original  # the exemplar's own word and spelling: `ARXIV`, `Preprint`
     return _text(v.venue, slot)
 

@@ -46,14 +46,14 @@ def with_value_cells(template: Template, varying: Sequence[bool]) -> Template:
     markup) is one value all the same: a new row never keeps its common half."""
     if template.kind != "table" or not any(varying):
         return template
-    cells_ = _cells(template.parts)
+    row = _cells(template.parts)
     first = -1 if template.raw.lstrip().startswith("|") else 0
     parts: list[Part] = []
-    for k, cell in enumerate(cells_):
+    for k, cell in enumerate(row):
         if k:
             parts.append("|")
         column = first + k
-        whole = 0 < k < len(cells_) - 1  # between two bars: a whole cell
+        whole = 0 < k < len(row) - 1  # between two bars: a whole cell
         if whole and 0 <= column < len(varying) and varying[column]:
             parts += _as_value(cell)
         else:
