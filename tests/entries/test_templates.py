@@ -22,6 +22,13 @@ def entry_of(raw: str) -> Entry:
     return parsed[0]
 
 
+def template_of(raw: str) -> Template:
+    """The template of the entry one line (or block) of a list holds."""
+    template = abstract(entry_of(raw))
+    assert template is not None, raw
+    return template
+
+
 def slots(template: Template) -> list[tuple[str, str]]:
     return [(s.kind, s.form) for s in template.slots]
 
@@ -42,8 +49,7 @@ def test_an_arxiv_id_ending_a_sentence_is_the_paper_slot() -> None:
 def test_a_venue_tag_title_and_links_become_slots() -> None:
     raw = ("* [**CVPR'26**] VideoSeek: Long-Horizon Video Agent with Tool-Guided Seeking "
            "[[Paper](https://arxiv.org/pdf/2603.20185)] [[Code](https://github.com/jylins/videoseek)]")
-    template = abstract(entry_of(raw))
-    assert template is not None
+    template = template_of(raw)
     assert slots(template) == [("venue", ""), ("date", "%y"), ("title", ""),
                                ("paper", "https://arxiv.org/pdf/{id}"), ("code", "")]
     assert template.parts[0] == "* [**" and " [[Paper](" in template.parts
@@ -52,8 +58,7 @@ def test_a_venue_tag_title_and_links_become_slots() -> None:
 def test_a_month_tag_and_a_name_tag_are_found_by_the_entrys_own_arxiv_id() -> None:
     raw = ("* [2508] [ERGO] [ERGO: Efficient High-Resolution Visual Understanding for "
            "Vision-Language Models](https://arxiv.org/abs/2509.21991)")
-    template = abstract(entry_of(raw))
-    assert template is not None
+    template = template_of(raw)
     # 2508 is not this entry's month (2509): a year-like number only when it is the id's month.
     kinds = [s.kind for s in template.slots]
     assert kinds[-3:] == ["name", "title", "paper"]
@@ -88,8 +93,7 @@ def test_a_multi_line_entry_keeps_its_badges_and_line_breaks() -> None:
            "force-prompting.svg?style=social&label=Star)](https://github.com/brown-palm/force-"
            "prompting)\n  [![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)](https://arxiv"
            ".org/pdf/2505.19386)")
-    template = abstract(entry_of(raw))
-    assert template is not None
+    template = template_of(raw)
     assert [s.kind for s in template.slots] == ["title", "paper", "date", "repo", "code", "paper"]
     assert ("date", "%b, %Y") in slots(template)
     # The constant arXiv badge is the list's markup, not a value.
@@ -207,8 +211,7 @@ def test_an_arxiv_link_labelled_otherwise_is_the_paper_slot_where_nothing_else_l
     ],
 )
 def test_a_link_labelled_as_the_project_page_is_a_project_slot(raw: str) -> None:
-    template = abstract(entry_of(raw))
-    assert template is not None
+    template = template_of(raw)
     projects = [s for s in template.slots if s.kind == "project"]
     assert len(projects) == 1 and "arxiv" not in projects[0].original
 
@@ -247,8 +250,7 @@ def test_an_image_kept_on_github_is_the_exemplars_own_never_a_code_slot() -> Non
            "![img](https://github.com/facebookresearch/ov-seg/raw/main/resources/ovseg.gif) | "
            "[CVPR2023](https://arxiv.org/abs/2210.04150) | [Code](https://github.com/"
            "facebookresearch/ov-seg) |")
-    template = abstract(entry_of(raw))
-    assert template is not None
+    template = template_of(raw)
     assert [s.kind for s in template.slots if s.kind in ("code", "other")] == ["other", "code"]
 
 
@@ -264,8 +266,7 @@ def test_a_github_link_labelled_as_a_resource_is_the_exemplars_own(label: str, k
     raw = (f"1. **ScanQA**: Azuma, Daichi, et al. **ScanQA: 3D Question Answering for Spatial "
            f"Scene Understanding**. CVPR 2022. [[Paper]](https://arxiv.org/pdf/2112.10482.pdf) "
            f"[{label}](https://github.com/ATR-DBI/ScanQA/blob/main/docs/dataset.md)")
-    template = abstract(entry_of(raw))
-    assert template is not None
+    template = template_of(raw)
     assert [s.kind for s in template.slots if s.kind in ("code", "other")] == [kind]
 
 
@@ -323,8 +324,7 @@ def test_the_papers_page_linked_again_under_another_label_is_no_second_paper_lin
     raw = ("| [**Clearer Frames, Anytime**](https://zzh-tech.github.io/InterpAny-Clearer/) "
            "<br> > Preprint'23 | [[Github]](https://github.com/zzh-tech/InterpAny-Clearer) <br> "
            "[[Page]](https://zzh-tech.github.io/InterpAny-Clearer/) |")
-    template = abstract(entry_of("| Title | Links |\n| --- | --- |\n" + raw))
-    assert template is not None
+    template = template_of("| Title | Links |\n| --- | --- |\n" + raw)
     assert [s.kind for s in template.slots if s.kind in ("paper", "code")] == ["paper", "code"]
 
 
@@ -335,8 +335,7 @@ def test_a_proceedings_link_beside_the_arxiv_link_is_the_exemplars_own() -> None
            "\\[[CVF](http://openaccess.thecvf.com/content/CVPR2021/html/Dai_GID.html)\\] "
            "\\[[IEEE Xplore](https://ieeexplore.ieee.org/abstract/document/9577671/)\\] "
            "\\[[arXiv](http://arxiv.org/abs/2103.02340)\\]")
-    template = abstract(entry_of(raw))
-    assert template is not None
+    template = template_of(raw)
     assert [s.original for s in template.slots if s.kind == "paper"] == [
         "http://arxiv.org/abs/2103.02340"]
 
@@ -346,7 +345,6 @@ def test_an_arxiv_id_written_after_the_word_is_the_papers_own_never_a_date() -> 
     # month and `.06554` kept: a new entry said `CVPR 2026.06554`.
     raw = ("- [Memory Efficient Temporal Graph Model](https://arxiv.org/abs/2208.06554) "
            "ArXiv 2208.06554")
-    template = abstract(entry_of(raw))
-    assert template is not None
+    template = template_of(raw)
     assert slots(template) == [("title", ""), ("paper", "https://arxiv.org/abs/{id}"),
                                ("paper", "ArXiv {id}")]
