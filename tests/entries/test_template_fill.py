@@ -454,3 +454,13 @@ def test_a_day_after_the_venue_stays_a_day_for_a_published_paper() -> None:
     out = fill(template_of("| Venue | Paper | Link | Code |\n| :- | :- | :- | :- |\n" + raw),
                values(venue="CVPR", venue_is_arxiv=False))
     assert out.text.startswith("|CVPR(26.04.02, -)|Token Merging at Scale |")
+
+
+def test_a_cells_first_piece_gone_takes_the_line_break_after_it() -> None:
+    # tulerfeng/Awesome-Embodied-Multimodal-LLMs opens a title cell with badges, then `<br/>`:
+    # without them (no code to star), the cell began with an empty line.
+    raw = ("| [![Star](https://img.shields.io/github/stars/OpenRobotLab/EmbodiedScan.svg?style="
+           "social&label=Star)]()<br/>[Learning Interactive Real-World Simulators](https://arxiv"
+           ".org/abs/2310.06114) | 2023-10-09 | - |")
+    out = fill(template_of("| Title | Date | Code |\n| --- | --- | --- |\n" + raw), values())
+    assert out.text.startswith("| [Token Merging at Scale](https://arxiv.org/abs/2604.01234) |")

@@ -360,6 +360,7 @@ def _destination_end(text: str, at: int) -> int:
 
 
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_BREAK_AFTER = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.IGNORECASE)
 _SEGMENT_END = re.compile(r"<br\s*/?>|</|\|", re.IGNORECASE)
 _MARKS_ONLY = re.compile(r"[\s>*_.,;:\-–—]*")
 
@@ -391,6 +392,12 @@ def _remove(text: str, start: int, end: int) -> str:
     if (segment := _broken_segment(text, start, end, line_start, line_end)) is not None:
         before, after = text[:segment[0]].rstrip(" \t"), text[segment[1]:]
         return before + (" " if after[:1] in ("<", "|") else "") + after
+    lead = text[line_start:start].rstrip(" \t")
+    broken = _BREAK_AFTER.match(text, end)
+    if broken and (not lead or lead.endswith("|")):
+        # The first piece of a line or cell gone, and the line break after it with it
+        # (`| {badge}<br/>[Title](…)` without a badge): no cell opens on an empty line.
+        return text[:start] + text[broken.end():]
     wrapped = bool(_TAG.search(rest)) and bool(_WRAPPED_LABEL.match(_TAG.sub("", rest)))
     if (_LABEL_ONLY.match(rest) or wrapped) and line_start > 0:
         return text[:line_start - 1] + text[line_end:]  # a line of its own: drop the line
