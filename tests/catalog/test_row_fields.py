@@ -136,3 +136,19 @@ def test_a_method_column_that_lists_several_things_is_no_short_name() -> None:
     named = text.replace("Reward Model, Reward Guidance", "VIGOR").replace(
         "Reward Model, GRPO", "VideoScore2").replace("| Reward Model |", "| LiFT |")
     assert [e.name for e in catalog.parse(named).entries] == ["VIGOR", "VideoScore2", "LiFT"]
+
+
+def test_a_table_goes_on_past_a_row_broken_in_two_as_github_renders_it() -> None:
+    # HKUST-LongGroup/Awesome-Open-Vocabulary-Detection-and-Segmentation breaks one row's title
+    # over two lines. The table ended there for the reader, though GitHub renders the rows after
+    # it: 14 listed papers were not entries (a run would propose them again), and a new row went
+    # into the middle of the table.
+    text = ("|Venue|Paper Abbr|Paper Title|Project|\n|:-:|:-:|:-:|:-:|\n"
+            "|CVPR'22|[GLIP](https://arxiv.org/abs/2112.03857)|Grounded Language-Image "
+            "Pre-training|N/A|\n"
+            "|NeurIPS'22|[GLIPv2](https://arxiv.org/abs/2206.05836)|GLIPv2: Unifying Localization"
+            " and VL\nUnderstanding\n|[Code](https://github.com/microsoft/GLIP)|\n"
+            f"|arXiv'23|[Grounding-DINO]({ARXIV})|Grounding DINO: Marrying DINO|N/A|\n\n"
+            "- A list after the table\n")
+    names = [e.name for e in catalog.parse(text).entries]
+    assert names == ["GLIP", "GLIPv2", "Grounding-DINO"]

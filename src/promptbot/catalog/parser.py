@@ -408,7 +408,7 @@ def _add_block(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int, e
 
 def _scan_table(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int) -> int:
     end = i + 2
-    while end < len(bodies) and bodies[end].strip() and "|" in bodies[end]:
+    while end < len(bodies) and _in_table(bodies[end]):
         end += 1
     rows = [j for j in range(i + 2, end) if _HTTP.search(bodies[j]) or _MD_LINK.search(bodies[j])]
     row_cells = [_cells(bodies[j]) for j in rows]
@@ -416,6 +416,18 @@ def _scan_table(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int) 
     for j, cells in zip(rows, row_cells, strict=True):
         _add(scan, lines, j, j, "table", table_fields(cells, columns))
     return end
+
+
+def _in_table(body: str) -> bool:
+    """Whether a line after a table's rows is one more row, as GitHub renders it: any line up
+    to a blank one or one that opens another block, with bars or without (a row a maintainer
+    broke in two, `…|Title of Two⏎Lines|[Code](…)|`, goes on as rows)."""
+    return bool(body.strip()) and ("|" in body or not (_OPENS_BLOCK.match(body)
+                                                       or _HR.match(body)))
+
+
+_OPENS_BLOCK = re.compile(r"^ {0,3}(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|#{1,6}(?:[ \t]|$)"
+                          r"|>|<|`{3,}|~{3,})")
 
 
 def _scan_html_table(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int) -> int:
