@@ -152,3 +152,13 @@ def test_a_table_goes_on_past_a_row_broken_in_two_as_github_renders_it() -> None
             "- A list after the table\n")
     names = [e.name for e in catalog.parse(text).entries]
     assert names == ["GLIP", "GLIPv2", "Grounding-DINO"]
+
+
+def test_a_new_row_goes_after_the_rest_of_a_last_row_broken_in_two() -> None:
+    # The same list breaks its last row: `|arXiv'24|[H-CLIP](…)|…in Hyperspherical⏎Space for
+    # Segmentation|N/A|`. A new row went between the two halves.
+    text = ("|Venue|Paper Abbr|Paper Title|Project|\n|:-:|:-:|:-:|:-:|\n"
+            f"|arXiv'24|[H-CLIP]({ARXIV})|Parameter-efficient Fine-tuning in Hyperspherical\n"
+            "Space for Open-vocabulary Semantic Segmentation|N/A|\n\nAfter.\n")
+    entry = one(text)
+    assert (entry.end_line, entry.after_line) == (3, 4)

@@ -415,6 +415,11 @@ def _scan_table(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int) 
     columns = row_columns(_cells(bodies[i]), row_cells)
     for j, cells in zip(rows, row_cells, strict=True):
         _add(scan, lines, j, j, "table", table_fields(cells, columns))
+    last = scan.entries[-1] if rows and scan.entries else None
+    if last is not None and last.line == rows[-1] + 1 and rows[-1] + 1 < end:
+        # Rows after the last paper's (the rest of a row broken in two, `…Hyperspherical⏎Space
+        # for Segmentation|N/A|`): a new row goes after them, never into the broken one.
+        scan.entries[-1] = replace(last, item_end_line=end)
     return end
 
 
