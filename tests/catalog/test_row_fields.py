@@ -162,3 +162,21 @@ def test_a_new_row_goes_after_the_rest_of_a_last_row_broken_in_two() -> None:
             "Space for Open-vocabulary Semantic Segmentation|N/A|\n\nAfter.\n")
     entry = one(text)
     assert (entry.end_line, entry.after_line) == (3, 4)
+
+
+def test_rows_commented_out_under_a_table_are_hidden_papers_not_rows() -> None:
+    # HKUST-LongGroup comments out rows right under a table (`<!-- |CVPR'23|[CLIP2Scene](…)|…
+    # -->`). GitHub ends the table at the comment. The reader took three of them for live rows
+    # (`CLIP2Scene CVPR'23 <!`), and the section's last entry was in the comment: a new row went
+    # after it, out of the table. They are the maintainers' hidden papers, the short rows too.
+    text = ("## 3D\n|Venue|Paper Abbr|Paper Title|Project|\n|:-:|:-:|:-:|:-:|\n"
+            "|arXiv'24|[Search3D](https://arxiv.org/abs/2409.18431)|Search3D: Hierarchical "
+            "Segmentation|N/A|\n"
+            "<!-- |CVPR'23|[CLIP2Scene](https://arxiv.org/abs/2301.04926)|[Code](https://github.com"
+            "/runnanchen/CLIP2Scene)|\n"
+            "|arXiv'22|[3DCLR](https://arxiv.org/abs/2207.01987)|Open-Vocabulary 3D Detection via "
+            "Image-level Class|N/A| -->\n\nAfter.\n")
+    result = catalog.parse(text)
+    assert [e.name for e in result.entries] == ["Search3D"]
+    assert result.entries[0].after_line == 4
+    assert sorted(i for e in result.hidden for i in e.arxiv_ids) == ["2207.01987", "2301.04926"]

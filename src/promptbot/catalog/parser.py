@@ -69,6 +69,9 @@ class _Scan:
     entries: list[Entry] = field(default_factory=list)
     unparsed: list[UnparsedLine] = field(default_factory=list)
     hidden: list[Entry] = field(default_factory=list)
+    # The last table's header line and the line past its rows: rows commented out right under
+    # it are read with its header.
+    table: tuple[int, int] | None = None
     # Paragraphs that read as entries, with the number of headings above them (their section).
     paragraphs: list[tuple[int, int, int]] = field(default_factory=list)
     # Bullet entries whose list item goes on in paragraphs after a blank line, by the bullet's
@@ -105,7 +108,8 @@ def _scan(bodies: list[str], lines: tuple[str, ...], scan: _Scan, start: int) ->
         if i in scan.blocks.fenced:
             i += 1
         elif i in comments:
-            scan.hidden.extend(_hidden(lines, i, comments[i]))
+            head = scan.table[0] if scan.table and scan.table[1] == i else None
+            scan.hidden.extend(_hidden(lines, i, comments[i], head))
             i = max(comments[i], i + 1)  # commented-out entries are not in the list
         elif html_table_starts(bodies[i]):
             i = _scan_html_table(bodies, lines, scan, i)
@@ -113,19 +117,43 @@ def _scan(bodies: list[str], lines: tuple[str, ...], scan: _Scan, start: int) ->
             i = _scan_line(bodies, lines, scan, i)
 
 
-def _hidden(lines: tuple[str, ...], start: int, end: int) -> list[Entry]:
-    """The entries inside an HTML comment: how maintainers retire a paper without deleting it."""
+def _hidden(lines: tuple[str, ...], start: int, end: int, head: int | None = None
+            ) -> list[Entry]:
+    """The entries inside an HTML comment: how maintainers retire a paper without deleting it.
+    Rows of a table commented out right under it (`<!-- |CVPR'23|[…](…)|…|`) are read with the
+    table's header and delimiter lines (`head`: the header's line)."""
     inner = list(lines[start:end])
     if not inner:
         return []
-    inner[0] = inner[0].replace("<!--", "    ", 1)
+    inner[0] = inner[0].replace("<!--", "    ", 1).lstrip() if head is not None \
+        else inner[0].replace("<!--", "    ", 1)
     last = inner[-1].rfind("-->")
     if last >= 0:
         inner[-1] = inner[-1][:last] + "   " + inner[-1][last + 3:]
-    found = parse("".join(inner))
-    return [replace(e, line=e.line + start, end_line=e.end_line + start,
-                    raw="".join(lines[e.line + start - 1:e.end_line + start]))
-            for e in (*found.entries, *found.hidden)]
+    header = list(lines[head:head + 2]) if head is not None else []
+    found = parse("".join(header + inner))
+    shift = start - len(header)
+    hidden = [replace(e, line=e.line + shift, end_line=e.end_line + shift,
+                      raw="".join(lines[e.line + shift - 1:e.end_line + shift]))
+              for e in (*found.entries, *found.hidden) if e.line > len(header)]
+    return hidden + _hidden_rows(lines, start, end, hidden) if head is not None else hidden
+
+
+def _hidden_rows(lines: tuple[str, ...], start: int, end: int, read: list[Entry]
+                 ) -> list[Entry]:
+    """Commented-out table rows the table's header does not read (a row of fewer cells): the
+    paper each links on arXiv, titled by that link's label. The maintainers hid the paper all
+    the same, and it is never proposed."""
+    covered = {i for e in read for i in e.arxiv_ids}
+    rows = []
+    for at in range(start, end):
+        raw = lines[at]
+        ids = [i for i in find_arxiv_ids(raw) if i not in covered]
+        label = next((label for _, _, label, url in find_links(raw) if "arxiv.org" in url), "")
+        if ids and label.strip():
+            rows.append(Entry(line=at + 1, end_line=at + 1, raw=raw, kind="table",
+                              title=label.strip(), arxiv_ids=tuple(ids)))
+    return rows
 
 
 def _front_matter_end(bodies: list[str]) -> int:
@@ -407,32 +435,25 @@ def _add_block(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int, e
 
 
 def _scan_table(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int) -> int:
-    end = i + 2
-    while end < len(bodies) and _in_table(bodies[end]):
-        end += 1
+    # Where the table ends is the parser's (GFM's) reading; a table it does not see is read up
+    # to its last line with a bar.
+    end = scan.blocks.tables.get(i)
+    if end is None:
+        end = i + 2
+        while end < len(bodies) and bodies[end].strip() and "|" in bodies[end]:
+            end += 1
     rows = [j for j in range(i + 2, end) if _HTTP.search(bodies[j]) or _MD_LINK.search(bodies[j])]
     row_cells = [_cells(bodies[j]) for j in rows]
     columns = row_columns(_cells(bodies[i]), row_cells)
     for j, cells in zip(rows, row_cells, strict=True):
         _add(scan, lines, j, j, "table", table_fields(cells, columns))
+    scan.table = (i, end)
     last = scan.entries[-1] if rows and scan.entries else None
     if last is not None and last.line == rows[-1] + 1 and rows[-1] + 1 < end:
         # Rows after the last paper's (the rest of a row broken in two, `…Hyperspherical⏎Space
         # for Segmentation|N/A|`): a new row goes after them, never into the broken one.
         scan.entries[-1] = replace(last, item_end_line=end)
     return end
-
-
-def _in_table(body: str) -> bool:
-    """Whether a line after a table's rows is one more row, as GitHub renders it: any line up
-    to a blank one or one that opens another block, with bars or without (a row a maintainer
-    broke in two, `…|Title of Two⏎Lines|[Code](…)|`, goes on as rows)."""
-    return bool(body.strip()) and ("|" in body or not (_OPENS_BLOCK.match(body)
-                                                       or _HR.match(body)))
-
-
-_OPENS_BLOCK = re.compile(r"^ {0,3}(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|#{1,6}(?:[ \t]|$)"
-                          r"|>|<|`{3,}|~{3,})")
 
 
 def _scan_html_table(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int) -> int:

@@ -53,6 +53,9 @@ class Blocks:
     headings: dict[int, Heading] = field(default_factory=dict)  # by first line
     fenced: set[int] = field(default_factory=set)  # lines of fenced code, fences included
     comments: list[tuple[int, int]] = field(default_factory=list)  # HTML comment blocks
+    # GFM tables: the line past each one's last row, by its header line. A line without bars
+    # is one more row until a blank line or another block (a title broken over two lines).
+    tables: dict[int, int] = field(default_factory=dict)
 
 
 @cache
@@ -98,6 +101,8 @@ class _Walk:
                 self._heading(k, token)
             elif kind in ("fence", "html_block") and token.map:
                 self._block(token)
+            elif kind == "table_open" and token.map:
+                self.found.tables[token.map[0]] = token.map[1]
             elif kind == "paragraph_open" and "list_item_open" not in self.stack:
                 self._bold(k, token)
 
