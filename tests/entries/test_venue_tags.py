@@ -145,3 +145,43 @@ def test_a_tables_venue_cell_is_tagged_the_lists_way_for_each_kind() -> None:
     assert written is not None
     assert written.text == ("| 2026.04 | **Token Merging at Scale** | CVPR'26 | [link](https://"
                             "arxiv.org/abs/2604.01234) |    - |")
+
+
+def test_a_badge_is_a_tag_and_its_colour_for_each_kind_is_the_lists() -> None:
+    # zzli2022/Awesome-System2-Reasoning-LLM badges a preprint `badge/arXiv-2025.03-red` and a
+    # published paper `badge/NeurIPS-2024-blue`; a CVPR paper written from the (red) preprints
+    # that fill most sections was badged `CVPR-2026-red`, a colour the list gives no venue.
+    badge = "![](https://img.shields.io/badge/"
+    preprints = "".join(f"* Reasoning Preprint {n} [[Paper]](https://arxiv.org/abs/2503.0000{n})"
+                        f" {badge}arXiv-2025.0{n}-red)\n" for n in range(1, 8))
+    published = "".join(f"* Published Reasoner {n} [[Paper]](https://openreview.net/forum?id=x{n})"
+                        f" {badge}{v}-2024-blue)\n"
+                        for n, v in enumerate(("NeurIPS", "ICLR", "ACL"), 1))
+    cat = catalog.parse("# L\n## Published\n" + published + "## Reward Models\n" + preprints)
+    found = section_templates(cat, cat.sections[2])
+    assert found is not None and all(t.venue_is_arxiv for t in found.templates)
+    written = write(found, values(venue="CVPR", venue_is_arxiv=False, code_url=None),
+                    found.structures)
+    assert written is not None
+    assert written.text == ("* Token Merging at Scale [[Paper]](https://arxiv.org/abs/2604.01234) "
+                            f"{badge}CVPR-2026-blue)")
+    preprint = write(found, values(code_url=None), found.structures)
+    assert preprint is not None and preprint.text.endswith(f"{badge}arXiv-2026.04-red)")
+
+
+def test_a_tag_of_another_form_does_not_replace_an_exemplars_own() -> None:
+    # jingyi0000/VLM_survey tags its table rows `|arXiv 2021|` and `|ICML 2021|`, and its newer
+    # bullets `* [NeurIPS 2024] Title`: a preprint written from a bullet took the cell's tag,
+    # the entry broke, and the fallback look was written instead of `* [arXiv 2026] Title`.
+    head = "| Title | Venue | Code |\n|---|:-:|:-:|\n"
+    rows = "".join(f"|[Pretraining Paper {n}](https://arxiv.org/abs/2111.1143{n})|{v} 2021|-|\n"
+                   for n, v in enumerate(("arXiv",) * 4 + ("ICML",) * 4))
+    bullets = "".join(f"* [NeurIPS 2024] Prompt Paper {n} [[Paper](https://papers.nips.cc/p{n}"
+                      f".pdf)][[Code](https://github.com/o/p{n})]\n" for n in range(1, 5))
+    cat = catalog.parse("# L\n## Pre-training\n" + head + rows + "## Transfer\n" + bullets)
+    found = section_templates(cat, cat.sections[2])
+    assert found is not None and found.tags.preprint  # the list's cell tag for a preprint
+    written = write(found, values(), found.structures)
+    assert written is not None and written.fallback == ""
+    assert written.text == ("* [arXiv 2026] Token Merging at Scale [[Paper](https://arxiv.org/"
+                            "abs/2604.01234)][[Code](https://github.com/o/r)]")

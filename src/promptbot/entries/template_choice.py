@@ -39,7 +39,7 @@ from promptbot.entries.template_model import Part, Slot, Template
 from promptbot.entries.templates import LINK_WORDS, abstract
 from promptbot.entries.value_cells import varying_columns, with_value_cells
 from promptbot.entries.venue_column import venue_column, with_venue_cell
-from promptbot.entries.venue_tags import NO_TAGS, VenueTags, venue_tags
+from promptbot.entries.venue_tags import NO_TAGS, VenueTags, tag_words, venue_tags
 from promptbot.models import Catalog, Entry, Section
 
 RECENCY = 0.85  # an entry's weight relative to its neighbour nearer the section's end
@@ -107,14 +107,18 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
         return None
     sample = [*listed, *(t for t, _ in pool)]
     constant = constant_words(sample)
+    # A preprint's tag and a published paper's each have their list's words (`-red`, `-blue`).
+    constants: dict[bool | None, frozenset[str]] = {
+        kind: constant | tag_words(sample, kind) for kind in (True, False)}
     rows = html_row_template.is_html([e for _, e in pool])
     context = (html_row_template.html_context(catalog, pool[-1][1]) if rows
                else _table_context(catalog, pool[-1][1]))
     column = None if rows else venue_column(context)
     varying = () if rows else varying_columns(_column_sample([e for _, e in pool],
                                                              catalog.entries))
-    pool = [(with_value_cells(with_venue_cell(seal(without_own_files(t), constant), column),
-                              varying), e) for t, e in pool]
+    pool = [(with_value_cells(with_venue_cell(seal(
+        without_own_files(t), constants.get(t.venue_is_arxiv, constant)), column), varying), e)
+        for t, e in pool]
     weights = _recency(catalog, section, len(pool) - len(linking), bool(own))
     if linking:
         # Together as much as the section's own entries: its look wins unless the paper has

@@ -5,7 +5,10 @@ Lists that tag an entry's venue often tag a preprint apart: ZLKong's writes `[ar
 preprint but `[**CVPR'26**]` for a published paper. Filling a published exemplar with a preprint
 would write `[**arXiv'26**]`, a tag the list never writes, and filling a preprint's with a
 published paper `[ACL]`; the list's own tag of the paper's kind (learned from its entries of that
-kind, as template parts) takes the exemplar's tag's place instead.
+kind, as template parts) takes the exemplar's tag's place instead. A badge is a tag too: a list
+badging preprints `![](…/badge/arXiv-2025.03-red)` and published papers
+`![](…/badge/NeurIPS-2024-blue)` writes a new CVPR paper's badge blue, though most of its
+entries (and so the exemplar) are red.
 """
 
 from __future__ import annotations
@@ -15,14 +18,17 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from promptbot.entries.table_rows import WORD
 from promptbot.entries.template_model import Part, Slot, Template, key_of
 
 TAG_MIN = 3  # entries of one kind with one tag form needed to call it the list's habit
 TAG_SHARE = 0.6  # ... and the share of the list's tagged entries of that kind it must have
-# A tag opens right before the venue: a bracket, or a table's bar (the venue's own cell:
-# `| arXiv |` for a preprint, `| ACL'25 |` for a published paper).
-_OPEN = re.compile(r"(?:\[(?:\*\*|__|\*|_)?|\|[ \t]*(?:\*\*|__)?)$")
+# A tag opens right before the venue: a bracket, a table's bar (the venue's own cell:
+# `| arXiv |` for a preprint, `| ACL'25 |` for a published paper), or an image's destination
+# (a badge, `![](https://img.shields.io/badge/NeurIPS-2024-blue)`).
+_OPEN = re.compile(r"(?:\[(?:\*\*|__|\*|_)?|\|[ \t]*(?:\*\*|__)?|!\[[^\[\]\n]*\]\([^()\s]*)$")
 _BETWEEN = re.compile(r"^[\s'’.,\-*_]*$")  # what a tag holds besides its venue and dates
+_BADGE_BETWEEN = re.compile(r"^[^\s()\[\]<>]*$")  # ... and a badge: the rest of its URL
 
 
 def tag_span(template: Template) -> tuple[int, int, int, int] | None:
@@ -37,7 +43,8 @@ def tag_span(template: Template) -> tuple[int, int, int, int] | None:
     opened = _OPEN.search(str(parts[venue - 1]))
     if opened is None:
         return None
-    closer = "|" if opened.group().startswith("|") else "]"
+    closer = {"|": "|", "!": ")"}.get(opened.group()[0], "]")
+    between = _BADGE_BETWEEN if closer == ")" else _BETWEEN
     for k in range(venue + 1, len(parts)):
         part = parts[k]
         if isinstance(part, Slot):
@@ -46,10 +53,10 @@ def tag_span(template: Template) -> tuple[int, int, int, int] | None:
             continue
         close = part.find(closer)
         if close < 0:
-            if not _BETWEEN.match(part):
+            if not between.match(part):
                 return None
             continue
-        if not _BETWEEN.match(part[:close]):
+        if not between.match(part[:close]):
             return None
         return venue - 1, opened.start(), k, close + 1
     return None
@@ -81,6 +88,18 @@ def kind_tag(templates: Sequence[Template], preprint: bool
     return same[0][1], tuple(t.raw for t, _ in same)
 
 
+def tag_words(templates: Sequence[Template], preprint: bool) -> frozenset[str]:
+    """The words of the list's tag of one kind of paper (`blue`, of a published paper's
+    `badge/NeurIPS-2024-blue`): words in the tag of at least TAG_MIN and TAG_SHARE of the
+    entries of that kind that tag their venue. They are the list's words for that kind however
+    few of all its entries are of it, not an exemplar's own."""
+    tagged = [parts for t in templates if t.venue_is_arxiv is preprint
+              for parts in [tag_parts(t)] if parts is not None]
+    counts = Counter(word for parts in tagged for word in {
+        w.casefold() for part in parts if isinstance(part, str) for w in WORD.findall(part)})
+    return frozenset(w for w, n in counts.items() if n >= TAG_MIN and n >= TAG_SHARE * len(tagged))
+
+
 @dataclass(frozen=True)
 class VenueTags:
     """A list's tag of each kind of venue, where it has the habit, and the entries writing them."""
@@ -106,7 +125,8 @@ def venue_tags(templates: Sequence[Template]) -> VenueTags:
 
 def as_kind(template: Template, tag: tuple[Part, ...], preprint: bool) -> Template:
     """An exemplar of the other kind of paper (published, for a preprint) with `tag` where its
-    venue tag is; the template itself when it tags no venue of the other kind."""
+    venue tag is; the template itself when it tags no venue of the other kind, or tags it in
+    another form (a badge where the tag is bracketed, a link's label where it is a badge)."""
     if not tag or template.venue_is_arxiv is None or template.venue_is_arxiv is preprint:
         return template
     span = tag_span(template)
@@ -115,6 +135,8 @@ def as_kind(template: Template, tag: tuple[Part, ...], preprint: bool) -> Templa
     i, left, j, right = span
     parts = template.parts
     own = (str(parts[i])[left:], str(parts[j])[:right])
+    if own[0][:1] != str(tag[0])[:1]:
+        return template  # a tag of another form (a badge for a bracket), no tag of this look's
     new = (*parts[:i], str(parts[i])[:left], *_padded(tag, own), str(parts[j])[right:],
            *parts[j + 1:])
     return replace(template, parts=_joined(new), venue_is_arxiv=preprint)
