@@ -12,9 +12,11 @@ from promptbot.entries.author_initials import (
     JOINED,
     SPACED,
     TIGHT,
+    VANCOUVER,
     credit_form,
     credit_vote,
     initials_form,
+    vancouver,
     written_initials,
 )
 
@@ -61,12 +63,23 @@ def test_written_initials(given: list[str], form: str, written: str) -> None:
     ("Van Gool et al.", EITHER), ("Bin Xia et al.", EITHER),
     # Yutong-Zhou-cv/Awesome-Text-to-Image: `**Title**, Seongmin Lee et al.`; before, a third
     # given name (`Aloke ` of `Aloke Kumar Saha et al.`) was copied into every new credit.
-    ("Seongmin Lee et al.", "full"), ("Aloke Kumar Saha et al.", "full")])
+    ("Seongmin Lee et al.", "full"), ("Aloke Kumar Saha et al.", "full"),
+    # zhjohnchan/awesome-image-captioning cites Vancouver style: `- Xu K et al, `ICML 2015``;
+    # the credit was no credit, and new entries had none.
+    ("Xu K et al", VANCOUVER), ("Lu Y, et al", VANCOUVER), ("Van Gool LJ et al.", VANCOUVER)])
 def test_a_credit_names_its_first_author_by_surname_initials_or_whole_name(text: str,
                                                                           form: str) -> None:
     match = CREDIT.search(f"**A Title**, {text} [[Paper](u)]")
     assert match is not None and match.group().strip() == text
     assert credit_form(match) == form
+
+
+@pytest.mark.parametrize(("names", "written"), [
+    (["Ada", "Q.", "Lovelace"], "Lovelace AQ"), (["Jun-Yan", "Zhu"], "Zhu JY"),
+    (["Lovelace"], "Lovelace"), (["(Ann)", "lee", "Park"], "Park L")])
+def test_a_vancouver_credit_is_the_surname_and_undotted_initials(names: list[str],
+                                                                 written: str) -> None:
+    assert vancouver(names) == written
 
 
 def test_a_credit_that_cannot_tell_takes_the_lists_habit() -> None:

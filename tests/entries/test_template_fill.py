@@ -336,6 +336,20 @@ def test_a_credit_by_whole_name_is_written_with_the_first_authors_whole_name() -
     assert ", Ada Q. Lovelace et al. [[Paper]" in out.text and "Aloke" not in out.text
 
 
+def test_a_vancouver_credit_names_the_first_author_the_same_way_with_the_exemplars_et_al(
+) -> None:
+    # zhjohnchan/awesome-image-captioning: `- Xu K et al, `ICML 2015``; new entries had no
+    # credit, and a credit written from `Wang et al,` said `et al.,`.
+    exemplar = ("* [Show, Attend and Tell: Neural Image Caption Generation with Visual Attention]"
+                "(http://arxiv.org/abs/1502.03044) - Xu K et al, `ICML 2015`.")
+    out = fill(template_of(exemplar), values(authors=("Ada Q. Lovelace", "Bob Zed")))
+    assert out.text.startswith("* [Token Merging at Scale](http://arxiv.org/abs/2604.01234) - "
+                               "Lovelace AQ et al, `")
+    alone = fill(template_of(exemplar.replace("Xu K", "Xu")),
+                 values(authors=("Ada Q. Lovelace", "Bob Zed")))
+    assert " - Lovelace et al, `" in alone.text
+
+
 def test_an_image_whose_address_loses_a_piece_goes_whole_with_its_mark() -> None:
     # mbzuai-oryx/Awesome-LLM-Post-training: in a section of one entry the words of its badge's
     # address (`https://img.shields.io/badge/arXiv-2025.07-red`) were no words the list was

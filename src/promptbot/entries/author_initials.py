@@ -21,23 +21,29 @@ JOINED = "joined"  # TC. Ndir
 
 # A first author's credit as lists write it: its initials (`Z.`, `T. C.`, `TC.`, `M.-H.`, none),
 # then one to three capitalised words (a surname, `Van Gool`, or a whole name, `Seongmin Lee`,
-# `Aloke Kumar Saha`), perhaps the author's place in parentheses (`Felix Hill (University of
-# Cambridge) et al.`), and `et al`.
+# `Aloke Kumar Saha`), or the surname and its initials after it, undotted, as Vancouver style
+# cites (`Xu K et al,`, `Lu Y, et al`), perhaps the author's place in parentheses (`Felix Hill
+# (University of Cambridge) et al.`), and `et al`.
 CREDIT = re.compile(
     r"(?<![\w.])((?:(?:[A-Z]{2,3}|[A-Z][a-z]?)\.[ \-]?){0,3})"
-    r"([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2})( \([^()\n]{2,80}\))? et al\.?"
+    r"([A-Z][\w'’\-]+(?: (?![A-Z]{1,3},? et al)[A-Z][\w'’\-]+){0,2})( [A-Z]{1,3},?)?"
+    r"( \([^()\n]{2,80}\))? et al\.?"
 )
 
 
 EITHER = "either"  # a credit that may be a whole name or a surname: the list's habit decides
+VANCOUVER = "vancouver"  # the surname, then the given names' initials: `Xu K et al`
 
 
 def credit_form(credit: re.Match[str]) -> str:
     """How a CREDIT match names the first author: `initials` (`Z. Yan et al.`), `full` (the
-    whole name, `Seongmin Lee et al.`), "" (the surname, `Yan et al.`), or EITHER where the
-    first word may be a given name or a surname's particle (`Bin Xia`, `Di Wu`, `Van Gool`)."""
+    whole name, `Seongmin Lee et al.`), "" (the surname, `Yan et al.`), VANCOUVER (`Xu K et
+    al`), or EITHER where the first word may be a given name or a surname's particle (`Bin Xia`,
+    `Di Wu`, `Van Gool`)."""
     if credit.group(1):
         return "initials"
+    if credit.group(3):
+        return VANCOUVER
     words = credit.group(2).split()
     if len(words) < 2:
         return ""
@@ -69,6 +75,15 @@ def initials_form(texts: Iterable[str]) -> str:
             given = match.group(1).rstrip()
             votes.update(name for name, form in _FORMS if form.fullmatch(given))
     return votes.most_common(1)[0][0] if votes else SPACED
+
+
+def vancouver(names: Sequence[str]) -> str:
+    """A name as Vancouver style cites it: the surname, then an initial per given name (or per
+    part of a hyphenated one), undotted (`Ada Q. Lovelace`: `Lovelace AQ`; `Jun-Yan Zhu`:
+    `Zhu JY`)."""
+    initials = "".join(part[0] for word in names[:-1] for part in word.split("-")
+                       if part[:1].isalpha())
+    return f"{names[-1]} {initials.upper()}".rstrip()
 
 
 def written_initials(given: Sequence[str], form: str) -> str:

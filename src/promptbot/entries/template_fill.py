@@ -12,7 +12,7 @@ from datetime import date
 from promptbot.catalog import code_hosts
 from promptbot.catalog.authors import SEPARATOR, author_names, initials
 from promptbot.catalog.links import ET_AL
-from promptbot.entries.author_initials import EITHER, SPACED, written_initials
+from promptbot.entries.author_initials import EITHER, SPACED, VANCOUVER, vancouver, written_initials
 from promptbot.entries.markdown_safety import escape, plain, rendered_text, safe_url
 from promptbot.entries.template_dates import MONTH_NAMES
 from promptbot.entries.template_model import Slot, Template
@@ -220,17 +220,22 @@ def _authors(slot: Slot, v: Values) -> str | None:
     form = v.credits if slot.form == EITHER else slot.form
     if form == "full":  # `Seongmin Lee et al.`: the first author's name as the paper gives it
         text = " ".join(words)
+    elif form == VANCOUVER:
+        text = vancouver(words)
     else:
         text = (written_initials(words[:-1], v.initials) if form == "initials" else ""
                 ) + words[-1]
     if _PLACE.search(slot.original) and v.affiliation:
         text += f" ({v.affiliation})"  # `Felix Hill (University of Cambridge) et al.`
     if len(v.authors) > 1:
-        text += " et al."
+        # The exemplar's own `et al` (`Xu K et al,`: no full stop before the list's comma).
+        et_al = _CREDIT_ET_AL.search(slot.original)
+        text += et_al.group() if et_al else " et al."
     return _text(text, slot)
 
 
 _ET_AL = re.compile(ET_AL + "$")
+_CREDIT_ET_AL = re.compile(r",? et al\.?$")
 _PLACE = re.compile(r"\)\s*et al\.?$")  # a credit's place in parentheses before `et al.`
 
 
