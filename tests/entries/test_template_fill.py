@@ -350,6 +350,22 @@ def test_a_vancouver_credit_names_the_first_author_the_same_way_with_the_exempla
     assert " - Lovelace et al, `" in alone.text
 
 
+def test_a_second_link_of_one_kind_under_one_label_is_not_the_papers_link_again() -> None:
+    # zhjohnchan/awesome-image-captioning links two implementations of one paper, `[[code]](…)
+    # [[code]](…)`; a new entry linked the paper's code twice.
+    exemplar = ("* [Show, Attend and Tell](http://arxiv.org/abs/1502.03044) - Xu K et al, `ICML "
+                "2015`. [[project]](http://kelvinxu.github.io/capgen.html) [[code]](https://"
+                "github.com/yunjey/show-attend) [[code]](https://github.com/kelvinxu/arctic)")
+    code = "https://github.com/o/r"
+    out = fill(template_of(exemplar), values(authors=("Ada Q. Lovelace",), code_url=code))
+    assert out.text.endswith(f"`. [[code]]({code})")
+    # The same value under two labels is the list's habit: a stars badge and its link.
+    badged = ("* [Show, Attend and Tell](http://arxiv.org/abs/1502.03044) [![Star](https://img."
+              "shields.io/github/stars/kelvinxu/arctic.svg)](https://github.com/kelvinxu/arctic) "
+              "[[code]](https://github.com/kelvinxu/arctic)")
+    assert fill(template_of(badged), values(code_url=code)).text.count(f"]({code})") == 2
+
+
 def test_an_image_whose_address_loses_a_piece_goes_whole_with_its_mark() -> None:
     # mbzuai-oryx/Awesome-LLM-Post-training: in a section of one entry the words of its badge's
     # address (`https://img.shields.io/badge/arXiv-2025.07-red`) were no words the list was

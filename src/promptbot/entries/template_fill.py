@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -71,6 +72,7 @@ def fill(template: Template, values: Values) -> Filled:
     after_venue = False
     apart = False  # the last value ends a word where the exemplar's ended with a mark
     stopped = False  # the last value ends with a full stop where the exemplar's did not
+    linked: set[tuple[str, str]] = set()  # (kind, label) of the links written so far
     for part in template.parts:
         if isinstance(part, str):
             if stopped and part.startswith(".") and not part.startswith(".."):
@@ -85,6 +87,12 @@ def fill(template: Template, values: Values) -> Filled:
             part = replace(part, form=_MONTH_CODE.sub("", part.form.replace("%y%m", "%Y")))
         after_venue = part.kind == "venue"
         value = _value(part, values)
+        if value is not None and (label := _link_label(out)) is not None:
+            if (part.kind, label) in linked:
+                # The exemplar's second link of a kind under one label (`[[code]](official)
+                # [[code]](port)`): the paper has one, not the same link twice.
+                value = None
+            linked.add((part.kind, label))
         if part.kind == "name" and not values.name and value is not None:
             dropped.append("name")  # the list's "no name" marker stands in for it
         if value is None:
@@ -200,6 +208,17 @@ def format_date(form: str, v: Values) -> str | None:
         "%o": _ordinal(v.day.day) if v.day else "", "%%": "%",
     }
     return re.sub(r"%-?[YymBbdo%]", lambda m: codes[m.group()], form)
+
+
+# A link's label (`[code]`, `[[code]]`), its destination opened.
+_LABEL_OPEN = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\($")
+
+
+def _link_label(out: Sequence[str]) -> str | None:
+    """The label of the link whose destination the text written so far opens (`[[code]](`
+    gives `code`), or None where no link's destination opens there."""
+    label = _LABEL_OPEN.search(out[-1]) if out else None
+    return label.group(1).strip(" []").casefold() if label else None
 
 
 def _ordinal(day: int) -> str:
