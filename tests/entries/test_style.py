@@ -123,6 +123,19 @@ def test_a_list_that_calls_its_preprints_preprint_writes_a_new_one_so() -> None:
     assert infer_style(cat, section).venue("arXiv") == "Preprint"
 
 
+def test_a_list_that_calls_its_preprints_arxiv_preprint_writes_a_new_one_so() -> None:
+    # zhjohnchan/awesome-image-captioning: `- Xu K et al, `arXiv preprint 2017``, 23 times; a
+    # preprint written from a published paper's exemplar said `arXiv 2026`.
+    text = ("## S\n* [Alpha Beta](https://arxiv.org/abs/1701.00001) - Xu K et al, `arXiv preprint"
+            " 2017`.\n* [Gamma Delta](https://arxiv.org/abs/1701.00002) - Lu Y et al, `arXiv "
+            "preprint 2017`.\n* [Delta Eps](https://arxiv.org/abs/1701.00003) - Mun J et al, "
+            "`AAAI 2017`.\n")
+    cat = catalog.parse(text)
+    section = cat.section("S")
+    assert section is not None
+    assert infer_style(cat, section).venue("arXiv") == "arXiv preprint"
+
+
 @pytest.mark.parametrize(
     ("name", "heading", "keeps"),
     [

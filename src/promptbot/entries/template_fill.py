@@ -179,7 +179,8 @@ def repo_of(url: str | None) -> str | None:
     return match.group(1) if match else None
 
 
-PREPRINT_WORDS = ("arxiv", "preprint")  # what lists call a preprint's venue, any case
+# What lists call a preprint's venue, any case.
+PREPRINT_WORDS = ("arxiv", "preprint", "arxiv preprint")
 
 
 def _venue(slot: Slot, v: Values) -> str:
