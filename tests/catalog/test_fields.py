@@ -445,3 +445,18 @@ def test_a_tag_that_opens_with_a_pictograph_marks_a_topic_not_a_name() -> None:
     named = catalog.parse("* [ERGO] [ERGO: Efficient High-Resolution Visual Understanding]"
                           "(https://arxiv.org/abs/2509.21991)\n").entries[0]
     assert named.name == "ERGO"
+
+
+@pytest.mark.parametrize("line", [
+    # xialeiliu/Awesome-Incremental-Learning opens each entry with an empty anchor and marks
+    # its venue in bold parentheses: the anchor was read into the title, the venue as the
+    # paper's affiliation.
+    '- <a name="todo"></a> Self-Distillation Enables Continual Learning (**ICML 2026**) '
+    "[[paper](https://arxiv.org/abs/2601.19897)][[code](https://github.com/a/b)]",
+    "- [Self-Distillation Enables Continual Learning](https://arxiv.org/abs/2601.19897) "
+    "(**ICML 2026**) [[code](https://github.com/a/b)]",
+])
+def test_a_venue_in_bold_parentheses_is_the_venue(line: str) -> None:
+    entry = catalog.parse(line + "\n").entries[0]
+    assert entry.title == "Self-Distillation Enables Continual Learning"
+    assert (entry.venue, entry.year, entry.affiliation) == ("ICML", 2026, None)

@@ -10,6 +10,17 @@ def test_parse_head_pieces() -> None:
     assert parse_head("Title only") == ("Title only", None, None, None)
 
 
+def test_a_venue_marked_in_parentheses_is_the_venue_not_an_affiliation() -> None:
+    # xialeiliu/Awesome-Incremental-Learning: `Title (**ICML 2026**) [[paper](…)]` on a
+    # thousand entries; the venue was read as their affiliation, and new entries were written
+    # `(**Wombat University**)` for a CVPR paper, `(**arXiv 2026**)` nowhere.
+    assert parse_head("Self-Distillation Enables Learning (**ICML 2026**) ") == (
+        "Self-Distillation Enables Learning", "ICML", 2026, None)
+    assert parse_head("Learning (**WACV2024**)") == ("Learning", "WACV", 2024, None)
+    assert parse_head("Learning (*Wombat University*)") == (
+        "Learning", None, None, "Wombat University")
+
+
 def test_a_citations_quoted_title_stop_and_venue_year_in_parentheses() -> None:
     # 983632847/Awesome-Multimodal-Object-Tracking: `"Title." ArXiv (2024).`
     assert parse_head('"Awesome Multi-modal Object Tracking." ArXiv (2024).') == (

@@ -17,10 +17,17 @@ from promptbot.catalog.lead_marks import Lead, lead_marks
     # fjchange/awesome-video-anomaly-detection: an anchor for the list's tables to link to
     ('<span id = "01601">[Conv-AE]</span> [Learning Temporal Regularity](u)',
      Lead(36, "Conv-AE", None, None)),
+    # xialeiliu/Awesome-Incremental-Learning: an empty anchor opens each entry; it was read as
+    # the title's, and new entries lost it or kept it
+    ('<a name="todo"></a> David Learns (**ICML 2026**) [[paper](u)]', Lead(20)),
 ])
 def test_the_marks_before_the_title_are_read(text: str, lead: Lead) -> None:
     assert lead_marks(text) == lead
     assert text[lead.end:].startswith(("**", "CLIPPING", "David", "[Learning"))
+
+
+def test_an_anchor_with_text_is_a_link_not_a_mark() -> None:
+    assert lead_marks('<a href="u">Title</a> CVPR 2022') is None
 
 
 @pytest.mark.parametrize("text", [

@@ -42,12 +42,19 @@ _TAG_THEN_TEXT = re.compile(r"\[([^\[\]()]{2,40})\]\s*([^\[\]()<>|`]*)", re.DOTA
 
 
 def take_affiliation(head: str) -> tuple[str | None, str]:
-    """The last `(*Org*)` of a head, and the head without it."""
-    matches = list(_STAR_AFFILIATION.finditer(head))
+    """The last `(*Org*)` of a head, and the head without it. A venue so marked is no
+    organisation: xialeiliu/Awesome-Incremental-Learning writes `Title (**ICML 2026**)`."""
+    matches = [m for m in _STAR_AFFILIATION.finditer(head) if not _is_venue(m.group(1))]
     if not matches:
         return None, head
     last = matches[-1]
     return clean(last.group(1)), head[: last.start()] + " " + head[last.end():]
+
+
+def _is_venue(text: str) -> bool:
+    """Whether marked text names a venue and its year (`ICML 2026`, `CVPR'25`)."""
+    label = venue_label(clean(text).strip("*_ "))
+    return label is not None and bool(label[0]) and label[1] is not None
 
 
 def _split_quoted(head: str) -> tuple[str, str] | None:
@@ -107,8 +114,9 @@ def read_meta(meta: str) -> tuple[str | None, int | None, str | None]:
 
 
 def _unwrap(token: str) -> str:
-    """A token without the brackets or code marks around it: `(CVPR 2022)`, `` `CVPR 16` ``."""
-    return token[1:-1].strip() if token[:1] + token[-1:] in ("()", "[]", "``") else token
+    """A token without the brackets or code marks around it, nor emphasis inside them:
+    `(CVPR 2022)`, `` `CVPR 16` ``, `(**CVPR 2022**)`."""
+    return token[1:-1].strip(" *_") if token[:1] + token[-1:] in ("()", "[]", "``") else token
 
 
 def _unquoted(head: str) -> tuple[str, str | None, int | None, str | None]:
@@ -118,7 +126,7 @@ def _unquoted(head: str) -> tuple[str, str | None, int | None, str | None]:
     venue: str | None = None
     year: int | None = None
     if paren and paren.start() > 0:
-        label = venue_label(paren.group(1))
+        label = venue_label(paren.group(1).strip("*_ "))  # `(CVPR 2022)`, `(**ICML 2026**)`
         if label is None:
             affiliation = clean(paren.group(1))
         else:

@@ -1,6 +1,7 @@
 """Marks an entry writes before its title: the paper's short name in code (`` `CoOp` ``), a
 credit line in brackets (`` `[Pei et al. CVPR23]` ``, `[Zhou et al., Proc. CVPR 2025]`), and
-the HTML anchors lists put there for their tables to link to (`<span id="01601">[Conv-AE]</span>`).
+the HTML anchors lists put there for their tables to link to (`<span id="01601">[Conv-AE]</span>`,
+`<a name="todo"></a>`).
 
 Read only where an entry opens with code or an anchor: an entry that opens with a bracket is
 the tagged kind the fields reader already knows (`[**CVPR'26**] [Name] Title`).
@@ -13,8 +14,12 @@ from dataclasses import dataclass
 
 from promptbot.catalog.links import clean
 
-_OPENS = ("`", "<span")
+_OPENS = ("`", "<span", "<a ")
 _ANCHOR = re.compile(r"\s*</?span\b[^>]*>\s*", re.IGNORECASE)
+# An empty anchor shows nothing: a mark of its own (xialeiliu/Awesome-Incremental-Learning
+# opens a thousand entries `<a name="todo"></a> Title (**ICML 2026**)`), never the title's.
+_EMPTY_ANCHOR = re.compile(r"\s*<a\s+(?:name|id)\s*=\s*\"[^\"<>]*\"\s*>\s*</a>\s*",
+                           re.IGNORECASE)
 # A mark: code (not a name before a colon, `` `CoOp`: Title ``, which the name reader knows),
 # or a bracket that is no link's label.
 _CODE = re.compile(r"\s*`([^`]{1,80})`(?!\s*[:：])\s*")
@@ -44,6 +49,9 @@ def lead_marks(text: str) -> Lead | None:
     venue: str | None = None
     year: int | None = None
     while True:
+        if empty := _EMPTY_ANCHOR.match(text, at):
+            marks, at = marks + 1, empty.end()
+            continue
         anchor = _ANCHOR.match(text, at)
         if anchor and anchor.end() > at:
             at = anchor.end()
