@@ -315,6 +315,17 @@ def test_a_count_glued_to_its_unit_is_a_value_never_left_behind() -> None:
         assert Slot("other", original=value) in seal(exemplar, constant_words(found)).parts
 
 
+def test_a_year_glued_to_a_word_no_slot_reads_goes_with_it() -> None:
+    # zhaoxin94/awesome-domain-adaptation: `[[CVRP2020 Oral]](…)`, a venue misspelt; its year
+    # stayed behind as the list's own text, and a new entry said `[[2020 ]](…)`.
+    rows = ["- Open Compound Domain Adaptation [[CVRP2020 Oral]](http://openaccess.thecvf.com/"
+            "p.pdf) [[Pytorch]](https://github.com/zhmiao/ocda)",
+            "- Discover, Hallucinate, and Adapt [[NeurIPS2020]](https://proceedings.neurips.cc/"
+            "p.pdf)", "- Source-Free Open Compound [[TCSVT 2022]](https://ieeexplore.ieee.org/d)"]
+    sealed = sealed_among(rows, 0)
+    assert "2020" not in "".join(p for p in sealed.parts if isinstance(p, str))
+
+
 def test_an_exemplar_that_is_no_arxiv_paper_is_passed_over() -> None:
     # BradyFU/Awesome-Multimodal-Large-Language-Models: the newest rows on top are model cards
     # and blog posts whose second column names a company, not a venue.

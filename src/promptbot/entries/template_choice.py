@@ -249,10 +249,11 @@ _CONSTANT_TARGET_SHARE = 0.6
 # writes it as often as its markup words.
 _CODED = (r"(?<![\w\"=#%./\-])(?:[^\W\d_]{1,3}\d+|\d+(?:_\d+)+)(?![\w\"%])")
 # A count glued to its unit (`260k sft`, `9.3k observation-action pairs`) is one value: its
-# number must go with its words, never stay behind as the list's own text.
+# number must go with its words, never stay behind as the list's own text; so is a year glued
+# to a word no slot reads (`[[CVRP2020 Oral]]`, a venue misspelt): a new entry said `[[2020 ]]`.
 _WORD_RUN = re.compile(
     _CODED + r"|(?:(?<![\w\"=#%.])\d+(?:\.\d+)?)?[^\W\d_]+(?:[ ,.&'’\-]+[^\W\d_]+)*"
-    r"|(?<![\w\"=#%.])\d+(?![\w\"%])")
+    r"(?:\d+(?![\w\"%]))?|(?<![\w\"=#%.])\d+(?![\w\"%])")
 _CODED_WORD = re.compile(_CODED)
 _IN_TAG = re.compile(r"<[^<>]*$")
 _LINK_TARGET = re.compile(r"\]\(([^()\s]+)\)")
