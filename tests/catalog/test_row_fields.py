@@ -34,6 +34,16 @@ def test_a_venue_cell_with_its_short_year_reads_as_the_venue_and_the_year() -> N
     assert (one(text).venue, one(text).year) == ("Preprint", 2023)
 
 
+def test_an_institute_column_is_the_affiliation_whatever_its_header_remarks() -> None:
+    # ActiveVisionLab/Awesome-LLM-3D (`| Date | Keywords | Institute (first) | Paper |`) and
+    # Hannibal046/Awesome-LLM (`| Date | keywords | Institute | Paper |`): the column was no
+    # field, and new rows left it empty for a paper whose affiliation was known.
+    for header in ("Institute (first)", "Institute"):
+        text = (f"| Date | Keywords | {header} | Paper | Publication |\n|---|---|---|---|---|\n"
+                f"| 2024-10-12 | Situation3D | UIUC | [Learning to Prompt]({ARXIV}) | CVPR '24 |\n")
+        assert one(text).affiliation == "UIUC"
+
+
 def test_a_column_that_says_it_abbreviates_the_paper_is_the_name_read_from_its_link() -> None:
     # HKUST-LongGroup/Awesome-Open-Vocabulary-Detection-and-Segmentation: `|Venue|Paper Abbr|Full
     # Title|Project|`, the short name linked to the paper. No name was read, and new rows were

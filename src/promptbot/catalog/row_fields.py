@@ -30,8 +30,11 @@ _COLUMNS = {
     "year": ("year", "date", "time"),
     "code": ("code", "code if available", "github", "repo", "implementation"),
     "name": ("abbr", "abbreviation", "short name", "method", "model", "name", "acronym"),
-    "affiliation": ("affiliation", "institution", "organization", "org"),
+    "affiliation": ("affiliation", "affiliations", "institution", "institutions", "institute",
+                    "institutes", "organization", "org"),
 }
+# A header's remark in parentheses says which of the field it shows (`Institute (first)`).
+_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 # A header that says its column abbreviates the paper (`Paper Abbr`, `Method Acronym`).
@@ -43,6 +46,7 @@ def table_columns(header: list[str]) -> dict[str, int]:
     columns: dict[str, int] = {}
     for index, cell in enumerate(header):
         key = clean(cell).casefold()
+        key = _REMARK.sub("", key) or key
         for field, names in _COLUMNS.items():
             if field not in columns and (key in names or (field == "title" and "title" in key)
                                          or (field == "name" and _ABBREVIATION.search(key))):
