@@ -21,6 +21,10 @@ from promptbot.entries.template_dates import (
     ("<td>25-11</td>", "2511", None, "%y-%m"),
     ("| 25.03            | Reason-RFT", "2503", None, "%y.%m"),  # Video-R1/Awesome-Multimodal-…
     ("| arXiv | 2025-08-18 |", "2508", None, "%Y-%m-%d"),
+    # ActiveVisionLab/Awesome-LLM-3D: `| 2023-5-20|` beside `| 2024-10-12 |`; the month and
+    # the day were another paper's values, and a new row said `| 2026--|`.
+    ("| 2023-5-20|", "2303", None, "%Y-%-m-%d"),
+    ("| 2023-10-2|", "2310", None, "%Y-%m-%-d"),
     ("[**Arxiv 2025.03**]", "2503", None, "%Y.%m"),
     ("(Oct., 2025)", "2510", None, "%b., %Y"),
     ("(July, 2025)", "2507", None, "%B, %Y"),

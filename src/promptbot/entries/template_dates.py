@@ -25,7 +25,7 @@ _MONTH_DATE = re.compile(
     r"(?:(?P<mark>\.?) (?P<after>[0-3]?\d)(?=,))?(?P<sep>\.?,? ?)(?:19|20)\d\d\b"
 )
 _DATE = re.compile(
-    r"(?<![\w.'’\"=])(?:(?P<ymd>(?:19|20)\d\d-\d\d-\d\d)"
+    r"(?<![\w.'’\"=])(?:(?P<ymd>(?:19|20)\d\d-\d{1,2}-\d{1,2})"
     r"|(?P<dotted>(?:19|20)\d\d(?P<dsep>[./])\d\d(?P=dsep)\d\d)"
     r"|(?P<ym>(?:19|20)\d\d)(?P<sep>\\?[.\-/]?)"
     r"(?P<m>\d{1,2})(?![\d.]|-\d)|(?P<yymmdd>\d\d(?P<tsep>[./])\d\d(?P=tsep)\d\d)"
@@ -126,8 +126,10 @@ def _bare_months(text: str, spans: list[Span], yymm: str) -> Iterator[Span]:
 
 
 def _date_form(match: re.Match[str], yymm: str, year: int | None) -> str | None:
-    if match.group("ymd"):
-        return "%Y-%m-%d"
+    if ymd := match.group("ymd"):  # `2024-09-28`, and unpadded `2023-5-20`
+        _, month, day = ymd.split("-")
+        return "%Y-" + ("%m" if len(month) == 2 else "%-m") + "-" + (
+            "%d" if len(day) == 2 else "%-d")
     if dotted := match.group("dotted"):  # `2021.12.27`, `2021/12/27`
         if yymm and dotted[2:4] + dotted[5:7] != yymm:
             return "?"
