@@ -460,3 +460,17 @@ def test_a_venue_in_bold_parentheses_is_the_venue(line: str) -> None:
     entry = catalog.parse(line + "\n").entries[0]
     assert entry.title == "Self-Distillation Enables Continual Learning"
     assert (entry.venue, entry.year, entry.affiliation) == ("ICML", 2026, None)
+
+
+@pytest.mark.parametrize(("line", "venue", "year"), [
+    # hoya012/awesome-anomaly-detection and wyzjack/Awesome-3D-AnomalyDetection leave out a
+    # space beside a bar: the venue was read into the title, `Title | **[arXiv' 19`.
+    ("- Deep Learning for Anomaly Detection: A Survey  | **[arXiv' 19]** |[`[pdf]`](https://"
+     "arxiv.org/pdf/1901.03407.pdf)", "arXiv", 2019),
+    ("- Deep Learning for Anomaly Detection: A Survey | **ICIP' 21**| [[PDF]](https://ieeexplore"
+     ".ieee.org/stamp/stamp.jsp?arnumber=9506795)", "ICIP", 2021),
+])
+def test_fields_between_bars_with_a_space_on_one_side(line: str, venue: str, year: int) -> None:
+    entry = catalog.parse(line + "\n").entries[0]
+    assert (entry.title, entry.venue, entry.year) == (
+        "Deep Learning for Anomaly Detection: A Survey", venue, year)

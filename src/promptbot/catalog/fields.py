@@ -219,7 +219,8 @@ def _lead_in(text: str) -> Fields | None:
         return replace(rest, venue=rest.venue or boxed.group(1).strip(),
                        year=rest.year or int(boxed.group(2)))
     special = _tagged(untagged) if untagged.lstrip().startswith("[") else None
-    if special is None and text.count(" | ") >= 2:
+    # `Title | **[CVPR' 20]** |[pdf](…)`: a space on one side of a bar will do
+    if special is None and len(_FIELD_SEP.findall(text)) >= 2:
         special = _separated(text)
     if special is not None:
         return special
