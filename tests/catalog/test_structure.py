@@ -80,3 +80,19 @@ def test_a_group_label_wrapped_in_a_tag_with_quoted_attributes_is_a_group() -> N
     found = blocks(split_lines(text)).headings
     assert {line: (h.kind, h.text) for line, h in found.items()} == {
         0: ("atx", "Papers"), 1: ("group", "Text to Face👨🏻")}
+
+
+def test_a_folds_summary_above_a_list_or_table_is_a_pseudo_heading() -> None:
+    # awesome-NeRF/awesome-NeRF folds its `## Papers` into 19 topics, `<details open>⏎
+    # <summary>Faster Inference</summary>⏎⏎- [Title](…)`; hukcc/Awesome-Video-Hallucination
+    # folds HTML tables. The topics were no sections: every paper went to the end of `Papers`,
+    # inside its last fold.
+    text = ("## Papers\n- [A](u)\n\n<details open>\n<summary>Faster Inference</summary>\n\n"
+            "- [B](u)\n</details>\n\n<details>\n<summary><b>Event Misordering</b> (7 papers)"
+            "</summary>\n\n<table>\n<tr><td>C</td></tr>\n</table>\n</details>\n\n"
+            "<details><summary>Click to expand</summary>\n\n- [D](u)\n</details>\n\n"
+            "<details>\n<summary>Notes</summary>\n\nSome prose.\n</details>\n")
+    found = blocks(split_lines(text)).headings
+    assert [(h.line, h.level, h.text, h.kind) for h in found.values()] == [
+        (0, 2, "Papers", "atx"), (4, 3, "Faster Inference", "bold"),
+        (10, 3, "Event Misordering (7 papers)", "bold")]

@@ -583,3 +583,18 @@ def test_a_list_of_paragraphs_gets_a_paragraph_of_its_own() -> None:
     assert entry.kind == "paragraph" and entry.title == "Prompting Everything Number 7"
     assert not new.lines[entry.line - 2].strip()  # a blank line above: its own paragraph
     assert len(new.entries) == len(cat.entries) + 1
+
+
+def test_a_paper_of_a_folded_topic_goes_at_the_end_of_its_fold() -> None:
+    # awesome-NeRF/awesome-NeRF: `<details open>⏎<summary>Faster Inference</summary>` folds.
+    text = ("## Papers\n- [NeRF: Scenes](https://arxiv.org/abs/2003.08934), M et al., ECCV 2020\n"
+            "\n<details open>\n<summary>Faster Inference</summary>\n\n"
+            "- [FastNeRF: Rendering](https://arxiv.org/abs/2103.10380), G et al., ICCV 2021\n"
+            "</details>\n\n<details open>\n<summary>Compression</summary>\n\n"
+            "- [Variable Bitrate Fields](https://arxiv.org/abs/2206.07707), T et al., 2022\n"
+            "</details>\n")
+    cat = catalog.parse(text)
+    assert [s.heading for s in cat.sections if s.entries] == [
+        "Papers", "Faster Inference", "Compression"]
+    assert editing.insertion_point(cat, "Faster Inference") == 7  # before its `</details>`
+

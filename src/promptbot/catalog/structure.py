@@ -7,7 +7,8 @@ edits remain byte-exact; this module only says which lines are what:
 
 - headings of every form lists use: ATX and setext, `- ### X` inside a bullet, `> ### X` inside a
   quote, HTML `<h3>X</h3>`, a bold line `**2024**` standing alone above a list or table (a
-  pseudo-heading), and a bullet label with a nested list under it (`* Audio-Visual:`, a sub-group);
+  pseudo-heading), a fold's `<summary>Faster Inference</summary>` above one (a pseudo-heading
+  too), and a bullet label with a nested list under it (`* Audio-Visual:`, a sub-group);
 - fenced code (never entries) and HTML comments (the maintainers' hidden entries).
 """
 
@@ -28,6 +29,11 @@ _GROUP_MARKS = re.compile(r"^[*_`\s]+|[*_`\s:：]+$")
 _LINKISH = re.compile(r"\]\(|https?://|\[[^\]]*\]\[", re.IGNORECASE)
 _MAX_GROUP_CHARS = 80
 _LISTS = ("bullet_list_open", "ordered_list_open")
+# A fold's summary alone on its line (`<details open>` may open on the same line).
+_SUMMARY = re.compile(r"^\s*(?:<details\b[^>]*>\s*)?<summary\b[^>]*>(.*?)</summary>\s*$",
+                      re.IGNORECASE)
+_NO_TOPIC = re.compile(r"(?i)\b(?:click|expand|show|more|details?|digest|abstract|hide|collapse)\b")
+_HTML_TABLE = re.compile(r"^\s*<table\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,8 @@ class _Walk:
                 self._heading(k, token)
             elif kind in ("fence", "html_block") and token.map:
                 self._block(token)
+                if kind == "html_block":
+                    self._summary(k, token)
             elif kind == "table_open" and token.map:
                 self.found.tables[token.map[0]] = token.map[1]
             elif kind == "paragraph_open" and "list_item_open" not in self.stack:
@@ -145,6 +153,21 @@ class _Walk:
         after = self.tokens[k + 3].type if k + 3 < len(self.tokens) else ""
         if match and (after in _LISTS or after == "table_open"):
             self._add(token.map[0], token.map[1], self.level + 1, match.group("text"), "bold")
+
+    def _summary(self, k: int, token: Token) -> None:
+        """`<details><summary>Faster Inference</summary>` right above a list or table: a group
+        of the section that folds away, a pseudo-heading one level down as a bold line is; a
+        summary that names no topic (`Click to expand`) is none."""
+        after = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+        if "list_item_open" in self.stack or after is None or not token.map or not (
+                after.type in _LISTS or after.type == "table_open"
+                or (after.type == "html_block" and _HTML_TABLE.match(after.content))):
+            return
+        found = [(offset, text) for offset, line in enumerate(token.content.splitlines())
+                 if (summary := _SUMMARY.match(line)) and (text := heading_text(summary.group(1)))]
+        if found and len(found[-1][1]) <= _MAX_GROUP_CHARS and not _NO_TOPIC.search(found[-1][1]):
+            line = token.map[0] + found[-1][0]
+            self._add(line, line + 1, self.level + 1, found[-1][1], "bold")
 
     def _group(self, k: int) -> None:
         """A bullet that only labels the nested list under it: a sub-group of the section."""
