@@ -598,3 +598,17 @@ def test_a_paper_of_a_folded_topic_goes_at_the_end_of_its_fold() -> None:
         "Papers", "Faster Inference", "Compression"]
     assert editing.insertion_point(cat, "Faster Inference") == 7  # before its `</details>`
 
+
+def test_a_new_bullet_goes_after_the_papers_listed_without_a_link_below_the_last_entry() -> None:
+    # hoya012/awesome-anomaly-detection ends a section with two papers it links nothing for
+    # yet; the parser reads no entry there, and a new one went between them and the entries.
+    text = ("## Time-series\n"
+            "- MIDAS: Microcluster Detector  | **[AAAI' 20]** |  [`[pdf]`](https://x.org/m.pdf)\n"
+            "- Timeseries Anomaly Detection | **[NeurIPS' 20]** \n"
+            "- Anomaly Detection of Time Series | **[TNNLS' 20]**\n\n"
+            "## Video\n- A Video Paper | **[CVPR' 19]** | [`[pdf]`](https://x.org/v.pdf)\n"
+            "- Not written like it, a note\n")
+    cat = catalog.parse(text)
+    assert len(cat.sections[0].entries) == 1
+    assert editing.insertion_point(cat, "Time-series") == 4
+    assert editing.insertion_point(cat, "Video") == 7  # a note is no paper of the list's shape

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from promptbot.catalog import outline, split_lines, subgroups
+from promptbot.catalog.links import find_links
 from promptbot.config import Config
 from promptbot.entries import spacing
 from promptbot.entries.formatting import FormattedEntry, format_entry, format_with_template
@@ -100,7 +101,8 @@ def locate(catalog: Catalog, section: Section, *, year: int | None = None, title
 
 def _after(catalog: Catalog, unit: Section, top: bool) -> int:
     if unit.entries:
-        return unit.entries[0].line - 1 if top else _numbered_tail(catalog, unit.entries[-1])[0]
+        return unit.entries[0].line - 1 if top else max(
+            _numbered_tail(catalog, unit.entries[-1])[0], _unlinked_tail(catalog, unit.entries[-1]))
     delimiter = table_delimiter_line(catalog, unit)
     return delimiter if delimiter is not None else unit.line
 
@@ -135,6 +137,41 @@ def _numbered_tail(catalog: Catalog, last: Entry) -> tuple[int, tuple[int, ...]]
             return end, tuple(numbers)
         number, end = number + 1, _item_end(lines, start, len(indent))
         numbers.append(number)
+
+
+_NOT_MARKUP = re.compile(r"[^|*_\[\]()`]")
+
+
+def _shape(text: str) -> str:
+    """A line's markup alone (`|**[]**` of `Title | **[AAAI' 20]** |`), its closing bars aside."""
+    return _NOT_MARKUP.sub("", text).rstrip("|")
+
+
+def _unlinked_tail(catalog: Catalog, last: Entry) -> int:
+    """The last line of the bullets after `last` in its list that link nothing yet are written
+    as it is up to its first link (hoya012/awesome-anomaly-detection ends a section with
+    `- Title | **[NeurIPS' 20]**` after `- Title | **[AAAI' 20]** | [pdf](…)`): papers listed
+    without a link, no entries to the parser; a new item goes after them, not between. Only
+    bullets of its indent and marker count, blank lines between them allowed."""
+    own = BULLET_PREFIX.match(last.raw)
+    first = last.raw.split("\n", 1)[0]
+    links = find_links(first)
+    shape = _shape(first[own.end():links[0][0]]) if own and links else ""
+    lines, end = catalog.lines, last.after_line
+    if not own or not shape.strip("()"):
+        return end  # no markup to know them by: parentheses are as often a title's
+    start = end
+    while start < len(lines):
+        if not lines[start].strip():
+            start += 1
+            continue
+        item = BULLET_PREFIX.match(lines[start])
+        body = lines[start][item.end():] if item else ""
+        if item is None or item.group(1, 2) != own.group(1, 2) or find_links(body) \
+                or "://" in body or _shape(body.rstrip("\r\n")) != shape:
+            return end
+        start = end = _item_end(lines, start, len(own.group(1)))
+    return end
 
 
 def _item_end(lines: Sequence[str], start: int, indent: int) -> int:
