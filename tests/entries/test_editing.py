@@ -612,3 +612,18 @@ def test_a_new_bullet_goes_after_the_papers_listed_without_a_link_below_the_last
     assert len(cat.sections[0].entries) == 1
     assert editing.insertion_point(cat, "Time-series") == 4
     assert editing.insertion_point(cat, "Video") == 7  # a note is no paper of the list's shape
+
+
+@pytest.mark.parametrize(("numbers", "first"), [((1, 2, 3, 4), "1."), ((4, 3, 2, 1), "5.")])
+def test_a_new_item_on_top_of_a_numbered_list_takes_the_number_its_place_shows(
+        numbers: tuple[int, ...], first: str) -> None:
+    # yfzhang114/Awesome-Multimodal-Large-Language-Models puts the newest paper on top as `1.`:
+    # a new one written `42.` there would start the whole list at 42.
+    items = "".join(f"{n}. [Grounding Paper Of Month {m}](https://arxiv.org/abs/23{m:02d}.00001)\n"
+                    for n, m in zip(numbers, (4, 3, 2, 1), strict=True))
+    text = "# Papers\n\n## Grounding\n\n" + items
+    decision = replace(_accepted(1, ""), section="Grounding")
+    new = editing.insert(text, editing.plan_insertions(catalog.parse(text), [decision], Config()))
+    lines = new.splitlines()
+    assert lines[4].startswith(f"{first} ") and "Grounding Every Object Number 1" in lines[4]
+    assert lines[5].startswith(f"{numbers[0]}. [Grounding Paper Of Month 4]")

@@ -277,7 +277,7 @@ def plan_insertions_noted(
                       arxiv_id=decision.paper.arxiv_id, venue=venue,
                       paper_venue=decision.fields.venue if decision.fields else None,
                       opened=opened)
-        numbered = _numbered(styles[heading], catalog, spot.name, placed[spot.name])
+        numbered = _numbered(styles[heading], catalog, spot, placed[spot.name])
         if numbered is not styles[heading]:
             entry = _write(decision, numbered, cfg)
         entry = replace(entry, text=indented_beside(catalog, spot, entry.text))
@@ -306,20 +306,36 @@ def indented_beside(catalog: Catalog, spot: Spot, text: str) -> str:
     return indented_as(text, beside.raw) if beside is not None else text
 
 
-def _numbered(style: EntryStyle, catalog: Catalog, name: str, placed: int) -> EntryStyle:
-    """`style` numbering a new item where it goes (`name`), after the `placed` new items there
-    before it: the number after them all, `1.` in a heading the run opens; `style` itself when
-    that is the number it writes, or its list has no numbers."""
+def _numbered(style: EntryStyle, catalog: Catalog, spot: Spot, placed: int) -> EntryStyle:
+    """`style` numbering a new item where it goes (`spot`), after the `placed` new items there
+    before it: the number after them all, `1.` in a heading the run opens, the top item's own
+    on top of a list counting down the page (_top_number); `style` itself when that is the
+    number it writes, or its list has no numbers."""
     templates = style.templates
     if templates is None or templates.next_number is None:
         return style
-    unit = outline.find(catalog, name)
-    number = _next_item_number(catalog, unit, placed) if unit is not None else None
+    unit = outline.find(catalog, spot.name)
+    number = None if unit is None else (
+        _top_number(unit, placed) if spot.top else _next_item_number(catalog, unit, placed))
     if number is None:  # a heading the run opens: the list's only number, or on from 1
         number = next_number((), placed, catalog.entries) or 1 + placed
     if number == templates.next_number:
         return style
     return replace(style, templates=replace(templates, next_number=number))
+
+
+def _top_number(unit: Section, placed: int) -> int | None:
+    """The number of a new item on top of a numbered list: where its numbers count down the
+    page (`1.` on top, the newest), the top item's own, since the first item's number is where
+    a list starts (`42.` on top would show the list 42, 43, …); where they count up to the top
+    (the newest the highest), the one after it and the `placed` new items above it."""
+    numbers = [int(m.group(2)[:-1]) for e in unit.entries[:2]
+               if (m := ITEM_PREFIX.match(e.raw)) and m.group(2)[0].isdigit()]
+    if not numbers:
+        return None
+    if len(numbers) == 2 and numbers[0] > numbers[1]:
+        return numbers[0] + 1 + placed
+    return numbers[0]
 
 
 def _newest_first_on_top(out: list[tuple[Insertion, bool]]) -> tuple[Insertion, ...]:
