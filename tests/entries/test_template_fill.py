@@ -366,6 +366,18 @@ def test_a_second_link_of_one_kind_under_one_label_is_not_the_papers_link_again(
     assert fill(template_of(badged), values(code_url=code)).text.count(f"]({code})") == 2
 
 
+def test_a_note_whose_pieces_all_go_takes_the_punctuation_between_them_and_its_marks() -> None:
+    # yfzhang114/Awesome-Multimodal-Large-Language-Models: `[Title](…)(BAAI：note)`; a new entry
+    # kept the note's colon, `[Title](…)(：)`.
+    template = Template(parts=(
+        "28. [", Slot("title", original="Emu3"), "](",
+        Slot("paper", "https://arxiv.org/abs/{id}", original="https://arxiv.org/abs/2409.18869"),
+        ")(", Slot("other", original="BAAI"), "：", Slot("other", original="视觉标记离散化"), ")"),
+        kind="bullet", line=1)
+    out = fill(template, values())
+    assert out.text == "28. [Token Merging at Scale](https://arxiv.org/abs/2604.01234)"
+
+
 def test_an_image_whose_address_loses_a_piece_goes_whole_with_its_mark() -> None:
     # mbzuai-oryx/Awesome-LLM-Post-training: in a section of one entry the words of its badge's
     # address (`https://img.shields.io/badge/arXiv-2025.07-red`) were no words the list was

@@ -355,11 +355,13 @@ def _enclosing(text: str, start: int, end: int) -> tuple[int, int]:
     while grown:
         grown = False
         before, after = text[:start].rstrip(" "), text[end:].lstrip(" ")
-        # The colon that ends a name may sit inside its marks: `**{name}:** Authors`.
+        # The colon that ends a name may sit inside its marks: `**{name}:** Authors`; and one
+        # left of a dropped note's pieces may too: `(BAAI：{note})` would leave `(：)`.
         colon = 1 if after[:1] in (":", "：") else 0
+        opened = before.rstrip(" :：,，;；")
         for left, right in _PAIRS:
-            if before.endswith(left) and after.startswith(right, colon):
-                start = len(before) - len(left)
+            if opened.endswith(left) and after.startswith(right, colon):
+                start = len(opened) - len(left)
                 end = len(text) - len(after) + colon + len(right)
                 if left == "[":
                     # A link whose whole label is gone goes whole: never its bare `(url)`.
