@@ -348,3 +348,17 @@ def test_an_arxiv_id_written_after_the_word_is_the_papers_own_never_a_date() -> 
     template = template_of(raw)
     assert slots(template) == [("title", ""), ("paper", "https://arxiv.org/abs/{id}"),
                                ("paper", "ArXiv {id}")]
+
+
+def test_a_badges_logo_is_no_venue_and_a_name_in_code_is_the_name() -> None:
+    # TsinghuaC3I/Awesome-RL-for-LRMs: `| 2025-08 | `CAPO` | Title | [![Paper](https://img.
+    # shields.io/badge/paper-A42C25?style=for-the-badge&logo=arxiv&logoColor=white)](…) |`. The
+    # logo's `arxiv` was a venue slot, which cut the badge's address into values: new rows put
+    # the title link in every cell. The name was read with its code marks, and written bare.
+    raw = ("| Date | Name | Title | Paper |\n|---|---|---|---|\n| 2025-08 | `CAPO` | CAPO: "
+           "Towards Enhancing LLM Reasoning | [![Paper](https://img.shields.io/badge/paper-A42C25?"
+           "style=for-the-badge&logo=arxiv&logoColor=white)](https://arxiv.org/abs/2508.02298) |")
+    assert entry_of(raw).name == "CAPO"
+    template = template_of(raw)
+    assert [kind for kind, _ in slots(template)] == ["date", "name", "title", "paper"]
+    assert "| `" in "".join(p for p in template.parts if isinstance(p, str))

@@ -150,7 +150,8 @@ def table_fields(cells: list[str], columns: dict[str, int]) -> Fields | None:
     if tagged is not None and tagged[0]:
         # `Preprint'23`, `CVPR'18`: the venue, then its year, as an entry's line says them
         venue, year = tagged[0], year or tagged[1]
-    name = clean(LINK.sub(r"\1", _cell(cells, columns, "name")))  # `[ZSDv1](…)`: its label
+    # `[ZSDv1](…)`: its label; `` `CAPO` ``: the name in code marks
+    name = clean(LINK.sub(r"\1", _cell(cells, columns, "name"))).strip("` ")
     affiliation = clean(_cell(cells, columns, "affiliation"))
     authors = _line_of_authors(title_cell[link.end():]) if link else ()
     return Fields(title, name or None, None if PLACEHOLDER.match(venue) else venue,

@@ -22,7 +22,9 @@ def venue_spans(text: str, spans: list[Span]) -> Iterator[Span]:
     dated = {s for s, _, slot in spans if slot.kind == "date"}
     for match in _VENUE_WORD.finditer(text):
         word = match.group(1)
-        if not free(spans, match.start(), match.end()) or text[:match.start()].endswith("!["):
+        # An image's alt text, or a badge's parameter (`logo=arxiv`, a logo's name): no venue.
+        if not free(spans, match.start(), match.end()) or text[:match.start()].endswith(
+                ("![", "=")):
             continue
         # An acronym right before a date is a venue the table may not know: `[**HPCA'23**]`;
         # `Preprint'25` is where the list's published papers say `ICML'25`.
