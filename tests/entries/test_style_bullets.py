@@ -18,21 +18,6 @@ def test_too_few_named_entries_keep_the_arxiv_title() -> None:
     assert title_keeps_name(many.entries) is False
 
 
-def test_a_list_of_older_papers_that_keeps_a_few_named_titles_keeps_the_name() -> None:
-    # junkunyuan/Awesome-Domain-Generalization writes `- FedDG: Federated … [[CVPR 2021](…)]
-    # (**FedDG**)` for 20 of its 228 named papers; the rest are older, titled without a name.
-    # The share (9%) read as a list that drops the name, and new titles lost `Zebra-Net: `.
-    older = "".join(f"- Older Method Number {i} [[ICML 2013](https://x.org/{i}.pdf)] "
-                    f"(**OM{i}**)\n" for i in range(1, 31))
-    named = "".join(f"- NM{i}: Newer Method {i} [[CVPR 2021](https://arxiv.org/abs/2103.0000{i})] "
-                    f"(**NM{i}**)\n" for i in range(1, 4))
-    cat = catalog.parse(f"# L\n## Alignment\n{older}## Newer\n{named}")
-    assert title_keeps_name(cat.entries) is True
-    section = cat.section("Alignment")
-    assert section is not None and title_keeps_name(section.entries) is False
-    assert infer_style(cat, section).title_keeps_name is True  # the list's habit
-
-
 def _bullets(layouts: str) -> str:
     """One entry per letter: Q a quoted title with venue and year, P a plain title."""
     lines = []

@@ -71,9 +71,7 @@ def bullet_style(base: EntryStyle, own: Sequence[Entry], every: Sequence[Entry])
         middle=middle,
         tail=vote((s.tail for s, _ in chosen), ""),
         links=links,
-        # A section of older papers (few titles named then) keeps the name where the list does.
-        title_keeps_name=title_keeps_name(every) or (
-            len(_named(own)) >= DROP_MIN_NAMED and title_keeps_name(own)),
+        title_keeps_name=title_keeps_name(own if len(_named(own)) >= DROP_MIN_NAMED else every),
     )
 
 
@@ -81,7 +79,6 @@ _LINKED = re.compile(r"https?://|\]\(")
 RECENCY = 0.8  # an entry's vote for the section's style, relative to the entry after it
 DROP_MIN_NAMED = 8  # named entries needed to tell that a section drops "Name: " from titles
 DROP_MAX_SHARE = 0.1  # ... when at most this share of them keep it (arXiv titles: ~30% have one)
-DROP_KEPT_MAX = 2  # ... and no more of them: a list that drops the name never writes one apart
 
 
 def _named(entries: Sequence[Entry]) -> list[Entry]:
@@ -93,15 +90,13 @@ def title_keeps_name(entries: Sequence[Entry]) -> bool:
 
     About a third of arXiv titles start with the paper's name; a list that keeps it shows that
     in many entries, a list that drops it ('**CLIP-Adapter**: Better Vision-Language Models…')
-    in almost none. A list of older papers keeps it in few, as few titles were named then
-    (junkunyuan/Awesome-Domain-Generalization: 20 of 228), but never in none: more than
-    DROP_KEPT_MAX keep it. Too few named entries to tell: keep the title as arXiv has it.
+    in almost none. Too few named entries to tell: keep the title as arXiv has it.
     """
     named = _named(entries)
     if len(named) < DROP_MIN_NAMED:
         return True
     kept = sum(bool(re.match(rf"\s*{re.escape(e.name or '')}\s*[:：]", e.title)) for e in named)
-    return kept > DROP_MAX_SHARE * len(named) or kept > DROP_KEPT_MAX
+    return kept > DROP_MAX_SHARE * len(named)
 
 
 def layout(entry: Entry) -> tuple[str, ...] | None:
