@@ -109,31 +109,26 @@ def test_venues_are_spelled_the_way_the_list_spells_them() -> None:
     assert style.venue("arXiv") == "arxiv"
 
 
-def test_a_list_that_calls_its_preprints_preprint_writes_a_new_one_so() -> None:
+@pytest.mark.parametrize(("text", "word"), [
     # atfortes/Awesome-LLM-Reasoning (63 `Preprint'2x`) and VainF/Awesome-Anything: a preprint
     # was written `arXiv'26` wherever its exemplar was a published paper.
-    text = ("## S\n1. **[Alpha Beta](https://arxiv.org/abs/2101.00001)**\n\n"
-            "    *Ada Lovelace.* Preprint'23\n\n"
-            "1. **[Gamma Delta](https://arxiv.org/abs/2101.00002)**\n\n"
-            "    *Bob Zed.* Preprint'23\n\n"
-            "1. **[Delta Eps](https://arxiv.org/abs/2101.00003)**\n\n    *Cy Twombly.* ACL'23\n")
-    cat = catalog.parse(text)
-    section = cat.section("S")
-    assert section is not None
-    assert infer_style(cat, section).venue("arXiv") == "Preprint"
-
-
-def test_a_list_that_calls_its_preprints_arxiv_preprint_writes_a_new_one_so() -> None:
+    ("## S\n1. **[Alpha Beta](https://arxiv.org/abs/2101.00001)**\n\n    *Ada Lovelace.* "
+     "Preprint'23\n\n1. **[Gamma Delta](https://arxiv.org/abs/2101.00002)**\n\n    *Bob Zed.* "
+     "Preprint'23\n\n1. **[Delta Eps](https://arxiv.org/abs/2101.00003)**\n\n    *Cy Twombly.* "
+     "ACL'23\n", "Preprint"),
     # zhjohnchan/awesome-image-captioning: `- Xu K et al, `arXiv preprint 2017``, 23 times; a
     # preprint written from a published paper's exemplar said `arXiv 2026`.
-    text = ("## S\n* [Alpha Beta](https://arxiv.org/abs/1701.00001) - Xu K et al, `arXiv preprint"
-            " 2017`.\n* [Gamma Delta](https://arxiv.org/abs/1701.00002) - Lu Y et al, `arXiv "
-            "preprint 2017`.\n* [Delta Eps](https://arxiv.org/abs/1701.00003) - Mun J et al, "
-            "`AAAI 2017`.\n")
+    ("## S\n* [Alpha Beta](https://arxiv.org/abs/1701.00001) - Xu K et al, `arXiv preprint "
+     "2017`.\n* [Gamma Delta](https://arxiv.org/abs/1701.00002) - Lu Y et al, `arXiv preprint "
+     "2017`.\n* [Delta Eps](https://arxiv.org/abs/1701.00003) - Mun J et al, `AAAI 2017`.\n",
+     "arXiv preprint"),
+])
+def test_a_list_writes_a_new_preprint_with_its_own_word_for_a_preprints_venue(
+        text: str, word: str) -> None:
     cat = catalog.parse(text)
     section = cat.section("S")
     assert section is not None
-    assert infer_style(cat, section).venue("arXiv") == "arXiv preprint"
+    assert infer_style(cat, section).venue("arXiv") == word
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from promptbot.entries.template_model import Template
 from promptbot.entries.templated import write
 from promptbot.entries.templates import abstract
 from promptbot.entries.venue_tags import as_kind, kind_tag, tag_parts, venue_tags
+from promptbot.models import Catalog
 
 HISTORY = Path(__file__).parents[1] / "data" / "history"
 # ZLKong's list (history-dev): `[**CVPR'26**]` for a published paper, `[arXiv]` for a preprint.
@@ -39,6 +40,15 @@ def values(**changes: object) -> Values:
                                "yymm": "2604", "code_url": "https://github.com/o/r"}
     base.update(changes)
     return Values(**base)  # type: ignore[arg-type]
+
+
+def written_in(cat: Catalog, index: int, **changes: object) -> str:
+    """The text the paper of `values(**changes)` is written as in section `index` of `cat`."""
+    found = section_templates(cat, cat.sections[index])
+    assert found is not None
+    written = write(found, values(**changes), found.structures)
+    assert written is not None and written.fallback == ""
+    return written.text
 
 
 def test_the_tag_most_preprints_share_is_the_lists_and_a_published_exemplar_takes_it() -> None:
@@ -138,13 +148,9 @@ def test_a_tables_venue_cell_is_tagged_the_lists_way_for_each_kind() -> None:
                         f"[link](https://arxiv.org/abs/2404.1636{n}) |    [link](https://github."
                         f"com/a/d{n}) |\n" for n, v in enumerate(("ACL", "ICLR", "ICML"), 1))
     cat = catalog.parse("# L\n## White-box Attack\n" + head + preprints + published)
-    found = section_templates(cat, cat.sections[1])
-    assert found is not None
-    written = write(found, values(venue="CVPR", venue_is_arxiv=False, code_url=None),
-                    found.structures)
-    assert written is not None
-    assert written.text == ("| 2026.04 | **Token Merging at Scale** | CVPR'26 | [link](https://"
-                            "arxiv.org/abs/2604.01234) |    - |")
+    assert written_in(cat, 1, venue="CVPR", venue_is_arxiv=False, code_url=None) == (
+        "| 2026.04 | **Token Merging at Scale** | CVPR'26 | [link](https://arxiv.org/abs/"
+        "2604.01234) |    - |")
 
 
 def test_a_badge_is_a_tag_and_its_colour_for_each_kind_is_the_lists() -> None:
@@ -160,13 +166,10 @@ def test_a_badge_is_a_tag_and_its_colour_for_each_kind_is_the_lists() -> None:
     cat = catalog.parse("# L\n## Published\n" + published + "## Reward Models\n" + preprints)
     found = section_templates(cat, cat.sections[2])
     assert found is not None and all(t.venue_is_arxiv for t in found.templates)
-    written = write(found, values(venue="CVPR", venue_is_arxiv=False, code_url=None),
-                    found.structures)
-    assert written is not None
-    assert written.text == ("* Token Merging at Scale [[Paper]](https://arxiv.org/abs/2604.01234) "
-                            f"{badge}CVPR-2026-blue)")
-    preprint = write(found, values(code_url=None), found.structures)
-    assert preprint is not None and preprint.text.endswith(f"{badge}arXiv-2026.04-red)")
+    assert written_in(cat, 2, venue="CVPR", venue_is_arxiv=False, code_url=None) == (
+        f"* Token Merging at Scale [[Paper]](https://arxiv.org/abs/2604.01234) {badge}CVPR-2026-"
+        "blue)")
+    assert written_in(cat, 2, code_url=None).endswith(f"{badge}arXiv-2026.04-red)")
 
 
 def test_a_tag_of_another_form_does_not_replace_an_exemplars_own() -> None:
@@ -181,7 +184,5 @@ def test_a_tag_of_another_form_does_not_replace_an_exemplars_own() -> None:
     cat = catalog.parse("# L\n## Pre-training\n" + head + rows + "## Transfer\n" + bullets)
     found = section_templates(cat, cat.sections[2])
     assert found is not None and found.tags.preprint  # the list's cell tag for a preprint
-    written = write(found, values(), found.structures)
-    assert written is not None and written.fallback == ""
-    assert written.text == ("* [arXiv 2026] Token Merging at Scale [[Paper](https://arxiv.org/"
-                            "abs/2604.01234)][[Code](https://github.com/o/r)]")
+    assert written_in(cat, 2) == ("* [arXiv 2026] Token Merging at Scale [[Paper](https://arxiv."
+                                  "org/abs/2604.01234)][[Code](https://github.com/o/r)]")
