@@ -249,13 +249,12 @@ def _authors(slot: Slot, v: Values) -> str | None:
         text += f" ({v.affiliation})"  # `Felix Hill (University of Cambridge) et al.`
     if len(v.authors) > 1:
         # The exemplar's own `et al` (`Xu K et al,`: no full stop before the list's comma).
-        et_al = _CREDIT_ET_AL.search(slot.original)
+        et_al = _ET_AL.search(slot.original)
         text += et_al.group() if et_al else " et al."
     return _text(text, slot)
 
 
 _ET_AL = re.compile(ET_AL + "$")
-_CREDIT_ET_AL = re.compile(r",? et al\.?$")
 _PLACE = re.compile(r"\)\s*et al\.?$")  # a credit's place in parentheses before `et al.`
 
 
