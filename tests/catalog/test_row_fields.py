@@ -91,6 +91,22 @@ def test_block_needs_a_key_line_and_keeps_blank_lines_inside() -> None:
     assert entry.code_urls == ("https://github.com/a/b",)
 
 
+def test_a_block_keeps_its_keyed_lines_that_link_nothing_and_its_autolinks() -> None:
+    # amusi/awesome-object-detection: `**Title**`, then `- intro: …`, `- arxiv: <http://…>`,
+    # `- github: <…>`. Its keyed lines were no block: each `- arxiv:` line was an entry titled
+    # `arxiv: <`, the title a heading, and a new paper went into the middle of another's lines.
+    text = ("## R-CNN\n\n**Rich feature hierarchies for accurate object detection**\n\n"
+            "- intro: CVPR 2014\n- arxiv: <http://arxiv.org/abs/1311.2524>\n"
+            "- github: <https://github.com/rbgirshick/rcnn>\n"
+            '- caffe-pr("Make R-CNN the Caffe detection example"): <https://github.com/BVLC/p>\n'
+            "\n**Only keys that link nothing**\n\n- intro: a note\n")
+    entry = one(text)
+    assert (entry.line, entry.end_line, entry.kind) == (3, 8, "block")
+    assert entry.title == "Rich feature hierarchies for accurate object detection"
+    assert entry.arxiv_ids == ("1311.2524",)
+    assert entry.code_urls[0] == "https://github.com/rbgirshick/rcnn"
+
+
 def test_a_stars_image_before_the_linked_title_is_no_title() -> None:
     # BradyFU/Awesome-Multimodal-Large-Language-Models (history-dev): `![Star](…) <br>
     # [**Title**](…)`. Most of its rows were read with the title `Star`.

@@ -9,6 +9,7 @@ import pytest
 
 from promptbot import catalog
 from promptbot.entries.author_initials import EITHER
+from promptbot.entries.template_choice import seal
 from promptbot.entries.template_fill import Values, fill, format_date
 from promptbot.entries.template_model import Part, Slot, Template
 from promptbot.entries.templates import abstract
@@ -376,6 +377,19 @@ def test_a_note_whose_pieces_all_go_takes_the_punctuation_between_them_and_its_m
         kind="bullet", line=1)
     out = fill(template, values())
     assert out.text == "28. [Token Merging at Scale](https://arxiv.org/abs/2604.01234)"
+
+
+def test_a_blocks_keyed_line_keeps_its_key_and_goes_whole_with_its_autolink() -> None:
+    # amusi/awesome-object-detection: `- github: <https://…>`; the key was the exemplar's own
+    # word and went, leaving `- <https://…>`, and a line whose link went left `- <>`.
+    raw = ("**Rich feature hierarchies for accurate object detection**\n\n"
+           "- arxiv: <http://arxiv.org/abs/1311.2524>\n"
+           "- slides: <http://www.cs.berkeley.edu/~rbg/slides/rcnn-cvpr14-slides.pdf>\n"
+           "- github: <https://github.com/rbgirshick/rcnn>")
+    template = seal(template_of(raw), frozenset())
+    out = fill(template, values(code_url="https://github.com/o/r"))
+    assert out.text == ("**Token Merging at Scale**\n\n- arxiv: <http://arxiv.org/abs/2604.01234>\n"
+                        "- github: <https://github.com/o/r>")
 
 
 def test_an_image_whose_address_loses_a_piece_goes_whole_with_its_mark() -> None:

@@ -38,8 +38,10 @@ _DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\
 _BOLD_LINE = re.compile(r"^[ \t]*\*\*(?P<title>[^*].*?)\*\*[ \t]*$")
 _KEY_LINE = re.compile(
     r"^[ \t]*[-*+][ \t]+(?P<key>[A-Za-z][A-Za-z .\-]{0,24}?)[ \t]*[:：]?[ \t]*"
-    r"(?:\[[^\]]*\]\(\s*(?P<linked>[^)\s]+)\s*\)|(?P<url>https?://\S+))[ \t]*$"
+    r"(?:\[[^\]]*\]\(\s*(?P<linked>[^)\s]+)\s*\)|<?(?P<url>https?://[^\s<>]+)>?)[ \t]*$"
 )
+# Any keyed line of a `**Title**` block (`- intro: ECCV 2016`), beside the ones that link.
+_KEY_TEXT = re.compile(r"^[ \t]*[-*+][ \t]+[A-Za-z][^:：\n]{0,80}[:：][ \t]*\S")
 _HTTP = re.compile(r"https?://", re.IGNORECASE)
 _WEB_LINK = re.compile(r"\]\(\s*<?https?://", re.IGNORECASE)
 _PAPER_URL = re.compile(r"https?://(?:www\.|export\.)?(?:arxiv\.org|openreview\.net|"
@@ -416,12 +418,15 @@ _HARD_BREAK = re.compile(r"(?<!\\)\\$")
 
 
 def _block_end(bodies: list[str], i: int) -> int | None:
-    end, j = None, i + 1
-    while j < len(bodies) and (not bodies[j].strip() or _KEY_LINE.match(bodies[j])):
+    """The last keyed line of the `**Title**` block at line i, None unless one of them links
+    (amusi/awesome-object-detection: `- intro: …`, `- arxiv: <http://…>`, `- github: <…>`)."""
+    end, linked, j = None, False, i + 1
+    while j < len(bodies) and (not bodies[j].strip() or _KEY_TEXT.match(bodies[j])
+                               or _KEY_LINE.match(bodies[j])):
         if bodies[j].strip():
-            end = j
+            end, linked = j, linked or bool(_KEY_LINE.match(bodies[j]))
         j += 1
-    return end
+    return end if linked else None
 
 
 def _add_block(bodies: list[str], lines: tuple[str, ...], scan: _Scan, i: int, end: int) -> None:

@@ -301,8 +301,9 @@ def seal(template: Template, constant: frozenset[str]) -> Template:
             varies = target is not None and f"]({part[target[0]:target[1]]})" not in constant
             if (not varies and words <= constant and not match.group().isdigit()) or _in_tag(
                     part, match.start(), in_tag) or _in_label(part, match.start(), match.end(),
-                                                              constant):
-                continue  # the list's own words, an HTML attribute, a link's label
+                                                              constant) \
+                    or _KEY.match(part, match.start()):
+                continue  # the list's own words, an HTML attribute, a link's label or key
             if destination := _destination(part, match.start()) or _shortcode(part, match):
                 # The exemplar's own file (`./images/bib_mme.txt`): the whole link goes when the
                 # slot is dropped; dropping its words alone would leave a link to `.//_`.
@@ -365,6 +366,11 @@ def _in_label(text: str, start: int, end: int, constant: frozenset[str]) -> bool
 _LINK_NAMES = LINK_WORDS | {"pytorch", "tensorflow", "jax", "data", "blog", "slides", "poster",
                             "citation", "bibtex", "leaderboard", "benchmark", "huggingface",
                             "star", "stars"}
+
+
+# The key of a block's line that links (`- github: <https://…>`, `- arxiv: https://…`): it
+# names its link as a label does, and goes with it when the paper has no such link.
+_KEY = re.compile(r"(?<=[-*+] )[A-Za-z][\w\-]{0,24}(?=[:：] ?(?:<|https?://|\[))")
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:

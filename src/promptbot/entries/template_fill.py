@@ -331,7 +331,7 @@ _DANGLING_DASH = re.compile(r"(?<=\S)[ \t]+[-–—][ \t]*$")
 _DESCRIPTION_END = re.compile(r"[.,;](?=[ \t]+\S)")  # the full stop of a description gone
 _CONNECTOR = re.compile(r"(?i)(?<=\s)by[ \t]+$")
 _PAIRS = (("**", "**"), ("__", "__"), ("*", "*"), ("_", "_"), ("`", "`"), ("[", "]"),
-          ("(", ")"))
+          ("(", ")"), ("<", ">"))  # `<…>`: an autolink, `- github: <https://…>`
 
 
 def _drop(text: str) -> str:
