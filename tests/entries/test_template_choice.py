@@ -387,6 +387,24 @@ def test_a_link_labelled_with_the_exemplars_own_words_goes_whole() -> None:
                     "(https://zoo.github.io/zebra/)")
 
 
+def test_another_papers_title_in_a_days_group_is_never_copied() -> None:
+    # Xnhyacinth/Awesome-LLM-Long-Context-Modeling groups a day's papers under its date,
+    # `- **[2026.05.27]**⏎  - Paper: [Title](…)⏎  - Paper: [CIVIC: End-to-End …](…)`. The
+    # second title was a link's label with common words (`for`, `Models`), so the list's own
+    # text: a new entry written from the group named CIVIC, linked to the new paper.
+    titles = (("Periodic RoPE for Infinite Context", "CIVIC: End-to-End Sequence Compactness for "
+               "Efficient Vision-Language Models"),
+              ("ZipRL: Adaptive Multi-Turn Context Compression", "Self-Prophetic Decoding to "
+               "Unlock Visual Search in LVLMs"),
+              ("Gated DeltaNet-2: Decoupling Erase and Write", "Parallel Context Compaction for "
+               "Long-Horizon Agent Serving"))
+    rows = [f"- **[2026.05.2{n}]**\n  - Paper: [{a}](https://arxiv.org/abs/2605.2798{n})\n"
+            f"  - Paper: [{b}](https://arxiv.org/abs/2605.2811{n})"
+            for n, (a, b) in enumerate(titles, start=1)]
+    literal = "".join(p for p in sealed_among(rows, 0).parts if isinstance(p, str))
+    assert "CIVIC" not in literal and "Periodic" not in literal
+
+
 # gaomingqi/Awesome-Video-Object-Segmentation: a coloured square per task, the month, the
 # links, then the title.
 SQUARES = [

@@ -358,10 +358,16 @@ def _in_label(text: str, start: int, end: int, constant: frozenset[str]) -> bool
         return False
     begin = text.rfind("[", 0, start)
     label = text[begin + 1:end + close] if begin >= 0 else ""
-    return begin < 0 or any(w.casefold() in constant or w.casefold() in _LINK_NAMES
-                            for w in WORD.findall(label))
+    named = [w.casefold() for w in WORD.findall(_ADDRESS.sub(" ", label))]  # a badge: its alt
+    # A long label is no link's kind but a text of the exemplar's own: another paper's title
+    # (a day's group of papers, `- Paper: [CIVIC: End-to-End Sequence …](…)`), however common
+    # its words (`for`, `Models`) are.
+    return begin < 0 or (len(named) <= _KIND_WORDS and any(
+        w in constant or w in _LINK_NAMES for w in named))
 
 
+_ADDRESS = re.compile(r"\]\([^()]*\)|https?://[^\s()\[\]]*")  # an image's address, a URL
+_KIND_WORDS = 4  # the most words of a label that names its link's kind (`Code (coming soon)`)
 # What links are called whatever the list: a label with one of these names its link's kind.
 _LINK_NAMES = LINK_WORDS | {"pytorch", "tensorflow", "jax", "data", "blog", "slides", "poster",
                             "citation", "bibtex", "leaderboard", "benchmark", "huggingface",
