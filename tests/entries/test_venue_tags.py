@@ -3,6 +3,7 @@ tags its venue."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from promptbot import catalog
@@ -40,6 +41,11 @@ def values(**changes: object) -> Values:
                                "yymm": "2604", "code_url": "https://github.com/o/r"}
     base.update(changes)
     return Values(**base)  # type: ignore[arg-type]
+
+
+def numbered(row: str, venues: Sequence[str]) -> str:
+    """One row per venue: `row` with its number from 1 for `{n}` and the venue for `{v}`."""
+    return "".join(row.format(n=n, v=v) for n, v in enumerate(venues, start=1))
 
 
 def written_in(cat: Catalog, index: int, **changes: object) -> str:
@@ -142,11 +148,11 @@ def test_a_tables_venue_cell_is_tagged_the_lists_way_for_each_kind() -> None:
     # yueliu1999/Awesome-Jailbreak-on-LLMs: `| arXiv |` for a preprint, `| ACL'25 |` for a
     # published paper; a CVPR paper written like the newest rows (all preprints) read `| CVPR |`.
     head = "| Year | Title | Venue | Paper | Code |\n| --- | --- | :-: | :-: | :-: |\n"
-    preprints = "".join(f"| 2026.0{n} | **Attack Number {n} on Models** | arXiv | [link](https://"
-                        f"arxiv.org/abs/2602.0326{n}) |    - |\n" for n in range(1, 7))
-    published = "".join(f"| 2025.0{n} | **Defence Number {n} for Models** |   {v}'25     | "
-                        f"[link](https://arxiv.org/abs/2404.1636{n}) |    [link](https://github."
-                        f"com/a/d{n}) |\n" for n, v in enumerate(("ACL", "ICLR", "ICML"), 1))
+    preprints = numbered("| 2026.0{n} | **Attack Number {n} on Models** | {v} | [link](https://"
+                         "arxiv.org/abs/2602.0326{n}) |    - |\n", ("arXiv",) * 6)
+    published = numbered("| 2025.0{n} | **Defence Number {n} for Models** |   {v}'25     | "
+                         "[link](https://arxiv.org/abs/2404.1636{n}) |    [link](https://github."
+                         "com/a/d{n}) |\n", ("ACL", "ICLR", "ICML"))
     cat = catalog.parse("# L\n## White-box Attack\n" + head + preprints + published)
     assert written_in(cat, 1, venue="CVPR", venue_is_arxiv=False, code_url=None) == (
         "| 2026.04 | **Token Merging at Scale** | CVPR'26 | [link](https://arxiv.org/abs/"
@@ -158,11 +164,10 @@ def test_a_badge_is_a_tag_and_its_colour_for_each_kind_is_the_lists() -> None:
     # published paper `badge/NeurIPS-2024-blue`; a CVPR paper written from the (red) preprints
     # that fill most sections was badged `CVPR-2026-red`, a colour the list gives no venue.
     badge = "![](https://img.shields.io/badge/"
-    preprints = "".join(f"* Reasoning Preprint {n} [[Paper]](https://arxiv.org/abs/2503.0000{n})"
-                        f" {badge}arXiv-2025.0{n}-red)\n" for n in range(1, 8))
-    published = "".join(f"* Published Reasoner {n} [[Paper]](https://openreview.net/forum?id=x{n})"
-                        f" {badge}{v}-2024-blue)\n"
-                        for n, v in enumerate(("NeurIPS", "ICLR", "ACL"), 1))
+    preprints = numbered("* Reasoning Preprint {n} [[Paper]](https://arxiv.org/abs/2503.0000{n}) "
+                         + badge + "{v}-2025.0{n}-red)\n", ("arXiv",) * 7)
+    published = numbered("* Published Reasoner {n} [[Paper]](https://openreview.net/forum?id=x{n}) "
+                         + badge + "{v}-2024-blue)\n", ("NeurIPS", "ICLR", "ACL"))
     cat = catalog.parse("# L\n## Published\n" + published + "## Reward Models\n" + preprints)
     found = section_templates(cat, cat.sections[2])
     assert found is not None and all(t.venue_is_arxiv for t in found.templates)
