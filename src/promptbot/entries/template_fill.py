@@ -17,6 +17,7 @@ from promptbot.entries.author_initials import EITHER, SPACED, VANCOUVER, vancouv
 from promptbot.entries.markdown_safety import escape, plain, rendered_text, safe_url
 from promptbot.entries.template_dates import MONTH_NAMES
 from promptbot.entries.template_model import Slot, Template
+from promptbot.entries.templates import label_before
 
 TITLE_MAX = 300
 NAME_MAX = 40
@@ -211,15 +212,12 @@ def format_date(form: str, v: Values) -> str | None:
     return re.sub(r"%-?[YymBbdo%]", lambda m: codes[m.group()], form)
 
 
-# A link's label (`[code]`, `[[code]]`), its destination opened.
-_LABEL_OPEN = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\($")
-
-
 def _link_label(out: Sequence[str]) -> str | None:
     """The label of the link whose destination the text written so far opens (`[[code]](`
-    gives `code`), or None where no link's destination opens there."""
-    label = _LABEL_OPEN.search(out[-1]) if out else None
-    return label.group(1).strip(" []").casefold() if label else None
+    gives `code`, templates.label_before), or None where none opens there or its label is
+    not in that text."""
+    label = label_before(out[-1], len(out[-1])).strip() if out and out[-1].endswith("](") else ""
+    return label.casefold() or None
 
 
 def _ordinal(day: int) -> str:

@@ -168,10 +168,10 @@ _PAGE_LABEL = re.compile(r"(?i)\b(?:website|project(?:\s*page)?|home\s*page|web\
 def _labelled_as_page(text: str, start: int) -> bool:
     """Whether the link whose URL starts at `start` is labelled as the project's page
     (`[![Website](badge)](URL)`, `[[Project 🌐](URL)]`), which a paper's own text can name."""
-    return bool(_PAGE_LABEL.search(_label_before(text, start)))
+    return bool(_PAGE_LABEL.search(label_before(text, start)))
 
 
-def _label_before(text: str, start: int, pattern: re.Pattern[str] = _LABEL_BEFORE) -> str:
+def label_before(text: str, start: int, pattern: re.Pattern[str] = _LABEL_BEFORE) -> str:
     """The label of the link whose URL starts at `start`: its words, or a badge's alt text
     (`[![Website](badge)](URL)`) where `pattern` reads one; "" for a bare URL."""
     label = pattern.search(text, max(0, start - 300), start)
@@ -189,7 +189,7 @@ _TEXT_LABEL_BEFORE = re.compile(LABEL + r"\($")  # `[Data](`, `[[Data]](`
 def _labelled_as_resource(text: str, start: int) -> bool:
     """Whether the link whose URL starts at `start` is labelled, in words, as a resource and not
     as code (a project's own name, `[Open-LLaVA-Video-R1 💻](…)`, names no resource)."""
-    words = _label_before(text, start, _TEXT_LABEL_BEFORE)
+    words = label_before(text, start, _TEXT_LABEL_BEFORE)
     return len(words.split()) <= _LABEL_WORDS and bool(_RESOURCE_LABEL.search(words)) \
         and not _CODE_LABEL.search(words)
 
@@ -203,7 +203,7 @@ def _whole_arxiv(url: str) -> bool:
 def _labelled_elsewhere(text: str, start: int) -> bool:
     """Whether the link whose URL starts at `start` is labelled as something other than the
     paper (`[![Website](badge)](URL)`, `[Project](URL)`)."""
-    words = _label_before(text, start)
+    words = label_before(text, start)
     # A link's label names what it leads to in a word or two (`Project page`); a linked title
     # that says "Models" or "Video" is the paper's own link.
     return len(words.split()) <= _LABEL_WORDS and bool(_ELSEWHERE.search(words))
