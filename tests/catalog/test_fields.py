@@ -474,3 +474,54 @@ def test_fields_between_bars_with_a_space_on_one_side(line: str, venue: str, yea
     entry = catalog.parse(line + "\n").entries[0]
     assert (entry.title, entry.venue, entry.year) == (
         "Deep Learning for Anomaly Detection: A Survey", venue, year)
+
+
+@pytest.mark.parametrize(("line", "authors", "venue", "year"), [
+    # awesome-NeRF's surveys: the names after the linked title were read as nothing, so a new
+    # entry was written without them, and with the old paper's note, `(*: )`.
+    ("- [Neural Fields in Robotics: A Survey](https://arxiv.org/abs/2410.20220), Muhammad Zubair "
+     "Irshad, Mauro Comi, Yen-Chen Lin", ("Muhammad Zubair Irshad", "Mauro Comi", "Yen-Chen Lin"),
+     None, None),
+    ("- [A Comprehensive Review](https://arxiv.org/abs/2402.11141), Thang Nguyen*, Amine "
+     "Bourki*, and Mohammed Bennamoun (*: Equal contribution), Arxiv 2024 | [github](https://"
+     "github.com/a/b)", ("Thang Nguyen", "Amine Bourki", "Mohammed Bennamoun"), "Arxiv", 2024),
+    # Xnhyacinth/Awesome-LLM-Long-Context-Modeling: the names in emphasis, then the venue, then
+    # a badge; neither the names nor the venue were read.
+    ("1. [**Advancing Transformer Architecture: A Survey.**](https://arxiv.org/abs/2311.12351) "
+     "_Yunpeng Huang, Jingwei Xu, Zixu Jiang._ Arxiv 2023. [![GitHub Repo stars](https://img."
+     "shields.io/github/stars/a/b)](https://github.com/a/b)",
+     ("Yunpeng Huang", "Jingwei Xu", "Zixu Jiang"), "Arxiv", 2023),
+    # a description after a dash is no author list, however it is capitalised
+    ("- [LiveBench](https://livebench.ai/) - A Challenging, Contamination-Free LLM Benchmark.",
+     (), None, None),
+    # a venue in capitals is no name
+    ("- [NeRF](https://arxiv.org/abs/2003.08934), Mildenhall, Srinivasan, ECCV, 2020",
+     ("Mildenhall", "Srinivasan"), "ECCV", 2020),
+])
+def test_the_authors_after_a_linked_title(line: str, authors: tuple[str, ...],
+                                          venue: str | None, year: int | None) -> None:
+    entry = catalog.parse(line + "\n").entries[0]
+    assert (entry.authors, entry.venue, entry.year) == (authors, venue, year)
+
+
+def test_a_venue_before_a_badge_after_a_linked_title() -> None:
+    # zchoi's `[**arXiv 2023**] [![](…)](…)`: the badge's outer bracket had hidden the venue
+    entry = catalog.parse("* [**Language Models Meet World Models**](https://arxiv.org/pdf/2305."
+                          "10626.pdf) [**arXiv 2023**] [![](https://img.shields.io/github/stars/"
+                          "a/b?style=social)](https://github.com/a/b)\n").entries[0]
+    assert (entry.venue, entry.year) == ("arXiv", 2023)
+
+
+def test_a_bold_quoted_title_then_a_credit_in_emphasis_then_the_venue() -> None:
+    # RUCAIBox/LLMSurvey's 246 entries: the quotes were read into the title (a new title was
+    # written without them) and the venue after the credit was not read.
+    entry = catalog.parse('1. **"Deduplicating Training Data Makes Language Models Better"**. '
+                          "*Katherine Lee et al*. ACL 2022. [[paper](https://arxiv.org/abs/"
+                          "2107.06499)]\n").entries[0]
+    assert (entry.title, entry.venue, entry.year) == (
+        "Deduplicating Training Data Makes Language Models Better", "ACL", 2022)
+    listed = catalog.parse("1. **Graph Meta Learning via Local Subgraphs.** NeurIPS 2020. "
+                           "[paper](https://arxiv.org/abs/2006.07889)\n\n"
+                           "    *Kexin Huang, Marinka Zitnik.*\n").entries[0]
+    assert (listed.venue, listed.year) == ("NeurIPS", 2020)
+    assert listed.authors == ("Kexin Huang", "Marinka Zitnik")

@@ -31,6 +31,13 @@ _MAX_WORDS = 5
 _TRAILER = re.compile(r"(?:\s|<br\s*/?>|\\|[.,:;*_])+$", re.IGNORECASE)
 # Before it: emphasis, or an emoji's shortcode (`:boom:`) that marks the maintainers' own papers.
 _LEADER = re.compile(rf"^(?:\s|[*_]|{SHORTCODE})+")
+# A name's marks of equal contribution or correspondence: `Nguyen*`, `Li†`.
+_NAME_MARKS = re.compile(r"(?<=\w)[*†‡§¶]+")
+# Where an author list after a linked title ends at the latest: a note (`(*: Equal
+# contribution)`), a link, a field's bar.
+_LIST_END = re.compile(r"[(\[|]")
+# An author list in emphasis after a linked title: ` _A, B, C._ Arxiv 2025.`
+_EMPHASISED_NAMES = re.compile(r"\s*[,;]?\s*([*_]{1,2})([^*_]+)\1")
 
 
 def author_names(text: str) -> tuple[str, ...]:
@@ -115,6 +122,28 @@ def line_names(text: str) -> tuple[str, ...]:
     """The names of a line that is an author list and nothing else, emphasis and a line break
     around it (`*A, B, C* \\`, `A, B, C<br>`) left out."""
     return author_names(_LEADER.sub("", _TRAILER.sub("", text)))
+
+
+def names_after_title(meta: str) -> tuple[tuple[str, ...], str]:
+    """The author list that follows a linked title, and the text after it: `, A B*, C D, and
+    E F (*: Equal contribution), Arxiv 2024` gives the three names without their marks and
+    ` (*: Equal contribution), Arxiv 2024`; ` _A B, C D._ Arxiv 2025.` the two names and
+    ` Arxiv 2025.`. ((), meta) unless the text opens with two names or more; after a dash or a
+    colon it is a description (`- A Challenging, Contamination-Free Benchmark`), and a piece of
+    capitals only (`ECCV`) is a venue, not a name."""
+    if meta.lstrip()[:1] in ("-", "–", "—", ":", "："):
+        return (), meta
+    if emphasised := _EMPHASISED_NAMES.match(meta):
+        names = author_names(_NAME_MARKS.sub("", _TRAILER.sub("", emphasised.group(2))))
+        return (names, meta[emphasised.end():]) if len(names) >= 2 else ((), meta)
+    head = _LIST_END.split(meta, 1)[0]
+    for cut in reversed([m.start() for m in SEPARATOR.finditer(head)] + [len(head)]):
+        prefix = _NAME_MARKS.sub("", head[:cut]).strip(" ,;")
+        if any(piece.isupper() for piece in SEPARATOR.split(prefix)):
+            continue
+        if len(names := author_names(prefix)) >= 2:
+            return names, meta[cut:]
+    return (), meta
 
 
 def leading_authors(head: str) -> tuple[tuple[str, ...], str]:

@@ -13,6 +13,7 @@ from promptbot.catalog.authors import (
     credited_names,
     leading_authors,
     line_names,
+    names_after_title,
 )
 from promptbot.catalog.heads import (
     MAX_VENUE_WORDS,
@@ -24,6 +25,7 @@ from promptbot.catalog.heads import (
 )
 from promptbot.catalog.lead_marks import lead_marks
 from promptbot.catalog.links import (
+    ET_AL,
     QUOTES,
     SHORTCODE,
     clean,
@@ -311,7 +313,10 @@ def _plain_fields(text: str, credited: bool = False) -> Fields | None:
             and is_title_label(after[0][2]):
         title_at = after[0][0]
         following = after[1][0] if len(after) > 1 else len(text)
+        # A badge's outer bracket and image mark (`[![stars](…)](…)`) are no part of the meta.
+        following = len(text[:following].rstrip("!["))
         affiliation, meta = take_affiliation(text[after[0][1]:following])
+        authors, meta = names_after_title(meta)
         venue, year, plain = read_meta(meta)
         venue = venue if year else None  # after a linked title, text without a year is prose
         if lead and venue is None:
@@ -319,8 +324,11 @@ def _plain_fields(text: str, credited: bool = False) -> Fields | None:
         title, affiliation = clean(after[0][2]), affiliation or plain
     elif name and (credited or len(name.split()) >= 4 or _ONLY_VENUE.fullmatch(
             clean(head).strip(" .,;:"))) and head[:1] not in QUOTES:
-        title, name = name, None  # a bold title, then only venue and links
-        venue, year, affiliation = read_meta(head)
+        # A bold title (its quotes the list's marks, `**"Title"**`), then only venue and links,
+        # or the authors in emphasis before them: `. *Katherine Lee et al*. ACL 2022.`
+        title, name = name.strip(QUOTES), None
+        authors, meta = _emphasised_credit(head)
+        venue, year, affiliation = read_meta(meta)
     else:
         authors, head = leading_authors(head)
         title, venue, year, affiliation = parse_head(head)
@@ -396,6 +404,25 @@ _SENTENCE = re.compile(r"\w[.!?]\s+\w")  # a full stop inside: a description's s
 _CONNECTORS = frozenset({"of", "and", "for", "the", "at", "in", "on", "de", "la", "di", "et",
                          "und", "für", "&"})
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w-]*")
+
+
+_CREDIT_END = re.compile(ET_AL + r"\W*$")
+
+
+def _emphasised_credit(text: str) -> tuple[tuple[str, ...], str]:
+    """The authors a text after a title opens with in emphasis, and the rest: `. *Ada Lovelace,
+    Bob Zed*. ACL 2022.` gives (("Ada Lovelace", "Bob Zed"), `. ACL 2022.`); a credit `. *Lee et
+    al*. ACL 2022.` no names and the rest; ((), text) when no emphasis opens it."""
+    first = _EMPHASISED_START.match(text.lstrip(" .,;:"))
+    if first is None:
+        return (), text
+    if _CREDIT_END.search(first.group(2)):
+        # A credit (`*Katherine Lee et al*`) is no author list: the first author's name is
+        # the credit's slot (templates), in the form the list credits everyone.
+        return (), first.group(3)
+    # Two names at least: one is no evidence (`**Visual Autoregressive Modeling:**` is a name).
+    names = author_names(_TRAILER_MARKS.sub("", first.group(2)))
+    return (names, first.group(3)) if len(names) >= 2 else ((), text)
 
 
 def _credit_and_venue(detail: str) -> tuple[tuple[str, ...], str]:
