@@ -480,6 +480,21 @@ def test_a_bold_title_over_key_lines_is_one_block_entry(gap: str) -> None:
     assert [(s.heading, len(s.entries)) for s in result.sections] == [("3DGS", 2), ("Next", 0)]
 
 
+def test_a_blocks_keys_may_be_written_in_two_languages() -> None:
+    # DWCTOD/CVPR2024-Papers-with-Code-Demo keys its lines `- 论文/Paper:` and `- 代码/Code:`: the
+    # titles were read as headings, and each key line as an entry titled `论文/Paper`.
+    text = ("## Diffusion Model\n\n**Diff-Plugin: Revitalizing Details for Diffusion-based "
+            "Low-level Tasks**\n\n- 论文/Paper: http://arxiv.org/pdf/2403.00644\n- 代码/Code: None"
+            "\n\n**MACE: Mass Concept Erasure in Diffusion Models**\n\n- 论文/Paper: "
+            "http://arxiv.org/pdf/2403.06135\n- 代码/Code: https://github.com/Shilin-LU/MACE\n")
+    result = catalog.parse(text)
+    assert [(s.heading, len(s.entries)) for s in result.sections] == [("Diffusion Model", 2)]
+    assert [(e.kind, e.title, e.arxiv_ids) for e in result.entries] == [
+        ("block", "Diff-Plugin: Revitalizing Details for Diffusion-based Low-level Tasks",
+         ("2403.00644",)),
+        ("block", "MACE: Mass Concept Erasure in Diffusion Models", ("2403.06135",))]
+
+
 @pytest.mark.parametrize("front", [
     "--- \ntitle: Papers\n# a YAML comment\n... \n",  # trailing spaces; `...` ends YAML too
     "---\n---\n",  # an empty front matter

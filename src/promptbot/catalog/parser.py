@@ -36,12 +36,13 @@ _BLOCK_START = re.compile(
 _HR = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _BOLD_LINE = re.compile(r"^[ \t]*\*\*(?P<title>[^*].*?)\*\*[ \t]*$")
+# A key in any script, its words in two languages perhaps (`论文/Paper`).
 _KEY_LINE = re.compile(
-    r"^[ \t]*[-*+][ \t]+(?P<key>[A-Za-z][A-Za-z .\-]{0,24}?)[ \t]*[:：]?[ \t]*"
+    r"^[ \t]*[-*+][ \t]+(?P<key>[^\W\d_](?:[^\W\d_]|[ .\-/]){0,24}?)[ \t]*[:：]?[ \t]*"
     r"(?:\[[^\]]*\]\(\s*(?P<linked>[^)\s]+)\s*\)|<?(?P<url>https?://[^\s<>]+)>?)[ \t]*$"
 )
 # Any keyed line of a `**Title**` block (`- intro: ECCV 2016`), beside the ones that link.
-_KEY_TEXT = re.compile(r"^[ \t]*[-*+][ \t]+[A-Za-z][^:：\n]{0,80}[:：][ \t]*\S")
+_KEY_TEXT = re.compile(r"^[ \t]*[-*+][ \t]+[^\W\d_][^:：\n]{0,80}[:：][ \t]*\S")
 _HTTP = re.compile(r"https?://", re.IGNORECASE)
 _WEB_LINK = re.compile(r"\]\(\s*<?https?://", re.IGNORECASE)
 _PAPER_URL = re.compile(r"https?://(?:www\.|export\.)?(?:arxiv\.org|openreview\.net|"
