@@ -76,7 +76,7 @@ def inserted(cat: Catalog, section: Section, paper: Paper) -> tuple[str, Catalog
     """The entry written for `paper` into `section`, and the catalog with it inserted."""
     entry = format_entry(paper, editing.section_style(cat, section))
     name = section_names(cat).get(id(section), section.heading)
-    after = editing.insertion_point(cat, name)
+    after = editing.insertion_point(cat, name, entry=entry.text)
     # Indented as the entry it is written beside, as a run writes it (editing.plan_insertions).
     written = editing.indented_beside(cat, editing.locate(cat, section), entry.text)
     text = editing.insert(cat.render(), [Insertion(paper.arxiv_id, name, after, written)])

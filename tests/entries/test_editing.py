@@ -627,3 +627,30 @@ def test_a_new_item_on_top_of_a_numbered_list_takes_the_number_its_place_shows(
     lines = new.splitlines()
     assert lines[4].startswith(f"{first} ") and "Grounding Every Object Number 1" in lines[4]
     assert lines[5].startswith(f"{numbers[0]}. [Grounding Paper Of Month 4]")
+
+
+def _row(n: int) -> str:
+    return f"| Metric {n} | [Paper Number {n} Things](https://arxiv.org/abs/230{n}.0000{n}) |\n"
+
+
+def _bullet(n: int) -> str:
+    return f"+ [Paper Number {n} About Things](https://arxiv.org/abs/230{n}.0000{n}) (2023)\n"
+
+
+@pytest.mark.parametrize("newest_first", [False, True])
+def test_a_section_of_a_table_and_a_list_takes_each_kind_among_its_own(newest_first: bool) -> None:
+    # ziqihuangg/Awesome-Evaluation-of-Visual-Generation: a table of metrics, then a list of
+    # newer papers. A new bullet on top went between the table's delimiter and its first row,
+    # and everything below it stopped being a table.
+    order = [9, 8, 7, 6] if newest_first else [1, 2, 3, 4]
+    text = ("# L\n## Similarity\n\n| Metric | Paper |\n| --- | --- |\n" + _row(order[0])
+            + _row(order[1]) + "\nAlso these:\n\n" + _bullet(order[2]) + _bullet(order[3]))
+    cat = catalog.parse(text)
+    rows = [e for e in cat.entries if e.kind == "table"]
+    bullets = [e for e in cat.entries if e.kind != "table"]
+    bullet = editing.insertion_point(cat, "Similarity", entry="+ [New Paper](u) (2026)")
+    row = editing.insertion_point(cat, "Similarity", entry="| New | [New Paper](u) |")
+    if newest_first:
+        assert (bullet, row) == (bullets[0].line - 1, rows[0].line - 1)
+    else:
+        assert (bullet, row) == (bullets[-1].line, rows[-1].line)

@@ -50,7 +50,13 @@ def insertion_point(catalog: Catalog, section_heading: str, arxiv_id: str = "",
             return opening.after_line
     section = find_section(catalog, section_heading)
     venue = outline.lead_word(entry.strip("\r\n")) if entry else None
-    return locate(catalog, section, arxiv_id=arxiv_id, venue=venue).after_line
+    return locate(catalog, section, arxiv_id=arxiv_id, venue=venue,
+                  row=table_row(entry) if entry else None).after_line
+
+
+def table_row(text: str) -> bool:
+    """Whether an entry's text is a table row (`| … |`), not a bullet or a paragraph."""
+    return text.strip("\r\n").lstrip().startswith("|")
 
 
 @dataclass(frozen=True)
@@ -66,13 +72,15 @@ class Spot:
 
 def locate(catalog: Catalog, section: Section, *, year: int | None = None, title: str = "",
            arxiv_id: str = "", venue: str | None = None, paper_venue: str | None = None,
-           opened: set[str] | None = None) -> Spot:
+           opened: set[str] | None = None, row: bool | None = None) -> Spot:
     """Where a paper of `year` titled `title` goes in `section`: its year subsection (of its
     `paper_venue` too where the list dates sections so, `CVPR 2022`, a preprint under the
     list's undated preprint heading if it dates none; opened if the list has none yet), its
     sub-group, then where the list puts it: with its `venue` (the entry's lead word) in a
     section grouped by venue, by date in a section kept sorted, else on top of a newest-first
-    section, else at the end."""
+    section, else at the end. Where `row` says whether the new entry is a table row, the top
+    and the end are those of the section's entries of its kind: a section may hold a table
+    and a list below it, and a bullet between a table's rows would end the table."""
     siblings = outline.year_siblings(catalog, section) if year else []
     if year and siblings and (outline.heading_year(section) is not None or not section.entries):
         chosen = outline.dated_section(catalog, siblings, year, paper_venue)
@@ -89,7 +97,7 @@ def locate(catalog: Catalog, section: Section, *, year: int | None = None, title
     elif section.kind != "group" and not section.entries:
         unit = next(iter(subgroups.groups_of(catalog, section)[-1:]), section)
     top = bool(unit.entries) and outline.newest_first(catalog, unit)
-    after = _after(catalog, unit, top)
+    after = _after(catalog, unit, top, row)
     found = outline.venue_run(unit, venue, top) if unit.entries else None
     if found is None and unit.entries:
         found = outline.sorted_after(unit, outline.id_age(arxiv_id))
@@ -99,10 +107,12 @@ def locate(catalog: Catalog, section: Section, *, year: int | None = None, title
                 gap=spacing.gap(catalog, unit))
 
 
-def _after(catalog: Catalog, unit: Section, top: bool) -> int:
-    if unit.entries:
-        return unit.entries[0].line - 1 if top else max(
-            _numbered_tail(catalog, unit.entries[-1])[0], _unlinked_tail(catalog, unit.entries[-1]))
+def _after(catalog: Catalog, unit: Section, top: bool, row: bool | None = None) -> int:
+    kin = [e for e in unit.entries if (e.kind == "table") == row] if row is not None else []
+    entries = kin or unit.entries
+    if entries:
+        return entries[0].line - 1 if top else max(
+            _numbered_tail(catalog, entries[-1])[0], _unlinked_tail(catalog, entries[-1]))
     delimiter = table_delimiter_line(catalog, unit)
     return delimiter if delimiter is not None else unit.line
 
@@ -276,7 +286,7 @@ def plan_insertions_noted(
         spot = locate(catalog, section, year=year, title=decision.paper.title,
                       arxiv_id=decision.paper.arxiv_id, venue=venue,
                       paper_venue=decision.fields.venue if decision.fields else None,
-                      opened=opened)
+                      opened=opened, row=table_row(entry.text))
         numbered = _numbered(styles[heading], catalog, spot, placed[spot.name])
         if numbered is not styles[heading]:
             entry = _write(decision, numbered, cfg)
