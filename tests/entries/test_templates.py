@@ -362,3 +362,34 @@ def test_a_badges_logo_is_no_venue_and_a_name_in_code_is_the_name() -> None:
     template = template_of(raw)
     assert [kind for kind, _ in slots(template)] == ["date", "name", "title", "paper"]
     assert "| `" in "".join(p for p in template.parts if isinstance(p, str))
+
+
+def test_an_author_lists_marks_and_their_note_are_the_old_papers() -> None:
+    # awesome-NeRF: `Nguyen*, Bourki*, … (*: Equal contribution)`. The note stayed in the
+    # template without the names it explains, and a new entry said `(*: )`.
+    raw = ("- [A Comprehensive Review](https://arxiv.org/abs/2402.11141), Thang Nguyen*, Amine "
+           "Bourki*, and Mohammed Bennamoun* (*: Equal contribution), Arxiv 2024 | [github]"
+           "(https://github.com/a/b)")
+    template = template_of(raw)
+    authors = next(s for s in template.slots if s.kind == "authors")
+    assert authors.original == ("Thang Nguyen*, Amine Bourki*, and Mohammed Bennamoun* "
+                                "(*: Equal contribution)")
+    assert not any("*" in part for part in template.parts if isinstance(part, str))
+    # thunlp/PromptPapers: a `*` right after the names closes their emphasis; it stays.
+    emphasised = template_of("1. **Prompt Tuning for Graphs.** Preprint.\n\n   *Yulong Chen, "
+                             "Yang Liu, Yue Zhang*  [[pdf](https://arxiv.org/abs/2202.04824)], "
+                             "2022.02")
+    authors = next(s for s in emphasised.slots if s.kind == "authors")
+    assert authors.original == "Yulong Chen, Yang Liu, Yue Zhang"
+
+
+def test_a_badge_that_shows_the_papers_id_shows_the_new_ones() -> None:
+    # SkalskiP/top-cvpr-2023-papers: `badge/arXiv-2212.07422-b31b1b.svg`. The badge was read as
+    # markup, so a new entry showed the old paper's id, and its `arXiv` as the venue (`CVPR-…`).
+    raw = ("| 3D | ECON: Explicit Clothed humans Optimized via Normal integration |  [![arXiv]"
+           "(https://img.shields.io/badge/arXiv-2212.07422-b31b1b.svg)](https://arxiv.org/abs/"
+           "2212.07422)|")
+    template = template_of("| topic | title | paper |\n|---|---|---|\n" + raw)
+    assert Slot("paper", "arXiv-{id}", original="arXiv-2212.07422") in template.parts
+    assert "venue" not in template.kinds
+    assert not any("2212.07422" in part for part in template.parts if isinstance(part, str))

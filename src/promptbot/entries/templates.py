@@ -46,6 +46,7 @@ def abstract(entry: Entry) -> Template | None:
     spans = list(link_spans(text, papers))
     figures = list(_figure_spans(text))
     spans = [s for s in spans if not any(f <= s[0] < e for f, e, _ in figures)] + figures
+    spans.extend(_badge_id_spans(text, entry.arxiv_ids))
     title = _title_span(text, entry.title, spans)
     if title is None:
         return None
@@ -311,6 +312,10 @@ def _affiliation_span(text: str, entry: Entry, spans: list[Span]) -> Iterator[Sp
 
 
 _ET_AL_AFTER = re.compile(ET_AL)
+# The last author's marks and the note they point to: `Bennamoun* (*: Equal contribution)`. The
+# marks are the old paper's; its note goes with its names. Without a note a `*` after the names
+# closes their emphasis (`*Yulong Chen, Yue Zhang*`): the list's markup, no mark.
+_MARKS_NOTE = re.compile(r"[*†‡§¶]*\s*\(\s*[*†‡§¶]+\s*[:：]?[^()]*\)")
 
 
 def _author_list_span(text: str, entry: Entry, spans: list[Span]) -> Iterator[Span]:
@@ -326,6 +331,8 @@ def _author_list_span(text: str, entry: Entry, spans: list[Span]) -> Iterator[Sp
     stop = end.end()
     if et_al := _ET_AL_AFTER.match(text, stop):
         stop = et_al.end()
+    if marks := _MARKS_NOTE.match(text, stop):
+        stop = marks.end()
     if free(spans, start.start(), stop):
         yield start.start(), stop, Slot("authors", "list", original=text[start.start():stop])
 
@@ -357,6 +364,19 @@ def _free_spans(text: str, spans: list[Span], pattern: re.Pattern[str],
 # Workshops"), perhaps with its version.
 _ARXIV_ID_TEXT = re.compile(
     r"(?i)(?<![\w/.])(arxiv(?::\s?|\s))(\d{4}\.\d{4,5})(?:v\d+)?(?!\w|\.\w)")
+
+
+# A badge that shows the paper's id (`img.shields.io/badge/arXiv-2212.07422-b31b1b.svg`): the
+# id is the paper's, and its label (`arXiv`) names the id, no venue.
+_BADGE_ID = re.compile(r"(?<=img\.shields\.io/badge/)((?:[^\s/)?-]|--)*-)?"
+                       r"(\d{4}\.\d{4,5})(?:v\d+)?(?=-)")
+
+
+def _badge_id_spans(text: str, ids: tuple[str, ...]) -> Iterator[Span]:
+    for match in _BADGE_ID.finditer(text):
+        if match.group(2) in ids:
+            yield match.start(), match.end(), Slot(
+                "paper", (match.group(1) or "") + "{id}", original=match.group())
 
 
 def _arxiv_id_spans(text: str, spans: list[Span], ids: tuple[str, ...]) -> Iterator[Span]:
