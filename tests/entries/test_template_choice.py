@@ -241,6 +241,8 @@ def test_a_list_that_numbers_every_item_one_numbers_the_new_one_so() -> None:
 
     assert next_number((1, 1, 1)) == 1
     assert next_number((1, 2, 3)) == 4
+    # thunlp/GNNPapers: `1.` on 457 items, a stray `21.` among them (a maintainer's typo)
+    assert next_number((1,) * 6 + (21,) + (1,) * 5) == 1
 
 
 def test_a_list_numbering_every_item_one_numbers_a_lone_items_follower_one() -> None:
