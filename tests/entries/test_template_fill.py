@@ -520,3 +520,41 @@ def test_a_cells_first_piece_gone_takes_the_line_break_after_it() -> None:
            ".org/abs/2310.06114) | 2023-10-09 | - |")
     out = fill(template_of("| Title | Date | Code |\n| --- | --- | --- |\n" + raw), values())
     assert out.text.startswith("| [Token Merging at Scale](https://arxiv.org/abs/2604.01234) |")
+
+
+def test_a_list_that_ends_its_titles_with_a_full_stop_ends_the_new_one_so() -> None:
+    # Xnhyacinth/Awesome-LLM-Long-Context-Modeling: `[**Title.**](…) _A, B._ Arxiv 2025.`; its
+    # author list in emphasis was not read (another paper's names would have stayed), and a new
+    # title lost the list's full stop.
+    raw = ("8. [**A Survey on Transformer Context Extension: Approaches and Evaluation.**]"
+           "(https://arxiv.org/abs/2503.13299) _Yijun Liu, Jinzheng Yu, Qingfu Zhu._ Arxiv 2025.")
+    out = fill(template_of(raw), values(authors=("Ada Q. Lovelace", "Bob Zed"), venue="Arxiv"))
+    assert out.text == ("8. [**Token Merging at Scale.**](https://arxiv.org/abs/2604.01234) "
+                        "_Ada Q. Lovelace, Bob Zed._ Arxiv 2026.")
+    question = fill(template_of(raw), values(title="Is Attention All You Need?"))
+    assert "[**Is Attention All You Need?**]" in question.text
+
+
+def test_a_published_exemplar_that_shows_a_month_keeps_it_for_a_published_paper() -> None:
+    # NiuTrans/ABigSurveyOfLLMs dates every entry, `ACM Computing Surveys 2023.01`: a month is
+    # dropped for a published paper only where the exemplar was a preprint (`arXiv 2306`).
+    published = template_of("- **Pre-train, Prompt, and Predict**, ICLR 2023.01 "
+                            "[[Paper](https://arxiv.org/abs/2107.13586)]")
+    assert published.venue_is_arxiv is False
+    out = fill(published, values(venue="CVPR", venue_is_arxiv=False))
+    assert out.text == ("- **Token Merging at Scale**, CVPR 2026.04 "
+                        "[[Paper](https://arxiv.org/abs/2604.01234)]")
+    preprint = template_of("- **Large Language Models: A Survey**, arXiv 2024.02 "
+                           "[[Paper](https://arxiv.org/abs/2402.06196)]")
+    assert fill(preprint, values(venue="CVPR", venue_is_arxiv=False)).text == (
+        "- **Token Merging at Scale**, CVPR 2026 [[Paper](https://arxiv.org/abs/2604.01234)]")
+
+
+def test_a_value_gone_before_a_full_stop_leaves_the_titles_own() -> None:
+    # thunlp/PromptPapers: `**Title.** Preprint.`; without the venue a new entry ended
+    # `**Title.**.`, two full stops.
+    template = Template(("1. **", Slot("title", original="Pre-Trained Models."), "** ",
+                         Slot("affiliation", original="Wombat University"), "."), "bullet", 1)
+    assert fill(template, values()).text == "1. **Token Merging at Scale.**"
+    assert fill(template, values(affiliation="Quokka Lab")).text == (
+        "1. **Token Merging at Scale.** Quokka Lab.")

@@ -157,7 +157,8 @@ def test_an_item_of_two_paragraphs_is_written_whole_without_another_papers_badge
 
 # _ZEBRA as atfortes' list writes a preprint with code: `1.`, the linked title in bold, the code
 # link, and a second paragraph of authors and venue.
-ATFORTES_PREPRINT = ("1. **[Zebra-Net: Quokka Alignment for Wombat Segmentation]"
+# Most of the list's titles end with a full stop, so does the new one (title_stops).
+ATFORTES_PREPRINT = ("1. **[Zebra-Net: Quokka Alignment for Wombat Segmentation.]"
                      "(https://arxiv.org/abs/2611.04567)** [[code](https://github.com/zoo/zebra-net)]"
                      "\n\n    *Ada Q. Lovelace, Bob Zed.* Preprint'26")
 
@@ -186,10 +187,10 @@ def test_a_paper_with_code_in_a_section_of_a_few_entries_without_links_it_as_the
     entry, new = write(cat, few, _ZEBRA)
     assert entry.text.strip("\n") == ATFORTES_PREPRINT
     assert_inserted(cat, new, entry, _ZEBRA)
-    # Without code, the section's own look.
+    # Without code, the section's own look, its title's full stop too.
     plain, _ = write(cat, few, replace(_ZEBRA, abstract="We align quokkas."))
     assert plain.text.strip("\n") == (
-        "1. **[Zebra-Net: Quokka Alignment for Wombat Segmentation]"
+        "1. **[Zebra-Net: Quokka Alignment for Wombat Segmentation.]"
         "(https://arxiv.org/abs/2611.04567)**\n\n    *Ada Q. Lovelace, Bob Zed.* Preprint'26")
 
 

@@ -37,6 +37,7 @@ from promptbot.entries.template_dates import month_spellings
 from promptbot.entries.template_fill import Values, code_host
 from promptbot.entries.template_model import Part, Slot, Template
 from promptbot.entries.templates import LINK_WORDS, abstract
+from promptbot.entries.title_stops import MIN_VOTES, with_title_stops
 from promptbot.entries.value_cells import varying_columns, with_value_cells
 from promptbot.entries.venue_column import venue_column, with_venue_cell
 from promptbot.entries.venue_tags import NO_TAGS, VenueTags, tag_words, venue_tags
@@ -125,9 +126,11 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
         # code to show, which the section's own entries cannot show.
         weights = (*(sum(weights) / len(linking),) * len(linking), *weights)
     entries = section.entries or catalog.entries
+    # A section of a few titles cannot tell the list's full stop: the list's titles do.
+    voters = section.entries if len(section.entries) >= MIN_VOTES else catalog.entries
     return SectionTemplates(
-        templates=voted_links(numbered_anchors(without_rare_symbols(
-            [t for t, _ in pool], weights), entries, catalog.entries), weights),
+        templates=voted_links(numbered_anchors(with_title_stops(without_rare_symbols(
+            [t for t, _ in pool], weights), voters), entries, catalog.entries), weights),
         weights=weights,
         context=context,
         next_number=next_number(entries, listed=catalog.entries),

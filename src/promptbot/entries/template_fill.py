@@ -82,9 +82,11 @@ def fill(template: Template, values: Values) -> Filled:
             after_venue, apart, stopped = after_venue and len(part) <= 2, False, False
             continue
         if part.kind == "date" and after_venue and not values.venue_is_arxiv \
-                and "d" not in part.form:
+                and template.venue_is_arxiv is not False and "d" not in part.form:
             # `arXiv 2306` shows a month; `CVPR 2023` the venue's year (`ArXiv'25.03`, `CVPR'25`);
-            # a day (`arXiv(24.04.12, -)`, the day it came out) is a day whatever the venue.
+            # a day (`arXiv(24.04.12, -)`, the day it came out) is a day whatever the venue. A
+            # published exemplar that shows a month shows the list's way for published papers
+            # (`ACM Computing Surveys 2023.01`).
             part = replace(part, form=_MONTH_CODE.sub("", part.form.replace("%y%m", "%Y")))
         after_venue = part.kind == "venue"
         value = _value(part, values)
@@ -139,7 +141,11 @@ def _text(value: str, slot: Slot, max_length: int | None = None) -> str:
 def _value(slot: Slot, v: Values) -> str | None:
     kind = slot.kind
     if kind == "title":
-        return _text(v.title, slot, TITLE_MAX)
+        title = _text(v.title, slot, TITLE_MAX)
+        # `[**A Survey of Long Contexts.**](…)`: the list ends its titles with a full stop
+        # (arXiv's titles have none), the exemplar's title says so.
+        stop = slot.original.endswith(".") and title[-1:].isalnum()
+        return title + "." if stop else title
     if kind == "name":
         if v.name:
             return _text(v.name, slot, NAME_MAX)
@@ -465,7 +471,9 @@ def _remove(text: str, start: int, end: int) -> str:
     if (not before or before.endswith("\n")) and after[:1] == " ":
         return before + after.lstrip(" ")  # `:red_square: - [paper](…)` without the mark
     if after[:1] in (".", ",", ";") and before.endswith((" ", "\t")):
-        return before.rstrip(" \t") + after  # `2023 (*Org*).` without org: `2023.`
+        kept = before.rstrip(" \t")  # `2023 (*Org*).` without org: `2023.`
+        # `**Title.** {venue}.` without a venue: the title's full stop ends the sentence.
+        return kept + (after[1:] if kept.rstrip("*_")[-1:] == after[:1] else after)
     if before.endswith((" ", "\t")) and (after[:1] in (" ", "\t", "\n", "") or not after):
         before = before.rstrip(" \t") + (" " if after[:1] not in ("", "\n", " ", "\t") else "")
     return before + after
