@@ -18,6 +18,18 @@ def test_too_few_named_entries_keep_the_arxiv_title() -> None:
     assert title_keeps_name(many.entries) is False
 
 
+def test_a_section_of_no_voted_layout_still_drops_the_name_its_titles_drop() -> None:
+    # AlonzoLeeeooo/awesome-video-generation: `-  ***MagicVideo:*** Efficient Video Generation
+    # …`, 87 named entries, none keeping the name in the title. No one-line layout reads them,
+    # and a new entry said `***Zebra-Net:*** Zebra-Net: Quokka Alignment …`.
+    rows = "".join(f"    -  ***Net{i}:*** Efficient Video Generation Number {i} [[Paper]]"
+                   f"(https://arxiv.org/pdf/2301.0000{i})\n" for i in range(1, 10))
+    cat = catalog.parse(f"# L\n## Text-to-Video\n- **Year 2023**\n  - **arXiv**\n{rows}")
+    section = cat.sections[-1]
+    assert all(e.name for e in section.entries)
+    assert infer_style(cat, section).title_keeps_name is False
+
+
 def _bullets(layouts: str) -> str:
     """One entry per letter: Q a quoted title with venue and year, P a plain title."""
     lines = []

@@ -32,8 +32,11 @@ class _Shape:
 def bullet_style(base: EntryStyle, own: Sequence[Entry], every: Sequence[Entry]) -> EntryStyle:
     """Vote the layout (quotes, middle, paper label) as one feature, then the rest among its own."""
     samples = _samples(own) or _samples(every)
+    keeps_name = title_keeps_name(own if len(_named(own)) >= DROP_MIN_NAMED else every)
     if not samples:
-        return base
+        # No layout to vote (`-  ***MagicVideo:*** Efficient Video Generation …`, an entry
+        # the one-line shapes do not read), yet whether titles keep the name shows.
+        return replace(base, title_keeps_name=keeps_name)
     # Newer entries weigh more: a new entry goes after them, and lists change habits over time.
     weights = [RECENCY ** (len(samples) - 1 - i) for i in range(len(samples))]
 
@@ -71,7 +74,7 @@ def bullet_style(base: EntryStyle, own: Sequence[Entry], every: Sequence[Entry])
         middle=middle,
         tail=vote((s.tail for s, _ in chosen), ""),
         links=links,
-        title_keeps_name=title_keeps_name(own if len(_named(own)) >= DROP_MIN_NAMED else every),
+        title_keeps_name=keeps_name,
     )
 
 
