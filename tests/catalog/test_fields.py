@@ -525,3 +525,14 @@ def test_a_bold_quoted_title_then_a_credit_in_emphasis_then_the_venue() -> None:
                            "    *Kexin Huang, Marinka Zitnik.*\n").entries[0]
     assert (listed.venue, listed.year) == ("NeurIPS", 2020)
     assert listed.authors == ("Kexin Huang", "Marinka Zitnik")
+
+
+@pytest.mark.parametrize("marks", ["**", "***"])
+def test_a_venue_tag_then_a_bold_name_with_its_colon_then_the_title(marks: str) -> None:
+    # AlonzoLeeeooo/awesome-video-generation: `- [CVPR 2025] ***VEU-Bench:*** Towards …`; the
+    # whole line was read as the title, and a new entry lost the name's colon.
+    entry = catalog.parse(f"- [CVPR 2025] {marks}VEU-Bench:{marks} Towards Comprehensive "
+                          "Understanding of Video Editing [[Paper]](https://arxiv.org/abs/"
+                          "2504.17828)\n").entries[0]
+    assert (entry.name, entry.title, entry.venue, entry.year) == (
+        "VEU-Bench", "Towards Comprehensive Understanding of Video Editing", "CVPR", 2025)

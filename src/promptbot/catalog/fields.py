@@ -111,6 +111,10 @@ _FIELD_SEP = re.compile(r"\s+\|\s*|\s*\|\s+")  # `Title| [pdf](…)`: a space on
 _SPAN = re.compile(r"</?span[^>]*>")
 
 
+# A name in bold (or bold italics) that its colon ends, before the title: `***VEU-Bench:*** …`
+_BOLD_NAME = re.compile(r"\*{2,3}([^*\[\]]{1,40}?)[:：]\*{2,3}[ \t]+(?=\S)")
+
+
 def _tagged(text: str) -> Fields | None:
     """Entries that open with bracketed tags, then the title (plain or linked)."""
     at, name, venue, year = 0, None, None, None
@@ -135,6 +139,9 @@ def _tagged(text: str) -> Fields | None:
     if at == 0 or at >= len(text):
         return None
     rest = text[at:].lstrip(" :：")  # `[R2R]: Title`
+    if name is None and (named := _BOLD_NAME.match(rest)):
+        # `[CVPR 2025] ***VEU-Bench:*** Towards …`: the tag, then the name, then the title
+        name, rest = clean(named.group(1)), rest[named.end():]
     found = find_links(rest)
     if found and found[0][0] == 0 and is_title_label(found[0][2]):
         title = clean(found[0][2])
