@@ -502,3 +502,18 @@ def test_a_section_of_one_entry_writes_the_lists_badge_with_the_papers_date() ->
     assert written is not None
     assert written.text == ("* Zebra-Net: Quokka Alignment [[Paper]](https://arxiv.org/abs/"
                             "2611.04567) ![](https://img.shields.io/badge/arXiv-2026.11-red)")
+
+
+def test_an_exemplar_that_leaves_emphasis_open_is_no_model() -> None:
+    # AlonzoLeeeooo/awesome-video-generation: `**T2V-CompBench:***`, a maintainer's typo on the
+    # newest entry; a new entry copied it, `**Zebra-Net:***`, emphasis left open.
+    rows = ["- [ICLR 2019] ***FVD:*** A New Metric for Video Generation [[Paper]]"
+            "(https://arxiv.org/abs/1812.01717)",
+            "- [CVPR 2025] **T2V-CompBench:*** A Comprehensive Benchmark for Compositional "
+            "Generation [[Paper]](https://arxiv.org/abs/2407.14505)"]
+    cat = catalog.parse("# L\n## Evaluation Metrics\n" + "\n".join(rows) + "\n")
+    found = induce(cat, cat.sections[-1])
+    assert found is not None
+    done = write(found, values(name="Zebra-Net"), found.structures)
+    assert done is not None
+    assert done.text.startswith("- [arXiv 2026] ***Zebra-Net:*** A Paper About Things")

@@ -398,7 +398,22 @@ def ends(entries: Sequence[Entry]) -> list[Entry]:
 
 def _templates(entries: Sequence[Entry]) -> list[tuple[Template, Entry]]:
     found = [(abstract(e), e) for e in ends(entries)]
-    return [(t, e) for t, e in found if t is not None]
+    kept = [(t, e) for t, e in found if t is not None]
+    # A maintainer's typo (`**T2V-CompBench:***`, emphasis left open) is no model for a new
+    # entry, where the section's other entries can be one.
+    return [(t, e) for t, e in kept if not open_emphasis(e.raw)] or kept
+
+
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+_DESTINATION = re.compile(r"\]\([^()\s]*\)")
+_STAR_BULLET = re.compile(r"^[ \t]*\*[ \t]", re.MULTILINE)
+
+
+def open_emphasis(raw: str) -> bool:
+    """Whether an entry's text leaves a `*` unpaired: an odd number of them outside code spans,
+    link destinations and star bullets, escaped ones aside."""
+    text = _STAR_BULLET.sub("", _DESTINATION.sub("](", _CODE_SPAN.sub("", raw.replace("\\*", ""))))
+    return text.count("*") % 2 == 1
 
 
 def _table_context(catalog: Catalog, entry: Entry) -> str:
