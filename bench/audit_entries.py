@@ -38,7 +38,7 @@ from typing import Any
 from promptbot import catalog
 from promptbot.catalog import normalize_title, section_names
 from promptbot.catalog.math_text import plain_math
-from promptbot.entries import editing
+from promptbot.entries import editing, spacing
 from promptbot.entries.formatting import TITLE_MAX, format_entry
 from promptbot.entries.markdown_safety import rendered_text
 from promptbot.entries.render_check import gfm_html, problems
@@ -77,9 +77,12 @@ def inserted(cat: Catalog, section: Section, paper: Paper) -> tuple[str, Catalog
     entry = format_entry(paper, editing.section_style(cat, section))
     name = section_names(cat).get(id(section), section.heading)
     after = editing.insertion_point(cat, name, entry=entry.text)
-    # Indented as the entry it is written beside, as a run writes it (editing.plan_insertions).
-    written = editing.indented_beside(cat, editing.locate(cat, section), entry.text)
-    text = editing.insert(cat.render(), [Insertion(paper.arxiv_id, name, after, written)])
+    # Indented as the entry it is written beside and spaced as its neighbours are (a blank line
+    # below an entry on top, above one at the end), as a run writes it (plan_insertions).
+    spot = editing.locate(cat, section, row=editing.table_row(entry.text))
+    written = editing.indented_beside(cat, spot, entry.text)
+    spaced_text = spacing.spaced(written, spot.gap, top=spot.top)
+    text = editing.insert(cat.render(), [Insertion(paper.arxiv_id, name, after, spaced_text)])
     return written, catalog.parse(text)
 
 
