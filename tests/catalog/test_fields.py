@@ -536,3 +536,31 @@ def test_a_venue_tag_then_a_bold_name_with_its_colon_then_the_title(marks: str) 
                           "2504.17828)\n").entries[0]
     assert (entry.name, entry.title, entry.venue, entry.year) == (
         "VEU-Bench", "Towards Comprehensive Understanding of Video Editing", "CVPR", 2025)
+
+
+@pytest.mark.parametrize(("line", "name", "venue", "year"), [
+    # RUCAIBox/LLMSurvey's 86 entries: an underlined name and its colon before the bold title;
+    # the whole line up to the venue had been the title.
+    ('1. <u>T5</u>: **"Exploring the Limits of Transfer Learning"**. *Colin Raffel et al.* '
+     "JMLR 2019. [[Paper](https://arxiv.org/abs/1910.10683)]", "T5", "JMLR", 2019),
+    # The credit's `et al.` after the emphasis closed (`*Linting Xue* et al.`) is no venue.
+    ('2. <u>mT5</u>: **"Exploring the Limits of Transfer Learning"**. *Linting Xue* et al. '
+     "NAACL 2021. [[Paper](https://arxiv.org/abs/2010.11934)]", "mT5", "NAACL", 2021),
+    # A single author in light emphasis is no part of the venue.
+    ('3. <u>GPT-4</u>: **"Exploring the Limits of Transfer Learning"**. *OpenAI*. arXiv 2023. '
+     "[[Paper](http://arxiv.org/abs/2303.08774v2)]", "GPT-4", "arXiv", 2023),
+    # ChaofanTao's survey: a bold name, then a bold title (`**` had been left in the title).
+    ("- **CoOp**: **Exploring the Limits of Transfer Learning**. IJCV 2022. "
+     "[[Paper](https://arxiv.org/abs/2109.01134)]", "CoOp", "IJCV", 2022),
+])
+def test_a_marked_name_then_a_bold_title(line: str, name: str, venue: str, year: int) -> None:
+    entry = catalog.parse(line + "\n").entries[0]
+    assert (entry.name, entry.title, entry.venue, entry.year) == (
+        name, "Exploring the Limits of Transfer Learning", venue, year)
+
+
+def test_a_short_title_in_bold_quotes_is_the_title_not_a_name() -> None:
+    entry = catalog.parse('1. **"Pretraining Without Attention"**. *Junxiong Wang et al*. '
+                          "arXiv 2022. [[paper](http://arxiv.org/abs/2212.10544)]\n").entries[0]
+    assert (entry.name, entry.title, entry.venue, entry.year) == (
+        None, "Pretraining Without Attention", "arXiv", 2022)

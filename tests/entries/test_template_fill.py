@@ -226,6 +226,16 @@ def test_an_author_line_without_a_name_loses_the_name_and_its_colon_inside_the_m
     assert out.text.startswith("- Ada Lovelace.<br />\n")
 
 
+@pytest.mark.parametrize("tag", ["u", "b", "strong"])
+def test_a_name_in_html_marks_goes_with_its_marks_and_colon(tag: str) -> None:
+    # RUCAIBox/LLMSurvey: `<u>T5</u>: **"Title"**. …`; a paper without a name was `<u></u>: `.
+    raw = ('1. <u>T5</u>: **"Exploring the Limits of Transfer"**. *Colin Raffel et al.* '
+           "JMLR 2019. [[Paper](https://arxiv.org/abs/1910.10683)]").replace("u>", f"{tag}>")
+    assert fill(template_of(raw), values(name="TMS")).text.startswith(
+        f'1. <{tag}>TMS</{tag}>: **"Token Merging at Scale"**.')
+    assert fill(template_of(raw), values()).text.startswith('1. **"Token Merging at Scale"**.')
+
+
 def test_names_that_escape_to_nothing_leave_no_separators_behind() -> None:
     out = fill(template_of(AUTHOR_LINE), values(
         name="TMS", authors=("Ada Lovelace", "\u202e\u200b", "Bob Zed"), venue="ArXiv"))

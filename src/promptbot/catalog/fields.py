@@ -52,7 +52,10 @@ class Fields:
     authors: tuple[str, ...] = ()  # as a full author list names them, () where none is written
 
 
-_NAME = re.compile(r"\s*(?:\*\*(?P<bold>.+?)\*\*|`(?P<code>[^`]+)`(?=\s*[:：]))\s*[:：]?\s*")
+# A name before the title: bold, or code or HTML marks that a colon ends (`<u>T5</u>: …`).
+_NAME = re.compile(r"\s*(?:\*\*(?P<bold>.+?)\*\*|`(?P<code>[^`]+)`(?=\s*[:：])"
+                   r"|<(?P<tag>u|b|strong|code)>(?P<html>[^<>]{1,40})</(?P=tag)>(?=\s*[:：]))"
+                   r"\s*[:：]?\s*")
 _CREDIT_BEFORE_BOLD = re.compile(r"\s*([^*\[\]()`<>]{2,80}?,?\s+et\s+al\.)\s+(?=\*\*)")
 # The same credit naming every author, ended by a full stop: `Yang, Zhengyuan. **Title**`.
 _NAMES_BEFORE_BOLD = re.compile(r"\s*([^*\[\]()`<>]{2,200}?)\.\s+(?=\*\*)")
@@ -73,7 +76,8 @@ def _leading_name(text: str) -> tuple[str | None, int]:
     match = _NAME.match(text)
     if not match or "](" in match.group():  # `**[Title](url)**` is a linked title, not a name
         return None, 0
-    name = clean(match.group("bold") or match.group("code") or "").rstrip(":：").strip()
+    name = clean(match.group("bold") or match.group("code") or match.group("html") or ""
+                 ).rstrip(":：").strip()
     return (name or None), match.end()
 
 
@@ -308,6 +312,10 @@ def _plain_fields(text: str, credited: bool = False) -> Fields | None:
     if (credit := _credit(text, start)) and (rest := _plain_fields(text[credit[0]:], True)):
         # `**ScanRefer**: Chen, Dave, et al. **Title**. ECCV 2020`: the credit, then the entry
         return replace(rest, name=name or rest.name, authors=rest.authors or credit[1])
+    if name and not credited and _BOLD.match(text, start) and not text.startswith("**[", start) \
+            and (rest := _plain_fields(text[start:], True)):
+        # `<u>T5</u>: **"Title"**. *Colin Raffel et al.* JMLR 2019.`: the name, then the entry
+        return replace(rest, name=name)
     after = [f for f in found if f[0] >= start]
     end = after[0][0] if after else len(text)
     end -= 1 if end > start and text[end - 1] == "[" else 0
@@ -329,8 +337,9 @@ def _plain_fields(text: str, credited: bool = False) -> Fields | None:
         if lead and venue is None:
             venue, year = lead
         title, affiliation = clean(after[0][2]), affiliation or plain
-    elif name and (credited or len(name.split()) >= 4 or _ONLY_VENUE.fullmatch(
-            clean(head).strip(" .,;:"))) and head[:1] not in QUOTES:
+    elif name and (credited or len(name.split()) >= 4 or name[:1] in QUOTES
+                   or _ONLY_VENUE.fullmatch(clean(head).strip(" .,;:"))) \
+            and head[:1] not in QUOTES:
         # A bold title (its quotes the list's marks, `**"Title"**`), then only venue and links,
         # or the authors in emphasis before them: `. *Katherine Lee et al*. ACL 2022.`
         title, name = name.strip(QUOTES), None
@@ -414,6 +423,7 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w-]*")
 
 
 _CREDIT_END = re.compile(ET_AL + r"\W*$")
+_ET_AL_AFTER = re.compile(ET_AL + r"[\s.,;]*")  # `*Linting Xue* et al. NAACL 2021`
 
 
 def _emphasised_credit(text: str) -> tuple[tuple[str, ...], str]:
@@ -427,9 +437,16 @@ def _emphasised_credit(text: str) -> tuple[tuple[str, ...], str]:
         # A credit (`*Katherine Lee et al*`) is no author list: the first author's name is
         # the credit's slot (templates), in the form the list credits everyone.
         return (), first.group(3)
+    if after := _ET_AL_AFTER.match(first.group(3)):
+        return (), first.group(3)[after.end():]  # the credit's `et al` after the emphasis
     # Two names at least: one is no evidence (`**Visual Autoregressive Modeling:**` is a name).
     names = author_names(_TRAILER_MARKS.sub("", first.group(2)))
-    return (names, first.group(3)) if len(names) >= 2 else ((), text)
+    if len(names) >= 2:
+        return names, first.group(3)
+    # A single author in light emphasis before the year (`*OpenAI*. arXiv 2023.`, `*NLLB
+    # Team.* arXiv 2022`): no names to read, but no part of the venue either.
+    single = len(first.group(1)) == 1 and read_meta(first.group(3))[1] is not None
+    return ((), first.group(3)) if single else ((), text)
 
 
 def _credit_and_venue(detail: str) -> tuple[tuple[str, ...], str]:

@@ -335,7 +335,8 @@ _DANGLING_DASH = re.compile(r"(?<=\S)[ \t]+[-–—][ \t]*$")
 _DESCRIPTION_END = re.compile(r"[.,;](?=[ \t]+\S)")  # the full stop of a description gone
 _CONNECTOR = re.compile(r"(?i)(?<=\s)by[ \t]+$")
 _PAIRS = (("**", "**"), ("__", "__"), ("*", "*"), ("_", "_"), ("`", "`"), ("[", "]"),
-          ("(", ")"), ("<", ">"))  # `<…>`: an autolink, `- github: <https://…>`
+          ("(", ")"), *((f"<{t}>", f"</{t}>") for t in ("u", "b", "i", "em", "strong", "code")),
+          ("<", ">"))  # `<…>`: an autolink, `- github: <https://…>`; `<u>{name}</u>:`
 
 
 def _drop(text: str) -> str:
