@@ -564,3 +564,38 @@ def test_a_short_title_in_bold_quotes_is_the_title_not_a_name() -> None:
                           "arXiv 2022. [[paper](http://arxiv.org/abs/2212.10544)]\n").entries[0]
     assert (entry.name, entry.title, entry.venue, entry.year) == (
         None, "Pretraining Without Attention", "arXiv", 2022)
+
+
+WEIHAOX = ("**Neural Radiance Fields for View Synthesis.**<br>\n"
+           "*[Ben Mildenhall](http://people.example.edu/~bmild/), Pratul P. Srinivasan, "
+           "[Ren Ng](https://people.example.edu/~ng/).*<br>\n"
+           "ECCV 2020. [[PDF](https://arxiv.org/abs/2003.08934)] [[Project](http://tancik.com/nerf)]"
+           "\n")
+
+
+@pytest.mark.parametrize("text", [WEIHAOX, "- " + WEIHAOX.replace("\n", " ").strip() + "\n"])
+def test_an_author_list_that_links_its_names_to_their_pages(text: str) -> None:
+    # weihaox/awesome-neural-rendering: a bold title, its authors in emphasis with their pages
+    # linked, the venue under them; the venue was `<br>` and the authors none.
+    entry = catalog.parse(text).entries[0]
+    assert (entry.title, entry.venue, entry.year) == (
+        "Neural Radiance Fields for View Synthesis.", "ECCV", 2020)
+    assert entry.authors == ("Ben Mildenhall", "Pratul P. Srinivasan", "Ren Ng")
+    assert [link.role for link in entry.links if "example" not in link.url] == [
+        "paper", "project"]
+
+
+@pytest.mark.parametrize(("text", "title", "venue"), [
+    # ChanganVR/awesome-embodied-vision: a short bold title, the authors' line, the venue.
+    ("* **Visual Room Rearrangement** <br>\n*Luca Weihs, Matt Deitke, and Roozbeh Mottaghi* "
+     "<br>\nCVPR, 2021. [[Paper]](https://arxiv.org/abs/2103.16544)\n",
+     "Visual Room Rearrangement", "CVPR"),
+    # RUCAIBox/LLMSurvey: a short bold title, then a credit in emphasis.
+    ("13. **Faithful Chain-of-Thought Reasoning**. *Qing Lyu et al*. arXiv 2023. "
+     "[[Paper](https://arxiv.org/abs/2301.13379)]\n", "Faithful Chain-of-Thought Reasoning",
+     "arXiv"),
+])
+def test_a_short_bold_title_before_its_authors_is_the_title(text: str, title: str,
+                                                              venue: str) -> None:
+    entry = catalog.parse(text).entries[0]
+    assert (entry.name, entry.title, entry.venue) == (None, title, venue)

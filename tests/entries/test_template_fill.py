@@ -568,3 +568,14 @@ def test_a_value_gone_before_a_full_stop_leaves_the_titles_own() -> None:
     assert fill(template, values()).text == "1. **Token Merging at Scale.**"
     assert fill(template, values(affiliation="Quokka Lab")).text == (
         "1. **Token Merging at Scale.** Quokka Lab.")
+
+
+def test_authors_linked_to_their_pages_are_the_new_papers_names_unlinked() -> None:
+    # weihaox/awesome-neural-rendering: a new entry had copied the old pages' links without
+    # their names, `*,.*`.
+    raw = ("- **Neural Radiance Fields.** *[Ben Mildenhall](http://people.example.edu/~bmild/), "
+           "Pratul Srinivasan, [Ren Ng](https://people.example.edu/~ng/).* ECCV 2020. "
+           "[[PDF](https://arxiv.org/abs/2003.08934)]")
+    out = fill(template_of(raw), values(authors=("Ada Lovelace", "Bob Zed")))
+    assert out.text == ("- **Token Merging at Scale.** *Ada Lovelace, Bob Zed.* arXiv 2026. "
+                        "[[PDF](https://arxiv.org/abs/2604.01234)]")

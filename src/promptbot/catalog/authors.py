@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from promptbot.catalog.links import ET_AL, QUOTES, SHORTCODE
+from promptbot.catalog.links import ET_AL, QUOTES, SHORTCODE, find_links
 
 # Between names: a comma or semicolon (after a no-break space too: lists copy names from pages
 # that join them with `,&nbsp;`), an ampersand, `and`, or a middle dot (`A ⋅ B · C`) as
@@ -116,6 +116,15 @@ def _lowercase_name(piece: str, count: int) -> bool:
     may hold: a piece of two or three plain words among four names or more."""
     words = piece.split()
     return count >= 4 and 2 <= len(words) <= 3 and all(w.isalpha() for w in words)
+
+
+def unlinked_names(text: str) -> str:
+    """`text` with its links (find_links) left out, but for the links of a person's name, which
+    are written as the name: an author list that links its names to their pages (`*[Ben
+    Mildenhall](…), Pratul Srinivasan*  [[PDF](…)]`) as names."""
+    for start, end, label, _ in reversed(find_links(text)):
+        text = text[:start] + (label if len(author_names(label)) == 1 else "") + text[end:]
+    return text
 
 
 def line_names(text: str) -> tuple[str, ...]:

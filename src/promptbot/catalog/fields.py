@@ -14,6 +14,7 @@ from promptbot.catalog.authors import (
     leading_authors,
     line_names,
     names_after_title,
+    unlinked_names,
 )
 from promptbot.catalog.heads import (
     MAX_VENUE_WORDS,
@@ -106,7 +107,8 @@ _VENUE_TAG = re.compile(r"([A-Za-z][\w\- ]{0,20}?)\s*['’]\s?(\d\d)(?:\.\d{1,2}
 _VENUE_LINE_END = re.compile(r"\s(?:<br\s*/?>\s*)?([A-Za-z][\w\-]*\s(?:19|20)\d\d)$")
 # A venue of a few words and its year, all the text after a bold title of few words has:
 # `**Generative Escher Meshes** \⏎*A, B* \⏎arXiv 2023. [[Paper](…)]` (the title, no name).
-_ONLY_VENUE = re.compile(r"[A-Za-z][\w\-]*(?: [A-Za-z][\w\-]*){0,2} (?:19|20)\d\d")
+_ONLY_VENUE = re.compile(r"[A-Za-z][\w\-]*(?: [A-Za-z][\w\-]*){0,2},? (?:19|20)\d\d")
+_OPENING_BREAK = re.compile(r"^\s*<br\s*/?>", re.IGNORECASE)
 _FULL_YEAR_END = re.compile(r"\s(?:19|20)\d\d$")
 _SHORTCODES = re.compile(rf"^\s*(?:{SHORTCODE}\s*)+")
 _BOXED_THEN_TEXT = re.compile(r"\s*\*\*\[([^\[\]]{1,40})\]\*\*\s+(\S.*)", re.DOTALL)
@@ -317,9 +319,13 @@ def _plain_fields(text: str, credited: bool = False) -> Fields | None:
         # `<u>T5</u>: **"Title"**. *Colin Raffel et al.* JMLR 2019.`: the name, then the entry
         return replace(rest, name=name)
     after = [f for f in found if f[0] >= start]
+    linked = _linked_names(text, start, after) if name else 0
+    after = after[linked:]
     end = after[0][0] if after else len(text)
     end -= 1 if end > start and text[end - 1] == "[" else 0
-    head = text[start:end].lstrip(" \t-–—:：|") if name else text[start:end]
+    # After a bold part, a line break (`**Title.**<br>⏎SIGGRAPH 2019.`) is no part of the head.
+    head = _OPENING_BREAK.sub("", text[start:end]).lstrip(" \t-–—:：|") if name \
+        else text[start:end]
     head = _FIELD_SEP_END.sub("", head)  # `Title | [pdf](…)`: the bar ends the title's field
     title_at = None
     authors: tuple[str, ...] = ()
@@ -337,13 +343,14 @@ def _plain_fields(text: str, credited: bool = False) -> Fields | None:
         if lead and venue is None:
             venue, year = lead
         title, affiliation = clean(after[0][2]), affiliation or plain
-    elif name and (credited or len(name.split()) >= 4 or name[:1] in QUOTES
-                   or _ONLY_VENUE.fullmatch(clean(head).strip(" .,;:"))) \
+    elif name and (credited or linked or len(name.split()) >= 4 or name[:1] in QUOTES
+                   or _ONLY_VENUE.fullmatch(clean(head).strip(" .,;:"))
+                   or _emphasised_credit(head)[1] != head) \
             and head[:1] not in QUOTES:
         # A bold title (its quotes the list's marks, `**"Title"**`), then only venue and links,
         # or the authors in emphasis before them: `. *Katherine Lee et al*. ACL 2022.`
         title, name = name.strip(QUOTES), None
-        authors, meta = _emphasised_credit(head)
+        authors, meta = _emphasised_credit(unlinked_names(head))
         venue, year, affiliation = read_meta(meta)
     else:
         authors, head = leading_authors(head)
@@ -362,6 +369,25 @@ def _plain_fields(text: str, credited: bool = False) -> Fields | None:
                   authors)
 
 
+_EMPHASIS_OPENS = re.compile(r"[\s.,;:]*(?:<br\s*/?>\s*)?(\*{1,2}|_{1,2})", re.IGNORECASE)
+
+
+def _linked_names(text: str, start: int, found: Sequence[tuple[int, int, str, str]]) -> int:
+    """How many of the links `found` from `start` on link the authors' names, in the emphasised
+    author list that follows a bold title: `**Title.**<br> *[Ben Mildenhall](…), Pratul
+    Srinivasan.*<br> ECCV 2020. [[PDF](…)]` (weihaox/awesome-neural-rendering); 0 for any
+    other text. Their pages are no links of the paper's, and the list's end is not the title's
+    meta's."""
+    opens = _EMPHASIS_OPENS.match(text, start)
+    if opens is None:
+        return 0
+    count = 0
+    while count < len(found) and len(author_names(found[count][2])) == 1 \
+            and opens.group(1) not in text[opens.end():found[count][0]].replace("\\*", ""):
+        count += 1
+    return count if count and opens.group(1) in text[found[count - 1][1]:] else 0
+
+
 def _title_after_marks(text: str, head: str, after: list[tuple[int, int, str, str]]) -> str:
     """``:blue_square: `SVOS` - [paper](u) / [code](u) - Title``: only marks before the links,
     the title after them (not `/ code`); "" for any other entry."""
@@ -374,7 +400,7 @@ def _title_after_marks(text: str, head: str, after: list[tuple[int, int, str, st
 _TAG_FIRST = re.compile(r"\[([^\[\]]{2,30})\](?!\()")
 _EMPHASISED_END = re.compile(r"[*_]+([^*_]+)[*_]+\s*[.,;]?\s*$")
 # The authors emphasised first, the venue after them: `*A, B, C.* ICML'25`.
-_EMPHASISED_START = re.compile(r"^([*_]{1,2})([^*_]+)\1\s*[.,;]?\s*(.*)$")
+_EMPHASISED_START = re.compile(r"^([*_]{1,2})((?:[^*_\\]|\\.)+)\1\s*[.,;]?\s*(.*)$", re.DOTALL)
 
 
 def author_line(lines: Sequence[str]) -> int | None:
@@ -382,7 +408,7 @@ def author_line(lines: Sequence[str]) -> int | None:
     links (`  Bilal Kabas, Fuat Arslan, Tolga Çukur` between a title line and a links line,
     `*A, B, C* \\` between a title and a venue line); None when none does."""
     for at, line in enumerate(lines):
-        text = without_links(line)
+        text = unlinked_names(line)
         names = line_names(text)
         # A person is named by two words or more (`Amazon, India` is a place of work), and
         # by few acronyms (`Kranthi Kiran GV` among 33 others; `UIUC, Amazon` are places).
@@ -402,7 +428,7 @@ def with_author_line(fields: Fields, lines: Sequence[str]) -> Fields:
     at = None if fields.authors else author_line(lines)
     if at is None:
         return fields
-    return replace(fields, authors=line_names(without_links(lines[at])))
+    return replace(fields, authors=line_names(unlinked_names(lines[at])))
 
 
 # Words of an affiliation line, whose pieces read as names too (`Peking University, Microsoft
@@ -423,6 +449,7 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w-]*")
 
 
 _CREDIT_END = re.compile(ET_AL + r"\W*$")
+_BREAK_FIRST = re.compile(r"^[\s.,;:]*(?:<br\s*/?>\s*)?", re.IGNORECASE)  # `**Title.**<br>⏎*A*`
 _ET_AL_AFTER = re.compile(ET_AL + r"[\s.,;]*")  # `*Linting Xue* et al. NAACL 2021`
 
 
@@ -430,7 +457,7 @@ def _emphasised_credit(text: str) -> tuple[tuple[str, ...], str]:
     """The authors a text after a title opens with in emphasis, and the rest: `. *Ada Lovelace,
     Bob Zed*. ACL 2022.` gives (("Ada Lovelace", "Bob Zed"), `. ACL 2022.`); a credit `. *Lee et
     al*. ACL 2022.` no names and the rest; ((), text) when no emphasis opens it."""
-    first = _EMPHASISED_START.match(text.lstrip(" .,;:"))
+    first = _EMPHASISED_START.match(_BREAK_FIRST.sub("", text))
     if first is None:
         return (), text
     if _CREDIT_END.search(first.group(2)):

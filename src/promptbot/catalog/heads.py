@@ -38,6 +38,7 @@ _VENUE_PAREN_YEAR = re.compile(r"([^(),]{1,60}?)\s*\(\s*((?:19|20)\d\d)\s*\)")
 _QUOTED = re.compile(rf"[{QUOTES}]+(.*)[{QUOTES}]+(.*)", re.DOTALL)
 _COMMA = re.compile(r",(?![^()]*\))")
 # A bracketed venue tag, then (on the entry's next line, joined) plain text: the affiliation.
+_OPENING_BREAK = re.compile(r"^[\s.,;:]*<br\s*/?>", re.IGNORECASE)
 _TAG_THEN_TEXT = re.compile(r"\[([^\[\]()]{2,40})\]\s*([^\[\]()<>|`]*)", re.DOTALL)
 
 
@@ -82,7 +83,8 @@ def leading_venue(head: str) -> tuple[str, int | None] | None:
 def read_meta(meta: str) -> tuple[str | None, int | None, str | None]:
     """Venue, year and a plain `(Org)` from what follows a quoted title: `, CVPR, 2022 (Org)`;
     or a venue tag and the plain line under it: `[**ECCV 2024**]⏎Nankai University`."""
-    text = meta.strip(" ,.;:-–—|*_")
+    # A line break the list writes in HTML (`*A, B.*<br>⏎SIGGRAPH 2019.`) opens no venue.
+    text = _OPENING_BREAK.sub("", meta).strip(" ,.;:-–—|*_")
     tag = _TAG_THEN_TEXT.fullmatch(text)
     label = venue_label(clean(tag.group(1)).strip("*_ ")) if tag else None
     if tag and label is not None and label[0]:

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from promptbot.catalog.authors import author_names
 from promptbot.catalog.fields import (
     Fields,
     author_line,
@@ -411,8 +412,10 @@ def _entry_text(first: str, own: list[str]) -> str:
 
 
 def _links_of(line: str) -> str:
-    """The links of a line, nothing else (`*A, B.* [[Paper](…)]` gives `[[Paper](…)]`)."""
-    return " ".join(line[start:end] for start, end, _, _ in find_links(line))
+    """The links of a line, nothing else (`*A, B.* [[Paper](…)]` gives `[[Paper](…)]`), but
+    those of the authors' names, to their own pages (`*[Ben Mildenhall](…), …*`)."""
+    return " ".join(line[start:end] for start, end, label, _ in find_links(line)
+                    if len(author_names(label)) != 1)
 
 
 _HARD_BREAK = re.compile(r"(?<!\\)\\$")

@@ -55,7 +55,10 @@ def abstract(entry: Entry) -> Template | None:
     spans.extend(_name_spans(text, entry, title, spans))
     spans.extend(_number_span(text, spans))
     spans.extend(_affiliation_span(text, entry, spans))
-    spans.extend(_author_list_span(text, entry, spans))
+    authors = list(_author_list_span(text, entry, spans))
+    # The authors' own pages, linked from their names, go with the old names.
+    spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b, _ in authors)]
+    spans.extend(authors)
     spans.extend(_free_spans(text, spans, CREDIT, lambda m: Slot(
         "authors", credit_form(m), original=m.group())))
     spans.extend(glued_spans(text, spans, entry.year))
@@ -312,6 +315,7 @@ def _affiliation_span(text: str, entry: Entry, spans: list[Span]) -> Iterator[Sp
 
 
 _ET_AL_AFTER = re.compile(ET_AL)
+_PAGE_AFTER = re.compile(r"\]\([^()\s]*\)")  # the link a name's label opens: its page
 # The last author's marks and the note they point to: `Bennamoun* (*: Equal contribution)`. The
 # marks are the old paper's; its note goes with its names. Without a note a `*` after the names
 # closes their emphasis (`*Yulong Chen, Yue Zhang*`): the list's markup, no mark.
@@ -328,13 +332,16 @@ def _author_list_span(text: str, entry: Entry, spans: list[Span]) -> Iterator[Sp
     end = last.search(text, start.start()) if last and start else None
     if start is None or end is None:
         return
-    stop = end.end()
+    begin, stop = start.start(), end.end()
+    if text[begin - 1:begin] == "[" and (page := _PAGE_AFTER.match(text, stop)):
+        begin, stop = begin - 1, page.end()  # `[Ben Mildenhall](…), …, [Ren Ng](…)`
     if et_al := _ET_AL_AFTER.match(text, stop):
         stop = et_al.end()
     if marks := _MARKS_NOTE.match(text, stop):
         stop = marks.end()
-    if free(spans, start.start(), stop):
-        yield start.start(), stop, Slot("authors", "list", original=text[start.start():stop])
+    pages = [s for s in spans if s[2].kind == "other" and begin <= s[0] and s[1] <= stop]
+    if free([s for s in spans if s not in pages], begin, stop):
+        yield begin, stop, Slot("authors", "list", original=text[begin:stop])
 
 
 def _written_name(name: str) -> re.Pattern[str] | None:
