@@ -20,6 +20,8 @@ from promptbot.catalog.lead_marks import Lead, lead_marks
     # xialeiliu/Awesome-Incremental-Learning: an empty anchor opens each entry; it was read as
     # the title's, and new entries lost it or kept it
     ('<a name="todo"></a> David Learns (**ICML 2026**) [[paper](u)]', Lead(20)),
+    # chaofengc/Awesome-Image-Quality-Assessment: a venue tag in code, read as the name before
+    ("`[ECCV 2024]` [Learning Temporal Regularity](u), Chen et al.", Lead(14, None, "ECCV", 2024)),
 ])
 def test_the_marks_before_the_title_are_read(text: str, lead: Lead) -> None:
     assert lead_marks(text) == lead

@@ -3,10 +3,13 @@ read, a venue glued to its year."""
 
 from __future__ import annotations
 
+import pytest
+
 from promptbot import catalog
 from promptbot.entries.template_dates import Span
 from promptbot.entries.template_model import Slot
 from promptbot.entries.template_venues import glued_spans, read_venue_span, venue_spans
+from promptbot.entries.templates import abstract
 from promptbot.models import Entry
 
 
@@ -68,3 +71,23 @@ def test_a_venue_of_several_words_is_one_slot() -> None:
     one_word = entry_of("- Partially Relevant Video Retrieval. CVPR, 2022. [[paper]]"
                         "(https://arxiv.org/abs/2208.12510)")
     assert list(read_venue_span(one_word.raw, one_word, [])) == []  # the known-word reading's
+
+
+@pytest.mark.parametrize(("raw", "venue"), [
+    # chaofengc/Awesome-Image-Quality-Assessment: `Eurographics` no known-word reading slots was
+    # sealed as the exemplar's own word, and a new entry said `` `[ 2026]` ``.
+    ("- `[Eurographics 2024]` [Enhancing Image Quality](https://arxiv.org/abs/2305.19858), "
+     "Chen et al.", "Eurographics"),
+    # ... and a glued venue of two words was slotted by its last (`ACM {venue}2024`).
+    ("- `[ACM MM2024]` [Q-Ground: Image Quality Grounding](https://arxiv.org/abs/2407.17035), "
+     "Chen et al.", "ACM MM"),
+])
+def test_a_venue_tag_in_code_is_one_venue_slot(raw: str, venue: str) -> None:
+    template = abstract(entry_of(raw))
+    assert template is not None
+    assert [s.original for s in template.slots if s.kind == "venue"] == [venue]
+
+
+def test_a_single_word_outside_a_tag_is_the_known_word_readings() -> None:
+    entry = entry_of("- Image Quality, Eurographics 2024. [[paper]](https://arxiv.org/abs/2305.19858)")
+    assert list(read_venue_span(entry.raw, entry, [])) == []

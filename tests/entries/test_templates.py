@@ -393,3 +393,15 @@ def test_a_badge_that_shows_the_papers_id_shows_the_new_ones() -> None:
     assert Slot("paper", "arXiv-{id}", original="arXiv-2212.07422") in template.parts
     assert "venue" not in template.kinds
     assert not any("2212.07422" in part for part in template.parts if isinstance(part, str))
+
+
+def test_a_link_to_nowhere_is_the_exemplars_own_value_a_title_linked_so_the_title() -> None:
+    # chaofengc/Awesome-Image-Quality-Assessment's `[Github]()`: copied into new entries.
+    template = template_of("- `[ECCV 2024]` [A Comprehensive Study of Quality](https://arxiv.org/"
+                           "abs/2403.10854), Wu et al. [Github]() | [Bibtex](./iqa_ref.bib#L936)")
+    assert ("other", "[Github]()") in [(s.kind, s.original) for s in template.slots]
+    # JindongGu's tables link some titles to nowhere, `[Title]()`: still the title's slot.
+    titled = abstract(catalog.parse(
+        "| Title | Venue | Year |\n| --- | --- | --- |\n"
+        "| [Visual Prompt Tuning for Test-time Adaptation]() | arXiv | 2022 |\n").entries[0])
+    assert titled is not None and [s.kind for s in titled.slots][:1] == ["title"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from promptbot.catalog.links import clean
+from promptbot.catalog.links import clean, venue_label
 
 _OPENS = ("`", "<span", "<a ")
 _ANCHOR = re.compile(r"\s*</?span\b[^>]*>\s*", re.IGNORECASE)
@@ -63,8 +63,11 @@ def lead_marks(text: str) -> Lead | None:
         if inner[:1] + inner[-1:] == "[]":
             inner = inner[1:-1].strip()
         credit = _credit(inner)
+        dated = venue_label(inner)
         if credit is not None:
             venue, year = credit
+        elif dated is not None and dated[0] and dated[1]:
+            venue, year = dated  # `` `[ECCV 2024]` ``: a venue tag in code, no name
         elif name is None and 0 < len(inner.split()) <= _NAME_WORDS:
             name = clean(inner).strip("*_ ") or None
         else:

@@ -51,12 +51,21 @@ _WORD_BEFORE = re.compile(r"(?<![\w'’])(\w+) $")
 def read_venue_span(text: str, entry: Entry, spans: list[Span]) -> Iterator[Span]:
     """The venue the parser read, where it is more than one known word (`ACM Multimedia`,
     `IEEE Transactions on Multimedia`): a new paper's venue takes its place whole, where the
-    known-word reading would slot a word of it and copy the rest."""
+    known-word reading would slot a word of it and copy the rest; one word, where the entry's
+    year follows it (`Eurographics 2024`)."""
     venue = entry.venue or ""
-    if len(venue.split()) < 2 or any(c.isdigit() for c in venue):
-        return  # one word is the known-word reading's; a year inside is a date slot's
+    if not venue or any(c.isdigit() for c in venue):
+        return  # a year inside is a date slot's
     pattern = flexible(venue)
+    # One word is the known-word reading's, unless a tag holds it and the entry's year alone:
+    # `[Eurographics 2024]` is a venue tag, whatever venues the reading knows.
+    tagged = len(venue.split()) == 1 and entry.year is not None
+    if len(venue.split()) == 1 and not tagged:
+        return
     for match in pattern.finditer(text) if pattern else ():
+        if tagged and not (text[:match.start()].endswith(("[", "(")) and re.match(
+                rf"\s?{entry.year}[\])]", text[match.end():])):
+            continue
         if free(spans, match.start(), match.end()):
             yield match.start(), match.end(), Slot("venue", original=match.group())
             return
@@ -66,16 +75,22 @@ def read_venue_span(text: str, entry: Entry, spans: list[Span]) -> Iterator[Span
 _GLUED = re.compile(r"(?<![\w\-])([A-Za-z]{2,12}?)((?:19|20)\d\d|\d\d)(?![\w\-.])")
 
 
-def glued_spans(text: str, spans: list[Span], year: int | None) -> Iterator[Span]:
+def glued_spans(text: str, spans: list[Span], year: int | None,
+                venue: str | None = None) -> Iterator[Span]:
     """A venue glued to its year as two slots, the venue and a `%y` or `%Y` date: only for the
-    entry's own year and a word that is a venue or an acronym."""
+    entry's own year and a word that is a venue or an acronym. The entry's `venue` of more
+    words than the glued one is the venue slot whole (`ACM MM2024`, not `ACM {venue}2024`)."""
     for match in _GLUED.finditer(text):
         word, digits = match.group(1), match.group(2)
         if year is None or int(digits) not in (year, year % 100) or not free(
                 spans, *match.span()):
             continue
         if word.lower() == "arxiv" or _is_venue(word) or _acronym(word):
-            yield match.start(1), match.end(1), Slot("venue", original=word)
+            start = match.start(1)
+            if venue and venue.endswith(" " + word) and text[:start].endswith(venue[:-len(word)]) \
+                    and free(spans, start - len(venue) + len(word), start):
+                start -= len(venue) - len(word)
+            yield start, match.end(1), Slot("venue", original=text[start:match.end(1)])
             yield match.start(2), match.end(2), Slot(
                 "date", "%Y" if len(digits) == 4 else "%y", original=digits)
 

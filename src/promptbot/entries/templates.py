@@ -51,6 +51,7 @@ def abstract(entry: Entry) -> Template | None:
     if title is None:
         return None
     spans.append(title)
+    spans.extend(_empty_links(text, spans))
     spans.extend(_topic_spans(text, spans))
     spans.extend(_name_spans(text, entry, title, spans))
     spans.extend(_number_span(text, spans))
@@ -61,7 +62,7 @@ def abstract(entry: Entry) -> Template | None:
     spans.extend(authors)
     spans.extend(_free_spans(text, spans, CREDIT, lambda m: Slot(
         "authors", credit_form(m), original=m.group())))
-    spans.extend(glued_spans(text, spans, entry.year))
+    spans.extend(glued_spans(text, spans, entry.year, entry.venue))
     spans.extend(read_venue_span(text, entry, spans))
     spans.extend(_arxiv_id_spans(text, spans, entry.arxiv_ids))
     spans.extend(date_spans(text, spans, yymm, entry.year))
@@ -154,6 +155,19 @@ def link_spans(text: str, papers: set[str]) -> Iterator[Span]:
             yield match.start(), match.end(), Slot("paper", ARXIV_ABS, original=url)
         else:
             yield match.start(), match.end(), Slot("other", original=url)
+
+
+# A link to nowhere, `[Github]()`: the exemplar's maintainers meant to add its page later.
+_EMPTY_LINK = re.compile(r"(?<!!)\[[^\[\]]+\]\(\s*\)")
+
+
+def _empty_links(text: str, spans: list[Span]) -> Iterator[Span]:
+    """The links without a destination, each a value of the exemplar's own: a new paper's entry
+    drops them, as its other values the bot cannot know (a title linked to nowhere, `[Title]()`,
+    stays the title's)."""
+    for match in _EMPTY_LINK.finditer(text):
+        if free(spans, match.start(), match.end()):
+            yield match.start(), match.end(), Slot("other", original=match.group())
 
 
 # What a link says it leads to when it is not the paper: the maintainers' entry that links its
