@@ -599,3 +599,17 @@ def test_a_short_bold_title_before_its_authors_is_the_title(text: str, title: st
                                                               venue: str) -> None:
     entry = catalog.parse(text).entries[0]
     assert (entry.name, entry.title, entry.venue) == (None, title, venue)
+
+
+@pytest.mark.parametrize("line", [
+    # extreme-assistant/CVPR2024-Paper-Code-Interpretation counts its papers per section.
+    "[14]DetCLIPv2: Scalable Open-Vocabulary Object Detection<br>[paper](https://arxiv.org/abs/"
+    "2304.04514)",
+    # floodsung/Deep-Learning-Papers-Reading-Roadmap counts them over the whole list.
+    '**[6]** Szegedy, Christian, et al. "**DetCLIPv2: Scalable Open-Vocabulary Object '
+    'Detection**." CVPR 2015. [[pdf]](https://arxiv.org/abs/2304.04514)',
+])
+def test_a_papers_number_in_the_lists_count_is_no_name(line: str) -> None:
+    entry = catalog.parse("- " + line + "\n").entries[0]
+    assert entry.name is None
+    assert entry.title.startswith("DetCLIPv2: Scalable Open-Vocabulary Object Detection")

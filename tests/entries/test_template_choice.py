@@ -11,6 +11,7 @@ from promptbot.entries.template_choice import (
     constant_words,
     fillable,
     induce,
+    next_number,
     ranked,
     seal,
 )
@@ -517,3 +518,12 @@ def test_an_exemplar_that_leaves_emphasis_open_is_no_model() -> None:
     done = write(found, values(name="Zebra-Net"), found.structures)
     assert done is not None
     assert done.text.startswith("- [arXiv 2026] ***Zebra-Net:*** A Paper About Things")
+
+
+def test_a_list_that_counts_its_papers_in_brackets_counts_on() -> None:
+    # extreme-assistant/CVPR2024-Paper-Code-Interpretation: `[14]Title<br>`, newest first.
+    entries = catalog.parse("".join(
+        f"[{n}]Going Deeper With Convolutions Number {n}<br>\n[paper](https://arxiv.org/abs/"
+        f"1409.48{n:02d})<br><br>\n\n" for n in (14, 13, 12))).entries
+    assert len(entries) == 3
+    assert next_number(entries) == 15

@@ -405,3 +405,16 @@ def test_a_link_to_nowhere_is_the_exemplars_own_value_a_title_linked_so_the_titl
         "| Title | Venue | Year |\n| --- | --- | --- |\n"
         "| [Visual Prompt Tuning for Test-time Adaptation]() | arXiv | 2022 |\n").entries[0])
     assert titled is not None and [s.kind for s in titled.slots][:1] == ["title"]
+
+
+@pytest.mark.parametrize("raw", [
+    "**[6]** Szegedy, Christian, et al. \"**Going deeper with convolutions**.\" CVPR 2015. "
+    "[[pdf]](https://arxiv.org/abs/1409.4842)",
+    "[14]Going deeper with convolutions<br>\n[paper](https://arxiv.org/abs/1409.4842)<br><br>",
+])
+def test_the_lists_count_of_its_papers_is_the_number_slot(raw: str) -> None:
+    # floodsung's `**[6]**`, extreme-assistant's `[14]`: read as the paper's name, a new entry
+    # said `**Zebra-Net**` or `[Zebra-Net]` where the next number goes.
+    template = template_of(raw)
+    assert [(s.kind, s.original) for s in template.slots][:1] == [
+        ("number", raw.split("]")[0].lstrip("*["))]

@@ -71,6 +71,7 @@ _TRAILER_MARKS = re.compile(r"[\s.,;:]+$")
 # A venue in parentheses before the title, perhaps after the maintainers' stars: `⭐(TPAMI 2023)`.
 _LEAD_VENUE = re.compile(r"\s*(?:[^\w\s()\[\]*`]{1,6}\s*)?\(([^()]{2,40})\)\s*(?=\S)")
 _LETTER = re.compile(r"\w")
+_COUNTER = re.compile(r"\d{1,3}")  # a paper's number in the list's count: `[14]`, `**[1]**`
 
 
 def _leading_name(text: str) -> tuple[str | None, int]:
@@ -79,6 +80,8 @@ def _leading_name(text: str) -> tuple[str | None, int]:
         return None, 0
     name = clean(match.group("bold") or match.group("code") or match.group("html") or ""
                  ).rstrip(":：").strip()
+    if _COUNTER.fullmatch(name.strip("[]")):
+        name = ""  # `**[1]** LeCun, Yann, … "**Deep learning**."`: the list counts its papers
     return (name or None), match.end()
 
 
@@ -132,6 +135,8 @@ def _tagged(text: str) -> Fields | None:
             year = year or int(value[:4])
         elif is_pictograph(value[:1] or " "):
             pass  # `[💬 Multi-language-to-Image]`: the list's mark of a topic, no name
+        elif _COUNTER.fullmatch(value):
+            pass  # `[14]Title<br>`: the list counts its papers, no name
         elif (label := _VENUE_TAG.fullmatch(value)) is not None:
             venue = label.group(1) or label.group(3)
             year = 2000 + int(label.group(2)) if label.group(2) else year

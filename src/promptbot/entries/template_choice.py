@@ -45,7 +45,7 @@ from promptbot.models import Catalog, Entry, Section
 
 RECENCY = 0.85  # an entry's weight relative to its neighbour nearer the section's end
 _MAX_EXEMPLARS = 40
-_NUMBER = re.compile(r"^\s*(\d{1,4})[.)]\s")
+_NUMBER = re.compile(r"^\s*(?:(\d{1,4})[.)]\s|(?:\*\*)?\[(\d{1,3})\])")  # `3. `, `[14]`
 
 
 @dataclass(frozen=True)
@@ -455,7 +455,7 @@ def _one_number(numbers: Sequence[int]) -> int | None:
 
 
 def _numbers(entries: Sequence[Entry]) -> list[int]:
-    return [int(m.group(1)) for e in entries if (m := _NUMBER.match(e.raw))]
+    return [int(m.group(1) or m.group(2)) for e in entries if (m := _NUMBER.match(e.raw))]
 
 
 def fillable(template: Template, values: Values) -> int:

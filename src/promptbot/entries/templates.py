@@ -32,7 +32,8 @@ _STARS = re.compile(r"(https?://img\.shields\.io/github/stars/)([^/?#\s]+/[^/?#\
                     r"((?:\.svg|\.png)?(?:[?#].*)?)$")
 _GITHUB = re.compile(r"https?://(?:www\.)?github\.com/[^/\s]+/[^/\s]+")
 _CONSTANT_URL = re.compile(r"https?://img\.shields\.io/badge/")
-_NUMBER = re.compile(r"^(\s*)(\d{1,4})(?=[.)]\s)")
+# An item's number: a list's (`3. `), or the list's count of its papers (`[14]`, `**[1]**`).
+_NUMBER = re.compile(r"^(\s*(?:\*\*)?\[?)(\d{1,4})(?=[.)]\s|\](?:\*\*)?)")
 
 
 def abstract(entry: Entry) -> Template | None:
