@@ -613,3 +613,27 @@ def test_a_papers_number_in_the_lists_count_is_no_name(line: str) -> None:
     entry = catalog.parse("- " + line + "\n").entries[0]
     assert entry.name is None
     assert entry.title.startswith("DetCLIPv2: Scalable Open-Vocabulary Object Detection")
+
+
+PROMPT_PAPERS = ("4. **Paradigm Shift in Natural Language Processing.** Machine Intelligence "
+                 "Research. ![](https://img.shields.io/badge/Paradigm-blue)\n   \n   *Tianxiang "
+                 "Sun, Xiangyang Liu, Xipeng Qiu* [[pdf](https://arxiv.org/abs/2109.12575)], "
+                 "2021.9\n")
+
+
+def test_a_venue_on_the_titles_line_and_the_authors_under_it() -> None:
+    # thunlp/PromptPapers: the venue was `Machine Intelligence Research. *Tianxiang Sun` (or
+    # `NeurIPS 2020. !`, the badge's image mark).
+    entry = catalog.parse(PROMPT_PAPERS).entries[0]
+    assert (entry.title, entry.venue) == (
+        "Paradigm Shift in Natural Language Processing.", "Machine Intelligence Research")
+    assert entry.authors == ("Tianxiang Sun", "Xiangyang Liu", "Xipeng Qiu")
+
+
+def test_an_arxiv_id_in_parentheses_after_the_venue_is_no_affiliation() -> None:
+    # jianghaojun/Awesome-Parameter-Efficient-Transfer-Learning: `IJCV 2022 (arXiv:2109.01134).`
+    entry = catalog.parse("- **Learning to Prompt for Vision-Language Models,** IJCV 2022 "
+                          "(arXiv:2109.01134). ![](https://img.shields.io/badge/CoOp-blue)\n\n"
+                          "  *Kaiyang Zhou, Ziwei Liu.* [[Paper](https://arxiv.org/abs/"
+                          "2109.01134)]\n").entries[0]
+    assert entry.affiliation is None

@@ -91,3 +91,12 @@ def test_a_venue_tag_in_code_is_one_venue_slot(raw: str, venue: str) -> None:
 def test_a_single_word_outside_a_tag_is_the_known_word_readings() -> None:
     entry = entry_of("- Image Quality, Eurographics 2024. [[paper]](https://arxiv.org/abs/2305.19858)")
     assert list(read_venue_span(entry.raw, entry, [])) == []
+
+
+def test_the_lists_word_for_a_preprint_is_the_venue_slot() -> None:
+    # thunlp/PromptPapers: `**Title.** Preprint.`; copied as it was, a CVPR paper said so too.
+    template = abstract(entry_of(
+        "1. **Paradigm Shift in Natural Language Processing.** Preprint. "
+        "[[pdf](https://arxiv.org/abs/2109.12575)]"))
+    assert template is not None and template.venue_is_arxiv
+    assert [s.original for s in template.slots if s.kind == "venue"] == ["Preprint"]

@@ -327,6 +327,8 @@ def _plain_fields(text: str, credited: bool = False) -> Fields | None:
     linked = _linked_names(text, start, after) if name else 0
     after = after[linked:]
     end = after[0][0] if after else len(text)
+    image = end > start and text[end - 1] == "!" and text.startswith("[", end)
+    end -= 1 if image else 0  # `![](badge)`: the image's mark is no part of the head
     end -= 1 if end > start and text[end - 1] == "[" else 0
     # After a bold part, a line break (`**Title.**<br>⏎SIGGRAPH 2019.`) is no part of the head.
     head = _OPENING_BREAK.sub("", text[start:end]).lstrip(" \t-–—:：|") if name \
@@ -335,7 +337,7 @@ def _plain_fields(text: str, credited: bool = False) -> Fields | None:
     title_at = None
     authors: tuple[str, ...] = ()
     lead = leading_venue(head)
-    if (lead or not clean(head).strip(QUOTES + ". ")) and after \
+    if (lead or not clean(head).strip(QUOTES + ". ")) and after and not image \
             and is_title_label(after[0][2]):
         title_at = after[0][0]
         following = after[1][0] if len(after) > 1 else len(text)
@@ -356,6 +358,8 @@ def _plain_fields(text: str, credited: bool = False) -> Fields | None:
         # or the authors in emphasis before them: `. *Katherine Lee et al*. ACL 2022.`
         title, name = name.strip(QUOTES), None
         authors, meta = _emphasised_credit(unlinked_names(head))
+        if not authors and meta == unlinked_names(head):
+            authors, meta = _emphasised_names_within(meta)
         venue, year, affiliation = read_meta(meta)
     else:
         authors, head = leading_authors(head)
@@ -479,6 +483,21 @@ def _emphasised_credit(text: str) -> tuple[tuple[str, ...], str]:
     # Team.* arXiv 2022`): no names to read, but no part of the venue either.
     single = len(first.group(1)) == 1 and read_meta(first.group(3))[1] is not None
     return ((), first.group(3)) if single else ((), text)
+
+
+_LATER_EMPHASIS = re.compile(r"(?<=\s)([*_]{1,2})((?:[^*_\\]|\\.)+)\1")
+
+
+def _emphasised_names_within(text: str) -> tuple[tuple[str, ...], str]:
+    """The authors a text after a title names in emphasis after its venue, and the rest:
+    `Machine Intelligence Research.⏎*Tianxiang Sun, Xipeng Qiu*` (thunlp/PromptPapers: the
+    venue on the title's line, the authors under it); ((), text) where no emphasis in it names
+    two authors or more."""
+    found = _LATER_EMPHASIS.search(text)
+    names = author_names(_TRAILER_MARKS.sub("", found.group(2))) if found else ()
+    if found is None or len(names) < 2:
+        return (), text
+    return names, text[:found.start()] + text[found.end():]
 
 
 def _credit_and_venue(detail: str) -> tuple[tuple[str, ...], str]:

@@ -38,6 +38,7 @@ _VENUE_PAREN_YEAR = re.compile(r"([^(),]{1,60}?)\s*\(\s*((?:19|20)\d\d)\s*\)")
 _QUOTED = re.compile(rf"[{QUOTES}]+(.*)[{QUOTES}]+(.*)", re.DOTALL)
 _COMMA = re.compile(r",(?![^()]*\))")
 # A bracketed venue tag, then (on the entry's next line, joined) plain text: the affiliation.
+_ARXIV_ID = re.compile(r"(?i)arxiv:\s*\d{4}\.\d{4,5}(?:v\d+)?")
 _OPENING_BREAK = re.compile(r"^[\s.,;:]*<br\s*/?>", re.IGNORECASE)
 _TAG_THEN_TEXT = re.compile(r"\[([^\[\]()]{2,40})\]\s*([^\[\]()<>|`]*)", re.DOTALL)
 
@@ -96,7 +97,7 @@ def read_meta(meta: str) -> tuple[str | None, int | None, str | None]:
         named = label[0] if label is not None and label[0] else clean(dated.group(1))
         return named, int(dated.group(2)), None
     paren = _YEAR_PAREN.match(text)
-    if paren:
+    if paren and not _ARXIV_ID.fullmatch(paren.group(2).strip()):  # `(arXiv:2109.01134)`
         text, affiliation = paren.group(1), clean(paren.group(2))
     tokens = [_unwrap(clean(token)) for token in _COMMA.split(text)]
     for token in tokens:

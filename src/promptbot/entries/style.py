@@ -13,7 +13,7 @@ from promptbot.entries.style_bullets import bullet_style, layout, title_keeps_na
 from promptbot.entries.style_model import LINK_RE, VENUE_LABEL, EntryStyle, LinkStyle, vote
 from promptbot.entries.table_rows import cells, column_field, table_delimiter_line
 from promptbot.entries.template_choice import SectionTemplates, ends, induce
-from promptbot.entries.template_fill import PREPRINT_WORDS
+from promptbot.entries.template_model import PREPRINT_WORDS
 from promptbot.models import Catalog, Entry, Section
 
 __all__ = ["VENUE_LABEL", "EntryStyle", "LinkStyle", "cells", "infer_style", "layout",

@@ -16,7 +16,7 @@ from promptbot.catalog.links import ET_AL
 from promptbot.entries.author_initials import EITHER, SPACED, VANCOUVER, vancouver, written_initials
 from promptbot.entries.markdown_safety import escape, plain, rendered_text, safe_url
 from promptbot.entries.template_dates import MONTH_NAMES
-from promptbot.entries.template_model import Slot, Template
+from promptbot.entries.template_model import PREPRINT_WORDS, Slot, Template
 from promptbot.entries.templates import label_before
 
 TITLE_MAX = 300
@@ -187,9 +187,6 @@ def repo_of(url: str | None) -> str | None:
 
 
 # What lists call a preprint's venue, any case.
-PREPRINT_WORDS = ("arxiv", "preprint", "arxiv preprint")
-
-
 def _venue(slot: Slot, v: Values) -> str:
     if v.venue_is_arxiv and slot.original.lower() in PREPRINT_WORDS:
         return slot.original  # the exemplar's own word and spelling: `ARXIV`, `Preprint`

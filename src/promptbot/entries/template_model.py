@@ -14,6 +14,8 @@ from functools import cached_property
 
 # What a slot holds; `project` is a link the list labels as the project's page (`Website`,
 # `Project`); `other` is a value the bot cannot know (a demo, a dataset, a model).
+# How lists name an arXiv paper's venue: `arXiv`, `Preprint`, `arXiv preprint`.
+PREPRINT_WORDS = ("arxiv", "preprint", "arxiv preprint")
 SLOT_KINDS = ("title", "name", "paper", "code", "repo", "project", "date", "venue", "authors",
               "affiliation", "number", "other")
 

@@ -57,10 +57,12 @@ def read_venue_span(text: str, entry: Entry, spans: list[Span]) -> Iterator[Span
     if not venue or any(c.isdigit() for c in venue):
         return  # a year inside is a date slot's
     pattern = flexible(venue)
-    # One word is the known-word reading's, unless a tag holds it and the entry's year alone:
-    # `[Eurographics 2024]` is a venue tag, whatever venues the reading knows.
-    tagged = len(venue.split()) == 1 and entry.year is not None
-    if len(venue.split()) == 1 and not tagged:
+    # One word is the known-word reading's, unless a tag holds it and the entry's year alone
+    # (`[Eurographics 2024]` is a venue tag, whatever venues the reading knows), or it is the
+    # list's word for a preprint (`**Title.** Preprint.`, where others say `NeurIPS 2020.`).
+    word, preprint = len(venue.split()) == 1, venue.lower() == "preprint"  # `arXiv` is known
+    tagged = word and entry.year is not None and not preprint
+    if word and not tagged and not preprint:
         return
     for match in pattern.finditer(text) if pattern else ():
         if tagged and not (text[:match.start()].endswith(("[", "(")) and re.match(

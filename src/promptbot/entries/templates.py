@@ -18,7 +18,7 @@ from promptbot.catalog import normalize_arxiv_id
 from promptbot.catalog.links import ET_AL, LABEL, is_pictograph
 from promptbot.entries.author_initials import CREDIT, credit_form
 from promptbot.entries.template_dates import Span, date_spans, free
-from promptbot.entries.template_model import Part, Slot, Template, flexible
+from promptbot.entries.template_model import PREPRINT_WORDS, Part, Slot, Template, flexible
 from promptbot.entries.template_venues import glued_spans, read_venue_span, venue_spans
 from promptbot.models import Entry
 
@@ -75,7 +75,7 @@ def abstract(entry: Entry) -> Template | None:
     parts = [_as_html(p, _in_tag(parts, i)) if i in html else p for i, p in enumerate(parts)]
     venue = next((s.original for s in _slots(parts) if s.kind == "venue"), None)
     return Template(tuple(parts), entry.kind, entry.line,
-                    None if venue is None else venue.lower() == "arxiv", text)
+                    None if venue is None else venue.lower() in PREPRINT_WORDS, text)
 
 
 # A link (not an image) opens here; its label may hold brackets of its own (`[[paper]](…)`).
