@@ -26,6 +26,7 @@ from promptbot.catalog.heads import (
 )
 from promptbot.catalog.lead_marks import lead_marks
 from promptbot.catalog.links import (
+    BREAK,
     ET_AL,
     QUOTES,
     SHORTCODE,
@@ -111,7 +112,7 @@ _VENUE_LINE_END = re.compile(r"\s(?:<br\s*/?>\s*)?([A-Za-z][\w\-]*\s(?:19|20)\d\
 # A venue of a few words and its year, all the text after a bold title of few words has:
 # `**Generative Escher Meshes** \⏎*A, B* \⏎arXiv 2023. [[Paper](…)]` (the title, no name).
 _ONLY_VENUE = re.compile(r"[A-Za-z][\w\-]*(?: [A-Za-z][\w\-]*){0,2},? (?:19|20)\d\d")
-_OPENING_BREAK = re.compile(r"^\s*<br\s*/?>", re.IGNORECASE)
+_BREAK_OPENS = re.compile(rf"^\s*{BREAK}")
 _FULL_YEAR_END = re.compile(r"\s(?:19|20)\d\d$")
 _SHORTCODES = re.compile(rf"^\s*(?:{SHORTCODE}\s*)+")
 _BOXED_THEN_TEXT = re.compile(r"\s*\*\*\[([^\[\]]{1,40})\]\*\*\s+(\S.*)", re.DOTALL)
@@ -331,7 +332,7 @@ def _plain_fields(text: str, credited: bool = False) -> Fields | None:
     end -= 1 if image else 0  # `![](badge)`: the image's mark is no part of the head
     end -= 1 if end > start and text[end - 1] == "[" else 0
     # After a bold part, a line break (`**Title.**<br>⏎SIGGRAPH 2019.`) is no part of the head.
-    head = _OPENING_BREAK.sub("", text[start:end]).lstrip(" \t-–—:：|") if name \
+    head = _BREAK_OPENS.sub("", text[start:end]).lstrip(" \t-–—:：|") if name \
         else text[start:end]
     head = _FIELD_SEP_END.sub("", head)  # `Title | [pdf](…)`: the bar ends the title's field
     title_at = None
@@ -357,8 +358,9 @@ def _plain_fields(text: str, credited: bool = False) -> Fields | None:
         # A bold title (its quotes the list's marks, `**"Title"**`), then only venue and links,
         # or the authors in emphasis before them: `. *Katherine Lee et al*. ACL 2022.`
         title, name = name.strip(QUOTES), None
-        authors, meta = _emphasised_credit(unlinked_names(head))
-        if not authors and meta == unlinked_names(head):
+        named = unlinked_names(head)  # the authors' own pages linked from their names
+        authors, meta = _emphasised_credit(named)
+        if not authors and meta == named:
             authors, meta = _emphasised_names_within(meta)
         venue, year, affiliation = read_meta(meta)
     else:
@@ -378,7 +380,7 @@ def _plain_fields(text: str, credited: bool = False) -> Fields | None:
                   authors)
 
 
-_EMPHASIS_OPENS = re.compile(r"[\s.,;:]*(?:<br\s*/?>\s*)?(\*{1,2}|_{1,2})", re.IGNORECASE)
+_EMPHASIS_OPENS = re.compile(rf"[\s.,;:]*(?:{BREAK}\s*)?(\*{{1,2}}|_{{1,2}})")
 
 
 def _linked_names(text: str, start: int, found: Sequence[tuple[int, int, str, str]]) -> int:
@@ -458,7 +460,7 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w-]*")
 
 
 _CREDIT_END = re.compile(ET_AL + r"\W*$")
-_BREAK_FIRST = re.compile(r"^[\s.,;:]*(?:<br\s*/?>\s*)?", re.IGNORECASE)  # `**Title.**<br>⏎*A*`
+_BREAK_FIRST = re.compile(rf"^[\s.,;:]*(?:{BREAK}\s*)?")  # `**Title.**<br>⏎*A*`
 _ET_AL_AFTER = re.compile(ET_AL + r"[\s.,;]*")  # `*Linting Xue* et al. NAACL 2021`
 
 

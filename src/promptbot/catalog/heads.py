@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from promptbot.catalog.authors import author_names
-from promptbot.catalog.links import QUOTES, clean, venue_label
+from promptbot.catalog.links import BREAK, QUOTES, clean, venue_label
 
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 PLACEHOLDER = re.compile(r"^[\s\-–—/]*$")
@@ -37,9 +37,9 @@ _ACRONYM_YEAR_END = re.compile(
 _VENUE_PAREN_YEAR = re.compile(r"([^(),]{1,60}?)\s*\(\s*((?:19|20)\d\d)\s*\)")
 _QUOTED = re.compile(rf"[{QUOTES}]+(.*)[{QUOTES}]+(.*)", re.DOTALL)
 _COMMA = re.compile(r",(?![^()]*\))")
-# A bracketed venue tag, then (on the entry's next line, joined) plain text: the affiliation.
 _ARXIV_ID = re.compile(r"(?i)arxiv:\s*\d{4}\.\d{4,5}(?:v\d+)?")
-_OPENING_BREAK = re.compile(r"^[\s.,;:]*<br\s*/?>", re.IGNORECASE)
+_OPENING_BREAK = re.compile(rf"^[\s.,;:]*{BREAK}")
+# A bracketed venue tag, then (on the entry's next line, joined) plain text: the affiliation.
 _TAG_THEN_TEXT = re.compile(r"\[([^\[\]()]{2,40})\]\s*([^\[\]()<>|`]*)", re.DOTALL)
 
 

@@ -13,6 +13,7 @@ from promptbot.catalog.code_hosts import is_repository
 SHORTCODE = r":[a-z0-9_+\-]+:"
 # `et al.` as lists write it after a name, a comma before it or not.
 ET_AL = r"[\s,]*\bet\s+al\.?"
+BREAK = r"<[bB][rR]\s*/?>"  # a line break a list writes in HTML: `<br>`, `<br/>`, `<BR />`
 QUOTES = "\"“”„«»"  # the quotes a title is written in: straight, curly, low, guillemets
 # A link's label, `[label]` or `[[label]]`; it may hold code with brackets in it
 # (`` [`[pdf]`](…) ``), read whole (atomic: a backtick opens code only where the code closes,

@@ -186,7 +186,6 @@ def repo_of(url: str | None) -> str | None:
     return match.group(1) if match else None
 
 
-# What lists call a preprint's venue, any case.
 def _venue(slot: Slot, v: Values) -> str:
     if v.venue_is_arxiv and slot.original.lower() in PREPRINT_WORDS:
         return slot.original  # the exemplar's own word and spelling: `ARXIV`, `Preprint`

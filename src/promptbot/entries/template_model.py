@@ -14,10 +14,10 @@ from functools import cached_property
 
 # What a slot holds; `project` is a link the list labels as the project's page (`Website`,
 # `Project`); `other` is a value the bot cannot know (a demo, a dataset, a model).
-# How lists name an arXiv paper's venue: `arXiv`, `Preprint`, `arXiv preprint`.
-PREPRINT_WORDS = ("arxiv", "preprint", "arxiv preprint")
 SLOT_KINDS = ("title", "name", "paper", "code", "repo", "project", "date", "venue", "authors",
               "affiliation", "number", "other")
+# What lists call a preprint's venue, any case: `arXiv`, `Preprint`, `arXiv preprint`.
+PREPRINT_WORDS = ("arxiv", "preprint", "arxiv preprint")
 
 
 @dataclass(frozen=True)
