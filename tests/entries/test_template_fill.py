@@ -579,3 +579,19 @@ def test_authors_linked_to_their_pages_are_the_new_papers_names_unlinked() -> No
     out = fill(template_of(raw), values(authors=("Ada Lovelace", "Bob Zed")))
     assert out.text == ("- **Token Merging at Scale.** *Ada Lovelace, Bob Zed.* arXiv 2026. "
                         "[[PDF](https://arxiv.org/abs/2604.01234)]")
+
+
+def test_one_author_keeps_the_full_stop_an_emphasised_credit_ended_with() -> None:
+    # RUCAIBox/LLMSurvey: `*Hugo Touvron et al.* arXiv 2023.`; one author was written
+    # `*Ada Lovelace* arXiv 2026.`, the sentence run into the venue.
+    raw = ('20. **"LLaMA: Open and Efficient Foundation Language Models"**. *Hugo Touvron et al.* '
+           "arXiv 2023. [[Paper](https://arxiv.org/abs/2302.13971)]")
+    one = fill(template_of(raw), values(authors=("Ada Lovelace",))).text
+    assert '**"Token Merging at Scale"**. *Ada Lovelace.* arXiv 2026.' in one
+    two = fill(template_of(raw), values(authors=("Ada Lovelace", "Bob Zed"))).text
+    assert "*Ada Lovelace et al.* arXiv 2026." in two
+    # `[Pei et al. CVPR23]`: the full stop is the abbreviation's; one author has none.
+    tag = fill(template_of("- `[Pei et al. CVPR23]` Clipping Distils CLIP. CVPR, 2023. "
+                           "[[paper]](https://arxiv.org/abs/2301.01234)"),
+               values(authors=("Ada Lovelace",))).text
+    assert tag.startswith("- `[Lovelace arXiv26]`")

@@ -73,13 +73,17 @@ def fill(template: Template, values: Values) -> Filled:
     after_venue = False
     apart = False  # the last value ends a word where the exemplar's ended with a mark
     stopped = False  # the last value ends with a full stop where the exemplar's did not
+    unstopped = False  # the authors' value lost the full stop the exemplar's `et al.` ended with
     linked: set[tuple[str, str]] = set()  # (kind, label) of the links written so far
     for part in template.parts:
         if isinstance(part, str):
             if stopped and part.startswith(".") and not part.startswith(".."):
                 part = part[1:]  # `Lovelace, Ada Q.` ends its line's sentence: no `Q..`
+            if unstopped and _SENTENCE_GOES_ON.match(part):
+                out[-1] += "."  # `*Hugo Touvron et al.* arXiv` for one author: `*Ada Lovelace.*`
             out.append(" " + part if apart and part[:1].isalnum() else part)
-            after_venue, apart, stopped = after_venue and len(part) <= 2, False, False
+            after_venue, apart, stopped, unstopped = after_venue and len(part) <= 2, False, False, \
+                False
             continue
         if part.kind == "date" and after_venue and not values.venue_is_arxiv \
                 and template.venue_is_arxiv is not False and "d" not in part.form:
@@ -107,12 +111,18 @@ def fill(template: Template, values: Values) -> Filled:
         apart = value is not None and value[-1:].isalnum() and bool(part.original) \
             and not part.original[-1:].isalnum()
         stopped = value is not None and value.endswith(".") and not part.original.endswith(".")
+        unstopped = part.kind == "authors" and value is not None and value[-1:].isalnum() \
+            and part.original.endswith(".")
     text = "".join(out)
     if _GONE in text:
         text = _drop(text)
     # A lone trailing space is noise; two at the very end break a line before nothing.
     text = "\n".join(_tidy(line) for line in text.split("\n")).rstrip(" \t")
     return Filled(text, tuple(dict.fromkeys(dropped)))
+
+
+# After an emphasised credit's `et al.`, a new sentence: the emphasis closes, then a word.
+_SENTENCE_GOES_ON = re.compile(r"[*_]+[ \t]+(?:\w|$)")  # `* ` then a venue (slot)
 
 
 def _tidy(line: str) -> str:
