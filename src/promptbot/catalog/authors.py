@@ -118,12 +118,18 @@ def _lowercase_name(piece: str, count: int) -> bool:
     return count >= 4 and 2 <= len(words) <= 3 and all(w.isalpha() for w in words)
 
 
+def one_person(label: str) -> bool:
+    """Whether a link's label names one person: an author's own page (`[Ben Mildenhall](…)`),
+    no link of the paper's."""
+    return len(author_names(label)) == 1
+
+
 def unlinked_names(text: str) -> str:
     """`text` with its links (find_links) left out, but for the links of a person's name, which
     are written as the name: an author list that links its names to their pages (`*[Ben
     Mildenhall](…), Pratul Srinivasan*  [[PDF](…)]`) as names."""
     for start, end, label, _ in reversed(find_links(text)):
-        text = text[:start] + (label if len(author_names(label)) == 1 else "") + text[end:]
+        text = text[:start] + (label if one_person(label) else "") + text[end:]
     return text
 
 

@@ -14,6 +14,7 @@ from promptbot.catalog.authors import (
     leading_authors,
     line_names,
     names_after_title,
+    one_person,
     unlinked_names,
 )
 from promptbot.catalog.heads import (
@@ -393,7 +394,7 @@ def _linked_names(text: str, start: int, found: Sequence[tuple[int, int, str, st
     if opens is None:
         return 0
     count = 0
-    while count < len(found) and len(author_names(found[count][2])) == 1 \
+    while count < len(found) and one_person(found[count][2]) \
             and opens.group(1) not in text[opens.end():found[count][0]].replace("\\*", ""):
         count += 1
     return count if count and opens.group(1) in text[found[count - 1][1]:] else 0

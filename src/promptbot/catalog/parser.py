@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from promptbot.catalog.authors import author_names
+from promptbot.catalog.authors import one_person
 from promptbot.catalog.fields import (
     Fields,
     author_line,
@@ -415,7 +415,7 @@ def _links_of(line: str) -> str:
     """The links of a line, nothing else (`*A, B.* [[Paper](…)]` gives `[[Paper](…)]`), but
     those of the authors' names, to their own pages (`*[Ben Mildenhall](…), …*`)."""
     return " ".join(line[start:end] for start, end, label, _ in find_links(line)
-                    if len(author_names(label)) != 1)
+                    if not one_person(label))
 
 
 _HARD_BREAK = re.compile(r"(?<!\\)\\$")
