@@ -33,7 +33,8 @@ _STARS = re.compile(r"(https?://img\.shields\.io/github/stars/)([^/?#\s]+/[^/?#\
 _GITHUB = re.compile(r"https?://(?:www\.)?github\.com/[^/\s]+/[^/\s]+")
 _CONSTANT_URL = re.compile(r"https?://img\.shields\.io/badge/")
 # An item's number: a list's (`3. `), or the list's count of its papers (`[14]`, `**[1]**`).
-_NUMBER = re.compile(r"^(\s*(?:\*\*)?\[?)(\d{1,4})(?=[.)]\s|\](?:\*\*)?)")
+# A count of one to three digits, as the reader takes it (a bracketed year is no count).
+_NUMBER = re.compile(r"^(\s*)(\d{1,4})(?=[.)]\s)|^(\s*(?:\*\*)?\[)(\d{1,3})(?=\])")
 
 
 def abstract(entry: Entry) -> Template | None:
@@ -368,8 +369,9 @@ def _written_name(name: str) -> re.Pattern[str] | None:
 
 def _number_span(text: str, spans: list[Span]) -> Iterator[Span]:
     match = _NUMBER.match(text)
-    if match and free(spans, match.start(2), match.end(2)):
-        yield match.start(2), match.end(2), Slot("number", original=match.group(2))
+    at = 2 if match and match.group(2) else 4
+    if match and free(spans, match.start(at), match.end(at)):
+        yield match.start(at), match.end(at), Slot("number", original=match.group(at))
 
 
 def _free_spans(text: str, spans: list[Span], pattern: re.Pattern[str],
