@@ -75,6 +75,10 @@ def test_insert_keeps_the_given_order_at_one_point_and_touches_nothing_else() ->
 def test_insert_adds_a_blank_line_before_a_paragraph_that_would_be_swallowed() -> None:
     assert editing.insert("# H\npara\n", [ins(1, "* e")]) == "# H\n* e\n\npara\n"
     assert editing.insert("# H\n* a\n", [ins(1, "* e")]) == "# H\n* e\n* a\n"
+    # heejkoo/Awesome-Diffusion-Models: a paragraph entry on top, spaced with the blank line the
+    # list keeps below it, was given a second one.
+    assert editing.insert("# H\n\n**Old** \\\n2022\n", [ins(2, "**New** \\\n2026\n")]) == (
+        "# H\n\n**New** \\\n2026\n\n**Old** \\\n2022\n")
 
 
 def test_insert_refuses_a_line_outside_the_text() -> None:

@@ -412,7 +412,9 @@ def insert(text: str, insertions: Sequence[Insertion]) -> str:
                 # The file had no final newline: end the old last line, and keep it that way.
                 out.append(eol + body)
                 line = body
-        if number in by_line and number < len(lines) and _lazy(lines[number]):
+        # A blank line the inserted text ends with already keeps the next line apart.
+        if number in by_line and number < len(lines) and _lazy(lines[number]) \
+                and not by_line[number][-1].endswith(eol):
             out.append(eol)
     return "".join(out)
 
