@@ -8,6 +8,7 @@ from promptbot.catalog.authors import (
     author_names,
     credited_names,
     leading_authors,
+    line_names,
     surname_first,
 )
 
@@ -28,6 +29,14 @@ from promptbot.catalog.authors import (
     ("Vincent van Gogh, Ada Lovelace", ("Vincent van Gogh", "Ada Lovelace")),
     ("Xiao Wang, Chao wang, Shiao Wang, Bo Jiang",  # one name typed in lowercase
      ("Xiao Wang", "Chao wang", "Shiao Wang", "Bo Jiang")),
+    # A citation from a scholar's search names only the first author surname first
+    # (floodsung/Deep-Learning-Papers-Reading-Roadmap, liliu-avril/Awesome-Segment-Anything).
+    ("LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton",
+     ("Yann LeCun", "Yoshua Bengio", "Geoffrey Hinton")),
+    ("Hasan, Umar, and Muhammad Ali Nayeem", ("Umar Hasan", "Muhammad Ali Nayeem")),
+    ("Hinton, Geoffrey E., Simon Osindero, and Yee-Whye Teh",
+     ("Geoffrey E. Hinton", "Simon Osindero", "Yee-Whye Teh")),
+    ("Ada Lovelace, Bob Zed, and Cy Young", ("Ada Lovelace", "Bob Zed", "Cy Young")),
 ])
 def test_an_author_list_gives_its_names(text: str, names: tuple[str, ...]) -> None:
     assert author_names(text) == names
@@ -83,3 +92,11 @@ def test_a_bibliography_alternates_comma_and_and() -> None:
 def test_a_credit_ended_by_a_full_stop_names_its_authors(
         text: str, names: tuple[str, ...]) -> None:
     assert credited_names(text) == names
+
+
+def test_an_author_lines_marks_of_equal_contribution_are_no_part_of_the_names() -> None:
+    # heejkoo/Awesome-Diffusion-Models: `<sup>1</sup>` after names left the line unread, and
+    # the new entry said `*<sup></sup>, <sup></sup>, *`.
+    line = "*Songxiang Liu<sup>1</sup>, Yuewen Cao<sup>1</sup>, Dan Su, Helen Meng* \\"
+    assert line_names(line) == ("Songxiang Liu", "Yuewen Cao", "Dan Su", "Helen Meng")
+    assert line_names("Ada Lovelace*, Bob Zed†<br>") == ("Ada Lovelace", "Bob Zed")

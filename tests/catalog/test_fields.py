@@ -230,6 +230,17 @@ ARXIV = "https://arxiv.org/abs/2109.01134"
          None, None),
         (f"* (arXiv preprint 2023) **Prompt Learning**, Kaiyang Zhou et al. [[v1]({ARXIV})]",
          None, "Prompt Learning", "arXiv preprint", 2023, None),
+        # yyyujintang/Awesome-Mamba-Papers: a preprint's day, and where it was published since;
+        # the parenthesis was read as part of the title and new entries had none.
+        (f"(Arxiv 24.06.12) Learning to Prompt for Vision-Language Models [Paper]({ARXIV})",
+         None, "Learning to Prompt for Vision-Language Models", "Arxiv", 2024, None),
+        (f"(Arxiv 24.02.23->CVPR24) Learning to Prompt for Vision-Language Models [Paper]({ARXIV})",
+         None, "Learning to Prompt for Vision-Language Models", "CVPR", 2024, None),
+        (f"(Arxiv 24.03.05, ICML24) Learning to Prompt for Vision-Language Models [Paper]({ARXIV})",
+         None, "Learning to Prompt for Vision-Language Models", "ICML", 2024, None),
+        # subeeshvasu/Awesome-Learning-with-Label-Noise: the year and the venue, then a dash.
+        (f"* 2023-WACV - Learning to Prompt for Vision-Language Models. [[Paper]]({ARXIV})", None,
+         "Learning to Prompt for Vision-Language Models", "WACV", 2023, None),
         # The kept-aside list issue 13 quotes: a name in code, a credit, the title in bold.
         (f"- `CoOp` [Zhou et al., Proc. CVPR 2022] **Learning to Prompt for Vision-Language "
          f"Models** [[PDF]]({ARXIV}) [[CODE]](https://github.com/KaiyangZhou/CoOp)", "CoOp",
@@ -299,6 +310,8 @@ ARXIV = "https://arxiv.org/abs/2109.01134"
          "link-then-venue-in-parens", "authors-then-venue", "bracketed-labels",
          "separated-two-word-name", "separated-authors", "venue-first-bold-title",
          "stars-venue-tag-bold-title", "unknown-venue-first", "short-bold-title",
+         "preprint-day-first", "preprint-day-then-venue", "preprint-day-comma-venue",
+         "year-venue-dash",
          "code-name-credit-bold-title", "code-credit-citation", "code-credit-arxiv-id",
          "code-credit-arxiv",
          "code-name-credit-first", "anchored-name", "marks-links-then-title",

@@ -34,3 +34,15 @@ def test_a_venue_after_the_titles_full_stop() -> None:
         "LaT: Latent Translation", "arXiv", 2022, None)
     assert parse_head("USIP: Unsupervised Stable Interest Point Detection. ICCV'2019") == (
         "USIP: Unsupervised Stable Interest Point Detection", "ICCV", 2019, None)
+
+
+def test_a_citations_journal_volume_pages_and_proceedings_year() -> None:
+    # floodsung/Deep-Learning-Papers-Reading-Roadmap: `Nature 521.7553 (2015): 436-444` was
+    # all venue and no year; a new entry said `.7553 (2026):`.
+    assert parse_head('"Deep learning." Nature 521.7553 (2015): 436-444.') == (
+        "Deep learning", "Nature", 2015, None)
+    assert parse_head('"Memory networks." Advances in neural information processing systems. '
+                      "2015.") == (
+        "Memory networks", "Advances in neural information processing systems", 2015, None)
+    assert parse_head('"Title of It." Mathematics (2026).') == (
+        "Title of It", "Mathematics", 2026, None)

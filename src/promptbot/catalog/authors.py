@@ -31,8 +31,8 @@ _MAX_WORDS = 5
 _TRAILER = re.compile(r"(?:\s|<br\s*/?>|\\|[.,:;*_])+$", re.IGNORECASE)
 # Before it: emphasis, or an emoji's shortcode (`:boom:`) that marks the maintainers' own papers.
 _LEADER = re.compile(rf"^(?:\s|[*_]|{SHORTCODE})+")
-# A name's marks of equal contribution or correspondence: `Nguyen*`, `Li†`.
-_NAME_MARKS = re.compile(r"(?<=\w)[*†‡§¶]+")
+# A name's marks of equal contribution or correspondence: `Nguyen*`, `Li†`, `Liu<sup>1</sup>`.
+_NAME_MARKS = re.compile(r"(?<=\w)(?:[*†‡§¶]+|<sup>[^<>]{0,12}</sup>)", re.IGNORECASE)
 # Where an author list after a linked title ends at the latest: a note (`(*: Equal
 # contribution)`), a link, a field's bar.
 _LIST_END = re.compile(r"[(\[|]")
@@ -56,10 +56,22 @@ def author_names(text: str) -> tuple[str, ...]:
         return ()
     if len(names) == 1 and len(names[0].split()) < 2:
         return ()  # one word is no evidence of a name
-    if surname_first(SEPARATOR.findall(text)) or _initials_second(names):
+    separators = SEPARATOR.findall(text)
+    if surname_first(separators) or _initials_second(names):
         return tuple(f"{given} {surname}" for surname, given in zip(names[0::2], names[1::2],
                                                                       strict=True))
+    if first_inverted(names, separators):
+        return (f"{names[1]} {names[0]}", *names[2:])
     return names
+
+
+def first_inverted(names: tuple[str, ...], separators: list[str]) -> bool:
+    """Whether an author list names its first author surname first and the others as they sign,
+    the way a citation copied from a scholar's search writes it (`LeCun, Yann, Yoshua Bengio,
+    and Geoffrey Hinton`; `Hasan, Umar, and Muhammad Ali Nayeem`): a one-word first piece, a
+    comma, given names, then names of two words or more, `and` before the last."""
+    return (len(names) >= 3 and len(names[0].split()) == 1 and separators[0].strip() == ","
+            and "and" in separators[-1].split() and all(len(n.split()) >= 2 for n in names[2:]))
 
 
 def credited_names(text: str) -> tuple[str, ...]:
@@ -133,10 +145,15 @@ def unlinked_names(text: str) -> str:
     return text
 
 
+def without_name_marks(text: str) -> str:
+    """An author list without its names' marks of equal contribution or affiliation."""
+    return _NAME_MARKS.sub("", text)
+
+
 def line_names(text: str) -> tuple[str, ...]:
     """The names of a line that is an author list and nothing else, emphasis and a line break
     around it (`*A, B, C* \\`, `A, B, C<br>`) left out."""
-    return author_names(_LEADER.sub("", _TRAILER.sub("", text)))
+    return author_names(_LEADER.sub("", _TRAILER.sub("", without_name_marks(text))))
 
 
 def names_after_title(meta: str) -> tuple[tuple[str, ...], str]:

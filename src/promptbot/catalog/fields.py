@@ -39,6 +39,7 @@ from promptbot.catalog.links import (
     venue_label,
     without_links,
 )
+from promptbot.catalog.venue_links import venue_link
 from promptbot.models import Link
 
 
@@ -240,6 +241,17 @@ def _lead_in(text: str) -> Fields | None:
             untagged[boxed.end():]) or bullet_fields(untagged[boxed.end():])):
         return replace(rest, venue=rest.venue or boxed.group(1).strip(),
                        year=rest.year or int(boxed.group(2)))
+    if (dated := _YEAR_VENUE_DASH.match(untagged)) and (rest := bullet_fields(
+            untagged[dated.end():])):
+        # `2023-WACV - Title. [[Paper]](…)`: the year and the venue, then the entry
+        return replace(rest, venue=rest.venue or dated.group(2), year=int(dated.group(1)))
+    if (opening := venue_link(untagged)) and (rest := bullet_fields(untagged[opening.end:])):
+        # `[[ICLR](url)] Title [[code](…)]`: the venue's link is the paper's
+        found = find_links(untagged)
+        title = _CODE_TAGS_END.sub("", rest.title)
+        title = title[:-1] if title.endswith(".") and not title.endswith("..") else title
+        return replace(rest, title=title, venue=opening.venue,
+                       year=rest.year or opening.year, links=_links(found, found[0][0]))
     special = _tagged(untagged) if untagged.lstrip().startswith("[") else None
     # `Title | **[CVPR' 20]** |[pdf](…)`: a space on one side of a bar will do
     if special is None and len(_FIELD_SEP.findall(text)) >= 2:
@@ -253,6 +265,11 @@ def _lead_in(text: str) -> Fields | None:
     return bullet_fields(text[symbols:]) if symbols else None
 
 
+_YEAR_VENUE_DASH = re.compile(r"\s*((?:19|20)\d\d)-([A-Za-z][\w&]{1,20})\s+[-–—]\s+(?=\S)")
+# Tags in code after a title, in brackets, and emoji: `Title. [**`bnn`**] [**`nlp`**]`,
+# `Title. [__`cls.`__] :star:`.
+_CODE_TAGS_END = re.compile(
+    r"(?:\s*(?:\[(?:\s*[*_]*`[^`\[\]]+`[*_]*)+\s*\]|:[a-z0-9_+\-]+:?))+$")
 # `**[ICLR, 2024]**`, `**[Arxiv, 2024.09]**`, `**[ICML, 2021 oral]**` before the title
 # (ChaofanTao's autoregressive-models survey): the venue and its year, no name.
 _BOLD_VENUE_TAG = re.compile(r"\s*\*\*\[([A-Za-z][\w\- ]{0,30}?),\s*((?:19|20)\d\d)(?:\.\d{1,2})?"
@@ -293,12 +310,29 @@ def _venue_first(text: str) -> Fields | None:
     lead_venue = _LEAD_VENUE.match(text)
     if lead_venue is None:
         return None
-    label = venue_label(lead_venue.group(1))
+    label = _lead_label(lead_venue.group(1))
     if not (label and label[0]) and text.startswith("**", lead_venue.end()) \
             and len(lead_venue.group(1).split()) <= MAX_VENUE_WORDS:
         label = clean(lead_venue.group(1)), None  # `(Multimedia Tools and Applications)`
     rest = bullet_fields(text[lead_venue.end():]) if label and label[0] else None
     return replace(rest, venue=label[0], year=label[1] or rest.year) if label and rest else None
+
+
+def _lead_label(inner: str) -> tuple[str | None, int | None] | None:
+    """The venue and year of a venue in parentheses before the title: `CVPR 2023`, a preprint's
+    day (`Arxiv 24.06.12`), or where it was published since (`Arxiv 24.02.23->CVPR24`,
+    `Arxiv 24.03.05, ICML24`): the last one named."""
+    for piece in reversed(_LATER.split(inner)):
+        label = venue_label(piece)
+        if label is not None and label[0]:
+            return label
+        if day := _DAY_LABEL.fullmatch(piece.strip()):
+            return day.group(1), 2000 + int(day.group(2))
+    return None
+
+
+_LATER = re.compile(r"\s*(?:->|→|,)\s*")
+_DAY_LABEL = re.compile(r"([A-Za-z][\w\-]{1,20})\s+(\d\d)\.(?:0[1-9]|1[0-2])\.[0-3]\d")
 
 
 def _credit(text: str, start: int) -> tuple[int, tuple[str, ...]] | None:

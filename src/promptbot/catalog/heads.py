@@ -35,6 +35,13 @@ _SENTENCE_VENUE_YEAR = re.compile(
 _ACRONYM_YEAR_END = re.compile(
     r"\s(?:<br\s*/?>\s*)?([A-Z][a-z]*[A-Z][A-Za-z]*|(?i:arxiv))\s((?:19|20)\d\d)$")
 _VENUE_PAREN_YEAR = re.compile(r"([^(),]{1,60}?)\s*\(\s*((?:19|20)\d\d)\s*\)")
+# A citation's journal with its volume, issue and pages, `Nature 521.7553 (2015): 436-444`, or
+# its proceedings and year after a full stop, `Advances in neural information processing
+# systems. 2015` (a scholar's search writes both so).
+_JOURNAL_CITED = re.compile(
+    r"(?P<venue>[^()\d]{2,120}?)\s+\d+(?:\.\d+)?\s*\(\s*(?P<year>(?:19|20)\d\d)\s*\)"
+    r"(?:\s*:\s*[\w\-–]+)?")
+_PROCEEDINGS_CITED = re.compile(r"(?P<venue>[A-Z][^().,\d]{1,120}?)\.\s+(?P<year>(?:19|20)\d\d)")
 _QUOTED = re.compile(rf"[{QUOTES}]+(.*)[{QUOTES}]+(.*)", re.DOTALL)
 _COMMA = re.compile(r",(?![^()]*\))")
 _ARXIV_ID = re.compile(r"(?i)arxiv:\s*\d{4}\.\d{4,5}(?:v\d+)?")
@@ -92,6 +99,8 @@ def read_meta(meta: str) -> tuple[str | None, int | None, str | None]:
         rest = clean(tag.group(2))
         return label[0], label[1], rest if _LETTER.search(rest) and "et al" not in rest else None
     affiliation = None
+    if cited := _JOURNAL_CITED.fullmatch(text) or _PROCEEDINGS_CITED.fullmatch(text):
+        return clean(cited.group("venue")), int(cited.group("year")), None
     if dated := _VENUE_PAREN_YEAR.fullmatch(text):  # a citation's `Venue (2024)`
         label = venue_label(clean(dated.group(1)))
         named = label[0] if label is not None and label[0] else clean(dated.group(1))
