@@ -318,6 +318,34 @@ def test_a_count_glued_to_its_unit_is_a_value_never_left_behind() -> None:
         assert Slot("other", original=value) in seal(exemplar, constant_words(found)).parts
 
 
+def test_a_citations_volume_pages_and_a_count_of_stars_are_values() -> None:
+    # floodsung/Deep-Learning-Papers-Reading-Roadmap: `Nature 521.7553 (2015): 436-444.`; a new
+    # entry kept `.7553 (2026):`, and a note's `**(!)**`. htqin/awesome-model-quantization:
+    # `[5.8k:star:]` was copied.
+    rows = ['**[1]** LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton. "**Deep learning**." '
+            "Nature 521.7553 (2015): 436-444. [[pdf]](http://x.org/a.pdf) [5.8k:star:] "
+            "**(Three Giants' Survey!)** :star::star:",
+            '**[2]** Hinton, Geoffrey E., and Ruslan R. Salakhutdinov. "**Reducing the '
+            'dimensionality of data**." Science 313.5786 (2006): 504-507. [[pdf]](http://x.org/'
+            "b.pdf) [1k:star:] :star::star:"]
+    sealed = sealed_among(rows, 0)
+    for value in ("521.7553", "436-444", "5.8k"):
+        assert Slot("other", original=value) in sealed.parts
+    out = fill(sealed, values(authors=("Ada Lovelace",)))
+    assert out.text == ('**[1]** Lovelace, Ada. "**A Paper About Things**." (2026). '
+                        "[[pdf]](https://arxiv.org/abs/2604.01234) :star::star:")
+
+
+def test_a_task_tag_goes_whole_with_its_abbreviating_stop() -> None:
+    # Yochengliu/awesome-point-cloud-analysis: `[__`oth.`__]`, the exemplar's task; a new
+    # entry said `[__`.`__]`.
+    rows = ["- [[IROS](https://x.org/p1)] Analyzing the quality of matched 3D point clouds of "
+            "objects. [__`oth.`__]",
+            "- [[TPAMI](https://x.org/p2)] Structure-aware Data Consolidation. [__`cls.`__]"]
+    out = fill(sealed_among(rows, 0), values(venue="CVPR"))
+    assert out.text == "- [[CVPR](https://arxiv.org/abs/2604.01234)] A Paper About Things."
+
+
 def test_a_year_glued_to_a_word_no_slot_reads_goes_with_it() -> None:
     # zhaoxin94/awesome-domain-adaptation: `[[CVRP2020 Oral]](…)`, a venue misspelt; its year
     # stayed behind as the list's own text, and a new entry said `[[2020 ]](…)`.

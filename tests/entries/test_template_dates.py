@@ -97,6 +97,19 @@ def test_a_number_inside_an_html_tag_is_no_date() -> None:
     assert [(row[s:e], slot.form) for s, e, slot in found] == [("25-11", "%y-%m")]
 
 
+@pytest.mark.parametrize(("text", "yymm", "year"), [
+    # floodsung/Deep-Learning-Papers-Reading-Roadmap: a citation's pages,
+    # `IEEE Signal Processing Magazine 29.6 (2012): 82-97.`, were a `%y-%m` date slot.
+    ("Magazine 29.6 (2012): 82-97.", "", 2012),
+    ("Journal (2025): 25-13.", "2508", 2025),  # no month 13
+    ("Journal (2025): 12-11.", "2508", 2025),  # not the entry's year
+])
+def test_a_pair_of_numbers_that_is_no_month_of_the_entrys_year_is_no_date(
+        text: str, yymm: str, year: int) -> None:
+    found = [(text[s:e], slot.form) for s, e, slot in date_spans(text, [], yymm, year)]
+    assert found == [(str(year), "%Y")]
+
+
 def test_month_names() -> None:
     assert month_index("Sept.") == 9 and month_index("Foo") is None
 

@@ -236,6 +236,34 @@ def test_a_name_in_html_marks_goes_with_its_marks_and_colon(tag: str) -> None:
     assert fill(template_of(raw), values()).text.startswith('1. **"Token Merging at Scale"**.')
 
 
+def test_an_author_line_with_marks_of_equal_contribution_takes_the_papers_names() -> None:
+    # heejkoo/Awesome-Diffusion-Models: `*Songxiang Liu<sup>1</sup>, …*`; the names were not
+    # read, and a new entry said `*<sup></sup>, <sup></sup>, *`.
+    raw = ("**DiffSVC: A Diffusion Probabilistic Model for Singing Voice Conversion**  \\\n"
+           "*Songxiang Liu<sup>1</sup>, Yuewen Cao<sup>1</sup>, Dan Su, Helen Meng* \\\n"
+           "arXiv 2021. [[Paper](https://arxiv.org/abs/2105.13871)] \\\n28 May 2021")
+    out = fill(template_of(raw), values(authors=("Ada Q. Lovelace", "Bob Zed")))
+    assert out.text.split("\n")[1] == "*Ada Q. Lovelace, Bob Zed* \\"
+
+
+def test_the_marks_of_affiliation_inside_an_author_list_separate_no_names() -> None:
+    # zchoi/Awesome-Embodied-Agent-with-LLMs: `Difei Gao<sup>1,2</sup>, …`: the commas of the
+    # marks are no separators of the names.
+    raw = ("* [**Env-QA: A Video Question Answering Benchmark**](https://arxiv.org/abs/2104.00001) "
+           "[**ICCV 2021**]<br>\nDifei Gao<sup>1,2</sup>, Ruiping Wang<sup>1,2,3</sup>, "
+           "Xilin Chen<sup>1</sup><br>")
+    out = fill(template_of(raw), values(authors=("Ada Q. Lovelace", "Bob Zed")))
+    assert out.text.split("\n")[1] == "Ada Q. Lovelace, Bob Zed<br>"
+
+
+def test_the_day_a_preprint_came_out_keeps_the_lists_word_for_a_published_paper() -> None:
+    # yyyujintang/Awesome-Mamba-Papers: `(Arxiv 24.06.12) Title`, the day arXiv announced the
+    # paper, for published papers too; a CVPR paper was written `(CVPR 26.04.02)`.
+    raw = "(Arxiv 24.06.12) An Empirical Study of Mamba [Paper](https://arxiv.org/abs/2406.07887)"
+    out = fill(template_of(raw), values(venue="CVPR", venue_is_arxiv=False))
+    assert out.text.startswith("(Arxiv 26.04.02) Token Merging at Scale [Paper]")
+
+
 def test_names_that_escape_to_nothing_leave_no_separators_behind() -> None:
     out = fill(template_of(AUTHOR_LINE), values(
         name="TMS", authors=("Ada Lovelace", "\u202e\u200b", "Bob Zed"), venue="ArXiv"))
@@ -260,6 +288,12 @@ def test_names_that_escape_to_nothing_leave_no_separators_behind() -> None:
     ("- Kang, W., Peng, Y., Li, Q. et al.<br />", 4, "- Lovelace, A., Zed, B., Young, C. et al."),
     # The serial comma is for three names or more.
     ("- Ou Zhou, Ying Ge, and Zheng Zhonglong.<br />", 2, "- Ada Lovelace and Bob Zed."),
+    # A scholar's citation: the first name surname first, the others as they sign; its comma
+    # before `and` stays for two (liliu-avril/Awesome-Segment-Anything wrote every name turned).
+    ("- Yu, Jiwei, Kecheng Zhou, and Shuzhi Gao.<br />", 3,
+     "- Lovelace, Ada, Bob Zed, and Cy Young."),
+    ("- Yu, Jiwei, Kecheng Zhou, and Shuzhi Gao.<br />", 2, "- Lovelace, Ada, and Bob Zed."),
+    ("- Yu, Jiwei, Kecheng Zhou, and Shuzhi Gao.<br />", 1, "- Lovelace, Ada."),
 ])
 def test_an_author_line_is_written_the_way_the_exemplar_writes_its_own(
         line: str, authors: int, written: str) -> None:
@@ -375,6 +409,18 @@ def test_a_second_link_of_one_kind_under_one_label_is_not_the_papers_link_again(
               "shields.io/github/stars/kelvinxu/arctic.svg)](https://github.com/kelvinxu/arctic) "
               "[[code]](https://github.com/kelvinxu/arctic)")
     assert fill(template_of(badged), values(code_url=code)).text.count(f"]({code})") == 2
+
+
+def test_a_numbered_second_link_of_one_kind_is_not_the_papers_link_again() -> None:
+    # heejkoo/Awesome-Diffusion-Models: `[[Github](…)] [[Github2](…)]`, two implementations;
+    # a new entry linked the paper's code twice, once as `Github2`.
+    exemplar = ("**WaveGrad 2: Iterative Refinement for Text-to-Speech Synthesis** \\\n"
+                "arXiv 2021. [[Paper](https://arxiv.org/abs/2106.09660)] [[Github](https://"
+                "github.com/keonlee9420/WaveGrad2)] [[Github2](https://github.com/mindslab-ai/"
+                "wavegrad2)] \\")
+    code = "https://github.com/o/r"
+    out = fill(template_of(exemplar), values(code_url=code))
+    assert out.text.endswith(f"[[Github]({code})] \\")
 
 
 def test_a_note_whose_pieces_all_go_takes_the_punctuation_between_them_and_its_marks() -> None:

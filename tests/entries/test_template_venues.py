@@ -27,6 +27,24 @@ def test_a_venue_takes_the_publisher_before_it() -> None:
         ("venue", "", "IEEE TPAMI")]
 
 
+def test_another_venue_than_the_entrys_is_a_remark_of_its_own() -> None:
+    # floodsung/Deep-Learning-Papers-Reading-Roadmap: `arXiv preprint … **(ResNet, CVPR best
+    # paper)**`; the remark's `CVPR` took the new paper's venue, `**(, arXiv )**`.
+    text = "arXiv preprint (2015). **(ResNet, CVPR best paper)**"
+    assert found(list(venue_spans(text, [], "arXiv preprint")), text) == [
+        ("venue", "", "arXiv"), ("other", "", "CVPR")]
+    assert found(list(venue_spans(text, [])), text) == [("venue", "", "arXiv"),
+                                                         ("venue", "", "CVPR")]
+
+
+def test_a_venue_after_its_year_and_a_hyphen_is_a_venue() -> None:
+    # subeeshvasu/Awesome-Learning-with-Label-Noise: `2023-WACV - Title.`; new entries lost
+    # their `2026-Arxiv - `. A hyphen after a word still joins it (`Zebra-ICCV` is no venue).
+    text = "* 2023-WACV - Some Title. Zebra-ICCV"
+    date: Span = (2, 6, Slot("date", "%Y", original="2023"))
+    assert found(list(venue_spans(text, [date])), text) == [("venue", "", "WACV")]
+
+
 def test_preprint_right_before_a_date_is_where_a_published_papers_venue_goes() -> None:
     # atfortes/Awesome-LLM-Reasoning: `*A, B.* Preprint'25` beside `*C, D.* ICML'25`.
     text = "*Nuo Chen, Bryan Hooi.* Preprint'25"

@@ -304,6 +304,29 @@ def test_a_topic_tag_is_a_value_the_bot_cannot_know() -> None:
     assert not any(isinstance(p, Slot) and p.kind == "name" for p in template.parts)
 
 
+def test_the_last_authors_mark_of_affiliation_goes_with_the_author_list() -> None:
+    # zchoi/Awesome-Embodied-Agent-with-LLMs: `Difei Gao<sup>1,2</sup>, …, Xilin Chen<sup>1</sup>`;
+    # the last name's mark stayed behind, and a new entry said `Ada Lovelace, Bob Zed<sup>1</sup>`.
+    raw = ("* [**Env-QA: A Video Question Answering Benchmark**](https://arxiv.org/abs/2104.00001) "
+           "[**ICCV 2021**]<br>\nDifei Gao<sup>1,2</sup>, Ruiping Wang<sup>1,2,3</sup>, "
+           "Xilin Chen<sup>1</sup><br>\n")
+    template = abstract(catalog.parse(raw).entries[0])
+    assert template is not None
+    authors = [p for p in template.parts if isinstance(p, Slot) and p.kind == "authors"]
+    assert [p.original for p in authors] == [
+        "Difei Gao<sup>1,2</sup>, Ruiping Wang<sup>1,2,3</sup>, Xilin Chen<sup>1</sup>"]
+
+
+def test_a_count_in_brackets_is_no_name() -> None:
+    # htqin/awesome-model-quantization: `[71:fire:]`, how often the paper is cited, took the
+    # name's place, and new entries said `[Zebra-Net] Zebra-Net: …`.
+    raw = ("- [[arXiv](https://arxiv.org/pdf/1705.01462.pdf)] [71:fire:] Ternary Neural Networks "
+           "with Fine-Grained Quantization. [**`qnn`**]\n")
+    template = abstract(catalog.parse(raw).entries[0])
+    assert template is not None
+    assert not any(isinstance(p, Slot) and p.kind == "name" for p in template.parts)
+
+
 @pytest.mark.parametrize("link", ["[[paper]](https://dl.acm.org/doi/pdf/10.1145/3397271.3401151)",
                                   "[paper](https://dl.acm.org/doi/pdf/10.1145/3397271.3401151)"])
 def test_a_paper_link_elsewhere_is_the_paper_slot_whatever_brackets_its_label(link: str) -> None:

@@ -256,8 +256,11 @@ _CODED = (r"(?<![\w\"=#%./\-])(?:[^\W\d_]{1,3}\d+|\d+(?:_\d+)+)(?![\w\"%])")
 # to a word no slot reads (`[[CVRP2020 Oral]]`, a venue misspelt): a new entry said `[[2020 ]]`.
 _WORD_RUN = re.compile(
     _CODED + r"|(?:(?<![\w\"=#%.])\d+(?:\.\d+)?)?[^\W\d_]+(?:[ ,.&'’\-]+[^\W\d_]+)*"
-    r"(?:\d+(?![\w\"%]))?|(?<![\w\"=#%.])\d+(?![\w\"%])")
+    r"(?:\d+(?![\w\"%]))?|(?<![\w\"=#%.])\d+(?:\.\d+)*(?:[-–]\d+)?(?![\w\"%])")
 _CODED_WORD = re.compile(_CODED)
+# A number, a citation's volume and issue (`521.7553`) or its pages (`436-444`), a count of
+# stars (`[5.8k:star:]`): another paper's value.
+_NUMBER_RUN = re.compile(r"\d+(?:\.\d+)*(?:[-–]\d+)?|\d+(?:\.\d+)?[kKmM]")
 _IN_TAG = re.compile(r"<[^<>]*$")
 _LINK_TARGET = re.compile(r"\]\(([^()\s]+)\)")
 
@@ -302,9 +305,9 @@ def seal(template: Template, constant: frozenset[str]) -> Template:
             target = _destination(part, match.start())
             # A destination that differs between entries is a value, whatever its words.
             varies = target is not None and f"]({part[target[0]:target[1]]})" not in constant
-            if (not varies and words <= constant and not match.group().isdigit()) or _in_tag(
-                    part, match.start(), in_tag) or _in_label(part, match.start(), match.end(),
-                                                              constant) \
+            if (not varies and words <= constant and not _NUMBER_RUN.fullmatch(match.group())) \
+                    or _in_tag(part, match.start(), in_tag) \
+                    or _in_label(part, match.start(), match.end(), constant) \
                     or _KEY.match(part, match.start()):
                 continue  # the list's own words, an HTML attribute, a link's label or key
             if destination := _destination(part, match.start()) or _shortcode(part, match):

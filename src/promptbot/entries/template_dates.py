@@ -147,7 +147,10 @@ def _date_form(match: re.Match[str], yymm: str, year: int | None) -> str | None:
         return f"%m{match.group('msep')}%Y"
     if short := match.group("yy_mm"):
         if match.group("ysep") == "-":
-            return "%y-%m"
+            # `25-08`, a month of the entry's year; `82-97` is a citation's pages.
+            yy, month = short.split("-")
+            years = {yymm[:2], f"{year % 100:02d}" if year else ""} - {""}
+            return "%y-%m" if 1 <= int(month) <= 12 and (not years or yy in years) else None
         # `25.03` is a date only as the entry's own arXiv month: a dotted pair of two digits is
         # as often a score or a version.
         return "%y.%m" if short.replace(".", "") == yymm else None

@@ -11,12 +11,18 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from promptbot.catalog import code_hosts
-from promptbot.catalog.authors import SEPARATOR, author_names, initials
+from promptbot.catalog.authors import (
+    SEPARATOR,
+    author_names,
+    first_inverted,
+    initials,
+    without_name_marks,
+)
 from promptbot.catalog.links import ET_AL
 from promptbot.entries.author_initials import EITHER, SPACED, VANCOUVER, vancouver, written_initials
 from promptbot.entries.markdown_safety import escape, plain, rendered_text, safe_url
 from promptbot.entries.template_dates import MONTH_NAMES
-from promptbot.entries.template_model import PREPRINT_WORDS, Slot, Template
+from promptbot.entries.template_model import PREPRINT_WORDS, Part, Slot, Template
 from promptbot.entries.templates import label_before
 
 TITLE_MAX = 300
@@ -75,7 +81,8 @@ def fill(template: Template, values: Values) -> Filled:
     stopped = False  # the last value ends with a full stop where the exemplar's did not
     unstopped = False  # the authors' value lost the full stop the exemplar's `et al.` ended with
     linked: set[tuple[str, str]] = set()  # (kind, label) of the links written so far
-    for part in template.parts:
+    announced = _announced_at(template.parts)
+    for index, part in enumerate(template.parts):
         if isinstance(part, str):
             if stopped and part.startswith(".") and not part.startswith(".."):
                 part = part[1:]  # `Lovelace, Ada Q.` ends its line's sentence: no `Q..`
@@ -93,11 +100,12 @@ def fill(template: Template, values: Values) -> Filled:
             # (`ACM Computing Surveys 2023.01`).
             part = replace(part, form=_MONTH_CODE.sub("", part.form.replace("%y%m", "%Y")))
         after_venue = part.kind == "venue"
-        value = _value(part, values)
+        # `(Arxiv 24.06.12)`: the day arXiv announced the paper, whatever its venue since.
+        value = part.original if index in announced else _value(part, values)
         if value is not None and (label := _link_label(out)) is not None:
             if (part.kind, label) in linked:
                 # The exemplar's second link of a kind under one label (`[[code]](official)
-                # [[code]](port)`): the paper has one, not the same link twice.
+                # [[code]](port)`, `[[Github2](…)]`): the paper has one, not the same link twice.
                 value = None
             linked.add((part.kind, label))
         if part.kind == "name" and not values.name and value is not None:
@@ -196,6 +204,16 @@ def repo_of(url: str | None) -> str | None:
     return match.group(1) if match else None
 
 
+def _announced_at(parts: Sequence[Part]) -> set[int]:
+    """The places of the list's preprint word right before a day's date (`Arxiv 24.06.12`): the
+    day the paper came out there, which every paper has, published since or not."""
+    return {i for i in range(len(parts) - 2)
+            if isinstance(slot := parts[i], Slot) and slot.kind == "venue"
+            and slot.original.lower() in PREPRINT_WORDS and parts[i + 1] == " "
+            and isinstance(date := parts[i + 2], Slot) and date.kind == "date"
+            and "%d" in date.form}
+
+
 def _venue(slot: Slot, v: Values) -> str:
     if v.venue_is_arxiv and slot.original.lower() in PREPRINT_WORDS:
         return slot.original  # the exemplar's own word and spelling: `ARXIV`, `Preprint`
@@ -229,7 +247,8 @@ def _link_label(out: Sequence[str]) -> str | None:
     gives `code`, templates.label_before), or None where none opens there or its label is
     not in that text."""
     label = label_before(out[-1], len(out[-1])).strip() if out and out[-1].endswith("](") else ""
-    return label.casefold() or None
+    # A numbered second link of a kind (`[[Github](…)] [[Github2](…)]`) is the same kind.
+    return label.casefold().rstrip("0123456789 ") or None
 
 
 def _ordinal(day: int) -> str:
@@ -273,7 +292,7 @@ def _author_list(slot: Slot, authors: tuple[str, ...]) -> str | None:
     ` and `, `; `), the one before its last name (`, and `), a bibliography's surname first
     (`Zhao, Jie and Chen, Xin`, `Achlioptas, Panos, et al.`), and, where it stops at a few names
     with `et al.`, as many names and the same `et al.`."""
-    original = slot.original
+    original = without_name_marks(slot.original)  # `Difei Gao<sup>1,2</sup>, …`: no separator
     et_al = _ET_AL.search(original)
     shown = original[:et_al.start()] if et_al else original
     listed = author_names(original)  # `et al.` says how a lone `Surname, Given` reads
@@ -291,7 +310,10 @@ def _author_list(slot: Slot, authors: tuple[str, ...]) -> str | None:
         et_al = None
     end = et_al.group() if et_al else ""
     given, _, surname = listed[0].rpartition(" ") if listed else ("", "", "")
-    if surname and shown.lstrip().startswith(surname + ","):  # surname first
+    cited = first_inverted(tuple(p.strip() for p in SEPARATOR.split(shown.strip())), separators)
+    if cited:  # only the first name surname first: the comma inside it parts no two names
+        names, separators = [_inverted(names[0], initials(given)), *names[1:]], separators[1:]
+    elif surname and shown.lstrip().startswith(surname + ","):  # surname first
         between = " and " if any(s.strip() == "and" for s in separators) else ", "
         listed_names = between.join(_inverted(n, initials(given)) for n in names)
         return listed_names + (end or ("" if listed_names.endswith(".") else stop))
@@ -299,7 +321,7 @@ def _author_list(slot: Slot, authors: tuple[str, ...]) -> str | None:
         return names[0] + end
     common = Counter(separators).most_common(1)[0][0]
     last = separators[-1] if len(separators) > 1 and separators[-1] != common else common
-    if len(names) == 2 and last.lstrip().startswith(",") and "and" in last:
+    if len(names) == 2 and last.lstrip().startswith(",") and "and" in last and not cited:
         last = last.replace(",", "", 1)  # the serial comma is for three names or more
     return common.join(names[:-1]) + last + names[-1] + end
 
@@ -359,6 +381,9 @@ def _drop(text: str) -> str:
     return text
 
 
+_MARK_AFTER = re.compile(r":[a-z0-9_+\-]+:|[:：!.]")
+
+
 def _enclosing(text: str, start: int, end: int) -> tuple[int, int]:
     """The span grown over the pairs of markup that held only the dropped value."""
     grown = True
@@ -366,8 +391,11 @@ def _enclosing(text: str, start: int, end: int) -> tuple[int, int]:
         grown = False
         before, after = text[:start].rstrip(" "), text[end:].lstrip(" ")
         # The colon that ends a name may sit inside its marks: `**{name}:** Authors`; and one
-        # left of a dropped note's pieces may too: `(BAAI：{note})` would leave `(：)`.
-        colon = 1 if after[:1] in (":", "：") else 0
+        # left of a dropped note's pieces may too: `(BAAI：{note})` would leave `(：)`; so may
+        # a note's own exclamation mark (`**({note}!)**` would leave `**(!)**`), a tag's
+        # abbreviating stop (`[__`{oth}.`__]`) and a count's emoji (`[{stars}:star:]`).
+        mark = _MARK_AFTER.match(after)
+        colon = len(mark.group()) if mark else 0
         opened = before.rstrip(" :：,，;；")
         for left, right in _PAIRS:
             if opened.endswith(left) and after.startswith(right, colon):
@@ -479,6 +507,8 @@ def _remove(text: str, start: int, end: int) -> str:
         return before + after.lstrip(" ")  # `:red_square: - [paper](…)` without the mark
     if after[:1] in (".", ",", ";") and before.endswith((" ", "\t")):
         kept = before.rstrip(" \t")  # `2023 (*Org*).` without org: `2023.`
+        # A citation's `(2015): {pages}.` without the pages: `(2026).`
+        kept = kept[:-1] if kept.endswith("):") else kept
         # `**Title.** {venue}.` without a venue: the title's full stop ends the sentence.
         return kept + (after[1:] if kept.rstrip("*_")[-1:] == after[:1] else after)
     if before.endswith((" ", "\t")) and (after[:1] in (" ", "\t", "\n", "") or not after):

@@ -12,13 +12,16 @@ from promptbot.entries.template_dates import Span, free
 from promptbot.entries.template_model import Slot, flexible
 from promptbot.models import Entry
 
-# A hyphen before digits ends the word: `[ECCV-2022]` is a venue and its year.
-_VENUE_WORD = re.compile(r"(?<![\w\-])([A-Za-z][A-Za-z\-]*[A-Za-z])(?![\w]|-[^\d])")
+# A hyphen before digits ends the word: `[ECCV-2022]` is a venue and its year; one after a year
+# starts it: `2023-WACV - Title`.
+_VENUE_WORD = re.compile(
+    r"(?:(?<![\w\-])|(?<=\d\d\d\d-))([A-Za-z][A-Za-z\-]*[A-Za-z])(?![\w]|-[^\d])")
 
 
-def venue_spans(text: str, spans: list[Span]) -> Iterator[Span]:
+def venue_spans(text: str, spans: list[Span], venue: str | None = None) -> Iterator[Span]:
     """The known venue words of an entry's text (and an acronym right before a date), each with
-    the publisher before it."""
+    the publisher before it. Another venue than the one the entry was read to have (`venue`) is
+    a remark of the exemplar's (`(ResNet, CVPR best paper)`), no place for a new paper's venue."""
     dated = {s for s, _, slot in spans if slot.kind == "date"}
     for match in _VENUE_WORD.finditer(text):
         word = match.group(1)
@@ -32,7 +35,17 @@ def venue_spans(text: str, spans: list[Span]) -> Iterator[Span]:
         before_date = at_date and (_acronym(word) or word.lower() == "preprint")
         if word.lower() == "arxiv" or _is_venue(word) or before_date:
             start = _venue_start(text, match.start(), spans)
-            yield start, match.end(), Slot("venue", original=text[start:match.end()])
+            kind = "other" if _is_venue(word) and _another(word, venue) else "venue"
+            yield start, match.end(), Slot(kind, original=text[start:match.end()])
+
+
+def _another(word: str, venue: str | None) -> bool:
+    """Whether a known venue word is not the entry's venue, where the parser read a venue that
+    names one (a date misread as the venue, `[6th Feb.`, says nothing of the others)."""
+    if venue is None or not any(w.lower() == "arxiv" or _is_venue(w)
+                                for w in _VENUE_WORD.findall(venue)):
+        return False
+    return word.lower() not in venue.lower() and canonical_venue(word) != canonical_venue(venue)
 
 
 def _venue_start(text: str, start: int, spans: list[Span]) -> int:

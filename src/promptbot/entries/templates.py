@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from promptbot.catalog import normalize_arxiv_id
 from promptbot.catalog.links import ET_AL, LABEL, is_pictograph
+from promptbot.catalog.venue_links import COUNT
 from promptbot.entries.author_initials import CREDIT, credit_form
 from promptbot.entries.template_dates import Span, date_spans, free
 from promptbot.entries.template_model import PREPRINT_WORDS, Part, Slot, Template, flexible
@@ -68,7 +69,7 @@ def abstract(entry: Entry) -> Template | None:
     spans.extend(read_venue_span(text, entry, spans))
     spans.extend(_arxiv_id_spans(text, spans, entry.arxiv_ids))
     spans.extend(date_spans(text, spans, yymm, entry.year))
-    spans.extend(list(venue_spans(text, spans)))
+    spans.extend(list(venue_spans(text, spans, entry.venue)))
     if not any(slot.kind == "name" for _, _, slot in spans):
         spans.extend(_tag_name_span(text, spans))
     parts = _parts(text, spans)
@@ -315,7 +316,7 @@ def _tag_name_span(text: str, spans: list[Span]) -> Iterator[Span]:
         word = match.group(group)
         start, end = match.start(group), match.end(group)
         if any(c.isalpha() for c in word) and word.lower() not in _NOT_NAMES \
-                and free(spans, start, end):
+                and not COUNT.fullmatch(word) and free(spans, start, end):
             yield start, end, Slot("name", original=word)
             return
 
@@ -336,6 +337,7 @@ _PAGE_AFTER = re.compile(r"\]\([^()\s]*\)")  # the link a name's label opens: it
 # marks are the old paper's; its note goes with its names. Without a note a `*` after the names
 # closes their emphasis (`*Yulong Chen, Yue Zhang*`): the list's markup, no mark.
 _MARKS_NOTE = re.compile(r"[*†‡§¶]*\s*\(\s*[*†‡§¶]+\s*[:：]?[^()]*\)")
+_SUP_AFTER = re.compile(r"<sup>[^<>]{0,12}</sup>", re.IGNORECASE)  # `Xilin Chen<sup>1</sup>`
 
 
 def _author_list_span(text: str, entry: Entry, spans: list[Span]) -> Iterator[Span]:
@@ -353,7 +355,7 @@ def _author_list_span(text: str, entry: Entry, spans: list[Span]) -> Iterator[Sp
         begin, stop = begin - 1, page.end()  # `[Ben Mildenhall](…), …, [Ren Ng](…)`
     if et_al := _ET_AL_AFTER.match(text, stop):
         stop = et_al.end()
-    if marks := _MARKS_NOTE.match(text, stop):
+    if marks := _MARKS_NOTE.match(text, stop) or _SUP_AFTER.match(text, stop):
         stop = marks.end()
     pages = [s for s in spans if s[2].kind == "other" and begin <= s[0] and s[1] <= stop]
     if free([s for s in spans if s not in pages], begin, stop):
