@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from promptbot.catalog.heads import parse_head
+from promptbot.catalog.heads import parse_head, read_meta
 
 
 def test_parse_head_pieces() -> None:
@@ -46,3 +46,13 @@ def test_a_citations_journal_volume_pages_and_proceedings_year() -> None:
         "Memory networks", "Advances in neural information processing systems", 2015, None)
     assert parse_head('"Title of It." Mathematics (2026).') == (
         "Title of It", "Mathematics", 2026, None)
+
+
+def test_a_venue_tag_then_a_line_break_is_still_the_venue() -> None:
+    # zchoi/Awesome-Embodied-Agent-with-LLMs: `[**arXiv 2023.09**]<br>⏎Fudan NLP Group` (54
+    # entries) had no venue, and new entries wrote the month its newest few show.
+    assert read_meta(" [**arXiv 2023.09**]<br>\nFudan NLP Group, miHoYo Inc") == (
+        "arXiv", 2023, "Fudan NLP Group, miHoYo Inc")
+    assert read_meta(" [**ICLR 2021**] <br>") == ("ICLR", 2021, None)
+    assert read_meta(" [**ICLR 2021**]\nWombat University<br>") == ("ICLR", 2021,
+                                                                    "Wombat University")

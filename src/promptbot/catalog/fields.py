@@ -265,6 +265,7 @@ def _lead_in(text: str) -> Fields | None:
     return bullet_fields(text[symbols:]) if symbols else None
 
 
+# The year and the venue before the title, a dash after them: `2023-WACV - Title.`
 _YEAR_VENUE_DASH = re.compile(r"\s*((?:19|20)\d\d)-([A-Za-z][\w&]{1,20})\s+[-–—]\s+(?=\S)")
 # Tags in code after a title, in brackets, and emoji: `Title. [**`bnn`**] [**`nlp`**]`,
 # `Title. [__`cls.`__] :star:`.

@@ -47,7 +47,9 @@ _COMMA = re.compile(r",(?![^()]*\))")
 _ARXIV_ID = re.compile(r"(?i)arxiv:\s*\d{4}\.\d{4,5}(?:v\d+)?")
 _OPENING_BREAK = re.compile(rf"^[\s.,;:]*{BREAK}")
 # A bracketed venue tag, then (on the entry's next line, joined) plain text: the affiliation.
-_TAG_THEN_TEXT = re.compile(r"\[([^\[\]()]{2,40})\]\s*([^\[\]()<>|`]*)", re.DOTALL)
+# A line break may stand after the tag and end the line: `[**arXiv 2023.09**]<br>⏎Fudan NLP`.
+_TAG_THEN_TEXT = re.compile(
+    rf"\[([^\[\]()]{{2,40}})\]\s*(?:{BREAK}\s*)?([^\[\]()<>|`]*?)\s*(?:{BREAK}\s*)?", re.DOTALL)
 
 
 def take_affiliation(head: str) -> tuple[str | None, str]:
