@@ -77,6 +77,32 @@ def test_a_head_that_does_not_start_with_authors_is_left_whole(head: str) -> Non
     assert leading_authors(head) == ((), head)
 
 
+@pytest.mark.parametrize(("head", "names", "rest"), [
+    # kjw0612/awesome-deep-vision: the authors, then the unquoted title, venue and year.
+    ("Alexey Dosovitskiy, Thomas Brox, Inverting Visual Representations with Convolutional "
+     "Networks, arXiv, 2015", ("Alexey Dosovitskiy", "Thomas Brox"),
+     "Inverting Visual Representations with Convolutional Networks, arXiv, 2015"),
+    ("Lijun Wang, Wanli Ouyang, and Huchuan Lu, Visual Tracking with fully Convolutional "
+     "Networks, ICCV 2015", ("Lijun Wang", "Wanli Ouyang", "Huchuan Lu"),
+     "Visual Tracking with fully Convolutional Networks, ICCV 2015"),
+])
+def test_the_authors_before_an_unquoted_title_are_split_off(
+        head: str, names: tuple[str, ...], rest: str) -> None:
+    assert leading_authors(head) == (names, rest)
+
+
+@pytest.mark.parametrize("head", [
+    # A title in Title Case split at `and` reads as two names: one piece is not enough.
+    "Parameter-Efficient Prompt Tuning Makes Generalized and Calibrated Neural Text Retrievers, "
+    "<ins>EMNLP-Findings, 2022</ins>",
+    "Deep Residual Learning, Kaiming He, CVPR 2016",  # no title after the names
+    "Fully Convolutional Networks, CVPR, 2015",
+    "Can Autonomous Vehicles Identify, Recover From, and Adapt to Distribution Shifts?",
+])
+def test_a_head_without_names_before_its_title_keeps_them(head: str) -> None:
+    assert leading_authors(head) == ((), head)
+
+
 def test_a_bibliography_alternates_comma_and_and() -> None:
     assert surname_first([", ", " and ", ", "])
     assert not surname_first([", ", ", "])

@@ -183,10 +183,39 @@ def leading_authors(head: str) -> tuple[tuple[str, ...], str]:
     `A. Li, B. Wang.<br /> "Title." CVPR (2023)` gives (("A. Li", "B. Wang"), `"Title." …`);
     ((), head) when the head does not start that way."""
     at = next((i for i, c in enumerate(head) if c in QUOTES), -1)
-    if at <= 0:
+    if at < 0:
+        return _names_before_title(head)
+    if at == 0:
         return (), head
     prefix = _LEADER.sub("", _TRAILER.sub("", head[:at]))
     if not prefix:
         return (), head[at:]  # only marks before the title: `**Name:**.<br /> "Title."`
     names = author_names(prefix)
     return (names, head[at:]) if names else ((), head)
+
+
+def _names_before_title(head: str) -> tuple[tuple[str, ...], str]:
+    """The authors a citation names before an unquoted title, `Alexey Dosovitskiy, Thomas Brox,
+    Inverting Visual Representations with Convolutional Networks, arXiv, 2015`: two names or
+    more, each of two words or more, then a piece with a word in lowercase (a title's; a name
+    has none); ((), head) for anything else."""
+    pieces = [_AND_FIRST.sub("", piece) for piece in head.split(", ")]
+    names: list[str] = []
+    count = 0  # the pieces that are names
+    while count < len(pieces) - 1 and (found := author_names(pieces[count])) and all(
+            2 <= len(name.split()) <= _CITED_NAME_WORDS for name in found):
+        names.extend(found)
+        count += 1
+    # Two pieces of names at least (one piece split at `and` may be a title in Title Case),
+    # then a title's piece and more (a title of comma pieces in Title Case reads as names:
+    # `Can Autonomous Vehicles Identify, Recover From, and Adapt to …?`).
+    if count < 2 or count >= len(pieces) - 1 \
+            or not _LOWER_WORD.search(_TAG.sub("", pieces[count])):
+        return (), head
+    return tuple(names), ", ".join(pieces[count:])
+
+
+_AND_FIRST = re.compile(r"^and\s+")  # the last name of `A, B, and C`
+_CITED_NAME_WORDS = 4
+_LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z]{2,}\b")
+_TAG = re.compile(r"<[^<>]*>")
