@@ -34,6 +34,20 @@ def test_a_venue_cell_with_its_short_year_reads_as_the_venue_and_the_year() -> N
     assert (one(text).venue, one(text).year) == ("Preprint", 2023)
 
 
+def test_a_publication_column_beside_a_paper_column_is_the_venue() -> None:
+    # ydyjya/Awesome-LLM-Safety: `| Date | Institute | Publication | Paper |`; its rows were
+    # read with the title `NIPS2023`, and new rows said `CVPR` where the list says `CVPR2026`.
+    text = ("| Date | Institute | Publication | Paper |\n| :---: | :---: | :---: | :---: |\n"
+            f"| 23.07 | UC Berkeley | NIPS2023 | [Learning to Prompt for Vision-Language Models]"
+            f"({ARXIV}) |\n")
+    entry = one(text)
+    assert (entry.title, entry.venue, entry.year, entry.affiliation) == (
+        "Learning to Prompt for Vision-Language Models", "NIPS", 2023, "UC Berkeley")
+    alone = ("| Publication | Code |\n|---|---|\n"
+             f"| [Learning to Prompt for Vision-Language Models]({ARXIV}) | - |\n")
+    assert one(alone).title == "Learning to Prompt for Vision-Language Models"
+
+
 def test_an_institute_column_is_the_affiliation_whatever_its_header_remarks() -> None:
     # ActiveVisionLab/Awesome-LLM-3D (`| Date | Keywords | Institute (first) | Paper |`) and
     # Hannibal046/Awesome-LLM (`| Date | keywords | Institute | Paper |`): the column was no

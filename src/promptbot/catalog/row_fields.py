@@ -52,7 +52,20 @@ def table_columns(header: list[str]) -> dict[str, int]:
                                          or (field == "name" and _ABBREVIATION.search(key))):
                 columns[field] = index
                 break
-    return columns
+    return _publication_as_venue(columns, [clean(cell).casefold() for cell in header])
+
+
+def _publication_as_venue(columns: dict[str, int], keys: list[str]) -> dict[str, int]:
+    """A `Publication` column beside a `Paper` column is where the paper was published
+    (`| Date | Institute | Publication | Paper |`, `NIPS2023`): the venue, not the title."""
+    title = columns.get("title")
+    if title is None or keys[title] != "publication" or "venue" in columns:
+        return columns
+    other = next((i for i, key in enumerate(keys) if i != title and key in _TITLES), None)
+    return columns if other is None else {**columns, "title": other, "venue": title}
+
+
+_TITLES = ("title", "paper", "papers", "paper title", "name of paper")
 
 
 def row_columns(header: list[str], rows: Sequence[list[str]]) -> dict[str, int]:
@@ -144,11 +157,12 @@ def table_fields(cells: list[str], columns: dict[str, int]) -> Fields | None:
                 role = "code"
             links.append(Link(clean(label), url, role))
     venue = clean(LINK.sub(r"\1", _cell(cells, columns, "venue")))
-    found = YEAR.search(_cell(cells, columns, "year") or venue)
+    found = YEAR.search(_cell(cells, columns, "year")) or YEAR.search(venue)
     year = int(found.group(1)) if found else None
-    tagged = venue_label(venue) if "'" in venue else None
+    tagged = venue_label(venue) if "'" in venue or _GLUED_YEAR.fullmatch(venue) else None
     if tagged is not None and tagged[0]:
-        # `Preprint'23`, `CVPR'18`: the venue, then its year, as an entry's line says them
+        # `Preprint'23`, `CVPR'18`, `NIPS2023`: the venue, then its year, as an entry's line
+        # says them
         venue, year = tagged[0], year or tagged[1]
     # `[ZSDv1](…)`: its label; `` `CAPO` ``: the name in code marks
     name = clean(LINK.sub(r"\1", _cell(cells, columns, "name"))).strip("` ")
@@ -160,6 +174,7 @@ def table_fields(cells: list[str], columns: dict[str, int]) -> Fields | None:
 
 
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_GLUED_YEAR = re.compile(r"[A-Za-z]{2,}(?:19|20)\d\d")  # `NIPS2023`, `ICLR2024`
 
 
 def _line_of_authors(after_title: str) -> tuple[str, ...]:
