@@ -179,9 +179,10 @@ def names_after_title(meta: str) -> tuple[tuple[str, ...], str]:
 
 
 def leading_authors(head: str) -> tuple[tuple[str, ...], str]:
-    """An entry's author list before its quoted title, and the text from the title on:
-    `A. Li, B. Wang.<br /> "Title." CVPR (2023)` gives (("A. Li", "B. Wang"), `"Title." …`);
-    ((), head) when the head does not start that way."""
+    """An entry's author list before its title, and the text from the title on: `A. Li, B.
+    Wang.<br /> "Title." CVPR (2023)` gives (("A. Li", "B. Wang"), `"Title." …`), and so does
+    a citation's unquoted title after the names (_names_before_title); ((), head) when the
+    head does not start that way."""
     at = next((i for i, c in enumerate(head) if c in QUOTES), -1)
     if at < 0:
         return _names_before_title(head)
@@ -196,9 +197,9 @@ def leading_authors(head: str) -> tuple[tuple[str, ...], str]:
 
 def _names_before_title(head: str) -> tuple[tuple[str, ...], str]:
     """The authors a citation names before an unquoted title, `Alexey Dosovitskiy, Thomas Brox,
-    Inverting Visual Representations with Convolutional Networks, arXiv, 2015`: two names or
-    more, each of two words or more, then a piece with a word in lowercase (a title's; a name
-    has none); ((), head) for anything else."""
+    Inverting Visual Representations with Convolutional Networks, arXiv, 2015`: two comma
+    pieces of names or more (each name of two to four words), then a piece with a word in
+    lowercase (a title's; a name has none) and more after it; ((), head) for anything else."""
     pieces = [_AND_FIRST.sub("", piece) for piece in head.split(", ")]
     names: list[str] = []
     count = 0  # the pieces that are names
