@@ -24,6 +24,7 @@ from promptbot.catalog.heads import (
     parse_head,
     read_meta,
     take_affiliation,
+    without_stop,
 )
 from promptbot.catalog.lead_marks import lead_marks
 from promptbot.catalog.links import (
@@ -248,8 +249,7 @@ def _lead_in(text: str) -> Fields | None:
     if (opening := venue_link(untagged)) and (rest := bullet_fields(untagged[opening.end:])):
         # `[[ICLR](url)] Title [[code](…)]`: the venue's link is the paper's
         found = find_links(untagged)
-        title = _CODE_TAGS_END.sub("", rest.title)
-        title = title[:-1] if title.endswith(".") and not title.endswith("..") else title
+        title = without_stop(_CODE_TAGS_END.sub("", rest.title))
         return replace(rest, title=title, venue=opening.venue,
                        year=rest.year or opening.year, links=_links(found, found[0][0]))
     special = _tagged(untagged) if untagged.lstrip().startswith("[") else None

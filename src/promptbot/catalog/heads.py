@@ -68,13 +68,16 @@ def _is_venue(text: str) -> bool:
     return label is not None and bool(label[0]) and label[1] is not None
 
 
+def without_stop(title: str, stops: str = ".") -> str:
+    """A title without the one stop the list ends it with (`Title.`); an ellipsis stays."""
+    return title[:-1] if title.endswith(tuple(stops)) and not title.endswith("..") else title
+
+
 def _split_quoted(head: str) -> tuple[str, str] | None:
     match = _QUOTED.fullmatch(head)
     if not match:
         return None
-    title = match.group(1)
-    if title.endswith((".", ",")) and not title.endswith(".."):
-        title = title[:-1]  # a citation's `"Title."` or `"Title,"`: the stop is the list's
+    title = without_stop(match.group(1), ".,")  # `"Title."`, `"Title,"`: the list's stop
     if title.count('"') % 2:  # `""Where am I?" Scene ..."`: the opening quote was the title's
         title = '"' + title
     return title, match.group(2)

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from promptbot.catalog import outline
 from promptbot.catalog.links import SHORTCODE
+from promptbot.catalog.venue_links import COUNT
 from promptbot.entries import html_row_template, spacing
 from promptbot.entries.anchor_ids import numbered_anchors
 from promptbot.entries.author_initials import SPACED, credit_vote, initials_form
@@ -254,13 +255,14 @@ _CODED = (r"(?<![\w\"=#%./\-])(?:[^\W\d_]{1,3}\d+|\d+(?:_\d+)+)(?![\w\"%])")
 # A count glued to its unit (`260k sft`, `9.3k observation-action pairs`) is one value: its
 # number must go with its words, never stay behind as the list's own text; so is a year glued
 # to a word no slot reads (`[[CVRP2020 Oral]]`, a venue misspelt): a new entry said `[[2020 ]]`.
+# A number, a citation's volume and issue (`521.7553`) or its pages (`436-444`).
+_VALUE_NUMBER = r"\d+(?:\.\d+)*(?:[-–]\d+)?"
 _WORD_RUN = re.compile(
     _CODED + r"|(?:(?<![\w\"=#%.])\d+(?:\.\d+)?)?[^\W\d_]+(?:[ ,.&'’\-]+[^\W\d_]+)*"
-    r"(?:\d+(?![\w\"%]))?|(?<![\w\"=#%.])\d+(?:\.\d+)*(?:[-–]\d+)?(?![\w\"%])")
+    rf"(?:\d+(?![\w\"%]))?|(?<![\w\"=#%.]){_VALUE_NUMBER}(?![\w\"%])")
 _CODED_WORD = re.compile(_CODED)
-# A number, a citation's volume and issue (`521.7553`) or its pages (`436-444`), a count of
-# stars (`[5.8k:star:]`): another paper's value.
-_NUMBER_RUN = re.compile(r"\d+(?:\.\d+)*(?:[-–]\d+)?|\d+(?:\.\d+)?[kKmM]")
+# A number, or a count of stars (`[5.8k:star:]`, catalog's COUNT): another paper's value.
+_NUMBER_RUN = re.compile(rf"{_VALUE_NUMBER}|{COUNT.pattern}")
 _IN_TAG = re.compile(r"<[^<>]*$")
 _LINK_TARGET = re.compile(r"\]\(([^()\s]+)\)")
 
