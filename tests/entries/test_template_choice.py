@@ -228,6 +228,22 @@ def test_a_list_that_changed_its_habit_is_written_the_new_way_at_the_end_it_grow
     assert "[[arXiv 2604]" in _written(f"# L\n## Papers\n{newest_first}")
 
 
+def test_the_spelling_most_entries_share_is_the_lists_not_the_newest_entrys() -> None:
+    # A list writes `[[Paper](…)] [[Code](…)]` on most entries; its newest one `[[paper](…)]
+    # [[code](…)]`, a contributor's own spelling: one entry's spelling is no model.
+    rows = "".join(f"- Paper {n} About Things. [[Paper](https://arxiv.org/abs/2401.0000{n})] "
+                   f"[[Code](https://github.com/o/r{n})]\n" for n in range(1, 4))
+    last = "- Paper 4 About Things. [[paper](https://arxiv.org/abs/2401.00004)] " \
+        "[[code](https://github.com/o/r4)]\n"
+    assert _written(f"# L\n## Papers\n{rows}{last}").endswith(
+        "A Paper About Things. [[Paper](https://arxiv.org/abs/2604.01234)]")
+    # Where most entries spell it the newest entry's way, that way is the list's.
+    most = "".join(f"- Paper {n} About Things. [[paper](https://arxiv.org/abs/2401.0000{n})]\n"
+                   for n in range(5, 8))
+    assert _written(f"# L\n## Papers\n{rows}{most}").endswith(
+        "A Paper About Things. [[paper](https://arxiv.org/abs/2604.01234)]")
+
+
 def test_a_list_that_numbers_every_item_one_numbers_the_new_one_so() -> None:
     # ChandlerBang/awesome-self-supervised-gnn writes ` 1.` before every item, the renderer
     # counting. A ` 2.` on top, under a line of text, could not start the list and joined that

@@ -82,10 +82,13 @@ class SectionTemplates:
         whether or not it links code: a paper with code is written like the entries that link
         theirs, however few had code to link), and a tenth of the share with its very skeleton
         (between looks alike, the one most entries have: the code's stars badge with its link,
-        `] [` or `][` before it)."""
+        `] [` or `][` before it), less a twentieth of the share with its skeleton but another
+        text (among entries of one skeleton, the spelling most have: `[[Paper](…)]`, not the
+        newest entry's `[[paper](…)]`; a skeleton all of whose entries agree loses nothing)."""
         total = sum(self.weights) or 1.0
-        look, form = template.look, template.form
-        return sum(w * (float(t.look == look) + SAME_SKELETON * (t.form == form))
+        look, form, text = template.look, template.form, template.text
+        return sum(w * (float(t.look == look) + SAME_SKELETON * (t.form == form)
+                        - SAME_TEXT * (t.form == form and t.text != text))
                    for t, w in zip(self.templates, self.weights, strict=True)) / total
 
 
@@ -504,6 +507,10 @@ def unshown(template: Template, values: Values) -> int:
 # the share of a template's look: among the looks alike, the one most entries have (a code link
 # with its stars badge, or without it; `] [` or `][` before it).
 SAME_SKELETON = 0.1
+# What the share of entries of the same skeleton spelt otherwise takes away: among them, the
+# spelling most share (`Paper`, not one entry's `paper`) must outweigh the newest entry's edge
+# of recency (0.05 of its weight), so that one entry's spelling is no model.
+SAME_TEXT = 0.05
 UNFILLED = 0.25  # a slot the paper cannot fill costs this much of a template's typicality
 UNSHOWN = 0.5  # a value the paper has and the template cannot show costs this much
 OTHER_VENUE = 0.1  # an exemplar of the other kind of venue (preprint / published) costs this

@@ -79,6 +79,16 @@ class Template:
         return _NOTHING_CELL.sub("| ", _CELL_BREAK.sub("", key))
 
     @cached_property
+    def text(self) -> str:
+        """The template as written, words and spelling kept (`[[paper](…)]` is not `[[Paper](…)]`),
+        slots as their kind and form, table cells as `form` has them (no padding, a cell of an
+        unknown value empty): among entries of one skeleton, the spelling most of them share is
+        the list's, where one entry's own (`arxiv` among `arXiv`) is not."""
+        text = "".join(p if isinstance(p, str) else "{" + ":".join(filter(None, (
+            p.kind, p.form))) + "}" for p in self.parts)
+        return _UNKNOWN_CELL.sub("|", _CELL_PADDING.sub("|", text))  # cells as `form` has them
+
+    @cached_property
     def form(self) -> str:
         """The skeleton without the padding of its table cells (`|   arXiv     |` is `|arXiv|`),
         a cell of a value the bot cannot know (a demo's link) or of none (`-`) empty: the rows
