@@ -640,3 +640,16 @@ def test_one_author_keeps_the_full_stop_an_emphasised_credit_ended_with() -> Non
                            "[[paper]](https://arxiv.org/abs/2301.01234)"),
                values(authors=("Ada Lovelace",))).text
     assert tag.startswith("- `[Lovelace arXiv26]`")
+
+
+@pytest.mark.parametrize(("number", "indent"), [(10, 4), (100, 5), (7, 3)])
+def test_an_item_whose_number_grows_wider_keeps_its_later_lines_inside(number: int,
+                                                                       indent: int) -> None:
+    # zjunlp/LLMAgentPapers: `9. **Title**`, a blank line, its authors three spaces in; written
+    # `10.` with three spaces, the authors' line fell out of the item.
+    template = template_of("9. **Token Merging for Things**\n\n   *Ada Lovelace, Bob Zed.* "
+                           "[[abs](https://arxiv.org/abs/2401.00001)], 2024.1")
+    text = fill(template, values(number=number, authors=("Cy Young",))).text
+    assert text.split("\n")[2] == " " * indent + "*Cy Young.* [[abs](https://arxiv.org/abs/" \
+        "2604.01234)], 2026.4"
+    assert text.startswith(f"{number}. **Token Merging at Scale**")

@@ -121,12 +121,33 @@ def fill(template: Template, values: Values) -> Filled:
         stopped = value is not None and value.endswith(".") and not part.original.endswith(".")
         unstopped = part.kind == "authors" and value is not None and value[-1:].isalnum() \
             and part.original.endswith(".")
-    text = "".join(out)
+    text = _item_widened("".join(out), template)
     if _GONE in text:
         text = _drop(text)
     # A lone trailing space is noise; two at the very end break a line before nothing.
     text = "\n".join(_tidy(line) for line in text.split("\n")).rstrip(" \t")
     return Filled(text, tuple(dict.fromkeys(dropped)))
+
+
+_ITEM_NUMBER = re.compile(r"[ \t]*(\d{1,9})[.)][ \t]")  # `9. `, `  12) `
+
+
+def _item_widened(text: str, template: Template) -> str:
+    """The item's later lines indented past its number where the number grew wider than the
+    exemplar's (`9. ` to `10. `): the three spaces that kept `9.`'s authors' line in its item
+    leave `10.`'s outside, a paragraph of its own."""
+    number, old = _ITEM_NUMBER.match(text), next(
+        (s.original for s in template.slots[:1] if s.kind == "number"), "")
+    if number is None or not old or len(number.group(1)) <= len(old):
+        return text
+    width = number.end()
+    former = width - len(number.group(1)) + len(old)  # where the exemplar's content began
+    lines = text.split("\n")
+    for i, line in enumerate(lines[1:], start=1):
+        indent = len(line) - len(line.lstrip(" "))
+        if line.strip() and former <= indent < width:
+            lines[i] = " " * width + line.lstrip(" ")
+    return "\n".join(lines)
 
 
 # After an emphasised credit's `et al.`, a new sentence: the emphasis closes, then a word.
