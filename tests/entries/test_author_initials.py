@@ -16,6 +16,7 @@ from promptbot.entries.author_initials import (
     credit_form,
     credit_vote,
     initials_form,
+    pair_vote,
     vancouver,
     written_initials,
 )
@@ -90,3 +91,32 @@ def test_a_credit_that_cannot_tell_takes_the_lists_habit() -> None:
     assert credit_vote(texts) == "full"
     assert credit_vote(["(CVPR) Yan et al.", "Van Gool et al."]) == ""
     assert credit_vote([]) == ""
+
+
+# A list that credits two authors by name (terryum/awesome-deep-learning-papers: `M. Zeiler and
+# R. Fergus` beside `J. Donahue et al.`, 19 pairs to 185 credits), made-up papers.
+_PAIRED = [f"- **Title {n}** (2014), J. Donahue et al. [[pdf]](u)" for n in range(20)] + [
+    "- **Visualizing networks** (2014), M. Zeiler and R. Fergus [[pdf]](u)",
+    "- **Random search** (2012) J. Bergstra and Y. Bengio [[pdf]](u)",
+    "- **Dropout** (2014), N. Srivastava and G. E. Hinton [[pdf]](u)",
+]
+
+
+@pytest.mark.parametrize(("texts", "joined"), [
+    (_PAIRED, " and "),
+    ([line.replace(" and ", " & ") for line in _PAIRED], " & "),
+    # A few papers credited in full among many `et al.`: the list writes `et al.` for two.
+    ([*_PAIRED, *_PAIRED[:20] * 4], ""),
+    # Two pairs are no habit yet; a title's `Vision and Language` names no authors.
+    (_PAIRED[:22], ""),
+    ([*_PAIRED[:20], "- **Vision and Language Models** (2014)", "- Bridging Vision and Text",
+      "- **Aligning Image and Text** (2020)"], ""),
+])
+def test_two_authors_are_named_where_the_list_names_them(texts: list[str], joined: str) -> None:
+    assert pair_vote(texts) == joined
+
+
+def test_a_list_that_credits_two_authors_et_al_keeps_it() -> None:
+    # YichiZhang98/SAM4MIS names both authors in 6 credits of 417 (`J. Ma and B. Wang`); its
+    # maintainers credited a paper of two authors `T. Ward et al.` (history-dev).
+    assert pair_vote(SAM4MIS.read_text("utf-8").splitlines()) == ""

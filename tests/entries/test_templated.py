@@ -132,6 +132,28 @@ def test_a_paper_of_one_author_is_written_without_the_credit_no_entry_reads_back
     assert write(cat, cat.sections[-1], two)[0].text.strip().startswith("* Lovelace et al. ")
 
 
+def test_a_paper_of_two_authors_names_both_where_the_list_does() -> None:
+    # terryum/awesome-deep-learning-papers credits `J. Donahue et al.`, and two authors by name
+    # (`M. Zeiler and R. Fergus`); made-up entries in its form.
+    text = "# L\n## Understanding\n" + "".join(
+        f"- **Understanding Number {n} of Networks** (2014), {credit} "
+        f"[[pdf]](http://arxiv.org/pdf/1311.290{n})\n"
+        for n, credit in enumerate(["J. Donahue et al.", "M. Zeiler and R. Fergus",
+                                    "K. Simonyan and A. Zisserman", "R. Girshick et al.",
+                                    "J. Bergstra and Y. Bengio", "A. Krizhevsky et al."]))
+    cat = catalog.parse(text)
+    paper = Paper(arxiv_id="2611.04568", title="Quokka Alignment for Wombat Segmentation",
+                  authors=("Ada Q. Lovelace", "Bob Zed"),
+                  published=datetime(2026, 11, 10, tzinfo=UTC))
+    entry, new = write(cat, cat.sections[-1], paper)
+    assert entry.text.strip() == ("- **Quokka Alignment for Wombat Segmentation** (2026), "
+                                  "A. Q. Lovelace and B. Zed [[pdf]](http://arxiv.org/pdf/"
+                                  "2611.04568)")
+    assert_inserted(cat, new, entry, paper)
+    three = replace(paper, authors=("Ada Q. Lovelace", "Bob Zed", "Cy Young"))
+    assert "(2026), A. Q. Lovelace et al. [[pdf]]" in write(cat, cat.sections[-1], three)[0].text
+
+
 _ZEBRA = Paper(arxiv_id="2611.04567", title="Zebra-Net: Quokka Alignment for Wombat Segmentation",
                authors=("Ada Q. Lovelace", "Bob Zed"), published=datetime(2026, 11, 10, tzinfo=UTC),
                abstract="We align quokkas. Code: https://github.com/zoo/zebra-net.")

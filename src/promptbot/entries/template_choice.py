@@ -20,7 +20,7 @@ from promptbot.catalog.links import SHORTCODE
 from promptbot.catalog.venue_links import COUNT
 from promptbot.entries import html_row_template, spacing
 from promptbot.entries.anchor_ids import numbered_anchors
-from promptbot.entries.author_initials import SPACED, credit_vote, initials_form
+from promptbot.entries.author_initials import SPACED, credit_vote, initials_form, pair_vote
 from promptbot.entries.lead_symbols import without_rare_symbols
 from promptbot.entries.link_forms import voted_links
 from promptbot.entries.own_files import OPEN_DESTINATION, without_own_files
@@ -65,6 +65,7 @@ class SectionTemplates:
     months: tuple[str, ...] = ()  # how the list spells each month in dates (template_dates)
     initials: str = SPACED  # how the list writes several initials in a credit (author_initials)
     credits: str = ""  # how it names a first author in a credit (author_initials.credit_vote)
+    pairs: str = ""  # how it joins two authors credited by name (author_initials.pair_vote)
     # HTML table rows: per column, the star badge of the row's own repository as the list
     # writes it (html_row_template.star_badges), None for a column of something else.
     badges: tuple[Template | None, ...] = ()
@@ -145,6 +146,7 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
         months=habits.months,
         initials=habits.initials,
         credits=habits.credits,
+        pairs=habits.pairs,
         tags=venue_tags([*listed, *(t for t, _ in pool)]),
     )
 
@@ -188,6 +190,7 @@ class _ListWide(NamedTuple):
     listed: tuple[Template, ...]
     initials: str  # how it writes several initials in a credit
     credits: str  # how it names a first author in a credit (`Bin Xia et al.` cannot tell)
+    pairs: str  # how it joins two authors credited by name, "" where it writes `et al.`
 
 
 @lru_cache(maxsize=2)
@@ -197,7 +200,8 @@ def _list_wide(catalog: Catalog) -> _ListWide:
     sample = every[:: max(1, len(every) // _SAMPLE)]
     return _ListWide(month_spellings(e.raw for e in every),
                      tuple(t for e in sample if (t := abstract(e)) is not None),
-                     initials_form(e.raw for e in every), credit_vote(e.raw for e in every))
+                     initials_form(e.raw for e in every), credit_vote(e.raw for e in every),
+                     pair_vote(e.raw for e in every))
 
 
 def _column_sample(entries: Sequence[Entry], every: Sequence[Entry]) -> list[Entry]:

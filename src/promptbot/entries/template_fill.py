@@ -60,6 +60,7 @@ class Values:
     months: tuple[str, ...] = ()
     initials: str = SPACED  # how the list writes several initials in a credit (author_initials)
     credits: str = ""  # how the list names a first author where a credit leaves it open
+    pairs: str = ""  # how it joins two authors credited by name (` and `), "" for `et al.`
 
 
 @dataclass(frozen=True)
@@ -288,13 +289,11 @@ def _authors(slot: Slot, v: Values) -> str | None:
     if not words:
         return None
     form = v.credits if slot.form == EITHER else slot.form
-    if form == "full":  # `Seongmin Lee et al.`: the first author's name as the paper gives it
-        text = " ".join(words)
-    elif form == VANCOUVER:
-        text = vancouver(words)
-    else:
-        text = (written_initials(words[:-1], v.initials) if form == "initials" else ""
-                ) + words[-1]
+    second = plain(v.authors[1]).split() if len(v.authors) == 2 else []
+    if form == "initials" and v.pairs and second:
+        # `M. Zeiler and R. Fergus`: the list names both authors of a paper of two.
+        return _text(_credited(words, form, v) + v.pairs + _credited(second, form, v), slot)
+    text = _credited(words, form, v)
     if _PLACE.search(slot.original) and v.affiliation:
         text += f" ({v.affiliation})"  # `Felix Hill (University of Cambridge) et al.`
     if len(v.authors) > 1:
@@ -302,6 +301,15 @@ def _authors(slot: Slot, v: Values) -> str | None:
         et_al = _ET_AL.search(slot.original)
         text += et_al.group() if et_al else " et al."
     return _text(text, slot)
+
+
+def _credited(words: Sequence[str], form: str, v: Values) -> str:
+    """An author's name (its words) as the list's credit names it."""
+    if form == "full":  # `Seongmin Lee et al.`: the first author's name as the paper gives it
+        return " ".join(words)
+    if form == VANCOUVER:
+        return vancouver(words)
+    return (written_initials(words[:-1], v.initials) if form == "initials" else "") + words[-1]
 
 
 _ET_AL = re.compile(ET_AL + "$")

@@ -90,7 +90,7 @@ def _write(section: SectionTemplates, values: Values,
                               rendered_text(values.affiliation) if values.affiliation else "",
                               *(rendered_text(a) for a in values.authors[:1])) if v)
     values = replace(values, months=section.months or values.months, initials=section.initials,
-                     credits=section.credits)
+                     credits=section.credits, pairs=section.pairs)
     section = _fitted(section, values)
     for strict, order, links_only in _passes(ranked(section, values), values):
         for tried, template in enumerate(order):
