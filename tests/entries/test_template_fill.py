@@ -9,7 +9,7 @@ import pytest
 
 from promptbot import catalog
 from promptbot.entries.author_initials import EITHER
-from promptbot.entries.template_choice import seal
+from promptbot.entries.template_choice import constant_words, seal
 from promptbot.entries.template_fill import Values, fill, format_date
 from promptbot.entries.template_model import Part, Slot, Template
 from promptbot.entries.templates import abstract
@@ -653,3 +653,68 @@ def test_an_item_whose_number_grows_wider_keeps_its_later_lines_inside(number: i
     assert text.split("\n")[2] == " " * indent + "*Cy Young.* [[abs](https://arxiv.org/abs/" \
         "2604.01234)], 2026.4"
     assert text.startswith(f"{number}. **Token Merging at Scale**")
+
+
+def sealed(raw: str, *others: str) -> Template:
+    """The entry as a template, sealed with the words it shares with `others` (the list)."""
+    found = [template_of(r) for r in (raw, *others)]
+    return seal(found[0], constant_words(found))
+
+
+PAPER_LINK = "[[paper](https://arxiv.org/abs/2604.01234)]"
+
+
+def agent_entry(title: str, note: str) -> str:
+    """An entry in WooooDyy/LLM-Agent-Paper-List's form, its summary under it."""
+    return (f"- [2023/05] **{title}.** *Tom Brown et al. NeurIPS.* [[paper](https://arxiv.org/"
+            f"abs/2005.14165)]\n  - {note}")
+
+
+AGENTS = [agent_entry("Reflexion: Language Agents", "Reflexion: Agents reflect on feedback."),
+          agent_entry("JARVIS-1: Open-world Agents", "JARVIS-1: An agent in Minecraft.")]
+
+
+@pytest.mark.parametrize(("raw", "others", "written"), [
+    # A summary under the entry; without it the line said `  - ""-.`.
+    (agent_entry("Few-Shot Learners", "GPT-3: Scaling up language models greatly improves "
+                 "task-agnostic, few-shot performance."), AGENTS,
+     f"- [2026/04] **Token Merging at Scale.** *Ada Lovelace et al. arXiv.* {PAPER_LINK}"),
+    (agent_entry("Few-Shot Learners", '"Quote of the paper" - Said by someone, 2020.'), AGENTS,
+     f"- [2026/04] **Token Merging at Scale.** *Ada Lovelace et al. arXiv.* {PAPER_LINK}"),
+    # hexdjx/Visual-Tracking-Paper-List: a note in Chinese, a number glued to its words.
+    ("* Token Tracking. [[paper](https://arxiv.org/abs/2203.16092)]  \n   针对长期目标跟踪的改进，"
+     "采用10个局部跟踪器的集成实现全局跟踪。",
+     ["* Mixed Tracking. [[paper](https://arxiv.org/abs/2203.16093)]  \n   参照目标检测的CVT。"],
+     f"* Token Merging at Scale. {PAPER_LINK}"),
+    # EdinburghNLP/awesome-hallucination-detection: a description after the link, on its line.
+    ("[The Dawn After the Dark](https://arxiv.org/abs/2401.03205) proposed a taxonomy of "
+     "different types of hallucinations: Entity-error Hallucination, Relation-error.",
+     ["[Siren's Song](https://arxiv.org/abs/2309.01219) classifies hallucinations: Input, "
+      "Context, Fact."], "[Token Merging at Scale](https://arxiv.org/abs/2604.01234)"),
+])
+def test_a_note_the_paper_gives_nothing_for_goes_with_its_line(raw: str, others: list[str],
+                                                               written: str) -> None:
+    paper = values(authors=("Ada Lovelace", "Bob Zed", "Cy Young"), credits="full")
+    assert fill(sealed(raw, *others), paper).text == written
+
+
+def test_the_short_name_alone_on_a_notes_line_is_no_note() -> None:
+    # WooooDyy's `  -  Voyager: This is an example of …`: without it the line said
+    # `  -  Zebra-Net:.`.
+    raw = agent_entry("Voyager: An Open-Ended Embodied Agent", " Voyager: This is an example "
+                      "of an embodied lifelong learning agent that explores the world.")
+    paper = values(authors=("Ada Lovelace", "Bob Zed"), credits="full", name="TM-Net",
+                   title="TM-Net: Token Merging at Scale")
+    assert fill(sealed(raw, *AGENTS), paper).text == ("- [2026/04] **TM-Net: Token Merging at "
+                                                      "Scale.** *Ada Lovelace et al. arXiv.* "
+                                                      + PAPER_LINK)
+
+
+def test_a_line_that_shows_a_value_of_the_paper_stays() -> None:
+    # The paper's year on the note's line: the line is the paper's, whatever else it lost.
+    template = sealed("- Token Things.\n  [[pdf]](https://arxiv.org/abs/1801.00001)\n  Tom Brown"
+                      " (Somewhere Lab), 2018.", "- Other Things.\n  [[pdf]](https://arxiv.org/"
+                      "abs/1801.00002)\n  Ann Lee (Elsewhere Lab), 2019.")
+    text = fill(template, values()).text
+    assert text.endswith("2026.")
+    assert text.startswith("- Token Merging at Scale.\n  [[pdf]](https://arxiv.org/abs/2604.01234)")

@@ -74,6 +74,7 @@ class Filled:
 def fill(template: Template, values: Values) -> Filled:
     """The template written with the paper's values."""
     out: list[str] = []
+    kinds: list[str] = []  # per piece of `out`: "" for the list's text, else its slot's kind
     dropped: list[str] = []
     if v_name_apart(template, values):
         values = replace(values, title=values.title.partition(":")[2].strip())
@@ -90,6 +91,7 @@ def fill(template: Template, values: Values) -> Filled:
             if unstopped and _SENTENCE_GOES_ON.match(part):
                 out[-1] += "."  # `*Hugo Touvron et al.* arXiv` for one author: `*Ada Lovelace.*`
             out.append(" " + part if apart and part[:1].isalnum() else part)
+            kinds.append("")
             after_venue, apart, stopped, unstopped = after_venue and len(part) <= 2, False, False, \
                 False
             continue
@@ -117,12 +119,16 @@ def fill(template: Template, values: Values) -> Filled:
         else:
             # `*Aman Madaan et al.arXiv.*` for one author: `Ada Lovelace arXiv`, not run together
             out.append(" " + value if apart and value[:1].isalnum() else value)
+        kinds.append(part.kind)
         apart = value is not None and value[-1:].isalnum() and bool(part.original) \
             and not part.original[-1:].isalnum()
         stopped = value is not None and value.endswith(".") and not part.original.endswith(".")
         unstopped = part.kind == "authors" and value is not None and value[-1:].isalnum() \
             and part.original.endswith(".")
-    text = _item_widened("".join(out), template)
+    text = "".join(out)
+    if _GONE in text:
+        text = _without_idle_notes(text, _shadow(out, kinds))
+    text = _item_widened(text, template)
     if _GONE in text:
         text = _drop(text)
     # A lone trailing space is noise; two at the very end break a line before nothing.
@@ -394,6 +400,51 @@ _CONNECTOR = re.compile(r"(?i)(?<=\s)by[ \t]+$")
 _PAIRS = (("**", "**"), ("__", "__"), ("*", "*"), ("_", "_"), ("`", "`"), ("[", "]"),
           ("(", ")"), *((f"<{t}>", f"</{t}>") for t in ("u", "b", "i", "em", "strong", "code")),
           ("<", ">"))  # `<…>`: an autolink, `- github: <https://…>`; `<u>{name}</u>:`
+
+
+_VALUE = "\x01"  # a character of a value the paper gave, in a shadow of the written text
+_NAME = "\x02"  # a character of the short name: alone on a note's line, it is no note
+
+
+def _shadow(out: Sequence[str], kinds: Sequence[str]) -> str:
+    """The written text with every character of a value the paper gave masked (_VALUE, _NAME),
+    the list's own text and the dropped values' marks as they are: what is left of a line once
+    its values are masked tells whether the exemplar's note was all it held."""
+    return "".join(piece if not kind or piece == _GONE else _MASKED.sub(
+        _NAME if kind == "name" else _VALUE, piece) for piece, kind in zip(out, kinds, strict=True))
+
+
+_MASKED = re.compile(r"[^\n]")
+# What a line of a dropped note leaves: its bullet, quotes, brackets, stops and digits (a number
+# glued to the note's words in a script without spaces, `采用10个局部跟踪器`, stays behind as the
+# exemplar's text), in any script.
+_NOTE_MARKS = re.compile(
+    rf"[\s\d\-*+/>•·\"'“”‘’`()\[\]（）【】「」.,;:!?，。、；：！？~_{_GONE}{_NAME}]*")
+_TAIL_MARKS = re.compile(rf"[\s.,;:!?，。、；：！？\-–—\"'“”‘’{_GONE}]*")
+
+
+def _without_idle_notes(text: str, shadow: str) -> str:
+    """The text without the exemplar's notes the paper gave nothing for: its later lines that
+    held only values the paper lacks (`  - GPT-3: Scaling up language models …` would say
+    `  - ""-.`, or `  - Zebra-Net:.` with the short name alone), and the end of its first line
+    that held a note of several (`[Title](…) proposed a taxonomy of …: Entity-error …, …` would
+    end `[Title](…) :.`), cut at the note's first value with the separator before it; one value
+    gone is `_remove`'s. A line of an HTML block or of a table row keeps its cells."""
+    lines, masks = text.split("\n"), shadow.split("\n")
+    kept = [_without_idle_tail(lines[0], masks[0])]
+    for line, mask in zip(lines[1:], masks[1:], strict=True):
+        if not (_GONE in mask and "<" not in mask and "|" not in mask
+                and _NOTE_MARKS.fullmatch(mask)):
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def _without_idle_tail(line: str, mask: str) -> str:
+    first = mask.find(_GONE)
+    if mask.count(_GONE) < 2 or "<" in mask or "|" in mask \
+            or not _TAIL_MARKS.fullmatch(mask, first):
+        return line
+    return line[:first].rstrip(" \t,;:：，；—–-")
 
 
 def _drop(text: str) -> str:
