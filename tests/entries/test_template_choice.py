@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from promptbot import catalog
 from promptbot.entries.style import section_templates
 from promptbot.entries.template_choice import (
@@ -53,6 +55,22 @@ def test_an_exemplars_affiliation_line_is_a_slot_never_copied() -> None:
     assert lines and all(t.parts[-1] == Slot("affiliation", original=t.raw.split("\n")[-1].strip())
                          or isinstance(t.parts[-1], Slot) for t in lines)
     assert found.blank_between
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Wombat University, Zoo Lab", "affiliation"),
+    ("中国科学院自动化研究所", "affiliation"),
+    # A note on the paper, never a place for the new paper's affiliation (hexdjx's tracking
+    # list wrote `Wombat University` where its entries sum the paper up).
+    ("基于DiMP,采用ConvGRU隐式编码场景信息以应对distractor的干扰", "other"),
+    ("This work introduces prompts, which allow forward transfer and resist forgetting", "other"),
+])
+def test_words_alone_on_a_line_are_an_affiliation_only_where_they_may_name_one(
+        line: str, kind: str) -> None:
+    rows = [f"* Paper {n} About Things. [[Paper]](https://arxiv.org/abs/2401.0000{n})  \n  {text}"
+            for n, text in ((1, line), (2, "Elsewhere"), (3, "Nowhere"))]
+    template = sealed_among(rows, 0)
+    assert template.slots[-1].kind == kind
 
 
 def test_words_every_entry_writes_are_markup_others_are_values() -> None:

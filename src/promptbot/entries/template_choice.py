@@ -327,7 +327,8 @@ def seal(template: Template, constant: frozenset[str]) -> Template:
                 at = destination[1]
                 continue
             parts.append(part[at:match.start()])
-            line_alone = _alone_on_line(part, match.start(), match.end())
+            line_alone = _alone_on_line(part, match.start(), match.end()) \
+                and _names_a_place(match.group())
             parts.append(Slot("affiliation" if line_alone else "other", original=match.group()))
             at = match.end()
         parts.append(part[at:])
@@ -392,6 +393,20 @@ _LINK_NAMES = LINK_WORDS | {"pytorch", "tensorflow", "jax", "data", "blog", "sli
 # The key of a block's line that links (`- github: <https://…>`, `- arxiv: https://…`): it
 # names its link as a label does, and goes with it when the paper has no such link.
 _KEY = re.compile(r"(?<=[-*+] )[A-Za-z][\w\-]{0,24}(?=[:：] ?(?:<|https?://|\[))")
+
+
+_PLACE_WORDS = 8  # the most words of an affiliation's line (`Wombat University, Zoo Lab`)
+# The most characters of one in a script without spaces (`中国科学院自动化研究所` has 11).
+_PLACE_IDEOGRAPHS = 16
+_IDEOGRAPH = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _names_a_place(words: str) -> bool:
+    """Whether words alone on their line may be an affiliation, not a note on the paper (a
+    sentence, `基于DiMP,采用ConvGRU隐式编码场景信息以应对distractor的干扰`): a new paper's
+    affiliation must never fill a note's line."""
+    return len(words.split()) <= _PLACE_WORDS and len(
+        _IDEOGRAPH.findall(words)) <= _PLACE_IDEOGRAPHS
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:
