@@ -64,6 +64,17 @@ def test_a_table_section_takes_its_own_columns() -> None:
     assert len(style.widths) == 5
 
 
+def test_another_rows_bare_code_url_is_no_placeholder_for_a_row_without_code() -> None:
+    # TimeBreaker/MARL-papers-with-code: rows without edge bars, the code a bare URL that four
+    # rows share (one codebase for several papers); a paper without code was written with it.
+    rows = "".join(f"Value|[Method {n}: Things](https://arxiv.org/abs/1803.1148{n})|{code}|ICML|2018\n"
+                   for n, code in enumerate(["https://github.com/oxwhirl/pymarl"] * 4
+                                            + ["https://github.com/o/r", "https://github.com/p/q"]))
+    cat = catalog.parse("# L\n## Algorithms\nCategory|Paper|Code|Accepted at|Year\n"
+                        "--|:--:|:--:|:--:|--:\n" + rows)
+    assert infer_style(cat, cat.sections[1]).missing == ""
+
+
 def test_a_block_list_takes_its_line_labels() -> None:
     style = style_of(AMUSI, "CLIP")
     assert style.kind == "block"

@@ -718,3 +718,17 @@ def test_a_line_that_shows_a_value_of_the_paper_stays() -> None:
     text = fill(template, values()).text
     assert text.endswith("2026.")
     assert text.startswith("- Token Merging at Scale.\n  [[pdf]](https://arxiv.org/abs/2604.01234)")
+
+
+def test_a_row_without_edge_bars_keeps_its_emptied_first_cell() -> None:
+    # TimeBreaker/MARL-papers-with-code: `Category|[Title](…)|code|venue|year`; without a
+    # category the row opened `|[Title](…)`, a bar GFM takes for the row's edge.
+    header = "Category|Paper|Code|Accepted at|Year\n--|:--:|:--:|:--:|--:\n"
+    raw = ("Communication|[RIAL: Learning to Communicate](https://arxiv.org/abs/1605.06676)|"
+           "https://github.com/iassael/learning-to-communicate|NIPS|2016")
+    found = abstract(catalog.parse(header + raw + "\n").entries[0])
+    assert found is not None
+    template = seal(found, frozenset())
+    text = fill(template, values(code_url="https://github.com/o/r")).text
+    assert text == ("||[Token Merging at Scale](https://arxiv.org/abs/2604.01234)|"
+                    "https://github.com/o/r|arXiv|2026")

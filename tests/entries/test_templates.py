@@ -75,6 +75,19 @@ def test_a_compact_table_row_with_authors_and_a_month_column() -> None:
     assert str(template.parts[-1]).endswith("|None|")
 
 
+def test_a_bare_url_ends_at_its_cells_bar() -> None:
+    # TimeBreaker/MARL-papers-with-code: the code as a bare URL, the venue and year after it;
+    # the code's slot took `…/learning-to-communicate|NIPS|2016`, and new rows lost two cells.
+    header = "Category|Paper|Code|Accepted at|Year\n--|:--:|:--:|:--:|--:\n"
+    raw = ("Communication|[RIAL: Learning to Communicate](https://arxiv.org/abs/1605.06676)|"
+           "https://github.com/iassael/learning-to-communicate|NIPS|2016")
+    template = abstract(catalog.parse(header + raw + "\n").entries[0])
+    assert template is not None
+    assert [(s.kind, s.original) for s in template.slots][-3:] == [
+        ("code", "https://github.com/iassael/learning-to-communicate"), ("venue", "NIPS"),
+        ("date", "2016")]
+
+
 @pytest.mark.parametrize("credit", ["HE. Wong et al.", "DMH. Nguyen et al.", "T. C. Ndir et al."])
 def test_a_credit_of_several_initials_is_one_slot(credit: str) -> None:
     # YichiZhang98/SAM4MIS writes several given names as one run of initials: they are the

@@ -109,7 +109,9 @@ def _table_style(
     padded = sum(1 for r in rows if len(r) == len(widths) and _is_padded(r, widths))
     code_at = columns.index("code") if "code" in columns else -1
     code_cells = [r[code_at].strip() for r in rows if 0 <= code_at < len(r)]
-    missing = vote((c for c in code_cells if c and "](" not in c), "")
+    # What a row without code says there (`-`, `None`): no link, nor a bare URL, which is
+    # another row's code (`https://github.com/oxwhirl/pymarl`, shared by four rows).
+    missing = vote((c for c in code_cells if c and "](" not in c and "://" not in c), "")
     labels = [m.group(1) for c in code_cells for m in [LINK_RE.search(c)] if m]
     links = replace(LinkStyle(), code_label=vote(labels, "Code"), before="", after="")
     return replace(

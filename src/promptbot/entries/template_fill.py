@@ -130,7 +130,7 @@ def fill(template: Template, values: Values) -> Filled:
         text = _without_idle_notes(text, _shadow(out, kinds))
     text = _item_widened(text, template)
     if _GONE in text:
-        text = _drop(text)
+        text = _first_cell_kept(_drop(text), template)
     # A lone trailing space is noise; two at the very end break a line before nothing.
     text = "\n".join(_tidy(line) for line in text.split("\n")).rstrip(" \t")
     return Filled(text, tuple(dict.fromkeys(dropped)))
@@ -159,6 +159,17 @@ def _item_widened(text: str, template: Template) -> str:
 
 # After an emphasised credit's `et al.`, a new sentence: the emphasis closes, then a word.
 _SENTENCE_GOES_ON = re.compile(r"[*_]+[ \t]+(?:\w|$)")  # `* ` then a venue (slot)
+
+
+def _first_cell_kept(text: str, template: Template) -> str:
+    """A table row without edge bars whose first cell was emptied (`Category|[Title](…)|…`
+    without a category) opens with a bar left of nothing: GFM takes a row's first bar for its
+    edge, and the title would move into the first column. An edge bar keeps the empty cell
+    (`||[Title](…)|…`)."""
+    opens = template.parts[0] if template.parts else ""
+    if template.kind == "table" and isinstance(opens, Slot) and text.startswith("|"):
+        return "|" + text
+    return text
 
 
 def _tidy(line: str) -> str:

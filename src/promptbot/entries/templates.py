@@ -27,7 +27,9 @@ _ARXIV_URL = re.compile(
     r"(?i)(https?://(?:www\.|export\.)?arxiv\.org/(?:(?:abs|pdf|html)/)?)"
     r"(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?(\.pdf)?"
 )
-_URL = re.compile(r"https?://[^\s<>\"'\]\[]+?(?=[)\s<>\"'\]\[]|$)")
+# A URL ends at a table's cell bar too: a row splits into cells before a URL is read
+# (`…|https://github.com/o/r|NIPS|2016`: the code, then the venue's cell).
+_URL = re.compile(r"https?://[^\s<>\"'\]\[|]+?(?=[)\s<>\"'\]\[|]|$)")
 # A repository's name may hold dots (`LLaVA-OneVision-1.5`); only an image suffix is not in it.
 _STARS = re.compile(r"(https?://img\.shields\.io/github/stars/)([^/?#\s]+/[^/?#\s]+?)"
                     r"((?:\.svg|\.png)?(?:[?#].*)?)$")
