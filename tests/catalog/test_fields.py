@@ -650,3 +650,33 @@ def test_an_arxiv_id_in_parentheses_after_the_venue_is_no_affiliation() -> None:
                           "  *Kaiyang Zhou, Ziwei Liu.* [[Paper](https://arxiv.org/abs/"
                           "2109.01134)]\n").entries[0]
     assert entry.affiliation is None
+
+
+@pytest.mark.parametrize(("text", "title", "venue", "year"), [
+    # WxxShirley/Awesome-Graph-Prompt: the venue after `In`, on the line under a bold title.
+    ("19. **Inductive Graph Alignment Prompt**.\n    In **WWW'2024**, [[Paper](https://arxiv.org/"
+     "pdf/2402.13556.pdf)].\n", "Inductive Graph Alignment Prompt", "WWW", 2024),
+    ("20. **A Unified Graph Selective Prompt**.\n    In **arXiv**, [[Paper](https://arxiv.org/"
+     "pdf/2406.10498)].\n", "A Unified Graph Selective Prompt", "arXiv", None),
+    # zeke-xie/deep-learning-dynamics-paper-list: a plain title, then `In *Venue Year*`.
+    ("- Gradient descent only converges to minimizers. In *COLT 2016*. [[pdf](http://proceedings"
+     ".mlr.press/v49/lee16.pdf)]\n", "Gradient descent only converges to minimizers", "COLT",
+     2016),
+])
+def test_a_venue_a_citation_names_after_in(text: str, title: str, venue: str,
+                                           year: int | None) -> None:
+    entry = catalog.parse(text).entries[0]
+    assert (entry.title, entry.venue, entry.year) == (title, venue, year)
+
+
+def test_an_anthology_citation_names_its_authors_and_year_before_its_linked_title() -> None:
+    # THUNLP-MT/MT-Reading-List cites as ACL's anthology does; 958 of its 959 entries were read
+    # with the authors for a title.
+    entry = catalog.parse(
+        "* Kishore Papineni, Salim Roukos, Todd Ward, and Wei-Jing Zhu. 2002. [BLEU: a Method for "
+        "Automatic Evaluation of Machine Translation](http://aclweb.org/anthology/P02-1040). In "
+        "*Proceedings of ACL 2002*. ([Citation](https://scholar.google.com/scholar?cites=9019)"
+        ": 8,499)\n").entries[0]
+    assert entry.title == "BLEU: a Method for Automatic Evaluation of Machine Translation"
+    assert (entry.venue, entry.year) == ("Proceedings of ACL", 2002)
+    assert entry.authors == ("Kishore Papineni", "Salim Roukos", "Todd Ward", "Wei-Jing Zhu")

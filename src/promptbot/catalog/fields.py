@@ -374,7 +374,9 @@ def _plain_fields(text: str, credited: bool = False) -> Fields | None:
     title_at = None
     authors: tuple[str, ...] = ()
     lead = leading_venue(head)
-    if (lead or not clean(head).strip(QUOTES + ". ")) and after and not image \
+    cited = _CITED_HEAD.fullmatch(head)  # `A, B, and C. 2002. [Title](…). In *ACL*.`
+    cited_names = author_names(cited.group("names")) if cited else ()
+    if (lead or cited_names or not clean(head).strip(QUOTES + ". ")) and after and not image \
             and is_title_label(after[0][2]):
         title_at = after[0][0]
         following = after[1][0] if len(after) > 1 else len(text)
@@ -386,6 +388,8 @@ def _plain_fields(text: str, credited: bool = False) -> Fields | None:
         venue = venue if year else None  # after a linked title, text without a year is prose
         if lead and venue is None:
             venue, year = lead
+        if cited and cited_names:
+            authors, year = authors or cited_names, year or int(cited.group("year"))
         title, affiliation = clean(after[0][2]), affiliation or plain
     elif name and (credited or linked or len(name.split()) >= 4 or name[:1] in QUOTES
                    or _ONLY_VENUE.fullmatch(clean(head).strip(" .,;:"))
@@ -416,6 +420,10 @@ def _plain_fields(text: str, credited: bool = False) -> Fields | None:
                   authors)
 
 
+# A citation's authors and year before its linked title, as ACL's anthology writes them:
+# `Kishore Papineni, Salim Roukos, and Wei-Jing Zhu. 2002. [Title](…)`.
+_CITED_HEAD = re.compile(
+    r"\s*(?P<names>[^\[\]()*_`\d]{2,600}?)\.\s+\(?(?P<year>(?:19|20)\d\d)\)?\.\s*")
 _EMPHASIS_OPENS = re.compile(rf"[\s.,;:]*(?:{BREAK}\s*)?(\*{{1,2}}|_{{1,2}})")
 
 

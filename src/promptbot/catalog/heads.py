@@ -34,6 +34,10 @@ _SENTENCE_VENUE_YEAR = re.compile(
 # The venue on the line under the title: an acronym (`ICLR`, `CoRL`) or arXiv in any case.
 _ACRONYM_YEAR_END = re.compile(
     r"\s(?:<br\s*/?>\s*)?([A-Z][a-z]*[A-Z][A-Za-z]*|(?i:arxiv))\s((?:19|20)\d\d)$")
+# A venue a citation names after `In`, in emphasis or not: `. In *Proceedings of ACL 2002*`,
+# `In **WWW'2024**`, `In **arXiv**`.
+_IN_VENUE = re.compile(r"^In\s+[*_]{0,2}([^*_\s][^*_]*?)[*_]{0,2}[\s.,;:(]*$")
+_IN_VENUE_END = re.compile(r"[.,]\s+In\s+([*_]{1,2})([^*_\n]{2,80}?)\1\s*[.,;]?\s*$")
 _VENUE_PAREN_YEAR = re.compile(r"([^(),]{1,60}?)\s*\(\s*((?:19|20)\d\d)\s*\)")
 # A citation's journal with its volume, issue and pages, `Nature 521.7553 (2015): 436-444`, or
 # its proceedings and year after a full stop, `Advances in neural information processing
@@ -97,7 +101,8 @@ def read_meta(meta: str) -> tuple[str | None, int | None, str | None]:
     """Venue, year and a plain `(Org)` from what follows a quoted title: `, CVPR, 2022 (Org)`;
     or a venue tag and the plain line under it: `[**ECCV 2024**]⏎Nankai University`."""
     # A line break the list writes in HTML (`*A, B.*<br>⏎SIGGRAPH 2019.`) opens no venue.
-    text = _OPENING_BREAK.sub("", meta).strip(" ,.;:-–—|*_")
+    marks = " ,.;:-–—|*_"
+    text = _in_venue(_OPENING_BREAK.sub("", meta).strip(marks)).strip(marks)
     tag = _TAG_THEN_TEXT.fullmatch(text)
     label = venue_label(clean(tag.group(1)).strip("*_ ")) if tag else None
     if tag and label is not None and label[0]:
@@ -130,6 +135,14 @@ def read_meta(meta: str) -> tuple[str | None, int | None, str | None]:
     return venue, year, affiliation
 
 
+def _in_venue(text: str) -> str:
+    """The venue of `In *Venue*` (a citation's, emphasised or not), up to its first comma
+    (`In **WWW'2024**, [[Paper](…)]`); the text itself where it does not open so."""
+    head, comma, rest = text.partition(",")
+    found = _IN_VENUE.match(head.strip())
+    return found.group(1).strip() + comma + rest if found else text
+
+
 def _unwrap(token: str) -> str:
     """A token without the brackets or code marks around it, nor emphasis inside them:
     `(CVPR 2022)`, `` `CVPR 16` ``, `(**CVPR 2022**)`."""
@@ -149,6 +162,10 @@ def _unquoted(head: str) -> tuple[str, str | None, int | None, str | None]:
         else:
             venue, year = label
         text = text[: paren.start()]
+    if cited := _IN_VENUE_END.search(text):  # `Title. In *COLT 2016*`
+        label = venue_label(cited.group(2).strip())
+        if label is not None and label[0]:
+            return text[:cited.start()], label[0], label[1], affiliation
     tail = _VENUE_YEAR_END.search(text)
     last = _LAST_COMMA.search(text)
     label = venue_label(last.group(1)) if last else None
