@@ -37,6 +37,24 @@ def test_unbalanced_brackets_and_stray_emphasis_are_problems() -> None:
     assert "stray emphasis or code marks in the rendered entry" in problems(stray)
 
 
+def test_a_lone_star_the_exemplar_does_not_show_is_stray_emphasis() -> None:
+    # `*CVPR 2026 *.`: a space before the closing mark, which then closes nothing.
+    exemplar = ("* Philipp Koehn. 2006. [Statistical Machine Translation](http://x.org/a.pdf). "
+                "*EACL 2006 Tutorial*.", "Statistical Machine Translation")
+    stray = "* Ada Lovelace. 2026. [A Title](https://arxiv.org/abs/2501.00001). *CVPR 2026 *."
+    assert "stray emphasis or code marks in the rendered entry" in problems(
+        stray, shown=("A Title",), exemplar=exemplar)
+    closed = stray.replace(" *.", "*.")
+    assert problems(closed, shown=("A Title",), exemplar=exemplar, title="A Title",
+                    arxiv_id="2501.00001") == []
+    # A star the exemplar shows too (a footnote's mark) is the list's own.
+    marked = ("* Jo Li. 2006. [Statistical Machine Translation](http://x.org/a.pdf). ACL 2006*.",
+              "Statistical Machine Translation")
+    assert problems("* Ada Lovelace. 2026. [A Title](https://arxiv.org/abs/2501.00001). CVPR "
+                    "2026*.", shown=("A Title",), exemplar=marked, title="A Title",
+                    arxiv_id="2501.00001") == []
+
+
 def test_a_link_whose_label_is_gone_is_a_problem_unless_the_exemplar_writes_one() -> None:
     # Xnhyacinth/Awesome-LLM-Long-Context-Modeling: an exemplar of two papers under one date
     # wrote the new paper, then `  - [: ](…)` for the second, its name and title gone.

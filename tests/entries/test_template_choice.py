@@ -262,6 +262,21 @@ def test_the_spelling_most_entries_share_is_the_lists_not_the_newest_entrys() ->
         "A Paper About Things. [[paper](https://arxiv.org/abs/2604.01234)]")
 
 
+def test_a_paper_of_several_authors_is_not_written_after_an_exemplar_of_one() -> None:
+    # THUNLP-MT/MT-Reading-List: `A, B, and C. 2015. [Title](…).`; its newest entry had one
+    # author, and a paper of three was written with the first of them alone.
+    rows = "".join(f"* Ann Lee, Bo Chen, and Cy Wu. 201{n}. [Paper {n} About Things](https://"
+                   f"arxiv.org/abs/1501.0000{n}).\n" for n in range(1, 4))
+    cat = catalog.parse(f"# L\n## Papers\n{rows}* Dan Ortiz. 2016. [Paper Four About Things]"
+                        "(https://arxiv.org/abs/1601.00004).\n")
+    found = induce(cat, cat.sections[-1])
+    assert found is not None
+    done = write(found, values(authors=("Ada Lovelace", "Bob Zed", "Cy Young")),
+                 found.structures)
+    assert done is not None
+    assert done.text.startswith("* Ada Lovelace, Bob Zed, and Cy Young. 2026. [A Paper About")
+
+
 def test_a_list_that_numbers_every_item_one_numbers_the_new_one_so() -> None:
     # ChandlerBang/awesome-self-supervised-gnn writes ` 1.` before every item, the renderer
     # counting. A ` 2.` on top, under a line of text, could not start the list and joined that

@@ -221,6 +221,32 @@ def test_a_full_author_line_takes_the_papers_authors_with_the_lists_separators()
                         "  [[paper](https://arxiv.org/abs/2604.01234)]")
 
 
+@pytest.mark.parametrize(("raw", "written"), [
+    # An exemplar of one author shows no separator: the paper's every author, `, ` apart
+    # (THUNLP-MT/MT-Reading-List wrote `Ada Q. Lovelace. 2026.` for three).
+    ("* Daniel Ortiz-Martínez. 2016. [Online Learning for Translation](https://arxiv.org/abs/"
+     "1605.00001).", "* Ada Lovelace, Bob Zed, Cy Young. 2026. [Token Merging at Scale]"),
+    # `A and B` shows the separator of the last name only: `A, B and C`, not `A and B and C`.
+    ("* Jesús González-Rubio and Francisco Casacuberta. 2014. [Active Learning for "
+     "Translation](https://arxiv.org/abs/1401.00001).",
+     "* Ada Lovelace, Bob Zed and Cy Young. 2026. [Token Merging at Scale]"),
+])
+def test_a_list_of_authors_longer_than_the_exemplars(raw: str, written: str) -> None:
+    out = fill(template_of(raw), values(authors=("Ada Lovelace", "Bob Zed", "Cy Young")))
+    assert out.text.startswith(written)
+
+
+def test_the_last_value_inside_emphasis_gone_leaves_no_space_before_its_closing_mark() -> None:
+    # THUNLP-MT/MT-Reading-List's `*EACL 2006 Tutorial*.` without its remark: `*CVPR 2026 *.`
+    template = sealed("* Philipp Koehn. 2006. [Statistical Translation](https://arxiv.org/abs/"
+                      "0601.00001). *EACL 2006 Tutorial*.",
+                      "* Adam Lopez. 2008. [Statistical Machine Translation](https://arxiv.org/"
+                      "abs/0801.00001). *ACM Computing Surveys*.")
+    text = fill(template, values(authors=("Ada Lovelace",), venue="CVPR",
+                                 venue_is_arxiv=False)).text
+    assert text.endswith("). *CVPR 2026*.")
+
+
 def test_an_author_line_without_a_name_loses_the_name_and_its_colon_inside_the_marks() -> None:
     out = fill(template_of(AUTHOR_LINE), values(authors=("Ada Lovelace",), venue="ArXiv"))
     assert out.text.startswith("- Ada Lovelace.<br />\n")

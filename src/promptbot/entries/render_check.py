@@ -159,7 +159,10 @@ def problems(entry: str, *, context: str = "", shown: tuple[str, ...] = (),
     rest = _residue(text, shown)
     if rest.count("[") != rest.count("]") or rest.count("(") != rest.count(")"):
         found.append("unbalanced brackets in the rendered entry")
-    if any(mark * 2 in rest for mark in "*_") or "`" in rest:
+    if any(mark * 2 in rest for mark in "*_") or "`" in rest or (
+            exemplar is not None and rest.count("*") > _shown_stars(exemplar[0], context)):
+        # A single `*` shown too (`*CVPR 2026 *.`: a space before the closing mark), where the
+        # exemplar shows none: its emphasis did not close.
         found.append("stray emphasis or code marks in the rendered entry")
     if allowed and tags not in allowed:
         found.append("an element structure none of the section's entries has")
@@ -173,6 +176,11 @@ def problems(entry: str, *, context: str = "", shown: tuple[str, ...] = (),
         # reads back as a paragraph, which the list around it would not read as an entry.
         found.append("the entry reads back as another kind of entry than its exemplar")
     return found
+
+
+def _shown_stars(exemplar: str, context: str) -> int:
+    """How many `*` the exemplar itself shows rendered (a footnote's mark, a title's own)."""
+    return render(context + _alone(exemplar) + "\n")[1].count("*")
 
 
 _SAYS_NOTHING = " \t:;,.-–—|/"

@@ -16,7 +16,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from promptbot.catalog import outline
-from promptbot.catalog.links import SHORTCODE
+from promptbot.catalog.authors import author_names
+from promptbot.catalog.links import ET_AL, SHORTCODE
 from promptbot.catalog.venue_links import COUNT
 from promptbot.entries import html_row_template, spacing
 from promptbot.entries.anchor_ids import numbered_anchors
@@ -516,10 +517,21 @@ def unshown(template: Template, values: Values) -> int:
     """How many of the paper's values the template has no slot for: its code link and its project
     page (a maintainer who types the entry of a paper with code writes the link, where the list
     writes links; ranked only among the section's own looks, so a list that never links project
-    pages is not asked to)."""
+    pages is not asked to), and its authors after the first where the exemplar listed one."""
     kinds = {s.kind for s in template.slots}
     return (int(bool(code_host(values.code_url)) and not kinds & {"code", "repo"})
-            + int(values.project_url is not None and "project" not in kinds))
+            + int(values.project_url is not None and "project" not in kinds)
+            + int(len(values.authors) > 1 and _lists_one_author(template)))
+
+
+def _lists_one_author(template: Template) -> bool:
+    """Whether the template lists its authors in full and its exemplar had one: it shows no
+    separator to list several with (`Daniel Ortiz-Martínez. 2016.` among `A, B and C. 2015.`)."""
+    return any(s.kind == "authors" and s.form == "list" and len(author_names(s.original)) == 1
+               and not _ET_AL.search(s.original) for s in template.slots)
+
+
+_ET_AL = re.compile(ET_AL)  # `Lovelace, Ada, et al.` lists one name and says there are more
 
 
 # What the share of the very skeleton (cell padding and cells of unknown values aside) adds to

@@ -363,13 +363,21 @@ def _author_list(slot: Slot, authors: tuple[str, ...]) -> str | None:
         between = " and " if any(s.strip() == "and" for s in separators) else ", "
         listed_names = between.join(_inverted(n, initials(given)) for n in names)
         return listed_names + (end or ("" if listed_names.endswith(".") else stop))
-    if len(names) == 1 or not separators:
+    if len(names) == 1:
         return names[0] + end
+    if not separators:  # an exemplar of one author shows no separator: the commonest one
+        return ", ".join(names) + end
     common = Counter(separators).most_common(1)[0][0]
     last = separators[-1] if len(separators) > 1 and separators[-1] != common else common
+    if len(names) > len(separators) + 1 and _LAST_ONLY.fullmatch(common):
+        common = ", "  # `A and B` shows the last separator only: `A, B and C` for three
     if len(names) == 2 and last.lstrip().startswith(",") and "and" in last and not cited:
         last = last.replace(",", "", 1)  # the serial comma is for three names or more
     return common.join(names[:-1]) + last + names[-1] + end
+
+
+_CLOSING_MARK = re.compile(r"[*_]+(?=[\s.,;:)\]]|$)")  # emphasis that closes, not one that opens
+_LAST_ONLY = re.compile(r"\s*(?:and|&)\s*")  # a separator only the last name takes
 
 
 def _inverted(name: str, initials: bool = False) -> str:
@@ -602,6 +610,11 @@ def _remove(text: str, start: int, end: int) -> str:
         kept = kept[:-1] if kept.endswith("):") else kept
         # `**Title.** {venue}.` without a venue: the title's full stop ends the sentence.
         return kept + (after[1:] if kept.rstrip("*_")[-1:] == after[:1] else after)
+    if before.endswith((" ", "\t")) and _CLOSING_MARK.match(after) \
+            and not before.rstrip(" \t").endswith(("*", "_")):
+        # The last value inside emphasis gone (`*{venue} {date} {note}*`): no space before
+        # its closing mark, which would no longer close it (`*CVPR 2026 *`).
+        return before.rstrip(" \t") + after
     if before.endswith((" ", "\t")) and (after[:1] in (" ", "\t", "\n", "") or not after):
         before = before.rstrip(" \t") + (" " if after[:1] not in ("", "\n", " ", "\t") else "")
     return before + after
