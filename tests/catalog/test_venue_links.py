@@ -16,6 +16,10 @@ from promptbot.catalog.venue_links import venue_link
      "DoReFa-Net: Low Bitwidth"),
     ("[[ICLR Practical ML Workshop](https://x.org/a)] Oh! We Freeze", "ICLR Practical ML Workshop",
      None, "Oh! We Freeze"),
+    # yinyunie/3D-Shape-Analysis-Paper-List spells arXiv `Arxiv`: 859 entries were not read.
+    ("[[Arxiv](https://arxiv.org/abs/2304.06906)] Swin3D: A Pretrained Transformer", "Arxiv",
+     None, "Swin3D: A Pretrained Transformer"),
+    ("[[ARXIV](https://x.org/a)] Some Title", "ARXIV", None, "Some Title"),
 ])
 def test_the_opening_links_label_is_the_venue(text: str, venue: str, year: int | None,
                                                rest: str) -> None:

@@ -14,7 +14,7 @@ _OPENING = re.compile(r"\s*\[\[([^\[\]]{1,60})\]\(([^()\s]+)\)\]\s*")
 COUNT = re.compile(r"[\d.]+[kKmM]?(?::[\w+\-]+:)*")
 _COUNT_TAG = re.compile(rf"\[{COUNT.pattern}\]\s*")
 # A venue's first word: an acronym (`ICLR`, `CoRR`, `NeurIPS`, `TPAMI`) or arXiv.
-_VENUE_WORD = re.compile(r"(?:[A-Za-z]*[A-Z][a-z]*[A-Z][A-Za-z]*|arxiv|arXiv)")
+_VENUE_WORD = re.compile(r"(?:[A-Za-z]*[A-Z][a-z]*[A-Z][A-Za-z]*|(?i:arxiv))")
 _MAX_WORDS = 8
 
 
