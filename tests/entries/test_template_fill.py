@@ -13,6 +13,7 @@ from promptbot.entries.template_choice import constant_words, seal
 from promptbot.entries.template_fill import Values, fill, format_date
 from promptbot.entries.template_model import Part, Slot, Template
 from promptbot.entries.templates import abstract
+from promptbot.entries.title_stops import with_title_stops
 
 ZLKONG = ("* [**CVPR'26**] VideoSeek: Long-Horizon Video Agent with Tool-Guided Seeking "
           "[[Paper](https://arxiv.org/pdf/2603.20185)] [[Code](https://github.com/jylins/videoseek)]")
@@ -758,3 +759,14 @@ def test_a_row_without_edge_bars_keeps_its_emptied_first_cell() -> None:
     text = fill(template, values(code_url="https://github.com/o/r")).text
     assert text == ("||[Token Merging at Scale](https://arxiv.org/abs/2604.01234)|"
                     "https://github.com/o/r|arXiv|2026")
+
+
+def test_a_question_keeps_its_mark_where_the_list_ends_titles_with_a_full_stop() -> None:
+    template = template_of("1. **Are Defenses Robust?** NeurIPS 2022. [[paper]](https://arxiv.org/"
+                           "abs/2201.00001)")
+    stopped = with_title_stops([template], catalog.parse("# L\n## P\n" + "".join(
+        f"1. **Graph Paper {n}.** ICML 2020. [[paper]](https://arxiv.org/abs/2001.0000{n})\n"
+        for n in range(6))).entries)[0]
+    assert fill(stopped, values()).text.startswith("1. **Token Merging at Scale.** arXiv 2026.")
+    asked = fill(stopped, values(title="Can Tokens Merge?")).text
+    assert asked.startswith("1. **Can Tokens Merge?** arXiv 2026.")

@@ -51,3 +51,12 @@ def test_a_full_stop_the_exemplar_writes_after_the_title_is_not_doubled() -> Non
     bold = Template(("**", Slot("title", original="Segment Anything"), "**. ArXiv"), "bullet", 1)
     entries = _list([f"Graph Paper Number {n}." for n in range(5)]).entries
     assert with_title_stops([quoted, bold], entries) == [quoted, bold]
+
+
+def test_an_exemplars_question_takes_the_lists_full_stop_for_a_title_that_asks_nothing() -> None:
+    # ChandlerBang/awesome-graph-attack-papers: `**Title.**` on 80 of 81 titles; its newest
+    # entry asks `**Are Defenses for Graph Neural Networks Robust?**`, and a new title written
+    # after it had no stop.
+    stopped = _list([f"Graph Paper Number {n}." for n in range(6)] + ["Are Defenses Robust?"])
+    templates = [t for e in stopped.entries if (t := abstract(e)) is not None]
+    assert _title(with_title_stops(templates, stopped.entries)[-1]) == "Are Defenses Robust."

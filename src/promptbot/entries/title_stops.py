@@ -16,6 +16,7 @@ from promptbot.models import Entry
 
 MIN_VOTES = 5  # fewer titles than this say nothing about a habit
 _MARKS = "*_`\"'”’"  # emphasis and quotes that may close around a title before its full stop
+_ASKED = "?!"  # a title's own end that stands where the list's full stop would
 
 
 def with_title_stops(templates: Sequence[Template], entries: Sequence[Entry]) -> list[Template]:
@@ -35,8 +36,10 @@ def _stop(part: Part, stopped: bool, following: tuple[Part, ...]) -> Part:
     original = part.original
     # `"{title}." ArXiv (2025)`, `**{title}**.`: the exemplar writes the full stop already.
     after = following[0] if following and isinstance(following[0], str) else ""
-    if stopped and original[-1:].isalnum() and not after.lstrip(_MARKS).startswith("."):
-        original += "."
+    if stopped and (original[-1:].isalnum() or original[-1:] in _ASKED) \
+            and not after.lstrip(_MARKS).startswith("."):
+        # An exemplar's question (`**Are Defenses Robust?**`) has no stop to show: the list's.
+        original = original.rstrip(_ASKED) + "."
     elif not stopped and original.endswith(".") and not original.endswith(".."):
         original = original[:-1]
     return replace(part, original=original)
