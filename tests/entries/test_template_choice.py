@@ -293,6 +293,10 @@ def test_a_list_that_numbers_every_item_one_numbers_the_new_one_so() -> None:
     assert next_number((1, 2, 3)) == 4
     # thunlp/GNNPapers: `1.` on 457 items, a stray `21.` among them (a maintainer's typo)
     assert next_number((1,) * 6 + (21,) + (1,) * 5) == 1
+    # ChandlerBang/awesome-graph-attack-papers: a run `3.`…`9.` a contributor typed among
+    # items all `1.`; the new last item was `10.`.
+    assert next_number((1,) * 5 + tuple(range(3, 10)) + (1,) * 6) == 1
+    assert next_number((1, 2, 3, 3)) == 4  # a typo's repeat is no lazy numbering
 
 
 def test_a_list_numbering_every_item_one_numbers_a_lone_items_follower_one() -> None:

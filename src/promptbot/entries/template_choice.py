@@ -469,9 +469,16 @@ def next_number(entries: Sequence[Entry], placed: int = 0,
     whole = _numbers(listed) if len(numbers) < 2 else []
     if len(numbers) >= 2 and (same := _one_number(numbers)) is not None:
         return same
+    if len(numbers) >= _LAZY_RUN and len(set(numbers[-_LAZY_RUN:])) == 1:
+        # Its last items all `1.`: the renderer counts for a list that numbers lazily, whatever
+        # a run `3.`…`9.` a contributor typed in its middle (ChandlerBang's defense papers).
+        return numbers[-1]
     if len(whole) >= 3 and (same := _one_number(whole)) is not None:
         return same
     return max(numbers) + 1 + placed if numbers else None
+
+
+_LAZY_RUN = 3  # as many last items of one number: the list numbers lazily
 
 
 def _one_number(numbers: Sequence[int]) -> int | None:
