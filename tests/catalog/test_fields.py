@@ -680,3 +680,18 @@ def test_an_anthology_citation_names_its_authors_and_year_before_its_linked_titl
     assert entry.title == "BLEU: a Method for Automatic Evaluation of Machine Translation"
     assert (entry.venue, entry.year) == ("Proceedings of ACL", 2002)
     assert entry.authors == ("Kishore Papineni", "Salim Roukos", "Todd Ward", "Wei-Jing Zhu")
+
+
+@pytest.mark.parametrize(("tag", "venue", "year"), [
+    # THUMNLab/awesome-graph-ood: the tag was read as the paper's name, and new entries wrote
+    # their short name where the venue goes (`- [Zebra-Net] Zebra-Net: …`).
+    ("NeurIPS 2021 Workshop", "NeurIPS Workshop", 2021),
+    ("ICML 2020 workshop", "ICML workshop", 2020),
+    ("ACL 2023 Findings", "ACL Findings", 2023),
+])
+def test_a_venue_tag_with_the_kind_of_paper_after_its_year(tag: str, venue: str,
+                                                           year: int) -> None:
+    entry = catalog.parse(f"- [{tag}] Reliable Graph Neural Networks for Drug Discovery "
+                          "[[paper]](https://arxiv.org/pdf/2111.12951.pdf)\n").entries[0]
+    assert (entry.name, entry.venue, entry.year) == (None, venue, year)
+    assert entry.title == "Reliable Graph Neural Networks for Drug Discovery"

@@ -105,6 +105,10 @@ def _label_venue(links: tuple[Link, ...]) -> tuple[str | None, int | None]:
 # Leading tags some lists put before the title: `[2508]` (the arXiv month), `[**CVPR'26**]` or
 # `[arXiv]` (the venue), `[Name]` (the short name): `* [2508] [ERGO] [ERGO: …](url)`.
 _TAG = re.compile(r"\s*\[(?:\*\*)?([^\[\]*]{1,40}?)(?:\*\*)?\](?!\()\s*")
+# A venue, its year, and the kind of paper it took: `NeurIPS 2021 Workshop`, `ICML 2020 workshop`.
+_QUALIFIED_VENUE = re.compile(
+    r"([A-Z][\w\-]*[A-Z][\w\-]*)\s+((?:19|20)\d\d)\s+"
+    r"((?i:workshops?|findings|oral|spotlight|poster|demo|short|long|best paper))")
 _MONTH_TAG = re.compile(r"(\d\d)(0[1-9]|1[0-2])")
 # Not links.venue_label, on purpose: that grammar reads a paper link's label, where `YOLO 11`
 # can only be a venue; a tag before the title (or a ` | ` field) may be the short name
@@ -146,6 +150,9 @@ def _tagged(text: str) -> Fields | None:
             year = 2000 + int(label.group(2)) if label.group(2) else year
         elif _FULL_YEAR_END.search(value) and (dated := venue_label(value)) and dated[0]:
             venue, year = dated  # `[ICML 2021]`: a year of four digits is no name's number
+        elif qualified := _QUALIFIED_VENUE.fullmatch(value):
+            # `[NeurIPS 2021 Workshop]`, `[ACL 2023 Findings]`: the venue and its kind of paper
+            venue, year = f"{qualified.group(1)} {qualified.group(3)}", int(qualified.group(2))
         elif name is None and 0 < len(value) <= 40:
             name = clean(value)
         else:
