@@ -285,11 +285,18 @@ def _name_spans(text: str, entry: Entry, title: Span, spans: list[Span]) -> Iter
     if head != title[2].original and 0 < len(head) <= 40:
         candidates.append(head)
     for name in candidates:
+        found = False
         for match in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
-            if free(spans, match.start(), match.end()) and not (
-                    title[0] <= match.start() < title[1]):
+            if not free(spans, match.start(), match.end()) or title[0] <= match.start() < title[1]:
+                continue
+            # Once more as a link's whole label (`[[DeepSeek-R1]](github…)`): the code's link
+            # named after the paper, never another paper's name copied.
+            if not found or (text[match.start() - 1:match.start()] == "["
+                             and text[match.end():match.end() + 2] == "]("):
                 yield match.start(), match.end(), Slot("name", original=name)
-                return
+                found = True
+        if found:
+            return
 
 
 _TAG_NAME = re.compile(
