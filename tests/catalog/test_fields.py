@@ -695,3 +695,17 @@ def test_a_venue_tag_with_the_kind_of_paper_after_its_year(tag: str, venue: str,
                           "[[paper]](https://arxiv.org/pdf/2111.12951.pdf)\n").entries[0]
     assert (entry.name, entry.venue, entry.year) == (None, venue, year)
     assert entry.title == "Reliable Graph Neural Networks for Drug Discovery"
+
+
+@pytest.mark.parametrize(("tag", "venue", "year"), [
+    # XiaoxinHe/Awesome-Graph-LLM: all 176 entries open so; the tag was read into the title.
+    ("(*arXiv 2025.02*)", "arXiv", 2025),
+    ("(*ICLR'25*)", "ICLR", 2025),
+    ("(**CVPR24**)", "CVPR", 2024),  # yyyujintang/Awesome-Mamba-Papers
+])
+def test_an_emphasised_venue_in_parentheses_before_the_title(tag: str, venue: str,
+                                                             year: int) -> None:
+    entry = catalog.parse(f"- {tag} A Comprehensive Analysis on Node Classification "
+                          "[[paper](https://arxiv.org/abs/2502.00829)]\n").entries[0]
+    assert (entry.title, entry.venue, entry.year) == (
+        "A Comprehensive Analysis on Node Classification", venue, year)

@@ -318,7 +318,7 @@ def _venue_first(text: str) -> Fields | None:
     lead_venue = _LEAD_VENUE.match(text)
     if lead_venue is None:
         return None
-    label = _lead_label(lead_venue.group(1))
+    label = _lead_label(lead_venue.group(1).strip(" *_"))  # `(*arXiv 2025.02*)`, emphasised
     if not (label and label[0]) and text.startswith("**", lead_venue.end()) \
             and len(lead_venue.group(1).split()) <= MAX_VENUE_WORDS:
         label = clean(lead_venue.group(1)), None  # `(Multimedia Tools and Applications)`
