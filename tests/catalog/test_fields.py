@@ -709,3 +709,23 @@ def test_an_emphasised_venue_in_parentheses_before_the_title(tag: str, venue: st
                           "[[paper](https://arxiv.org/abs/2502.00829)]\n").entries[0]
     assert (entry.title, entry.venue, entry.year) == (
         "A Comprehensive Analysis on Node Classification", venue, year)
+
+
+def test_a_plain_name_before_a_colon_and_a_bold_title() -> None:
+    # tjunlp-lab/Awesome-LLMs-Evaluation-Papers: `RAGAS: **"Title"**.` (97 entries) was read
+    # with the name and the bold's marks in the title.
+    entry = catalog.parse('7. RAGAS: **"RAGAS: Automated Evaluation of Retrieval Augmented '
+                          'Generation"**. ![](https://img.shields.io/badge/Method-orange)\n\n'
+                          "    *Shahul Es et al.* arXiv 2023. [[Paper](https://arxiv.org/pdf/"
+                          "2309.15217.pdf)]\n").entries[0]
+    assert (entry.name, entry.title) == (
+        "RAGAS", "RAGAS: Automated Evaluation of Retrieval Augmented Generation")
+
+
+def test_a_titles_bold_key_words_are_no_name() -> None:
+    # DirtyHarryLYL/Transformer-in-Vision sets a title's key words in bold.
+    entry = catalog.parse("- (arXiv 2023.2) PhysFormer++: **Facial** Video-based **Physiological "
+                          "Measurement** with Transformers, [[Paper]](https://arxiv.org/pdf/"
+                          "2302.03548.pdf)\n").entries[0]
+    assert entry.name is None
+    assert entry.title.startswith("PhysFormer++: **Facial** Video-based")

@@ -58,8 +58,12 @@ class Fields:
 
 
 # A name before the title: bold, or code or HTML marks that a colon ends (`<u>T5</u>: …`).
+# Or a plain word before a colon and a title bold to its end: `RAGAS: **"RAGAS: Automated …"**.`
+# (not `PhysFormer++: **Facial** Video-based …`, a title with its key words in bold).
 _NAME = re.compile(r"\s*(?:\*\*(?P<bold>.+?)\*\*|`(?P<code>[^`]+)`(?=\s*[:：])"
-                   r"|<(?P<tag>u|b|strong|code)>(?P<html>[^<>]{1,40})</(?P=tag)>(?=\s*[:：]))"
+                   r"|<(?P<tag>u|b|strong|code)>(?P<html>[^<>]{1,40})</(?P=tag)>(?=\s*[:：])"
+                   r"|(?P<plain>[A-Za-z][\w\-.+]{0,29})"
+                   r"(?=[:：]\s*\*\*[^*]+\*\*\s*(?:[.,;!\[(]|$)))"
                    r"\s*[:：]?\s*")
 _CREDIT_BEFORE_BOLD = re.compile(r"\s*([^*\[\]()`<>]{2,80}?,?\s+et\s+al\.)\s+(?=\*\*)")
 # The same credit naming every author, ended by a full stop: `Yang, Zhengyuan. **Title**`.
@@ -82,8 +86,8 @@ def _leading_name(text: str) -> tuple[str | None, int]:
     match = _NAME.match(text)
     if not match or "](" in match.group():  # `**[Title](url)**` is a linked title, not a name
         return None, 0
-    name = clean(match.group("bold") or match.group("code") or match.group("html") or ""
-                 ).rstrip(":：").strip()
+    name = clean(match.group("bold") or match.group("code") or match.group("html")
+                 or match.group("plain") or "").rstrip(":：").strip()
     if _COUNTER.fullmatch(name.strip("[]")):
         name = ""  # `**[1]** LeCun, Yann, … "**Deep learning**."`: the list counts its papers
     return (name or None), match.end()
