@@ -729,3 +729,18 @@ def test_a_titles_bold_key_words_are_no_name() -> None:
                           "2302.03548.pdf)\n").entries[0]
     assert entry.name is None
     assert entry.title.startswith("PhysFormer++: **Facial** Video-based")
+
+
+def test_a_linked_title_in_angle_brackets_and_its_authors_after_by() -> None:
+    # apexrl/Imitation-Learning-Paper-Lists: the linked title in angle brackets, the authors
+    # after `by`; 108 entries were read with the title `[MetaMimic] <` or not at all, and the
+    # authors as a venue `by Tom Le Paine`.
+    tagged = catalog.parse("* [MetaMimic] <[One-Shot High-Fidelity Imitation](https://arxiv.org/"
+                           "abs/1810.05017)>, Le Paine et al, 2018.\n").entries[0]
+    assert (tagged.title, tagged.name) == ("One-Shot High-Fidelity Imitation", "MetaMimic")
+    entry = catalog.parse("* <[One-Shot High-Fidelity Imitation](https://arxiv.org/abs/1810.05017)"
+                          "> by Tom Le Paine, Sergio Gómez Colmenarejo and Ziyu Wang, 2018.\n"
+                          ).entries[0]
+    assert (entry.title, entry.venue, entry.year) == ("One-Shot High-Fidelity Imitation", None,
+                                                      2018)
+    assert entry.authors[:2] == ("Tom Le Paine", "Sergio Gómez Colmenarejo")

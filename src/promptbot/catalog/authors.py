@@ -156,6 +156,9 @@ def line_names(text: str) -> tuple[str, ...]:
     return author_names(_LEADER.sub("", _TRAILER.sub("", without_name_marks(text))))
 
 
+_BY = re.compile(r"[\s,]*by\s+(?=[A-Z])")
+
+
 def names_after_title(meta: str) -> tuple[tuple[str, ...], str]:
     """The author list that follows a linked title, and the text after it: `, A B*, C D, and
     E F (*: Equal contribution), Arxiv 2024` gives the three names without their marks and
@@ -165,6 +168,9 @@ def names_after_title(meta: str) -> tuple[tuple[str, ...], str]:
     capitals only (`ECCV`) is a venue, not a name."""
     if meta.lstrip()[:1] in ("-", "–", "—", ":", "："):
         return (), meta
+    if by := _BY.match(meta):  # `<[Title](…)> by A, B and C, 2018`: the names after `by`
+        names, rest = names_after_title(meta[by.end():])
+        return (names, rest) if names else ((), meta)
     if emphasised := _EMPHASISED_NAMES.match(meta):
         names = author_names(_NAME_MARKS.sub("", _TRAILER.sub("", emphasised.group(2))))
         return (names, meta[emphasised.end():]) if len(names) >= 2 else ((), meta)

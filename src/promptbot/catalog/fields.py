@@ -77,6 +77,8 @@ _MARKS = re.compile(rf"{SHORTCODE}|`[^`]*`|&nbsp;?|\s+-\s+")
 _SEPARATED = re.compile(r"(?:^|\s)[-–—|/](?:\s|$)")
 _TRAILER_MARKS = re.compile(r"[\s.,;:]+$")
 # A venue in parentheses before the title, perhaps after the maintainers' stars: `⭐(TPAMI 2023)`.
+# A link in angle brackets, `<[Title](url)>` (apexrl's lists): the brackets mark nothing.
+_ANGLED_LINK = re.compile(r"<(\[[^\[\]<>]+\]\([^()\s<>]+\))>")
 _LEAD_VENUE = re.compile(r"\s*(?:[^\w\s()\[\]*`]{1,6}\s*)?\(([^()]{2,40})\)\s*(?=\S)")
 _LETTER = re.compile(r"\w")
 _COUNTER = re.compile(r"\d{1,3}")  # a paper's number in the list's count: `[14]`, `**[1]**`
@@ -235,6 +237,7 @@ def _boxed_name(part: str, bare: str) -> bool:
 
 def bullet_fields(text: str) -> Fields | None:
     """The fields of a bullet's text (after its marker, continuation lines joined)."""
+    text = _ANGLED_LINK.sub(r"\1", text)  # `[Name] <[Title](url)>, Li et al, 2018.`
     lead_in = _lead_in(text)
     if lead_in is not None:
         return lead_in
