@@ -24,8 +24,9 @@ SHOWLAB = ("+ [Force Prompting: Video Generation Models Can Learn Physics](https
            ".org/pdf/2505.19386)")
 
 
-def template_of(raw: str) -> Template:
-    template = abstract(catalog.parse(raw + "\n").entries[0])
+def template_of(raw: str, header: str = "") -> Template:
+    """The entry `raw` as a template (a table row under `header`, its header and delimiter)."""
+    template = abstract(catalog.parse(header + raw + "\n").entries[0])
     assert template is not None
     return template
 
@@ -750,12 +751,10 @@ def test_a_line_that_shows_a_value_of_the_paper_stays() -> None:
 def test_a_row_without_edge_bars_keeps_its_emptied_first_cell() -> None:
     # TimeBreaker/MARL-papers-with-code: `Category|[Title](…)|code|venue|year`; without a
     # category the row opened `|[Title](…)`, a bar GFM takes for the row's edge.
-    header = "Category|Paper|Code|Accepted at|Year\n--|:--:|:--:|:--:|--:\n"
-    raw = ("Communication|[RIAL: Learning to Communicate](https://arxiv.org/abs/1605.06676)|"
-           "https://github.com/iassael/learning-to-communicate|NIPS|2016")
-    found = abstract(catalog.parse(header + raw + "\n").entries[0])
-    assert found is not None
-    template = seal(found, frozenset())
+    template = seal(template_of(
+        "Communication|[RIAL: Learning to Communicate](https://arxiv.org/abs/1605.06676)|"
+        "https://github.com/iassael/learning-to-communicate|NIPS|2016",
+        header="Category|Paper|Code|Accepted at|Year\n--|:--:|:--:|:--:|--:\n"), frozenset())
     text = fill(template, values(code_url="https://github.com/o/r")).text
     assert text == ("||[Token Merging at Scale](https://arxiv.org/abs/2604.01234)|"
                     "https://github.com/o/r|arXiv|2026")

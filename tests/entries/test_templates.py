@@ -75,15 +75,21 @@ def test_a_compact_table_row_with_authors_and_a_month_column() -> None:
     assert str(template.parts[-1]).endswith("|None|")
 
 
+def row_template(header: str, row: str) -> Template:
+    """A table row under its header and delimiter, as a template."""
+    template = abstract(catalog.parse(header + row + "\n").entries[0])
+    assert template is not None
+    return template
+
+
 def test_a_link_labelled_with_the_papers_name_is_a_name_slot() -> None:
     # Jack-bo1220/Awesome-Remote-Sensing-Foundation-Models labels each paper's link with its
     # name (`[GASSL](…)`); the label was the exemplar's own words, and new rows wrote the title
     # in its place or copied another paper's name.
-    header = "|Abbreviation|Title|Publication|Paper|Code|\n|:---:|---|:---:|:---:|:---:|\n"
-    raw = ("|**GASSL**|**Geography-Aware Self-Supervised Learning**|ICCV2021|[GASSL](https://arxiv."
-           "org/abs/2011.09980)|[link](https://github.com/sustainlab-group/geography-aware-ssl)|")
-    template = abstract(catalog.parse(header + raw + "\n").entries[0])
-    assert template is not None
+    template = row_template(
+        "|Abbreviation|Title|Publication|Paper|Code|\n|:---:|---|:---:|:---:|:---:|\n",
+        "|**GASSL**|**Geography-Aware Self-Supervised Learning**|ICCV2021|[GASSL](https://arxiv."
+        "org/abs/2011.09980)|[link](https://github.com/sustainlab-group/geography-aware-ssl)|")
     assert [s.kind for s in template.slots].count("name") == 2
     assert "[{name}]({paper})" in template.key
 
@@ -91,11 +97,10 @@ def test_a_link_labelled_with_the_papers_name_is_a_name_slot() -> None:
 def test_a_bare_url_ends_at_its_cells_bar() -> None:
     # TimeBreaker/MARL-papers-with-code: the code as a bare URL, the venue and year after it;
     # the code's slot took `…/learning-to-communicate|NIPS|2016`, and new rows lost two cells.
-    header = "Category|Paper|Code|Accepted at|Year\n--|:--:|:--:|:--:|--:\n"
-    raw = ("Communication|[RIAL: Learning to Communicate](https://arxiv.org/abs/1605.06676)|"
-           "https://github.com/iassael/learning-to-communicate|NIPS|2016")
-    template = abstract(catalog.parse(header + raw + "\n").entries[0])
-    assert template is not None
+    template = row_template(
+        "Category|Paper|Code|Accepted at|Year\n--|:--:|:--:|:--:|--:\n",
+        "Communication|[RIAL: Learning to Communicate](https://arxiv.org/abs/1605.06676)|"
+        "https://github.com/iassael/learning-to-communicate|NIPS|2016")
     assert [(s.kind, s.original) for s in template.slots][-3:] == [
         ("code", "https://github.com/iassael/learning-to-communicate"), ("venue", "NIPS"),
         ("date", "2016")]

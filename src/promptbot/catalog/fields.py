@@ -76,9 +76,9 @@ _BOLD = re.compile(r"\*\*(?!\s)(.+?)(?<!\s)\*\*")
 _MARKS = re.compile(rf"{SHORTCODE}|`[^`]*`|&nbsp;?|\s+-\s+")
 _SEPARATED = re.compile(r"(?:^|\s)[-–—|/](?:\s|$)")
 _TRAILER_MARKS = re.compile(r"[\s.,;:]+$")
-# A venue in parentheses before the title, perhaps after the maintainers' stars: `⭐(TPAMI 2023)`.
 # A link in angle brackets, `<[Title](url)>` (apexrl's lists): the brackets mark nothing.
 _ANGLED_LINK = re.compile(r"<(\[[^\[\]<>]+\]\([^()\s<>]+\))>")
+# A venue in parentheses before the title, perhaps after the maintainers' stars: `⭐(TPAMI 2023)`.
 _LEAD_VENUE = re.compile(r"\s*(?:[^\w\s()\[\]*`]{1,6}\s*)?\(([^()]{2,40})\)\s*(?=\S)")
 _LETTER = re.compile(r"\w")
 _COUNTER = re.compile(r"\d{1,3}")  # a paper's number in the list's count: `[14]`, `**[1]**`
