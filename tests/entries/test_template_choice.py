@@ -277,6 +277,22 @@ def test_a_paper_of_several_authors_is_not_written_after_an_exemplar_of_one() ->
     assert done.text.startswith("* Ada Lovelace, Bob Zed, and Cy Young. 2026. [A Paper About")
 
 
+def test_a_paper_with_code_is_not_written_with_the_exemplars_framework() -> None:
+    # yinyunie/3D-Shape-Analysis-Paper-List labels most code links `github`, a few by their
+    # framework; after one of those, a new paper's code was `[[pytorch](…)]`.
+    def rows(label: str, first: int, count: int) -> str:
+        return "".join(f"- [[CVPR2021](https://arxiv.org/abs/2103.{n:05d})] Shape Paper {n} "
+                       f"About Things [[{label}](https://github.com/o/r{n})]\n"
+                       for n in range(first, first + count))
+    cat = catalog.parse(f"# L\n## Detection\n{rows('github', 1, 8)}## Before 2021\n"
+                        f"{rows('pytorch', 20, 4)}")
+    found = induce(cat, cat.sections[-1])
+    assert found is not None
+    done = write(found, values(code_url="https://github.com/zoo/zebra-net"), found.structures)
+    assert done is not None
+    assert done.text.endswith("[[github](https://github.com/zoo/zebra-net)]")
+
+
 def test_a_list_that_numbers_every_item_one_numbers_the_new_one_so() -> None:
     # ChandlerBang/awesome-self-supervised-gnn writes ` 1.` before every item, the renderer
     # counting. A ` 2.` on top, under a line of text, could not start the list and joined that

@@ -22,6 +22,7 @@ from promptbot.catalog.venue_links import COUNT
 from promptbot.entries import html_row_template, spacing
 from promptbot.entries.anchor_ids import numbered_anchors
 from promptbot.entries.author_initials import SPACED, credit_vote, initials_form, pair_vote
+from promptbot.entries.framework_labels import with_neutral_code_labels
 from promptbot.entries.lead_symbols import without_rare_symbols
 from promptbot.entries.link_forms import voted_links
 from promptbot.entries.own_files import OPEN_DESTINATION, without_own_files
@@ -136,7 +137,8 @@ def induce(catalog: Catalog, section: Section) -> SectionTemplates | None:
     voters = section.entries if len(section.entries) >= MIN_VOTES else catalog.entries
     return SectionTemplates(
         templates=voted_links(numbered_anchors(with_title_stops(without_rare_symbols(
-            [t for t, _ in pool], weights), voters), entries, catalog.entries), weights),
+            with_neutral_code_labels([t for t, _ in pool], listed), weights), voters), entries,
+            catalog.entries), weights),
         weights=weights,
         context=context,
         next_number=next_number(entries, listed=catalog.entries),
