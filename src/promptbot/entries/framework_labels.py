@@ -28,7 +28,9 @@ FRAMEWORKS = frozenset({
 
 def with_neutral_code_labels(templates: Sequence[Template],
                              listed: Sequence[Template]) -> list[Template]:
-    """The templates with every framework label of a code link made the list's neutral one."""
+    """The templates with every framework label of a code link made the list's commonest
+    neutral one, where neutral labels outnumber framework ones in `listed` (a sample of the
+    list's entries); as they are otherwise."""
     # The list's sample of its entries votes, the section's own where there is no sample.
     every = [label for t in (listed or templates) for label in _code_labels(t)]
     # `PyTorch (in construction)` names its framework too, and is no neutral label to copy.
@@ -50,23 +52,23 @@ def _framework(label: str) -> bool:
 
 def _code_labels(template: Template) -> list[str]:
     """The labels of the template's code links (`pytorch`, `github`, `Code`)."""
-    return [label_before(part, len(part)).strip() for part, _ in _before_code(template)]
+    return [label_before(part, len(part)).strip() for _, part in _before_code(template)]
 
 
-def _before_code(template: Template) -> list[tuple[str, int]]:
-    """The literal parts that open a code link's destination, each with the code slot's index."""
-    parts = template.parts
-    return [(p, i + 1) for i, (p, slot) in enumerate(pairwise(parts))
+def _before_code(template: Template) -> list[tuple[int, str]]:
+    """The literal parts that open a code link's destination (`… [[pytorch](`), with their
+    places in the template's parts."""
+    return [(i, p) for i, (p, slot) in enumerate(pairwise(template.parts))
             if isinstance(p, str) and p.endswith("](") and isinstance(slot, Slot)
             and slot.kind in ("code", "repo")]
 
 
 def _relabelled(template: Template, neutral: str) -> Template:
+    """The template with its code links' framework labels made `neutral`."""
     parts: list[Part] = list(template.parts)
-    for part, at in _before_code(template):
+    for at, part in _before_code(template):
         label = label_before(part, len(part)).strip()
-        if not _framework(label):
-            continue
-        parts[at - 1] = re.sub(rf"{re.escape(label)}(\]*\]\()$", lambda m: neutral + m.group(1),
-                               part)
+        if _framework(label):
+            parts[at] = re.sub(rf"{re.escape(label)}(\]*\]\()$",
+                               lambda m: neutral + m.group(1), part)
     return replace(template, parts=tuple(parts))
