@@ -178,8 +178,10 @@ def problems(entry: str, *, context: str = "", shown: tuple[str, ...] = (),
     return found
 
 
+@lru_cache(maxsize=512)
 def _shown_stars(exemplar: str, context: str) -> int:
-    """How many `*` the exemplar itself shows rendered (a footnote's mark, a title's own)."""
+    """How many `*` the exemplar itself shows rendered (a footnote's mark, a title's own); once
+    per exemplar, which every paper written after it is checked against."""
     return render(context + _alone(exemplar) + "\n")[1].count("*")
 
 

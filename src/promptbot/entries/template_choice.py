@@ -16,8 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from promptbot.catalog import outline
-from promptbot.catalog.authors import author_names
-from promptbot.catalog.links import ET_AL, SHORTCODE
+from promptbot.catalog.links import SHORTCODE
 from promptbot.catalog.venue_links import COUNT
 from promptbot.entries import html_row_template, spacing
 from promptbot.entries.anchor_ids import numbered_anchors
@@ -530,17 +529,7 @@ def unshown(template: Template, values: Values) -> int:
     kinds = {s.kind for s in template.slots}
     return (int(bool(code_host(values.code_url)) and not kinds & {"code", "repo"})
             + int(values.project_url is not None and "project" not in kinds)
-            + int(len(values.authors) > 1 and _lists_one_author(template)))
-
-
-def _lists_one_author(template: Template) -> bool:
-    """Whether the template lists its authors in full and its exemplar had one: it shows no
-    separator to list several with (`Daniel Ortiz-Martínez. 2016.` among `A, B and C. 2015.`)."""
-    return any(s.kind == "authors" and s.form == "list" and len(author_names(s.original)) == 1
-               and not _ET_AL.search(s.original) for s in template.slots)
-
-
-_ET_AL = re.compile(ET_AL)  # `Lovelace, Ada, et al.` lists one name and says there are more
+            + int(len(values.authors) > 1 and template.lists_one_author))
 
 
 # What the share of the very skeleton (cell padding and cells of unknown values aside) adds to

@@ -12,6 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from promptbot.catalog.authors import author_names
+from promptbot.catalog.links import ET_AL
+
 # What a slot holds; `project` is a link the list labels as the project's page (`Website`,
 # `Project`); `other` is a value the bot cannot know (a demo, a dataset, a model).
 SLOT_KINDS = ("title", "name", "paper", "code", "repo", "project", "date", "venue", "authors",
@@ -79,21 +82,28 @@ class Template:
         return _NOTHING_CELL.sub("| ", _CELL_BREAK.sub("", key))
 
     @cached_property
+    def lists_one_author(self) -> bool:
+        """Whether the template lists its authors in full and its exemplar had one: it shows
+        no separator to list several with (`Daniel Ortiz-Martínez. 2016.` among `A, B and C.
+        2015.`); `Lovelace, Ada, et al.` lists one name and says there are more."""
+        return any(s.kind == "authors" and s.form == "list" and len(author_names(s.original)) == 1
+                   and not _ET_AL.search(s.original) for s in self.slots)
+
+    @cached_property
     def text(self) -> str:
         """The template as written, words and spelling kept (`[[paper](…)]` is not `[[Paper](…)]`),
         slots as their kind and form, table cells as `form` has them (no padding, a cell of an
         unknown value empty): among entries of one skeleton, the spelling most of them share is
         the list's, where one entry's own (`arxiv` among `arXiv`) is not."""
-        text = "".join(p if isinstance(p, str) else "{" + ":".join(filter(None, (
-            p.kind, p.form))) + "}" for p in self.parts)
-        return _UNKNOWN_CELL.sub("|", _CELL_PADDING.sub("|", text))  # cells as `form` has them
+        return _cells_as_form("".join(p if isinstance(p, str) else "{" + ":".join(filter(
+            None, (p.kind, p.form))) + "}" for p in self.parts))
 
     @cached_property
     def form(self) -> str:
         """The skeleton without the padding of its table cells (`|   arXiv     |` is `|arXiv|`),
         a cell of a value the bot cannot know (a demo's link) or of none (`-`) empty: the rows
         of a table that differ only there are one form."""
-        return _UNKNOWN_CELL.sub("|", _CELL_PADDING.sub("|", self.key))
+        return _cells_as_form(self.key)
 
 
 # A link to the code or a badge of it as a skeleton writes it: `[[a]({code})]`, `[a]({code})`,
@@ -103,8 +113,15 @@ _CELL_BREAK = re.compile(r"[ \t]*<a ?/?>(?=[^\n]*\|)")  # `<br>` as a skeleton, 
 _NOTHING_MARK = r"[-–—/?]{1,3}"  # what a table's cell says where it has no value (`-`, `--`, `?`)
 _NOTHING_CELL = re.compile(rf"\|[ \t]*(?:{_NOTHING_MARK}[ \t]*)?(?=\||\n|$)")
 _CELL_PADDING = re.compile(r"[ \t]*\|[ \t]*")
+_ET_AL = re.compile(ET_AL)
 _UNKNOWN_CELL = re.compile(
     rf"\|(?:{_NOTHING_MARK}|\{{other\}}|\[[^\[\]|]*\]\(\{{other\}}\))(?=\|)")
+
+
+def _cells_as_form(text: str) -> str:
+    """A skeleton's or a text's table cells without padding, a cell of an unknown value or of
+    none empty: rows that differ only there are one form."""
+    return _UNKNOWN_CELL.sub("|", _CELL_PADDING.sub("|", text))
 
 
 def key_of(parts: Sequence[Part]) -> str:
